@@ -1,0 +1,205 @@
+"""The answers file: what an instansi answered for each indicator, read strictly.
+
+Format (``score`` reads it, ``assess`` writes it)::
+
+    model: spbe-2020            # optional; the bundled default when absent
+    instansi: Pemerintah Kabupaten Contoh
+    tahun: 2023
+    levels:
+      1: 3                      # indicator number -> level
+      2: {level: 2, fakta: "...", analisis: "...", bukti: ["..."]}
+
+Structure is checked by :data:`ANSWERS_SPEC`; :func:`bind` then checks the answers against a
+model (unknown indicators, levels outside the scale, missing indicators).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from spbe_calc.errors import ExitCode, Problem, Severity, SpbeError
+from spbe_calc.model import Model
+from spbe_calc.spec import ByKind, Context, Custom, Field, Int, Invalid, MapOf, Nullable, Obj, Seq, Str, run_partial
+from spbe_calc.yamlsafe import Node, load
+
+
+def _level(node: Node, ctx: Context) -> int | None:
+    """A level is a whole number written without quotes; say precisely what else it is."""
+    v = node.value
+    if node.kind == "scalar" and v is None and not node.quoted:
+        return None
+    if node.kind == "scalar" and isinstance(v, int) and not isinstance(v, bool):
+        return v
+    if isinstance(v, Decimal):
+        ctx.add(node, "level-fraction", value=str(v))
+    elif node.kind == "scalar":
+        ctx.add(node, "level-text", value=str(v))
+    else:
+        ctx.add(node, "wrong-type", expected="int", found=node.type_name())
+    raise Invalid()
+
+
+LEVEL = Custom(_level, {"anyOf": [{"type": "integer"}, {"type": "null"}]}, name="int",
+               doc="Maturity level (a whole number on the indicator's scale); empty = not answered yet.")
+
+ANSWER = Obj(
+    {
+        "level": Field(LEVEL, required=True),
+        "fakta": Field(Nullable(Str(doc="The facts: what exists today."))),
+        "analisis": Field(Nullable(Str(doc="Why these facts meet the chosen level."))),
+        "bukti": Field(Nullable(Seq(Str(min_length=1), doc="Supporting documents (bukti dukung)."))),
+    },
+    doc="A level with its explanation.",
+)
+
+ANSWERS_SPEC = Obj(
+    {
+        "model": Field(Str(min_length=1, doc="Bundled model name or path to a model file.")),
+        "instansi": Field(Nullable(Str(doc="Name of the agency."))),
+        "tahun": Field(Nullable(Int(minimum=2000, maximum=2100, doc="Evaluation year."))),
+        "levels": Field(
+            MapOf(Int(minimum=1, doc="Indicator number."), ByKind(scalar=LEVEL, map=ANSWER),
+                  key_pattern="^[0-9]+$", doc="Indicator number -> level or {level, fakta, analisis, bukti}."),
+            required=True,
+        ),
+    },
+    doc="An spbe-calc answers file.",
+)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One indicator's answer; ``level`` is ``None`` while not answered."""
+
+    indicator: int
+    level: int | None
+    fakta: str | None = None
+    analisis: str | None = None
+    bukti: tuple[str, ...] = ()
+
+
+@dataclass
+class Answers:
+    """A parsed answers file, with the position of every indicator's entry for messages."""
+
+    path: str
+    model: str | None
+    instansi: str | None
+    tahun: int | None
+    answers: dict[int, Answer]
+    key_positions: dict[int, tuple[int, int]] = field(default_factory=dict)
+    value_positions: dict[int, tuple[int, int]] = field(default_factory=dict)
+    levels_position: tuple[int, int] = (0, 0)
+    model_position: tuple[int, int] = (0, 0)
+    #: problems found while reading (YAML and structure); :func:`bind` reports them with its own
+    problems: list[Problem] = field(default_factory=list)
+
+    def levels(self) -> dict[int, int]:
+        """Answered indicators and their levels."""
+        return {k: a.level for k, a in self.answers.items() if a.level is not None}
+
+
+def parse_answers(data: dict[str, Any], ctx: Context, problems: list[Problem] | None = None) -> Answers:
+    """Build :class:`Answers` from checked data (possibly partial, when ``problems`` say so)."""
+    answers: dict[int, Answer] = {}
+    levels = data.get("levels")
+    for ident, value in (levels if isinstance(levels, dict) else {}).items():
+        if isinstance(value, dict):
+            answers[ident] = Answer(ident, value.get("level"), value.get("fakta"), value.get("analisis"),
+                                    tuple(value.get("bukti") or ()))
+        else:
+            answers[ident] = Answer(ident, value)
+    return Answers(
+        path=ctx.file, model=data.get("model"), instansi=data.get("instansi"), tahun=data.get("tahun"),
+        answers=answers,
+        key_positions={k: ctx.key_at(("levels", k)) for k in answers},
+        value_positions={k: ctx.at(("levels", k, "level")) if ("levels", k, "level") in ctx.positions
+                         else ctx.at(("levels", k)) for k in answers},
+        levels_position=ctx.key_at(("levels",)),
+        model_position=ctx.at(("model",)),
+        problems=list(problems or []),
+    )
+
+
+def merge_problems(first: list[Problem], later: list[Problem]) -> list[Problem]:
+    """Join problem lists, dropping a later problem at a position the first list already explains.
+
+    A plain ``yes`` as a level is reported once, as a YAML 1.1 surprise, not again as "not a
+    number".
+    """
+    taken = {(p.path, p.line, p.col) for p in first if p.line}
+    return list(first) + [p for p in later if (p.path, p.line, p.col) not in taken]
+
+
+def read_answers(path: Path | str, display: str | None = None) -> Answers:
+    """Read an answers file, keeping every part that is well formed.
+
+    I/O failures and files without usable structure raise :class:`SpbeError`. Other problems are
+    kept in :attr:`Answers.problems` so that :func:`bind` can report them together with the
+    semantic ones (unknown indicators, levels out of range) in a single message list.
+    """
+    doc = load(path, display)
+    if doc.root is None:
+        raise SpbeError(doc.problems, ExitCode.BAD_INPUT)
+    data, ctx = run_partial(ANSWERS_SPEC, doc.root, doc.path)
+    problems = merge_problems(doc.problems, ctx.problems)
+    if not isinstance(data, dict):
+        raise SpbeError(problems, ExitCode.BAD_INPUT)
+    return parse_answers(data, ctx, problems)
+
+
+def bind(answers: Answers, model: Model, partial: bool = False) -> tuple[dict[int, int], list[int]]:
+    """Check answers against a model; return the levels to score and the missing indicators.
+
+    Unknown indicators and levels outside an indicator's scale are always errors. Missing
+    indicators are an error unless ``partial`` is set, in which case they are returned so the
+    caller can say what was left out; they are never given a level silently.
+    """
+    problems: list[Problem] = list(answers.problems)
+    levels: dict[int, int] = {}
+    for ident, answer in answers.answers.items():
+        indicator = model.by_id.get(ident)
+        if indicator is None:
+            line, col = answers.key_positions[ident]
+            problems.append(Problem(answers.path, line, col, "unknown-indicator",
+                                    {"id": ident, "first": model.indicators[0].id, "last": model.indicators[-1].id,
+                                     "model": model.id}))
+            continue
+        if answer.level is None:
+            continue
+        scale = indicator.scale
+        if not scale.min <= answer.level <= scale.max:
+            line, col = answers.value_positions[ident]
+            problems.append(Problem(answers.path, line, col, "level-out-of-range",
+                                    {"id": ident, "level": answer.level, "minimum": scale.min, "maximum": scale.max,
+                                     "scale": scale.name}))
+            continue
+        levels[ident] = answer.level
+    missing = [i.id for i in model.indicators if i.id not in levels]
+    if missing and not partial and not problems:
+        line, col = answers.levels_position
+        problems.append(Problem(answers.path, line, col, "missing-indicators",
+                                {"count": len(missing), "ids": compact_ids(missing)}))
+    if any(p.severity is Severity.ERROR for p in problems):
+        raise SpbeError(problems, ExitCode.BAD_INPUT)
+    return levels, missing
+
+
+def compact_ids(ids: list[int]) -> str:
+    """Write ``[1, 2, 3, 7, 9, 10]`` as ``1-3, 7, 9-10`` for messages."""
+    parts: list[str] = []
+    start = prev = None
+    for i in sorted(ids):
+        if start is None:
+            start = prev = i
+        elif i == prev + 1:
+            prev = i
+        else:
+            parts.append(str(start) if start == prev else f"{start}-{prev}")
+            start = prev = i
+    if start is not None:
+        parts.append(str(start) if start == prev else f"{start}-{prev}")
+    return ", ".join(parts)

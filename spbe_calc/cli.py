@@ -1,0 +1,195 @@
+"""The command line: parse options, call the core, render, exit. Nothing else lives here.
+
+Every command runs inside :func:`_funnel`, the single place where :class:`SpbeError` becomes a
+message on stderr and an exit code, and where anything unexpected becomes a short "internal
+error" line instead of a traceback. Data goes to stdout, messages to stderr.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import os
+import sys
+from pathlib import Path
+from typing import Any, Callable, Optional, TypeVar
+
+import typer
+
+from spbe_calc import __version__
+from spbe_calc.errors import ExitCode, Problem, SpbeError
+from spbe_calc.i18n import LANGUAGES, default_language, set_language, t
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class ScoreFormat(str, enum.Enum):
+    """Output formats of ``score``."""
+
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+
+
+class ReportFormat(str, enum.Enum):
+    """Output formats of ``validate``."""
+
+    auto = "auto"
+    text = "text"
+    parsable = "parsable"
+    json = "json"
+    github = "github"
+
+
+def _color(stream: Any) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def _emit(text: str, err: bool = False) -> None:
+    if text:
+        typer.echo(text, err=err)
+
+
+def _report(problems: list[Problem]) -> None:
+    from spbe_calc.render.problems import format_problem
+
+    color = _color(sys.stderr)
+    for p in sorted(problems, key=lambda p: (p.path, p.line, p.col)):
+        _emit(format_problem(p, color), err=True)
+
+
+def _funnel(func: F) -> F:
+    """Run a command body, turning every failure into a message and a documented exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except SpbeError as exc:
+            _report(exc.problems)
+            raise typer.Exit(int(exc.exit_code)) from None
+        except typer.Exit:
+            raise
+        except KeyboardInterrupt:
+            _emit(t("out.interrupted"), err=True)
+            raise typer.Exit(130) from None
+        except BrokenPipeError:
+            # The reader went away (e.g. `| head`); nothing left to say to it.
+            raise typer.Exit(int(ExitCode.OK)) from None
+        except Exception as exc:  # the last line of defence: no traceback for users
+            if os.environ.get("SPBE_CALC_DEBUG"):
+                raise
+            _emit(f"spbe-calc: {t('out.internal-error', error=type(exc).__name__)}", err=True)
+            raise typer.Exit(int(ExitCode.INTERNAL)) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"spbe-calc {__version__}")
+        raise typer.Exit()
+
+
+def build_app() -> typer.Typer:
+    """Build the Typer application; help texts use the language selected at that moment."""
+    app = typer.Typer(
+        help=t("cli.help"),
+        add_completion=False,
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    )
+
+    @app.callback()
+    def root(
+        version: bool = typer.Option(False, "--version", help=t("cli.version"), callback=_version, is_eager=True),
+        lang: Optional[str] = typer.Option(None, "--lang", help=t("cli.lang"), metavar="id|en"),
+    ) -> None:
+        if lang is not None:
+            if lang not in LANGUAGES:
+                raise typer.BadParameter(f"{lang} (id, en)", param_hint="--lang")
+            set_language(lang)
+
+    @app.command("score", help=t("help.score"), no_args_is_help=True)
+    @_funnel
+    def score_cmd(
+        files: list[Path] = typer.Argument(..., help=t("help.score.files"), show_default=False),
+        model: Optional[str] = typer.Option(None, "--model", "-m", help=t("cli.model")),
+        fmt: ScoreFormat = typer.Option(ScoreFormat.text, "--format", "-f", help=t("cli.format")),
+        detail: bool = typer.Option(False, "--detail", "-d", help=t("help.score.detail")),
+        partial: bool = typer.Option(False, "--partial", help=t("help.score.partial")),
+    ) -> None:
+        from spbe_calc.answers import compact_ids
+        from spbe_calc.core import score_file
+        from spbe_calc.render import score_renderer
+        from spbe_calc.scoring import round_half_up
+
+        scored = []
+        failures: list[SpbeError] = []
+        for path in files:
+            try:
+                scored.append(score_file(str(path), model, partial))
+            except SpbeError as exc:
+                failures.append(exc)
+        for exc in failures:
+            _report(exc.problems)
+        for f in scored:
+            if f.missing and f.score_high is not None:
+                high = round_half_up(f.score_high.index, f.model.precision)
+                _emit(t("out.partial", path=f.path, count=len(f.missing), ids=compact_ids(list(f.missing)),
+                        high=f"{high} {f.score_high.band.name}"), err=True)
+        if scored:
+            render = score_renderer(fmt.value)
+            _emit(render(scored, detail=detail, color=_color(sys.stdout), single=len(files) == 1))
+        if failures:
+            raise typer.Exit(int(max(e.exit_code for e in failures)))
+
+    @app.command("validate", help=t("help.validate"))
+    @_funnel
+    def validate_cmd(
+        files: Optional[list[Path]] = typer.Argument(None, help=t("help.validate.files"), show_default=False),
+        model: Optional[str] = typer.Option(None, "--model", "-m", help=t("cli.model")),
+        fmt: ReportFormat = typer.Option(ReportFormat.auto, "--format", "-f", help=t("cli.format")),
+        strict: bool = typer.Option(False, "--strict", help=t("help.validate.strict")),
+    ) -> None:
+        from spbe_calc.core import validate_exit_code, validate_file
+        from spbe_calc.model import resolve_model_path
+        from spbe_calc.render import problem_renderer
+
+        if files:
+            reports = [validate_file(str(p), model) for p in files]
+        else:  # the bundled (or --model) model itself, shown by its name
+            path, shown = resolve_model_path(model)
+            reports = [validate_file(str(path), model, shown)]
+        name = fmt.value
+        if name == "auto":
+            name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+        text = problem_renderer(name)(reports, color=_color(sys.stdout))
+        _emit(text)
+        code = validate_exit_code(reports, strict)
+        if code:
+            raise typer.Exit(int(code))
+
+    return app
+
+
+def _lang_from_argv(argv: list[str]) -> str | None:
+    """Find ``--lang`` early, so that even ``--help`` texts come out in that language."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def main() -> None:
+    """Console-script entry point."""
+    lang = _lang_from_argv(sys.argv[1:])
+    set_language(lang if lang in LANGUAGES else default_language())
+    build_app()(prog_name="spbe-calc")

@@ -1,0 +1,132 @@
+"""Operations behind the commands: score files, validate files. Values in, values out.
+
+This layer decides which model scores which answers file and collects problems per file; it
+never prints and never exits (that is :mod:`spbe_calc.cli`'s job).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spbe_calc.answers import ANSWERS_SPEC, Answers, bind, merge_problems, parse_answers, read_answers
+from spbe_calc.errors import ExitCode, Problem, Severity, SpbeError
+from spbe_calc.model import Model, check_model, load_model
+from spbe_calc.scoring import Score, score
+from spbe_calc.spec import run_partial
+from spbe_calc.yamlsafe import load
+
+
+@dataclass(frozen=True)
+class ScoredFile:
+    """One answers file with its model and score.
+
+    For a partial file (``--partial``), ``missing`` lists the unanswered indicators, ``score``
+    counts them at their lowest level and ``score_high`` at their highest: the true index lies
+    between the two.
+    """
+
+    path: str
+    answers: Answers
+    model: Model
+    score: Score
+    missing: tuple[int, ...] = ()
+    score_high: Score | None = None
+
+
+def model_for(answers: Answers, model_ref: str | None) -> Model:
+    """Choose the model for an answers file: ``--model`` if given, else the one it declares.
+
+    When both are given and name different models, scoring would produce a wrong number
+    without anyone noticing, so it is an error.
+    """
+    here = Path(answers.path).parent
+    declared = load_model(answers.model, here) if answers.model else None
+    if model_ref is None:
+        return declared or load_model(None)
+    chosen = load_model(model_ref)
+    if declared is not None and declared.id != chosen.id:
+        line, col = answers.model_position
+        raise SpbeError([Problem(answers.path, line, col, "model-mismatch",
+                                 {"declared": declared.id, "used": chosen.id})])
+    return chosen
+
+
+def _model_for_checked(answers: Answers, model_ref: str | None) -> Model:
+    """:func:`model_for`, keeping the answers' own problems when the model cannot be had."""
+    try:
+        return model_for(answers, model_ref)
+    except SpbeError as exc:
+        raise SpbeError(answers.problems + exc.problems, exc.exit_code) from None
+
+
+def score_answers(answers: Answers, model: Model, partial: bool = False) -> ScoredFile:
+    """Score parsed answers against a model (see :class:`ScoredFile` for ``partial``)."""
+    levels, missing = bind(answers, model, partial)
+    if not missing:
+        return ScoredFile(answers.path, answers, model, score(model, levels))
+    low = dict(levels)
+    high = dict(levels)
+    for ident in missing:
+        low[ident] = model.by_id[ident].scale.min
+        high[ident] = model.by_id[ident].scale.max
+    return ScoredFile(answers.path, answers, model, score(model, low), tuple(missing), score(model, high))
+
+
+def score_file(path: str, model_ref: str | None = None, partial: bool = False) -> ScoredFile:
+    """Read, check and score one answers file; raise :class:`SpbeError` on any problem."""
+    answers = read_answers(path, path)
+    return score_answers(answers, _model_for_checked(answers, model_ref), partial)
+
+
+@dataclass
+class FileReport:
+    """What ``validate`` found in one file."""
+
+    path: str
+    kind: str  # "model" | "answers" | "unknown"
+    problems: list[Problem] = field(default_factory=list)
+    readable: bool = True
+
+    def errors(self) -> int:
+        """Number of errors."""
+        return sum(p.severity is Severity.ERROR for p in self.problems)
+
+    def warnings(self) -> int:
+        """Number of warnings."""
+        return sum(p.severity is Severity.WARNING for p in self.problems)
+
+
+def validate_file(path: str, model_ref: str | None = None, display: str | None = None) -> FileReport:
+    """Check one file, model or answers (an answers file has a top-level ``levels`` key)."""
+    shown = display or path
+    try:
+        doc = load(path, shown)
+    except SpbeError as exc:
+        return FileReport(shown, "unknown", exc.problems, readable=False)
+    path = shown
+    root = doc.root
+    is_answers = root is not None and root.kind == "map" and any(k.value == "levels" for k, _ in root.value)
+    if not is_answers:
+        _, problems = check_model(doc)
+        return FileReport(path, "model", problems)
+    data, ctx = run_partial(ANSWERS_SPEC, root, path)
+    problems = merge_problems(doc.problems, ctx.problems)
+    if not isinstance(data, dict):
+        return FileReport(path, "answers", problems)
+    answers = parse_answers(data, ctx, problems)
+    try:
+        model = _model_for_checked(answers, model_ref)
+        bind(answers, model, partial=False)  # raises with the reading problems included
+    except SpbeError as exc:
+        return FileReport(path, "answers", exc.problems)
+    return FileReport(path, "answers", problems)
+
+
+def validate_exit_code(reports: list[FileReport], strict: bool) -> ExitCode:
+    """0 when all is valid, 1 when problems were found, 2 when a file could not be read."""
+    if any(not r.readable for r in reports):
+        return ExitCode.BAD_INPUT
+    if any(r.errors() or (strict and r.warnings()) for r in reports):
+        return ExitCode.FINDINGS
+    return ExitCode.OK

@@ -1,0 +1,102 @@
+"""Problem reports in four formats: text, parsable, json and github (workflow commands).
+
+Modelled on yamllint: ``parsable`` is one ``path:line:col: level: message`` line per problem for
+editors and grep; ``github`` emits ``::error file=…,line=…,col=…::…`` annotations with the
+escaping GitHub requires; ``json`` is for programs.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from spbe_calc.errors import Problem
+from spbe_calc.i18n import t
+
+if TYPE_CHECKING:
+    from spbe_calc.core import FileReport
+
+
+def _where(p: Problem) -> str:
+    if p.line:
+        return f"{p.path}:{p.line}:{p.col}"
+    return p.path
+
+
+def format_problem(p: Problem, color: bool = False, with_hint: bool = True) -> str:
+    """One problem as human text, with its hint on an indented second line."""
+    level = t(f"out.level.{p.severity.value}")
+    if color:
+        tone = "31" if p.severity.value == "error" else "33"
+        head = f"\x1b[1m{_where(p)}\x1b[0m: \x1b[{tone}m{level}\x1b[0m: {p.message()}"
+    else:
+        head = f"{_where(p)}: {level}: {p.message()}"
+    hint = p.hint() if with_hint else None
+    return head + (f"\n    {hint}" if hint else "")
+
+
+def render_text(reports: list[FileReport], color: bool = False) -> str:
+    """Human-readable report: each problem, then a summary line."""
+    lines: list[str] = []
+    for r in reports:
+        if not r.problems:
+            lines.append(t("out.validate.ok", path=r.path, kind=t(f"out.kind.{r.kind}")))
+        for p in sorted(r.problems, key=lambda p: (p.line, p.col)):
+            lines.append(format_problem(p, color))
+    errors = sum(r.errors() for r in reports)
+    warnings = sum(r.warnings() for r in reports)
+    if errors or warnings:
+        lines.append(t("out.validate.summary", errors=errors, warnings=warnings, files=len(reports)))
+    return "\n".join(lines)
+
+
+def render_parsable(reports: list[FileReport], color: bool = False) -> str:
+    """``path:line:col: level: message`` lines (line and column 0 when the whole file is meant)."""
+    out = []
+    for r in reports:
+        for p in sorted(r.problems, key=lambda p: (p.line, p.col)):
+            out.append(f"{p.path}:{p.line}:{p.col}: {p.severity.value}: {p.message()}")
+    return "\n".join(out)
+
+
+def render_json(reports: list[FileReport], color: bool = False) -> str:
+    """A JSON array with one object per file and its problems."""
+    data = [
+        {
+            "path": r.path,
+            "kind": r.kind,
+            "valid": r.errors() == 0 and r.readable,
+            "problems": [
+                {"line": p.line, "column": p.col, "level": p.severity.value, "code": p.code,
+                 "message": p.message(), "hint": p.hint()}
+                for p in r.problems
+            ],
+        }
+        for r in reports
+    ]
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(reports: list[FileReport], color: bool = False) -> str:
+    """GitHub Actions workflow commands, one annotation per problem."""
+    out = []
+    for r in reports:
+        for p in r.problems:
+            props = [f"file={_escape_property(p.path)}"]
+            if p.line:
+                props += [f"line={p.line}", f"col={p.col}"]
+            props.append(f"title={_escape_property('spbe-calc ' + p.code)}")
+            message = p.message()
+            hint = p.hint()
+            if hint:
+                message += "\n" + hint
+            out.append(f"::{p.severity.value} {','.join(props)}::{_escape_data(message)}")
+    return "\n".join(out)

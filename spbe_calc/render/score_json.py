@@ -1,0 +1,91 @@
+"""Score results as JSON (one object, or an array for several files) and JSON Lines.
+
+Every value is given twice where it matters: ``index`` is the displayed number (rounded
+half-up to the model's precision) and ``index_exact`` a string with the full exact value, so a
+spreadsheet and an auditor can each use the one they need.
+"""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+from typing import Any
+
+from spbe_calc.answers import compact_ids
+from spbe_calc.core import ScoredFile
+from spbe_calc.scoring import GroupScore, Score, exact_str, round_half_up
+
+
+def _num(value: Fraction, places: int) -> float | int:
+    """A displayed number as JSON: rounded half-up, emitted without binary noise."""
+    d = round_half_up(value, places)
+    return float(d)
+
+
+def _weight(value: Fraction) -> float | int:
+    return int(value) if value.denominator == 1 else float(exact_str(value))
+
+
+def _group(g: GroupScore, places: int) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": g.id,
+        "name": g.name,
+        "weight": _weight(g.weight),
+        "index": _num(g.index, places),
+        "index_exact": exact_str(g.index),
+        "predikat": g.band.name,
+    }
+    if g.kind == "aspect":
+        out["domain"] = g.parent
+    return out
+
+
+def to_dict(f: ScoredFile, detail: bool = False) -> dict[str, Any]:
+    """The JSON object of one scored file (documented in the README)."""
+    s: Score = f.score
+    places = f.model.precision
+    out: dict[str, Any] = {
+        "file": f.path,
+        "instansi": f.answers.instansi,
+        "tahun": f.answers.tahun,
+        "model": f.model.id,
+        "regulation": f.model.regulation.get("short"),
+        "index": _num(s.index, places),
+        "index_exact": exact_str(s.index),
+        "predikat": s.band.name,
+        "banding": f.model.banding,
+        "complete": not f.missing,
+        "domains": [_group(g, places) for g in s.domains],
+        "aspects": [_group(g, places) for g in s.aspects],
+    }
+    if f.missing and f.score_high is not None:
+        out["missing"] = list(f.missing)
+        out["missing_text"] = compact_ids(list(f.missing))
+        out["index_high"] = _num(f.score_high.index, places)
+        out["index_high_exact"] = exact_str(f.score_high.index)
+        out["predikat_high"] = f.score_high.band.name
+    if detail:
+        out["indicators"] = [
+            {
+                "id": i.indicator.id,
+                "name": i.indicator.name,
+                "aspect": i.indicator.aspect_id,
+                "weight": _weight(i.indicator.weight),
+                "level": None if i.indicator.id in f.missing else i.level,
+                "contribution": _num(i.contribution, 4),
+                "contribution_exact": exact_str(i.contribution),
+            }
+            for i in s.indicators
+        ]
+    return out
+
+
+def render_json(files: list[ScoredFile], detail: bool = False, single: bool = True, **_: Any) -> str:
+    """One object for a single file, an array for several."""
+    data: Any = to_dict(files[0], detail) if single and len(files) == 1 else [to_dict(f, detail) for f in files]
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def render_jsonl(files: list[ScoredFile], detail: bool = False, **_: Any) -> str:
+    """One compact JSON object per line, one line per file."""
+    return "\n".join(json.dumps(to_dict(f, detail), ensure_ascii=False) for f in files)

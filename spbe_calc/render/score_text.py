@@ -1,0 +1,99 @@
+"""Score results as a readable table (rich), fitting an 80-column terminal."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from spbe_calc.core import ScoredFile
+from spbe_calc.i18n import t
+from spbe_calc.model import Aspect
+from spbe_calc.scoring import GroupScore, exact_str, round_half_up
+
+_TONE = {"Kurang": "red", "Cukup": "yellow", "Baik": "green", "Sangat Baik": "bold green",
+         "Memuaskan": "bold cyan"}
+
+
+def _pct(value: Any) -> str:
+    return f"{round_half_up(value, 2)}%"
+
+
+def _one(console: Console, f: ScoredFile, detail: bool) -> None:
+    s = f.score
+    model = f.model
+    shown = s.shown
+    header = Text()
+    header.append(f.answers.instansi or t("out.no-instansi"), style="bold")
+    if f.answers.tahun:
+        header.append(f" · {f.answers.tahun}")
+    header.append(f" · {model.name} ({model.regulation.get('short', model.id)})", style="dim")
+    console.print(header)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column(t("out.col.code"), no_wrap=True)
+    table.add_column(t("out.col.item.detail" if detail else "out.col.item"), ratio=1)
+    table.add_column(t("out.col.weight"), justify="right", no_wrap=True)
+    table.add_column(t("out.col.index.detail" if detail else "out.col.index"), justify="right", no_wrap=True)
+    if detail:
+        table.add_column(t("out.col.contribution"), justify="right", no_wrap=True)
+    table.add_column(t("out.col.predikat"), no_wrap=True)
+    indicator_scores = {i.indicator.id: i for i in s.indicators}
+    aspect_scores = {a.id: a for a in s.aspects}
+
+    def group_row(code: str, g: GroupScore, style: str) -> None:
+        cells = [Text(code, style=style), Text(g.name, style=style), Text(_pct(g.weight)),
+                 Text(str(shown(g.index)), style=style)]
+        if detail:
+            cells.append(Text(""))
+        cells.append(Text(g.band.name, style=_TONE.get(g.band.name, "")))
+        table.add_row(*cells)
+
+    def aspect_rows(aspects: tuple[Aspect, ...]) -> None:
+        for aspect in aspects:
+            group_row(f"A{aspect.id}", aspect_scores[aspect.id], "")
+            if not detail:
+                continue
+            for ind in aspect.indicators:
+                i = indicator_scores[ind.id]
+                level = "-" if ind.id in f.missing else str(i.level)
+                table.add_row(Text(str(ind.id), style="dim"), Text(ind.name, style="dim"),
+                              Text(_pct(ind.weight), style="dim"), Text(level),
+                              Text(f"+{round_half_up(i.contribution, 4)}", style="dim"), Text(""))
+
+    if model.domains:
+        for domain, d in zip(model.domains, s.domains):
+            group_row(f"D{d.id}", d, "bold")
+            aspect_rows(domain.aspects)
+    else:
+        aspect_rows(model.aspects)
+    console.print(table)
+    line = Text()
+    line.append(f"{t('out.index')}: ", style="bold")
+    line.append(str(shown(s.index)), style="bold")
+    line.append("  ")
+    line.append(s.band.name, style=_TONE.get(s.band.name, "bold"))
+    exact = exact_str(s.index)
+    if exact != str(shown(s.index)):
+        line.append(f"  ({t('out.exact')} {exact})", style="dim")
+    if model.banding == "rounded":
+        line.append(f"  [{t('out.banding.rounded')}]", style="dim")
+    console.print(line)
+    if detail:
+        console.print(Text(t("out.detail-note"), style="dim"))
+
+
+def render_text(files: list[ScoredFile], detail: bool = False, color: bool = False, width: int = 80,
+                **_: Any) -> str:
+    """Tables for each file, separated by a blank line."""
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color,
+                      color_system="standard" if color else None, highlight=False, emoji=False)
+    for n, f in enumerate(files):
+        if n:
+            console.print()
+        _one(console, f, detail)
+    return buffer.getvalue().rstrip("\n")

@@ -1,0 +1,130 @@
+"""Exact scoring: aspect, domain and overall index, predikat, and display rounding.
+
+All arithmetic uses :class:`fractions.Fraction`. Decimal arithmetic would already be inexact
+for an aspect index such as (1.5 + 1.5 + 3.0) / 4.5, and binary floats for 1.30; fractions are
+exact for every weighted mean, so comparisons with a band edge or a target are exact too.
+Rounding (half-up) happens only when a value is shown, or when a model says that its predikat
+is decided on the rounded value.
+
+The formulas (PermenPANRB 59/2020, Lampiran II.B.4), with weights as percent of the index:
+
+- indeks aspek  = Σ(level × indicator weight) / aspect weight
+- indeks domain = Σ(aspect index × aspect weight) / domain weight
+- indeks SPBE   = Σ(domain index × domain weight) / 100  (= Σ level × weight / 100)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from typing import Mapping
+
+from spbe_calc.model import Band, Indicator, Model
+
+
+def round_half_up(value: Fraction, places: int) -> Decimal:
+    """Round an exact value to ``places`` decimals, halves away from zero (2.345 -> 2.35)."""
+    scale = 10**places
+    scaled = abs(value) * scale
+    n = int(scaled + Fraction(1, 2))  # floor for non-negative values
+    sign = -1 if value < 0 else 1
+    # Built from a string, a Decimal is exact; scaleb() would round to the context's 28 digits.
+    return Decimal(f"{sign * n}E-{places}")
+
+
+def exact_str(value: Fraction, max_places: int = 30) -> str:
+    """Write an exact value as a decimal string: all digits when it terminates, else 30 places.
+
+    Indices of the 59/2020 model always terminate (weights have two decimals); an aspect index
+    such as 4/3 does not, and is written to 30 places (rounded half-up).
+    """
+    den = value.denominator
+    twos = fives = 0
+    while den % 2 == 0:
+        den //= 2
+        twos += 1
+    while den % 5 == 0:
+        den //= 5
+        fives += 1
+    places = max(twos, fives) if den == 1 else max_places
+    text = format(round_half_up(value, min(places, max_places)), "f")
+    if "." in text and den == 1:
+        text = text.rstrip("0").rstrip(".") if places > 0 else text
+    return text
+
+
+@dataclass(frozen=True)
+class IndicatorScore:
+    """An indicator's level and what it adds to the index (weight × level / total weight)."""
+
+    indicator: Indicator
+    level: int
+    contribution: Fraction
+
+
+@dataclass(frozen=True)
+class GroupScore:
+    """An aspect's or domain's index and predikat."""
+
+    kind: str  # "aspect" | "domain"
+    id: int
+    name: str
+    weight: Fraction
+    index: Fraction
+    band: Band
+    parent: int | None = None
+
+
+@dataclass(frozen=True)
+class Score:
+    """The full result of scoring one set of levels against one model."""
+
+    model: Model
+    index: Fraction
+    band: Band
+    domains: tuple[GroupScore, ...]
+    aspects: tuple[GroupScore, ...]
+    indicators: tuple[IndicatorScore, ...]
+
+    def shown(self, value: Fraction) -> Decimal:
+        """Round a value for display with the model's precision."""
+        return round_half_up(value, self.model.precision)
+
+
+def band_of(model: Model, value: Fraction) -> Band:
+    """Predikat of a value, on the exact or the rounded value as the model says."""
+    if model.banding == "rounded":
+        value = Fraction(round_half_up(value, model.precision))
+    return model.band_for(value)
+
+
+def score(model: Model, levels: Mapping[int, int]) -> Score:
+    """Score a complete set of levels (one per indicator of ``model``).
+
+    The caller guarantees completeness and range (see :func:`spbe_calc.answers.bind`); a missing
+    indicator raises ``KeyError`` rather than being scored as anything.
+    """
+    indicators: list[IndicatorScore] = []
+    aspects: list[GroupScore] = []
+    domains: list[GroupScore] = []
+    aspect_sums: dict[int, Fraction] = {}
+    for aspect in model.aspects:
+        total = Fraction(0)
+        for ind in aspect.indicators:
+            part = ind.weight * levels[ind.id]
+            total += part
+            indicators.append(IndicatorScore(ind, levels[ind.id], part / model.total_weight))
+        aspect_sums[aspect.id] = total
+        index = total / aspect.weight
+        aspects.append(GroupScore("aspect", aspect.id, aspect.name, aspect.weight, index,
+                                  band_of(model, index), aspect.domain_id))
+    grand = Fraction(0)
+    for domain in model.domains:
+        # Σ(aspect index × aspect weight) equals Σ(level × weight) of the domain's indicators.
+        total = sum((aspect_sums[a.id] for a in domain.aspects), Fraction(0))
+        index = total / domain.weight
+        domains.append(GroupScore("domain", domain.id, domain.name, domain.weight, index, band_of(model, index)))
+    grand = sum(aspect_sums.values(), Fraction(0))
+    index = grand / model.total_weight
+    return Score(model, index, band_of(model, index), tuple(domains), tuple(aspects), tuple(indicators))

@@ -1,0 +1,444 @@
+"""A small declarative description of file formats: one source of truth for checking and schemas.
+
+A format is a tree of :class:`Spec` objects. ``check`` walks a positioned YAML node tree,
+reports every structural problem (wrong type, missing or unknown key, value out of range) with
+its line and column, and returns plain Python data together with the position of every path.
+``json_schema`` turns the same tree into a JSON Schema (draft-07) for editors, so the schema
+can never drift from what the loader accepts.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Callable
+
+from spbe_calc.errors import Problem, Severity
+from spbe_calc.yamlsafe import Node
+
+Path = tuple[Any, ...]
+
+
+@dataclass
+class Context:
+    """What a check collects: the file name, the problems, and a position for every path."""
+
+    file: str
+    problems: list[Problem] = field(default_factory=list)
+    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def add(self, node: Node | tuple[int, int], code: str, severity: Severity = Severity.ERROR, **args: Any) -> None:
+        """Record a problem at a node (or an explicit ``(line, col)``)."""
+        line, col = (node.line, node.col) if isinstance(node, Node) else node
+        self.problems.append(Problem(self.file, line, col, code, args, severity))
+
+    def at(self, path: Path) -> tuple[int, int]:
+        """Position of the value at ``path``, falling back to the closest ancestor."""
+        while path not in self.positions and path:
+            path = path[:-1]
+        return self.positions.get(path, (0, 0))
+
+    def key_at(self, path: Path) -> tuple[int, int]:
+        """Position of the key that names ``path`` (its value's position if there is no key)."""
+        return self.key_positions.get(path) or self.at(path)
+
+
+class Invalid(Exception):
+    """Internal signal: the node did not fit; the problem is already recorded.
+
+    ``partial`` holds what could be checked of a collection despite the failure, so that a
+    caller may go on to report semantic problems of the valid parts too.
+    """
+
+    def __init__(self, partial: Any = None) -> None:
+        super().__init__()
+        self.partial = partial
+
+
+class Spec:
+    """Base class: a description of one kind of value."""
+
+    doc: str = ""
+
+    def check(self, node: Node, path: Path, ctx: Context) -> Any:  # pragma: no cover - abstract
+        """Return the plain value of ``node`` or raise :class:`Invalid` after recording why."""
+        raise NotImplementedError
+
+    def json_schema(self) -> dict[str, Any]:  # pragma: no cover - abstract
+        """Return the draft-07 JSON Schema of this value."""
+        raise NotImplementedError
+
+    def expected(self) -> str:
+        """Short name of the expected type, for messages (a ``type.*`` catalogue key)."""
+        return "value"
+
+    def _schema(self, base: dict[str, Any]) -> dict[str, Any]:
+        if self.doc:
+            base["description"] = self.doc
+        return base
+
+
+def _wrong_type(spec: Spec, node: Node, ctx: Context) -> Invalid:
+    ctx.add(node, "wrong-type", expected=spec.expected(), found=node.type_name())
+    return Invalid()
+
+
+@dataclass
+class Str(Spec):
+    """A string (quoted or plain). ``choices`` restricts it to a fixed set."""
+
+    doc: str = ""
+    choices: tuple[str, ...] = ()
+    min_length: int = 0
+    max_length: int = 100_000
+
+    def check(self, node: Node, path: Path, ctx: Context) -> str:
+        """Accept a string scalar within the length bounds and choices."""
+        if node.kind != "scalar" or not isinstance(node.value, str):
+            raise _wrong_type(self, node, ctx)
+        value: str = node.value
+        if self.choices and value not in self.choices:
+            ctx.add(node, "bad-choice", value=value, choices=", ".join(self.choices))
+            raise Invalid()
+        if len(value.strip()) < self.min_length:
+            ctx.add(node, "empty-string")
+            raise Invalid()
+        if len(value) > self.max_length:
+            ctx.add(node, "string-too-long", limit=self.max_length)
+            raise Invalid()
+        return value
+
+    def expected(self) -> str:
+        """Name of the type for messages."""
+        return "str"
+
+    def json_schema(self) -> dict[str, Any]:
+        """Schema of a string."""
+        base: dict[str, Any] = {"type": "string"}
+        if self.choices:
+            base["enum"] = list(self.choices)
+        if self.min_length:
+            base["minLength"] = self.min_length
+        return self._schema(base)
+
+
+@dataclass
+class Int(Spec):
+    """A whole number written without quotes, optionally bounded."""
+
+    doc: str = ""
+    minimum: int | None = None
+    maximum: int | None = None
+
+    def check(self, node: Node, path: Path, ctx: Context) -> int:
+        """Accept an integer scalar within bounds."""
+        v = node.value
+        if node.kind != "scalar" or isinstance(v, bool) or not isinstance(v, int):
+            raise _wrong_type(self, node, ctx)
+        if (self.minimum is not None and v < self.minimum) or (self.maximum is not None and v > self.maximum):
+            ctx.add(node, "out-of-range", value=v, minimum=self.minimum, maximum=self.maximum)
+            raise Invalid()
+        return v
+
+    def expected(self) -> str:
+        """Name of the type for messages."""
+        return "int"
+
+    def json_schema(self) -> dict[str, Any]:
+        """Schema of an integer."""
+        base: dict[str, Any] = {"type": "integer"}
+        if self.minimum is not None:
+            base["minimum"] = self.minimum
+        if self.maximum is not None:
+            base["maximum"] = self.maximum
+        return self._schema(base)
+
+
+@dataclass
+class Num(Spec):
+    """An exact decimal number (an integer is accepted too), returned as :class:`Decimal`."""
+
+    doc: str = ""
+    minimum: Decimal | None = None
+    exclusive_minimum: bool = False
+
+    def check(self, node: Node, path: Path, ctx: Context) -> Decimal:
+        """Accept an int or decimal scalar, returned as an exact Decimal."""
+        v = node.value
+        if node.kind != "scalar" or isinstance(v, bool) or not isinstance(v, (int, Decimal)):
+            raise _wrong_type(self, node, ctx)
+        d = Decimal(v)
+        if self.minimum is not None and (d < self.minimum or (self.exclusive_minimum and d == self.minimum)):
+            ctx.add(node, "too-small", value=v, minimum=self.minimum)
+            raise Invalid()
+        return d
+
+    def expected(self) -> str:
+        """Name of the type for messages."""
+        return "number"
+
+    def json_schema(self) -> dict[str, Any]:
+        """Schema of a number."""
+        base: dict[str, Any] = {"type": "number"}
+        if self.minimum is not None:
+            key = "exclusiveMinimum" if self.exclusive_minimum else "minimum"
+            base[key] = float(self.minimum)
+        return self._schema(base)
+
+
+@dataclass
+class Bool(Spec):
+    """``true`` or ``false``."""
+
+    doc: str = ""
+
+    def check(self, node: Node, path: Path, ctx: Context) -> bool:
+        """Accept a boolean scalar."""
+        if node.kind != "scalar" or not isinstance(node.value, bool):
+            raise _wrong_type(self, node, ctx)
+        return node.value
+
+    def expected(self) -> str:
+        """Name of the type for messages."""
+        return "bool"
+
+    def json_schema(self) -> dict[str, Any]:
+        """Schema of a boolean."""
+        return self._schema({"type": "boolean"})
+
+
+@dataclass
+class Nullable(Spec):
+    """The inner spec, or an empty value (``null``, ``~`` or nothing)."""
+
+    inner: Spec
+    doc: str = ""
+
+    def check(self, node: Node, path: Path, ctx: Context) -> Any:
+        """Accept null or whatever the inner spec accepts."""
+        if node.kind == "scalar" and node.value is None and not node.quoted:
+            return None
+        return self.inner.check(node, path, ctx)
+
+    def expected(self) -> str:
+        """Name of the inner type for messages."""
+        return self.inner.expected()
+
+    def json_schema(self) -> dict[str, Any]:
+        """Schema of the inner type or null."""
+        return self._schema({"anyOf": [self.inner.json_schema(), {"type": "null"}]})
+
+
+@dataclass
+class Seq(Spec):
+    """A list of items of one kind."""
+
+    item: Spec
+    doc: str = ""
+    min_items: int = 0
+
+    def check(self, node: Node, path: Path, ctx: Context) -> list[Any]:
+        """Check every item, collecting all problems before failing."""
+        if node.kind != "seq":
+            raise _wrong_type(self, node, ctx)
+        out: list[Any] = []
+        failed = False
+        for i, child in enumerate(node.value):
+            sub = path + (i,)
+            ctx.positions[sub] = (child.line, child.col)
+            try:
+                out.append(self.item.check(child, sub, ctx))
+            except Invalid:
+                failed = True
+        if not failed and len(out) < self.min_items:
+            ctx.add(node, "too-few-items", minimum=self.min_items)
+            failed = True
+        if failed:
+            raise Invalid(out)
+        return out
+
+    def expected(self) -> str:
+        """Name of the type for messages."""
+        return "seq"
+
+    def json_schema(self) -> dict[str, Any]:
+        """Schema of an array."""
+        base: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
+        if self.min_items:
+            base["minItems"] = self.min_items
+        return self._schema(base)
+
+
+@dataclass
+class Field:
+    """One key of an :class:`Obj`."""
+
+    spec: Spec
+    required: bool = False
+
+
+@dataclass
+class Obj(Spec):
+    """A mapping with a fixed set of keys; unknown keys are errors (with a suggestion)."""
+
+    fields: dict[str, Field]
+    doc: str = ""
+
+    def check(self, node: Node, path: Path, ctx: Context) -> dict[str, Any]:
+        """Check every known key, report unknown and missing ones, collect all problems."""
+        if node.kind != "map":
+            raise _wrong_type(self, node, ctx)
+        out: dict[str, Any] = {}
+        failed = False
+        for key, value in node.value:
+            name = key.value
+            if not isinstance(name, str) or name not in self.fields:
+                close = difflib.get_close_matches(str(name), list(self.fields), n=1)
+                ctx.add(key, "unknown-key", key=name, allowed=", ".join(self.fields),
+                        suggestion=close[0] if close else "")
+                failed = True
+                continue
+            sub = path + (name,)
+            ctx.positions[sub] = (value.line, value.col)
+            ctx.key_positions[sub] = (key.line, key.col)
+            try:
+                out[name] = self.fields[name].spec.check(value, sub, ctx)
+            except Invalid as exc:
+                failed = True
+                if exc.partial is not None:
+                    out[name] = exc.partial
+        present = {k.value for k, _ in node.value}
+        for name, f in self.fields.items():
+            if f.required and name not in present:
+                ctx.add(node, "missing-key", key=name)
+                failed = True
+        if failed:
+            raise Invalid(out)
+        return out
+
+    def expected(self) -> str:
+        """Name of the type for messages."""
+        return "map"
+
+    def json_schema(self) -> dict[str, Any]:
+        """Schema of an object with fixed properties."""
+        base: dict[str, Any] = {
+            "type": "object",
+            "properties": {name: f.spec.json_schema() for name, f in self.fields.items()},
+            "additionalProperties": False,
+        }
+        required = [name for name, f in self.fields.items() if f.required]
+        if required:
+            base["required"] = required
+        return self._schema(base)
+
+
+@dataclass
+class MapOf(Spec):
+    """A mapping whose keys are ids (checked by ``key``) and whose values share one spec."""
+
+    key: Spec
+    value: Spec
+    doc: str = ""
+    key_pattern: str = ""  # for the JSON Schema: every JSON key is a string
+
+    def check(self, node: Node, path: Path, ctx: Context) -> dict[Any, Any]:
+        """Check each key and each value, collecting all problems."""
+        if node.kind != "map":
+            raise _wrong_type(self, node, ctx)
+        out: dict[Any, Any] = {}
+        failed = False
+        for key, value in node.value:
+            try:
+                k = self.key.check(key, path, ctx)
+            except Invalid:
+                failed = True
+                continue
+            sub = path + (k,)
+            ctx.positions[sub] = (value.line, value.col)
+            ctx.key_positions[sub] = (key.line, key.col)
+            try:
+                out[k] = self.value.check(value, sub, ctx)
+            except Invalid as exc:
+                failed = True
+                if exc.partial is not None:
+                    out[k] = exc.partial
+        if failed:
+            raise Invalid(out)
+        return out
+
+    def expected(self) -> str:
+        """Name of the type for messages."""
+        return "map"
+
+    def json_schema(self) -> dict[str, Any]:
+        """Schema of an object whose property names follow a pattern."""
+        base: dict[str, Any] = {"type": "object", "additionalProperties": False,
+                                "patternProperties": {self.key_pattern or ".*": self.value.json_schema()}}
+        return self._schema(base)
+
+
+@dataclass
+class ByKind(Spec):
+    """One of several specs, chosen by the node's kind (scalar, map or seq), not by trial."""
+
+    scalar: Spec | None = None
+    map: Spec | None = None
+    seq: Spec | None = None
+    doc: str = ""
+
+    def check(self, node: Node, path: Path, ctx: Context) -> Any:
+        """Dispatch on the node kind so that errors come from the one spec that applies."""
+        spec = {"scalar": self.scalar, "map": self.map, "seq": self.seq}[node.kind]
+        if spec is None:
+            raise _wrong_type(self, node, ctx)
+        return spec.check(node, path, ctx)
+
+    def expected(self) -> str:
+        """Names of the accepted types for messages."""
+        return " | ".join(s.expected() for s in (self.scalar, self.map, self.seq) if s is not None)
+
+    def json_schema(self) -> dict[str, Any]:
+        """Schema accepting any of the alternatives."""
+        return self._schema({"anyOf": [s.json_schema() for s in (self.scalar, self.map, self.seq) if s is not None]})
+
+
+@dataclass
+class Custom(Spec):
+    """A scalar checked by a function (for ids that may be written as ``12`` or ``35-2``)."""
+
+    func: Callable[[Node, Context], Any]
+    schema: dict[str, Any]
+    name: str = "value"
+    doc: str = ""
+
+    def check(self, node: Node, path: Path, ctx: Context) -> Any:
+        """Apply the function; it records a problem and raises Invalid when the value is wrong."""
+        return self.func(node, ctx)
+
+    def expected(self) -> str:
+        """Name of the type for messages."""
+        return self.name
+
+    def json_schema(self) -> dict[str, Any]:
+        """The schema given at construction."""
+        return self._schema(dict(self.schema))
+
+
+def run(spec: Spec, root: Node, file: str) -> tuple[Any, Context]:
+    """Check ``root`` against ``spec``; return the plain value (``None`` if invalid) and context."""
+    value, ctx = run_partial(spec, root, file)
+    return (None if ctx.problems else value), ctx
+
+
+def run_partial(spec: Spec, root: Node, file: str) -> tuple[Any, Context]:
+    """Like :func:`run`, but return whatever parts were valid even when problems were found."""
+    ctx = Context(file)
+    ctx.positions[()] = (root.line, root.col)
+    try:
+        value = spec.check(root, (), ctx)
+    except Invalid as exc:
+        value = exc.partial
+    return value, ctx

@@ -1,0 +1,327 @@
+"""A strict, safe YAML reader that keeps the position of every value.
+
+PyYAML's loaders silently keep the last of two duplicate keys, read ``yes``/``no`` as booleans
+and unquoted dates as dates, recurse once per nesting level and expand aliases without bound.
+This module therefore consumes PyYAML's *event* stream (iterative, and in C when libyaml is
+present) and builds its own small node tree, so that it can:
+
+- report duplicate keys, YAML 1.1 surprises and unsupported tags as :class:`Problem` values
+  with line and column instead of guessing;
+- never construct anything but plain data (str, int, Decimal, bool, None, lists, mappings);
+- bound the work done on hostile input: file size, nesting depth and the number of nodes after
+  alias expansion (see :data:`LIMITS`).
+
+Numbers with a fraction are returned as :class:`decimal.Decimal` built from the literal text, so
+``1.30`` is exactly 1.30 and never a binary approximation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Union
+
+import yaml
+
+from spbe_calc.errors import ExitCode, Problem, SpbeError
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+#: Hard limits on input; each has its own message in the catalogue.
+LIMITS = {
+    "max_bytes": 10 * 1024 * 1024,  # no model or answers file comes near 10 MiB
+    "max_depth": 64,  # the model nests 7 levels deep; 64 leaves room for hand-made files
+    "max_nodes": 200_000,  # counted after alias expansion: stops "billion laughs"
+}
+
+Scalar = Union[str, int, Decimal, bool, None]
+
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+_BOOL_11 = {"yes", "no", "on", "off", "y", "n"}
+_DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?\Z")
+_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?\Z")
+_OTHER_NUMBER = re.compile(r"[-+]?(?:0[xob][0-9a-fA-F_]+|[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?|\.(?:inf|Inf|INF|nan|NaN|NAN))\Z")
+_ALLOWED_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+    "!",
+}
+
+
+@dataclass(eq=False)
+class Node:
+    """One YAML node: a mapping, a sequence or a scalar, with its 1-based position."""
+
+    kind: str  # "map" | "seq" | "scalar"
+    line: int
+    col: int
+    value: Any = None  # map: list[(key Node, value Node)]; seq: list[Node]; scalar: Scalar
+    quoted: bool = False
+    size: int = 1  # number of nodes in this subtree, aliases expanded
+
+    def type_name(self) -> str:
+        """Name the node's type in the words of the message catalogue (``type.*`` keys)."""
+        if self.kind != "scalar":
+            return self.kind
+        v = self.value
+        if v is None:
+            return "null"
+        if isinstance(v, bool):
+            return "bool"
+        if isinstance(v, int):
+            return "int"
+        if isinstance(v, Decimal):
+            return "decimal"
+        return "str"
+
+
+@dataclass
+class Document:
+    """The result of reading one file: its root node (``None`` if unreadable) and problems."""
+
+    path: str
+    root: Node | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, col
+
+
+def _position_bytes(data: bytes, offset: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, offset) + 1
+    col = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+    return line, col
+
+
+def read_text(path: Path | str, display: str | None = None) -> str:
+    """Read a file as UTF-8 text within the size limit, or raise :class:`SpbeError`.
+
+    Missing, unreadable, too large, binary and non-UTF-8 files each get their own message.
+    """
+    shown = display or str(path)
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise SpbeError([Problem(shown, 0, 0, "is-directory")])
+        size = p.stat().st_size
+        if size > LIMITS["max_bytes"]:
+            raise SpbeError(
+                [Problem(shown, 0, 0, "too-large", {"size": size, "limit": LIMITS["max_bytes"]})]
+            )
+        with p.open("rb") as fh:
+            # Read one byte more than allowed: a file that grew (or a pipe) cannot slip past.
+            data = fh.read(LIMITS["max_bytes"] + 1)
+    except FileNotFoundError:
+        raise SpbeError([Problem(shown, 0, 0, "file-not-found")]) from None
+    except PermissionError:
+        raise SpbeError([Problem(shown, 0, 0, "file-unreadable", {"reason": "permission denied"})]) from None
+    except OSError as exc:
+        raise SpbeError([Problem(shown, 0, 0, "file-unreadable", {"reason": exc.strerror or str(exc)})]) from None
+    if len(data) > LIMITS["max_bytes"]:
+        raise SpbeError([Problem(shown, 0, 0, "too-large", {"size": len(data), "limit": LIMITS["max_bytes"]})])
+    return decode(data, shown)
+
+
+def decode(data: bytes, shown: str) -> str:
+    """Decode bytes as UTF-8 (a BOM is allowed), refusing binary content with its position."""
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line, col = _position_bytes(data, nul)
+        raise SpbeError([Problem(shown, line, col, "binary-file")])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line, col = _position_bytes(data, exc.start)
+        raise SpbeError(
+            [Problem(shown, line, col, "not-utf8", {"byte": f"0x{data[exc.start]:02x}"})]
+        ) from None
+    return text
+
+
+def _resolve_plain(raw: str, line: int, col: int, path: str, problems: list[Problem]) -> Scalar:
+    """Give a plain (unquoted) scalar its value, flagging what YAML 1.1 tools would misread."""
+    if raw in ("", "~", "null", "Null", "NULL"):
+        return None
+    if raw in ("true", "True", "TRUE"):
+        return True
+    if raw in ("false", "False", "FALSE"):
+        return False
+    if _INT.match(raw):
+        digits = raw.lstrip("+-")
+        if len(digits) > 1 and digits[0] == "0":
+            # YAML 1.1 reads 010 as octal 8; nobody means that in an assessment file.
+            problems.append(Problem(path, line, col, "yaml11-octal", {"text": raw}))
+            return raw
+        if len(digits) > 30:
+            problems.append(Problem(path, line, col, "number-too-long", {"text": raw[:40]}))
+            return raw
+        return int(raw)
+    if _FLOAT.match(raw):
+        if len(raw) > 40:
+            problems.append(Problem(path, line, col, "number-too-long", {"text": raw[:40]}))
+            return raw
+        value = Decimal(raw)
+        if abs(value.adjusted()) > 30:
+            problems.append(Problem(path, line, col, "number-too-long", {"text": raw}))
+            return raw
+        return value
+    lower = raw.lower()
+    if lower in _BOOL_11:
+        problems.append(Problem(path, line, col, "yaml11-bool", {"text": raw}))
+        return raw
+    if _DATE.match(raw):
+        problems.append(Problem(path, line, col, "yaml11-date", {"text": raw}))
+        return raw
+    if _SEXAGESIMAL.match(raw) or _OTHER_NUMBER.match(raw):
+        problems.append(Problem(path, line, col, "yaml11-number", {"text": raw}))
+        return raw
+    return raw
+
+
+def _tab_near(text: str, mark: Any) -> bool:
+    """Tell whether a syntax error sits on a tab: YAML forbids tabs for indentation."""
+    if mark is None:
+        return False
+    lines = text.split("\n")
+    if not 0 <= mark.line < len(lines):
+        return False
+    here = lines[mark.line]
+    return "\t" in here[: mark.column + 1]
+
+
+def _hashable(node: Node) -> Any:
+    return (type(node.value).__name__ if not isinstance(node.value, str) else "str", node.value)
+
+
+def parse(text: str, path: str) -> Document:
+    """Parse YAML text into a :class:`Document`; never raises for bad YAML, reports problems."""
+    problems: list[Problem] = []
+    anchors: dict[str, Node] = {}
+    # Each open collection on the stack: [node, pending_key_or_None, seen_keys]
+    stack: list[list[Any]] = []
+    root: Node | None = None
+    documents = 0
+    total = 0
+
+    def attach(node: Node) -> None:
+        nonlocal root
+        if not stack:
+            root = node
+            return
+        top = stack[-1]
+        parent: Node = top[0]
+        if parent.kind == "seq":
+            parent.value.append(node)
+        elif top[1] is None:
+            if node.kind != "scalar":
+                problems.append(Problem(path, node.line, node.col, "complex-key"))
+                node = Node("scalar", node.line, node.col, f"<{node.kind}>")
+            key = _hashable(node)
+            first = top[2].get(key)
+            if first is not None:
+                problems.append(
+                    Problem(path, node.line, node.col, "duplicate-key", {"key": node.value, "first": first.line})
+                )
+            else:
+                top[2][key] = node
+            top[1] = node
+        else:
+            parent.value.append((top[1], node))
+            top[1] = None
+
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            kind = type(event).__name__
+            if kind in ("StreamStartEvent", "StreamEndEvent", "DocumentEndEvent"):
+                continue
+            mark = event.start_mark
+            line, col = mark.line + 1, mark.column + 1
+            if kind == "DocumentStartEvent":
+                documents += 1
+                if documents > 1:
+                    problems.append(Problem(path, line, col, "multiple-documents"))
+                    break
+                continue
+            tag = getattr(event, "tag", None)
+            if tag is not None and tag not in _ALLOWED_TAGS and kind != "AliasEvent":
+                problems.append(Problem(path, line, col, "unsupported-tag", {"tag": tag}))
+            if kind == "AliasEvent":
+                target = anchors.get(event.anchor)
+                if target is None:  # libyaml already rejects this; be safe with the pure parser
+                    problems.append(Problem(path, line, col, "unknown-alias", {"name": event.anchor}))
+                    target = Node("scalar", line, col, None)
+                total += target.size
+                if total > LIMITS["max_nodes"]:
+                    problems.append(Problem(path, line, col, "too-many-nodes", {"limit": LIMITS["max_nodes"]}))
+                    return Document(path, None, problems)
+                # Shared, not copied: the tree is a DAG and `size` already counts the expansion.
+                attach(target)
+                continue
+            if kind in ("SequenceEndEvent", "MappingEndEvent"):
+                node = stack.pop()[0]
+                if node.kind == "seq":
+                    node.size = 1 + sum(child.size for child in node.value)
+                else:
+                    node.size = 1 + sum(k.size + v.size for k, v in node.value)
+                attach(node)
+                continue
+            total += 1
+            if total > LIMITS["max_nodes"]:
+                problems.append(Problem(path, line, col, "too-many-nodes", {"limit": LIMITS["max_nodes"]}))
+                return Document(path, None, problems)
+            if kind == "ScalarEvent":
+                # libyaml reports a plain style as "", the pure parser as None.
+                plain = event.implicit[0] and not event.style and tag in (None, "!")
+                if plain:
+                    value = _resolve_plain(event.value, line, col, path, problems)
+                else:
+                    value = event.value
+                node = Node("scalar", line, col, value, quoted=not plain)
+                if event.anchor:
+                    anchors[event.anchor] = node
+                attach(node)
+            else:  # SequenceStartEvent / MappingStartEvent
+                if len(stack) >= LIMITS["max_depth"]:
+                    problems.append(Problem(path, line, col, "too-deep", {"limit": LIMITS["max_depth"]}))
+                    return Document(path, None, problems)
+                node = Node("seq" if kind == "SequenceStartEvent" else "map", line, col, [])
+                if event.anchor:
+                    # Registered now so that a recursive alias finds a node; its size is 1 until
+                    # closed, which keeps a self-reference from counting as an explosion.
+                    anchors[event.anchor] = node
+                stack.append([node, None, {}])
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        detail = exc.problem or ""
+        code = "yaml-tab" if _tab_near(text, mark) or "tab" in detail else "yaml-syntax"
+        problems.append(Problem(path, line, col, code, {"detail": detail}))
+        return Document(path, None, problems)
+    except yaml.YAMLError as exc:  # reader errors (control characters) carry a position too
+        position = getattr(exc, "position", None)
+        line, col = _position(text, position) if isinstance(position, int) else (0, 0)
+        problems.append(Problem(path, line, col, "yaml-syntax", {"detail": str(getattr(exc, "reason", exc))}))
+        return Document(path, None, problems)
+    if root is None:
+        problems.append(Problem(path, 1, 1, "empty-file"))
+    return Document(path, root, problems)
+
+
+def load(path: Path | str, display: str | None = None) -> Document:
+    """Read and parse a YAML file; I/O failures raise :class:`SpbeError`, YAML ones are problems."""
+    shown = display or str(path)
+    return parse(read_text(path, shown), shown)
+
+
+def require_root(doc: Document) -> Node:
+    """Return the document's root, or raise with the parse problems when there is none."""
+    if doc.root is None:
+        raise SpbeError(doc.problems, ExitCode.BAD_INPUT)
+    return doc.root
