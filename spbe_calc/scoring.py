@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from spbe_calc.model import Band, Indicator, Model
 
@@ -99,32 +99,40 @@ def band_of(model: Model, value: Fraction) -> Band:
     return model.band_for(value)
 
 
+def weighted_index(parts: Iterable[tuple[Fraction | int, Fraction | int]], divisor: Fraction | int) -> Fraction:
+    """Σ(value × weight) / divisor: the one formula behind every index of the regulation.
+
+    With indicator levels and weights it gives an aspect index (divisor: the aspect weight); with
+    aspect indices, a domain index; with domain indices and divisor 100, the Indeks SPBE.
+    """
+    return sum((Fraction(v) * Fraction(w) for v, w in parts), Fraction(0)) / Fraction(divisor)
+
+
 def score(model: Model, levels: Mapping[int, int]) -> Score:
     """Score a complete set of levels (one per indicator of ``model``).
 
     The caller guarantees completeness and range (see :func:`spbe_calc.answers.bind`); a missing
-    indicator raises ``KeyError`` rather than being scored as anything.
+    indicator raises ``KeyError`` rather than being scored as anything. The computation follows
+    the regulation's steps (aspect, then domain, then index); because each parent weight equals
+    the sum of its children's, the result equals Σ(level × weight) / total weight exactly.
     """
-    indicators: list[IndicatorScore] = []
+    indicators = tuple(
+        IndicatorScore(ind, levels[ind.id], ind.weight * levels[ind.id] / model.total_weight)
+        for ind in model.indicators
+    )
+    aspect_index: dict[int, Fraction] = {}
     aspects: list[GroupScore] = []
-    domains: list[GroupScore] = []
-    aspect_sums: dict[int, Fraction] = {}
     for aspect in model.aspects:
-        total = Fraction(0)
-        for ind in aspect.indicators:
-            part = ind.weight * levels[ind.id]
-            total += part
-            indicators.append(IndicatorScore(ind, levels[ind.id], part / model.total_weight))
-        aspect_sums[aspect.id] = total
-        index = total / aspect.weight
+        index = weighted_index(((levels[i.id], i.weight) for i in aspect.indicators), aspect.weight)
+        aspect_index[aspect.id] = index
         aspects.append(GroupScore("aspect", aspect.id, aspect.name, aspect.weight, index,
                                   band_of(model, index), aspect.domain_id))
-    grand = Fraction(0)
+    domains: list[GroupScore] = []
     for domain in model.domains:
-        # Σ(aspect index × aspect weight) equals Σ(level × weight) of the domain's indicators.
-        total = sum((aspect_sums[a.id] for a in domain.aspects), Fraction(0))
-        index = total / domain.weight
+        index = weighted_index(((aspect_index[a.id], a.weight) for a in domain.aspects), domain.weight)
         domains.append(GroupScore("domain", domain.id, domain.name, domain.weight, index, band_of(model, index)))
-    grand = sum(aspect_sums.values(), Fraction(0))
-    index = grand / model.total_weight
-    return Score(model, index, band_of(model, index), tuple(domains), tuple(aspects), tuple(indicators))
+    if domains:
+        index = weighted_index(((d.index, d.weight) for d in domains), model.total_weight)
+    else:  # a model without a domain layer (e.g. Indeks Pemdi): aspects make the index
+        index = weighted_index(((a.index, a.weight) for a in aspects), model.total_weight)
+    return Score(model, index, band_of(model, index), tuple(domains), tuple(aspects), indicators)

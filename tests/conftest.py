@@ -1,0 +1,72 @@
+"""Shared fixtures: the bundled model, answer-file writers and a CLI runner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+import typer.testing
+
+from spbe_calc import cli
+from spbe_calc.i18n import set_language
+from spbe_calc.model import Model, load_model
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+EXAMPLES = ROOT / "examples"
+REFERENCE = ROOT.parent / "shared" / "reference"
+
+
+@pytest.fixture(autouse=True)
+def _indonesian() -> None:
+    """Every test starts in the default language, whatever the previous one set."""
+    set_language("id")
+
+
+@pytest.fixture(scope="session")
+def model() -> Model:
+    """The bundled PermenPANRB 59/2020 model."""
+    return load_model("spbe-2020")
+
+
+def answers_text(levels: dict[Any, Any], **meta: Any) -> str:
+    """Write an answers file body from a mapping of indicator -> level (or raw YAML text)."""
+    lines = [f"{k}: {v}" for k, v in meta.items()]
+    lines.append("levels:")
+    lines += [f"  {k}: {v}" for k, v in levels.items()]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[..., Path]:
+    """Write a text file into the test's folder and return its path."""
+
+    def _write(name: str, text: str | bytes) -> Path:
+        path = tmp_path / name
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    return _write
+
+
+class Run:
+    """Invoke the CLI in-process, keeping stdout and stderr apart."""
+
+    def __init__(self) -> None:
+        self.runner = typer.testing.CliRunner()
+
+    def __call__(self, *args: str, env: dict[str, str] | None = None) -> Any:
+        lang = cli._lang_from_argv(list(args))
+        set_language(lang if lang in ("id", "en") else "id")
+        result = self.runner.invoke(cli.build_app(), list(args), env=env or {}, catch_exceptions=False)
+        return result
+
+
+@pytest.fixture
+def run() -> Run:
+    """The CLI runner."""
+    return Run()

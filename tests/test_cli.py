@@ -1,0 +1,168 @@
+"""The command line as a user meets it: exit codes, stdout for data, stderr for messages."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from spbe_calc import __version__
+
+from .conftest import EXAMPLES, ROOT, Run, answers_text
+
+EX22 = str(EXAMPLES / "kabupaten-contoh-2022.yaml")
+EX21 = str(EXAMPLES / "kabupaten-contoh-2021.yaml")
+ALL3 = {i: 3 for i in range(1, 48)}
+
+
+def test_version_and_help(run: Run) -> None:
+    r = run("--version")
+    assert r.exit_code == 0 and r.stdout.strip() == f"spbe-calc {__version__}"
+    r = run("-h")
+    assert r.exit_code == 0 and "score" in r.stdout and "validate" in r.stdout
+    assert "Kalkulator" in r.stdout
+    r = run("--lang", "en", "-h")
+    assert "calculator" in r.stdout
+
+
+def test_score_text(run: Run) -> None:
+    r = run("score", EX22)
+    assert r.exit_code == 0, r.stderr
+    assert "Indeks SPBE: 2.38  Cukup" in r.stdout
+    assert "Pemerintah Kabupaten Contoh" in r.stdout
+    assert r.stderr == ""
+
+
+def test_score_detail_lists_every_indicator(run: Run) -> None:
+    r = run("score", "--detail", EX22)
+    assert r.exit_code == 0
+    for name in ("Tingkat Kematangan Layanan Publik Sektor 3", "Tingkat Kematangan Kebijakan Internal Audit TIK"):
+        assert name.split()[-1] in r.stdout
+    assert "+0.0390" in r.stdout  # indicator 1: 1.30 x 3 / 100
+
+
+def test_score_json_single_object(run: Run) -> None:
+    r = run("score", "-f", "json", EX22)
+    data = json.loads(r.stdout)
+    assert data["index"] == 2.38 and data["index_exact"] == "2.38" and data["predikat"] == "Cukup"
+    assert data["instansi"] == "Pemerintah Kabupaten Contoh" and data["tahun"] == 2022
+    assert data["model"] == "spbe-2020"
+    assert [d["id"] for d in data["domains"]] == [1, 2, 3, 4]
+    assert [a["id"] for a in data["aspects"]] == list(range(1, 9))
+    for item in data["domains"] + data["aspects"]:
+        assert set(item) >= {"id", "name", "weight", "index", "index_exact", "predikat"}
+    assert data["domains"][2]["index_exact"] == "1.181818181818181818181818181818"
+    assert data["domains"][2]["index"] == 1.18
+
+
+def test_score_json_several_files_is_an_array_and_jsonl_one_line_each(run: Run) -> None:
+    data = json.loads(run("score", "-f", "json", EX21, EX22).stdout)
+    assert [d["index"] for d in data] == [1.66, 2.38]
+    lines = run("score", "-f", "jsonl", EX21, EX22).stdout.strip().splitlines()
+    assert [json.loads(x)["predikat"] for x in lines] == ["Kurang", "Cukup"]
+
+
+def test_score_json_detail_has_contributions(run: Run) -> None:
+    data = json.loads(run("score", "-f", "json", "--detail", EX22).stdout)
+    assert len(data["indicators"]) == 47
+    assert sum(float(i["contribution_exact"]) for i in data["indicators"]) == pytest.approx(2.38)
+
+
+def test_bad_answers_exit_2_message_on_stderr(run: Run, write: Callable[..., Path]) -> None:
+    path = write("a.yaml", answers_text({**ALL3, 4: "2.5"}))
+    r = run("score", str(path))
+    assert r.exit_code == 2
+    assert r.stdout == ""
+    assert f"{path}:5:6:" in r.stderr and "bukan bilangan bulat" in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_missing_file_exit_2(run: Run) -> None:
+    r = run("score", "tidak-ada.yaml")
+    assert r.exit_code == 2 and "tidak ditemukan" in r.stderr
+
+
+def test_good_and_bad_files_together(run: Run, write: Callable[..., Path]) -> None:
+    bad = write("bad.yaml", answers_text({1: 3}))
+    r = run("score", "-f", "jsonl", EX22, str(bad))
+    assert r.exit_code == 2
+    assert json.loads(r.stdout)["index"] == 2.38
+    assert "46 indikator belum dijawab" in r.stderr
+
+
+def test_partial_flag_says_what_is_missing(run: Run, write: Callable[..., Path]) -> None:
+    levels = dict(ALL3)
+    del levels[47]
+    path = write("a.yaml", answers_text(levels))
+    assert run("score", str(path)).exit_code == 2
+    r = run("score", "--partial", str(path))
+    assert r.exit_code == 0
+    assert "47" in r.stderr and "batas bawah" in r.stderr
+    data = json.loads(run("score", "--partial", "-f", "json", str(path)).stdout)
+    assert data["complete"] is False and data["missing"] == [47]
+    assert data["index"] == 2.94 and data["index_high"] == 3.06
+
+
+def test_english_messages(run: Run, write: Callable[..., Path]) -> None:
+    path = write("a.yaml", answers_text({**ALL3, 4: "tiga"}))
+    r = run("--lang", "en", "score", str(path))
+    assert "is not a number" in r.stderr
+    r = run("score", str(path), env={"SPBE_CALC_LANG": "en"})
+    assert r.exit_code == 2
+
+
+def test_validate_default_model(run: Run) -> None:
+    r = run("validate")
+    assert r.exit_code == 0 and "spbe-2020" in r.stdout
+
+
+def test_validate_exit_codes(run: Run, write: Callable[..., Path]) -> None:
+    text = (ROOT / "indicators.yaml").read_text(encoding="utf-8")
+    bad = write("bad.yaml", text.replace("weight: 2.75", "weight: 2.74", 1).replace("name: Cukup", "name: Cukup\n    extra: 1", 1))
+    r = run("validate", str(ROOT / "indicators.yaml"), str(bad))
+    assert r.exit_code == 1
+    assert "indicators.yaml: valid" in r.stdout
+    r = run("validate", "-f", "parsable", str(bad))
+    lines = r.stdout.strip().splitlines()
+    assert all(line.startswith(f"{bad}:") and ": error: " in line for line in lines)
+    r = run("validate", "nope.yaml", str(bad))
+    assert r.exit_code == 2
+
+
+def test_validate_answers_file(run: Run, write: Callable[..., Path]) -> None:
+    assert run("validate", EX22).exit_code == 0
+    bad = write("a.yaml", answers_text({**ALL3, 4: 9}))
+    r = run("validate", "-f", "json", str(bad))
+    assert r.exit_code == 1
+    data = json.loads(r.stdout)
+    assert data[0]["kind"] == "answers" and data[0]["problems"][0]["code"] == "level-out-of-range"
+
+
+def test_validate_github_format(run: Run, write: Callable[..., Path]) -> None:
+    bad = write("a,b.yaml", answers_text({**ALL3, 4: 9}))
+    r = run("validate", str(bad), env={"GITHUB_ACTIONS": "true"})
+    assert r.stdout.startswith("::error file=")
+    assert "a%2Cb.yaml" in r.stdout and ",line=5,col=6," in r.stdout
+
+
+def test_module_and_console_script() -> None:
+    r = subprocess.run([sys.executable, "-m", "spbe_calc", "--version"], capture_output=True, text=True, check=False)
+    assert r.returncode == 0 and __version__ in r.stdout
+    r = subprocess.run([sys.executable, "-m", "spbe_calc", "score", EX22], capture_output=True, text=True,
+                       check=False, cwd="/")
+    assert r.returncode == 0 and "2.38" in r.stdout
+
+
+def test_no_traceback_on_internal_error(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    import spbe_calc.core
+
+    def boom(*a: object, **k: object) -> None:
+        raise RuntimeError("x")
+
+    monkeypatch.setattr(spbe_calc.core, "score_file", boom)
+    r = run("score", EX22)
+    assert r.exit_code == 3 and "kesalahan internal" in r.stderr

@@ -1,0 +1,71 @@
+"""Invariants of the index, checked on random level sets (hypothesis)."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from spbe_calc.model import Model, load_model
+from spbe_calc.scoring import band_of, round_half_up, score
+
+MODEL: Model = load_model("spbe-2020")
+IDS = [i.id for i in MODEL.indicators]
+
+
+def level_sets() -> st.SearchStrategy[dict[int, int]]:
+    return st.fixed_dictionaries({i.id: st.integers(i.scale.min, i.scale.max) for i in MODEL.indicators})
+
+
+@given(st.integers(1, 5))
+def test_all_levels_n_gives_n_everywhere(n: int) -> None:
+    s = score(MODEL, {i: n for i in IDS})
+    assert s.index == n
+    assert all(g.index == n for g in s.domains + s.aspects)
+
+
+@settings(max_examples=200)
+@given(level_sets(), st.sampled_from(IDS))
+def test_raising_one_level_never_lowers_any_aggregate(levels: dict[int, int], ident: int) -> None:
+    if levels[ident] == MODEL.by_id[ident].scale.max:
+        return
+    before = score(MODEL, levels)
+    after = score(MODEL, {**levels, ident: levels[ident] + 1})
+    assert after.index > before.index
+    for a, b in zip(before.domains + before.aspects, after.domains + after.aspects):
+        assert b.index >= a.index
+    order = [b.name for b in sorted(MODEL.bands, key=lambda b: b.min or 0)]
+    assert order.index(after.band.name) >= order.index(before.band.name)
+
+
+@settings(max_examples=200)
+@given(level_sets())
+def test_index_is_weighted_sum_over_100(levels: dict[int, int]) -> None:
+    s = score(MODEL, levels)
+    assert s.index == sum(i.weight * levels[i.id] for i in MODEL.indicators) / 100
+    assert s.index == sum(i.contribution for i in s.indicators)
+    assert 1 <= s.index <= 5
+
+
+@settings(max_examples=200)
+@given(level_sets())
+def test_domain_indices_recombine_to_index(levels: dict[int, int]) -> None:
+    s = score(MODEL, levels)
+    assert sum(d.index * d.weight for d in s.domains) / 100 == s.index
+    for d in MODEL.domains:
+        aspect_scores = [a for a in s.aspects if a.parent == d.id]
+        domain_score = next(x for x in s.domains if x.id == d.id)
+        assert sum(a.index * a.weight for a in aspect_scores) / d.weight == domain_score.index
+
+
+@given(st.fractions(min_value=1, max_value=5))
+def test_every_value_has_exactly_one_band(value: Fraction) -> None:
+    assert sum(b.contains(value) for b in MODEL.bands) == 1
+    assert band_of(MODEL, value).contains(value)
+
+
+@given(st.fractions(min_value=-10, max_value=10), st.integers(0, 6))
+def test_rounding_is_within_half_a_unit(value: Fraction, places: int) -> None:
+    rounded = Fraction(round_half_up(value, places))
+    assert abs(rounded - value) <= Fraction(1, 2 * 10**places)
