@@ -29,6 +29,14 @@ class ScoreFormat(str, enum.Enum):
     text = "text"
     json = "json"
     jsonl = "jsonl"
+    markdown = "markdown"
+
+
+class SchemaKind(str, enum.Enum):
+    """The two file formats with a JSON Schema."""
+
+    model = "model"
+    answers = "answers"
 
 
 class ReportFormat(str, enum.Enum):
@@ -46,6 +54,15 @@ def _color(stream: Any) -> bool:
     if os.environ.get("NO_COLOR"):
         return False
     return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def _width(stream: Any) -> int:
+    """Terminal width on a terminal; 80 columns when writing to a file or a pipe."""
+    if getattr(stream, "isatty", lambda: False)():
+        import shutil
+
+        return max(60, shutil.get_terminal_size((80, 24)).columns)
+    return 80
 
 
 def _emit(text: str, err: bool = False) -> None:
@@ -123,12 +140,16 @@ def build_app() -> typer.Typer:
         fmt: ScoreFormat = typer.Option(ScoreFormat.text, "--format", "-f", help=t("cli.format")),
         detail: bool = typer.Option(False, "--detail", "-d", help=t("help.score.detail")),
         partial: bool = typer.Option(False, "--partial", help=t("help.score.partial")),
+        fail_under: Optional[str] = typer.Option(None, "--fail-under", metavar="ANGKA|PREDIKAT",
+                                                 help=t("help.score.fail-under")),
     ) -> None:
         from spbe_calc.answers import compact_ids
+        from spbe_calc.bars import check_bar, meets, parse_bar
         from spbe_calc.core import score_file
         from spbe_calc.render import score_renderer
         from spbe_calc.scoring import round_half_up
 
+        bar = parse_bar(fail_under) if fail_under is not None else None
         scored = []
         failures: list[SpbeError] = []
         for path in files:
@@ -143,11 +164,23 @@ def build_app() -> typer.Typer:
                 high = round_half_up(f.score_high.index, f.model.precision)
                 _emit(t("out.partial", path=f.path, count=len(f.missing), ids=compact_ids(list(f.missing)),
                         high=f"{high} {f.score_high.band.name}"), err=True)
+        below = []
+        if bar is not None:
+            for f in scored:
+                check_bar(bar, f.model)
+                if not meets(bar, f.score):
+                    below.append(f)
         if scored:
             render = score_renderer(fmt.value)
-            _emit(render(scored, detail=detail, color=_color(sys.stdout), single=len(files) == 1))
+            _emit(render(scored, detail=detail, color=_color(sys.stdout), single=len(files) == 1,
+                         width=_width(sys.stdout)))
+        for f in below:
+            _emit(t("out.below-bar", path=f.path, index=round_half_up(f.score.index, f.model.precision),
+                    predikat=f.score.band.name, bar=fail_under), err=True)
         if failures:
             raise typer.Exit(int(max(e.exit_code for e in failures)))
+        if below:
+            raise typer.Exit(int(ExitCode.FINDINGS))
 
     @app.command("validate", help=t("help.validate"))
     @_funnel
@@ -174,6 +207,22 @@ def build_app() -> typer.Typer:
         code = validate_exit_code(reports, strict)
         if code:
             raise typer.Exit(int(code))
+
+    @app.command("schema", help=t("help.schema"))
+    @_funnel
+    def schema_cmd(
+        kind: SchemaKind = typer.Argument(..., help=t("help.schema.kind")),
+        output: Optional[Path] = typer.Option(None, "--output", "-o", help=t("help.output")),
+    ) -> None:
+        from spbe_calc.fsutil import atomic_write
+        from spbe_calc.schema import schema_text
+
+        text = schema_text(kind.value)
+        if output is None:
+            _emit(text.rstrip("\n"))
+        else:
+            atomic_write(output, text)
+            _emit(t("out.written", path=output), err=True)
 
     return app
 

@@ -29,6 +29,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "problem.binary-file": ("berkas biner (berisi bita NUL), bukan teks YAML", "binary file (contains a NUL byte), not YAML text"),
     "problem.not-utf8": ("bukan teks UTF-8 (bita {byte} tidak sah)", "not UTF-8 text (invalid byte {byte})"),
     "hint.not-utf8": ("Simpan ulang berkas dengan pengodean UTF-8.", "Save the file again with UTF-8 encoding."),
+    "problem.write-failed": ("berkas tidak dapat ditulis ({reason})", "cannot write the file ({reason})"),
     # --- YAML --------------------------------------------------------------------------------
     "problem.yaml-syntax": ("kesalahan sintaks YAML: {detail}", "YAML syntax error: {detail}"),
     "hint.yaml-syntax": (
@@ -136,6 +137,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Hapus --model, atau ubah 'model:' di berkas jawaban bila memang salah.",
         "Drop --model, or change 'model:' in the answers file if it is wrong.",
     ),
+    "problem.bad-bar": ("'{value}' bukan angka maupun nama predikat", "'{value}' is neither a number nor a predikat"),
+    "hint.bad-bar": ("Contoh: --fail-under 2.5 atau --fail-under Baik.", "For example: --fail-under 2.5 or --fail-under Baik."),
+    "problem.unknown-predikat": ("predikat '{value}' tidak dikenal (yang ada: {known})", "unknown predikat '{value}' (known: {known})"),
     # --- types -------------------------------------------------------------------------------
     "type.str": ("teks", "text"),
     "type.int": ("bilangan bulat", "a whole number"),
@@ -168,6 +172,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Izinkan jawaban yang belum lengkap: indikator kosong dihitung di tingkat terendah dan dilaporkan.",
         "Allow incomplete answers: unanswered indicators count at the lowest level and are reported.",
     ),
+    "help.score.fail-under": (
+        "Keluar dengan kode 1 bila ada berkas di bawah batas ini (angka, misalnya 2.5, atau predikat, misalnya Baik).",
+        "Exit with code 1 when any file is below this bar (a number such as 2.5, or a predikat such as Baik).",
+    ),
+    "out.below-bar": (
+        "{path}: Indeks SPBE {index} ({predikat}) di bawah batas {bar}",
+        "{path}: Indeks SPBE {index} ({predikat}) is below the bar {bar}",
+    ),
+    "help.schema": (
+        "Cetak JSON Schema (draft-07) untuk berkas model atau berkas jawaban.",
+        "Print the JSON Schema (draft-07) of model or answers files.",
+    ),
+    "help.schema.kind": ("model atau answers", "model or answers"),
+    "help.output": ("Tulis ke berkas ini (secara atomik), bukan ke layar.", "Write to this file (atomically) instead of the screen."),
+    "out.written": ("ditulis: {path}", "written: {path}"),
     "help.validate": (
         "Periksa berkas model (dan berkas jawaban) lalu laporkan semua masalah beserta posisinya.",
         "Check model (and answers) files and report every problem with its position.",
@@ -190,6 +209,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "out.kind.model": ("model", "model"),
     "out.kind.answers": ("jawaban", "answers"),
     "out.col.code": ("Kode", "Code"),
+    "out.col.indicator": ("Indikator", "Indicator"),
+    "out.col.instansi": ("Instansi", "Agency"),
+    "out.col.year": ("Tahun", "Year"),
+    "out.partial.short": (
+        "{count} indikator belum dijawab dan dihitung di tingkat terendah; indeks ini batas bawah.",
+        "{count} indicator(s) not answered and counted at the lowest level; this index is a lower bound.",
+    ),
     "out.col.item": ("Domain / Aspek", "Domain / Aspect"),
     "out.col.item.detail": ("Domain / Aspek / Indikator", "Domain / Aspect / Indicator"),
     "out.detail-note": (

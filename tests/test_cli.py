@@ -166,3 +166,43 @@ def test_no_traceback_on_internal_error(run: Run, monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(spbe_calc.core, "score_file", boom)
     r = run("score", EX22)
     assert r.exit_code == 3 and "kesalahan internal" in r.stderr
+
+
+@pytest.mark.parametrize(("bar", "code"), [
+    ("2.38", 0), ("2.39", 1), ("2,38", 0), ("Cukup", 0), ("cukup", 0), ("Baik", 1), ("sangat  baik", 1), ("Kurang", 0),
+])
+def test_fail_under(run: Run, bar: str, code: int) -> None:
+    r = run("score", "-f", "json", "--fail-under", bar, EX22)
+    assert r.exit_code == code, r.stderr
+    assert json.loads(r.stdout)["index"] == 2.38  # the data is printed either way
+    assert ("di bawah batas" in r.stderr) is (code == 1)
+
+
+def test_fail_under_any_file_below(run: Run) -> None:
+    r = run("score", "--fail-under", "2.0", EX21, EX22)
+    assert r.exit_code == 1
+    assert "kabupaten-contoh-2021.yaml" in r.stderr and "kabupaten-contoh-2022.yaml" not in r.stderr
+
+
+def test_fail_under_uses_exact_index(run: Run, write: Callable[..., Path]) -> None:
+    from .test_scoring import LEVELS_17975
+
+    path = write("a.yaml", answers_text(LEVELS_17975))
+    r = run("score", "--fail-under", "1.80", str(path))
+    assert r.exit_code == 1 and "1.80" in r.stdout  # shown as 1.80, but 1.7975 < 1.80
+    assert run("score", "--fail-under", "Cukup", str(path)).exit_code == 1
+    assert run("score", "--fail-under", "1.7975", str(path)).exit_code == 0
+
+
+@pytest.mark.parametrize("bar", ["", "luar biasa", "nan", "inf"])
+def test_fail_under_bad_bar(run: Run, bar: str) -> None:
+    r = run("score", "--fail-under", bar, EX22)
+    assert r.exit_code == 2 and "--fail-under" in r.stderr
+
+
+def test_markdown_summary(run: Run) -> None:
+    r = run("score", "-f", "markdown", EX21, EX22)
+    assert r.exit_code == 0
+    assert r.stdout.startswith("## Indeks SPBE")
+    assert "| Pemerintah Kabupaten Contoh | 2022 | 2.38 | Cukup |" in r.stdout
+    assert "| D4 | **Layanan SPBE** | 45.50% | 2.93 | Baik |" in r.stdout

@@ -1,0 +1,62 @@
+"""Score results as GitHub-flavoured Markdown, fit for ``$GITHUB_STEP_SUMMARY``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spbe_calc.core import ScoredFile
+from spbe_calc.i18n import t
+from spbe_calc.scoring import GroupScore, round_half_up
+
+
+def _cell(text: str) -> str:
+    """Escape what would break a Markdown table cell."""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _row(code: str, g: GroupScore, places: int, bold: bool) -> str:
+    name = f"**{_cell(g.name)}**" if bold else _cell(g.name)
+    return f"| {code} | {name} | {round_half_up(g.weight, 2)}% | {round_half_up(g.index, places)} | {g.band.name} |"
+
+
+def _one(f: ScoredFile, detail: bool) -> list[str]:
+    places = f.model.precision
+    title = f.answers.instansi or t("out.no-instansi")
+    if f.answers.tahun:
+        title += f" · {f.answers.tahun}"
+    lines = [f"### {_cell(title)}", "",
+             f"**{t('out.index')}: {round_half_up(f.score.index, places)} — {f.score.band.name}** "
+             f"({_cell(f.model.regulation.get('short', f.model.id))}, `{_cell(f.path)}`)", ""]
+    if f.missing:
+        lines += [f"> {_cell(t('out.partial.short', count=len(f.missing)))}", ""]
+    lines += [f"| {t('out.col.code')} | {t('out.col.item')} | {t('out.col.weight')} | {t('out.col.index')} | "
+              f"{t('out.col.predikat')} |", "| --- | --- | ---: | ---: | --- |"]
+    aspects = {a.id: a for a in f.score.aspects}
+    if f.model.domains:
+        for domain, d in zip(f.model.domains, f.score.domains):
+            lines.append(_row(f"D{d.id}", d, places, True))
+            lines += [_row(f"A{a.id}", aspects[a.id], places, False) for a in domain.aspects]
+    else:
+        lines += [_row(f"A{a.id}", a, places, False) for a in f.score.aspects]
+    if detail:
+        lines += ["", f"| # | {t('out.col.indicator')} | {t('out.col.weight')} | {t('out.col.level')} |",
+                  "| ---: | --- | ---: | ---: |"]
+        for i in f.score.indicators:
+            level = "–" if i.indicator.id in f.missing else str(i.level)
+            lines.append(f"| {i.indicator.id} | {_cell(i.indicator.name)} | {round_half_up(i.indicator.weight, 2)}% | {level} |")
+    return lines
+
+
+def render_markdown(files: list[ScoredFile], detail: bool = False, **_: Any) -> str:
+    """A summary table when there are several files, then a section per file."""
+    lines = [f"## {t('out.index')}", ""]
+    if len(files) > 1:
+        lines += [f"| {t('out.col.instansi')} | {t('out.col.year')} | {t('out.col.index')} | {t('out.col.predikat')} |",
+                  "| --- | ---: | ---: | --- |"]
+        for f in files:
+            lines.append(f"| {_cell(f.answers.instansi or f.path)} | {f.answers.tahun or ''} | "
+                         f"{round_half_up(f.score.index, f.model.precision)} | {f.score.band.name} |")
+        lines.append("")
+    for f in files:
+        lines += _one(f, detail) + [""]
+    return "\n".join(lines).rstrip("\n")

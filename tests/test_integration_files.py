@@ -1,0 +1,143 @@
+"""Files that integrate spbe-calc elsewhere: JSON Schemas, pre-commit hooks, atomic writes."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import yaml
+
+from spbe_calc.fsutil import atomic_write
+from spbe_calc.schema import schema, schema_text
+
+from .conftest import EXAMPLES, ROOT, Run
+
+SCHEMAS = ROOT / "spbe_calc" / "schemas"
+
+
+@pytest.mark.parametrize("kind", ["model", "answers"])
+def test_committed_schema_is_up_to_date(kind: str) -> None:
+    committed = (SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8")
+    assert committed == schema_text(kind), f"regenerate: spbe-calc schema {kind} -o spbe_calc/schemas/{kind}.schema.json"
+
+
+def _as_json(path: Path) -> Any:
+    """What an editor's YAML language server sees: keys as strings, numbers as numbers."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return json.loads(json.dumps(data, default=lambda o: float(o) if isinstance(o, Decimal) else str(o)))
+
+
+@pytest.mark.parametrize("kind", ["model", "answers"])
+def test_schema_is_valid_draft7(kind: str) -> None:
+    jsonschema.Draft7Validator.check_schema(schema(kind))
+
+
+def test_bundled_files_validate_against_schemas() -> None:
+    jsonschema.validate(_as_json(ROOT / "indicators.yaml"), schema("model"))
+    jsonschema.validate(_as_json(ROOT / "tests" / "data" / "mini-model.yaml"), schema("model"))
+    for path in EXAMPLES.glob("*.yaml"):
+        jsonschema.validate(_as_json(path), schema("answers"))
+
+
+@pytest.mark.parametrize("text", [
+    "levels: {1: tiga}", "levels: [1, 2]", "instansi: X", "levels: {1: 3}\nextra: 1",
+    "levels: {1: {fakta: x}}", "levels: {satu: 3}",
+])
+def test_schema_rejects_bad_answers(text: str) -> None:
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(json.loads(json.dumps(yaml.safe_load(text))), schema("answers"))
+
+
+def test_schema_command(run: Run, tmp_path: Path) -> None:
+    r = run("schema", "answers")
+    assert json.loads(r.stdout) == schema("answers")
+    out = tmp_path / "m.json"
+    r = run("schema", "model", "-o", str(out))
+    assert r.exit_code == 0 and json.loads(out.read_text()) == schema("model")
+    assert r.stdout == ""
+
+
+def test_model_modeline_points_at_committed_schema() -> None:
+    first = (ROOT / "indicators.yaml").read_text(encoding="utf-8").splitlines()[0]
+    target = first.split("$schema=")[1]
+    assert (ROOT / target).exists()
+
+
+# --- pre-commit hooks ------------------------------------------------------------------------------
+
+HOOKS = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
+
+
+@pytest.mark.parametrize(("hook", "name", "matches"), [
+    ("spbe-calc-validate-model", "indicators.yaml", True),
+    ("spbe-calc-validate-model", "config/indicators.yml", True),
+    ("spbe-calc-validate-model", "models/kabupaten.model.yaml", True),
+    ("spbe-calc-validate-model", "my-indicators.yaml", False),
+    ("spbe-calc-validate-model", "model.yaml", False),
+    ("spbe-calc-validate-model", "jawaban/2023.yaml", False),
+    ("spbe-calc-validate-answers", "jawaban/2023.yaml", True),
+    ("spbe-calc-validate-answers", "data/answers/kab-contoh.yml", True),
+    ("spbe-calc-validate-answers", "2023.jawaban.yaml", True),
+    ("spbe-calc-validate-answers", "penilaian/kab.answers.yaml", True),
+    ("spbe-calc-validate-answers", "jawaban.yaml", True),
+    ("spbe-calc-validate-answers", "jawaban/sub/2023.yaml", False),
+    ("spbe-calc-validate-answers", "indicators.yaml", False),
+    ("spbe-calc-validate-answers", ".github/workflows/ci.yaml", False),
+    ("spbe-calc-validate-answers", "jawaban/notes.txt", False),
+])
+def test_hook_patterns(hook: str, name: str, matches: bool) -> None:
+    # pre-commit applies `files` with re.search on the path relative to the repository root.
+    assert bool(re.search(HOOKS[hook]["files"], name)) is matches
+
+
+def test_hooks_run_the_validate_command() -> None:
+    for hook in HOOKS.values():
+        assert hook["entry"].startswith("spbe-calc validate")
+        assert hook["language"] == "python"
+
+
+# --- atomic writes -----------------------------------------------------------------------------------
+
+
+def test_atomic_write_replaces_and_keeps_mode(tmp_path: Path) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_text("old")
+    path.chmod(0o640)
+    atomic_write(path, "new")
+    assert path.read_text() == "new"
+    assert path.stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["f.yaml"]
+
+
+WRITER = """
+import sys
+from spbe_calc.fsutil import atomic_write
+# 200 MB of text, slow enough to be killed while the temporary file is being written.
+atomic_write(sys.argv[1], "x" * (200 * 1024 * 1024))
+"""
+
+
+def test_killed_writer_leaves_old_file_intact(tmp_path: Path) -> None:
+    path = tmp_path / "answers.yaml"
+    path.write_text("levels: {1: 3}\n")
+    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(path)])
+    try:
+        deadline = time.monotonic() + 30
+        while not any(p.name.endswith(".tmp") for p in tmp_path.iterdir()):
+            assert proc.poll() is None and time.monotonic() < deadline
+            time.sleep(0.005)
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    assert path.read_text() == "levels: {1: 3}\n"
