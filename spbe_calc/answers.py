@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Union
 
 from spbe_calc.errors import ExitCode, Problem, Severity, SpbeError
 from spbe_calc.model import Model
@@ -45,9 +45,12 @@ def _level(node: Node, ctx: Context) -> int | None:
 LEVEL = Custom(_level, {"anyOf": [{"type": "integer"}, {"type": "null"}]}, name="int",
                doc="Maturity level (a whole number on the indicator's scale); empty = not answered yet.")
 
+# An indicator assessed as several items (a model's `items`) takes one level per item.
+LEVELS = ByKind(scalar=LEVEL, seq=Seq(LEVEL, min_items=1, doc="One level per item, in the model's order."))
+
 ANSWER = Obj(
     {
-        "level": Field(LEVEL, required=True),
+        "level": Field(LEVELS, required=True),
         "fakta": Field(Nullable(Str(doc="The facts: what exists today."))),
         "analisis": Field(Nullable(Str(doc="Why these facts meet the chosen level."))),
         "bukti": Field(Nullable(Seq(Str(min_length=1), doc="Supporting documents (bukti dukung)."))),
@@ -61,7 +64,7 @@ ANSWERS_SPEC = Obj(
         "instansi": Field(Nullable(Str(doc="Name of the agency."))),
         "tahun": Field(Nullable(Int(minimum=2000, maximum=2100, doc="Evaluation year."))),
         "levels": Field(
-            MapOf(Int(minimum=1, doc="Indicator number."), ByKind(scalar=LEVEL, map=ANSWER),
+            MapOf(Int(minimum=1, doc="Indicator number."), ByKind(scalar=LEVEL, seq=LEVELS.seq, map=ANSWER),
                   key_pattern="^[0-9]+$", doc="Indicator number -> level or {level, fakta, analisis, bukti}."),
             required=True,
         ),
@@ -70,12 +73,23 @@ ANSWERS_SPEC = Obj(
 )
 
 
+#: A level as scoring sees it: a whole number, or one per item for a multi-item indicator.
+Level = Union[int, tuple[int, ...]]
+
+
+def is_answered(level: Any) -> bool:
+    """A level counts once it is given (for every item, when there are several)."""
+    if isinstance(level, tuple):
+        return bool(level) and all(v is not None for v in level)
+    return level is not None
+
+
 @dataclass(frozen=True)
 class Answer:
     """One indicator's answer; ``level`` is ``None`` while not answered."""
 
     indicator: int
-    level: int | None
+    level: int | tuple[int | None, ...] | None
     fakta: str | None = None
     analisis: str | None = None
     bukti: tuple[str, ...] = ()
@@ -97,9 +111,13 @@ class Answers:
     #: problems found while reading (YAML and structure); :func:`bind` reports them with its own
     problems: list[Problem] = field(default_factory=list)
 
-    def levels(self) -> dict[int, int]:
-        """Answered indicators and their levels."""
-        return {k: a.level for k, a in self.answers.items() if a.level is not None}
+    def levels(self) -> dict[int, Level]:
+        """Completely answered indicators and their levels."""
+        return {k: a.level for k, a in self.answers.items() if is_answered(a.level)}
+
+
+def _tuple(level: Any) -> Any:
+    return tuple(level) if isinstance(level, list) else level
 
 
 def parse_answers(data: dict[str, Any], ctx: Context, problems: list[Problem] | None = None) -> Answers:
@@ -108,10 +126,10 @@ def parse_answers(data: dict[str, Any], ctx: Context, problems: list[Problem] | 
     levels = data.get("levels")
     for ident, value in (levels if isinstance(levels, dict) else {}).items():
         if isinstance(value, dict):
-            answers[ident] = Answer(ident, value.get("level"), value.get("fakta"), value.get("analisis"),
+            answers[ident] = Answer(ident, _tuple(value.get("level")), value.get("fakta"), value.get("analisis"),
                                     tuple(value.get("bukti") or ()))
         else:
-            answers[ident] = Answer(ident, value)
+            answers[ident] = Answer(ident, _tuple(value))
     return Answers(
         path=ctx.file, model=data.get("model"), instansi=data.get("instansi"), tahun=data.get("tahun"),
         answers=answers,
@@ -151,7 +169,7 @@ def read_answers(path: Path | str, display: str | None = None) -> Answers:
     return parse_answers(data, ctx, problems)
 
 
-def bind(answers: Answers, model: Model, partial: bool = False) -> tuple[dict[int, int], list[int]]:
+def bind(answers: Answers, model: Model, partial: bool = False) -> tuple[dict[int, Level], list[int]]:
     """Check answers against a model; return the levels to score and the missing indicators.
 
     Unknown indicators and levels outside an indicator's scale are always errors. Missing
@@ -159,7 +177,7 @@ def bind(answers: Answers, model: Model, partial: bool = False) -> tuple[dict[in
     caller can say what was left out; they are never given a level silently.
     """
     problems: list[Problem] = list(answers.problems)
-    levels: dict[int, int] = {}
+    levels: dict[int, Level] = {}
     for ident, answer in answers.answers.items():
         indicator = model.by_id.get(ident)
         if indicator is None:
@@ -168,16 +186,30 @@ def bind(answers: Answers, model: Model, partial: bool = False) -> tuple[dict[in
                                     {"id": ident, "first": model.indicators[0].id, "last": model.indicators[-1].id,
                                      "model": model.id}))
             continue
-        if answer.level is None:
+        level = answer.level
+        line, col = answers.value_positions[ident]
+        items = len(indicator.items)
+        if items and isinstance(level, int):
+            problems.append(Problem(answers.path, line, col, "items-expected", {"id": ident, "count": items}))
+            continue
+        if not items and isinstance(level, tuple):
+            problems.append(Problem(answers.path, line, col, "single-level-expected", {"id": ident}))
+            continue
+        if isinstance(level, tuple) and len(level) != items:
+            problems.append(Problem(answers.path, line, col, "items-count",
+                                    {"id": ident, "count": items, "given": len(level)}))
+            continue
+        if not is_answered(level):
             continue
         scale = indicator.scale
-        if not scale.min <= answer.level <= scale.max:
-            line, col = answers.value_positions[ident]
+        values = level if isinstance(level, tuple) else (level,)
+        bad = [v for v in values if not scale.min <= v <= scale.max]  # type: ignore[operator]
+        if bad:
             problems.append(Problem(answers.path, line, col, "level-out-of-range",
-                                    {"id": ident, "level": answer.level, "minimum": scale.min, "maximum": scale.max,
+                                    {"id": ident, "level": bad[0], "minimum": scale.min, "maximum": scale.max,
                                      "scale": scale.name}))
             continue
-        levels[ident] = answer.level
+        levels[ident] = level  # type: ignore[assignment]
     missing = [i.id for i in model.indicators if i.id not in levels]
     if missing and not partial and not problems:
         line, col = answers.levels_position

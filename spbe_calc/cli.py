@@ -32,6 +32,13 @@ class ScoreFormat(str, enum.Enum):
     markdown = "markdown"
 
 
+class ModelsFormat(str, enum.Enum):
+    """Output formats of ``models``."""
+
+    text = "text"
+    json = "json"
+
+
 class SchemaKind(str, enum.Enum):
     """The two file formats with a JSON Schema."""
 
@@ -145,7 +152,7 @@ def build_app() -> typer.Typer:
     ) -> None:
         from spbe_calc.answers import compact_ids
         from spbe_calc.bars import check_bar, meets, parse_bar
-        from spbe_calc.core import score_file
+        from spbe_calc.core import model_warnings, score_file
         from spbe_calc.render import score_renderer
         from spbe_calc.scoring import round_half_up
 
@@ -164,6 +171,8 @@ def build_app() -> typer.Typer:
                 high = round_half_up(f.score_high.index, f.model.precision)
                 _emit(t("out.partial", path=f.path, count=len(f.missing), ids=compact_ids(list(f.missing)),
                         high=f"{high} {f.score_high.band.name}"), err=True)
+        for line in model_warnings([f.model for f in scored]):
+            _emit(f"spbe-calc: {line}", err=True)
         below = []
         if bar is not None:
             for f in scored:
@@ -190,7 +199,7 @@ def build_app() -> typer.Typer:
         fmt: ReportFormat = typer.Option(ReportFormat.auto, "--format", "-f", help=t("cli.format")),
         strict: bool = typer.Option(False, "--strict", help=t("help.validate.strict")),
     ) -> None:
-        from spbe_calc.core import validate_exit_code, validate_file
+        from spbe_calc.core import model_warnings, validate_exit_code, validate_file
         from spbe_calc.model import resolve_model_path
         from spbe_calc.render import problem_renderer
 
@@ -199,6 +208,8 @@ def build_app() -> typer.Typer:
         else:  # the bundled (or --model) model itself, shown by its name
             path, shown = resolve_model_path(model)
             reports = [validate_file(str(path), model, shown)]
+        for line in model_warnings([r.model for r in reports]):
+            _emit(f"spbe-calc: {line}", err=True)
         name = fmt.value
         if name == "auto":
             name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -207,6 +218,20 @@ def build_app() -> typer.Typer:
         code = validate_exit_code(reports, strict)
         if code:
             raise typer.Exit(int(code))
+
+    @app.command("models", help=t("help.models"))
+    @_funnel
+    def models_cmd(
+        fmt: ModelsFormat = typer.Option(ModelsFormat.text, "--format", "-f", help=t("cli.format")),
+    ) -> None:
+        from spbe_calc.core import bundled_model_infos
+        from spbe_calc.render.models import render_json, render_text
+
+        infos = bundled_model_infos()
+        if fmt is ModelsFormat.json:
+            _emit(render_json(infos))
+        else:
+            _emit(render_text(infos, color=_color(sys.stdout), width=_width(sys.stdout)))
 
     @app.command("schema", help=t("help.schema"))
     @_funnel

@@ -68,8 +68,13 @@ def score_answers(answers: Answers, model: Model, partial: bool = False) -> Scor
     low = dict(levels)
     high = dict(levels)
     for ident in missing:
-        low[ident] = model.by_id[ident].scale.min
-        high[ident] = model.by_id[ident].scale.max
+        ind = model.by_id[ident]
+        if ind.items:
+            low[ident] = (ind.scale.min,) * len(ind.items)
+            high[ident] = (ind.scale.max,) * len(ind.items)
+        else:
+            low[ident] = ind.scale.min
+            high[ident] = ind.scale.max
     return ScoredFile(answers.path, answers, model, score(model, low), tuple(missing), score(model, high))
 
 
@@ -87,6 +92,7 @@ class FileReport:
     kind: str  # "model" | "answers" | "unknown"
     problems: list[Problem] = field(default_factory=list)
     readable: bool = True
+    model: Model | None = None  # the model checked, or the one the answers were checked against
 
     def errors(self) -> int:
         """Number of errors."""
@@ -108,8 +114,8 @@ def validate_file(path: str, model_ref: str | None = None, display: str | None =
     root = doc.root
     is_answers = root is not None and root.kind == "map" and any(k.value == "levels" for k, _ in root.value)
     if not is_answers:
-        _, problems = check_model(doc)
-        return FileReport(path, "model", problems)
+        model, problems = check_model(doc)
+        return FileReport(path, "model", problems, model=model)
     data, ctx = run_partial(ANSWERS_SPEC, root, path)
     problems = merge_problems(doc.problems, ctx.problems)
     if not isinstance(data, dict):
@@ -117,10 +123,41 @@ def validate_file(path: str, model_ref: str | None = None, display: str | None =
     answers = parse_answers(data, ctx, problems)
     try:
         model = _model_for_checked(answers, model_ref)
-        bind(answers, model, partial=False)  # raises with the reading problems included
     except SpbeError as exc:
         return FileReport(path, "answers", exc.problems)
-    return FileReport(path, "answers", problems)
+    try:
+        bind(answers, model, partial=False)  # raises with the reading problems included
+    except SpbeError as exc:
+        return FileReport(path, "answers", exc.problems, model=model)
+    return FileReport(path, "answers", problems, model=model)
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """A bundled model as ``spbe-calc models`` lists it."""
+
+    name: str
+    model: Model
+    default: bool
+
+
+def bundled_model_infos() -> list[ModelInfo]:
+    """Every bundled model, loaded and validated, oldest regulation first."""
+    from spbe_calc.model import DEFAULT_MODEL, bundled_models
+
+    infos = [ModelInfo(name, load_model(name), name == DEFAULT_MODEL) for name in bundled_models()]
+    return sorted(infos, key=lambda i: ((i.model.regulation.get("years") or {}).get("from") or 0, i.name))
+
+
+def model_warnings(models: list[Model | None]) -> list[str]:
+    """The one-line warnings of the distinct models used (e.g. a provisional model), once each."""
+    from spbe_calc.i18n import pick
+
+    seen: dict[str, str] = {}
+    for m in models:
+        if m is not None and m.warning and m.id not in seen:
+            seen[m.id] = pick(m.warning)
+    return list(seen.values())
 
 
 def validate_exit_code(reports: list[FileReport], strict: bool) -> ExitCode:

@@ -42,7 +42,7 @@ SCALE = Obj(
             MapOf(
                 LEVEL_KEY,
                 Obj({
-                    "name": Field(Str(min_length=1, doc="Official level name."), required=True),
+                    "name": Field(Str(min_length=1, doc="Official level name (omit when there is none).")),
                     "description": Field(TEXT),
                 }),
                 key_pattern="^[0-9]+$",
@@ -65,7 +65,8 @@ BAND = Obj(
     doc="One predikat band.",
 )
 
-WEIGHT = Num(minimum=Decimal(0), exclusive_minimum=True, doc="Percent of the whole index.")
+WEIGHT = Num(minimum=Decimal(0), exclusive_minimum=True, ratio=True,
+             doc="Percent of the whole index; a decimal, or a quotient such as \"10/3\".")
 SCALE_REF = Str(min_length=1, doc="Id of a scale under `scales`; inherited by children.")
 
 INDICATOR = Obj(
@@ -76,6 +77,8 @@ INDICATOR = Obj(
         "scale": Field(SCALE_REF),
         "scope": Field(TEXT),
         "criteria": Field(MapOf(LEVEL_KEY, TEXT, key_pattern="^[0-9]+$", doc="A criterion per level.")),
+        "items": Field(Seq(Str(min_length=1), min_items=2,
+                           doc="Assessed as several items (e.g. public services), each weight/N.")),
         "note": Field(TEXT),
     },
     doc="One indicator.",
@@ -121,6 +124,7 @@ MODEL_SPEC = Obj(
                 "title": Field(Str(min_length=1), required=True),
                 "short": Field(Str(min_length=1), required=True),
                 "source": Field(Str()),
+                "confidence": Field(Str()),
                 "status": Field(Str(choices=("official", "reported"))),
                 "years": Field(Obj({"from": Field(Int(minimum=2000, maximum=2100), required=True),
                                     "to": Field(Nullable(Int(minimum=2000, maximum=2100)))})),
@@ -138,6 +142,7 @@ MODEL_SPEC = Obj(
         "scales": Field(MapOf(Str(min_length=1), SCALE, doc="Level scales by id."), required=True),
         "default_scale": Field(SCALE_REF),
         "predikat": Field(Seq(BAND, min_items=1), required=True),
+        "warning": Field(TEXT),
         "notes": Field(Seq(NOTE)),
         "domains": Field(Seq(DOMAIN, min_items=1)),
         "aspects": Field(Seq(ASPECT, min_items=1, doc="For models without a domain layer.")),
@@ -153,8 +158,16 @@ class Level:
     """One level of a scale: its number and official name."""
 
     value: int
-    name: str
+    name: str | None
     description: Text | None = None
+
+    def label(self) -> str:
+        """The official name, or "Tingkat n" / "Level n" when the regulation gives none."""
+        if self.name:
+            return self.name
+        from spbe_calc.i18n import t
+
+        return t("out.level-n", n=self.value)
 
 
 @dataclass(frozen=True)
@@ -212,6 +225,7 @@ class Indicator:
     note: Text | None
     aspect_id: int
     domain_id: int | None
+    items: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -261,6 +275,7 @@ class Model:
     aspects: tuple[Aspect, ...]
     indicators: tuple[Indicator, ...]
     notes: tuple[Note, ...] = ()
+    warning: Text | None = None
     by_id: dict[int, Indicator] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -284,7 +299,7 @@ class Model:
 # --- building and semantic checks --------------------------------------------------------------
 
 
-def _frac(d: Decimal | int) -> Fraction:
+def _frac(d: Fraction | Decimal | int) -> Fraction:
     return Fraction(d)
 
 
@@ -302,14 +317,14 @@ def _build(data: dict[str, Any], ctx: Context) -> Model | None:
     scales: dict[str, Scale] = {}
     for sid, s in data["scales"].items():
         nums = sorted(s["levels"])
-        if nums != list(range(nums[0], nums[0] + len(nums))) if nums else True:
+        if not nums or nums != list(range(nums[0], nums[0] + len(nums))):
             ctx.add(ctx.at(("scales", sid, "levels")), "levels-not-consecutive", scale=sid,
                     levels=", ".join(map(str, nums)))
             continue
         if len(nums) < 2:
             ctx.add(ctx.at(("scales", sid, "levels")), "too-few-levels", scale=sid)
             continue
-        levels = tuple(Level(n, s["levels"][n]["name"], s["levels"][n].get("description")) for n in nums)
+        levels = tuple(Level(n, s["levels"][n].get("name"), s["levels"][n].get("description")) for n in nums)
         scales[sid] = Scale(sid, s["name"], levels)
 
     has_domains = data.get("domains") is not None
@@ -367,14 +382,16 @@ def _build(data: dict[str, Any], ctx: Context) -> Model | None:
                     if not scale.min <= lvl <= scale.max:
                         ctx.add(ctx.key_at(ipath + ("criteria", lvl)), "criterion-outside-scale",
                                 level=lvl, id=ind["id"], minimum=scale.min, maximum=scale.max)
-                missing = [lv.value for lv in scale.levels if lv.value not in criteria]
+                # A level is explained by the indicator's criterion or, failing that, by the
+                # scale's own description; only a level with neither is worth a warning.
+                missing = [lv.value for lv in scale.levels if lv.value not in criteria and not lv.description]
                 if missing:
                     ctx.add(ctx.at(ipath + ("criteria",)) if criteria else ctx.at(ipath),
                             "missing-criteria", Severity.WARNING, id=ind["id"],
                             levels=", ".join(map(str, missing)))
             indicators.append(Indicator(
                 ind["id"], ind["name"], _frac(ind["weight"]), scale or _PLACEHOLDER_SCALE, criteria,
-                ind.get("scope"), ind.get("note"), a["id"], domain_id,
+                ind.get("scope"), ind.get("note"), a["id"], domain_id, tuple(ind.get("items") or ()),
             ))
         weight = _frac(a["weight"])
         weight_sum(path, weight, [i.weight for i in indicators], "aspect")
@@ -443,7 +460,7 @@ def _build(data: dict[str, Any], ctx: Context) -> Model | None:
         precision=scoring.get("precision", 2), scales=scales,
         bands=tuple(sorted(bands, key=lambda b: (b.min is not None, b.min or 0), reverse=True)),
         domains=tuple(domains), aspects=tuple(all_aspects), indicators=indicators, notes=notes,
-        by_id={i.id: i for i in indicators},
+        warning=data.get("warning"), by_id={i.id: i for i in indicators},
     )
 
 

@@ -54,13 +54,30 @@ def exact_str(value: Fraction, max_places: int = 30) -> str:
     return text
 
 
+def level_value(level: int | tuple[int, ...]) -> Fraction:
+    """The value an indicator scores: its level, or the mean level of its items."""
+    if isinstance(level, tuple):
+        return Fraction(sum(level), len(level))
+    return Fraction(level)
+
+
+def level_text(level: int | tuple[int, ...]) -> str:
+    """A level for display: ``3``, or ``1, 3, 3`` for an indicator scored per item."""
+    return ", ".join(map(str, level)) if isinstance(level, tuple) else str(level)
+
+
 @dataclass(frozen=True)
 class IndicatorScore:
     """An indicator's level and what it adds to the index (weight × level / total weight)."""
 
     indicator: Indicator
-    level: int
+    level: int | tuple[int, ...]
     contribution: Fraction
+
+    @property
+    def value(self) -> Fraction:
+        """The scored value: the level, or the items' mean level."""
+        return level_value(self.level)
 
 
 @dataclass(frozen=True)
@@ -108,7 +125,7 @@ def weighted_index(parts: Iterable[tuple[Fraction | int, Fraction | int]], divis
     return sum((Fraction(v) * Fraction(w) for v, w in parts), Fraction(0)) / Fraction(divisor)
 
 
-def score(model: Model, levels: Mapping[int, int]) -> Score:
+def score(model: Model, levels: Mapping[int, int | tuple[int, ...]]) -> Score:
     """Score a complete set of levels (one per indicator of ``model``).
 
     The caller guarantees completeness and range (see :func:`spbe_calc.answers.bind`); a missing
@@ -116,14 +133,15 @@ def score(model: Model, levels: Mapping[int, int]) -> Score:
     the regulation's steps (aspect, then domain, then index); because each parent weight equals
     the sum of its children's, the result equals Σ(level × weight) / total weight exactly.
     """
+    values = {ind.id: level_value(levels[ind.id]) for ind in model.indicators}
     indicators = tuple(
-        IndicatorScore(ind, levels[ind.id], ind.weight * levels[ind.id] / model.total_weight)
+        IndicatorScore(ind, levels[ind.id], ind.weight * values[ind.id] / model.total_weight)
         for ind in model.indicators
     )
     aspect_index: dict[int, Fraction] = {}
     aspects: list[GroupScore] = []
     for aspect in model.aspects:
-        index = weighted_index(((levels[i.id], i.weight) for i in aspect.indicators), aspect.weight)
+        index = weighted_index(((values[i.id], i.weight) for i in aspect.indicators), aspect.weight)
         aspect_index[aspect.id] = index
         aspects.append(GroupScore("aspect", aspect.id, aspect.name, aspect.weight, index,
                                   band_of(model, index), aspect.domain_id))

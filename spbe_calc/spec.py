@@ -10,8 +10,10 @@ can never drift from what the loader accepts.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any, Callable
 
 from spbe_calc.errors import Problem, Severity
@@ -156,35 +158,52 @@ class Int(Spec):
         return self._schema(base)
 
 
+_RATIO = re.compile(r"\s*([0-9]+)\s*/\s*([0-9]+)\s*\Z")
+
+
 @dataclass
 class Num(Spec):
-    """An exact decimal number (an integer is accepted too), returned as :class:`Decimal`."""
+    """An exact number, returned as a :class:`Fraction`.
+
+    Integers and decimals (``1.30``) are always accepted. With ``ratio``, a quotient of whole
+    numbers written as text (``10/3``) is accepted too, for weights such as 20 % shared by six
+    items that no finite decimal can state exactly.
+    """
 
     doc: str = ""
     minimum: Decimal | None = None
     exclusive_minimum: bool = False
+    ratio: bool = False
 
-    def check(self, node: Node, path: Path, ctx: Context) -> Decimal:
-        """Accept an int or decimal scalar, returned as an exact Decimal."""
+    def check(self, node: Node, path: Path, ctx: Context) -> Fraction:
+        """Accept an int, a decimal or (with ``ratio``) ``a/b``; return the exact value."""
         v = node.value
-        if node.kind != "scalar" or isinstance(v, bool) or not isinstance(v, (int, Decimal)):
+        if self.ratio and node.kind == "scalar" and isinstance(v, str) and (m := _RATIO.match(v)):
+            if int(m.group(2)) == 0:
+                ctx.add(node, "division-by-zero", value=v)
+                raise Invalid()
+            value = Fraction(int(m.group(1)), int(m.group(2)))
+        elif node.kind != "scalar" or isinstance(v, bool) or not isinstance(v, (int, Decimal)):
             raise _wrong_type(self, node, ctx)
-        d = Decimal(v)
-        if self.minimum is not None and (d < self.minimum or (self.exclusive_minimum and d == self.minimum)):
+        else:
+            value = Fraction(v)
+        if self.minimum is not None and (value < self.minimum or (self.exclusive_minimum and value == self.minimum)):
             ctx.add(node, "too-small", value=v, minimum=self.minimum)
             raise Invalid()
-        return d
+        return value
 
     def expected(self) -> str:
         """Name of the type for messages."""
         return "number"
 
     def json_schema(self) -> dict[str, Any]:
-        """Schema of a number."""
+        """Schema of a number (or of a ``a/b`` string when ratios are allowed)."""
         base: dict[str, Any] = {"type": "number"}
         if self.minimum is not None:
             key = "exclusiveMinimum" if self.exclusive_minimum else "minimum"
             base[key] = float(self.minimum)
+        if self.ratio:
+            return self._schema({"anyOf": [base, {"type": "string", "pattern": "^\\s*[0-9]+\\s*/\\s*[0-9]+\\s*$"}]})
         return self._schema(base)
 
 
@@ -252,6 +271,7 @@ class Seq(Spec):
                 out.append(self.item.check(child, sub, ctx))
             except Invalid:
                 failed = True
+                out.append(None)  # keeps positions and length right in a partial result
         if not failed and len(out) < self.min_items:
             ctx.add(node, "too-few-items", minimum=self.min_items)
             failed = True

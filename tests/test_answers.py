@@ -56,7 +56,7 @@ def test_empty_level_counts_as_unanswered(write: Callable[..., Path]) -> None:
 
 @pytest.mark.parametrize(("value", "code"), [
     ("2.5", "level-fraction"), ('"3"', "level-text"), ("tiga", "level-text"), ("6", "level-out-of-range"),
-    ("0", "level-out-of-range"), ("-1", "level-out-of-range"), ("yes", "yaml11-bool"), ("[3]", "wrong-type"),
+    ("0", "level-out-of-range"), ("-1", "level-out-of-range"), ("yes", "yaml11-bool"), ("[3]", "single-level-expected"),
     ("true", "level-text"), ("3.0", "level-fraction"),
 ])
 def test_bad_level_values(write: Callable[..., Path], value: str, code: str) -> None:
@@ -112,3 +112,8 @@ def test_model_declared_by_relative_path(write: Callable[..., Path]) -> None:
     write("mine.yaml", (ROOT / "indicators.yaml").read_text(encoding="utf-8").replace("id: spbe-2020", "id: mine", 1))
     f = score_file(str(write("a.yaml", answers_text(ALL3, model="mine.yaml"))))
     assert f.model.id == "mine"
+
+
+def test_list_for_a_single_level_indicator(write: Callable[..., Path]) -> None:
+    text = answers_text({**ALL3, 4: "{level: [3, 4], fakta: x}"})
+    assert codes(write("a.yaml", text)) == [("single-level-expected", 5, 14)]

@@ -6,7 +6,7 @@ from typing import Any
 
 from spbe_calc.core import ScoredFile
 from spbe_calc.i18n import t
-from spbe_calc.scoring import GroupScore, round_half_up
+from spbe_calc.scoring import GroupScore, round_half_up, level_text
 
 
 def _cell(text: str) -> str:
@@ -42,7 +42,7 @@ def _one(f: ScoredFile, detail: bool) -> list[str]:
         lines += ["", f"| # | {t('out.col.indicator')} | {t('out.col.weight')} | {t('out.col.level')} |",
                   "| ---: | --- | ---: | ---: |"]
         for i in f.score.indicators:
-            level = "–" if i.indicator.id in f.missing else str(i.level)
+            level = "–" if i.indicator.id in f.missing else level_text(i.level)
             lines.append(f"| {i.indicator.id} | {_cell(i.indicator.name)} | {round_half_up(i.indicator.weight, 2)}% | {level} |")
     return lines
 

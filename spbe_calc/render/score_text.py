@@ -13,7 +13,7 @@ from rich.text import Text
 from spbe_calc.core import ScoredFile
 from spbe_calc.i18n import t
 from spbe_calc.model import Aspect
-from spbe_calc.scoring import GroupScore, exact_str, round_half_up
+from spbe_calc.scoring import GroupScore, exact_str, round_half_up, level_text
 
 _TONE = {"Kurang": "red", "Cukup": "yellow", "Baik": "green", "Sangat Baik": "bold green",
          "Memuaskan": "bold cyan"}
@@ -59,7 +59,7 @@ def _one(console: Console, f: ScoredFile, detail: bool) -> None:
                 continue
             for ind in aspect.indicators:
                 i = indicator_scores[ind.id]
-                level = "-" if ind.id in f.missing else str(i.level)
+                level = "-" if ind.id in f.missing else level_text(i.level)
                 table.add_row(Text(str(ind.id), style="dim"), Text(ind.name, style="dim"),
                               Text(_pct(ind.weight), style="dim"), Text(level),
                               Text(f"+{round_half_up(i.contribution, 4)}", style="dim"), Text(""))
