@@ -15,6 +15,7 @@ model (unknown indicators, levels outside the scale, missing indicators).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -181,13 +182,13 @@ def bind(answers: Answers, model: Model, partial: bool = False) -> tuple[dict[in
     for ident, answer in answers.answers.items():
         indicator = model.by_id.get(ident)
         if indicator is None:
-            line, col = answers.key_positions[ident]
+            line, col = answers.key_positions.get(ident, (0, 0))
             problems.append(Problem(answers.path, line, col, "unknown-indicator",
                                     {"id": ident, "first": model.indicators[0].id, "last": model.indicators[-1].id,
                                      "model": model.id}))
             continue
         level = answer.level
-        line, col = answers.value_positions[ident]
+        line, col = answers.value_positions.get(ident, (0, 0))
         items = len(indicator.items)
         if items and isinstance(level, int):
             problems.append(Problem(answers.path, line, col, "items-expected", {"id": ident, "count": items}))
@@ -235,3 +236,79 @@ def compact_ids(ids: list[int]) -> str:
     if start is not None:
         parts.append(str(start) if start == prev else f"{start}-{prev}")
     return ", ".join(parts)
+
+
+# --- writing -------------------------------------------------------------------------------------
+
+
+_UNSAFE = re.compile("[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]")
+
+
+def _q(text: str) -> str:
+    """A YAML double-quoted scalar that reads back as exactly ``text``.
+
+    JSON's escaping is valid YAML; characters YAML does not allow raw in a stream (control
+    characters, BOM, line and paragraph separators) are escaped as ``\\uXXXX`` too.
+    """
+    import json
+
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _UNSAFE.sub(lambda m: "\\u%04x" % ord(m.group()) if ord(m.group()) <= 0xFFFF
+                       else "\\U%08x" % ord(m.group()), quoted)
+
+
+def _level_yaml(level: Any) -> str:
+    if level is None:
+        return "null"
+    if isinstance(level, tuple):
+        return "[" + ", ".join("null" if v is None else str(v) for v in level) + "]"
+    return str(level)
+
+
+def dump_answers(answers: Answers, order: list[int] | None = None, header: str = "") -> str:
+    """Write answers in the canonical layout that :func:`read_answers` reads back unchanged.
+
+    Strings are always double-quoted, so nothing a user types (``yes``, ``2023-01-01``, ``#``)
+    can change meaning. ``order`` lists indicator numbers in model order; answers for others
+    follow in numeric order. ``header`` (comment lines) is kept at the top.
+    """
+    lines: list[str] = [ln for ln in header.splitlines() if ln.startswith("#")]
+    if answers.model is not None:
+        lines.append(f"model: {_q(answers.model)}")
+    if answers.instansi is not None:
+        lines.append(f"instansi: {_q(answers.instansi)}")
+    if answers.tahun is not None:
+        lines.append(f"tahun: {answers.tahun}")
+    lines.append("levels:" if answers.answers else "levels: {}")
+    ids = [i for i in (order or []) if i in answers.answers]
+    ids += sorted(i for i in answers.answers if i not in set(ids))
+    for ident in ids:
+        a = answers.answers[ident]
+        if not (a.fakta or a.analisis or a.bukti):
+            lines.append(f"  {ident}: {_level_yaml(a.level)}")
+            continue
+        lines.append(f"  {ident}:")
+        lines.append(f"    level: {_level_yaml(a.level)}")
+        if a.fakta:
+            lines.append(f"    fakta: {_q(a.fakta)}")
+        if a.analisis:
+            lines.append(f"    analisis: {_q(a.analisis)}")
+        if a.bukti:
+            lines.append("    bukti:")
+            lines += [f"      - {_q(b)}" for b in a.bukti]
+    return "\n".join(lines) + "\n"
+
+
+def leading_comments(path: Path | str) -> str:
+    """The comment block at the top of a file, kept when the file is rewritten."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return ""
+    out = []
+    for line in text.splitlines():
+        if line.startswith("#"):
+            out.append(line)
+        else:
+            break
+    return "\n".join(out)

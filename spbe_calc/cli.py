@@ -219,6 +219,33 @@ def build_app() -> typer.Typer:
         if code:
             raise typer.Exit(int(code))
 
+    @app.command("assess", help=t("help.assess"))
+    @_funnel
+    def assess_cmd(
+        file: Path = typer.Argument(Path("jawaban.yaml"), help=t("help.assess.file")),
+        model: Optional[str] = typer.Option(None, "--model", "-m", help=t("cli.model")),
+        domain: Optional[list[int]] = typer.Option(None, "--domain", help=t("help.assess.domain")),
+        aspect: Optional[list[int]] = typer.Option(None, "--aspect", help=t("help.assess.aspect")),
+        indicators: Optional[str] = typer.Option(None, "--indicators", "-i", help=t("help.assess.indicators")),
+        no_explain: bool = typer.Option(False, "--no-explain", help=t("help.assess.no-explain")),
+    ) -> None:
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            raise SpbeError([Problem("assess", 0, 0, "not-a-terminal")])
+        import signal
+
+        from spbe_calc.interactive import TerminalPrompter, run
+        from spbe_calc.questionnaire import Questionnaire, parse_id_list
+
+        # A process started in the background of a non-interactive shell inherits SIGINT as
+        # ignored; at a terminal, Ctrl-C must interrupt the questionnaire (answers are saved).
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+        ids = parse_id_list(indicators) if indicators else []
+        q = Questionnaire.open(file, model, domain or [], aspect or [], ids)
+        outcome = run(q, TerminalPrompter(_color(sys.stdout), _width(sys.stdout)), explain=not no_explain)
+        if outcome == "interrupted":
+            raise typer.Exit(130)
+
     @app.command("models", help=t("help.models"))
     @_funnel
     def models_cmd(

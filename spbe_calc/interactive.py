@@ -1,0 +1,391 @@
+"""The interactive questionnaire (``spbe-calc assess``): screens, prompts and navigation.
+
+The driver :func:`run` talks to a :class:`Prompter`, so the same flow runs in a terminal
+(:class:`TerminalPrompter`) and in tests (:class:`ScriptedPrompter`). All state and saving live
+in :class:`spbe_calc.questionnaire.Questionnaire`; every answer is saved the moment it is given.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+from typing import Any, Iterable, Protocol
+
+from rich.console import Console, Group, RenderableType
+from rich.markup import escape
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from spbe_calc.answers import compact_ids
+from spbe_calc.i18n import pick, t
+from spbe_calc.model import Indicator
+from spbe_calc.questionnaire import Questionnaire
+from spbe_calc.scoring import level_text, round_half_up
+
+
+class Prompter(Protocol):
+    """What the questionnaire needs from a user interface."""
+
+    color: bool
+    width: int
+
+    def ask(self, prompt: str) -> str:
+        """Return one line typed by the user; raise EOFError when input has ended."""
+
+    def show(self, item: RenderableType | str) -> None:
+        """Display text or a rich renderable."""
+
+
+class TerminalPrompter:
+    """A real terminal: rich output on stdout, ``input()`` with line editing."""
+
+    def __init__(self, color: bool, width: int) -> None:
+        self.color = color
+        self.width = width
+        self.console = Console(width=width, force_terminal=color, no_color=not color,
+                               color_system="standard" if color else None, highlight=False, emoji=False)
+        try:  # arrow keys and history in input(); absent on some platforms
+            import readline  # noqa: F401
+        except ImportError:
+            pass
+
+    def ask(self, prompt: str) -> str:
+        """Read a line; the prompt is plain text so that line editing measures it right."""
+        return input(prompt)
+
+    def show(self, item: RenderableType | str) -> None:
+        """Print to the terminal (ANSI text from a renderer is passed through untouched)."""
+        if isinstance(item, str):
+            self.console.file.write(item + "\n")
+            self.console.file.flush()
+        else:
+            self.console.print(item)
+
+
+class ScriptedPrompter:
+    """Answers from a list, output collected as plain text: for tests and demonstrations."""
+
+    def __init__(self, inputs: Iterable[str], width: int = 80) -> None:
+        self.inputs = list(inputs)
+        self.color = False
+        self.width = width
+        self.transcript: list[str] = []
+
+    def ask(self, prompt: str) -> str:
+        """Take the next scripted line (``EOFError`` when the script is exhausted)."""
+        self.transcript.append(prompt)
+        if not self.inputs:
+            raise EOFError
+        value = self.inputs.pop(0)
+        if value == "^C":
+            raise KeyboardInterrupt
+        self.transcript.append(value + "\n")
+        return value
+
+    def show(self, item: RenderableType | str) -> None:
+        """Record what would be shown, as plain text."""
+        if isinstance(item, str):
+            self.transcript.append(item + "\n")
+            return
+        buffer = io.StringIO()
+        Console(file=buffer, width=self.width, no_color=True, color_system=None, highlight=False).print(item)
+        self.transcript.append(buffer.getvalue())
+
+    @property
+    def text(self) -> str:
+        """Everything shown and typed so far."""
+        return "".join(self.transcript)
+
+
+# --- screens ---------------------------------------------------------------------------------------
+
+
+def _pct(value: Any) -> str:
+    return f"{round_half_up(value, 2)}%"
+
+
+def progress_line(q: Questionnaire) -> Text:
+    """``Terjawab 12/47 · D1 10/10 · D2 2/10 · …`` (and the selection when it is a part)."""
+    p = q.progress()
+    line = Text(t("as.progress", answered=p.answered, total=p.total), style="bold")
+    for code, done, total in p.groups:
+        line.append(f" · {code} {done}/{total}", style="green" if done == total else "")
+    if p.selected_total != p.total:
+        line.append(" · " + t("as.progress.selection", answered=p.selected_answered, total=p.selected_total))
+    return line
+
+
+def _level_name(ind: Indicator, value: int) -> str:
+    return ind.scale.level(value).label()
+
+
+def _current_text(q: Questionnaire, ind: Indicator) -> Text:
+    a = q.answer(ind.id)
+    if a is None or a.level is None or not q.is_answered(ind.id):
+        return Text(t("as.current.none"), style="dim")
+    level = a.level
+    name = "" if isinstance(level, tuple) else f" {_level_name(ind, level)}"
+    parts = [t("as.current", level=f"{level_text(level)}{name}")]
+    if a.fakta:
+        parts.append(t("as.has.fakta"))
+    if a.analisis:
+        parts.append(t("as.has.analisis"))
+    if a.bukti:
+        parts.append(t("as.has.bukti", count=len(a.bukti)))
+    return Text(" · ".join(parts), style="cyan")
+
+
+def screen(q: Questionnaire, ind: Indicator) -> RenderableType:
+    """Everything needed to decide one indicator's level."""
+    model = q.model
+    where = []
+    if ind.domain_id is not None:
+        d = next(x for x in model.domains if x.id == ind.domain_id)
+        where.append(f"D{d.id} {d.name}")
+    a = next(x for x in model.aspects if x.id == ind.aspect_id)
+    where.append(f"A{a.id} {a.name}")
+    parts: list[RenderableType] = [Rule(escape(" › ".join(where)), style="dim"), progress_line(q)]
+    title = Text()
+    title.append(t("as.indicator", id=ind.id, weight=_pct(ind.weight), pos=q.position + 1,
+                   count=len(q.selection)), style="dim")
+    title.append("\n")
+    title.append(ind.name, style="bold")
+    parts.append(title)
+    if ind.scope:
+        parts.append(Text(t("as.scope", text=pick(ind.scope)), style="italic"))
+    if ind.items:
+        parts.append(Text(t("as.items", names="; ".join(ind.items))))
+    if ind.note:
+        parts.append(Text(t("as.note", text=pick(ind.note)), style="yellow"))
+    answer = q.answer(ind.id)
+    chosen = answer.level if answer is not None and isinstance(answer.level, int) else None
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    for level in ind.scale.levels:
+        text = ind.criteria.get(level.value) or level.description
+        mark = "▸" if chosen == level.value else " "
+        style = "bold cyan" if chosen == level.value else ""
+        # Levels without an official name (5/2018) are shown by number alone.
+        grid.add_row(Text(f"{mark}{level.value}", style=style), Text(level.name or "", style=style or "bold"),
+                     Text(pick(text), style=style))
+    parts.append(grid)
+    parts.append(_current_text(q, ind))
+    return Group(*parts)
+
+
+def help_text(q: Questionnaire) -> RenderableType:
+    """The list of commands."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column()
+    for key in ("number", "enter", "s", "b", "g", "p", "r", "q", "help"):
+        label, text = t(f"as.help.{key}").split("|", 1)
+        grid.add_row(label, text)
+    return Group(Text(t("as.help.title"), style="bold"), grid, Text(t("as.help.note"), style="dim"))
+
+
+def summary(q: Questionnaire, io_: Prompter) -> None:
+    """Show the current index, predikat and per-domain table, and name what is unanswered."""
+    from spbe_calc.render.score_text import render_text
+
+    scored = q.summary()
+    if scored is None:
+        io_.show(Text(t("as.summary.none"), style="yellow"))
+    else:
+        io_.show(render_text([scored], color=io_.color, width=io_.width))
+    missing = q.unanswered()
+    if missing:
+        io_.show(Text(t("as.unanswered", count=len(missing), ids=compact_ids(missing)), style="yellow"))
+        if scored is not None:
+            high = scored.score_high
+            assert high is not None
+            io_.show(Text(t("as.bounds", low=round_half_up(scored.score.index, q.model.precision),
+                            high=round_half_up(high.index, q.model.precision), predikat=high.band.name),
+                          style="dim"))
+
+
+# --- input -------------------------------------------------------------------------------------------
+
+
+def _parse_level(raw: str, ind: Indicator) -> int | tuple[int, ...] | None:
+    """A typed level (or one per item): ``None`` when it is not valid."""
+    scale = ind.scale
+    pieces = raw.replace(",", " ").split()
+    if ind.items:
+        if len(pieces) != len(ind.items):
+            return None
+        values = []
+        for p in pieces:
+            if not p.isdigit() or not scale.min <= int(p) <= scale.max:
+                return None
+            values.append(int(p))
+        return tuple(values)
+    if len(pieces) == 1 and pieces[0].isdigit() and scale.min <= int(pieces[0]) <= scale.max:
+        return int(pieces[0])
+    return None
+
+
+def _ask_level(q: Questionnaire, ind: Indicator, io_: Prompter) -> tuple[str, Any]:
+    """Ask until a valid level or command is typed; return (action, value)."""
+    answer = q.answer(ind.id)
+    current = answer.level if answer is not None and q.is_answered(ind.id) else None
+    default = t("as.default", value=level_text(current)) if current is not None else ""
+    key = "as.ask.items" if ind.items else "as.ask.level"
+    prompt = t(key, min=ind.scale.min, max=ind.scale.max, count=len(ind.items), default=default)
+    while True:
+        raw = io_.ask(prompt).strip()
+        low = raw.lower()
+        if raw == "":
+            return ("keep", None)
+        if low in ("q", "quit", "keluar"):
+            return ("quit", None)
+        if low in ("b", "back", "kembali"):
+            return ("back", None)
+        if low in ("s", "skip", "lewati"):
+            return ("skip", None)
+        if low in ("p", "progress", "kemajuan"):
+            return ("progress", None)
+        if low in ("r", "ringkasan", "report", "summary"):
+            return ("summary", None)
+        if low in ("?", "h", "help", "bantuan"):
+            return ("help", None)
+        if low.startswith("g"):
+            rest = low[1:].strip()
+            if rest.isdigit():
+                return ("jump", int(rest))
+        level = _parse_level(raw, ind)
+        if level is not None:
+            return ("level", level)
+        io_.show(Text(t("as.bad-level", value=raw, min=ind.scale.min, max=ind.scale.max), style="red"))
+
+
+def _ask_text(io_: Prompter, key: str, current: str | None) -> str | None:
+    """Ask for a free text; ``None`` keeps the current value, ``""`` clears it."""
+    shown = f" [{_short(current)}]" if current else ""
+    raw = io_.ask(t(key, current=shown)).strip()
+    if raw == "":
+        return None
+    if raw == "-":
+        return ""
+    return raw
+
+
+def _short(text: str, limit: int = 40) -> str:
+    one = " ".join(text.split())
+    return one if len(one) <= limit else one[: limit - 1] + "…"
+
+
+def _explain(q: Questionnaire, ind: Indicator, io_: Prompter) -> None:
+    """Ask for fakta, analisis and bukti, saving each as soon as it is typed."""
+    answer = q.answer(ind.id)
+    fakta = _ask_text(io_, "as.ask.fakta", answer.fakta if answer else None)
+    if fakta is not None:
+        q.set_answer(ind.id, fakta=fakta or None)
+    answer = q.answer(ind.id)
+    analisis = _ask_text(io_, "as.ask.analisis", answer.analisis if answer else None)
+    if analisis is not None:
+        q.set_answer(ind.id, analisis=analisis or None)
+    answer = q.answer(ind.id)
+    current = "; ".join(answer.bukti) if answer and answer.bukti else None
+    bukti = _ask_text(io_, "as.ask.bukti", current)
+    if bukti is not None:
+        q.set_answer(ind.id, bukti=tuple(b.strip() for b in bukti.split(";") if b.strip()))
+
+
+def _ask_meta(q: Questionnaire, io_: Prompter) -> None:
+    instansi = io_.ask(t("as.ask.instansi")).strip() or None
+    this_year = datetime.date.today().year
+    while True:
+        raw = io_.ask(t("as.ask.tahun", year=this_year)).strip()
+        if raw == "":
+            tahun = this_year
+            break
+        if raw.isdigit() and 2000 <= int(raw) <= 2100:
+            tahun = int(raw)
+            break
+        io_.show(Text(t("as.bad-year", value=raw), style="red"))
+    q.set_meta(instansi, tahun)
+
+
+# --- the flow ----------------------------------------------------------------------------------------
+
+
+def run(q: Questionnaire, io_: Prompter, explain: bool = True) -> str:
+    """Walk the selected indicators until the end, ``q`` or end of input.
+
+    Returns ``"done"``, ``"quit"`` or ``"interrupted"`` (Ctrl-C). Whatever happens, every answer
+    given so far is already on disk.
+    """
+    try:
+        return _run(q, io_, explain)
+    except KeyboardInterrupt:
+        io_.show("")
+        io_.show(Text(t("as.interrupted", path=q.path), style="yellow"))
+        return "interrupted"
+    except EOFError:
+        io_.show("")
+        io_.show(Text(t("as.quit", path=q.path), style="dim"))
+        return "quit"
+
+
+def _run(q: Questionnaire, io_: Prompter, explain: bool) -> str:
+    model = q.model
+    if q.created:
+        io_.show(Text(t("as.intro.new", path=q.path, model=model.id, name=model.name,
+                        regulation=model.regulation.get("short", "")), style="bold"))
+        _ask_meta(q, io_)
+    else:
+        p = q.progress()
+        io_.show(Text(t("as.intro.resume", path=q.path, answered=p.answered, total=p.total), style="bold"))
+        if q.first_unanswered() is None:
+            io_.show(Text(t("as.all-done"), style="green"))
+    if model.warning:
+        io_.show(Text(pick(model.warning), style="yellow"))
+    io_.show(Text(t("as.help.hint"), style="dim"))
+    while True:
+        ind = q.current
+        io_.show(screen(q, ind))
+        action, value = _ask_level(q, ind, io_)
+        if action == "quit":
+            io_.show(Text(t("as.quit", path=q.path), style="dim"))
+            return "quit"
+        if action == "back":
+            if not q.back():
+                io_.show(Text(t("as.at-start"), style="yellow"))
+            continue
+        if action == "jump":
+            if not q.jump(value):
+                io_.show(Text(t("as.not-in-selection", id=value), style="yellow"))
+            continue
+        if action == "progress":
+            io_.show(progress_line(q))
+            continue
+        if action == "summary":
+            summary(q, io_)
+            continue
+        if action == "help":
+            io_.show(help_text(q))
+            continue
+        if action == "level":
+            q.set_answer(ind.id, level=value)
+            if explain:
+                _explain(q, ind, io_)
+        # "keep" (Enter) and "skip" leave the answer as it is and move on.
+        if not q.next():
+            io_.show(Rule(style="dim"))
+            first = q.first_unanswered()
+            if first is None:
+                io_.show(Text(t("as.done"), style="green"))
+            summary(q, io_)
+            if first is not None:
+                # Skipped indicators remain: offer to go back to them rather than just stop.
+                missing = q.unanswered(selected_only=True)
+                reply = io_.ask(t("as.ask.revisit", count=len(missing))).strip().lower()
+                if reply in ("", "y", "ya", "yes"):
+                    q.position = first
+                    continue
+            io_.show(Text(t("as.saved-in", path=q.path), style="dim"))
+            return "done"

@@ -1,0 +1,219 @@
+"""The state of a self-assessment session: which indicators, where we are, and safe saving.
+
+This module holds no terminal code: :mod:`spbe_calc.interactive` drives it. Every change is
+saved at once with :func:`spbe_calc.fsutil.atomic_write`, and each save starts from what is on
+disk *now*, so that an answer written meanwhile by someone else (or by hand) is kept: the file
+is never overwritten with less than it holds.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+
+from spbe_calc.answers import Answer, Answers, bind, dump_answers, is_answered, leading_comments, read_answers
+from spbe_calc.core import ScoredFile, model_for, score_answers
+from spbe_calc.errors import Problem, Severity, SpbeError
+from spbe_calc.fsutil import atomic_write
+from spbe_calc.model import Indicator, Model, load_model
+
+
+def parse_id_list(text: str) -> list[int]:
+    """Read ``1-5,9, 12`` as ``[1, 2, 3, 4, 5, 9, 12]``; raise :class:`SpbeError` when malformed."""
+    out: list[int] = []
+    for part in text.replace(" ", "").split(","):
+        if not part:
+            continue
+        lo, sep, hi = part.partition("-")
+        if not lo.isdigit() or (sep and not hi.isdigit()):
+            raise SpbeError([Problem("--indicators", 0, 0, "bad-id-list", {"value": text})])
+        start, end = int(lo), int(hi) if sep else int(lo)
+        if end < start or end - start > 10_000:
+            raise SpbeError([Problem("--indicators", 0, 0, "bad-id-list", {"value": text})])
+        out.extend(range(start, end + 1))
+    return out
+
+
+def select(model: Model, domains: list[int], aspects: list[int], indicators: list[int]) -> list[Indicator]:
+    """The indicators to walk, in model order: those in any of the given domains, aspects or ids.
+
+    No restriction means the whole model. An id that is not in the model is an error, so that a
+    typo does not silently shrink a unit's questionnaire.
+    """
+    known_domains = {d.id for d in model.domains}
+    known_aspects = {a.id for a in model.aspects}
+    problems = [Problem("--domain", 0, 0, "unknown-domain", {"id": d, "known": _ids(known_domains)})
+                for d in domains if d not in known_domains]
+    problems += [Problem("--aspect", 0, 0, "unknown-aspect", {"id": a, "known": _ids(known_aspects)})
+                 for a in aspects if a not in known_aspects]
+    problems += [Problem("--indicators", 0, 0, "unknown-indicator",
+                         {"id": i, "first": model.indicators[0].id, "last": model.indicators[-1].id, "model": model.id})
+                 for i in indicators if i not in model.by_id]
+    if problems:
+        raise SpbeError(problems)
+    if not (domains or aspects or indicators):
+        return list(model.indicators)
+    return [i for i in model.indicators
+            if i.domain_id in domains or i.aspect_id in aspects or i.id in indicators]
+
+
+def _ids(ids: set[int]) -> str:
+    from spbe_calc.answers import compact_ids
+
+    return compact_ids(sorted(ids))
+
+
+@dataclass
+class Progress:
+    """Answered counts overall, per domain (or aspect, for models without domains) and selected."""
+
+    answered: int
+    total: int
+    groups: list[tuple[str, int, int]]  # (code, answered, total)
+    selected_answered: int
+    selected_total: int
+
+
+class Questionnaire:
+    """One session over one answers file."""
+
+    def __init__(self, path: Path, model: Model, answers: Answers, selection: list[Indicator], created: bool) -> None:
+        self.path = path
+        self.model = model
+        self.answers = answers
+        self.selection = selection
+        self.created = created
+        self.position = 0
+
+    # --- opening -------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path, model_ref: str | None, domains: list[int], aspects: list[int],
+             indicators: list[int]) -> Questionnaire:
+        """Open (or prepare to create) an answers file; refuse one that cannot be read cleanly.
+
+        A file with problems is never rewritten: the user fixes it first (``validate`` shows
+        where), because rewriting could drop what the reader could not understand.
+        """
+        if path.exists():
+            answers = read_answers(path, str(path))
+            errors = [p for p in answers.problems if p.severity is Severity.ERROR]
+            if errors:
+                raise SpbeError(errors)
+            model = model_for(answers, model_ref)
+            bind(answers, model, partial=True)  # unknown indicators, levels out of range: refuse
+            created = False
+        else:
+            model = load_model(model_ref)
+            answers = Answers(str(path), model.id, None, None, {})
+            created = True
+        q = cls(path, model, answers, select(model, domains, aspects, indicators), created)
+        q.position = q.first_unanswered() or 0
+        return q
+
+    # --- where we are --------------------------------------------------------------------------
+
+    @property
+    def current(self) -> Indicator:
+        """The indicator being asked."""
+        return self.selection[self.position]
+
+    def answer(self, ident: int) -> Answer | None:
+        """The saved answer of an indicator, if any."""
+        return self.answers.answers.get(ident)
+
+    def is_answered(self, ident: int) -> bool:
+        """Whether an indicator has a (complete) level."""
+        a = self.answer(ident)
+        return a is not None and is_answered(a.level)
+
+    def first_unanswered(self) -> int | None:
+        """Position of the first unanswered selected indicator, or ``None`` when all are done."""
+        for n, ind in enumerate(self.selection):
+            if not self.is_answered(ind.id):
+                return n
+        return None
+
+    def next(self) -> bool:
+        """Move on; return ``False`` when the end of the selection is reached."""
+        if self.position + 1 >= len(self.selection):
+            return False
+        self.position += 1
+        return True
+
+    def back(self) -> bool:
+        """Move back; return ``False`` at the first indicator."""
+        if self.position == 0:
+            return False
+        self.position -= 1
+        return True
+
+    def jump(self, ident: int) -> bool:
+        """Go to indicator ``ident`` if it is in the selection."""
+        for n, ind in enumerate(self.selection):
+            if ind.id == ident:
+                self.position = n
+                return True
+        return False
+
+    def progress(self) -> Progress:
+        """Counts of answered indicators."""
+        done = {i.id for i in self.model.indicators if self.is_answered(i.id)}
+        groups: list[tuple[str, int, int]] = []
+        if self.model.domains:
+            for d in self.model.domains:
+                ids = [i.id for a in d.aspects for i in a.indicators]
+                groups.append((f"D{d.id}", sum(i in done for i in ids), len(ids)))
+        else:
+            for a in self.model.aspects:
+                ids = [i.id for i in a.indicators]
+                groups.append((f"A{a.id}", sum(i in done for i in ids), len(ids)))
+        sel = [i.id for i in self.selection]
+        return Progress(len(done), len(self.model.indicators), groups, sum(i in done for i in sel), len(sel))
+
+    def unanswered(self, selected_only: bool = False) -> list[int]:
+        """Indicators without a level (in the selection, or in the whole model)."""
+        pool = self.selection if selected_only else self.model.indicators
+        return [i.id for i in pool if not self.is_answered(i.id)]
+
+    def summary(self) -> ScoredFile | None:
+        """The current score (unanswered indicators at their lowest level), or ``None`` if none."""
+        if not any(self.is_answered(i.id) for i in self.model.indicators):
+            return None
+        current = dataclasses.replace(self.answers, problems=[])
+        return score_answers(current, self.model, partial=True)
+
+    # --- changing and saving ---------------------------------------------------------------------
+
+    def set_meta(self, instansi: str | None, tahun: int | None) -> None:
+        """Record the agency and the year, and save."""
+        self._save(lambda a: dataclasses.replace(a, instansi=instansi if instansi is not None else a.instansi,
+                                                 tahun=tahun if tahun is not None else a.tahun))
+
+    def set_answer(self, ident: int, **changes: object) -> None:
+        """Change some fields of one indicator's answer (``level``, ``fakta``, ...) and save."""
+
+        def apply(a: Answers) -> Answers:
+            old = a.answers.get(ident) or Answer(ident, None)
+            new = dataclasses.replace(old, **changes)  # type: ignore[arg-type]
+            return dataclasses.replace(a, answers={**a.answers, ident: new})
+
+        self._save(apply)
+
+    def _save(self, change: object) -> None:
+        """Apply ``change`` to the file as it is on disk now, write it atomically, keep the result."""
+        base = self.answers
+        if self.path.exists():
+            disk = read_answers(self.path, str(self.path))
+            errors = [p for p in disk.problems if p.severity is Severity.ERROR]
+            if errors:  # somebody broke the file meanwhile: do not overwrite it
+                raise SpbeError(errors)
+            base = disk
+        updated = change(base)  # type: ignore[operator]
+        if updated.model is None:
+            updated = dataclasses.replace(updated, model=self.model.id)
+        order = [i.id for i in self.model.indicators]
+        atomic_write(self.path, dump_answers(updated, order, leading_comments(self.path)))
+        self.answers = updated
+        self.created = False

@@ -1,0 +1,164 @@
+"""``spbe-calc assess`` in a real pseudo-terminal (pexpect), as a user meets it."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from spbe_calc.answers import read_answers
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def spawn(tmp: Path, *args: str, color: bool = False, lang: str = "id") -> pexpect.spawn:
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "SPBE_CALC_LANG")}
+    env.update({"TERM": "xterm", "COLUMNS": "80", "LINES": "40", "SPBE_CALC_LANG": lang})
+    if not color:
+        env["NO_COLOR"] = "1"
+    return pexpect.spawn(sys.executable, ["-m", "spbe_calc", "assess", *args], cwd=str(tmp), env=env,
+                         encoding="utf-8", timeout=30, dimensions=(40, 80))
+
+
+
+def answer(child: pexpect.spawn, level: str, fakta: str = "", analisis: str = "", bukti: str = "") -> None:
+    child.expect(r"Tingkat 1-5.*: ")
+    child.sendline(level)
+    child.expect("Fakta")
+    child.sendline(fakta)
+    child.expect("Analisis")
+    child.sendline(analisis)
+    child.expect("Bukti")
+    child.sendline(bukti)
+
+
+def levels(path: Path) -> dict[int, object]:
+    return {k: a.level for k, a in read_answers(path).answers.items()}
+
+
+def test_answer_back_skip_quit_resume_and_ctrl_c(tmp_path: Path) -> None:
+    path = tmp_path / "jawaban.yaml"
+    child = spawn(tmp_path)
+    child.expect("Nama instansi")
+    child.sendline("Kabupaten Uji")
+    child.expect("Tahun penilaian")
+    child.sendline("2023")
+    child.expect("Indikator 1 ·")
+    answer(child, "3", fakta="Perbup ada", bukti="Perbup 12/2021; Notulensi")
+    child.expect("Indikator 2 ·")
+    answer(child, "2")
+    child.expect("Indikator 3 ·")
+    child.expect(r"Tingkat 1-5.*: ")
+    child.sendline("b")  # back
+    child.expect("Indikator 2 ·")
+    child.expect("Jawaban saat ini: 2 Terkelola")
+    child.expect(r"\[Enter = 2\]")
+    child.sendline("")  # keep
+    child.expect("Indikator 3 ·")
+    child.expect(r"Tingkat 1-5.*: ")
+    child.sendline("s")  # skip
+    child.expect("Indikator 4 ·")
+    child.expect(r"Tingkat 1-5.*: ")
+    child.sendline("q")
+    child.expect("Berhenti")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert levels(path) == {1: 3, 2: 2}
+    assert read_answers(path).answers[1].bukti == ("Perbup 12/2021", "Notulensi")
+
+    # Resume: starts at the first unanswered indicator (3).
+    child = spawn(tmp_path)
+    child.expect("Melanjutkan")
+    child.expect("Indikator 3 ·")
+    answer(child, "4")
+    child.expect("Indikator 4 ·")
+    child.expect(r"Tingkat 1-5.*: ")
+    child.sendline("5")
+    child.expect(r"Fakta.*: ")
+    # A person types after the prompt is on screen; give readline that moment too (a signal that
+    # lands before readline starts waiting is only noticed at the next key, a CPython race).
+    time.sleep(0.3)
+    child.send("setengah diketik")
+    time.sleep(0.3)
+    child.sendcontrol("c")  # Ctrl-C while typing the fakta of indicator 4
+    child.expect("Dihentikan")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    # The file is intact and complete up to the last answer given (indicator 4's level).
+    assert levels(path) == {1: 3, 2: 2, 3: 4, 4: 5}
+    assert read_answers(path).answers[4].fakta is None
+    assert read_answers(path).instansi == "Kabupaten Uji"
+
+
+def test_closed_terminal_keeps_answers(tmp_path: Path) -> None:
+    path = tmp_path / "jawaban.yaml"
+    child = spawn(tmp_path, "--no-explain")
+    child.expect("Nama instansi")
+    child.sendline("")
+    child.expect("Tahun penilaian")
+    child.sendline("")
+    for level in ("1", "2", "3"):
+        child.expect(r"Tingkat 1-5.*: ")
+        child.sendline(level)
+    child.expect("Indikator 4 ·")
+    child.expect(r"Tingkat 1-5.*: ")
+    child.close(force=True)  # hang-up, as when the terminal window is closed
+    assert levels(path) == {1: 1, 2: 2, 3: 3}
+
+
+def test_summary_progress_and_help_in_english(tmp_path: Path) -> None:
+    child = spawn(tmp_path, "--domain", "4", "--no-explain", lang="en")
+    child.expect("Agency name")
+    child.sendline("Kota Uji")
+    child.expect("Assessment year")
+    child.sendline("2024")
+    child.expect("Indicator 32 ·")
+    child.expect(r"Level 1-5.*: ")
+    child.sendline("?")
+    child.expect("Commands at the level question")
+    child.expect(r"Level 1-5.*: ")
+    child.sendline("4")
+    child.expect(r"Level 1-5.*: ")
+    child.sendline("p")
+    child.expect(r"Answered 1/47 · D1 0/10 · D2 0/10 · D3 0/11 · D4 1/16")
+    child.expect(r"Level 1-5.*: ")
+    child.sendline("r")
+    child.expect(r"Indeks SPBE: 1\.")
+    child.expect(r"Not answered \(46\)")
+    child.expect(r"Level 1-5.*: ")
+    child.sendline("q")
+    child.expect(pexpect.EOF)
+
+
+def test_output_fits_80_columns_and_respects_no_color(tmp_path: Path) -> None:
+    for color in (False, True):
+        folder = tmp_path / ("c" if color else "n")
+        folder.mkdir()
+        child = spawn(folder, "--indicators", "11,45", color=color)
+        child.expect("Nama instansi")
+        child.sendline("")
+        child.expect("Tahun penilaian")
+        child.sendline("")
+        child.expect(r"Tingkat 1-5.*: ")
+        child.sendline("q")
+        child.expect(pexpect.EOF)
+        raw = child.before if isinstance(child.before, str) else ""
+        assert ("\x1b[" in raw) is color
+        for line in ANSI.sub("", raw).replace("\r", "").split("\n"):
+            assert len(line) <= 80, line
+
+
+def test_refuses_without_terminal(tmp_path: Path) -> None:
+    r = subprocess.run([sys.executable, "-m", "spbe_calc", "assess", "j.yaml"], cwd=tmp_path, input="3\n",
+                       capture_output=True, text=True, env={**os.environ, "SPBE_CALC_LANG": "id"}, check=False)
+    assert r.returncode == 2
+    assert "spbe-calc score" in r.stderr and "terminal" in r.stderr
+    assert not (tmp_path / "j.yaml").exists()

@@ -1,0 +1,217 @@
+"""The questionnaire core driven by scripted answers: navigation, saving, resuming."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from spbe_calc.answers import read_answers
+from spbe_calc.errors import SpbeError
+from spbe_calc.i18n import set_language
+from spbe_calc.interactive import ScriptedPrompter, run
+from spbe_calc.questionnaire import Questionnaire, parse_id_list
+
+from .conftest import EXAMPLES, answers_text
+
+
+def session(path: Path, inputs: list[str], model: str | None = None, domains: list[int] | None = None,
+            aspects: list[int] | None = None, ids: list[int] | None = None, explain: bool = True
+            ) -> tuple[str, ScriptedPrompter, Questionnaire]:
+    q = Questionnaire.open(path, model, domains or [], aspects or [], ids or [])
+    io = ScriptedPrompter(inputs)
+    return run(q, io, explain=explain), io, q
+
+
+def levels_of(path: Path) -> dict[int, object]:
+    return {k: a.level for k, a in read_answers(path).answers.items()}
+
+
+def test_new_file_answer_explain_and_quit(tmp_path: Path) -> None:
+    path = tmp_path / "j.yaml"
+    outcome, io, _ = session(path, ["Kabupaten Uji", "2023", "3", "Perbup ada", "Lengkap", "SK 1; SK 2", "q"])
+    assert outcome == "quit"
+    a = read_answers(path)
+    assert (a.model, a.instansi, a.tahun) == ("spbe-2020", "Kabupaten Uji", 2023)
+    first = a.answers[1]
+    assert (first.level, first.fakta, first.analisis, first.bukti) == (3, "Perbup ada", "Lengkap", ("SK 1", "SK 2"))
+    assert "Tingkat Kematangan Kebijakan Internal Arsitektur SPBE" in io.text
+    assert "Rintisan" in io.text and "Optimum" in io.text  # all levels with names
+    assert "Terjawab 0/47 · D1 0/10" in io.text
+
+
+def test_every_answer_is_on_disk_before_the_next_question(tmp_path: Path) -> None:
+    path = tmp_path / "j.yaml"
+    seen: list[dict[int, object]] = []
+
+    class Watching(ScriptedPrompter):
+        def ask(self, prompt: str) -> str:
+            if path.exists():
+                seen.append(levels_of(path))
+            return super().ask(prompt)
+
+    q = Questionnaire.open(path, None, [], [], [])
+    run(q, Watching(["", "", "4", "5", "2", "q"]), explain=False)
+    # before the level of indicator 3 is asked, 1 and 2 are saved
+    assert {1: 4, 2: 5} in seen
+    assert levels_of(path) == {1: 4, 2: 5, 3: 2}
+
+
+def test_back_skip_jump(tmp_path: Path) -> None:
+    path = tmp_path / "j.yaml"
+    inputs = ["", "", "1", "s", "3", "b", "b", "b", "b", "g 47", "5", "y", "4", "q"]
+    outcome, io, _ = session(path, inputs, explain=False)
+    # after 47, the last one, it offers to go back to the skipped ones, starting with 2
+    assert levels_of(path) == {1: 1, 3: 3, 47: 5, 2: 4}
+    assert "Ini indikator pertama." in io.text
+    assert "Kembali ke 44 indikator pilihan yang belum dijawab?" in io.text
+    outcome, io, _ = session(path, ["g 47", "", "n"], explain=False)
+    assert outcome == "done" and "Tersimpan di" in io.text
+
+
+def test_resume_starts_at_first_unanswered_and_enter_keeps(tmp_path: Path) -> None:
+    path = tmp_path / "j.yaml"
+    session(path, ["", "", "2", "3", "q"], explain=False)
+    outcome, io, q = session(path, ["4", "q"], explain=False)
+    assert "Melanjutkan" in io.text and "2 dari 47" in io.text
+    assert "Indikator 3 ·" in io.text.split("Melanjutkan")[1]
+    assert levels_of(path) == {1: 2, 2: 3, 3: 4}
+    # Going back shows the saved answer, and Enter keeps it.
+    outcome, io, _ = session(path, ["b", "", "q"], explain=False)
+    assert "Jawaban saat ini: 4 Terpadu dan Terukur" in io.text
+    assert levels_of(path) == {1: 2, 2: 3, 3: 4}
+
+
+def test_enter_keeps_explanations_and_dash_clears(tmp_path: Path) -> None:
+    path = tmp_path / "j.yaml"
+    path.write_text(answers_text({1: '{level: 2, fakta: "lama", analisis: "lama", bukti: ["A"]}'}))
+    session(path, ["b", "3", "", "-", "", "q"], ids=[1, 2])
+    a = read_answers(path).answers[1]
+    assert (a.level, a.fakta, a.analisis, a.bukti) == (3, "lama", None, ("A",))
+
+
+def test_invalid_level_is_asked_again(tmp_path: Path) -> None:
+    path = tmp_path / "j.yaml"
+    outcome, io, _ = session(path, ["", "", "7", "tiga", "2.5", "2", "q"], explain=False)
+    assert io.text.count("tidak dikenali") == 3
+    assert levels_of(path) == {1: 2}
+
+
+def test_selection_by_domain_aspect_and_ids(tmp_path: Path) -> None:
+    p1 = tmp_path / "a.yaml"
+    session(p1, ["", "", *["3"] * 11, "q"], domains=[3], explain=False)
+    assert sorted(levels_of(p1)) == list(range(21, 32))
+    p2 = tmp_path / "b.yaml"
+    outcome, io, _ = session(p2, ["", "", "1", "2", "3", "q"], aspects=[4], ids=[47], explain=False)
+    assert levels_of(p2) == {19: 1, 20: 2, 47: 3}
+    assert outcome == "done"
+    assert "pilihan ini 2/3" in io.text
+
+
+def test_end_shows_summary_and_unanswered(tmp_path: Path) -> None:
+    path = tmp_path / "j.yaml"
+    outcome, io, _ = session(path, ["", "", "4", "4"], ids=[46, 47], explain=False)  # all selected answered
+    assert outcome == "done"
+    assert "Selesai: semua indikator pilihan sudah dijawab." in io.text
+    assert "Indeks SPBE:" in io.text and "D4" in io.text
+    assert "Belum dijawab (45): 1-45" in io.text
+
+
+def test_summary_on_request(tmp_path: Path) -> None:
+    path = tmp_path / "j.yaml"
+    path.write_text((EXAMPLES / "kabupaten-contoh-2022.yaml").read_text())
+    outcome, io, _ = session(path, ["r", "q"], explain=False)
+    assert "Indeks SPBE: 2.38  Cukup" in io.text
+    assert "Belum dijawab" not in io.text
+    assert "Semua indikator pilihan sudah dijawab" in io.text
+
+
+def test_ctrl_c_keeps_everything_answered(tmp_path: Path) -> None:
+    path = tmp_path / "j.yaml"
+    outcome, io, _ = session(path, ["", "", "3", "fakta satu", "^C"])
+    assert outcome == "interrupted"
+    assert read_answers(path).answers[1].level == 3
+    assert read_answers(path).answers[1].fakta == "fakta satu"
+    assert "Dihentikan" in io.text
+
+
+def test_end_of_input_is_a_quit(tmp_path: Path) -> None:
+    path = tmp_path / "j.yaml"
+    outcome, _, _ = session(path, ["", "", "3"], explain=False)
+    assert outcome == "quit" and levels_of(path) == {1: 3}
+
+
+def test_items_indicator_takes_one_level_per_item(tmp_path: Path) -> None:
+    path = tmp_path / "j.yaml"
+    outcome, io, _ = session(path, ["", "", "3 2", "3 2 6", "3 2 3", "q"], model="spbe-2018", ids=[35],
+                             explain=False)
+    assert levels_of(path) == {35: (3, 2, 3)}
+    assert "Layanan publik 1" in io.text and io.text.count("tidak dikenali") == 2
+
+
+def test_never_overwrites_with_less(tmp_path: Path) -> None:
+    """An answer written to the file by someone else during the session survives."""
+    path = tmp_path / "j.yaml"
+    path.write_text(answers_text({1: 2}, instansi='"Kota A"'))
+    q = Questionnaire.open(path, None, [], [], [])
+    path.write_text(answers_text({1: 2, 10: 5}, instansi='"Kota A"'))  # edited meanwhile
+    run(q, ScriptedPrompter(["4", "q"]), explain=False)
+    assert levels_of(path) == {1: 2, 2: 4, 10: 5}
+
+
+def test_refuses_a_broken_file_and_leaves_it(tmp_path: Path) -> None:
+    path = tmp_path / "j.yaml"
+    text = answers_text({1: 2, 2: "dua"})
+    path.write_text(text)
+    with pytest.raises(SpbeError) as info:
+        Questionnaire.open(path, None, [], [], [])
+    assert info.value.problems[0].code == "level-text"
+    path.write_text(answers_text({1: 9}))
+    with pytest.raises(SpbeError):
+        Questionnaire.open(path, None, [], [], [])
+    assert path.read_text() == answers_text({1: 9})
+
+
+def test_file_broken_during_session_is_not_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "j.yaml"
+    q = Questionnaire.open(path, None, [], [], [])
+    q.set_answer(1, level=3)
+    path.write_text("levels: {1: [\n")
+    with pytest.raises(SpbeError):
+        q.set_answer(2, level=3)
+    assert path.read_text() == "levels: {1: [\n"
+
+
+def test_comments_at_the_top_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "j.yaml"
+    path.write_text("# Tim SPBE, draf 1\n" + answers_text({1: 2}))
+    session(path, ["3", "q"], explain=False)
+    assert path.read_text().startswith("# Tim SPBE, draf 1\n")
+
+
+def test_english(tmp_path: Path) -> None:
+    set_language("en")
+    path = tmp_path / "j.yaml"
+    outcome, io, _ = session(path, ["", "", "?", "q"], explain=False)
+    assert "Answered 0/47" in io.text and "Commands at the level question" in io.text
+    # official names are never translated, criteria come in English
+    assert "Rintisan" in io.text and "No internal policy has been enacted" in io.text
+
+
+@pytest.mark.parametrize(("text", "ids"), [("1-3,9", [1, 2, 3, 9]), (" 5 ", [5]), ("2,2", [2, 2])])
+def test_parse_id_list(text: str, ids: list[int]) -> None:
+    assert parse_id_list(text) == ids
+
+
+@pytest.mark.parametrize("text", ["a", "3-1", "1-", "-2", "1..3"])
+def test_parse_id_list_errors(text: str) -> None:
+    with pytest.raises(SpbeError):
+        parse_id_list(text)
+
+
+def test_unknown_selection_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(SpbeError) as info:
+        Questionnaire.open(tmp_path / "j.yaml", None, [9], [], [48])
+    assert [p.code for p in info.value.problems] == ["unknown-domain", "unknown-indicator"]
+    assert not (tmp_path / "j.yaml").exists()
