@@ -30,6 +30,14 @@ class ScoreFormat(str, enum.Enum):
     json = "json"
     jsonl = "jsonl"
     markdown = "markdown"
+    csv = "csv"
+
+
+class PlanFormat(str, enum.Enum):
+    """Output formats of ``plan``."""
+
+    text = "text"
+    json = "json"
 
 
 class ModelsFormat(str, enum.Enum):
@@ -152,14 +160,17 @@ def build_app() -> typer.Typer:
     ) -> None:
         from spbe_calc.answers import compact_ids
         from spbe_calc.bars import check_bar, meets, parse_bar
-        from spbe_calc.core import model_warnings, score_file
+        from spbe_calc.core import expand_paths, model_warnings, score_file
         from spbe_calc.render import score_renderer
         from spbe_calc.scoring import round_half_up
 
         bar = parse_bar(fail_under) if fail_under is not None else None
         scored = []
         failures: list[SpbeError] = []
-        for path in files:
+        paths = expand_paths([str(p) for p in files])
+        if not paths:
+            raise SpbeError([Problem(str(files[0]), 0, 0, "no-files")])
+        for path in paths:
             try:
                 scored.append(score_file(str(path), model, partial))
             except SpbeError as exc:
@@ -181,7 +192,7 @@ def build_app() -> typer.Typer:
                     below.append(f)
         if scored:
             render = score_renderer(fmt.value)
-            _emit(render(scored, detail=detail, color=_color(sys.stdout), single=len(files) == 1,
+            _emit(render(scored, detail=detail, color=_color(sys.stdout), single=len(paths) == 1,
                          width=_width(sys.stdout)))
         for f in below:
             _emit(t("out.below-bar", path=f.path, index=round_half_up(f.score.index, f.model.precision),
@@ -245,6 +256,92 @@ def build_app() -> typer.Typer:
         outcome = run(q, TerminalPrompter(_color(sys.stdout), _width(sys.stdout)), explain=not no_explain)
         if outcome == "interrupted":
             raise typer.Exit(130)
+
+    @app.command("plan", help=t("help.plan"), no_args_is_help=True)
+    @_funnel
+    def plan_cmd(
+        file: Path = typer.Argument(..., help=t("help.score.files"), show_default=False),
+        target: str = typer.Option(..., "--target", "-t", metavar="ANGKA|PREDIKAT", help=t("help.plan.target")),
+        costs: Optional[Path] = typer.Option(None, "--costs", "-c", help=t("help.plan.costs")),
+        model: Optional[str] = typer.Option(None, "--model", "-m", help=t("cli.model")),
+        fmt: PlanFormat = typer.Option(PlanFormat.text, "--format", "-f", help=t("cli.format")),
+    ) -> None:
+        from spbe_calc.bars import parse_bar
+        from spbe_calc.core import model_warnings, score_file
+        from spbe_calc.plan import make_plan, read_limits
+        from spbe_calc.render import plan as render
+
+        bar = parse_bar(target, "--target")
+        scored = score_file(str(file), model)
+        for line in model_warnings([scored.model]):
+            _emit(f"spbe-calc: {line}", err=True)
+        limits = read_limits(str(costs), scored.model) if costs else None
+        levels = {i.indicator.id: i.level for i in scored.score.indicators}
+        result = make_plan(scored.model, levels, bar, limits)
+        if fmt is PlanFormat.json:
+            _emit(render.render_json(result, str(file)))
+        else:
+            who = scored.answers.instansi or str(file)
+            if scored.answers.tahun:
+                who += f" ({scored.answers.tahun})"
+            _emit(render.render_text(result, who, color=_color(sys.stdout), width=_width(sys.stdout)))
+        if not result.reachable:
+            raise typer.Exit(int(ExitCode.FINDINGS))
+
+    @app.command("compare", help=t("help.compare"), no_args_is_help=True)
+    @_funnel
+    def compare_cmd(
+        files: list[Path] = typer.Argument(..., help=t("help.compare.files"), show_default=False),
+        model: Optional[str] = typer.Option(None, "--model", "-m", help=t("cli.model")),
+        partial: bool = typer.Option(False, "--partial", help=t("help.score.partial")),
+        fmt: PlanFormat = typer.Option(PlanFormat.text, "--format", "-f", help=t("cli.format")),
+    ) -> None:
+        from spbe_calc.compare import compare
+        from spbe_calc.core import model_warnings, score_files
+        from spbe_calc.render import compare as render
+
+        if len(files) < 2:
+            raise SpbeError([Problem("compare", 0, 0, "compare-needs-two")])
+        scored = score_files([str(f) for f in files], model, partial)
+        for line in model_warnings([f.model for f in scored]):
+            _emit(f"spbe-calc: {line}", err=True)
+        result = compare(scored)
+        if fmt is PlanFormat.json:
+            _emit(render.render_json(result))
+        else:
+            _emit(render.render_text(result, color=_color(sys.stdout), width=_width(sys.stdout)))
+
+    @app.command("report", help=t("help.report"), no_args_is_help=True)
+    @_funnel
+    def report_cmd(
+        file: Path = typer.Argument(..., help=t("help.score.files"), show_default=False),
+        output: Path = typer.Option(..., "--output", "-o", help=t("help.report.output")),
+        previous: Optional[Path] = typer.Option(None, "--compare", help=t("help.report.compare")),
+        model: Optional[str] = typer.Option(None, "--model", "-m", help=t("cli.model")),
+        partial: bool = typer.Option(False, "--partial", help=t("help.score.partial")),
+    ) -> None:
+        from spbe_calc.core import model_warnings, score_file
+        from spbe_calc.fsutil import atomic_write
+        from spbe_calc.report import build_report
+
+        suffix = output.suffix.lower()
+        if suffix not in (".html", ".htm", ".md", ".markdown"):
+            raise SpbeError([Problem(str(output), 0, 0, "report-format")])
+        current = score_file(str(file), model, partial)
+        before = score_file(str(previous), None, partial) if previous else None
+        for line in model_warnings([current.model]):
+            _emit(f"spbe-calc: {line}", err=True)
+        report = build_report(current, before)
+        if suffix in (".html", ".htm"):
+            from spbe_calc.render.report_html import render_html
+
+            text = render_html(report)
+        else:
+            from spbe_calc.render.report_md import render_md
+
+            text = render_md(report)
+        atomic_write(output, text)
+        _emit(t("out.written", path=output), err=True)
 
     @app.command("models", help=t("help.models"))
     @_funnel

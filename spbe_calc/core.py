@@ -84,6 +84,33 @@ def score_file(path: str, model_ref: str | None = None, partial: bool = False) -
     return score_answers(answers, _model_for_checked(answers, model_ref), partial)
 
 
+def score_files(paths: list[str], model_ref: str | None = None, partial: bool = False) -> list[ScoredFile]:
+    """Score several files, all or nothing: the problems of every bad file are raised together."""
+    scored: list[ScoredFile] = []
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            scored.append(score_file(path, model_ref, partial))
+        except SpbeError as exc:
+            problems += exc.problems
+    if problems:
+        raise SpbeError(problems)
+    return scored
+
+
+def expand_paths(paths: list[str]) -> list[str]:
+    """Replace each folder by the ``.yaml``/``.yml`` files under it (sorted, recursively)."""
+    out: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            found = sorted(q for q in path.rglob("*") if q.suffix in (".yaml", ".yml") and q.is_file())
+            out += [str(q) for q in found]
+        else:
+            out.append(p)
+    return out
+
+
 @dataclass
 class FileReport:
     """What ``validate`` found in one file."""

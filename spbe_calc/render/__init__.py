@@ -11,7 +11,8 @@ import importlib
 from typing import Any, Callable
 
 #: score output formats -> module under spbe_calc.render
-SCORE_FORMATS = {"text": "score_text", "json": "score_json", "jsonl": "score_json", "markdown": "score_markdown"}
+SCORE_FORMATS = {"text": "score_text", "json": "score_json", "jsonl": "score_json", "markdown": "score_markdown",
+                 "csv": "score_csv"}
 
 #: problem report formats -> function name in spbe_calc.render.problems
 PROBLEM_FORMATS = ("text", "parsable", "json", "github")

@@ -86,12 +86,53 @@ def _one(console: Console, f: ScoredFile, detail: bool) -> None:
         console.print(Text(t("out.detail-note"), style="dim"))
 
 
+def ranking(files: list[ScoredFile]) -> list[tuple[int, ScoredFile]]:
+    """Files by exact index, highest first, with competition ranks (1, 2, 2, 4)."""
+    ordered = sorted(files, key=lambda f: -f.score.index)
+    out: list[tuple[int, ScoredFile]] = []
+    for n, f in enumerate(ordered):
+        rank = out[-1][0] if out and out[-1][1].score.index == f.score.index else n + 1
+        out.append((rank, f))
+    return out
+
+
+def _ranking(console: Console, files: list[ScoredFile]) -> None:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column(t("out.col.instansi"), ratio=1)
+    table.add_column(t("out.col.year"), no_wrap=True)
+    table.add_column(t("out.col.index"), justify="right", no_wrap=True)
+    table.add_column(t("out.col.predikat"), no_wrap=True)
+    for rank, f in ranking(files):
+        name = f.answers.instansi or f.path
+        if f.missing:
+            name += " *"
+        table.add_row(str(rank), name, str(f.answers.tahun or ""), str(f.score.shown(f.score.index)),
+                      Text(f.score.band.name, style=_TONE.get(f.score.band.name, "")))
+    console.print(table)
+    counts: dict[str, int] = {}
+    order = [b.name for b in files[0].model.bands]
+    for f in files:
+        counts[f.score.band.name] = counts.get(f.score.band.name, 0) + 1
+    names = order + [n for n in counts if n not in order]
+    console.print(Text(t("out.counts", total=len(files)) + " · ".join(f"{n} {counts.get(n, 0)}" for n in names),
+                       style="bold"))
+    if any(f.missing for f in files):
+        console.print(Text(t("out.ranking.partial"), style="dim"))
+
+
 def render_text(files: list[ScoredFile], detail: bool = False, color: bool = False, width: int = 80,
                 **_: Any) -> str:
-    """Tables for each file, separated by a blank line."""
+    """One file: its table. Several: a ranking with counts per predikat (and, with
+    ``detail``, every file's table after it)."""
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, force_terminal=color, no_color=not color,
                       color_system="standard" if color else None, highlight=False, emoji=False)
+    if len(files) > 1:
+        _ranking(console, files)
+        if not detail:
+            return buffer.getvalue().rstrip("\n")
+        console.print()
     for n, f in enumerate(files):
         if n:
             console.print()

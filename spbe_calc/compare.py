@@ -1,0 +1,85 @@
+"""Year-on-year comparison of scored answers files: index, predikat, domains, aspects, indicators.
+
+Files are put in year order (``tahun``; files without a year keep their place at the end). Domain,
+aspect and indicator changes need every file to use the same model; across models (for example
+2020 under 5/2018 and 2021 under 59/2020) only the index and predikat are compared, with a note,
+because the structure and weights differ.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from spbe_calc.core import ScoredFile
+
+
+@dataclass(frozen=True)
+class Row:
+    """One compared quantity across the files, with the change from first to last."""
+
+    code: str  # "D1", "A3" or the indicator number
+    name: str
+    values: tuple[Fraction | None, ...]
+    levels: tuple[object, ...] = ()  # indicators: the level in each file
+
+    @property
+    def delta(self) -> Fraction | None:
+        """Last minus first (``None`` when either is missing)."""
+        first, last = self.values[0], self.values[-1]
+        return None if first is None or last is None else last - first
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything ``compare`` shows."""
+
+    files: tuple[ScoredFile, ...]
+    same_model: bool
+    index: Row
+    domains: tuple[Row, ...]
+    aspects: tuple[Row, ...]
+    gains: tuple[Row, ...]  # indicators whose contribution rose, biggest first
+    losses: tuple[Row, ...]  # indicators whose contribution fell, biggest fall first
+
+    @property
+    def predikat(self) -> tuple[str, ...]:
+        """Predikat of each file."""
+        return tuple(f.score.band.name for f in self.files)
+
+
+def order_by_year(files: list[ScoredFile]) -> list[ScoredFile]:
+    """Sort by ``tahun``, keeping the given order for equal or missing years."""
+    return sorted(files, key=lambda f: (f.answers.tahun is None, f.answers.tahun or 0))
+
+
+def compare(files: list[ScoredFile]) -> Comparison:
+    """Compare two or more scored files (see the module docstring)."""
+    files = order_by_year(files)
+    same = len({f.model.id for f in files}) == 1
+    index = Row("", "Indeks", tuple(f.score.index for f in files))
+    if not same:
+        return Comparison(tuple(files), False, index, (), (), (), ())
+    model = files[0].model
+    domains = tuple(
+        Row(f"D{d.id}", d.name, tuple(next(x.index for x in f.score.domains if x.id == d.id) for f in files))
+        for d in model.domains
+    )
+    aspects = tuple(
+        Row(f"A{a.id}", a.name, tuple(next(x.index for x in f.score.aspects if x.id == a.id) for f in files))
+        for a in model.aspects
+    )
+    indicators = []
+    for ind in model.indicators:
+        contributions = []
+        levels = []
+        for f in files:
+            s = next(x for x in f.score.indicators if x.indicator.id == ind.id)
+            missing = ind.id in f.missing
+            contributions.append(None if missing else s.contribution)
+            levels.append(None if missing else s.level)
+        indicators.append(Row(str(ind.id), ind.name, tuple(contributions), tuple(levels)))
+    changed = [r for r in indicators if r.delta]
+    gains = tuple(sorted((r for r in changed if r.delta and r.delta > 0), key=lambda r: (-r.delta, int(r.code))))  # type: ignore[operator]
+    losses = tuple(sorted((r for r in changed if r.delta and r.delta < 0), key=lambda r: (r.delta, int(r.code))))  # type: ignore[operator]
+    return Comparison(tuple(files), True, index, domains, aspects, gains, losses)

@@ -1,0 +1,337 @@
+"""Plans to reach a target: the fewest level raises, or the cheapest ones, both exact.
+
+**Fewest raises.** One level step of indicator *i* adds ``w_i / total`` to the index (an item of
+an indicator scored per item adds ``w_i / (n · total)``). Any set of *k* steps adds at most the
+sum of the *k* largest available step gains, so taking steps in order of decreasing gain
+reaches the target with the provably smallest number of steps. Ties are broken towards the
+lowest current level (a 1→2 step before a 4→5 step of the same weight), then the lowest id.
+
+**Cheapest raises.** With a plan file giving a cost per level step (and a highest reachable
+level), the problem is a multiple-choice covering knapsack: choose a new level for every
+indicator so that the gain reaches the target at the smallest total cost. It is solved exactly
+by dynamic programming over the gain, counted in integer multiples of the greatest common
+divisor of all step gains and capped at the gain needed. Among plans of equal cost the one with
+fewer steps wins. Costs and gains are exact (integers and fractions), never floats.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, Union
+
+from spbe_calc.bars import Bar, band_rank, check_bar
+from spbe_calc.errors import ExitCode, Problem, SpbeError
+from spbe_calc.model import Band, Indicator, Model
+from spbe_calc.scoring import band_of, exact_str, score
+from spbe_calc.spec import ByKind, Field, Int, MapOf, Nullable, Num, Obj, run
+from spbe_calc.yamlsafe import load
+
+Level = Union[int, tuple[int, ...]]
+
+# --- plan file -----------------------------------------------------------------------------------
+
+_COST = ByKind(
+    scalar=Num(minimum=None, doc="Cost of every one-level step."),
+    map=MapOf(Int(minimum=0, maximum=10), Num(), key_pattern="^[0-9]+$",
+              doc="Cost of the step that reaches each level."),
+)
+_ENTRY = Obj({
+    "cost": Field(_COST),
+    "max": Field(Nullable(Int(minimum=0, maximum=10, doc="Highest level reachable this period."))),
+})
+PLAN_SPEC = Obj(
+    {
+        "default": Field(_ENTRY),
+        "indicators": Field(MapOf(Int(minimum=1), _ENTRY, key_pattern="^[0-9]+$")),
+    },
+    doc="Costs (effort) and reachable levels for spbe-calc plan.",
+)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Per-indicator step costs and highest reachable levels (from a plan file)."""
+
+    default_cost: Any = Fraction(1)
+    default_max: int | None = None
+    entries: dict[int, dict[str, Any]] | None = None
+
+    def cap(self, ind: Indicator) -> int:
+        """Highest level this indicator may reach."""
+        entry = (self.entries or {}).get(ind.id, {})
+        cap = entry.get("max") if entry.get("max") is not None else self.default_max
+        return ind.scale.max if cap is None else min(cap, ind.scale.max)
+
+    def step_cost(self, ind: Indicator, to_level: int) -> Fraction:
+        """Cost of the step that brings ``ind`` (or one of its items) to ``to_level``."""
+        entry = (self.entries or {}).get(ind.id, {})
+        for cost in (entry.get("cost"), self.default_cost):
+            if cost is None:
+                continue
+            if isinstance(cost, dict):
+                if to_level in cost:
+                    return Fraction(cost[to_level])
+                continue
+            return Fraction(cost)
+        return Fraction(1)
+
+
+def read_limits(path: str, model: Model) -> Limits:
+    """Read a plan file; every problem is reported with its position."""
+    doc = load(path, path)
+    problems = list(doc.problems)
+    data = None
+    if doc.root is not None:
+        data, ctx = run(PLAN_SPEC, doc.root, path)
+        problems += ctx.problems
+    if data is None or problems:
+        raise SpbeError(problems, ExitCode.BAD_INPUT)
+    entries = data.get("indicators") or {}
+    for ident in entries:
+        if ident not in model.by_id:
+            line, col = ctx.key_at(("indicators", ident))
+            problems.append(Problem(path, line, col, "unknown-indicator",
+                                    {"id": ident, "first": model.indicators[0].id, "last": model.indicators[-1].id,
+                                     "model": model.id}))
+    for ident, entry in [(None, data.get("default") or {})] + list(entries.items()):
+        cost = entry.get("cost")
+        for value in (cost.values() if isinstance(cost, dict) else [cost]):
+            if value is not None and value < 0:
+                where = ctx.at(("indicators", ident, "cost") if ident else ("default", "cost"))
+                problems.append(Problem(path, where[0], where[1], "negative-cost", {"value": exact_str(value)}))
+    if problems:
+        raise SpbeError(problems, ExitCode.BAD_INPUT)
+    default = data.get("default") or {}
+    return Limits(default.get("cost", Fraction(1)), default.get("max"), entries)
+
+
+# --- plans ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Step:
+    """One one-level raise and where it leaves the index."""
+
+    indicator: Indicator
+    item: int | None  # 0-based item for indicators scored per item
+    from_level: int
+    to_level: int
+    cost: Fraction
+    index_after: Fraction
+    band_after: Band
+    enters_band: bool  # this step moves the index into a new predikat
+    reaches_target: bool  # this step is the one that meets the target
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The answer to "what must we raise to reach the target?"."""
+
+    model: Model
+    bar: Bar
+    threshold: Fraction
+    strict: bool
+    index_before: Fraction
+    band_before: Band
+    steps: tuple[Step, ...]
+    index_after: Fraction
+    band_after: Band
+    levels_after: dict[int, Level]
+    reachable: bool
+    already_met: bool
+    max_index: Fraction  # the best index reachable within the limits
+    costed: bool
+
+    @property
+    def total_cost(self) -> Fraction:
+        """Sum of the steps' costs (the number of steps when no plan file is used)."""
+        return sum((s.cost for s in self.steps), Fraction(0))
+
+
+def _grid_ceil(value: Fraction, grid: Fraction) -> Fraction:
+    return math.ceil(value / grid) * grid
+
+
+def threshold(model: Model, bar: Bar) -> tuple[Fraction, bool] | None:
+    """The exact index the target needs: ``(t, strict)`` means index ≥ t (or > t when strict).
+
+    A predikat target needs that band's lower edge. When the model bands the *rounded* index,
+    a value that rounds (half-up) onto the edge is enough, so the edge is moved down by half a
+    display unit. ``None`` means any index meets the target (the lowest predikat).
+    """
+    if bar.number is not None:
+        value, strict = bar.number, False
+    else:
+        check_bar(bar, model)
+        rank = band_rank(model, bar.predikat or "")
+        band = sorted(model.bands, key=lambda b: (b.min is not None, b.min or 0))[rank or 0]
+        if band.min is None:
+            return None
+        value, strict = band.min, not band.min_inclusive
+    if model.banding != "rounded":
+        return value, strict
+    grid = Fraction(1, 10**model.precision)
+    edge = (math.floor(value / grid) + 1) * grid if strict else _grid_ceil(value, grid)
+    return edge - grid / 2, False
+
+
+def _meets(index: Fraction, t: Fraction, strict: bool) -> bool:
+    return index > t if strict else index >= t
+
+
+@dataclass
+class _Lane:
+    """A sequence of one-level steps: an indicator, or one item of a multi-item indicator."""
+
+    indicator: Indicator
+    item: int | None
+    level: int
+    cap: int
+    gain: Fraction  # index gain of one step
+
+
+def _lanes(model: Model, levels: dict[int, Level], limits: Limits) -> list[_Lane]:
+    lanes = []
+    total = model.total_weight
+    for ind in model.indicators:
+        cap = limits.cap(ind)
+        current = levels[ind.id]
+        if isinstance(current, tuple):
+            share = ind.weight / (len(current) * total)
+            lanes += [_Lane(ind, n, lv, cap, share) for n, lv in enumerate(current)]
+        else:
+            lanes.append(_Lane(ind, None, current, cap, ind.weight / total))
+    return lanes
+
+
+def _apply(levels: dict[int, Level], lane: _Lane, to_level: int) -> None:
+    if lane.item is None:
+        levels[lane.indicator.id] = to_level
+    else:
+        items = list(levels[lane.indicator.id])  # type: ignore[arg-type]
+        items[lane.item] = to_level
+        levels[lane.indicator.id] = tuple(items)
+
+
+def make_plan(model: Model, levels: dict[int, Level], bar: Bar, limits: Limits | None = None) -> Plan:
+    """Plan the raises that reach ``bar`` from ``levels`` (complete, in range)."""
+    costed = limits is not None
+    limits = limits or Limits()
+    before = score(model, levels)
+    lanes = _lanes(model, levels, limits)
+    best = before.index + sum((max(0, ln.cap - ln.level) * ln.gain for ln in lanes), Fraction(0))
+    target = threshold(model, bar)
+    t, strict = target if target is not None else (Fraction(-1), False)
+    common = dict(model=model, bar=bar, threshold=t, strict=strict, index_before=before.index,
+                  band_before=before.band, max_index=best, costed=costed)
+    if _meets(before.index, t, strict):
+        return Plan(**common, steps=(), index_after=before.index, band_after=before.band,  # type: ignore[arg-type]
+                    levels_after=dict(levels), reachable=True, already_met=True)
+    if not _meets(best, t, strict):
+        return Plan(**common, steps=(), index_after=before.index, band_after=before.band,  # type: ignore[arg-type]
+                    levels_after=dict(levels), reachable=False, already_met=False)
+    need = t - before.index
+    if costed:
+        raises = _cheapest(lanes, need, strict, limits)
+    else:
+        raises = _fewest(lanes, need, strict)
+    raises = _present(raises)
+    steps: list[Step] = []
+    current = dict(levels)
+    index = before.index
+    band = before.band
+    for lane, to_level, cost in raises:
+        _apply(current, lane, to_level)
+        index += lane.gain
+        new_band = band_of(model, index)
+        steps.append(Step(lane.indicator, lane.item, to_level - 1, to_level, cost, index, new_band,
+                          new_band is not band, not _meets(index - lane.gain, t, strict) and _meets(index, t, strict)))
+        band = new_band
+    after = score(model, current)
+    assert after.index == index and _meets(index, t, strict)
+    return Plan(**common, steps=tuple(steps), index_after=index, band_after=after.band,  # type: ignore[arg-type]
+                levels_after=current, reachable=True, already_met=False)
+
+
+def _present(raises: list[tuple[_Lane, int, Fraction]]) -> list[tuple[_Lane, int, Fraction]]:
+    """Order steps most effective first (gain per cost, then gain), so the index climbs fastest.
+
+    A lane's own steps must stay in level order (2→3 before 3→4) whatever their costs, so after
+    sorting, each lane's levels are dealt out again in ascending order over the places it holds.
+    """
+    def key(r: tuple[_Lane, int, Fraction]) -> tuple[Any, ...]:
+        lane, to_level, cost = r
+        ratio = lane.gain / cost if cost else None
+        return (ratio is not None, -(ratio or 0), -lane.gain, to_level, lane.indicator.id, lane.item or 0)
+
+    ordered = sorted(raises, key=key)
+    per_lane: dict[int, list[tuple[int, Fraction]]] = {}
+    for lane, to_level, cost in raises:
+        per_lane.setdefault(id(lane), []).append((to_level, cost))
+    for steps in per_lane.values():
+        steps.sort(key=lambda s: s[0])
+    out = []
+    for lane, _, _ in ordered:
+        to_level, cost = per_lane[id(lane)].pop(0)
+        out.append((lane, to_level, cost))
+    return out
+
+
+def _fewest(lanes: list[_Lane], need: Fraction, strict: bool) -> list[tuple[_Lane, int, Fraction]]:
+    """Greedy by step gain: provably the fewest steps (see the module docstring)."""
+    units = [(ln, lv + 1) for ln in lanes for lv in range(ln.level, ln.cap)]
+    units.sort(key=lambda u: (-u[0].gain, u[1], u[0].indicator.id, u[0].item or 0))
+    chosen: list[tuple[_Lane, int, Fraction]] = []
+    gained = Fraction(0)
+    for lane, to_level in units:
+        if gained > need or (gained == need and not strict):
+            break
+        chosen.append((lane, to_level, Fraction(1)))
+        gained += lane.gain
+    return chosen
+
+
+def _cheapest(lanes: list[_Lane], need: Fraction, strict: bool, limits: Limits) -> list[tuple[_Lane, int, Fraction]]:
+    """Exact minimum-cost plan by dynamic programming over integer gain units."""
+    active = [ln for ln in lanes if ln.cap > ln.level]
+    # Gains as integers: multiples of the gcd of all step gains.
+    den = math.lcm(*(ln.gain.denominator for ln in active))
+    nums = [ln.gain.numerator * (den // ln.gain.denominator) for ln in active]
+    g = math.gcd(*nums)
+    unit = Fraction(g, den)
+    gains = [n // g for n in nums]
+    target = need / unit
+    n_units = math.floor(target) + 1 if strict else math.ceil(target)
+    # Costs as integers too, with the number of steps as a tie-breaker in the low digits.
+    step_costs = [[limits.step_cost(ln.indicator, lv + 1) for lv in range(ln.level, ln.cap)] for ln in active]
+    cden = math.lcm(*(c.denominator for cs in step_costs for c in cs)) if any(step_costs) else 1
+    max_steps = sum(len(cs) for cs in step_costs) + 1
+    inf = float("inf")
+    best: list[Any] = [0] + [inf] * n_units
+    choices: list[list[int]] = []
+    for gain, costs in zip(gains, step_costs):
+        new = best[:]
+        pick = [0] * (n_units + 1)
+        cumulative = 0
+        for k, c in enumerate(costs, start=1):
+            cumulative += int(c * cden) * max_steps + 1
+            shift = gain * k
+            for u in range(n_units + 1):
+                cand = best[u - shift if u > shift else 0] + cumulative
+                if cand < new[u]:
+                    new[u] = cand
+                    pick[u] = k
+        best = new
+        choices.append(pick)
+    # Walk back through the choices to recover the levels.
+    chosen: list[tuple[_Lane, int, Fraction]] = []
+    u = n_units
+    for lane, gain, pick, costs in reversed(list(zip(active, gains, choices, step_costs))):
+        k = pick[u]
+        for step in range(k):
+            chosen.append((lane, lane.level + step + 1, costs[step]))
+        u = max(0, u - gain * k)
+    return chosen

@@ -1,0 +1,115 @@
+"""Comparisons as a text table and as JSON."""
+
+from __future__ import annotations
+
+import io
+import json
+from fractions import Fraction
+from typing import Any
+
+from spbe_calc.compare import Comparison, Row
+from spbe_calc.i18n import t
+from spbe_calc.scoring import exact_str, level_text, round_half_up
+
+
+def _v(value: Fraction | None, places: int = 2) -> str:
+    return "–" if value is None else str(round_half_up(value, places))
+
+
+def _d(value: Fraction | None, places: int = 2) -> str:
+    if value is None:
+        return "–"
+    text = str(round_half_up(value, places))
+    return text if text.startswith("-") else f"+{text}"
+
+
+def _label(c: Comparison, n: int) -> str:
+    f = c.files[n]
+    return str(f.answers.tahun) if f.answers.tahun else f"#{n + 1}"
+
+
+def render_text(c: Comparison, color: bool = False, width: int = 80, top: int = 10) -> str:
+    """Index, predikat, domains and aspects side by side; then the biggest indicator changes."""
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color,
+                      color_system="standard" if color else None, highlight=False, emoji=False)
+    names = sorted({f.answers.instansi for f in c.files if f.answers.instansi})
+    console.print(Text(t("cmp.title", who=", ".join(names) or t("out.no-instansi")), style="bold"))
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column(t("out.col.code"), no_wrap=True)
+    table.add_column(t("out.col.item"), ratio=1)
+    for n in range(len(c.files)):
+        table.add_column(_label(c, n), justify="right", no_wrap=True)
+    table.add_column(t("cmp.col.change"), justify="right", no_wrap=True)
+
+    def tone(delta: Fraction | None) -> str:
+        return "" if not delta else ("green" if delta > 0 else "red")
+
+    table.add_row("", Text(t("out.index"), style="bold"), *[Text(_v(v), style="bold") for v in c.index.values],
+                  Text(_d(c.index.delta), style="bold " + tone(c.index.delta)))
+    table.add_row("", t("out.col.predikat"), *c.predikat, "")
+    aspects = {row.code: row for row in c.aspects}
+    ordered: list[Row] = []
+    model = c.files[0].model
+    for domain, row in zip(model.domains, c.domains):  # each domain followed by its aspects
+        ordered.append(row)
+        ordered += [aspects[f"A{a.id}"] for a in domain.aspects]
+    if not model.domains:
+        ordered = list(c.aspects)
+    for row in ordered:
+        style = "bold" if row.code.startswith("D") else ""
+        table.add_row(Text(row.code, style=style), Text(row.name, style=style), *[_v(v) for v in row.values],
+                      Text(_d(row.delta), style=tone(row.delta)))
+    console.print(table)
+    if not c.same_model:
+        console.print(Text(t("cmp.models-differ", models=", ".join(f.model.id for f in c.files)), style="yellow"))
+        return buffer.getvalue().rstrip("\n")
+    for title, rows in ((t("cmp.gains"), c.gains), (t("cmp.losses"), c.losses)):
+        if not rows:
+            continue
+        console.print(Text(title, style="bold"))
+        sub = Table(box=None, show_header=False, pad_edge=False)
+        sub.add_column(justify="right", no_wrap=True)
+        sub.add_column(ratio=1)
+        sub.add_column(no_wrap=True)
+        sub.add_column(justify="right", no_wrap=True)
+        for row in rows[:top]:
+            levels = "→".join("–" if lv is None else level_text(lv) for lv in row.levels)  # type: ignore[arg-type]
+            sub.add_row(row.code, row.name, levels, Text(_d(row.delta, 4), style=tone(row.delta)))
+        console.print(sub)
+        if len(rows) > top:
+            console.print(Text(t("cmp.more", count=len(rows) - top), style="dim"))
+    return buffer.getvalue().rstrip("\n")
+
+
+def _row(row: Row, places: int) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": row.code, "name": row.name,
+                           "values": [None if v is None else float(round_half_up(v, places)) for v in row.values],
+                           "delta": None if row.delta is None else float(round_half_up(row.delta, places)),
+                           "delta_exact": None if row.delta is None else exact_str(row.delta)}
+    if row.levels:
+        out["id"] = int(row.code)
+        out["levels"] = [list(lv) if isinstance(lv, tuple) else lv for lv in row.levels]
+    return out
+
+
+def render_json(c: Comparison) -> str:
+    """The comparison as JSON (documented in the README)."""
+    data = {
+        "files": [{"file": f.path, "instansi": f.answers.instansi, "tahun": f.answers.tahun, "model": f.model.id,
+                   "index": float(round_half_up(f.score.index, f.model.precision)),
+                   "index_exact": exact_str(f.score.index), "predikat": f.score.band.name} for f in c.files],
+        "same_model": c.same_model,
+        "index_delta": None if c.index.delta is None else float(round_half_up(c.index.delta, 2)),
+        "index_delta_exact": exact_str(c.index.delta) if c.index.delta is not None else None,
+        "domains": [_row(r, 2) for r in c.domains],
+        "aspects": [_row(r, 2) for r in c.aspects],
+        "indicator_gains": [_row(r, 4) for r in c.gains],
+        "indicator_losses": [_row(r, 4) for r in c.losses],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2)

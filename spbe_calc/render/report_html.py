@@ -1,0 +1,173 @@
+"""The report as one self-contained HTML page (inline CSS and SVG; works offline, prints well)."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from html import escape
+from typing import Any
+
+from spbe_calc import __version__
+from spbe_calc.i18n import language, pick, t
+from spbe_calc.render.charts import BAND_COLORS, bar, radar
+from spbe_calc.report import Report
+from spbe_calc.scoring import exact_str, level_text, round_half_up
+
+CSS = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#2c3e50;margin:0;background:#f7f9fa}
+main{max-width:1000px;margin:0 auto;padding:24px 28px;background:#fff}
+h1{font-size:1.5em;margin:0 0 4px}h2{font-size:1.15em;margin:28px 0 10px;border-bottom:2px solid #eef2f5;padding-bottom:4px}
+.sub{color:#7f8c8d;margin:0 0 18px}
+.hero{display:flex;gap:28px;align-items:center;flex-wrap:wrap}
+.index{font-size:3.2em;font-weight:700;line-height:1}
+.badge{display:inline-block;color:#fff;border-radius:4px;padding:3px 10px;font-weight:600}
+.delta{font-size:1.05em;margin-top:6px}.up{color:#1e8449}.down{color:#c0392b}
+table{border-collapse:collapse;width:100%;font-size:.92em}
+th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #eef2f5;vertical-align:top}
+th{background:#f4f6f7;font-weight:600}td.num,th.num{text-align:right;white-space:nowrap}
+tr.domain td{font-weight:600;background:#fbfcfc}
+.charts{display:flex;gap:28px;flex-wrap:wrap;align-items:center;margin-bottom:14px}
+.legend{font-size:.85em;color:#566573}.legend li{margin:2px 0}
+.explain{font-size:.88em;color:#34495e}.explain b{color:#2c3e50}
+.muted{color:#7f8c8d;font-size:.85em}
+@media print{body{background:#fff}main{padding:0}}
+"""
+
+
+def _n(value: Fraction, places: int = 2) -> str:
+    return str(round_half_up(value, places))
+
+
+def _badge(name: str) -> str:
+    return f'<span class="badge" style="background:{BAND_COLORS.get(name, "#566573")}">{escape(name)}</span>'
+
+
+def _delta(value: Fraction | None) -> str:
+    if value is None:
+        return ""
+    text = _n(value)
+    cls = "up" if value > 0 else "down" if value < 0 else ""
+    return f'<span class="{cls}">{"+" if value >= 0 else ""}{text}</span>'
+
+
+def render_html(report: Report) -> str:
+    """The whole page."""
+    cur = report.current
+    model = cur.model
+    s = cur.score
+    places = model.precision
+    top = model.level_max
+    edges = sorted(b.min for b in model.bands if b.min is not None)
+    prev = report.previous
+    prev_groups: dict[str, Fraction] = {}
+    if prev is not None and report.comparison is not None and report.comparison.same_model:
+        prev_groups = {f"D{d.id}": d.index for d in prev.score.domains} | {f"A{a.id}": a.index for a in prev.score.aspects}
+    title = t("rep.title")
+    who = escape(cur.answers.instansi or t("out.no-instansi"))
+    year = f" · {cur.answers.tahun}" if cur.answers.tahun else ""
+    h: list[str] = [
+        "<!DOCTYPE html>",
+        f'<html lang="{language()}"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(title)} — {who}{escape(year)}</title><style>{CSS}</style></head><body><main>",
+        f"<h1>{escape(title)}: {who}{escape(year)}</h1>",
+        f'<p class="sub">{escape(model.name)} · {escape(model.regulation.get("short", model.id))} · '
+        f'{escape(t("rep.generated", date=report.generated.isoformat(), version=__version__))}</p>',
+    ]
+    if model.warning:
+        h.append(f'<p class="down">{escape(pick(model.warning))}</p>')
+    # Headline
+    h.append('<section class="hero"><div>')
+    h.append(f'<div class="index">{_n(s.index, places)}</div>')
+    h.append(f"<div>{_badge(s.band.name)}</div>")
+    h.append(f'<div class="muted">{escape(t("out.exact"))}: {exact_str(s.index)}</div></div>')
+    if prev is not None:
+        h.append('<div class="delta">')
+        h.append(escape(t("rep.previous", year=prev.answers.tahun or "", index=_n(prev.score.index, places),
+                          predikat=prev.score.band.name)))
+        h.append(f"<br>{escape(t('cmp.col.change'))}: {_delta(s.index - prev.score.index)}</div>")
+    if cur.missing:
+        h.append(f'<p class="down">{escape(t("out.partial.short", count=len(cur.missing)))}</p>')
+    h.append("</section>")
+    # Domains and aspects
+    h.append(f"<h2>{escape(t('rep.structure'))}</h2>")
+    # The radar of the aspects with its legend, then the full-width table below it.
+    labels = [f"A{a.id}" for a in s.aspects]
+    previous_values = [prev_groups[c] for c in labels] if prev_groups else None
+    h.append('<div class="charts"><div>' + radar(labels, [a.index for a in s.aspects], top, previous_values) + "</div>")
+    h.append('<ul class="legend">' + "".join(f"<li><b>A{a.id}</b> {escape(a.name)}: {_n(a.index, places)}</li>"
+                                              for a in s.aspects))
+    if previous_values and prev is not None:
+        h.append(f"<li>{escape(t('rep.legend.previous', year=prev.answers.tahun or ''))}</li>")
+    h.append("</ul></div>")
+    h.append("<table><thead><tr>")
+    h.append(f"<th>{escape(t('out.col.code'))}</th><th>{escape(t('out.col.item'))}</th>"
+             f"<th class=num>{escape(t('out.col.weight'))}</th><th class=num>{escape(t('out.col.index'))}</th>"
+             f"<th></th><th>{escape(t('out.col.predikat'))}</th></tr></thead><tbody>")
+
+    def group_row(code: str, g: Any, cls: str) -> None:
+        previous = prev_groups.get(code)
+        change = f" {_delta(g.index - previous)}" if previous is not None else ""
+        h.append(f'<tr class="{cls}"><td>{code}</td><td>{escape(g.name)}</td><td class=num>{_n(g.weight)}%</td>'
+                 f"<td class=num>{_n(g.index, places)}{change}</td>"
+                 f"<td>{bar(g.index, top, g.band.name, edges, previous)}</td><td>{_badge(g.band.name)}</td></tr>")
+
+    aspects = {a.id: a for a in s.aspects}
+    if model.domains:
+        for domain, d in zip(model.domains, s.domains):
+            group_row(f"D{d.id}", d, "domain")
+            for a in domain.aspects:
+                group_row(f"A{a.id}", aspects[a.id], "")
+    else:
+        for a in s.aspects:
+            group_row(f"A{a.id}", a, "")
+    h.append("</tbody></table>")
+    if edges:
+        h.append(f'<p class="muted">{escape(t("rep.bars", edges=", ".join(_n(e, 1) for e in edges)))}</p>')
+    # Plan
+    h.append(f"<h2>{escape(t('rep.plan'))}</h2>")
+    plan = report.plan
+    if plan is None or report.next_band is None:
+        h.append(f"<p>{escape(t('rep.plan.top'))}</p>")
+    elif not plan.reachable:
+        h.append(f"<p>{escape(t('rep.plan.unreachable', band=report.next_band.name))}</p>")
+    else:
+        h.append(f"<p>{escape(t('rep.plan.intro', count=len(plan.steps), band=report.next_band.name, index=_n(plan.index_after, places)))}</p>")
+        h.append(f"<table><thead><tr><th class=num>#</th><th>{escape(t('out.col.indicator'))}</th>"
+                 f"<th class=num>{escape(t('plan.col.step'))}</th><th class=num>{escape(t('plan.col.after'))}</th></tr></thead><tbody>")
+        for n, step in enumerate(plan.steps, start=1):
+            item = f" · {escape(step.indicator.items[step.item])}" if step.item is not None else ""
+            h.append(f"<tr><td class=num>{n}</td><td>{step.indicator.id}. {escape(step.indicator.name)}{item}</td>"
+                     f"<td class=num>{step.from_level}→{step.to_level}</td><td class=num>{_n(step.index_after, places)}"
+                     f"{' ' + _badge(step.band_after.name) if step.enters_band else ''}</td></tr>")
+        h.append("</tbody></table>")
+        h.append(f'<p class="muted">{escape(t("plan.note.fewest"))}</p>')
+    # Indicators
+    h.append(f"<h2>{escape(t('rep.indicators'))}</h2>")
+    h.append(f"<table><thead><tr><th class=num>#</th><th>{escape(t('out.col.indicator'))}</th>"
+             f"<th class=num>{escape(t('out.col.level'))}</th><th class=num>{escape(t('out.col.weight'))}</th>"
+             f"<th class=num>{escape(t('out.col.contribution'))}</th><th>{escape(t('rep.explanation'))}</th></tr></thead><tbody>")
+    for i in s.indicators:
+        ind = i.indicator
+        answer = cur.answers.answers.get(ind.id)
+        if ind.id in cur.missing:
+            level = "–"
+        elif isinstance(i.level, tuple):
+            level = escape(level_text(i.level))
+        else:
+            name = ind.scale.level(i.level).name
+            level = f"{i.level}" + (f"<br><span class=muted>{escape(name)}</span>" if name else "")
+        explain = []
+        if answer is not None:
+            if answer.fakta:
+                explain.append(f"<b>{escape(t('rep.fakta'))}:</b> {escape(answer.fakta)}")
+            if answer.analisis:
+                explain.append(f"<b>{escape(t('rep.analisis'))}:</b> {escape(answer.analisis)}")
+            if answer.bukti:
+                explain.append(f"<b>{escape(t('rep.bukti'))}:</b> " + "; ".join(escape(b) for b in answer.bukti))
+        h.append(f"<tr><td class=num>{ind.id}</td><td>{escape(ind.name)}</td><td class=num>{level}</td>"
+                 f"<td class=num>{_n(ind.weight)}%</td><td class=num>{round_half_up(i.contribution, 4)}</td>"
+                 f'<td class="explain">{"<br>".join(explain) or "<span class=muted>–</span>"}</td></tr>')
+    h.append("</tbody></table>")
+    h.append(f'<p class="muted">{escape(t("rep.footer"))}</p>')
+    h.append("</main></body></html>")
+    return "\n".join(h) + "\n"

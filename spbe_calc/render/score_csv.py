@@ -1,0 +1,38 @@
+"""Score results as CSV, one row per file, for spreadsheets.
+
+Columns: file, instansi, tahun, model, index, index_exact, predikat, complete, then one column
+per domain (``D1`` …) and per aspect (``A1`` …) holding the rounded index. Files of different
+models get the union of the codes; a cell is empty where a model has no such domain or aspect.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from spbe_calc.core import ScoredFile
+from spbe_calc.scoring import exact_str, round_half_up
+
+
+def render_csv(files: list[ScoredFile], **_: Any) -> str:
+    """The CSV text (RFC 4180, with a header row)."""
+    codes: list[str] = []
+    for f in files:
+        for code in [f"D{d.id}" for d in f.score.domains] + [f"A{a.id}" for a in f.score.aspects]:
+            if code not in codes:
+                codes.append(code)
+    codes.sort(key=lambda c: (c[0] != "D", int(c[1:])))
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["file", "instansi", "tahun", "model", "index", "index_exact", "predikat", "complete", *codes])
+    for f in files:
+        p = f.model.precision
+        groups = {f"D{d.id}": d for d in f.score.domains} | {f"A{a.id}": a for a in f.score.aspects}
+        writer.writerow([
+            f.path, f.answers.instansi or "", f.answers.tahun or "", f.model.id,
+            round_half_up(f.score.index, p), exact_str(f.score.index), f.score.band.name,
+            "true" if not f.missing else "false",
+            *[round_half_up(groups[c].index, p) if c in groups else "" for c in codes],
+        ])
+    return out.getvalue().rstrip("\n")

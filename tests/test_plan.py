@@ -1,0 +1,154 @@
+"""Plans are exact: checked against brute force on small models, and end to end."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from fractions import Fraction
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from spbe_calc.bars import parse_bar
+from spbe_calc.model import Model, load_model
+from spbe_calc.plan import Limits, _meets, make_plan, threshold
+from spbe_calc.scoring import score
+
+from .conftest import EXAMPLES, ROOT, Run
+
+MINI = load_model(str(ROOT / "tests" / "data" / "mini-model.yaml"))
+IDS = [i.id for i in MINI.indicators]
+
+
+def brute(model: Model, levels: dict[int, int], bar_text: str, limits: Limits, costed: bool) -> tuple[Fraction, int] | None:
+    """The best (cost, steps) over every combination of new levels, or None if unreachable."""
+    t, strict = threshold(model, parse_bar(bar_text)) or (Fraction(-1), False)
+    ranges = [range(levels[i.id], max(levels[i.id], limits.cap(i)) + 1) for i in model.indicators]
+    best: tuple[Fraction, int] | None = None
+    for combo in itertools.product(*ranges):
+        new = dict(zip(IDS, combo))
+        if not _meets(score(model, new).index, t, strict):
+            continue
+        steps = sum(new[i] - levels[i] for i in IDS)
+        cost = sum((limits.step_cost(model.by_id[i], lv) for i in IDS for lv in range(levels[i] + 1, new[i] + 1)),
+                   Fraction(0)) if costed else Fraction(steps)
+        if best is None or (cost, steps) < best:
+            best = (cost, steps)
+    return best
+
+
+levels_st = st.fixed_dictionaries({i: st.integers(1, 5) for i in IDS})
+target_st = st.one_of(st.sampled_from(["Cukup", "Baik", "Sangat Baik", "Memuaskan"]),
+                      st.decimals(min_value=1, max_value=5, places=2).map(str))
+limits_st = st.builds(
+    Limits,
+    default_cost=st.integers(0, 4).map(Fraction),
+    default_max=st.one_of(st.none(), st.integers(2, 5)),
+    entries=st.dictionaries(st.sampled_from(IDS), st.fixed_dictionaries(
+        {"cost": st.one_of(st.integers(0, 5), st.fixed_dictionaries({lv: st.integers(0, 6) for lv in range(2, 6)})),
+         "max": st.one_of(st.none(), st.integers(1, 5))}), max_size=5),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(levels_st, target_st)
+def test_fewest_raises_is_minimal(levels: dict[int, int], target: str) -> None:
+    plan = make_plan(MINI, levels, parse_bar(target))
+    expected = brute(MINI, levels, target, Limits(), costed=False)
+    if expected is None:
+        assert not plan.reachable
+    else:
+        assert plan.reachable and len(plan.steps) == expected[1]
+        assert plan.already_met == (expected[1] == 0)
+
+
+@settings(max_examples=150, deadline=None)
+@given(levels_st, target_st, limits_st)
+def test_cheapest_plan_is_minimal(levels: dict[int, int], target: str, limits: Limits) -> None:
+    plan = make_plan(MINI, levels, parse_bar(target), limits)
+    expected = brute(MINI, levels, target, limits, costed=True)
+    if expected is None:
+        assert not plan.reachable
+        return
+    assert plan.reachable
+    assert (plan.total_cost, len(plan.steps)) == expected
+    for step in plan.steps:  # within the limits, one level at a time
+        assert step.to_level == step.from_level + 1 <= limits.cap(step.indicator)
+
+
+def test_steps_lead_to_the_reported_index(model: Model) -> None:
+    levels = {i.id: 2 for i in model.indicators}
+    plan = make_plan(model, levels, parse_bar("Sangat Baik"))
+    assert score(model, plan.levels_after).index == plan.index_after >= Fraction("3.5")
+    assert plan.band_after.name == "Sangat Baik"
+    assert [s.reaches_target for s in plan.steps].count(True) == 1 and plan.steps[-1].reaches_target
+    assert plan.steps[-1].enters_band
+    assert plan.steps[0].indicator.weight == max(i.weight for i in model.indicators)
+
+
+def test_target_on_an_exact_edge(model: Model) -> None:
+    from .test_scoring import LEVELS_17975
+
+    plan = make_plan(model, dict(LEVELS_17975), parse_bar("Cukup"))
+    # 1.7975 is shown as 1.80 but is Kurang: one more step is needed, and found.
+    assert not plan.already_met and len(plan.steps) == 1
+    assert make_plan(model, dict(LEVELS_17975), parse_bar("1.79")).already_met
+
+
+def test_rounded_banding_needs_less(tmp_path: Path) -> None:
+    from .test_scoring import LEVELS_17975, _rounded_model
+
+    rounded = _rounded_model(tmp_path)
+    assert make_plan(rounded, dict(LEVELS_17975), parse_bar("Cukup")).already_met
+    assert make_plan(rounded, dict(LEVELS_17975), parse_bar("1.80")).already_met
+
+
+def test_unreachable_is_explained(model: Model) -> None:
+    levels = {i.id: 1 for i in model.indicators}
+    limits = Limits(default_max=3)
+    plan = make_plan(model, levels, parse_bar("Sangat Baik"), limits)
+    assert not plan.reachable and plan.max_index == 3
+
+
+def test_items_are_planned_per_item() -> None:
+    m = load_model("spbe-2018")
+    levels: dict[int, object] = {i.id: 5 for i in m.indicators}
+    levels[35] = (0, 0, 5)
+    levels[1] = 0
+    plan = make_plan(m, levels, parse_bar("4.9"))  # type: ignore[arg-type]
+    assert all(s.indicator.id in (1, 35) for s in plan.steps)
+    assert any(s.item is not None for s in plan.steps)
+
+
+def test_plan_command_text_and_json(run: Run) -> None:
+    path = str(EXAMPLES / "kabupaten-contoh-2022.yaml")
+    r = run("plan", path, "--target", "2.50")
+    assert r.exit_code == 0
+    assert "paling sedikit 4 kenaikan tingkat" in " ".join(r.stdout.split())
+    data = json.loads(run("plan", path, "-t", "Baik", "-f", "json").stdout)
+    assert data["index_before"] == 2.38 and data["predikat_after"] == "Baik" and data["total_cost"] == 8
+    assert set(data["steps"][0]) >= {"indicator", "from", "to", "index_after"}
+    assert data["steps"][-1]["index_after"] == data["index_after"]
+
+
+def test_plan_with_costs_file(run: Run, write: Callable[..., Path]) -> None:
+    costs = write("rencana.yaml", "default: {cost: 1}\nindicators:\n  42: {cost: 9, max: 4}\n  47: {max: 3}\n")
+    data = json.loads(run("plan", str(EXAMPLES / "kabupaten-contoh-2022.yaml"), "-t", "Baik", "-c", str(costs),
+                          "-f", "json").stdout)
+    assert data["costed"] is True and data["reachable"] is True
+    for s in data["steps"]:
+        assert not (s["indicator"] == 47 and s["to"] > 3)
+        assert not (s["indicator"] == 42 and s["to"] > 4)
+
+
+def test_plan_errors(run: Run, write: Callable[..., Path]) -> None:
+    path = str(EXAMPLES / "kabupaten-contoh-2022.yaml")
+    assert run("plan", path, "-t", "hebat").exit_code == 2
+    bad = write("rencana.yaml", "indicators:\n  99: {cost: 1}\n  3: {cost: -1}\n")
+    r = run("plan", path, "-t", "Baik", "-c", str(bad))
+    assert r.exit_code == 2 and f"{bad}:2:3" in r.stderr and "negatif" in r.stderr
+    r = run("plan", path, "-t", "5.5")
+    assert r.exit_code == 1 and "tidak dapat dicapai" in r.stdout
