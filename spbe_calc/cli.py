@@ -52,6 +52,7 @@ class SchemaKind(str, enum.Enum):
 
     model = "model"
     answers = "answers"
+    plan = "plan"
 
 
 class ReportFormat(str, enum.Enum):

@@ -139,7 +139,10 @@ def validate_file(path: str, model_ref: str | None = None, display: str | None =
         return FileReport(shown, "unknown", exc.problems, readable=False)
     path = shown
     root = doc.root
-    is_answers = root is not None and root.kind == "map" and any(k.value == "levels" for k, _ in root.value)
+    keys = {k.value for k, _ in root.value} if root is not None and root.kind == "map" else set()
+    is_answers = "levels" in keys
+    if keys and keys <= {"default", "indicators"}:
+        return _validate_plan(path, doc, model_ref)
     if not is_answers:
         model, problems = check_model(doc)
         return FileReport(path, "model", problems, model=model)
@@ -157,6 +160,18 @@ def validate_file(path: str, model_ref: str | None = None, display: str | None =
     except SpbeError as exc:
         return FileReport(path, "answers", exc.problems, model=model)
     return FileReport(path, "answers", problems, model=model)
+
+
+def _validate_plan(path: str, doc: object, model_ref: str | None) -> FileReport:
+    """A plan file (costs and reachable levels) is checked against the model it will be used with."""
+    from spbe_calc.plan import read_limits
+
+    model = load_model(model_ref)
+    try:
+        read_limits(path, model)
+    except SpbeError as exc:
+        return FileReport(path, "plan", exc.problems, model=model)
+    return FileReport(path, "plan", [], model=model)
 
 
 @dataclass(frozen=True)

@@ -189,10 +189,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}: Indeks SPBE {index} ({predikat}) is below the bar {bar}",
     ),
     "help.schema": (
-        "Cetak JSON Schema (draft-07) untuk berkas model atau berkas jawaban.",
-        "Print the JSON Schema (draft-07) of model or answers files.",
+        "Cetak JSON Schema (draft-07) untuk berkas model, jawaban, atau rencana.",
+        "Print the JSON Schema (draft-07) of model, answers or plan files.",
     ),
-    "help.schema.kind": ("model atau answers", "model or answers"),
+    "help.schema.kind": ("model, answers, atau plan", "model, answers or plan"),
     "help.output": ("Tulis ke berkas ini (secara atomik), bukan ke layar.", "Write to this file (atomically) instead of the screen."),
     "out.written": ("ditulis: {path}", "written: {path}"),
     "help.validate": (
@@ -400,6 +400,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "out.validate.summary": ("{errors} galat, {warnings} peringatan pada {files} berkas", "{errors} error(s), {warnings} warning(s) in {files} file(s)"),
     "out.kind.model": ("model", "model"),
     "out.kind.answers": ("jawaban", "answers"),
+    "out.kind.plan": ("rencana", "plan"),
     "out.col.code": ("Kode", "Code"),
     "out.col.indicator": ("Indikator", "Indicator"),
     "out.col.instansi": ("Instansi", "Agency"),

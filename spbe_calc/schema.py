@@ -15,7 +15,7 @@ SCHEMA_BASE = "https://spbe-calc.invalid/schemas"  # an identifier, not a place 
 
 
 def schema(kind: str) -> dict[str, Any]:
-    """Return the JSON Schema of ``kind`` (``model`` or ``answers``)."""
+    """Return the JSON Schema of ``kind`` (``model``, ``answers`` or ``plan``)."""
     if kind == "model":
         from spbe_calc.model import MODEL_SPEC as spec
 
@@ -24,6 +24,10 @@ def schema(kind: str) -> dict[str, Any]:
         from spbe_calc.answers import ANSWERS_SPEC as spec
 
         title = "spbe-calc answers"
+    elif kind == "plan":
+        from spbe_calc.plan import PLAN_SPEC as spec
+
+        title = "spbe-calc plan (costs and reachable levels)"
     else:
         raise ValueError(kind)
     body = spec.json_schema()

@@ -25,7 +25,7 @@ from .conftest import EXAMPLES, ROOT, Run
 SCHEMAS = ROOT / "spbe_calc" / "schemas"
 
 
-@pytest.mark.parametrize("kind", ["model", "answers"])
+@pytest.mark.parametrize("kind", ["model", "answers", "plan"])
 def test_committed_schema_is_up_to_date(kind: str) -> None:
     committed = (SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8")
     assert committed == schema_text(kind), f"regenerate: spbe-calc schema {kind} -o spbe_calc/schemas/{kind}.schema.json"
@@ -37,7 +37,7 @@ def _as_json(path: Path) -> Any:
     return json.loads(json.dumps(data, default=lambda o: float(o) if isinstance(o, Decimal) else str(o)))
 
 
-@pytest.mark.parametrize("kind", ["model", "answers"])
+@pytest.mark.parametrize("kind", ["model", "answers", "plan"])
 def test_schema_is_valid_draft7(kind: str) -> None:
     jsonschema.Draft7Validator.check_schema(schema(kind))
 
@@ -46,7 +46,8 @@ def test_bundled_files_validate_against_schemas() -> None:
     jsonschema.validate(_as_json(ROOT / "indicators.yaml"), schema("model"))
     jsonschema.validate(_as_json(ROOT / "tests" / "data" / "mini-model.yaml"), schema("model"))
     for path in EXAMPLES.glob("*.yaml"):
-        jsonschema.validate(_as_json(path), schema("answers"))
+        kind = "plan" if path.name.startswith("rencana") else "answers"
+        jsonschema.validate(_as_json(path), schema(kind))
 
 
 @pytest.mark.parametrize("text", [
