@@ -85,7 +85,7 @@ def is_answered(level: Any) -> bool:
     return level is not None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: frozen __init__ is several times slower, and this is per indicator
 class Answer:
     """One indicator's answer; ``level`` is ``None`` while not answered."""
 
@@ -105,12 +105,27 @@ class Answers:
     instansi: str | None
     tahun: int | None
     answers: dict[int, Answer]
-    key_positions: dict[int, tuple[int, int]] = field(default_factory=dict)
-    value_positions: dict[int, tuple[int, int]] = field(default_factory=dict)
-    levels_position: tuple[int, int] = (0, 0)
-    model_position: tuple[int, int] = (0, 0)
+    #: where each value was read; positions are looked up only when a message needs one
+    where: Context | None = field(default=None, repr=False, compare=False)
     #: problems found while reading (YAML and structure); :func:`bind` reports them with its own
     problems: list[Problem] = field(default_factory=list)
+
+    def key_position(self, ident: int) -> tuple[int, int]:
+        """Line and column of an indicator's key (``(0, 0)`` when unknown)."""
+        return self.where.key_at(("levels", ident)) if self.where else (0, 0)
+
+    def value_position(self, ident: int) -> tuple[int, int]:
+        """Line and column of an indicator's level (the ``level:`` value in the long form)."""
+        if self.where is None:
+            return (0, 0)
+        long_form = ("levels", ident, "level")
+        return self.where.at(long_form if long_form in self.where.positions else ("levels", ident))
+
+    def position(self, key: str) -> tuple[int, int]:
+        """Line and column of a top-level value (``model``) or key (``levels``)."""
+        if self.where is None:
+            return (0, 0)
+        return self.where.key_at((key,)) if key == "levels" else self.where.at((key,))
 
     def levels(self) -> dict[int, Level]:
         """Completely answered indicators and their levels."""
@@ -134,11 +149,7 @@ def parse_answers(data: dict[str, Any], ctx: Context, problems: list[Problem] | 
     return Answers(
         path=ctx.file, model=data.get("model"), instansi=data.get("instansi"), tahun=data.get("tahun"),
         answers=answers,
-        key_positions={k: ctx.key_at(("levels", k)) for k in answers},
-        value_positions={k: ctx.at(("levels", k, "level")) if ("levels", k, "level") in ctx.positions
-                         else ctx.at(("levels", k)) for k in answers},
-        levels_position=ctx.key_at(("levels",)),
-        model_position=ctx.at(("model",)),
+        where=ctx,
         problems=list(problems or []),
     )
 
@@ -182,38 +193,41 @@ def bind(answers: Answers, model: Model, partial: bool = False) -> tuple[dict[in
     for ident, answer in answers.answers.items():
         indicator = model.by_id.get(ident)
         if indicator is None:
-            line, col = answers.key_positions.get(ident, (0, 0))
+            line, col = answers.key_position(ident)
             problems.append(Problem(answers.path, line, col, "unknown-indicator",
                                     {"id": ident, "first": model.indicators[0].id, "last": model.indicators[-1].id,
                                      "model": model.id}))
             continue
         level = answer.level
-        line, col = answers.value_positions.get(ident, (0, 0))
-        items = len(indicator.items)
-        if items and isinstance(level, int):
-            problems.append(Problem(answers.path, line, col, "items-expected", {"id": ident, "count": items}))
-            continue
-        if not items and isinstance(level, tuple):
-            problems.append(Problem(answers.path, line, col, "single-level-expected", {"id": ident}))
-            continue
-        if isinstance(level, tuple) and len(level) != items:
-            problems.append(Problem(answers.path, line, col, "items-count",
-                                    {"id": ident, "count": items, "given": len(level)}))
-            continue
-        if not is_answered(level):
-            continue
         scale = indicator.scale
-        values = level if isinstance(level, tuple) else (level,)
-        bad = [v for v in values if not scale.min <= v <= scale.max]  # type: ignore[operator]
-        if bad:
-            problems.append(Problem(answers.path, line, col, "level-out-of-range",
-                                    {"id": ident, "level": bad[0], "minimum": scale.min, "maximum": scale.max,
-                                     "scale": scale.name}))
+        if level.__class__ is int and not indicator.items and scale.min <= level <= scale.max:
+            levels[ident] = level  # the common case, decided without the checks below
+            continue
+        items = len(indicator.items)
+        problem: tuple[str, dict[str, Any]] | None = None
+        if items and isinstance(level, int):
+            problem = ("items-expected", {"id": ident, "count": items})
+        elif not items and isinstance(level, tuple):
+            problem = ("single-level-expected", {"id": ident})
+        elif isinstance(level, tuple) and len(level) != items:
+            problem = ("items-count", {"id": ident, "count": items, "given": len(level)})
+        elif is_answered(level):
+            scale = indicator.scale
+            values = level if isinstance(level, tuple) else (level,)
+            bad = [v for v in values if not scale.min <= v <= scale.max]  # type: ignore[operator]
+            if bad:
+                problem = ("level-out-of-range", {"id": ident, "level": bad[0], "minimum": scale.min,
+                                                  "maximum": scale.max, "scale": scale.name})
+        else:
+            continue  # not answered yet
+        if problem is not None:
+            line, col = answers.value_position(ident)  # looked up only for a message
+            problems.append(Problem(answers.path, line, col, problem[0], problem[1]))
             continue
         levels[ident] = level  # type: ignore[assignment]
     missing = [i.id for i in model.indicators if i.id not in levels]
     if missing and not partial and not problems:
-        line, col = answers.levels_position
+        line, col = answers.position("levels")
         problems.append(Problem(answers.path, line, col, "missing-indicators",
                                 {"count": len(missing), "ids": compact_ids(missing)}))
     if any(p.severity is Severity.ERROR for p in problems):
@@ -241,7 +255,9 @@ def compact_ids(ids: list[int]) -> str:
 # --- writing -------------------------------------------------------------------------------------
 
 
-_UNSAFE = re.compile("[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]")
+# Characters YAML does not allow raw in a stream. Compiled on first use: this character class
+# alone takes milliseconds to compile, and only writing needs it.
+_UNSAFE_PATTERN = "[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]"
 
 
 def _q(text: str) -> str:
@@ -253,7 +269,7 @@ def _q(text: str) -> str:
     import json
 
     quoted = json.dumps(text, ensure_ascii=False)
-    return _UNSAFE.sub(lambda m: "\\u%04x" % ord(m.group()) if ord(m.group()) <= 0xFFFF
+    return re.sub(_UNSAFE_PATTERN, lambda m: "\\u%04x" % ord(m.group()) if ord(m.group()) <= 0xFFFF
                        else "\\U%08x" % ord(m.group()), quoted)
 
 

@@ -160,12 +160,15 @@ def build_app() -> typer.Typer:
                                                  help=t("help.score.fail-under")),
     ) -> None:
         from spbe_calc.answers import compact_ids
-        from spbe_calc.bars import check_bar, meets, parse_bar
         from spbe_calc.core import expand_paths, model_warnings, score_file
         from spbe_calc.render import score_renderer
         from spbe_calc.scoring import round_half_up
 
-        bar = parse_bar(fail_under) if fail_under is not None else None
+        bar = None
+        if fail_under is not None:
+            from spbe_calc.bars import check_bar, meets, parse_bar
+
+            bar = parse_bar(fail_under)
         scored = []
         failures: list[SpbeError] = []
         paths = expand_paths([str(p) for p in files])

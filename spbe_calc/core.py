@@ -6,19 +6,18 @@ never prints and never exits (that is :mod:`spbe_calc.cli`'s job).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from spbe_calc.answers import ANSWERS_SPEC, Answers, bind, merge_problems, parse_answers, read_answers
 from spbe_calc.errors import ExitCode, Problem, Severity, SpbeError
 from spbe_calc.model import Model, check_model, load_model
+from spbe_calc.records import Record
 from spbe_calc.scoring import Score, score
 from spbe_calc.spec import run_partial
 from spbe_calc.yamlsafe import load
 
 
-@dataclass(frozen=True)
-class ScoredFile:
+class ScoredFile(Record):
     """One answers file with its model and score.
 
     For a partial file (``--partial``), ``missing`` lists the unanswered indicators, ``score``
@@ -26,12 +25,14 @@ class ScoredFile:
     between the two.
     """
 
+    __slots__ = ("path", "answers", "model", "score", "missing", "score_high")
+    _defaults = {"missing": (), "score_high": None}
     path: str
     answers: Answers
     model: Model
     score: Score
-    missing: tuple[int, ...] = ()
-    score_high: Score | None = None
+    missing: tuple[int, ...]
+    score_high: Score | None
 
 
 def model_for(answers: Answers, model_ref: str | None) -> Model:
@@ -46,7 +47,7 @@ def model_for(answers: Answers, model_ref: str | None) -> Model:
         return declared or load_model(None)
     chosen = load_model(model_ref)
     if declared is not None and declared.id != chosen.id:
-        line, col = answers.model_position
+        line, col = answers.position("model")
         raise SpbeError([Problem(answers.path, line, col, "model-mismatch",
                                  {"declared": declared.id, "used": chosen.id})])
     return chosen
@@ -111,15 +112,18 @@ def expand_paths(paths: list[str]) -> list[str]:
     return out
 
 
-@dataclass
 class FileReport:
     """What ``validate`` found in one file."""
 
-    path: str
-    kind: str  # "model" | "answers" | "unknown"
-    problems: list[Problem] = field(default_factory=list)
-    readable: bool = True
-    model: Model | None = None  # the model checked, or the one the answers were checked against
+    __slots__ = ("path", "kind", "problems", "readable", "model")
+
+    def __init__(self, path: str, kind: str, problems: list[Problem] | None = None, readable: bool = True,
+                 model: Model | None = None) -> None:
+        self.path = path
+        self.kind = kind  # "model" | "answers" | "plan" | "unknown"
+        self.problems = problems if problems is not None else []
+        self.readable = readable
+        self.model = model  # the model checked, or the one the answers were checked against
 
     def errors(self) -> int:
         """Number of errors."""
@@ -174,10 +178,10 @@ def _validate_plan(path: str, doc: object, model_ref: str | None) -> FileReport:
     return FileReport(path, "plan", [], model=model)
 
 
-@dataclass(frozen=True)
-class ModelInfo:
+class ModelInfo(Record):
     """A bundled model as ``spbe-calc models`` lists it."""
 
+    __slots__ = ("name", "model", "default")
     name: str
     model: Model
     default: bool

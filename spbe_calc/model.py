@@ -9,7 +9,9 @@ from :data:`MODEL_SPEC`, semantic ones (sums of weights, band coverage, unique i
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import functools
+import math
+from spbe_calc.records import Record
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -153,13 +155,14 @@ MODEL_SPEC = Obj(
 # --- the typed model ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Level:
+class Level(Record):
     """One level of a scale: its number and official name."""
 
+    __slots__ = ("value", "name", "description")
+    _defaults = {"description": None}
     value: int
     name: str | None
-    description: Text | None = None
+    description: Text | None
 
     def label(self) -> str:
         """The official name, or "Tingkat n" / "Level n" when the regulation gives none."""
@@ -170,10 +173,10 @@ class Level:
         return t("out.level-n", n=self.value)
 
 
-@dataclass(frozen=True)
-class Scale:
+class Scale(Record):
     """A level scale; levels are consecutive whole numbers."""
 
+    __slots__ = ("id", "name", "levels")
     id: str
     name: str
     levels: tuple[Level, ...]
@@ -193,10 +196,10 @@ class Scale:
         return self.levels[value - self.min]
 
 
-@dataclass(frozen=True)
-class Band:
+class Band(Record):
     """A predikat band with explicit edge inclusivity."""
 
+    __slots__ = ("name", "min", "max", "min_inclusive", "max_inclusive")
     name: str
     min: Fraction | None
     max: Fraction | None
@@ -204,18 +207,24 @@ class Band:
     max_inclusive: bool
 
     def contains(self, value: Fraction) -> bool:
-        """Tell whether ``value`` falls in this band."""
-        if self.min is not None and (value < self.min or (value == self.min and not self.min_inclusive)):
-            return False
-        if self.max is not None and (value > self.max or (value == self.max and not self.max_inclusive)):
-            return False
+        """Tell whether ``value`` falls in this band (compared exactly, by cross-multiplying)."""
+        n, d = value.numerator, value.denominator
+        if self.min is not None:
+            lhs, rhs = n * self.min.denominator, self.min.numerator * d
+            if lhs < rhs or (lhs == rhs and not self.min_inclusive):
+                return False
+        if self.max is not None:
+            lhs, rhs = n * self.max.denominator, self.max.numerator * d
+            if lhs > rhs or (lhs == rhs and not self.max_inclusive):
+                return False
         return True
 
 
-@dataclass(frozen=True)
-class Indicator:
+class Indicator(Record):
     """One indicator: its weight is a share of the whole index (in the model's weight unit)."""
 
+    __slots__ = ("id", "name", "weight", "scale", "criteria", "scope", "note", "aspect_id", "domain_id", "items")
+    _defaults = {"items": ()}
     id: int
     name: str
     weight: Fraction
@@ -225,13 +234,13 @@ class Indicator:
     note: Text | None
     aspect_id: int
     domain_id: int | None
-    items: tuple[str, ...] = ()
+    items: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Aspect:
+class Aspect(Record):
     """An aspect groups indicators; its weight equals the sum of theirs."""
 
+    __slots__ = ("id", "name", "weight", "indicators", "domain_id")
     id: int
     name: str
     weight: Fraction
@@ -239,29 +248,31 @@ class Aspect:
     domain_id: int | None
 
 
-@dataclass(frozen=True)
-class Domain:
+class Domain(Record):
     """A domain groups aspects; its weight equals the sum of theirs."""
 
+    __slots__ = ("id", "name", "weight", "aspects")
     id: int
     name: str
     weight: Fraction
     aspects: tuple[Aspect, ...]
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(Record):
     """An erratum, source conflict or remark recorded with the model."""
 
+    __slots__ = ("ref", "kind", "text")
     ref: str
     kind: str
     text: Text
 
 
-@dataclass(frozen=True)
-class Model:
+class Model(Record):
     """A complete, validated assessment model."""
 
+    __slots__ = ("id", "name", "path", "regulation", "total_weight", "banding", "precision", "scales", "bands",
+                 "domains", "aspects", "indicators", "notes", "warning", "by_id", "_units")
+    _defaults = {"notes": (), "warning": None, "by_id": None, "_units": None}
     id: str
     name: str
     path: str
@@ -274,9 +285,9 @@ class Model:
     domains: tuple[Domain, ...]
     aspects: tuple[Aspect, ...]
     indicators: tuple[Indicator, ...]
-    notes: tuple[Note, ...] = ()
-    warning: Text | None = None
-    by_id: dict[int, Indicator] = field(default_factory=dict, compare=False, repr=False)
+    notes: tuple[Note, ...]
+    warning: Text | None
+    by_id: dict[int, Indicator]
 
     @property
     def level_min(self) -> int:
@@ -288,12 +299,50 @@ class Model:
         """Highest level any indicator can have: the highest possible index."""
         return max(s.max for s in self.scales.values())
 
+    @property
+    def units(self) -> Units:
+        """Weights as whole multiples of one common unit, for exact integer scoring (computed once)."""
+        if self._units is None:
+            object.__setattr__(self, "_units", Units.of(self))
+        return self._units  # type: ignore[return-value]
+
     def band_for(self, value: Fraction) -> Band:
         """Return the predikat band of an index value (validated models cover the whole range)."""
         for band in self.bands:
             if band.contains(value):
                 return band
         raise ValueError(f"no band for {value}")  # unreachable for a validated model
+
+
+class Units(Record):
+    """A model's weights as integers: every weight is a whole number of ``1 / unit``.
+
+    With this, an index is one integer sum divided by one integer, so scoring needs a single
+    exact fraction per aspect, domain and index instead of one per indicator. ``per_level[i]`` is
+    what one level of indicator ``i`` (or of one of its items) adds, in units.
+    """
+
+    __slots__ = ("unit", "per_level", "aspect", "domain", "total")
+    unit: int
+    per_level: dict[int, int]
+    aspect: dict[int, int]
+    domain: dict[int, int]
+    total: int
+
+    @staticmethod
+    def of(model: Model) -> Units:
+        """Compute the units of a model."""
+        unit = model.total_weight.denominator
+        for ind in model.indicators:
+            unit = math.lcm(unit, ind.weight.denominator * max(1, len(ind.items)))
+        per_level = {i.id: int(i.weight * unit / max(1, len(i.items))) for i in model.indicators}
+        return Units(
+            unit=unit,
+            per_level=per_level,
+            aspect={a.id: int(a.weight * unit) for a in model.aspects},
+            domain={d.id: int(d.weight * unit) for d in model.domains},
+            total=int(model.total_weight * unit),
+        )
 
 
 # --- building and semantic checks --------------------------------------------------------------
@@ -496,8 +545,9 @@ BUNDLED_DIR = Path(__file__).parent / "models"
 DEFAULT_MODEL = "spbe-2020"
 
 
+@functools.lru_cache(maxsize=None)
 def bundled_models() -> dict[str, Path]:
-    """Map each bundled model name to its file."""
+    """Map each bundled model name to its file (the folder is read once per process)."""
     return {p.stem: p for p in sorted(BUNDLED_DIR.glob("*.yaml"))}
 
 
@@ -527,17 +577,50 @@ def check_model(doc: Document) -> tuple[Model | None, list[Problem]]:
     return model, list(doc.problems) + ctx.problems
 
 
+def _load_checked(path: Path, shown: str) -> Model:
+    """Read a model file, through the on-disk cache of checked data when it has an entry."""
+    from spbe_calc import modelcache
+    from spbe_calc.yamlsafe import parse, read_text
+
+    text = read_text(path, shown)
+    cached = modelcache.read(text)
+    if cached is not None:
+        try:
+            model = _build(cached, Context(shown))
+        except Exception:  # a damaged entry: fall back to the file itself
+            model = None
+        if model is not None:
+            return model
+    doc = parse(text, shown)
+    if doc.root is None:
+        raise SpbeError(doc.problems, ExitCode.BAD_INPUT)
+    data, ctx = run(MODEL_SPEC, doc.root, shown)
+    problems = list(doc.problems) + ctx.problems
+    model = _build(data, ctx) if data is not None and not doc.problems else None
+    problems = list(doc.problems) + ctx.problems
+    if model is None:
+        raise SpbeError([p for p in problems if p.severity is Severity.ERROR] or problems, ExitCode.BAD_INPUT)
+    if not problems:  # only a model without any problem, warnings included, is cached
+        modelcache.write(text, data)
+    return model
+
+
 _cache: dict[Path, Model] = {}
+_by_name: dict[str, Model] = {}
 
 
 def load_model(ref: str | None = None, relative_to: Path | None = None) -> Model:
     """Load a model by bundled name or path; raise :class:`SpbeError` listing all problems."""
+    if ref is None or ref in _by_name:  # the common case in batch scoring: a bundled name
+        cached = _by_name.get(ref or DEFAULT_MODEL)
+        if cached is not None:
+            return cached
     path, shown = resolve_model_path(ref, relative_to)
     key = path.resolve()
     if key in _cache:
         return _cache[key]
-    model, problems = check_model(load(path, shown))
-    if model is None:
-        raise SpbeError([p for p in problems if p.severity is Severity.ERROR] or problems, ExitCode.BAD_INPUT)
+    model = _load_checked(path, shown)
     _cache[key] = model
+    if ref is None or ref in bundled_models():
+        _by_name[ref or DEFAULT_MODEL] = model
     return model

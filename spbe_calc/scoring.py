@@ -15,22 +15,22 @@ The formulas (PermenPANRB 59/2020, Lampiran II.B.4), with weights as percent of 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import Iterable, Mapping
 
 from spbe_calc.model import Band, Indicator, Model
+from spbe_calc.records import Record
 
 
 def round_half_up(value: Fraction, places: int) -> Decimal:
     """Round an exact value to ``places`` decimals, halves away from zero (2.345 -> 2.35)."""
-    scale = 10**places
-    scaled = abs(value) * scale
-    n = int(scaled + Fraction(1, 2))  # floor for non-negative values
-    sign = -1 if value < 0 else 1
+    n, d = value.numerator, value.denominator
+    # floor(|x| * 10^places + 1/2) in integers: exact, and much cheaper than Fraction arithmetic.
+    q = (2 * abs(n) * 10**places + d) // (2 * d)
+    sign = "-" if n < 0 and q else ""
     # Built from a string, a Decimal is exact; scaleb() would round to the context's 28 digits.
-    return Decimal(f"{sign * n}E-{places}")
+    return Decimal(f"{sign}{q}E-{places}")
 
 
 def exact_str(value: Fraction, max_places: int = 30) -> str:
@@ -66,37 +66,52 @@ def level_text(level: int | tuple[int, ...]) -> str:
     return ", ".join(map(str, level)) if isinstance(level, tuple) else str(level)
 
 
-@dataclass(frozen=True)
 class IndicatorScore:
-    """An indicator's level and what it adds to the index (weight × level / total weight)."""
+    """An indicator's level and what it adds to the index (weight × level / total weight).
 
-    indicator: Indicator
-    level: int | tuple[int, ...]
-    contribution: Fraction
+    A plain slotted class with its own ``__init__``: 47 of these are made per scored file, so
+    construction cost matters in batch runs. Treat it as read-only.
+    """
+
+    __slots__ = ("indicator", "level", "units", "total_units")
+
+    def __init__(self, indicator: Indicator, level: int | tuple[int, ...], units: int, total_units: int) -> None:
+        self.indicator = indicator
+        self.level = level
+        self.units = units  # weight × level in the model's integer units
+        self.total_units = total_units
 
     @property
     def value(self) -> Fraction:
         """The scored value: the level, or the items' mean level."""
         return level_value(self.level)
 
+    @property
+    def contribution(self) -> Fraction:
+        """Share of the index: weight × level / total weight, exactly."""
+        return Fraction(self.units, self.total_units)
 
-@dataclass(frozen=True)
+
 class GroupScore:
-    """An aspect's or domain's index and predikat."""
+    """An aspect's or domain's index and predikat (read-only; slotted for speed, see above)."""
 
-    kind: str  # "aspect" | "domain"
-    id: int
-    name: str
-    weight: Fraction
-    index: Fraction
-    band: Band
-    parent: int | None = None
+    __slots__ = ("kind", "id", "name", "weight", "index", "band", "parent")
+
+    def __init__(self, kind: str, id: int, name: str, weight: Fraction, index: Fraction, band: Band,
+                 parent: int | None = None) -> None:
+        self.kind = kind  # "aspect" | "domain"
+        self.id = id
+        self.name = name
+        self.weight = weight
+        self.index = index
+        self.band = band
+        self.parent = parent
 
 
-@dataclass(frozen=True)
-class Score:
+class Score(Record):
     """The full result of scoring one set of levels against one model."""
 
+    __slots__ = ("model", "index", "band", "domains", "aspects", "indicators")
     model: Model
     index: Fraction
     band: Band
@@ -129,28 +144,33 @@ def score(model: Model, levels: Mapping[int, int | tuple[int, ...]]) -> Score:
     """Score a complete set of levels (one per indicator of ``model``).
 
     The caller guarantees completeness and range (see :func:`spbe_calc.answers.bind`); a missing
-    indicator raises ``KeyError`` rather than being scored as anything. The computation follows
-    the regulation's steps (aspect, then domain, then index); because each parent weight equals
-    the sum of its children's, the result equals Σ(level × weight) / total weight exactly.
+    indicator raises ``KeyError`` rather than being scored as anything. The sums follow the
+    regulation's steps (aspect, then domain, then index) in exact integer units of the weights
+    (:class:`spbe_calc.model.Units`); because each parent weight equals the sum of its children's,
+    every index equals Σ(level × weight) / parent weight, which is what
+    :func:`weighted_index` computes step by step with the published formulas.
     """
-    values = {ind.id: level_value(levels[ind.id]) for ind in model.indicators}
-    indicators = tuple(
-        IndicatorScore(ind, levels[ind.id], ind.weight * values[ind.id] / model.total_weight)
-        for ind in model.indicators
-    )
-    aspect_index: dict[int, Fraction] = {}
+    units = model.units
+    per_level = units.per_level
+    total = units.total
+    indicators: list[IndicatorScore] = []
+    aspect_sum: dict[int, int] = {}
     aspects: list[GroupScore] = []
     for aspect in model.aspects:
-        index = weighted_index(((values[i.id], i.weight) for i in aspect.indicators), aspect.weight)
-        aspect_index[aspect.id] = index
+        acc = 0
+        for ind in aspect.indicators:
+            level = levels[ind.id]
+            part = per_level[ind.id] * (sum(level) if isinstance(level, tuple) else level)
+            acc += part
+            indicators.append(IndicatorScore(ind, level, part, total))
+        aspect_sum[aspect.id] = acc
+        index = Fraction(acc, units.aspect[aspect.id])
         aspects.append(GroupScore("aspect", aspect.id, aspect.name, aspect.weight, index,
                                   band_of(model, index), aspect.domain_id))
     domains: list[GroupScore] = []
     for domain in model.domains:
-        index = weighted_index(((aspect_index[a.id], a.weight) for a in domain.aspects), domain.weight)
+        index = Fraction(sum(aspect_sum[a.id] for a in domain.aspects), units.domain[domain.id])
         domains.append(GroupScore("domain", domain.id, domain.name, domain.weight, index, band_of(model, index)))
-    if domains:
-        index = weighted_index(((d.index, d.weight) for d in domains), model.total_weight)
-    else:  # a model without a domain layer (e.g. Indeks Pemdi): aspects make the index
-        index = weighted_index(((a.index, a.weight) for a in aspects), model.total_weight)
-    return Score(model, index, band_of(model, index), tuple(domains), tuple(aspects), indicators)
+    index = Fraction(sum(aspect_sum.values()), total)
+    # model.indicators is built aspect by aspect, so `indicators` is already in model order.
+    return Score(model, index, band_of(model, index), tuple(domains), tuple(aspects), tuple(indicators))

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Callable
@@ -22,14 +21,16 @@ from spbe_calc.yamlsafe import Node
 Path = tuple[Any, ...]
 
 
-@dataclass
 class Context:
     """What a check collects: the file name, the problems, and a position for every path."""
 
-    file: str
-    problems: list[Problem] = field(default_factory=list)
-    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    __slots__ = ("file", "problems", "positions", "key_positions")
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+        self.positions: dict[Path, tuple[int, int]] = {}
+        self.key_positions: dict[Path, tuple[int, int]] = {}
 
     def add(self, node: Node | tuple[int, int], code: str, severity: Severity = Severity.ERROR, **args: Any) -> None:
         """Record a problem at a node (or an explicit ``(line, col)``)."""
@@ -60,9 +61,25 @@ class Invalid(Exception):
 
 
 class Spec:
-    """Base class: a description of one kind of value."""
+    """Base class: a description of one kind of value.
 
+    Subclasses list their constructor arguments in ``_fields`` (positional order) and give
+    defaults as class attributes. This replaces ``@dataclass``, whose code generation made
+    importing the formats cost several milliseconds on every start of the command.
+    """
+
+    _fields: tuple[str, ...] = ("doc",)
     doc: str = ""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if len(args) > len(self._fields):
+            raise TypeError(f"{type(self).__name__}: too many arguments")
+        for name, value in zip(self._fields, args):
+            setattr(self, name, value)
+        for name, value in kwargs.items():
+            if name not in self._fields:
+                raise TypeError(f"{type(self).__name__}: unexpected argument {name!r}")
+            setattr(self, name, value)
 
     def check(self, node: Node, path: Path, ctx: Context) -> Any:  # pragma: no cover - abstract
         """Return the plain value of ``node`` or raise :class:`Invalid` after recording why."""
@@ -87,9 +104,10 @@ def _wrong_type(spec: Spec, node: Node, ctx: Context) -> Invalid:
     return Invalid()
 
 
-@dataclass
 class Str(Spec):
     """A string (quoted or plain). ``choices`` restricts it to a fixed set."""
+
+    _fields = ("doc", "choices", "min_length", "max_length")
 
     doc: str = ""
     choices: tuple[str, ...] = ()
@@ -126,9 +144,10 @@ class Str(Spec):
         return self._schema(base)
 
 
-@dataclass
 class Int(Spec):
     """A whole number written without quotes, optionally bounded."""
+
+    _fields = ("doc", "minimum", "maximum")
 
     doc: str = ""
     minimum: int | None = None
@@ -161,7 +180,6 @@ class Int(Spec):
 _RATIO = re.compile(r"\s*([0-9]+)\s*/\s*([0-9]+)\s*\Z")
 
 
-@dataclass
 class Num(Spec):
     """An exact number, returned as a :class:`Fraction`.
 
@@ -169,6 +187,8 @@ class Num(Spec):
     numbers written as text (``10/3``) is accepted too, for weights such as 20 % shared by six
     items that no finite decimal can state exactly.
     """
+
+    _fields = ("doc", "minimum", "exclusive_minimum", "ratio")
 
     doc: str = ""
     minimum: Decimal | None = None
@@ -207,9 +227,10 @@ class Num(Spec):
         return self._schema(base)
 
 
-@dataclass
 class Bool(Spec):
     """``true`` or ``false``."""
+
+    _fields = ("doc",)
 
     doc: str = ""
 
@@ -228,9 +249,10 @@ class Bool(Spec):
         return self._schema({"type": "boolean"})
 
 
-@dataclass
 class Nullable(Spec):
     """The inner spec, or an empty value (``null``, ``~`` or nothing)."""
+
+    _fields = ("inner", "doc")
 
     inner: Spec
     doc: str = ""
@@ -250,9 +272,10 @@ class Nullable(Spec):
         return self._schema({"anyOf": [self.inner.json_schema(), {"type": "null"}]})
 
 
-@dataclass
 class Seq(Spec):
     """A list of items of one kind."""
+
+    _fields = ("item", "doc", "min_items")
 
     item: Spec
     doc: str = ""
@@ -291,17 +314,20 @@ class Seq(Spec):
         return self._schema(base)
 
 
-@dataclass
 class Field:
     """One key of an :class:`Obj`."""
 
-    spec: Spec
-    required: bool = False
+    __slots__ = ("spec", "required")
+
+    def __init__(self, spec: Spec, required: bool = False) -> None:
+        self.spec = spec
+        self.required = required
 
 
-@dataclass
 class Obj(Spec):
     """A mapping with a fixed set of keys; unknown keys are errors (with a suggestion)."""
+
+    _fields = ("fields", "doc")
 
     fields: dict[str, Field]
     doc: str = ""
@@ -355,9 +381,10 @@ class Obj(Spec):
         return self._schema(base)
 
 
-@dataclass
 class MapOf(Spec):
     """A mapping whose keys are ids (checked by ``key``) and whose values share one spec."""
+
+    _fields = ("key", "value", "doc", "key_pattern")
 
     key: Spec
     value: Spec
@@ -400,9 +427,10 @@ class MapOf(Spec):
         return self._schema(base)
 
 
-@dataclass
 class ByKind(Spec):
     """One of several specs, chosen by the node's kind (scalar, map or seq), not by trial."""
+
+    _fields = ("scalar", "map", "seq", "doc")
 
     scalar: Spec | None = None
     map: Spec | None = None
@@ -425,9 +453,10 @@ class ByKind(Spec):
         return self._schema({"anyOf": [s.json_schema() for s in (self.scalar, self.map, self.seq) if s is not None]})
 
 
-@dataclass
 class Custom(Spec):
     """A scalar checked by a function (for ids that may be written as ``12`` or ``35-2``)."""
+
+    _fields = ("func", "schema", "name", "doc")
 
     func: Callable[[Node, Context], Any]
     schema: dict[str, Any]

@@ -17,6 +17,7 @@ Numbers with a fraction are returned as :class:`decimal.Decimal` built from the 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -38,12 +39,21 @@ LIMITS = {
 
 Scalar = Union[str, int, Decimal, bool, None]
 
-_INT = re.compile(r"[-+]?[0-9]+\Z")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
 _BOOL_11 = {"yes", "no", "on", "off", "y", "n"}
-_DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?\Z")
-_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?\Z")
-_OTHER_NUMBER = re.compile(r"[-+]?(?:0[xob][0-9a-fA-F_]+|[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?|\.(?:inf|Inf|INF|nan|NaN|NAN))\Z")
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    """The number and date patterns, compiled on first use: most scalars never need them."""
+    return (
+        re.compile(r"[-+]?[0-9]+\Z"),  # int
+        re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z"),  # float
+        re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?\Z"),  # YAML 1.1 timestamp
+        re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?\Z"),  # YAML 1.1 base 60
+        re.compile(r"[-+]?(?:0[xob][0-9a-fA-F_]+|[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?|\.(?:inf|Inf|INF|nan|NaN|NAN))\Z"),
+    )
+
+
 _ALLOWED_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:map",
@@ -52,7 +62,7 @@ _ALLOWED_TAGS = {
 }
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Node:
     """One YAML node: a mapping, a sequence or a scalar, with its 1-based position."""
 
@@ -145,15 +155,49 @@ def decode(data: bytes, shown: str) -> str:
     return text
 
 
+_PLAIN_CACHE: dict[str, Scalar] = {}
+
+
 def _resolve_plain(raw: str, line: int, col: int, path: str, problems: list[Problem]) -> Scalar:
-    """Give a plain (unquoted) scalar its value, flagging what YAML 1.1 tools would misread."""
+    """Give a plain (unquoted) scalar its value, flagging what YAML 1.1 tools would misread.
+
+    Batch runs see the same few hundred plain scalars (indicator numbers, levels, keys) over and
+    over, so values that raise no problem are remembered.
+    """
+    cached = _PLAIN_CACHE.get(raw, _MISSING)
+    if cached is not _MISSING:
+        return cached  # type: ignore[return-value]
+    before = len(problems)
+    value = _resolve_plain_uncached(raw, line, col, path, problems)
+    if len(problems) == before and len(raw) <= 64:
+        if len(_PLAIN_CACHE) >= 4096:
+            _PLAIN_CACHE.clear()
+        _PLAIN_CACHE[raw] = value
+    return value
+
+
+_MISSING = object()
+
+
+def _resolve_plain_uncached(raw: str, line: int, col: int, path: str, problems: list[Problem]) -> Scalar:
+    """The resolution itself (see :func:`_resolve_plain`)."""
     if raw in ("", "~", "null", "Null", "NULL"):
         return None
     if raw in ("true", "True", "TRUE"):
         return True
     if raw in ("false", "False", "FALSE"):
         return False
-    if _INT.match(raw):
+    if raw.isdigit() and raw.isascii() and (raw[0] != "0" or len(raw) == 1) and len(raw) <= 30:
+        return int(raw)  # the common case (levels, ids), decided without a regular expression
+    lower = raw.lower()
+    if lower in _BOOL_11:
+        problems.append(Problem(path, line, col, "yaml11-bool", {"text": raw}))
+        return raw
+    if raw[0].isalpha():
+        # Words: no number, date or base-60 form starts with a letter (0x… and .inf do not either).
+        return raw
+    int_re, float_re, date_re, base60_re, other_re = _patterns()
+    if int_re.match(raw):
         digits = raw.lstrip("+-")
         if len(digits) > 1 and digits[0] == "0":
             # YAML 1.1 reads 010 as octal 8; nobody means that in an assessment file.
@@ -163,7 +207,7 @@ def _resolve_plain(raw: str, line: int, col: int, path: str, problems: list[Prob
             problems.append(Problem(path, line, col, "number-too-long", {"text": raw[:40]}))
             return raw
         return int(raw)
-    if _FLOAT.match(raw):
+    if float_re.match(raw):
         if len(raw) > 40:
             problems.append(Problem(path, line, col, "number-too-long", {"text": raw[:40]}))
             return raw
@@ -172,14 +216,10 @@ def _resolve_plain(raw: str, line: int, col: int, path: str, problems: list[Prob
             problems.append(Problem(path, line, col, "number-too-long", {"text": raw}))
             return raw
         return value
-    lower = raw.lower()
-    if lower in _BOOL_11:
-        problems.append(Problem(path, line, col, "yaml11-bool", {"text": raw}))
-        return raw
-    if _DATE.match(raw):
+    if date_re.match(raw):
         problems.append(Problem(path, line, col, "yaml11-date", {"text": raw}))
         return raw
-    if _SEXAGESIMAL.match(raw) or _OTHER_NUMBER.match(raw):
+    if base60_re.match(raw) or other_re.match(raw):
         problems.append(Problem(path, line, col, "yaml11-number", {"text": raw}))
         return raw
     return raw
@@ -196,107 +236,132 @@ def _tab_near(text: str, mark: Any) -> bool:
     return "\t" in here[: mark.column + 1]
 
 
-def _hashable(node: Node) -> Any:
-    return (type(node.value).__name__ if not isinstance(node.value, str) else "str", node.value)
+_SCALAR = yaml.ScalarEvent
+_ALIAS = yaml.AliasEvent
+_SEQ_START = yaml.SequenceStartEvent
+_MAP_START = yaml.MappingStartEvent
+_SEQ_END = yaml.SequenceEndEvent
+_MAP_END = yaml.MappingEndEvent
+_DOC_START = yaml.DocumentStartEvent
+_STREAM_END = yaml.StreamEndEvent
 
 
 def parse(text: str, path: str) -> Document:
-    """Parse YAML text into a :class:`Document`; never raises for bad YAML, reports problems."""
+    """Parse YAML text into a :class:`Document`; never raises for bad YAML, reports problems.
+
+    This is the hot path of batch scoring, so the event loop is written out by hand: events are
+    dispatched on their class and attached to their parent inline.
+    """
     problems: list[Problem] = []
     anchors: dict[str, Node] = {}
-    # Each open collection on the stack: [node, pending_key_or_None, seen_keys]
-    stack: list[list[Any]] = []
+    # Open collections: parallel stacks of node, pending mapping key, and keys seen so far.
+    nodes: list[Node] = []
+    pending: list[Node | None] = []
+    seen: list[dict[Any, Node]] = []
     root: Node | None = None
     documents = 0
     total = 0
-
-    def attach(node: Node) -> None:
-        nonlocal root
-        if not stack:
-            root = node
-            return
-        top = stack[-1]
-        parent: Node = top[0]
-        if parent.kind == "seq":
-            parent.value.append(node)
-        elif top[1] is None:
-            if node.kind != "scalar":
-                problems.append(Problem(path, node.line, node.col, "complex-key"))
-                node = Node("scalar", node.line, node.col, f"<{node.kind}>")
-            key = _hashable(node)
-            first = top[2].get(key)
-            if first is not None:
-                problems.append(
-                    Problem(path, node.line, node.col, "duplicate-key", {"key": node.value, "first": first.line})
-                )
-            else:
-                top[2][key] = node
-            top[1] = node
-        else:
-            parent.value.append((top[1], node))
-            top[1] = None
-
+    max_nodes = LIMITS["max_nodes"]
+    max_depth = LIMITS["max_depth"]
+    loader = _Loader(text)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            kind = type(event).__name__
-            if kind in ("StreamStartEvent", "StreamEndEvent", "DocumentEndEvent"):
+        while True:
+            event = loader.get_event()
+            cls = event.__class__
+            if cls is _STREAM_END:
+                break
+            if cls is _SCALAR:
+                mark = event.start_mark
+                line, col = mark.line + 1, mark.column + 1
+                tag = event.tag
+                # libyaml reports a plain style as "", the pure parser as None.
+                plain = event.implicit[0] and not event.style and tag in (None, "!")
+                if tag is not None and tag not in _ALLOWED_TAGS:
+                    problems.append(Problem(path, line, col, "unsupported-tag", {"tag": tag}))
+                value = _resolve_plain(event.value, line, col, path, problems) if plain else event.value
+                node = Node("scalar", line, col, value, not plain)
+                if event.anchor:
+                    anchors[event.anchor] = node
+                total += 1
+                if total > max_nodes:
+                    problems.append(Problem(path, line, col, "too-many-nodes", {"limit": max_nodes}))
+                    return Document(path, None, problems)
+            elif cls is _MAP_START or cls is _SEQ_START:
+                mark = event.start_mark
+                line, col = mark.line + 1, mark.column + 1
+                tag = event.tag
+                if tag is not None and tag not in _ALLOWED_TAGS:
+                    problems.append(Problem(path, line, col, "unsupported-tag", {"tag": tag}))
+                total += 1
+                if total > max_nodes:
+                    problems.append(Problem(path, line, col, "too-many-nodes", {"limit": max_nodes}))
+                    return Document(path, None, problems)
+                if len(nodes) >= max_depth:
+                    problems.append(Problem(path, line, col, "too-deep", {"limit": max_depth}))
+                    return Document(path, None, problems)
+                node = Node("map" if cls is _MAP_START else "seq", line, col, [])
+                if event.anchor:
+                    # Registered now so that a recursive alias finds a node; its size is 1 until
+                    # closed, which keeps a self-reference from counting as an explosion.
+                    anchors[event.anchor] = node
+                nodes.append(node)
+                pending.append(None)
+                seen.append({})
                 continue
-            mark = event.start_mark
-            line, col = mark.line + 1, mark.column + 1
-            if kind == "DocumentStartEvent":
-                documents += 1
-                if documents > 1:
-                    problems.append(Problem(path, line, col, "multiple-documents"))
-                    break
-                continue
-            tag = getattr(event, "tag", None)
-            if tag is not None and tag not in _ALLOWED_TAGS and kind != "AliasEvent":
-                problems.append(Problem(path, line, col, "unsupported-tag", {"tag": tag}))
-            if kind == "AliasEvent":
+            elif cls is _MAP_END or cls is _SEQ_END:
+                node = nodes.pop()
+                pending.pop()
+                seen.pop()
+                if node.kind == "seq":
+                    node.size = 1 + sum(child.size for child in node.value)
+                else:
+                    node.size = 1 + sum(k.size + v.size for k, v in node.value)
+            elif cls is _ALIAS:
+                mark = event.start_mark
+                line, col = mark.line + 1, mark.column + 1
                 target = anchors.get(event.anchor)
                 if target is None:  # libyaml already rejects this; be safe with the pure parser
                     problems.append(Problem(path, line, col, "unknown-alias", {"name": event.anchor}))
                     target = Node("scalar", line, col, None)
                 total += target.size
-                if total > LIMITS["max_nodes"]:
-                    problems.append(Problem(path, line, col, "too-many-nodes", {"limit": LIMITS["max_nodes"]}))
+                if total > max_nodes:
+                    problems.append(Problem(path, line, col, "too-many-nodes", {"limit": max_nodes}))
                     return Document(path, None, problems)
                 # Shared, not copied: the tree is a DAG and `size` already counts the expansion.
-                attach(target)
+                node = target
+            elif cls is _DOC_START:
+                documents += 1
+                if documents > 1:
+                    mark = event.start_mark
+                    problems.append(Problem(path, mark.line + 1, mark.column + 1, "multiple-documents"))
+                    break
                 continue
-            if kind in ("SequenceEndEvent", "MappingEndEvent"):
-                node = stack.pop()[0]
-                if node.kind == "seq":
-                    node.size = 1 + sum(child.size for child in node.value)
-                else:
-                    node.size = 1 + sum(k.size + v.size for k, v in node.value)
-                attach(node)
+            else:  # StreamStart, DocumentEnd
                 continue
-            total += 1
-            if total > LIMITS["max_nodes"]:
-                problems.append(Problem(path, line, col, "too-many-nodes", {"limit": LIMITS["max_nodes"]}))
-                return Document(path, None, problems)
-            if kind == "ScalarEvent":
-                # libyaml reports a plain style as "", the pure parser as None.
-                plain = event.implicit[0] and not event.style and tag in (None, "!")
-                if plain:
-                    value = _resolve_plain(event.value, line, col, path, problems)
-                else:
-                    value = event.value
-                node = Node("scalar", line, col, value, quoted=not plain)
-                if event.anchor:
-                    anchors[event.anchor] = node
-                attach(node)
-            else:  # SequenceStartEvent / MappingStartEvent
-                if len(stack) >= LIMITS["max_depth"]:
-                    problems.append(Problem(path, line, col, "too-deep", {"limit": LIMITS["max_depth"]}))
-                    return Document(path, None, problems)
-                node = Node("seq" if kind == "SequenceStartEvent" else "map", line, col, [])
-                if event.anchor:
-                    # Registered now so that a recursive alias finds a node; its size is 1 until
-                    # closed, which keeps a self-reference from counting as an explosion.
-                    anchors[event.anchor] = node
-                stack.append([node, None, {}])
+            # Attach the finished node to its parent.
+            if not nodes:
+                root = node
+                continue
+            parent = nodes[-1]
+            if parent.kind == "seq":
+                parent.value.append(node)
+                continue
+            key = pending[-1]
+            if key is not None:
+                parent.value.append((key, node))
+                pending[-1] = None
+                continue
+            if node.kind != "scalar":
+                problems.append(Problem(path, node.line, node.col, "complex-key"))
+                node = Node("scalar", node.line, node.col, f"<{node.kind}>")
+            value = node.value
+            hashable = ("str" if isinstance(value, str) else type(value).__name__, value)
+            first = seen[-1].get(hashable)
+            if first is not None:
+                problems.append(Problem(path, node.line, node.col, "duplicate-key", {"key": value, "first": first.line}))
+            else:
+                seen[-1][hashable] = node
+            pending[-1] = node
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -309,6 +374,8 @@ def parse(text: str, path: str) -> Document:
         line, col = _position(text, position) if isinstance(position, int) else (0, 0)
         problems.append(Problem(path, line, col, "yaml-syntax", {"detail": str(getattr(exc, "reason", exc))}))
         return Document(path, None, problems)
+    finally:
+        loader.dispose()
     if root is None:
         problems.append(Problem(path, 1, 1, "empty-file"))
     return Document(path, root, problems)

@@ -70,3 +70,9 @@ class Run:
 def run() -> Run:
     """The CLI runner."""
     return Run()
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never write to the user's cache folder."""
+    monkeypatch.setenv("SPBE_CALC_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))

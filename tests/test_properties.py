@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from spbe_calc.model import Model, load_model
-from spbe_calc.scoring import band_of, round_half_up, score
+from spbe_calc.scoring import band_of, round_half_up, score, weighted_index
 
 MODEL: Model = load_model("spbe-2020")
 IDS = [i.id for i in MODEL.indicators]
@@ -57,6 +57,19 @@ def test_domain_indices_recombine_to_index(levels: dict[int, int]) -> None:
         aspect_scores = [a for a in s.aspects if a.parent == d.id]
         domain_score = next(x for x in s.domains if x.id == d.id)
         assert sum(a.index * a.weight for a in aspect_scores) / d.weight == domain_score.index
+
+
+@settings(max_examples=100)
+@given(level_sets())
+def test_integer_scoring_follows_the_published_formulas(levels: dict[int, int]) -> None:
+    """score() sums in integer units; the regulation's step-by-step formulas give the same values."""
+    s = score(MODEL, levels)
+    for aspect, got in zip(MODEL.aspects, s.aspects):
+        assert got.index == weighted_index(((levels[i.id], i.weight) for i in aspect.indicators), aspect.weight)
+    for domain, got in zip(MODEL.domains, s.domains):
+        by_id = {a.id: a for a in s.aspects}
+        assert got.index == weighted_index(((by_id[a.id].index, a.weight) for a in domain.aspects), domain.weight)
+    assert s.index == weighted_index(((d.index, d.weight) for d in s.domains), 100)
 
 
 @given(st.fractions(min_value=1, max_value=5))

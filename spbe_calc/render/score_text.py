@@ -1,19 +1,18 @@
-"""Score results as a readable table (rich), fitting an 80-column terminal."""
+"""Score results as a readable table, fitting an 80-column terminal.
+
+Written with :mod:`spbe_calc.render.plaintable` rather than rich: ``score`` is the command that
+runs in CI and in batch, and rich's import alone would double its start-up.
+"""
 
 from __future__ import annotations
 
-import io
 from typing import Any
-
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from spbe_calc.core import ScoredFile
 from spbe_calc.i18n import t
 from spbe_calc.model import Aspect
-from spbe_calc.scoring import GroupScore, exact_str, round_half_up, level_text
+from spbe_calc.render.plaintable import Column, PlainTable, paint
+from spbe_calc.scoring import GroupScore, exact_str, level_text, round_half_up
 
 _TONE = {"Kurang": "red", "Cukup": "yellow", "Baik": "green", "Sangat Baik": "bold green",
          "Memuaskan": "bold cyan"}
@@ -23,34 +22,31 @@ def _pct(value: Any) -> str:
     return f"{round_half_up(value, 2)}%"
 
 
-def _one(console: Console, f: ScoredFile, detail: bool) -> None:
+def _one(f: ScoredFile, detail: bool, color: bool, width: int) -> str:
     s = f.score
     model = f.model
     shown = s.shown
-    header = Text()
-    header.append(f.answers.instansi or t("out.no-instansi"), style="bold")
+    head = paint(f.answers.instansi or t("out.no-instansi"), "bold", color)
     if f.answers.tahun:
-        header.append(f" · {f.answers.tahun}")
-    header.append(f" · {model.name} ({model.regulation.get('short', model.id)})", style="dim")
-    console.print(header)
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column(t("out.col.code"), no_wrap=True)
-    table.add_column(t("out.col.item.detail" if detail else "out.col.item"), ratio=1)
-    table.add_column(t("out.col.weight"), justify="right", no_wrap=True)
-    table.add_column(t("out.col.index.detail" if detail else "out.col.index"), justify="right", no_wrap=True)
+        head += f" · {f.answers.tahun}"
+    head += paint(f" · {model.name} ({model.regulation.get('short', model.id)})", "dim", color)
+    columns = [Column(t("out.col.code")), Column(t("out.col.item.detail" if detail else "out.col.item"), wrap=True),
+               Column(t("out.col.weight"), "right"),
+               Column(t("out.col.index.detail" if detail else "out.col.index"), "right")]
     if detail:
-        table.add_column(t("out.col.contribution"), justify="right", no_wrap=True)
-    table.add_column(t("out.col.predikat"), no_wrap=True)
+        columns.append(Column(t("out.col.contribution"), "right"))
+    columns.append(Column(t("out.col.predikat")))
+    table = PlainTable(columns)
     indicator_scores = {i.indicator.id: i for i in s.indicators}
     aspect_scores = {a.id: a for a in s.aspects}
 
     def group_row(code: str, g: GroupScore, style: str) -> None:
-        cells = [Text(code, style=style), Text(g.name, style=style), Text(_pct(g.weight)),
-                 Text(str(shown(g.index)), style=style)]
+        cells: list[tuple[str, str]] = [(code, style), (g.name, style), (_pct(g.weight), ""),
+                                        (str(shown(g.index)), style)]
         if detail:
-            cells.append(Text(""))
-        cells.append(Text(g.band.name, style=_TONE.get(g.band.name, "")))
-        table.add_row(*cells)
+            cells.append(("", ""))
+        cells.append((g.band.name, _TONE.get(g.band.name, "")))
+        table.add(*cells)
 
     def aspect_rows(aspects: tuple[Aspect, ...]) -> None:
         for aspect in aspects:
@@ -60,9 +56,8 @@ def _one(console: Console, f: ScoredFile, detail: bool) -> None:
             for ind in aspect.indicators:
                 i = indicator_scores[ind.id]
                 level = "-" if ind.id in f.missing else level_text(i.level)
-                table.add_row(Text(str(ind.id), style="dim"), Text(ind.name, style="dim"),
-                              Text(_pct(ind.weight), style="dim"), Text(level),
-                              Text(f"+{round_half_up(i.contribution, 4)}", style="dim"), Text(""))
+                table.add((str(ind.id), "dim"), (ind.name, "dim"), (_pct(ind.weight), "dim"), level,
+                          (f"+{round_half_up(i.contribution, 4)}", "dim"), "")
 
     if model.domains:
         for domain, d in zip(model.domains, s.domains):
@@ -70,20 +65,23 @@ def _one(console: Console, f: ScoredFile, detail: bool) -> None:
             aspect_rows(domain.aspects)
     else:
         aspect_rows(model.aspects)
-    console.print(table)
-    line = Text()
-    line.append(f"{t('out.index')}: ", style="bold")
-    line.append(str(shown(s.index)), style="bold")
-    line.append("  ")
-    line.append(s.band.name, style=_TONE.get(s.band.name, "bold"))
+    line = paint(f"{t('out.index')}: {shown(s.index)}", "bold", color) + "  "
+    line += paint(s.band.name, _TONE.get(s.band.name, "bold"), color)
     exact = exact_str(s.index)
     if exact != str(shown(s.index)):
-        line.append(f"  ({t('out.exact')} {exact})", style="dim")
+        line += paint(f"  ({t('out.exact')} {exact})", "dim", color)
     if model.banding == "rounded":
-        line.append(f"  [{t('out.banding.rounded')}]", style="dim")
-    console.print(line)
+        line += paint(f"  [{t('out.banding.rounded')}]", "dim", color)
+    parts = [head, table.render(width, color), line]
     if detail:
-        console.print(Text(t("out.detail-note"), style="dim"))
+        parts += [paint(p, "dim", color) for p in _wrap(t("out.detail-note"), width)]
+    return "\n".join(parts)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(text, width) or [""]
 
 
 def ranking(files: list[ScoredFile]) -> list[tuple[int, ScoredFile]]:
@@ -96,45 +94,36 @@ def ranking(files: list[ScoredFile]) -> list[tuple[int, ScoredFile]]:
     return out
 
 
-def _ranking(console: Console, files: list[ScoredFile]) -> None:
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column(t("out.col.instansi"), ratio=1)
-    table.add_column(t("out.col.year"), no_wrap=True)
-    table.add_column(t("out.col.index"), justify="right", no_wrap=True)
-    table.add_column(t("out.col.predikat"), no_wrap=True)
+def _ranking(files: list[ScoredFile], color: bool, width: int) -> str:
+    table = PlainTable([Column("#", "right"), Column(t("out.col.instansi"), wrap=True), Column(t("out.col.year")),
+                        Column(t("out.col.index"), "right"), Column(t("out.col.predikat"))])
     for rank, f in ranking(files):
         name = f.answers.instansi or f.path
         if f.missing:
             name += " *"
-        table.add_row(str(rank), name, str(f.answers.tahun or ""), str(f.score.shown(f.score.index)),
-                      Text(f.score.band.name, style=_TONE.get(f.score.band.name, "")))
-    console.print(table)
+        table.add(str(rank), name, str(f.answers.tahun or ""), str(f.score.shown(f.score.index)),
+                  (f.score.band.name, _TONE.get(f.score.band.name, "")))
     counts: dict[str, int] = {}
     order = [b.name for b in files[0].model.bands]
     for f in files:
         counts[f.score.band.name] = counts.get(f.score.band.name, 0) + 1
     names = order + [n for n in counts if n not in order]
-    console.print(Text(t("out.counts", total=len(files)) + " · ".join(f"{n} {counts.get(n, 0)}" for n in names),
-                       style="bold"))
+    lines = [table.render(width, color),
+             paint(t("out.counts", total=len(files)) + " · ".join(f"{n} {counts.get(n, 0)}" for n in names),
+                   "bold", color)]
     if any(f.missing for f in files):
-        console.print(Text(t("out.ranking.partial"), style="dim"))
+        lines.append(paint(t("out.ranking.partial"), "dim", color))
+    return "\n".join(lines)
 
 
 def render_text(files: list[ScoredFile], detail: bool = False, color: bool = False, width: int = 80,
                 **_: Any) -> str:
     """One file: its table. Several: a ranking with counts per predikat (and, with
     ``detail``, every file's table after it)."""
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color,
-                      color_system="standard" if color else None, highlight=False, emoji=False)
+    parts = []
     if len(files) > 1:
-        _ranking(console, files)
+        parts.append(_ranking(files, color, width))
         if not detail:
-            return buffer.getvalue().rstrip("\n")
-        console.print()
-    for n, f in enumerate(files):
-        if n:
-            console.print()
-        _one(console, f, detail)
-    return buffer.getvalue().rstrip("\n")
+            return parts[0]
+    parts += [_one(f, detail, color, width) for f in files]
+    return "\n\n".join(parts)
