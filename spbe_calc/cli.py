@@ -391,7 +391,29 @@ def _lang_from_argv(argv: list[str]) -> str | None:
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point.
+
+    When the command is done, the process ends with ``os._exit`` after flushing stdout and
+    stderr, skipping the interpreter's teardown of every imported module: that teardown alone
+    took ~10 ms, a seventh of a ``score`` run. Nothing is lost by it: every file spbe-calc writes
+    is closed (and fsync'ed) before the command returns. ``SPBE_CALC_NORMAL_EXIT=1`` keeps the
+    ordinary exit (for coverage tools, which save their data at teardown).
+    """
     lang = _lang_from_argv(sys.argv[1:])
     set_language(lang if lang in LANGUAGES else default_language())
-    build_app()(prog_name="spbe-calc")
+    code: object = 0
+    try:
+        build_app()(prog_name="spbe-calc")
+    except SystemExit as exc:
+        code = exc.code
+    if os.environ.get("SPBE_CALC_NORMAL_EXIT"):
+        sys.exit(code)
+    status = code if isinstance(code, int) else (0 if code is None else 1)
+    if isinstance(code, str):
+        print(code, file=sys.stderr)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, ValueError, OSError):
+            pass  # the reader went away or the stream is closed: nothing more to deliver
+    os._exit(status)

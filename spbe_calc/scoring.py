@@ -15,6 +15,7 @@ The formulas (PermenPANRB 59/2020, Lampiran II.B.4), with weights as percent of 
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from fractions import Fraction
 from typing import Iterable, Mapping
@@ -39,7 +40,14 @@ def exact_str(value: Fraction, max_places: int = 30) -> str:
     Indices of the 59/2020 model always terminate (weights have two decimals); an aspect index
     such as 4/3 does not, and is written to 30 places (rounded half-up).
     """
-    den = value.denominator
+    return _exact_str(value.numerator, value.denominator, max_places)
+
+
+@functools.lru_cache(maxsize=4096)  # batch runs meet the same few hundred values again and again
+def _exact_str(numerator: int, denominator: int, max_places: int) -> str:
+    """:func:`exact_str` on the numerator and denominator (cheap to hash, unlike a Fraction)."""
+    value = Fraction(numerator, denominator)
+    den = denominator
     twos = fives = 0
     while den % 2 == 0:
         den //= 2
@@ -126,9 +134,21 @@ class Score(Record):
 
 def band_of(model: Model, value: Fraction) -> Band:
     """Predikat of a value, on the exact or the rounded value as the model says."""
-    if model.banding == "rounded":
-        value = Fraction(round_half_up(value, model.precision))
-    return model.band_for(value)
+    cache = _band_cache.get(id(model))
+    if cache is None or cache[0] is not model:
+        cache = _band_cache[id(model)] = (model, {})
+    key = (value.numerator, value.denominator)  # hashing a Fraction itself is slow
+    band = cache[1].get(key)
+    if band is None:
+        banded = Fraction(round_half_up(value, model.precision)) if model.banding == "rounded" else value
+        band = model.band_for(banded)
+        if len(cache[1]) < 4096:
+            cache[1][key] = band
+    return band
+
+
+# Per model (kept with the model, so an id reused by another model is noticed): value -> band.
+_band_cache: dict[int, tuple[Model, dict[tuple[int, int], Band]]] = {}
 
 
 def weighted_index(parts: Iterable[tuple[Fraction | int, Fraction | int]], divisor: Fraction | int) -> Fraction:
