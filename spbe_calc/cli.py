@@ -160,7 +160,8 @@ def build_app() -> typer.Typer:
                                                  help=t("help.score.fail-under")),
     ) -> None:
         from spbe_calc.answers import compact_ids
-        from spbe_calc.core import expand_paths, model_warnings, score_file
+        from spbe_calc.batch import score_many
+        from spbe_calc.core import expand_paths, model_warnings
         from spbe_calc.render import score_renderer
         from spbe_calc.scoring import round_half_up
 
@@ -174,11 +175,11 @@ def build_app() -> typer.Typer:
         paths = expand_paths([str(p) for p in files])
         if not paths:
             raise SpbeError([Problem(str(files[0]), 0, 0, "no-files")])
-        for path in paths:
-            try:
-                scored.append(score_file(str(path), model, partial))
-            except SpbeError as exc:
-                failures.append(exc)
+        for outcome in score_many(paths, model, partial):
+            if isinstance(outcome, SpbeError):
+                failures.append(outcome)
+            else:
+                scored.append(outcome)
         for exc in failures:
             _report(exc.problems)
         for f in scored:

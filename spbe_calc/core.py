@@ -7,6 +7,7 @@ never prints and never exits (that is :mod:`spbe_calc.cli`'s job).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from spbe_calc.answers import ANSWERS_SPEC, Answers, bind, merge_problems, parse_answers, read_answers
 from spbe_calc.errors import ExitCode, Problem, Severity, SpbeError
@@ -64,8 +65,16 @@ def _model_for_checked(answers: Answers, model_ref: str | None) -> Model:
 def score_answers(answers: Answers, model: Model, partial: bool = False) -> ScoredFile:
     """Score parsed answers against a model (see :class:`ScoredFile` for ``partial``)."""
     levels, missing = bind(answers, model, partial)
+    low, high = score_bounds(model, levels, missing)
+    return ScoredFile(answers.path, answers, model, low, tuple(missing), high)
+
+
+def score_bounds(model: Model, levels: dict[int, Any], missing: list[int] | tuple[int, ...]
+                 ) -> tuple[Score, Score | None]:
+    """The score with missing indicators at their lowest level and, if any are missing, at their
+    highest (``None`` when nothing is missing)."""
     if not missing:
-        return ScoredFile(answers.path, answers, model, score(model, levels))
+        return score(model, levels), None
     low = dict(levels)
     high = dict(levels)
     for ident in missing:
@@ -76,7 +85,7 @@ def score_answers(answers: Answers, model: Model, partial: bool = False) -> Scor
         else:
             low[ident] = ind.scale.min
             high[ident] = ind.scale.max
-    return ScoredFile(answers.path, answers, model, score(model, low), tuple(missing), score(model, high))
+    return score(model, low), score(model, high)
 
 
 def score_file(path: str, model_ref: str | None = None, partial: bool = False) -> ScoredFile:

@@ -271,8 +271,9 @@ class Model(Record):
     """A complete, validated assessment model."""
 
     __slots__ = ("id", "name", "path", "regulation", "total_weight", "banding", "precision", "scales", "bands",
-                 "domains", "aspects", "indicators", "notes", "warning", "by_id", "_units")
-    _defaults = {"notes": (), "warning": None, "by_id": None, "_units": None}
+                 "domains", "aspects", "indicators", "notes", "warning", "by_id", "_units", "_source")
+    _defaults = {"notes": (), "warning": None, "by_id": None, "_units": None, "_source": None}
+
     id: str
     name: str
     path: str
@@ -620,6 +621,7 @@ def load_model(ref: str | None = None, relative_to: Path | None = None) -> Model
     if key in _cache:
         return _cache[key]
     model = _load_checked(path, shown)
+    object.__setattr__(model, "_source", str(key))  # lets batch workers name it to the parent
     _cache[key] = model
     if ref is None or ref in bundled_models():
         _by_name[ref or DEFAULT_MODEL] = model

@@ -43,6 +43,10 @@ class Record:
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"{type(self).__name__} is immutable")
 
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        """Pickle as a call of the constructor with every field (``__setattr__`` is blocked)."""
+        return (type(self), tuple(getattr(self, name) for name in self.__slots__))
+
     def __repr__(self) -> str:
         inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__ if not name.startswith("_"))
         return f"{type(self).__name__}({inner})"

@@ -158,12 +158,12 @@ def test_module_and_console_script() -> None:
 
 
 def test_no_traceback_on_internal_error(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    import spbe_calc.core
+    import spbe_calc.batch
 
     def boom(*a: object, **k: object) -> None:
         raise RuntimeError("x")
 
-    monkeypatch.setattr(spbe_calc.core, "score_file", boom)
+    monkeypatch.setattr(spbe_calc.batch, "score_file", boom)
     r = run("score", EX22)
     assert r.exit_code == 3 and "kesalahan internal" in r.stderr
 

@@ -19,7 +19,7 @@ HEAVY = [
     "readline", "spbe_calc.interactive", "spbe_calc.questionnaire",  # the prompt machinery
     "spbe_calc.report", "spbe_calc.render.report_html", "spbe_calc.render.report_md",  # report code
     "spbe_calc.render.charts", "spbe_calc.plan", "spbe_calc.compare", "spbe_calc.schema",
-    "jsonschema", "pydantic",
+    "jsonschema", "pydantic", "multiprocessing",  # workers only for batches of 64 files or more
 ]
 
 
