@@ -55,6 +55,7 @@ def test_scales_and_level_names(model: Model) -> None:
     assert all(i.scale.id == "proses" for i in model.indicators if i.id <= 31)
     assert all(i.scale.id == "layanan" for i in model.indicators if i.id >= 32)
     for ind in model.indicators:
+        assert isinstance(ind.scope, dict) and ind.scope["id"] and ind.scope["en"], ind.id  # "what it covers"
         assert sorted(ind.criteria) == [1, 2, 3, 4, 5]
         for text in ind.criteria.values():
             assert isinstance(text, dict) and text["id"] and text["en"]
