@@ -129,7 +129,7 @@ class Answers:
 
     def levels(self) -> dict[int, Level]:
         """Completely answered indicators and their levels."""
-        return {k: a.level for k, a in self.answers.items() if is_answered(a.level)}
+        return {k: a.level for k, a in self.answers.items() if is_answered(a.level)}  # type: ignore[misc]
 
 
 def _tuple(level: Any) -> Any:
@@ -238,7 +238,8 @@ def bind(answers: Answers, model: Model, partial: bool = False) -> tuple[dict[in
 def compact_ids(ids: list[int]) -> str:
     """Write ``[1, 2, 3, 7, 9, 10]`` as ``1-3, 7, 9-10`` for messages."""
     parts: list[str] = []
-    start = prev = None
+    start: int | None = None
+    prev = 0
     for i in sorted(ids):
         if start is None:
             start = prev = i

@@ -69,7 +69,7 @@ def _chunk(paths: list[str], model_ref: str | None, partial: bool) -> list[tuple
 def _restore(item: tuple[object, ...], models: dict[object, Model]) -> Outcome:
     """Parent side: rebuild a worker's result (the model is the parent's own copy)."""
     if item[0] == "error":
-        return SpbeError(list(item[1]), ExitCode(item[2]))  # type: ignore[call-overload]
+        return SpbeError(list(item[1]), ExitCode(int(item[2])))  # type: ignore[call-overload,arg-type]
     _, path, source, declared, instansi, tahun, levels, missing = item
     model = models.get(source)
     if model is None:

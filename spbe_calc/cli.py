@@ -33,22 +33,15 @@ class ScoreFormat(str, enum.Enum):
     csv = "csv"
 
 
-class PlanFormat(str, enum.Enum):
-    """Output formats of ``plan``."""
-
-    text = "text"
-    json = "json"
-
-
-class ModelsFormat(str, enum.Enum):
-    """Output formats of ``models``."""
+class DataFormat(str, enum.Enum):
+    """Output formats of ``plan``, ``compare`` and ``models``."""
 
     text = "text"
     json = "json"
 
 
 class SchemaKind(str, enum.Enum):
-    """The two file formats with a JSON Schema."""
+    """The file formats with a JSON Schema."""
 
     model = "model"
     answers = "answers"
@@ -269,7 +262,7 @@ def build_app() -> typer.Typer:
         target: str = typer.Option(..., "--target", "-t", metavar="ANGKA|PREDIKAT", help=t("help.plan.target")),
         costs: Optional[Path] = typer.Option(None, "--costs", "-c", help=t("help.plan.costs")),
         model: Optional[str] = typer.Option(None, "--model", "-m", help=t("cli.model")),
-        fmt: PlanFormat = typer.Option(PlanFormat.text, "--format", "-f", help=t("cli.format")),
+        fmt: DataFormat = typer.Option(DataFormat.text, "--format", "-f", help=t("cli.format")),
     ) -> None:
         from spbe_calc.bars import parse_bar
         from spbe_calc.core import model_warnings, score_file
@@ -283,7 +276,7 @@ def build_app() -> typer.Typer:
         limits = read_limits(str(costs), scored.model) if costs else None
         levels = {i.indicator.id: i.level for i in scored.score.indicators}
         result = make_plan(scored.model, levels, bar, limits)
-        if fmt is PlanFormat.json:
+        if fmt is DataFormat.json:
             _emit(render.render_json(result, str(file)))
         else:
             who = scored.answers.instansi or str(file)
@@ -299,7 +292,7 @@ def build_app() -> typer.Typer:
         files: list[Path] = typer.Argument(..., help=t("help.compare.files"), show_default=False),
         model: Optional[str] = typer.Option(None, "--model", "-m", help=t("cli.model")),
         partial: bool = typer.Option(False, "--partial", help=t("help.score.partial")),
-        fmt: PlanFormat = typer.Option(PlanFormat.text, "--format", "-f", help=t("cli.format")),
+        fmt: DataFormat = typer.Option(DataFormat.text, "--format", "-f", help=t("cli.format")),
     ) -> None:
         from spbe_calc.compare import compare
         from spbe_calc.core import model_warnings, score_files
@@ -311,7 +304,7 @@ def build_app() -> typer.Typer:
         for line in model_warnings([f.model for f in scored]):
             _emit(f"spbe-calc: {line}", err=True)
         result = compare(scored)
-        if fmt is PlanFormat.json:
+        if fmt is DataFormat.json:
             _emit(render.render_json(result))
         else:
             _emit(render.render_text(result, color=_color(sys.stdout), width=_width(sys.stdout)))
@@ -351,13 +344,13 @@ def build_app() -> typer.Typer:
     @app.command("models", help=t("help.models"))
     @_funnel
     def models_cmd(
-        fmt: ModelsFormat = typer.Option(ModelsFormat.text, "--format", "-f", help=t("cli.format")),
+        fmt: DataFormat = typer.Option(DataFormat.text, "--format", "-f", help=t("cli.format")),
     ) -> None:
         from spbe_calc.core import bundled_model_infos
         from spbe_calc.render.models import render_json, render_text
 
         infos = bundled_model_infos()
-        if fmt is ModelsFormat.json:
+        if fmt is DataFormat.json:
             _emit(render_json(infos))
         else:
             _emit(render_text(infos, color=_color(sys.stdout), width=_width(sys.stdout)))
@@ -408,7 +401,7 @@ def main() -> None:
     except SystemExit as exc:
         code = exc.code
     if os.environ.get("SPBE_CALC_NORMAL_EXIT"):
-        sys.exit(code)
+        sys.exit(code)  # type: ignore[arg-type]
     status = code if isinstance(code, int) else (0 if code is None else 1)
     if isinstance(code, str):
         print(code, file=sys.stderr)

@@ -159,6 +159,7 @@ def validate_file(path: str, model_ref: str | None = None, display: str | None =
     if not is_answers:
         model, problems = check_model(doc)
         return FileReport(path, "model", problems, model=model)
+    assert root is not None  # an answers file has a `levels` key, so it has a root
     data, ctx = run_partial(ANSWERS_SPEC, root, path)
     problems = merge_problems(doc.problems, ctx.problems)
     if not isinstance(data, dict):

@@ -126,7 +126,7 @@ def _current_text(q: Questionnaire, ind: Indicator) -> Text:
         return Text(t("as.current.none"), style="dim")
     level = a.level
     name = "" if isinstance(level, tuple) else f" {_level_name(ind, level)}"
-    parts = [t("as.current", level=f"{level_text(level)}{name}")]
+    parts = [t("as.current", level=f"{level_text(level)}{name}")]  # type: ignore[arg-type]
     if a.fakta:
         parts.append(t("as.has.fakta"))
     if a.analisis:
@@ -232,7 +232,7 @@ def _ask_level(q: Questionnaire, ind: Indicator, io_: Prompter) -> tuple[str, An
     """Ask until a valid level or command is typed; return (action, value)."""
     answer = q.answer(ind.id)
     current = answer.level if answer is not None and q.is_answered(ind.id) else None
-    default = t("as.default", value=level_text(current)) if current is not None else ""
+    default = t("as.default", value=level_text(current)) if current is not None else ""  # type: ignore[arg-type]
     key = "as.ask.items" if ind.items else "as.ask.level"
     prompt = t(key, min=ind.scale.min, max=ind.scale.max, count=len(ind.items), default=default)
     while True:

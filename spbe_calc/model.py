@@ -21,7 +21,7 @@ from spbe_calc.errors import ExitCode, Problem, Severity, SpbeError
 from spbe_calc.spec import (
     Bool, ByKind, Context, Field, Int, MapOf, Nullable, Num, Obj, Seq, Spec, Str, run,
 )
-from spbe_calc.yamlsafe import Document, load
+from spbe_calc.yamlsafe import Document
 
 Text = Union[str, dict[str, str]]
 
@@ -289,6 +289,8 @@ class Model(Record):
     notes: tuple[Note, ...]
     warning: Text | None
     by_id: dict[int, Indicator]
+    _units: Units | None  # computed on first use (see units)
+    _source: str | None  # the resolved file it was loaded from
 
     @property
     def level_min(self) -> int:

@@ -10,7 +10,6 @@ import time
 from pathlib import Path
 
 import pexpect
-import pytest
 
 from spbe_calc.answers import read_answers
 

@@ -8,7 +8,6 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Callable
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

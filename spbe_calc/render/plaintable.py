@@ -61,7 +61,7 @@ class PlainTable:
         out = []
         for k in range(height):
             pieces = []
-            for (text, style), parts, w, col in zip(cells, wrapped, widths, self.columns):
+            for (_, style), parts, w, col in zip(cells, wrapped, widths, self.columns):
                 part = parts[k] if k < len(parts) else ""
                 padded = part.rjust(w) if col.align == "right" else part.ljust(w)
                 pieces.append(paint(padded, style, color) if part else padded)

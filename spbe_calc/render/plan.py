@@ -68,7 +68,7 @@ def render_text(plan: Plan, who: str, color: bool = False, width: int = 80) -> s
                 note.append(f"→ {step.band_after.name}")
             if step.reaches_target and plan.bar.number is not None:
                 note.append(t("plan.target-reached"))
-            row = [str(n), f"{step.indicator.id}. {_step_name(step)}", f"{step.from_level}→{step.to_level}"]
+            row: list[Any] = [str(n), f"{step.indicator.id}. {_step_name(step)}", f"{step.from_level}→{step.to_level}"]
             if plan.costed:
                 row.append(_cost(step.cost))
             row += [_num(step.index_after, p), Text(" ".join(note), style="bold green" if note else "")]

@@ -118,8 +118,8 @@ def render_html(report: Report) -> str:
             for a in domain.aspects:
                 group_row(f"A{a.id}", aspects[a.id], "")
     else:
-        for a in s.aspects:
-            group_row(f"A{a.id}", a, "")
+        for g in s.aspects:
+            group_row(f"A{g.id}", g, "")
     h.append("</tbody></table>")
     if edges:
         h.append(f'<p class="muted">{escape(t("rep.bars", edges=", ".join(_n(e, 1) for e in edges)))}</p>')

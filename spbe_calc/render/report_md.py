@@ -59,8 +59,8 @@ def render_md(report: Report) -> str:
             for a in domain.aspects:
                 row(f"A{a.id}", aspects[a.id], False)
     else:
-        for a in s.aspects:
-            row(f"A{a.id}", a, False)
+        for g in s.aspects:
+            row(f"A{g.id}", g, False)
     out += ["", f"## {t('rep.plan')}", ""]
     plan = report.plan
     if plan is None or report.next_band is None:
