@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Callable, Optional, TypeVar
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from spbe_calc import __version__
 from spbe_calc.errors import ExitCode, Problem, SpbeError
@@ -114,6 +115,28 @@ def _funnel(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+class _Command(TyperCommand):
+    """A command whose ``-h`` help line comes from the message catalogue too."""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        """The framework's help option, with our text."""
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = t("cli.help-option")
+        return option
+
+
+class _Group(TyperGroup):
+    """The top-level group, with the same translated help line."""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        """The framework's help option, with our text."""
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = t("cli.help-option")
+        return option
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"spbe-calc {__version__}")
@@ -123,6 +146,7 @@ def _version(value: bool) -> None:
 def build_app() -> typer.Typer:
     """Build the Typer application; help texts use the language selected at that moment."""
     app = typer.Typer(
+        cls=_Group,
         help=t("cli.help"),
         add_completion=False,
         no_args_is_help=True,
@@ -141,11 +165,12 @@ def build_app() -> typer.Typer:
                 raise typer.BadParameter(f"{lang} (id, en)", param_hint="--lang")
             set_language(lang)
 
-    @app.command("score", help=t("help.score"), no_args_is_help=True)
+    @app.command("score", cls=_Command, help=t("help.score"), no_args_is_help=True)
     @_funnel
     def score_cmd(
-        files: list[Path] = typer.Argument(..., help=t("help.score.files"), show_default=False),
-        model: Optional[str] = typer.Option(None, "--model", "-m", help=t("cli.model")),
+        files: list[Path] = typer.Argument(..., help=t("help.score.files"), show_default=False,
+                                           metavar=t("cli.metavar.files")),
+        model: Optional[str] = typer.Option(None, "--model", "-m", help=t("cli.model"), metavar=t("cli.metavar.model")),
         fmt: ScoreFormat = typer.Option(ScoreFormat.text, "--format", "-f", help=t("cli.format")),
         detail: bool = typer.Option(False, "--detail", "-d", help=t("help.score.detail")),
         partial: bool = typer.Option(False, "--partial", help=t("help.score.partial")),
@@ -200,11 +225,12 @@ def build_app() -> typer.Typer:
         if below:
             raise typer.Exit(int(ExitCode.FINDINGS))
 
-    @app.command("validate", help=t("help.validate"))
+    @app.command("validate", cls=_Command, help=t("help.validate"))
     @_funnel
     def validate_cmd(
-        files: Optional[list[Path]] = typer.Argument(None, help=t("help.validate.files"), show_default=False),
-        model: Optional[str] = typer.Option(None, "--model", "-m", help=t("cli.model")),
+        files: Optional[list[Path]] = typer.Argument(None, help=t("help.validate.files"), show_default=False,
+                                                     metavar=t("cli.metavar.files")),
+        model: Optional[str] = typer.Option(None, "--model", "-m", help=t("cli.model"), metavar=t("cli.metavar.model")),
         fmt: ReportFormat = typer.Option(ReportFormat.auto, "--format", "-f", help=t("cli.format")),
         strict: bool = typer.Option(False, "--strict", help=t("help.validate.strict")),
     ) -> None:
@@ -228,11 +254,11 @@ def build_app() -> typer.Typer:
         if code:
             raise typer.Exit(int(code))
 
-    @app.command("assess", help=t("help.assess"))
+    @app.command("assess", cls=_Command, help=t("help.assess"))
     @_funnel
     def assess_cmd(
         file: Path = typer.Argument(Path("jawaban.yaml"), help=t("help.assess.file")),
-        model: Optional[str] = typer.Option(None, "--model", "-m", help=t("cli.model")),
+        model: Optional[str] = typer.Option(None, "--model", "-m", help=t("cli.model"), metavar=t("cli.metavar.model")),
         domain: Optional[list[int]] = typer.Option(None, "--domain", help=t("help.assess.domain")),
         aspect: Optional[list[int]] = typer.Option(None, "--aspect", help=t("help.assess.aspect")),
         indicators: Optional[str] = typer.Option(None, "--indicators", "-i", help=t("help.assess.indicators")),
@@ -255,13 +281,13 @@ def build_app() -> typer.Typer:
         if outcome == "interrupted":
             raise typer.Exit(130)
 
-    @app.command("plan", help=t("help.plan"), no_args_is_help=True)
+    @app.command("plan", cls=_Command, help=t("help.plan"), no_args_is_help=True)
     @_funnel
     def plan_cmd(
-        file: Path = typer.Argument(..., help=t("help.score.files"), show_default=False),
+        file: Path = typer.Argument(..., help=t("help.file"), show_default=False, metavar=t("cli.metavar.file")),
         target: str = typer.Option(..., "--target", "-t", metavar="ANGKA|PREDIKAT", help=t("help.plan.target")),
         costs: Optional[Path] = typer.Option(None, "--costs", "-c", help=t("help.plan.costs")),
-        model: Optional[str] = typer.Option(None, "--model", "-m", help=t("cli.model")),
+        model: Optional[str] = typer.Option(None, "--model", "-m", help=t("cli.model"), metavar=t("cli.metavar.model")),
         fmt: DataFormat = typer.Option(DataFormat.text, "--format", "-f", help=t("cli.format")),
     ) -> None:
         from spbe_calc.bars import parse_bar
@@ -286,11 +312,12 @@ def build_app() -> typer.Typer:
         if not result.reachable:
             raise typer.Exit(int(ExitCode.FINDINGS))
 
-    @app.command("compare", help=t("help.compare"), no_args_is_help=True)
+    @app.command("compare", cls=_Command, help=t("help.compare"), no_args_is_help=True)
     @_funnel
     def compare_cmd(
-        files: list[Path] = typer.Argument(..., help=t("help.compare.files"), show_default=False),
-        model: Optional[str] = typer.Option(None, "--model", "-m", help=t("cli.model")),
+        files: list[Path] = typer.Argument(..., help=t("help.compare.files"), show_default=False,
+                                           metavar=t("cli.metavar.files")),
+        model: Optional[str] = typer.Option(None, "--model", "-m", help=t("cli.model"), metavar=t("cli.metavar.model")),
         partial: bool = typer.Option(False, "--partial", help=t("help.score.partial")),
         fmt: DataFormat = typer.Option(DataFormat.text, "--format", "-f", help=t("cli.format")),
     ) -> None:
@@ -309,13 +336,13 @@ def build_app() -> typer.Typer:
         else:
             _emit(render.render_text(result, color=_color(sys.stdout), width=_width(sys.stdout)))
 
-    @app.command("report", help=t("help.report"), no_args_is_help=True)
+    @app.command("report", cls=_Command, help=t("help.report"), no_args_is_help=True)
     @_funnel
     def report_cmd(
-        file: Path = typer.Argument(..., help=t("help.score.files"), show_default=False),
+        file: Path = typer.Argument(..., help=t("help.file"), show_default=False, metavar=t("cli.metavar.file")),
         output: Path = typer.Option(..., "--output", "-o", help=t("help.report.output")),
         previous: Optional[Path] = typer.Option(None, "--compare", help=t("help.report.compare")),
-        model: Optional[str] = typer.Option(None, "--model", "-m", help=t("cli.model")),
+        model: Optional[str] = typer.Option(None, "--model", "-m", help=t("cli.model"), metavar=t("cli.metavar.model")),
         partial: bool = typer.Option(False, "--partial", help=t("help.score.partial")),
     ) -> None:
         from spbe_calc.core import model_warnings, score_file
@@ -341,7 +368,7 @@ def build_app() -> typer.Typer:
         atomic_write(output, text)
         _emit(t("out.written", path=output), err=True)
 
-    @app.command("models", help=t("help.models"))
+    @app.command("models", cls=_Command, help=t("help.models"))
     @_funnel
     def models_cmd(
         fmt: DataFormat = typer.Option(DataFormat.text, "--format", "-f", help=t("cli.format")),
@@ -355,7 +382,7 @@ def build_app() -> typer.Typer:
         else:
             _emit(render_text(infos, color=_color(sys.stdout), width=_width(sys.stdout)))
 
-    @app.command("schema", help=t("help.schema"))
+    @app.command("schema", cls=_Command, help=t("help.schema"))
     @_funnel
     def schema_cmd(
         kind: SchemaKind = typer.Argument(..., help=t("help.schema.kind")),

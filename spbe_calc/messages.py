@@ -170,6 +170,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.lang": ("Bahasa keluaran: id (bawaan) atau en.", "Output language: id (default) or en."),
     "cli.model": ("Model penilaian: nama model bawaan atau jalur berkas.", "Assessment model: bundled model name or file path."),
     "cli.format": ("Format keluaran.", "Output format."),
+    "cli.help-option": ("Tampilkan bantuan ini lalu keluar.", "Show this help and exit."),
+    "cli.metavar.files": ("BERKAS...", "FILE..."),
+    "cli.metavar.file": ("BERKAS", "FILE"),
+    "cli.metavar.model": ("NAMA|BERKAS", "NAME|FILE"),
+    "help.file": ("Berkas jawaban YAML.", "Answers YAML file."),
     "help.score": (
         "Hitung Indeks SPBE dan predikat dari berkas jawaban.",
         "Compute the Indeks SPBE and predikat from answers files.",
