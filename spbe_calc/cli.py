@@ -115,26 +115,23 @@ def _funnel(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-class _Command(TyperCommand):
-    """A command whose ``-h`` help line comes from the message catalogue too."""
+class _TranslatedHelp:
+    """Mixin: the ``-h`` help line comes from the message catalogue too."""
 
     def get_help_option(self, ctx: Any) -> Any:
         """The framework's help option, with our text."""
-        option = super().get_help_option(ctx)
+        option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
             option.help = t("cli.help-option")
         return option
 
 
-class _Group(TyperGroup):
-    """The top-level group, with the same translated help line."""
+class _Command(_TranslatedHelp, TyperCommand):
+    """Every subcommand."""
 
-    def get_help_option(self, ctx: Any) -> Any:
-        """The framework's help option, with our text."""
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = t("cli.help-option")
-        return option
+
+class _Group(_TranslatedHelp, TyperGroup):
+    """The top-level group."""
 
 
 def _version(value: bool) -> None:
@@ -178,52 +175,28 @@ def build_app() -> typer.Typer:
                                                  help=t("help.score.fail-under")),
     ) -> None:
         from spbe_calc.answers import compact_ids
-        from spbe_calc.batch import score_many
-        from spbe_calc.core import expand_paths, model_warnings
+        from spbe_calc.core import model_warnings, score_batch
         from spbe_calc.render import score_renderer
         from spbe_calc.scoring import round_half_up
 
-        bar = None
-        if fail_under is not None:
-            from spbe_calc.bars import check_bar, meets, parse_bar
-
-            bar = parse_bar(fail_under)
-        scored = []
-        failures: list[SpbeError] = []
-        paths = expand_paths([str(p) for p in files])
-        if not paths:
-            raise SpbeError([Problem(str(files[0]), 0, 0, "no-files")])
-        for outcome in score_many(paths, model, partial):
-            if isinstance(outcome, SpbeError):
-                failures.append(outcome)
-            else:
-                scored.append(outcome)
-        for exc in failures:
+        run = score_batch([str(p) for p in files], model, partial, fail_under)
+        for exc in run.failures:
             _report(exc.problems)
-        for f in scored:
+        for f in run.scored:
             if f.missing and f.score_high is not None:
                 high = round_half_up(f.score_high.index, f.model.precision)
                 _emit(t("out.partial", path=f.path, count=len(f.missing), ids=compact_ids(list(f.missing)),
                         high=f"{high} {f.score_high.band.name}"), err=True)
-        for line in model_warnings([f.model for f in scored]):
+        for line in model_warnings([f.model for f in run.scored]):
             _emit(f"spbe-calc: {line}", err=True)
-        below = []
-        if bar is not None:
-            for f in scored:
-                check_bar(bar, f.model)
-                if not meets(bar, f.score):
-                    below.append(f)
-        if scored:
+        if run.scored:
             render = score_renderer(fmt.value)
-            _emit(render(scored, detail=detail, color=_color(sys.stdout), single=len(paths) == 1,
+            _emit(render(run.scored, detail=detail, color=_color(sys.stdout), single=run.count == 1,
                          width=_width(sys.stdout)))
-        for f in below:
+        for f in run.below:
             _emit(t("out.below-bar", path=f.path, index=round_half_up(f.score.index, f.model.precision),
                     predikat=f.score.band.name, bar=fail_under), err=True)
-        if failures:
-            raise typer.Exit(int(max(e.exit_code for e in failures)))
-        if below:
-            raise typer.Exit(int(ExitCode.FINDINGS))
+        raise typer.Exit(int(run.exit_code()))
 
     @app.command("validate", cls=_Command, help=t("help.validate"))
     @_funnel

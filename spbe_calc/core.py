@@ -108,6 +108,52 @@ def score_files(paths: list[str], model_ref: str | None = None, partial: bool = 
     return scored
 
 
+class ScoreBatch(Record):
+    """What ``score`` did with its files: the results, the failures, and who is below the bar."""
+
+    __slots__ = ("scored", "failures", "below", "count")
+    scored: list[ScoredFile]
+    failures: list[SpbeError]
+    below: list[ScoredFile]
+    count: int  # files looked at, after folders were expanded
+
+    def exit_code(self) -> ExitCode:
+        """2 when a file could not be scored, else 1 when one is below the bar, else 0."""
+        if self.failures:
+            return max(e.exit_code for e in self.failures)
+        return ExitCode.FINDINGS if self.below else ExitCode.OK
+
+
+def score_batch(files: list[str], model_ref: str | None, partial: bool, fail_under: str | None) -> ScoreBatch:
+    """Score files and folders; a bad file does not stop the others (see :class:`ScoreBatch`)."""
+    from spbe_calc.batch import score_many
+
+    bar = None
+    if fail_under is not None:
+        from spbe_calc.bars import parse_bar
+
+        bar = parse_bar(fail_under)  # a malformed bar is an error before any work
+    paths = expand_paths(files)
+    if not paths:
+        raise SpbeError([Problem(files[0] if files else ".", 0, 0, "no-files")])
+    scored: list[ScoredFile] = []
+    failures: list[SpbeError] = []
+    for outcome in score_many(paths, model_ref, partial):
+        if isinstance(outcome, SpbeError):
+            failures.append(outcome)
+        else:
+            scored.append(outcome)
+    below: list[ScoredFile] = []
+    if bar is not None:
+        from spbe_calc.bars import check_bar, meets
+
+        for f in scored:
+            check_bar(bar, f.model)
+            if not meets(bar, f.score):
+                below.append(f)
+    return ScoreBatch(scored, failures, below, len(paths))
+
+
 def expand_paths(paths: list[str]) -> list[str]:
     """Replace each folder by the ``.yaml``/``.yml`` files under it (sorted, recursively)."""
     out: list[str] = []
