@@ -19,6 +19,15 @@ from spbe_calc.fsutil import atomic_write
 from spbe_calc.model import Indicator, Model, load_model
 
 
+def _is_blank(path: Path) -> bool:
+    """An existing file with nothing but blank lines and comments: there is nothing to lose."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return False  # let the reader report it properly
+    return all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
+
+
 def parse_id_list(text: str) -> list[int]:
     """Read ``1-5,9, 12`` as ``[1, 2, 3, 4, 5, 9, 12]``; raise :class:`SpbeError` when malformed."""
     out: list[int] = []
@@ -96,7 +105,7 @@ class Questionnaire:
         A file with problems is never rewritten: the user fixes it first (``validate`` shows
         where), because rewriting could drop what the reader could not understand.
         """
-        if path.exists():
+        if path.exists() and not _is_blank(path):
             answers = read_answers(path, str(path))
             errors = [p for p in answers.problems if p.severity is Severity.ERROR]
             if errors:

@@ -214,3 +214,12 @@ def test_unknown_selection_is_an_error(tmp_path: Path) -> None:
         Questionnaire.open(tmp_path / "j.yaml", None, [9], [], [48])
     assert [p.code for p in info.value.problems] == ["unknown-domain", "unknown-indicator"]
     assert not (tmp_path / "j.yaml").exists()
+
+
+def test_blank_or_comment_only_file_is_started_fresh(tmp_path: Path) -> None:
+    path = tmp_path / "j.yaml"
+    path.write_text("# Kabupaten Uji, penilaian 2024\n\n")
+    outcome, io, _ = session(path, ["Kabupaten Uji", "2024", "3", "q"], explain=False)
+    assert "Berkas baru" in io.text
+    assert path.read_text().startswith("# Kabupaten Uji, penilaian 2024\n")
+    assert levels_of(path) == {1: 3}
