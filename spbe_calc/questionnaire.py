@@ -213,7 +213,7 @@ class Questionnaire:
     def _save(self, change: object) -> None:
         """Apply ``change`` to the file as it is on disk now, write it atomically, keep the result."""
         base = self.answers
-        if self.path.exists():
+        if self.path.exists() and not _is_blank(self.path):
             disk = read_answers(self.path, str(self.path))
             errors = [p for p in disk.problems if p.severity is Severity.ERROR]
             if errors:  # somebody broke the file meanwhile: do not overwrite it
