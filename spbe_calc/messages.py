@@ -416,6 +416,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "out.col.item": ("Domain / Aspek", "Domain / Aspect"),
     "out.col.item.detail": ("Domain / Aspek / Indikator", "Domain / Aspect / Indicator"),
+    "out.col.aspect": ("Aspek", "Aspect"),
+    "out.col.aspect.detail": ("Aspek / Indikator", "Aspect / Indicator"),
     "out.detail-note": (
         "Nilai: indeks untuk domain dan aspek, tingkat untuk indikator. Sumbangan: bobot x tingkat / 100, bagian indikator dalam Indeks SPBE.",
         "Value: index for domains and aspects, level for indicators. Adds: weight x level / 100, the indicator's share of the Indeks SPBE.",

@@ -50,7 +50,7 @@ def render_text(c: Comparison, color: bool = False, width: int = 80, top: int = 
     def tone(delta: Fraction | None) -> str:
         return "" if not delta else ("green" if delta > 0 else "red")
 
-    table.add_row("", Text(t("out.index"), style="bold"), *[Text(_v(v), style="bold") for v in c.index.values],
+    table.add_row("", Text(c.files[0].model.name if c.same_model else t("out.index"), style="bold"), *[Text(_v(v), style="bold") for v in c.index.values],
                   Text(_d(c.index.delta), style="bold " + tone(c.index.delta)))
     table.add_row("", t("out.col.predikat"), *c.predikat, "")
     aspects = {row.code: row for row in c.aspects}

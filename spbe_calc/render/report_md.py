@@ -35,7 +35,7 @@ def render_md(report: Report) -> str:
            f"{t('rep.generated', date=report.generated.isoformat(), version=__version__)}", ""]
     if model.warning:
         out += [f"> {_cell(pick(model.warning))}", ""]
-    out.append(f"**{t('out.index')}: {_n(s.index, places)} — {s.band.name}** ({t('out.exact')} {exact_str(s.index)})")
+    out.append(f"**{model.name}: {_n(s.index, places)} — {s.band.name}** ({t('out.exact')} {exact_str(s.index)})")
     prev = report.previous
     if prev is not None:
         change = s.index - prev.score.index

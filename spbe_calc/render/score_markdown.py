@@ -25,7 +25,7 @@ def _one(f: ScoredFile, detail: bool) -> list[str]:
     if f.answers.tahun:
         title += f" · {f.answers.tahun}"
     lines = [f"### {_cell(title)}", "",
-             f"**{t('out.index')}: {round_half_up(f.score.index, places)} — {f.score.band.name}** "
+             f"**{f.model.name}: {round_half_up(f.score.index, places)} — {f.score.band.name}** "
              f"({_cell(f.model.regulation.get('short', f.model.id))}, `{_cell(f.path)}`)", ""]
     if f.missing:
         lines += [f"> {_cell(t('out.partial.short', count=len(f.missing)))}", ""]
@@ -49,7 +49,8 @@ def _one(f: ScoredFile, detail: bool) -> list[str]:
 
 def render_markdown(files: list[ScoredFile], detail: bool = False, **_: Any) -> str:
     """A summary table when there are several files, then a section per file."""
-    lines = [f"## {t('out.index')}", ""]
+    names = sorted({f.model.name for f in files})
+    lines = [f"## {' / '.join(names)}", ""]
     if len(files) > 1:
         lines += [f"| {t('out.col.instansi')} | {t('out.col.year')} | {t('out.col.index')} | {t('out.col.predikat')} |",
                   "| --- | ---: | ---: | --- |"]

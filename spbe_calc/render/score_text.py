@@ -30,7 +30,9 @@ def _one(f: ScoredFile, detail: bool, color: bool, width: int) -> str:
     if f.answers.tahun:
         head += f" · {f.answers.tahun}"
     head += paint(f" · {model.name} ({model.regulation.get('short', model.id)})", "dim", color)
-    columns = [Column(t("out.col.code")), Column(t("out.col.item.detail" if detail else "out.col.item"), wrap=True),
+    item = ("out.col.item.detail" if detail else "out.col.item") if model.domains else (
+        "out.col.aspect.detail" if detail else "out.col.aspect")
+    columns = [Column(t("out.col.code")), Column(t(item), wrap=True),
                Column(t("out.col.weight"), "right"),
                Column(t("out.col.index.detail" if detail else "out.col.index"), "right")]
     if detail:
@@ -65,7 +67,7 @@ def _one(f: ScoredFile, detail: bool, color: bool, width: int) -> str:
             aspect_rows(domain.aspects)
     else:
         aspect_rows(model.aspects)
-    line = paint(f"{t('out.index')}: {shown(s.index)}", "bold", color) + "  "
+    line = paint(f"{model.name}: {shown(s.index)}", "bold", color) + "  "
     line += paint(s.band.name, _TONE.get(s.band.name, "bold"), color)
     exact = exact_str(s.index)
     if exact != str(shown(s.index)):
