@@ -373,6 +373,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "rep.generated": ("dibuat {date} dengan spbe-calc {version}", "generated {date} by spbe-calc {version}"),
     "rep.previous": ("Sebelumnya ({year}): {index} {predikat}", "Previously ({year}): {index} {predikat}"),
     "rep.structure": ("Domain dan aspek", "Domains and aspects"),
+    "rep.structure.aspects": ("Aspek", "Aspects"),
     "rep.legend.previous": ("garis putus-putus: {year}", "dashed line: {year}"),
     "rep.bars": (
         "Batang: 0 sampai 5; garis putih = batas predikat ({edges}); garis putus-putus = tahun sebelumnya.",

@@ -89,7 +89,7 @@ def render_html(report: Report) -> str:
         h.append(f'<p class="down">{escape(t("out.partial.short", count=len(cur.missing)))}</p>')
     h.append("</section>")
     # Domains and aspects
-    h.append(f"<h2>{escape(t('rep.structure'))}</h2>")
+    h.append(f"<h2>{escape(t('rep.structure' if model.domains else 'rep.structure.aspects'))}</h2>")
     # The radar of the aspects with its legend, then the full-width table below it.
     labels = [f"A{a.id}" for a in s.aspects]
     previous_values = [prev_groups[c] for c in labels] if prev_groups else None
@@ -100,7 +100,7 @@ def render_html(report: Report) -> str:
         h.append(f"<li>{escape(t('rep.legend.previous', year=prev.answers.tahun or ''))}</li>")
     h.append("</ul></div>")
     h.append("<table><thead><tr>")
-    h.append(f"<th>{escape(t('out.col.code'))}</th><th>{escape(t('out.col.item'))}</th>"
+    h.append(f"<th>{escape(t('out.col.code'))}</th><th>{escape(t('out.col.item' if model.domains else 'out.col.aspect'))}</th>"
              f"<th class=num>{escape(t('out.col.weight'))}</th><th class=num>{escape(t('out.col.index'))}</th>"
              f"<th></th><th>{escape(t('out.col.predikat'))}</th></tr></thead><tbody>")
 

@@ -44,8 +44,8 @@ def render_md(report: Report) -> str:
                      predikat=prev.score.band.name) + f"; {t('cmp.col.change')}: {'+' if change >= 0 else ''}{_n(change)}")
     if cur.missing:
         out += ["", f"> {t('out.partial.short', count=len(cur.missing))}"]
-    out += ["", f"## {t('rep.structure')}", "",
-            f"| {t('out.col.code')} | {t('out.col.item')} | {t('out.col.weight')} | {t('out.col.index')} | | {t('out.col.predikat')} |",
+    out += ["", f"## {t('rep.structure' if model.domains else 'rep.structure.aspects')}", "",
+            f"| {t('out.col.code')} | {t('out.col.item' if model.domains else 'out.col.aspect')} | {t('out.col.weight')} | {t('out.col.index')} | | {t('out.col.predikat')} |",
             "| --- | --- | ---: | ---: | --- | --- |"]
 
     def row(code: str, g: Any, bold: bool) -> None:
