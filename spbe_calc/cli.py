@@ -88,6 +88,14 @@ def _report(problems: list[Problem]) -> None:
         _emit(format_problem(p, color), err=True)
 
 
+def _warn_models(models: list[Any]) -> None:
+    """Say once per model used that it is provisional (its `warning:` line), on stderr."""
+    from spbe_calc.core import model_warnings
+
+    for line in model_warnings(models):
+        _emit(f"spbe-calc: {line}", err=True)
+
+
 def _funnel(func: F) -> F:
     """Run a command body, turning every failure into a message and a documented exit code."""
 
@@ -175,7 +183,7 @@ def build_app() -> typer.Typer:
                                                  help=t("help.score.fail-under")),
     ) -> None:
         from spbe_calc.answers import compact_ids
-        from spbe_calc.core import model_warnings, score_batch
+        from spbe_calc.core import score_batch
         from spbe_calc.render import score_renderer
         from spbe_calc.scoring import round_half_up
 
@@ -187,8 +195,7 @@ def build_app() -> typer.Typer:
                 high = round_half_up(f.score_high.index, f.model.precision)
                 _emit(t("out.partial", path=f.path, count=len(f.missing), ids=compact_ids(list(f.missing)),
                         high=f"{high} {f.score_high.band.name}"), err=True)
-        for line in model_warnings([f.model for f in run.scored]):
-            _emit(f"spbe-calc: {line}", err=True)
+        _warn_models([f.model for f in run.scored])
         if run.scored:
             render = score_renderer(fmt.value)
             _emit(render(run.scored, detail=detail, color=_color(sys.stdout), single=run.count == 1,
@@ -207,7 +214,7 @@ def build_app() -> typer.Typer:
         fmt: ReportFormat = typer.Option(ReportFormat.auto, "--format", "-f", help=t("cli.format")),
         strict: bool = typer.Option(False, "--strict", help=t("help.validate.strict")),
     ) -> None:
-        from spbe_calc.core import model_warnings, validate_exit_code, validate_file
+        from spbe_calc.core import validate_exit_code, validate_file
         from spbe_calc.model import resolve_model_path
         from spbe_calc.render import problem_renderer
 
@@ -216,8 +223,7 @@ def build_app() -> typer.Typer:
         else:  # the bundled (or --model) model itself, shown by its name
             path, shown = resolve_model_path(model)
             reports = [validate_file(str(path), model, shown)]
-        for line in model_warnings([r.model for r in reports]):
-            _emit(f"spbe-calc: {line}", err=True)
+        _warn_models([r.model for r in reports])
         name = fmt.value
         if name == "auto":
             name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -264,14 +270,13 @@ def build_app() -> typer.Typer:
         fmt: DataFormat = typer.Option(DataFormat.text, "--format", "-f", help=t("cli.format")),
     ) -> None:
         from spbe_calc.bars import parse_bar
-        from spbe_calc.core import model_warnings, score_file
+        from spbe_calc.core import score_file
         from spbe_calc.plan import make_plan, read_limits
         from spbe_calc.render import plan as render
 
         bar = parse_bar(target, "--target")
         scored = score_file(str(file), model)
-        for line in model_warnings([scored.model]):
-            _emit(f"spbe-calc: {line}", err=True)
+        _warn_models([scored.model])
         limits = read_limits(str(costs), scored.model) if costs else None
         levels = {i.indicator.id: i.level for i in scored.score.indicators}
         result = make_plan(scored.model, levels, bar, limits)
@@ -295,14 +300,13 @@ def build_app() -> typer.Typer:
         fmt: DataFormat = typer.Option(DataFormat.text, "--format", "-f", help=t("cli.format")),
     ) -> None:
         from spbe_calc.compare import compare
-        from spbe_calc.core import model_warnings, score_files
+        from spbe_calc.core import score_files
         from spbe_calc.render import compare as render
 
         if len(files) < 2:
             raise SpbeError([Problem("compare", 0, 0, "compare-needs-two")])
         scored = score_files([str(f) for f in files], model, partial)
-        for line in model_warnings([f.model for f in scored]):
-            _emit(f"spbe-calc: {line}", err=True)
+        _warn_models([f.model for f in scored])
         result = compare(scored)
         if fmt is DataFormat.json:
             _emit(render.render_json(result))
@@ -318,7 +322,7 @@ def build_app() -> typer.Typer:
         model: Optional[str] = typer.Option(None, "--model", "-m", help=t("cli.model"), metavar=t("cli.metavar.model")),
         partial: bool = typer.Option(False, "--partial", help=t("help.score.partial")),
     ) -> None:
-        from spbe_calc.core import model_warnings, score_file
+        from spbe_calc.core import score_file
         from spbe_calc.fsutil import atomic_write
         from spbe_calc.report import build_report
 
@@ -327,8 +331,7 @@ def build_app() -> typer.Typer:
             raise SpbeError([Problem(str(output), 0, 0, "report-format")])
         current = score_file(str(file), model, partial)
         before = score_file(str(previous), None, partial) if previous else None
-        for line in model_warnings([current.model]):
-            _emit(f"spbe-calc: {line}", err=True)
+        _warn_models([current.model])
         report = build_report(current, before)
         if suffix in (".html", ".htm"):
             from spbe_calc.render.report_html import render_html

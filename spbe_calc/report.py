@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from spbe_calc.answers import Answer
 from spbe_calc.bars import Bar
 from spbe_calc.compare import Comparison, compare
 from spbe_calc.core import ScoredFile
+from spbe_calc.i18n import t
 from spbe_calc.model import Band
 from spbe_calc.plan import Plan, make_plan
 
@@ -26,6 +28,15 @@ class Report:
     next_band: Band | None
     plan: Plan | None
     generated: datetime.date
+
+
+def explanation(answer: Answer | None) -> list[tuple[str, str]]:
+    """An answer's fakta, analisis and bukti as (label, text) pairs, for both report formats."""
+    if answer is None:
+        return []
+    pairs = [(t("rep.fakta"), answer.fakta), (t("rep.analisis"), answer.analisis),
+             (t("rep.bukti"), "; ".join(answer.bukti) if answer.bukti else None)]
+    return [(label, text) for label, text in pairs if text]
 
 
 def next_band(current: ScoredFile) -> Band | None:

@@ -9,7 +9,7 @@ from typing import Any
 from spbe_calc import __version__
 from spbe_calc.i18n import language, pick, t
 from spbe_calc.render.charts import BAND_COLORS, bar, radar
-from spbe_calc.report import Report
+from spbe_calc.report import Report, explanation
 from spbe_calc.scoring import exact_str, level_text, round_half_up
 
 CSS = """
@@ -156,14 +156,7 @@ def render_html(report: Report) -> str:
         else:
             name = ind.scale.level(i.level).name
             level = f"{i.level}" + (f"<br><span class=muted>{escape(name)}</span>" if name else "")
-        explain = []
-        if answer is not None:
-            if answer.fakta:
-                explain.append(f"<b>{escape(t('rep.fakta'))}:</b> {escape(answer.fakta)}")
-            if answer.analisis:
-                explain.append(f"<b>{escape(t('rep.analisis'))}:</b> {escape(answer.analisis)}")
-            if answer.bukti:
-                explain.append(f"<b>{escape(t('rep.bukti'))}:</b> " + "; ".join(escape(b) for b in answer.bukti))
+        explain = [f"<b>{escape(label)}:</b> {escape(text)}" for label, text in explanation(answer)]
         h.append(f"<tr><td class=num>{ind.id}</td><td>{escape(ind.name)}</td><td class=num>{level}</td>"
                  f"<td class=num>{_n(ind.weight)}%</td><td class=num>{round_half_up(i.contribution, 4)}</td>"
                  f'<td class="explain">{"<br>".join(explain) or "<span class=muted>–</span>"}</td></tr>')

@@ -8,7 +8,7 @@ from typing import Any
 from spbe_calc import __version__
 from spbe_calc.i18n import pick, t
 from spbe_calc.render.score_markdown import _cell
-from spbe_calc.report import Report
+from spbe_calc.report import Report, explanation
 from spbe_calc.scoring import exact_str, level_text, round_half_up
 
 
@@ -82,14 +82,7 @@ def render_md(report: Report) -> str:
         ind = i.indicator
         answer = cur.answers.answers.get(ind.id)
         level = "–" if ind.id in cur.missing else level_text(i.level)
-        explain = []
-        if answer is not None:
-            if answer.fakta:
-                explain.append(f"**{t('rep.fakta')}:** {_cell(answer.fakta)}")
-            if answer.analisis:
-                explain.append(f"**{t('rep.analisis')}:** {_cell(answer.analisis)}")
-            if answer.bukti:
-                explain.append(f"**{t('rep.bukti')}:** " + "; ".join(_cell(b) for b in answer.bukti))
+        explain = [f"**{label}:** {_cell(text)}" for label, text in explanation(answer)]
         out.append(f"| {ind.id} | {_cell(ind.name)} | {level} | {_n(ind.weight)}% | {'<br>'.join(explain) or '–'} |")
     out += ["", f"_{t('rep.footer')}_"]
     return "\n".join(out) + "\n"
