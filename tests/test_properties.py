@@ -82,3 +82,32 @@ def test_every_value_has_exactly_one_band(value: Fraction) -> None:
 def test_rounding_is_within_half_a_unit(value: Fraction, places: int) -> None:
     rounded = Fraction(round_half_up(value, places))
     assert abs(rounded - value) <= Fraction(1, 2 * 10**places)
+
+
+# --- what assess writes is read back exactly ----------------------------------------------------
+
+_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    instansi=st.one_of(st.none(), _text),
+    tahun=st.one_of(st.none(), st.integers(2000, 2100)),
+    entries=st.dictionaries(
+        st.integers(1, 47),
+        st.tuples(st.one_of(st.none(), st.integers(1, 5)), st.one_of(st.none(), _text.filter(bool)),
+                  st.one_of(st.none(), _text.filter(bool)), st.lists(_text.filter(lambda s: s.strip()), max_size=3)),
+        max_size=10),
+)
+def test_written_answers_read_back_unchanged(tmp_path_factory: object, instansi: object, tahun: object,
+                                             entries: dict[int, tuple[object, object, object, list[str]]]) -> None:
+    from spbe_calc.answers import Answer, Answers, dump_answers, read_answers
+
+    answers = Answers("x.yaml", "spbe-2020", instansi, tahun,  # type: ignore[arg-type]
+                      {k: Answer(k, lv, f, a, tuple(b)) for k, (lv, f, a, b) in entries.items()})  # type: ignore[arg-type]
+    path = tmp_path_factory.mktemp("rt") / "j.yaml"  # type: ignore[attr-defined]
+    path.write_text(dump_answers(answers, [i.id for i in MODEL.indicators]), encoding="utf-8")
+    back = read_answers(path)
+    assert back.problems == []
+    assert (back.model, back.instansi, back.tahun) == ("spbe-2020", instansi, tahun)
+    assert back.answers == answers.answers
