@@ -124,7 +124,13 @@ def _funnel(func: F) -> F:
 
 
 class _TranslatedHelp:
-    """Mixin: the ``-h`` help line comes from the message catalogue too."""
+    """Mixin: the help page's own words come from the message catalogue too.
+
+    The framework writes the section headings itself; they are swapped for the catalogue's on
+    the finished page (only whole heading lines, so no user text can be touched).
+    """
+
+    _HEADINGS = ("Usage", "Arguments", "Options", "Commands")
 
     def get_help_option(self, ctx: Any) -> Any:
         """The framework's help option, with our text."""
@@ -132,6 +138,18 @@ class _TranslatedHelp:
         if option is not None:
             option.help = t("cli.help-option")
         return option
+
+    def get_help(self, ctx: Any) -> str:
+        """The help page, with translated section headings."""
+        lines = super().get_help(ctx).split("\n")  # type: ignore[misc]
+        for n, line in enumerate(lines):
+            for word in self._HEADINGS:
+                if line.startswith(f"{word}:"):
+                    line = t(f"cli.heading.{word.lower()}") + line[len(word):]
+            # The framework's bracketed notes after an option's help.
+            lines[n] = line.replace("[required]", f"[{t('cli.required')}]").replace(
+                "[default: ", f"[{t('cli.default')}: ")
+        return "\n".join(lines)
 
 
 class _Command(_TranslatedHelp, TyperCommand):
