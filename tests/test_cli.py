@@ -25,12 +25,12 @@ def test_version_and_help(run: Run) -> None:
     r = run("-h")
     assert r.exit_code == 0 and "score" in r.stdout and "validate" in r.stdout
     assert "Kalkulator" in r.stdout
-    assert r.stdout.startswith("Penggunaan: spbe-calc") and "\nOpsi:" in r.stdout and "\nPerintah:" in r.stdout
+    assert r.stdout.startswith("Penggunaan: ") and "\nOpsi:" in r.stdout and "\nPerintah:" in r.stdout
     assert "Tampilkan bantuan ini lalu keluar." in r.stdout
     r = run("score", "-h")
     assert "\nArgumen:" in r.stdout and "[wajib]" in r.stdout and "[bawaan: text]" in r.stdout
     r = run("--lang", "en", "-h")
-    assert "calculator" in r.stdout and r.stdout.startswith("Usage: spbe-calc") and "Show this help" in r.stdout
+    assert "calculator" in r.stdout and r.stdout.startswith("Usage: ") and "Show this help" in r.stdout
 
 
 def test_score_text(run: Run) -> None:
