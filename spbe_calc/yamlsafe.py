@@ -26,7 +26,7 @@ from typing import Any, Union
 
 import yaml
 
-from spbe_calc.errors import ExitCode, Problem, SpbeError
+from spbe_calc.errors import Problem, SpbeError
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -385,10 +385,3 @@ def load(path: Path | str, display: str | None = None) -> Document:
     """Read and parse a YAML file; I/O failures raise :class:`SpbeError`, YAML ones are problems."""
     shown = display or str(path)
     return parse(read_text(path, shown), shown)
-
-
-def require_root(doc: Document) -> Node:
-    """Return the document's root, or raise with the parse problems when there is none."""
-    if doc.root is None:
-        raise SpbeError(doc.problems, ExitCode.BAD_INPUT)
-    return doc.root
