@@ -41,8 +41,7 @@ def parse_bar(text: str, option: str = "--fail-under") -> Bar:
 
 def band_rank(model: Model, name: str) -> int | None:
     """Rank of a predikat in a model (0 = lowest), matching names case-insensitively."""
-    ordered = sorted(model.bands, key=lambda b: (b.min is not None, b.min or 0))
-    for rank, band in enumerate(ordered):
+    for rank, band in enumerate(model.bands_ascending()):
         if band.name.casefold() == name.casefold():
             return rank
     return None

@@ -309,6 +309,10 @@ class Model(Record):
             object.__setattr__(self, "_units", Units.of(self))
         return self._units  # type: ignore[return-value]
 
+    def bands_ascending(self) -> tuple[Band, ...]:
+        """The predikat bands from lowest to highest (``bands`` is kept highest first)."""
+        return self.bands[::-1]
+
     def band_for(self, value: Fraction) -> Band:
         """Return the predikat band of an index value (validated models cover the whole range)."""
         for band in self.bands:

@@ -166,7 +166,7 @@ def threshold(model: Model, bar: Bar) -> tuple[Fraction, bool] | None:
     else:
         check_bar(bar, model)
         rank = band_rank(model, bar.predikat or "")
-        band = sorted(model.bands, key=lambda b: (b.min is not None, b.min or 0))[rank or 0]
+        band = model.bands_ascending()[rank or 0]
         if band.min is None:
             return None
         value, strict = band.min, not band.min_inclusive

@@ -41,9 +41,8 @@ def explanation(answer: Answer | None) -> list[tuple[str, str]]:
 
 def next_band(current: ScoredFile) -> Band | None:
     """The predikat just above the current one, or ``None`` at the top."""
-    ordered = sorted(current.model.bands, key=lambda b: (b.min is not None, b.min or 0))
-    names = [b.name for b in ordered]
-    rank = names.index(current.score.band.name)
+    ordered = current.model.bands_ascending()
+    rank = ordered.index(current.score.band)
     return ordered[rank + 1] if rank + 1 < len(ordered) else None
 
 
