@@ -96,16 +96,13 @@ def score_file(path: str, model_ref: str | None = None, partial: bool = False) -
 
 def score_files(paths: list[str], model_ref: str | None = None, partial: bool = False) -> list[ScoredFile]:
     """Score several files, all or nothing: the problems of every bad file are raised together."""
-    scored: list[ScoredFile] = []
-    problems: list[Problem] = []
-    for path in paths:
-        try:
-            scored.append(score_file(path, model_ref, partial))
-        except SpbeError as exc:
-            problems += exc.problems
+    from spbe_calc.batch import problems_of, score_many
+
+    outcomes = score_many(paths, model_ref, partial)
+    problems = problems_of(outcomes)
     if problems:
         raise SpbeError(problems)
-    return scored
+    return [o for o in outcomes if isinstance(o, ScoredFile)]
 
 
 class ScoreBatch(Record):
