@@ -160,6 +160,26 @@ class _Group(_TranslatedHelp, TyperGroup):
     """The top-level group."""
 
 
+# Options several commands share; called inside build_app() so their help is in the language
+# chosen at that moment.
+
+
+def _model_option() -> Any:
+    return typer.Option(None, "--model", "-m", help=t("cli.model"), metavar=t("cli.metavar.model"))
+
+
+def _partial_option() -> Any:
+    return typer.Option(False, "--partial", help=t("help.score.partial"))
+
+
+def _format_option(default: enum.Enum) -> Any:
+    return typer.Option(default, "--format", "-f", help=t("cli.format"))
+
+
+def _files_argument(default: Any, help_key: str) -> Any:
+    return typer.Argument(default, help=t(help_key), show_default=False, metavar=t("cli.metavar.files"))
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"spbe-calc {__version__}")
@@ -191,12 +211,11 @@ def build_app() -> typer.Typer:
     @app.command("score", cls=_Command, help=t("help.score"), no_args_is_help=True)
     @_funnel
     def score_cmd(
-        files: list[Path] = typer.Argument(..., help=t("help.score.files"), show_default=False,
-                                           metavar=t("cli.metavar.files")),
-        model: Optional[str] = typer.Option(None, "--model", "-m", help=t("cli.model"), metavar=t("cli.metavar.model")),
-        fmt: ScoreFormat = typer.Option(ScoreFormat.text, "--format", "-f", help=t("cli.format")),
+        files: list[Path] = _files_argument(..., "help.score.files"),
+        model: Optional[str] = _model_option(),
+        fmt: ScoreFormat = _format_option(ScoreFormat.text),
         detail: bool = typer.Option(False, "--detail", "-d", help=t("help.score.detail")),
-        partial: bool = typer.Option(False, "--partial", help=t("help.score.partial")),
+        partial: bool = _partial_option(),
         fail_under: Optional[str] = typer.Option(None, "--fail-under", metavar="ANGKA|PREDIKAT",
                                                  help=t("help.score.fail-under")),
     ) -> None:
@@ -226,10 +245,9 @@ def build_app() -> typer.Typer:
     @app.command("validate", cls=_Command, help=t("help.validate"))
     @_funnel
     def validate_cmd(
-        files: Optional[list[Path]] = typer.Argument(None, help=t("help.validate.files"), show_default=False,
-                                                     metavar=t("cli.metavar.files")),
-        model: Optional[str] = typer.Option(None, "--model", "-m", help=t("cli.model"), metavar=t("cli.metavar.model")),
-        fmt: ReportFormat = typer.Option(ReportFormat.auto, "--format", "-f", help=t("cli.format")),
+        files: Optional[list[Path]] = _files_argument(None, "help.validate.files"),
+        model: Optional[str] = _model_option(),
+        fmt: ReportFormat = _format_option(ReportFormat.auto),
         strict: bool = typer.Option(False, "--strict", help=t("help.validate.strict")),
     ) -> None:
         from spbe_calc.core import validate_exit_code, validate_file
@@ -255,7 +273,7 @@ def build_app() -> typer.Typer:
     @_funnel
     def assess_cmd(
         file: Path = typer.Argument(Path("jawaban.yaml"), help=t("help.assess.file")),
-        model: Optional[str] = typer.Option(None, "--model", "-m", help=t("cli.model"), metavar=t("cli.metavar.model")),
+        model: Optional[str] = _model_option(),
         domain: Optional[list[int]] = typer.Option(None, "--domain", help=t("help.assess.domain")),
         aspect: Optional[list[int]] = typer.Option(None, "--aspect", help=t("help.assess.aspect")),
         indicators: Optional[str] = typer.Option(None, "--indicators", "-i", help=t("help.assess.indicators")),
@@ -284,8 +302,8 @@ def build_app() -> typer.Typer:
         file: Path = typer.Argument(..., help=t("help.file"), show_default=False, metavar=t("cli.metavar.file")),
         target: str = typer.Option(..., "--target", "-t", metavar="ANGKA|PREDIKAT", help=t("help.plan.target")),
         costs: Optional[Path] = typer.Option(None, "--costs", "-c", help=t("help.plan.costs")),
-        model: Optional[str] = typer.Option(None, "--model", "-m", help=t("cli.model"), metavar=t("cli.metavar.model")),
-        fmt: DataFormat = typer.Option(DataFormat.text, "--format", "-f", help=t("cli.format")),
+        model: Optional[str] = _model_option(),
+        fmt: DataFormat = _format_option(DataFormat.text),
     ) -> None:
         from spbe_calc.bars import parse_bar
         from spbe_calc.core import score_file
@@ -311,11 +329,10 @@ def build_app() -> typer.Typer:
     @app.command("compare", cls=_Command, help=t("help.compare"), no_args_is_help=True)
     @_funnel
     def compare_cmd(
-        files: list[Path] = typer.Argument(..., help=t("help.compare.files"), show_default=False,
-                                           metavar=t("cli.metavar.files")),
-        model: Optional[str] = typer.Option(None, "--model", "-m", help=t("cli.model"), metavar=t("cli.metavar.model")),
-        partial: bool = typer.Option(False, "--partial", help=t("help.score.partial")),
-        fmt: DataFormat = typer.Option(DataFormat.text, "--format", "-f", help=t("cli.format")),
+        files: list[Path] = _files_argument(..., "help.compare.files"),
+        model: Optional[str] = _model_option(),
+        partial: bool = _partial_option(),
+        fmt: DataFormat = _format_option(DataFormat.text),
     ) -> None:
         from spbe_calc.compare import compare
         from spbe_calc.core import score_files
@@ -337,8 +354,8 @@ def build_app() -> typer.Typer:
         file: Path = typer.Argument(..., help=t("help.file"), show_default=False, metavar=t("cli.metavar.file")),
         output: Path = typer.Option(..., "--output", "-o", help=t("help.report.output")),
         previous: Optional[Path] = typer.Option(None, "--compare", help=t("help.report.compare")),
-        model: Optional[str] = typer.Option(None, "--model", "-m", help=t("cli.model"), metavar=t("cli.metavar.model")),
-        partial: bool = typer.Option(False, "--partial", help=t("help.score.partial")),
+        model: Optional[str] = _model_option(),
+        partial: bool = _partial_option(),
     ) -> None:
         from spbe_calc.core import score_file
         from spbe_calc.fsutil import atomic_write
@@ -365,7 +382,7 @@ def build_app() -> typer.Typer:
     @app.command("models", cls=_Command, help=t("help.models"))
     @_funnel
     def models_cmd(
-        fmt: DataFormat = typer.Option(DataFormat.text, "--format", "-f", help=t("cli.format")),
+        fmt: DataFormat = _format_option(DataFormat.text),
     ) -> None:
         from spbe_calc.core import bundled_model_infos
         from spbe_calc.render.models import render_json, render_text
