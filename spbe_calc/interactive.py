@@ -21,6 +21,7 @@ from spbe_calc.answers import compact_ids
 from spbe_calc.i18n import pick, t
 from spbe_calc.model import Indicator
 from spbe_calc.questionnaire import Questionnaire
+from spbe_calc.render import pct
 from spbe_calc.scoring import level_text, round_half_up
 
 
@@ -101,10 +102,6 @@ class ScriptedPrompter:
 # --- screens ---------------------------------------------------------------------------------------
 
 
-def _pct(value: Any) -> str:
-    return f"{round_half_up(value, 2)}%"
-
-
 def progress_line(q: Questionnaire) -> Text:
     """``Terjawab 12/47 · D1 10/10 · D2 2/10 · …`` (and the selection when it is a part)."""
     p = q.progress()
@@ -147,7 +144,7 @@ def screen(q: Questionnaire, ind: Indicator) -> RenderableType:
     where.append(f"A{a.id} {a.name}")
     parts: list[RenderableType] = [Rule(escape(" › ".join(where)), style="dim"), progress_line(q)]
     title = Text()
-    title.append(t("as.indicator", id=ind.id, weight=_pct(ind.weight), pos=q.position + 1,
+    title.append(t("as.indicator", id=ind.id, weight=pct(ind.weight), pos=q.position + 1,
                    count=len(q.selection)), style="dim")
     title.append("\n")
     title.append(ind.name, style="bold")

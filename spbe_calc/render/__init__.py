@@ -8,7 +8,10 @@ used, so that start-up stays cheap.
 from __future__ import annotations
 
 import importlib
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
+
+if TYPE_CHECKING:
+    from spbe_calc.answers import Answers
 
 #: score output formats -> module under spbe_calc.render
 SCORE_FORMATS = {"text": "score_text", "json": "score_json", "jsonl": "score_json", "markdown": "score_markdown",
@@ -28,3 +31,26 @@ def problem_renderer(name: str) -> Callable[..., Any]:
     """Return the renderer of a problem-report format."""
     module = importlib.import_module("spbe_calc.render.problems")
     return getattr(module, f"render_{name}")
+
+
+# --- small pieces every format shares --------------------------------------------------------
+
+
+def title(answers: Answers) -> str:
+    """``Pemerintah Kabupaten Contoh · 2022``: who was assessed, and when."""
+    from spbe_calc.i18n import t
+
+    text = answers.instansi or t("out.no-instansi")
+    return f"{text} · {answers.tahun}" if answers.tahun else text
+
+
+def num(value: Any, places: int = 2) -> str:
+    """A value rounded half-up for display."""
+    from spbe_calc.scoring import round_half_up
+
+    return str(round_half_up(value, places))
+
+
+def pct(value: Any) -> str:
+    """A weight as shown everywhere: ``13.00%``."""
+    return f"{num(value)}%"

@@ -8,6 +8,8 @@ from typing import Any
 
 from spbe_calc import __version__
 from spbe_calc.i18n import language, pick, t
+from spbe_calc.render import num
+from spbe_calc.render import title as report_title
 from spbe_calc.render.charts import BAND_COLORS, bar, radar
 from spbe_calc.report import Report, explanation
 from spbe_calc.scoring import exact_str, level_text, round_half_up
@@ -33,10 +35,6 @@ tr.domain td{font-weight:600;background:#fbfcfc}
 """
 
 
-def _n(value: Fraction, places: int = 2) -> str:
-    return str(round_half_up(value, places))
-
-
 def _badge(name: str) -> str:
     return f'<span class="badge" style="background:{BAND_COLORS.get(name, "#566573")}">{escape(name)}</span>'
 
@@ -44,7 +42,7 @@ def _badge(name: str) -> str:
 def _delta(value: Fraction | None) -> str:
     if value is None:
         return ""
-    text = _n(value)
+    text = num(value)
     cls = "up" if value > 0 else "down" if value < 0 else ""
     return f'<span class="{cls}">{"+" if value >= 0 else ""}{text}</span>'
 
@@ -62,14 +60,13 @@ def render_html(report: Report) -> str:
     if prev is not None and report.comparison is not None and report.comparison.same_model:
         prev_groups = {f"D{d.id}": d.index for d in prev.score.domains} | {f"A{a.id}": a.index for a in prev.score.aspects}
     title = t("rep.title")
-    who = escape(cur.answers.instansi or t("out.no-instansi"))
-    year = f" · {cur.answers.tahun}" if cur.answers.tahun else ""
+    who = escape(report_title(cur.answers))
     h: list[str] = [
         "<!DOCTYPE html>",
         f'<html lang="{language()}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(title)} — {who}{escape(year)}</title><style>{CSS}</style></head><body><main>",
-        f"<h1>{escape(title)}: {who}{escape(year)}</h1>",
+        f"<title>{escape(title)} — {who}</title><style>{CSS}</style></head><body><main>",
+        f"<h1>{escape(title)}: {who}</h1>",
         f'<p class="sub">{escape(model.name)} · {escape(model.regulation.get("short", model.id))} · '
         f'{escape(t("rep.generated", date=report.generated.isoformat(), version=__version__))}</p>',
     ]
@@ -77,12 +74,12 @@ def render_html(report: Report) -> str:
         h.append(f'<p class="down">{escape(pick(model.warning))}</p>')
     # Headline
     h.append('<section class="hero"><div>')
-    h.append(f'<div class="index">{_n(s.index, places)}</div>')
+    h.append(f'<div class="index">{num(s.index, places)}</div>')
     h.append(f"<div>{_badge(s.band.name)}</div>")
     h.append(f'<div class="muted">{escape(t("out.exact"))}: {exact_str(s.index)}</div></div>')
     if prev is not None:
         h.append('<div class="delta">')
-        h.append(escape(t("rep.previous", year=prev.answers.tahun or "", index=_n(prev.score.index, places),
+        h.append(escape(t("rep.previous", year=prev.answers.tahun or "", index=num(prev.score.index, places),
                           predikat=prev.score.band.name)))
         h.append(f"<br>{escape(t('cmp.col.change'))}: {_delta(s.index - prev.score.index)}</div>")
     if cur.missing:
@@ -94,7 +91,7 @@ def render_html(report: Report) -> str:
     labels = [f"A{a.id}" for a in s.aspects]
     previous_values = [prev_groups[c] for c in labels] if prev_groups else None
     h.append('<div class="charts"><div>' + radar(labels, [a.index for a in s.aspects], top, previous_values) + "</div>")
-    h.append('<ul class="legend">' + "".join(f"<li><b>A{a.id}</b> {escape(a.name)}: {_n(a.index, places)}</li>"
+    h.append('<ul class="legend">' + "".join(f"<li><b>A{a.id}</b> {escape(a.name)}: {num(a.index, places)}</li>"
                                               for a in s.aspects))
     if previous_values and prev is not None:
         h.append(f"<li>{escape(t('rep.legend.previous', year=prev.answers.tahun or ''))}</li>")
@@ -107,8 +104,8 @@ def render_html(report: Report) -> str:
     def group_row(code: str, g: Any, cls: str) -> None:
         previous = prev_groups.get(code)
         change = f" {_delta(g.index - previous)}" if previous is not None else ""
-        h.append(f'<tr class="{cls}"><td>{code}</td><td>{escape(g.name)}</td><td class=num>{_n(g.weight)}%</td>'
-                 f"<td class=num>{_n(g.index, places)}{change}</td>"
+        h.append(f'<tr class="{cls}"><td>{code}</td><td>{escape(g.name)}</td><td class=num>{num(g.weight)}%</td>'
+                 f"<td class=num>{num(g.index, places)}{change}</td>"
                  f"<td>{bar(g.index, top, g.band.name, edges, previous)}</td><td>{_badge(g.band.name)}</td></tr>")
 
     aspects = {a.id: a for a in s.aspects}
@@ -122,7 +119,7 @@ def render_html(report: Report) -> str:
             group_row(f"A{g.id}", g, "")
     h.append("</tbody></table>")
     if edges:
-        h.append(f'<p class="muted">{escape(t("rep.bars", edges=", ".join(_n(e, 1) for e in edges)))}</p>')
+        h.append(f'<p class="muted">{escape(t("rep.bars", edges=", ".join(num(e, 1) for e in edges)))}</p>')
     # Plan
     h.append(f"<h2>{escape(t('rep.plan'))}</h2>")
     plan = report.plan
@@ -131,13 +128,13 @@ def render_html(report: Report) -> str:
     elif not plan.reachable:
         h.append(f"<p>{escape(t('rep.plan.unreachable', band=report.next_band.name))}</p>")
     else:
-        h.append(f"<p>{escape(t('rep.plan.intro', count=len(plan.steps), band=report.next_band.name, index=_n(plan.index_after, places)))}</p>")
+        h.append(f"<p>{escape(t('rep.plan.intro', count=len(plan.steps), band=report.next_band.name, index=num(plan.index_after, places)))}</p>")
         h.append(f"<table><thead><tr><th class=num>#</th><th>{escape(t('out.col.indicator'))}</th>"
                  f"<th class=num>{escape(t('plan.col.step'))}</th><th class=num>{escape(t('plan.col.after'))}</th></tr></thead><tbody>")
         for n, step in enumerate(plan.steps, start=1):
             item = f" · {escape(step.indicator.items[step.item])}" if step.item is not None else ""
             h.append(f"<tr><td class=num>{n}</td><td>{step.indicator.id}. {escape(step.indicator.name)}{item}</td>"
-                     f"<td class=num>{step.from_level}→{step.to_level}</td><td class=num>{_n(step.index_after, places)}"
+                     f"<td class=num>{step.from_level}→{step.to_level}</td><td class=num>{num(step.index_after, places)}"
                      f"{' ' + _badge(step.band_after.name) if step.enters_band else ''}</td></tr>")
         h.append("</tbody></table>")
         h.append(f'<p class="muted">{escape(t("plan.note.fewest"))}</p>')
@@ -158,7 +155,7 @@ def render_html(report: Report) -> str:
             level = f"{i.level}" + (f"<br><span class=muted>{escape(name)}</span>" if name else "")
         explain = [f"<b>{escape(label)}:</b> {escape(text)}" for label, text in explanation(answer)]
         h.append(f"<tr><td class=num>{ind.id}</td><td>{escape(ind.name)}</td><td class=num>{level}</td>"
-                 f"<td class=num>{_n(ind.weight)}%</td><td class=num>{round_half_up(i.contribution, 4)}</td>"
+                 f"<td class=num>{num(ind.weight)}%</td><td class=num>{round_half_up(i.contribution, 4)}</td>"
                  f'<td class="explain">{"<br>".join(explain) or "<span class=muted>–</span>"}</td></tr>')
     h.append("</tbody></table>")
     h.append(f'<p class="muted">{escape(t("rep.footer"))}</p>')

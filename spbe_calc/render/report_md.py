@@ -7,13 +7,10 @@ from typing import Any
 
 from spbe_calc import __version__
 from spbe_calc.i18n import pick, t
+from spbe_calc.render import num, title
 from spbe_calc.render.score_markdown import _cell
 from spbe_calc.report import Report, explanation
-from spbe_calc.scoring import exact_str, level_text, round_half_up
-
-
-def _n(value: Fraction, places: int = 2) -> str:
-    return str(round_half_up(value, places))
+from spbe_calc.scoring import exact_str, level_text
 
 
 def _bar(value: Fraction, top: int, width: int = 20) -> str:
@@ -28,20 +25,18 @@ def render_md(report: Report) -> str:
     s = cur.score
     places = model.precision
     top = model.level_max
-    who = cur.answers.instansi or t("out.no-instansi")
-    year = f" · {cur.answers.tahun}" if cur.answers.tahun else ""
-    out = [f"# {t('rep.title')}: {_cell(who)}{year}", "",
+    out = [f"# {t('rep.title')}: {_cell(title(cur.answers))}", "",
            f"{model.name} · {model.regulation.get('short', model.id)} · "
            f"{t('rep.generated', date=report.generated.isoformat(), version=__version__)}", ""]
     if model.warning:
         out += [f"> {_cell(pick(model.warning))}", ""]
-    out.append(f"**{model.name}: {_n(s.index, places)} — {s.band.name}** ({t('out.exact')} {exact_str(s.index)})")
+    out.append(f"**{model.name}: {num(s.index, places)} — {s.band.name}** ({t('out.exact')} {exact_str(s.index)})")
     prev = report.previous
     if prev is not None:
         change = s.index - prev.score.index
         out.append("")
-        out.append(t("rep.previous", year=prev.answers.tahun or "", index=_n(prev.score.index, places),
-                     predikat=prev.score.band.name) + f"; {t('cmp.col.change')}: {'+' if change >= 0 else ''}{_n(change)}")
+        out.append(t("rep.previous", year=prev.answers.tahun or "", index=num(prev.score.index, places),
+                     predikat=prev.score.band.name) + f"; {t('cmp.col.change')}: {'+' if change >= 0 else ''}{num(change)}")
     if cur.missing:
         out += ["", f"> {t('out.partial.short', count=len(cur.missing))}"]
     out += ["", f"## {t('rep.structure' if model.domains else 'rep.structure.aspects')}", "",
@@ -50,7 +45,7 @@ def render_md(report: Report) -> str:
 
     def row(code: str, g: Any, bold: bool) -> None:
         name = f"**{_cell(g.name)}**" if bold else _cell(g.name)
-        out.append(f"| {code} | {name} | {_n(g.weight)}% | {_n(g.index, places)} | `{_bar(g.index, top)}` | {g.band.name} |")
+        out.append(f"| {code} | {name} | {num(g.weight)}% | {num(g.index, places)} | `{_bar(g.index, top)}` | {g.band.name} |")
 
     aspects = {a.id: a for a in s.aspects}
     if model.domains:
@@ -68,13 +63,13 @@ def render_md(report: Report) -> str:
     elif not plan.reachable:
         out.append(t("rep.plan.unreachable", band=report.next_band.name))
     else:
-        out += [t("rep.plan.intro", count=len(plan.steps), band=report.next_band.name, index=_n(plan.index_after, places)), "",
+        out += [t("rep.plan.intro", count=len(plan.steps), band=report.next_band.name, index=num(plan.index_after, places)), "",
                 f"| # | {t('out.col.indicator')} | {t('plan.col.step')} | {t('plan.col.after')} |", "| ---: | --- | ---: | ---: |"]
         for n, step in enumerate(plan.steps, start=1):
             item = f" · {step.indicator.items[step.item]}" if step.item is not None else ""
             mark = f" → {step.band_after.name}" if step.enters_band else ""
             out.append(f"| {n} | {step.indicator.id}. {_cell(step.indicator.name + item)} | {step.from_level}→{step.to_level} | "
-                       f"{_n(step.index_after, places)}{mark} |")
+                       f"{num(step.index_after, places)}{mark} |")
     out += ["", f"## {t('rep.indicators')}", "",
             f"| # | {t('out.col.indicator')} | {t('out.col.level')} | {t('out.col.weight')} | {t('rep.explanation')} |",
             "| ---: | --- | ---: | ---: | --- |"]
@@ -83,6 +78,6 @@ def render_md(report: Report) -> str:
         answer = cur.answers.answers.get(ind.id)
         level = "–" if ind.id in cur.missing else level_text(i.level)
         explain = [f"**{label}:** {_cell(text)}" for label, text in explanation(answer)]
-        out.append(f"| {ind.id} | {_cell(ind.name)} | {level} | {_n(ind.weight)}% | {'<br>'.join(explain) or '–'} |")
+        out.append(f"| {ind.id} | {_cell(ind.name)} | {level} | {num(ind.weight)}% | {'<br>'.join(explain) or '–'} |")
     out += ["", f"_{t('rep.footer')}_"]
     return "\n".join(out) + "\n"

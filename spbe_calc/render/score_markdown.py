@@ -6,6 +6,7 @@ from typing import Any
 
 from spbe_calc.core import ScoredFile
 from spbe_calc.i18n import t
+from spbe_calc.render import title
 from spbe_calc.scoring import GroupScore, round_half_up, level_text
 
 
@@ -21,10 +22,7 @@ def _row(code: str, g: GroupScore, places: int, bold: bool) -> str:
 
 def _one(f: ScoredFile, detail: bool) -> list[str]:
     places = f.model.precision
-    title = f.answers.instansi or t("out.no-instansi")
-    if f.answers.tahun:
-        title += f" · {f.answers.tahun}"
-    lines = [f"### {_cell(title)}", "",
+    lines = [f"### {_cell(title(f.answers))}", "",
              f"**{f.model.name}: {round_half_up(f.score.index, places)} — {f.score.band.name}** "
              f"({_cell(f.model.regulation.get('short', f.model.id))}, `{_cell(f.path)}`)", ""]
     if f.missing:

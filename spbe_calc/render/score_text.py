@@ -11,15 +11,12 @@ from typing import Any
 from spbe_calc.core import ScoredFile
 from spbe_calc.i18n import t
 from spbe_calc.model import Aspect
+from spbe_calc.render import pct
 from spbe_calc.render.plaintable import Column, PlainTable, paint
 from spbe_calc.scoring import GroupScore, exact_str, level_text, round_half_up
 
 _TONE = {"Kurang": "red", "Cukup": "yellow", "Baik": "green", "Sangat Baik": "bold green",
          "Memuaskan": "bold cyan"}
-
-
-def _pct(value: Any) -> str:
-    return f"{round_half_up(value, 2)}%"
 
 
 def _one(f: ScoredFile, detail: bool, color: bool, width: int) -> str:
@@ -43,7 +40,7 @@ def _one(f: ScoredFile, detail: bool, color: bool, width: int) -> str:
     aspect_scores = {a.id: a for a in s.aspects}
 
     def group_row(code: str, g: GroupScore, style: str) -> None:
-        cells: list[tuple[str, str]] = [(code, style), (g.name, style), (_pct(g.weight), ""),
+        cells: list[tuple[str, str]] = [(code, style), (g.name, style), (pct(g.weight), ""),
                                         (str(shown(g.index)), style)]
         if detail:
             cells.append(("", ""))
@@ -58,7 +55,7 @@ def _one(f: ScoredFile, detail: bool, color: bool, width: int) -> str:
             for ind in aspect.indicators:
                 i = indicator_scores[ind.id]
                 level = "-" if ind.id in f.missing else level_text(i.level)
-                table.add((str(ind.id), "dim"), (ind.name, "dim"), (_pct(ind.weight), "dim"), level,
+                table.add((str(ind.id), "dim"), (ind.name, "dim"), (pct(ind.weight), "dim"), level,
                           (f"+{round_half_up(i.contribution, 4)}", "dim"), "")
 
     if model.domains:
