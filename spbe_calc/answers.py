@@ -24,7 +24,7 @@ from typing import Any, Union
 from spbe_calc.errors import ExitCode, Problem, Severity, SpbeError
 from spbe_calc.model import Model
 from spbe_calc.spec import ByKind, Context, Custom, Field, Int, Invalid, MapOf, Nullable, Obj, Seq, Str, run_partial
-from spbe_calc.yamlsafe import Node, load
+from spbe_calc.yamlsafe import Document, Node, load
 
 
 def _level(node: Node, ctx: Context) -> int | None:
@@ -171,7 +171,11 @@ def read_answers(path: Path | str, display: str | None = None) -> Answers:
     kept in :attr:`Answers.problems` so that :func:`bind` can report them together with the
     semantic ones (unknown indicators, levels out of range) in a single message list.
     """
-    doc = load(path, display)
+    return answers_from_doc(load(path, display))
+
+
+def answers_from_doc(doc: Document) -> Answers:
+    """:func:`read_answers` on a document already parsed (``validate`` has it in hand)."""
     if doc.root is None:
         raise SpbeError(doc.problems, ExitCode.BAD_INPUT)
     data, ctx = run_partial(ANSWERS_SPEC, doc.root, doc.path)

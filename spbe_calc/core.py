@@ -9,13 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from spbe_calc.answers import ANSWERS_SPEC, Answers, bind, merge_problems, parse_answers, read_answers
+from spbe_calc.answers import Answers, answers_from_doc, bind, read_answers
 from spbe_calc.errors import ExitCode, Problem, Severity, SpbeError
 from spbe_calc.model import Model, check_model, load_model
 from spbe_calc.records import Record
 from spbe_calc.scoring import Score, score
-from spbe_calc.spec import run_partial
-from spbe_calc.yamlsafe import load
+from spbe_calc.yamlsafe import Document, load
 
 
 class ScoredFile(Record):
@@ -202,12 +201,11 @@ def validate_file(path: str, model_ref: str | None = None, display: str | None =
     if not is_answers:
         model, problems = check_model(doc)
         return FileReport(path, "model", problems, model=model)
-    assert root is not None  # an answers file has a `levels` key, so it has a root
-    data, ctx = run_partial(ANSWERS_SPEC, root, path)
-    problems = merge_problems(doc.problems, ctx.problems)
-    if not isinstance(data, dict):
-        return FileReport(path, "answers", problems)
-    answers = parse_answers(data, ctx, problems)
+    try:
+        answers = answers_from_doc(doc)
+    except SpbeError as exc:
+        return FileReport(path, "answers", exc.problems)
+    problems = answers.problems
     try:
         model = _model_for_checked(answers, model_ref)
     except SpbeError as exc:
@@ -219,13 +217,13 @@ def validate_file(path: str, model_ref: str | None = None, display: str | None =
     return FileReport(path, "answers", problems, model=model)
 
 
-def _validate_plan(path: str, doc: object, model_ref: str | None) -> FileReport:
+def _validate_plan(path: str, doc: Document, model_ref: str | None) -> FileReport:
     """A plan file (costs and reachable levels) is checked against the model it will be used with."""
-    from spbe_calc.plan import read_limits
+    from spbe_calc.plan import limits_from_doc
 
     model = load_model(model_ref)
     try:
-        read_limits(path, model)
+        limits_from_doc(doc, model)
     except SpbeError as exc:
         return FileReport(path, "plan", exc.problems, model=model)
     return FileReport(path, "plan", [], model=model)

@@ -26,7 +26,7 @@ from spbe_calc.errors import ExitCode, Problem, SpbeError
 from spbe_calc.model import Band, Indicator, Model
 from spbe_calc.scoring import band_of, exact_str, score
 from spbe_calc.spec import ByKind, Field, Int, MapOf, Nullable, Num, Obj, run
-from spbe_calc.yamlsafe import load
+from spbe_calc.yamlsafe import Document, load
 
 Level = Union[int, tuple[int, ...]]
 
@@ -80,7 +80,12 @@ class Limits:
 
 def read_limits(path: str, model: Model) -> Limits:
     """Read a plan file; every problem is reported with its position."""
-    doc = load(path, path)
+    return limits_from_doc(load(path, path), model)
+
+
+def limits_from_doc(doc: Document, model: Model) -> Limits:
+    """:func:`read_limits` on a document already parsed (``validate`` has it in hand)."""
+    path = doc.path
     problems = list(doc.problems)
     data = None
     if doc.root is not None:
