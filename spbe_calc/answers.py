@@ -198,9 +198,7 @@ def bind(answers: Answers, model: Model, partial: bool = False) -> tuple[dict[in
         indicator = model.by_id.get(ident)
         if indicator is None:
             line, col = answers.key_position(ident)
-            problems.append(Problem(answers.path, line, col, "unknown-indicator",
-                                    {"id": ident, "first": model.indicators[0].id, "last": model.indicators[-1].id,
-                                     "model": model.id}))
+            problems.append(unknown_indicator(answers.path, line, col, ident, model))
             continue
         level = answer.level
         scale = indicator.scale
@@ -237,6 +235,12 @@ def bind(answers: Answers, model: Model, partial: bool = False) -> tuple[dict[in
     if any(p.severity is Severity.ERROR for p in problems):
         raise SpbeError(problems, ExitCode.BAD_INPUT)
     return levels, missing
+
+
+def unknown_indicator(path: str, line: int, col: int, ident: int, model: Model) -> Problem:
+    """The problem "indicator N is not in this model", naming the model's range of numbers."""
+    return Problem(path, line, col, "unknown-indicator",
+                   {"id": ident, "first": model.indicators[0].id, "last": model.indicators[-1].id, "model": model.id})
 
 
 def compact_ids(ids: list[int]) -> str:

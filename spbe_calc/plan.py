@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Union
 
+from spbe_calc.answers import unknown_indicator
 from spbe_calc.bars import Bar, band_rank, check_bar
 from spbe_calc.errors import ExitCode, Problem, SpbeError
 from spbe_calc.model import Band, Indicator, Model
@@ -97,9 +98,7 @@ def limits_from_doc(doc: Document, model: Model) -> Limits:
     for ident in entries:
         if ident not in model.by_id:
             line, col = ctx.key_at(("indicators", ident))
-            problems.append(Problem(path, line, col, "unknown-indicator",
-                                    {"id": ident, "first": model.indicators[0].id, "last": model.indicators[-1].id,
-                                     "model": model.id}))
+            problems.append(unknown_indicator(path, line, col, ident, model))
     for ident, entry in [(None, data.get("default") or {})] + list(entries.items()):
         cost = entry.get("cost")
         for value in (cost.values() if isinstance(cost, dict) else [cost]):

@@ -12,7 +12,7 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from spbe_calc.answers import Answer, Answers, bind, dump_answers, is_answered, leading_comments, read_answers
+from spbe_calc.answers import Answer, Answers, bind, unknown_indicator, dump_answers, is_answered, leading_comments, read_answers
 from spbe_calc.core import ScoredFile, model_for, score_answers
 from spbe_calc.errors import Problem, Severity, SpbeError
 from spbe_calc.fsutil import atomic_write
@@ -56,9 +56,7 @@ def select(model: Model, domains: list[int], aspects: list[int], indicators: lis
                 for d in domains if d not in known_domains]
     problems += [Problem("--aspect", 0, 0, "unknown-aspect", {"id": a, "known": _ids(known_aspects)})
                  for a in aspects if a not in known_aspects]
-    problems += [Problem("--indicators", 0, 0, "unknown-indicator",
-                         {"id": i, "first": model.indicators[0].id, "last": model.indicators[-1].id, "model": model.id})
-                 for i in indicators if i not in model.by_id]
+    problems += [unknown_indicator("--indicators", 0, 0, i, model) for i in indicators if i not in model.by_id]
     if problems:
         raise SpbeError(problems)
     if not (domains or aspects or indicators):
