@@ -225,6 +225,21 @@ def _parse_level(raw: str, ind: Indicator) -> int | tuple[int, ...] | None:
     return None
 
 
+#: Words typed at the level question, in both languages, and the action each one means.
+_COMMANDS = {
+    word: action
+    for action, words in (
+        ("quit", ("q", "quit", "keluar")),
+        ("back", ("b", "back", "kembali")),
+        ("skip", ("s", "skip", "lewati")),
+        ("progress", ("p", "progress", "kemajuan")),
+        ("summary", ("r", "ringkasan", "report", "summary")),
+        ("help", ("?", "h", "help", "bantuan")),
+    )
+    for word in words
+}
+
+
 def _ask_level(q: Questionnaire, ind: Indicator, io_: Prompter) -> tuple[str, Any]:
     """Ask until a valid level or command is typed; return (action, value)."""
     answer = q.answer(ind.id)
@@ -237,18 +252,8 @@ def _ask_level(q: Questionnaire, ind: Indicator, io_: Prompter) -> tuple[str, An
         low = raw.lower()
         if raw == "":
             return ("keep", None)
-        if low in ("q", "quit", "keluar"):
-            return ("quit", None)
-        if low in ("b", "back", "kembali"):
-            return ("back", None)
-        if low in ("s", "skip", "lewati"):
-            return ("skip", None)
-        if low in ("p", "progress", "kemajuan"):
-            return ("progress", None)
-        if low in ("r", "ringkasan", "report", "summary"):
-            return ("summary", None)
-        if low in ("?", "h", "help", "bantuan"):
-            return ("help", None)
+        if low in _COMMANDS:
+            return (_COMMANDS[low], None)
         if low.startswith("g"):
             rest = low[1:].strip()
             if rest.isdigit():
@@ -277,14 +282,11 @@ def _short(text: str, limit: int = 40) -> str:
 
 def _explain(q: Questionnaire, ind: Indicator, io_: Prompter) -> None:
     """Ask for fakta, analisis and bukti, saving each as soon as it is typed."""
-    answer = q.answer(ind.id)
-    fakta = _ask_text(io_, "as.ask.fakta", answer.fakta if answer else None)
-    if fakta is not None:
-        q.set_answer(ind.id, fakta=fakta or None)
-    answer = q.answer(ind.id)
-    analisis = _ask_text(io_, "as.ask.analisis", answer.analisis if answer else None)
-    if analisis is not None:
-        q.set_answer(ind.id, analisis=analisis or None)
+    for field in ("fakta", "analisis"):
+        answer = q.answer(ind.id)
+        value = _ask_text(io_, f"as.ask.{field}", getattr(answer, field) if answer else None)
+        if value is not None:
+            q.set_answer(ind.id, **{field: value or None})
     answer = q.answer(ind.id)
     current = "; ".join(answer.bukti) if answer and answer.bukti else None
     bukti = _ask_text(io_, "as.ask.bukti", current)
