@@ -15,13 +15,14 @@ model (unknown indicators, levels outside the scale, missing indicators).
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Union
 
-from spbe_calc.errors import ExitCode, Problem, Severity, SpbeError
+from spbe_calc.errors import ExitCode, Problem, SpbeError, errors_in
 from spbe_calc.model import Model
 from spbe_calc.spec import ByKind, Context, Custom, Field, Int, Invalid, MapOf, Nullable, Obj, Seq, Str, run_partial
 from spbe_calc.yamlsafe import Document, Node, load
@@ -66,7 +67,7 @@ ANSWERS_SPEC = Obj(
         "tahun": Field(Nullable(Int(minimum=2000, maximum=2100, doc="Evaluation year."))),
         "levels": Field(
             MapOf(Int(minimum=1, doc="Indicator number."), ByKind(scalar=LEVEL, seq=LEVELS.seq, map=ANSWER),
-                  key_pattern="^[0-9]+$", doc="Indicator number -> level or {level, fakta, analisis, bukti}."),
+                  doc="Indicator number -> level or {level, fakta, analisis, bukti}."),
             required=True,
         ),
     },
@@ -85,7 +86,7 @@ def is_answered(level: Any) -> bool:
     return level is not None
 
 
-@dataclass(slots=True)  # not frozen: frozen __init__ is several times slower, and this is per indicator
+@dataclass(frozen=True, slots=True)
 class Answer:
     """One indicator's answer; ``level`` is ``None`` while not answered."""
 
@@ -96,7 +97,7 @@ class Answer:
     bukti: tuple[str, ...] = ()
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Answers:
     """A parsed answers file, with the position of every indicator's entry for messages."""
 
@@ -232,7 +233,7 @@ def bind(answers: Answers, model: Model, partial: bool = False) -> tuple[dict[in
         line, col = answers.position("levels")
         problems.append(Problem(answers.path, line, col, "missing-indicators",
                                 {"count": len(missing), "ids": compact_ids(missing)}))
-    if any(p.severity is Severity.ERROR for p in problems):
+    if errors_in(problems):
         raise SpbeError(problems, ExitCode.BAD_INPUT)
     return levels, missing
 
@@ -264,9 +265,8 @@ def compact_ids(ids: list[int]) -> str:
 # --- writing -------------------------------------------------------------------------------------
 
 
-# Characters YAML does not allow raw in a stream. Compiled on first use: this character class
-# alone takes milliseconds to compile, and only writing needs it.
-_UNSAFE_PATTERN = "[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]"
+#: Characters YAML does not allow raw in a stream, and the line and paragraph separators.
+_UNSAFE = re.compile("[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]")
 
 
 def _q(text: str) -> str:
@@ -275,10 +275,8 @@ def _q(text: str) -> str:
     JSON's escaping is valid YAML; characters YAML does not allow raw in a stream (control
     characters, BOM, line and paragraph separators) are escaped as ``\\uXXXX`` too.
     """
-    import json
-
     quoted = json.dumps(text, ensure_ascii=False)
-    return re.sub(_UNSAFE_PATTERN, lambda m: "\\u%04x" % ord(m.group()) if ord(m.group()) <= 0xFFFF
+    return _UNSAFE.sub(lambda m: "\\u%04x" % ord(m.group()) if ord(m.group()) <= 0xFFFF
                        else "\\U%08x" % ord(m.group()), quoted)
 
 

@@ -1,36 +1,41 @@
-"""Scoring many files at once, on every core for large batches.
+"""Work on many files at once: scoring folders and lists, on every core for large batches.
 
-A batch of answers files is split into contiguous chunks; the first is scored here, the others
-in forked worker processes, and the results come back in the original order. Forking after the
-model is loaded means the workers share it instead of reading it again. Small batches, systems
-without ``fork`` and ``SPBE_CALC_JOBS=1`` stay in one process; the results are the same either
-way (a test checks this).
-
-A worker sends back, per file, only its identity and levels (or its problems); the parent, which
-holds the same model, recomputes the score from those, which costs far less than unpickling
-whole results. The answers' texts (fakta, analisis, bukti) do not travel: ``score`` shows none.
+Files are read, checked and scored one by one; a file that fails does not stop the others.
+From :data:`PARALLEL_MIN` files on, the reading (most of the work: parsing YAML) is spread over a
+:class:`concurrent.futures.ProcessPoolExecutor`. A worker sends back each file's parsed answers
+(texts included) or its error; the parent scores the answers again with its own copy of the
+model, which is cheap and keeps results identical to a run in one process, whatever the batch
+size or ``SPBE_CALC_JOBS`` (a test compares them byte for byte).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from itertools import repeat
+from pathlib import Path
 from typing import Union
 
-from spbe_calc.answers import Answers
-from spbe_calc.core import ScoredFile, score_bounds, score_file
-from spbe_calc.errors import ExitCode, Problem, SpbeError
-from spbe_calc.model import Model, load_model
+from spbe_calc.answers import Answers, read_answers
+from spbe_calc.bars import Bar, check_bar, meets
+from spbe_calc.core import ScoredFile, model_for, score_answers, score_file
+from spbe_calc.digits import is_number
+from spbe_calc.errors import ExitCode, Problem, SpbeError, fail
 
-#: Below this many files, starting workers costs more than it saves.
+#: Below this many files, starting worker processes costs more than it saves (see bench/).
 PARALLEL_MIN = 64
 
+#: What scoring one file gives: its result, or the error that explains why there is none.
 Outcome = Union[ScoredFile, SpbeError]
 
 
 def jobs_wanted() -> int:
     """Worker count: ``SPBE_CALC_JOBS`` if set, else the number of CPUs this process may use."""
     raw = os.environ.get("SPBE_CALC_JOBS", "").strip()
-    if raw.isdigit() and int(raw) > 0:
+    if is_number(raw) and int(raw) > 0:
         return int(raw)
     try:
         return len(os.sched_getaffinity(0))
@@ -45,68 +50,102 @@ def _one(path: str, model_ref: str | None, partial: bool) -> Outcome:
         return exc
 
 
-def _chunk(paths: list[str], model_ref: str | None, partial: bool) -> list[tuple[object, ...]]:
-    """Worker side: score a chunk and send back only what rebuilding a result needs.
+def _read_chunk(paths: list[str], model_ref: str | None, partial: bool) -> list[Answers | SpbeError]:
+    """Worker side: score each file; send back its answers (without positions) or its error.
 
-    Sending whole results would cost the parent more to unpickle than scoring saves, so a file
-    comes back as its levels and identity; the parent recomputes the (cheap) score from them.
-    Errors come back as plain problem lists.
+    Positions are only needed for messages, and a file that scored has none to give, so they
+    stay here; the parent scores the answers again with the same model and gets the same result.
     """
-    out: list[tuple[object, ...]] = []
+    out: list[Answers | SpbeError] = []
     for path in paths:
         result = _one(path, model_ref, partial)
-        if isinstance(result, SpbeError):
-            out.append(("error", result.problems, int(result.exit_code)))
-            continue
-        s = result.score
-        levels = {i.indicator.id: i.level for i in s.indicators if i.indicator.id not in result.missing}
-        a = result.answers
-        out.append(("ok", result.path, result.model._source, a.model, a.instansi, a.tahun, levels,
-                    tuple(result.missing)))
+        out.append(result if isinstance(result, SpbeError) else dataclasses.replace(result.answers, where=None))
     return out
 
 
-def _restore(item: tuple[object, ...], models: dict[object, Model]) -> Outcome:
-    """Parent side: rebuild a worker's result (the model is the parent's own copy)."""
-    if item[0] == "error":
-        return SpbeError(list(item[1]), ExitCode(int(item[2])))  # type: ignore[call-overload,arg-type]
-    _, path, source, declared, instansi, tahun, levels, missing = item
-    model = models.get(source)
-    if model is None:
-        model = models[source] = load_model(source)  # type: ignore[arg-type]
-    answers = Answers(path, declared, instansi, tahun, {}, None)  # type: ignore[arg-type]
-    low, high = score_bounds(model, levels, missing)  # type: ignore[arg-type]
-    return ScoredFile(path, answers, model, low, missing, high)
+def _rescore(item: Answers | SpbeError, model_ref: str | None, partial: bool) -> Outcome:
+    """Parent side: the result of a file a worker read."""
+    if isinstance(item, SpbeError):
+        return item
+    return score_answers(item, model_for(item, model_ref), partial)
 
 
 def score_many(paths: list[str], model_ref: str | None = None, partial: bool = False,
                jobs: int | None = None) -> list[Outcome]:
-    """Score every file, in order: each result is a :class:`ScoredFile` or the file's error."""
+    """Score every file, in order: each outcome is a :class:`ScoredFile` or the file's error."""
     jobs = jobs or jobs_wanted()
-    if jobs < 2 or len(paths) < PARALLEL_MIN:
+    if jobs < 2 or len(paths) < PARALLEL_MIN or "fork" not in multiprocessing.get_all_start_methods():
         return [_one(p, model_ref, partial) for p in paths]
-    import multiprocessing  # only for large batches: its import alone costs a few ms
-
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return [_one(p, model_ref, partial) for p in paths]
-    # Score the first file here: it loads the model(s) once, and the workers inherit them.
+    # The first file is scored here: it loads the model(s), which forked workers then inherit.
     first = _one(paths[0], model_ref, partial)
     rest = paths[1:]
-    # This process also rebuilds the workers' results (~1/7 of the work of scoring a file), so it
-    # takes a somewhat smaller share of the files than each worker.
-    mine_count = int(len(rest) / jobs * 0.85)
-    theirs_all = rest[mine_count:]
-    size = -(-len(theirs_all) // (jobs - 1))
-    chunks = [theirs_all[i:i + size] for i in range(0, len(theirs_all), size)]
+    size = -(-len(rest) // (jobs * 4))  # a few chunks per worker evens out uneven files
+    chunks = [rest[i:i + size] for i in range(0, len(rest), size)]
     context = multiprocessing.get_context("fork")
-    models: dict[object, Model] = {}
-    with context.Pool(len(chunks)) as pool:
-        pending = [pool.apply_async(_chunk, (chunk, model_ref, partial)) for chunk in chunks]
-        mine = [_one(p, model_ref, partial) for p in rest[:mine_count]]
-        theirs = [_restore(item, models) for job in pending for item in job.get()]
-    return [first, *mine, *theirs]
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        read = pool.map(_read_chunk, chunks, repeat(model_ref), repeat(partial))
+        return [first, *(_rescore(item, model_ref, partial) for chunk in read for item in chunk)]
 
 
 def problems_of(outcomes: list[Outcome]) -> list[Problem]:
     """All problems of the failed files, in file order."""
     return [p for o in outcomes if isinstance(o, SpbeError) for p in o.problems]
+
+
+def score_files(paths: list[str], model_ref: str | None = None, partial: bool = False) -> list[ScoredFile]:
+    """Score several files, all or nothing: the problems of every bad file are raised together."""
+    outcomes = score_many(paths, model_ref, partial)
+    problems = problems_of(outcomes)
+    if problems:
+        raise SpbeError(problems)
+    return [o for o in outcomes if isinstance(o, ScoredFile)]
+
+
+def expand_paths(paths: list[str]) -> list[str]:
+    """Replace each folder by the ``.yaml``/``.yml`` files under it (sorted, recursively)."""
+    out: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            found = sorted(q for q in path.rglob("*") if q.suffix in (".yaml", ".yml") and q.is_file())
+            out += [str(q) for q in found]
+        else:
+            out.append(p)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreBatch:
+    """What ``score`` did with its files: the results, the failures, and who is below the bar."""
+
+    scored: list[ScoredFile]
+    failures: list[SpbeError]
+    below: list[ScoredFile]
+    count: int  # files looked at, after folders were expanded
+
+    def exit_code(self) -> ExitCode:
+        """2 when a file could not be scored, else 1 when one is below the bar, else 0."""
+        if self.failures:
+            return max(e.exit_code for e in self.failures)
+        return ExitCode.FINDINGS if self.below else ExitCode.OK
+
+
+def score_batch(files: list[str], model_ref: str | None, partial: bool, bar: Bar | None) -> ScoreBatch:
+    """Score files and folders; a bad file does not stop the others (see :class:`ScoreBatch`)."""
+    paths = expand_paths(files)
+    if not paths:
+        raise fail(files[0] if files else ".", "no-files")
+    scored: list[ScoredFile] = []
+    failures: list[SpbeError] = []
+    for outcome in score_many(paths, model_ref, partial):
+        if isinstance(outcome, SpbeError):
+            failures.append(outcome)
+        else:
+            scored.append(outcome)
+    below: list[ScoredFile] = []
+    if bar is not None:
+        for f in scored:
+            check_bar(bar, f.model)
+            if not meets(bar, f.score):
+                below.append(f)
+    return ScoreBatch(scored, failures, below, len(paths))

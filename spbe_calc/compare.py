@@ -11,10 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
+from spbe_calc.batch import score_files
 from spbe_calc.core import ScoredFile
+from spbe_calc.errors import fail
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Row:
     """One compared quantity across the files, with the change from first to last."""
 
@@ -30,7 +32,7 @@ class Row:
         return None if first is None or last is None else last - first
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Comparison:
     """Everything ``compare`` shows."""
 
@@ -57,7 +59,7 @@ def compare(files: list[ScoredFile]) -> Comparison:
     """Compare two or more scored files (see the module docstring)."""
     files = order_by_year(files)
     same = len({f.model.id for f in files}) == 1
-    index = Row("", "Indeks", tuple(f.score.index for f in files))
+    index = Row("index", "", tuple(f.score.index for f in files))
     if not same:
         return Comparison(tuple(files), False, index, (), (), (), ())
     model = files[0].model
@@ -83,3 +85,10 @@ def compare(files: list[ScoredFile]) -> Comparison:
     gains = tuple(sorted((r for r in changed if r.delta and r.delta > 0), key=lambda r: (-r.delta, int(r.code))))  # type: ignore[operator]
     losses = tuple(sorted((r for r in changed if r.delta and r.delta < 0), key=lambda r: (r.delta, int(r.code))))  # type: ignore[operator]
     return Comparison(tuple(files), True, index, domains, aspects, gains, losses)
+
+
+def compare_files(paths: list[str], model_ref: str | None = None, partial: bool = False) -> Comparison:
+    """Score two or more answers files (all must be valid) and compare them."""
+    if len(paths) < 2:
+        raise fail("compare", "compare-needs-two")
+    return compare(score_files(paths, model_ref, partial))

@@ -1,23 +1,26 @@
-"""Operations behind the commands: score files, validate files. Values in, values out.
+"""Operations on one file: score an answers file, validate any file. Values in, values out.
 
 This layer decides which model scores which answers file and collects problems per file; it
-never prints and never exits (that is :mod:`spbe_calc.cli`'s job).
+never prints, never translates and never exits (that is :mod:`spbe_calc.cli`'s job). Work on
+many files at once is in :mod:`spbe_calc.batch`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from spbe_calc.answers import Answers, answers_from_doc, bind, read_answers
 from spbe_calc.errors import ExitCode, Problem, Severity, SpbeError
-from spbe_calc.model import Model, check_model, load_model
-from spbe_calc.records import Record
-from spbe_calc.scoring import Score, score
+from spbe_calc.model import DEFAULT_MODEL, Model, bundled_models, check_model, load_model, resolve_model_path
+from spbe_calc.bars import Bar
+from spbe_calc.plan import Plan, limits_from_doc, make_plan, read_limits
+from spbe_calc.scoring import Level, Score, score
 from spbe_calc.yamlsafe import Document, load
 
 
-class ScoredFile(Record):
+@dataclass(frozen=True, slots=True)
+class ScoredFile:
     """One answers file with its model and score.
 
     For a partial file (``--partial``), ``missing`` lists the unanswered indicators, ``score``
@@ -25,14 +28,12 @@ class ScoredFile(Record):
     between the two.
     """
 
-    __slots__ = ("path", "answers", "model", "score", "missing", "score_high")
-    _defaults = {"missing": (), "score_high": None}
     path: str
     answers: Answers
     model: Model
     score: Score
-    missing: tuple[int, ...]
-    score_high: Score | None
+    missing: tuple[int, ...] = ()
+    score_high: Score | None = None
 
 
 def model_for(answers: Answers, model_ref: str | None) -> Model:
@@ -68,7 +69,7 @@ def score_answers(answers: Answers, model: Model, partial: bool = False) -> Scor
     return ScoredFile(answers.path, answers, model, low, tuple(missing), high)
 
 
-def score_bounds(model: Model, levels: dict[int, Any], missing: list[int] | tuple[int, ...]
+def score_bounds(model: Model, levels: dict[int, Level], missing: list[int] | tuple[int, ...]
                  ) -> tuple[Score, Score | None]:
     """The score with missing indicators at their lowest level and, if any are missing, at their
     highest (``None`` when nothing is missing)."""
@@ -93,88 +94,32 @@ def score_file(path: str, model_ref: str | None = None, partial: bool = False) -
     return score_answers(answers, _model_for_checked(answers, model_ref), partial)
 
 
-def score_files(paths: list[str], model_ref: str | None = None, partial: bool = False) -> list[ScoredFile]:
-    """Score several files, all or nothing: the problems of every bad file are raised together."""
-    from spbe_calc.batch import problems_of, score_many
+@dataclass(frozen=True, slots=True)
+class PlannedFile:
+    """An answers file and the plan that takes it to a target."""
 
-    outcomes = score_many(paths, model_ref, partial)
-    problems = problems_of(outcomes)
-    if problems:
-        raise SpbeError(problems)
-    return [o for o in outcomes if isinstance(o, ScoredFile)]
+    scored: ScoredFile
+    plan: Plan
 
 
-class ScoreBatch(Record):
-    """What ``score`` did with its files: the results, the failures, and who is below the bar."""
-
-    __slots__ = ("scored", "failures", "below", "count")
-    scored: list[ScoredFile]
-    failures: list[SpbeError]
-    below: list[ScoredFile]
-    count: int  # files looked at, after folders were expanded
-
-    def exit_code(self) -> ExitCode:
-        """2 when a file could not be scored, else 1 when one is below the bar, else 0."""
-        if self.failures:
-            return max(e.exit_code for e in self.failures)
-        return ExitCode.FINDINGS if self.below else ExitCode.OK
+def plan_file(path: str, model_ref: str | None, bar: Bar, costs: str | None = None) -> PlannedFile:
+    """Score a complete answers file and plan the raises to ``bar`` (the cheapest, with ``costs``)."""
+    scored = score_file(path, model_ref)
+    limits = read_limits(costs, scored.model) if costs else None
+    return PlannedFile(scored, make_plan(scored.model, scored.score.levels(), bar, limits))
 
 
-def score_batch(files: list[str], model_ref: str | None, partial: bool, fail_under: str | None) -> ScoreBatch:
-    """Score files and folders; a bad file does not stop the others (see :class:`ScoreBatch`)."""
-    from spbe_calc.batch import score_many
-
-    bar = None
-    if fail_under is not None:
-        from spbe_calc.bars import parse_bar
-
-        bar = parse_bar(fail_under)  # a malformed bar is an error before any work
-    paths = expand_paths(files)
-    if not paths:
-        raise SpbeError([Problem(files[0] if files else ".", 0, 0, "no-files")])
-    scored: list[ScoredFile] = []
-    failures: list[SpbeError] = []
-    for outcome in score_many(paths, model_ref, partial):
-        if isinstance(outcome, SpbeError):
-            failures.append(outcome)
-        else:
-            scored.append(outcome)
-    below: list[ScoredFile] = []
-    if bar is not None:
-        from spbe_calc.bars import check_bar, meets
-
-        for f in scored:
-            check_bar(bar, f.model)
-            if not meets(bar, f.score):
-                below.append(f)
-    return ScoreBatch(scored, failures, below, len(paths))
-
-
-def expand_paths(paths: list[str]) -> list[str]:
-    """Replace each folder by the ``.yaml``/``.yml`` files under it (sorted, recursively)."""
-    out: list[str] = []
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            found = sorted(q for q in path.rglob("*") if q.suffix in (".yaml", ".yml") and q.is_file())
-            out += [str(q) for q in found]
-        else:
-            out.append(p)
-    return out
-
-
+@dataclass(frozen=True, slots=True)
 class FileReport:
     """What ``validate`` found in one file."""
 
-    __slots__ = ("path", "kind", "problems", "readable", "model")
-
-    def __init__(self, path: str, kind: str, problems: list[Problem] | None = None, readable: bool = True,
-                 model: Model | None = None) -> None:
-        self.path = path
-        self.kind = kind  # "model" | "answers" | "plan" | "unknown"
-        self.problems = problems if problems is not None else []
-        self.readable = readable
-        self.model = model  # the model checked, or the one the answers were checked against
+    path: str
+    kind: str  # "model" | "answers" | "plan" | "unknown"
+    problems: list[Problem] = field(default_factory=list)
+    #: False when the file could not be read or parsed at all.
+    readable: bool = True
+    #: The model checked, or the one the answers (or plan) were checked against.
+    model: Model | None = None
 
     def errors(self) -> int:
         """Number of errors."""
@@ -185,76 +130,48 @@ class FileReport:
         return sum(p.severity is Severity.WARNING for p in self.problems)
 
 
+def validate_files(paths: list[str], model_ref: str | None = None) -> list[FileReport]:
+    """Check each file; without files, the model itself (``--model``, or the bundled default)."""
+    if paths:
+        return [validate_file(p, model_ref) for p in paths]
+    path, shown = resolve_model_path(model_ref)
+    return [validate_file(str(path), model_ref, shown)]
+
+
 def validate_file(path: str, model_ref: str | None = None, display: str | None = None) -> FileReport:
-    """Check one file, model or answers (an answers file has a top-level ``levels`` key)."""
+    """Check one file: a model, an answers file (top-level ``levels``) or a plan file."""
     shown = display or path
     try:
         doc = load(path, shown)
     except SpbeError as exc:
         return FileReport(shown, "unknown", exc.problems, readable=False)
-    path = shown
     root = doc.root
     keys = {k.value for k, _ in root.value} if root is not None and root.kind == "map" else set()
-    is_answers = "levels" in keys
     if keys and keys <= {"default", "indicators"}:
-        return _validate_plan(path, doc, model_ref)
-    if not is_answers:
+        return _validate_plan(doc, model_ref)
+    if "levels" not in keys:
         model, problems = check_model(doc)
-        return FileReport(path, "model", problems, model=model)
+        return FileReport(shown, "model", problems, model=model)
     try:
         answers = answers_from_doc(doc)
-    except SpbeError as exc:
-        return FileReport(path, "answers", exc.problems)
-    problems = answers.problems
-    try:
         model = _model_for_checked(answers, model_ref)
     except SpbeError as exc:
-        return FileReport(path, "answers", exc.problems)
+        return FileReport(shown, "answers", exc.problems)
     try:
         bind(answers, model, partial=False)  # raises with the reading problems included
     except SpbeError as exc:
-        return FileReport(path, "answers", exc.problems, model=model)
-    return FileReport(path, "answers", problems, model=model)
+        return FileReport(shown, "answers", exc.problems, model=model)
+    return FileReport(shown, "answers", answers.problems, model=model)
 
 
-def _validate_plan(path: str, doc: Document, model_ref: str | None) -> FileReport:
+def _validate_plan(doc: Document, model_ref: str | None) -> FileReport:
     """A plan file (costs and reachable levels) is checked against the model it will be used with."""
-    from spbe_calc.plan import limits_from_doc
-
     model = load_model(model_ref)
     try:
         limits_from_doc(doc, model)
     except SpbeError as exc:
-        return FileReport(path, "plan", exc.problems, model=model)
-    return FileReport(path, "plan", [], model=model)
-
-
-class ModelInfo(Record):
-    """A bundled model as ``spbe-calc models`` lists it."""
-
-    __slots__ = ("name", "model", "default")
-    name: str
-    model: Model
-    default: bool
-
-
-def bundled_model_infos() -> list[ModelInfo]:
-    """Every bundled model, loaded and validated, oldest regulation first."""
-    from spbe_calc.model import DEFAULT_MODEL, bundled_models
-
-    infos = [ModelInfo(name, load_model(name), name == DEFAULT_MODEL) for name in bundled_models()]
-    return sorted(infos, key=lambda i: ((i.model.regulation.get("years") or {}).get("from") or 0, i.name))
-
-
-def model_warnings(models: list[Model | None]) -> list[str]:
-    """The one-line warnings of the distinct models used (e.g. a provisional model), once each."""
-    from spbe_calc.i18n import pick
-
-    seen: dict[str, str] = {}
-    for m in models:
-        if m is not None and m.warning and m.id not in seen:
-            seen[m.id] = pick(m.warning)
-    return list(seen.values())
+        return FileReport(doc.path, "plan", exc.problems, model=model)
+    return FileReport(doc.path, "plan", [], model=model)
 
 
 def validate_exit_code(reports: list[FileReport], strict: bool) -> ExitCode:
@@ -264,3 +181,18 @@ def validate_exit_code(reports: list[FileReport], strict: bool) -> ExitCode:
     if any(r.errors() or (strict and r.warnings()) for r in reports):
         return ExitCode.FINDINGS
     return ExitCode.OK
+
+
+@dataclass(frozen=True, slots=True)
+class ModelInfo:
+    """A bundled model as ``spbe-calc models`` lists it."""
+
+    name: str
+    model: Model
+    default: bool
+
+
+def bundled_model_infos() -> list[ModelInfo]:
+    """Every bundled model, loaded and validated, oldest regulation first."""
+    infos = [ModelInfo(name, load_model(name), name == DEFAULT_MODEL) for name in bundled_models()]
+    return sorted(infos, key=lambda i: (i.model.regulation.year_from or 0, i.name))

@@ -3,7 +3,8 @@
 Every check in the core produces :class:`Problem` values (file, line, column, a stable code and
 the arguments of its message). When the core cannot go on it raises :class:`SpbeError`, which
 carries those problems and the exit code the CLI should use. The CLI has one handler for it: that
-is the error funnel.
+is the error funnel. Problems hold no words: :mod:`spbe_calc.render.problems` turns the code and
+arguments into a sentence in the user's language.
 """
 
 from __future__ import annotations
@@ -14,16 +15,18 @@ from typing import Any
 
 
 class ExitCode(enum.IntEnum):
-    """Documented exit codes (the README's table is generated from the same meaning)."""
+    """Documented exit codes (the README's table describes the same meanings)."""
 
     OK = 0
-    #: ``validate`` found problems, or a score is below ``--fail-under``.
+    #: ``validate`` found problems, a score is below ``--fail-under``, or a target is out of reach.
     FINDINGS = 1
     #: The input could not be used: missing or unreadable file, malformed model or answers file,
     #: wrong command-line usage.
     BAD_INPUT = 2
     #: A bug in spbe-calc itself; the message asks the user to report it.
     INTERNAL = 3
+    #: Interrupted with Ctrl-C (128 + SIGINT, as shells report it).
+    INTERRUPTED = 130
 
 
 class Severity(str, enum.Enum):
@@ -33,12 +36,12 @@ class Severity(str, enum.Enum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     """One finding about one place in one file.
 
     ``code`` is a stable identifier (also the key of the message in the catalogue) and ``args``
-    fill the message's placeholders, so the same problem can be shown in Indonesian or English.
+    fill the message's placeholders, so the same problem can be shown in any language.
     ``line`` and ``col`` are 1-based; 0 means "the file as a whole".
     """
 
@@ -49,34 +52,10 @@ class Problem:
     args: dict[str, Any] = field(default_factory=dict)
     severity: Severity = Severity.ERROR
 
-    def message(self) -> str:
-        """Render the message in the current language."""
-        from spbe_calc.i18n import t
-
-        return t(f"problem.{self.code}", **self._localised_args())
-
-    def hint(self) -> str | None:
-        """Return the "what to do" sentence for this problem, if the catalogue has one."""
-        from spbe_calc.i18n import t_optional
-
-        args = self._localised_args()
-        if args.get("suggestion"):
-            specific = t_optional(f"hint.{self.code}.suggest", **args)
-            if specific:
-                return specific
-        return t_optional(f"hint.{self.code}", **args)
-
-    def _localised_args(self) -> dict[str, Any]:
-        """Translate the arguments that name types or kinds of things."""
-        from spbe_calc.i18n import t
-
-        args = dict(self.args)
-        for key in ("expected", "found"):
-            if key in args:
-                args[key] = " | ".join(t(f"type.{part}") for part in str(args[key]).split(" | "))
-        if "kind" in args:
-            args["kind"] = t(f"kind.{args['kind']}")
-        return args
+    @property
+    def is_error(self) -> bool:
+        """Whether this problem makes the file unusable (warnings do not)."""
+        return self.severity is Severity.ERROR
 
 
 class SpbeError(Exception):
@@ -87,7 +66,16 @@ class SpbeError(Exception):
         self.problems = problems
         self.exit_code = exit_code
 
+    def __reduce__(self) -> tuple[type[SpbeError], tuple[list[Problem], ExitCode]]:
+        """Pickle with the problems (results of batch workers travel between processes)."""
+        return (SpbeError, (self.problems, self.exit_code))
+
 
 def fail(path: str, code: str, line: int = 0, col: int = 0, **args: Any) -> SpbeError:
-    """Build an :class:`SpbeError` holding a single problem (``raise fail(...)``)."""
+    """Build an :class:`SpbeError` holding a single problem: ``raise fail(path, "code", ...)``."""
     return SpbeError([Problem(path, line, col, code, args)])
+
+
+def errors_in(problems: list[Problem]) -> list[Problem]:
+    """The problems that are errors (not warnings)."""
+    return [p for p in problems if p.is_error]

@@ -11,7 +11,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from spbe_calc.errors import Problem, SpbeError
+from spbe_calc.errors import fail
 
 
 def atomic_write(path: Path | str, text: str) -> None:
@@ -21,7 +21,7 @@ def atomic_write(path: Path | str, text: str) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise SpbeError([Problem(str(target), 0, 0, "write-failed", {"reason": exc.strerror or str(exc)})]) from None
+        raise fail(str(target), "write-failed", reason=exc.strerror or str(exc)) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
@@ -36,7 +36,7 @@ def atomic_write(path: Path | str, text: str) -> None:
             os.unlink(tmp)
         except OSError:
             pass
-        raise SpbeError([Problem(str(target), 0, 0, "write-failed", {"reason": exc.strerror or str(exc)})]) from None
+        raise fail(str(target), "write-failed", reason=exc.strerror or str(exc)) from None
     except BaseException:
         # Interrupted (Ctrl-C): leave the old file and no litter behind.
         try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import readline  # noqa: F401  (imported for its effect: arrow keys and history in input())
 from typing import Any, Iterable, Protocol
 
 from rich.console import Console, Group, RenderableType
@@ -18,11 +19,15 @@ from rich.table import Table
 from rich.text import Text
 
 from spbe_calc.answers import compact_ids
-from spbe_calc.i18n import pick, t
+from spbe_calc.digits import is_number
+from spbe_calc.batch import ScoreBatch
+from spbe_calc.i18n import pick, t, words
 from spbe_calc.model import Indicator
 from spbe_calc.questionnaire import Questionnaire
-from spbe_calc.render import pct
-from spbe_calc.scoring import level_text, round_half_up
+from spbe_calc.render import Options, level_label, num, pct, regulation, warning
+from spbe_calc.render.richtext import console
+from spbe_calc.render.score_text import render_text
+from spbe_calc.scoring import level_text
 
 
 class Prompter(Protocol):
@@ -44,12 +49,7 @@ class TerminalPrompter:
     def __init__(self, color: bool, width: int) -> None:
         self.color = color
         self.width = width
-        self.console = Console(width=width, force_terminal=color, no_color=not color,
-                               color_system="standard" if color else None, highlight=False, emoji=False)
-        try:  # arrow keys and history in input(); absent on some platforms
-            import readline  # noqa: F401
-        except ImportError:
-            pass
+        self.console = console(Options(color=color, width=width))
 
     def ask(self, prompt: str) -> str:
         """Read a line; the prompt is plain text so that line editing measures it right."""
@@ -114,7 +114,7 @@ def progress_line(q: Questionnaire) -> Text:
 
 
 def _level_name(ind: Indicator, value: int) -> str:
-    return ind.scale.level(value).label()
+    return level_label(ind.scale.level(value))
 
 
 def _current_text(q: Questionnaire, ind: Indicator) -> Text:
@@ -186,21 +186,20 @@ def help_text(q: Questionnaire) -> RenderableType:
 
 def summary(q: Questionnaire, io_: Prompter) -> None:
     """Show the current index, predikat and per-domain table, and name what is unanswered."""
-    from spbe_calc.render.score_text import render_text
-
     scored = q.summary()
     if scored is None:
         io_.show(Text(t("as.summary.none"), style="yellow"))
     else:
-        io_.show(render_text([scored], color=io_.color, width=io_.width))
+        batch = ScoreBatch([scored], [], [], 1)
+        io_.show(render_text(batch, Options(color=io_.color, width=io_.width)))
     missing = q.unanswered()
     if missing:
         io_.show(Text(t("as.unanswered", count=len(missing), ids=compact_ids(missing)), style="yellow"))
         if scored is not None:
             high = scored.score_high
             assert high is not None
-            io_.show(Text(t("as.bounds", low=round_half_up(scored.score.index, q.model.precision),
-                            high=round_half_up(high.index, q.model.precision), predikat=high.band.name),
+            io_.show(Text(t("as.bounds", low=num(scored.score.index, q.model.precision),
+                            high=num(high.index, q.model.precision), predikat=high.band.name),
                           style="dim"))
 
 
@@ -216,28 +215,23 @@ def _parse_level(raw: str, ind: Indicator) -> int | tuple[int, ...] | None:
             return None
         values = []
         for p in pieces:
-            if not p.isdigit() or not scale.min <= int(p) <= scale.max:
+            if not is_number(p) or not scale.min <= int(p) <= scale.max:
                 return None
             values.append(int(p))
         return tuple(values)
-    if len(pieces) == 1 and pieces[0].isdigit() and scale.min <= int(pieces[0]) <= scale.max:
+    if len(pieces) == 1 and is_number(pieces[0]) and scale.min <= int(pieces[0]) <= scale.max:
         return int(pieces[0])
     return None
 
 
-#: Words typed at the level question, in both languages, and the action each one means.
-_COMMANDS = {
-    word: action
-    for action, words in (
-        ("quit", ("q", "quit", "keluar")),
-        ("back", ("b", "back", "kembali")),
-        ("skip", ("s", "skip", "lewati")),
-        ("progress", ("p", "progress", "kemajuan")),
-        ("summary", ("r", "ringkasan", "report", "summary")),
-        ("help", ("?", "h", "help", "bantuan")),
-    )
-    for word in words
-}
+#: The actions that can be typed at the level question; their words are in the catalogues
+#: (``as.word.<action>``) and are recognised in every language.
+ACTIONS = ("quit", "back", "skip", "progress", "summary", "help")
+
+
+def command_words() -> dict[str, str]:
+    """Each command word (in any language) and the action it means."""
+    return {word: action for action in ACTIONS for word in words(f"as.word.{action}")}
 
 
 def _ask_level(q: Questionnaire, ind: Indicator, io_: Prompter) -> tuple[str, Any]:
@@ -247,16 +241,17 @@ def _ask_level(q: Questionnaire, ind: Indicator, io_: Prompter) -> tuple[str, An
     default = t("as.default", value=level_text(current)) if current is not None else ""  # type: ignore[arg-type]
     key = "as.ask.items" if ind.items else "as.ask.level"
     prompt = t(key, min=ind.scale.min, max=ind.scale.max, count=len(ind.items), default=default)
+    commands = command_words()
     while True:
         raw = io_.ask(prompt).strip()
         low = raw.lower()
         if raw == "":
             return ("keep", None)
-        if low in _COMMANDS:
-            return (_COMMANDS[low], None)
-        if low.startswith("g"):
-            rest = low[1:].strip()
-            if rest.isdigit():
+        if low in commands:
+            return (commands[low], None)
+        for word in words("as.word.jump"):
+            rest = low[len(word):].strip() if low.startswith(word) else ""
+            if is_number(rest):
                 return ("jump", int(rest))
         level = _parse_level(raw, ind)
         if level is not None:
@@ -302,7 +297,7 @@ def _ask_meta(q: Questionnaire, io_: Prompter) -> None:
         if raw == "":
             tahun = this_year
             break
-        if raw.isdigit() and 2000 <= int(raw) <= 2100:
+        if is_number(raw) and 2000 <= int(raw) <= 2100:
             tahun = int(raw)
             break
         io_.show(Text(t("as.bad-year", value=raw), style="red"))
@@ -334,15 +329,16 @@ def _run(q: Questionnaire, io_: Prompter, explain: bool) -> str:
     model = q.model
     if q.created:
         io_.show(Text(t("as.intro.new", path=q.path, model=model.id, name=model.name,
-                        regulation=model.regulation.get("short", "")), style="bold"))
+                        regulation=regulation(model)), style="bold"))
         _ask_meta(q, io_)
     else:
         p = q.progress()
         io_.show(Text(t("as.intro.resume", path=q.path, answered=p.answered, total=p.total), style="bold"))
         if q.first_unanswered() is None:
             io_.show(Text(t("as.all-done"), style="green"))
-    if model.warning:
-        io_.show(Text(pick(model.warning), style="yellow"))
+    note = warning(model)
+    if note:
+        io_.show(Text(note, style="yellow"))
     io_.show(Text(t("as.help.hint"), style="dim"))
     while True:
         ind = q.current
@@ -383,7 +379,7 @@ def _run(q: Questionnaire, io_: Prompter, explain: bool) -> str:
                 # Skipped indicators remain: offer to go back to them rather than just stop.
                 missing = q.unanswered(selected_only=True)
                 reply = io_.ask(t("as.ask.revisit", count=len(missing))).strip().lower()
-                if reply in ("", "y", "ya", "yes"):
+                if reply == "" or reply in words("as.word.yes"):
                     q.position = first
                     continue
             io_.show(Text(t("as.saved-in", path=q.path), style="dim"))

@@ -16,26 +16,25 @@ fewer steps wins. Costs and gains are exact (integers and fractions), never floa
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Union
+from typing import Any
 
 from spbe_calc.answers import unknown_indicator
-from spbe_calc.bars import Bar, band_rank, check_bar
+from spbe_calc.bars import Bar, check_bar
 from spbe_calc.errors import ExitCode, Problem, SpbeError
 from spbe_calc.model import Band, Indicator, Model
-from spbe_calc.scoring import band_of, exact_str, score
+from spbe_calc.scoring import Level, band_of, exact_str, score
 from spbe_calc.spec import ByKind, Field, Int, MapOf, Nullable, Num, Obj, run
 from spbe_calc.yamlsafe import Document, load
-
-Level = Union[int, tuple[int, ...]]
 
 # --- plan file -----------------------------------------------------------------------------------
 
 _COST = ByKind(
     scalar=Num(minimum=None, doc="Cost of every one-level step."),
-    map=MapOf(Int(minimum=0, maximum=10), Num(), key_pattern="^[0-9]+$",
+    map=MapOf(Int(minimum=0, maximum=10), Num(),
               doc="Cost of the step that reaches each level."),
 )
 _ENTRY = Obj({
@@ -45,13 +44,13 @@ _ENTRY = Obj({
 PLAN_SPEC = Obj(
     {
         "default": Field(_ENTRY),
-        "indicators": Field(MapOf(Int(minimum=1), _ENTRY, key_pattern="^[0-9]+$")),
+        "indicators": Field(MapOf(Int(minimum=1), _ENTRY)),
     },
     doc="Costs (effort) and reachable levels for spbe-calc plan.",
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Limits:
     """Per-indicator step costs and highest reachable levels (from a plan file)."""
 
@@ -114,7 +113,7 @@ def limits_from_doc(doc: Document, model: Model) -> Limits:
 # --- plans ------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Step:
     """One one-level raise and where it leaves the index."""
 
@@ -129,7 +128,7 @@ class Step:
     reaches_target: bool  # this step is the one that meets the target
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Plan:
     """The answer to "what must we raise to reach the target?"."""
 
@@ -168,9 +167,8 @@ def threshold(model: Model, bar: Bar) -> tuple[Fraction, bool] | None:
     if bar.number is not None:
         value, strict = bar.number, False
     else:
-        check_bar(bar, model)
-        rank = band_rank(model, bar.predikat or "")
-        band = model.bands_ascending()[rank or 0]
+        band = check_bar(bar, model, "--target")
+        assert band is not None
         if band.min is None:
             return None
         value, strict = band.min, not band.min_inclusive
@@ -185,7 +183,7 @@ def _meets(index: Fraction, t: Fraction, strict: bool) -> bool:
     return index > t if strict else index >= t
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class _Lane:
     """A sequence of one-level steps: an indicator, or one item of a multi-item indicator."""
 
@@ -228,14 +226,13 @@ def make_plan(model: Model, levels: dict[int, Level], bar: Bar, limits: Limits |
     best = before.index + sum((max(0, ln.cap - ln.level) * ln.gain for ln in lanes), Fraction(0))
     target = threshold(model, bar)
     t, strict = target if target is not None else (Fraction(-1), False)
-    common = dict(model=model, bar=bar, threshold=t, strict=strict, index_before=before.index,
-                  band_before=before.band, max_index=best, costed=costed)
+    unchanged = Plan(model=model, bar=bar, threshold=t, strict=strict, index_before=before.index,
+                     band_before=before.band, steps=(), index_after=before.index, band_after=before.band,
+                     levels_after=dict(levels), reachable=True, already_met=True, max_index=best, costed=costed)
     if _meets(before.index, t, strict):
-        return Plan(**common, steps=(), index_after=before.index, band_after=before.band,  # type: ignore[arg-type]
-                    levels_after=dict(levels), reachable=True, already_met=True)
+        return unchanged
     if not _meets(best, t, strict):
-        return Plan(**common, steps=(), index_after=before.index, band_after=before.band,  # type: ignore[arg-type]
-                    levels_after=dict(levels), reachable=False, already_met=False)
+        return dataclasses.replace(unchanged, reachable=False, already_met=False)
     need = t - before.index
     if costed:
         raises = _cheapest(lanes, need, strict, limits)
@@ -255,8 +252,8 @@ def make_plan(model: Model, levels: dict[int, Level], bar: Bar, limits: Limits |
         band = new_band
     after = score(model, current)
     assert after.index == index and _meets(index, t, strict)
-    return Plan(**common, steps=tuple(steps), index_after=index, band_after=after.band,  # type: ignore[arg-type]
-                levels_after=current, reachable=True, already_met=False)
+    return dataclasses.replace(unchanged, steps=tuple(steps), index_after=index, band_after=after.band,
+                               levels_after=current, already_met=False)
 
 
 def _present(raises: list[tuple[_Lane, int, Fraction]]) -> list[tuple[_Lane, int, Fraction]]:

@@ -12,9 +12,12 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from spbe_calc.answers import Answer, Answers, bind, unknown_indicator, dump_answers, is_answered, leading_comments, read_answers
+from spbe_calc.answers import (
+    Answer, Answers, bind, compact_ids, dump_answers, is_answered, leading_comments, read_answers, unknown_indicator,
+)
 from spbe_calc.core import ScoredFile, model_for, score_answers
-from spbe_calc.errors import Problem, Severity, SpbeError
+from spbe_calc.digits import is_number
+from spbe_calc.errors import Problem, SpbeError, errors_in, fail
 from spbe_calc.fsutil import atomic_write
 from spbe_calc.model import Indicator, Model, load_model
 
@@ -35,11 +38,11 @@ def parse_id_list(text: str) -> list[int]:
         if not part:
             continue
         lo, sep, hi = part.partition("-")
-        if not lo.isdigit() or (sep and not hi.isdigit()):
-            raise SpbeError([Problem("--indicators", 0, 0, "bad-id-list", {"value": text})])
+        if not is_number(lo) or (sep and not is_number(hi)):
+            raise fail("--indicators", "bad-id-list", value=text)
         start, end = int(lo), int(hi) if sep else int(lo)
         if end < start or end - start > 10_000:
-            raise SpbeError([Problem("--indicators", 0, 0, "bad-id-list", {"value": text})])
+            raise fail("--indicators", "bad-id-list", value=text)
         out.extend(range(start, end + 1))
     return out
 
@@ -66,12 +69,10 @@ def select(model: Model, domains: list[int], aspects: list[int], indicators: lis
 
 
 def _ids(ids: set[int]) -> str:
-    from spbe_calc.answers import compact_ids
-
     return compact_ids(sorted(ids))
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Progress:
     """Answered counts overall, per domain (or aspect, for models without domains) and selected."""
 
@@ -105,7 +106,7 @@ class Questionnaire:
         """
         if path.exists() and not _is_blank(path):
             answers = read_answers(path, str(path))
-            errors = [p for p in answers.problems if p.severity is Severity.ERROR]
+            errors = errors_in(answers.problems)
             if errors:
                 raise SpbeError(errors)
             model = model_for(answers, model_ref)
@@ -213,7 +214,7 @@ class Questionnaire:
         base = self.answers
         if self.path.exists() and not _is_blank(self.path):
             disk = read_answers(self.path, str(self.path))
-            errors = [p for p in disk.problems if p.severity is Severity.ERROR]
+            errors = errors_in(disk.problems)
             if errors:  # somebody broke the file meanwhile: do not overwrite it
                 raise SpbeError(errors)
             base = disk

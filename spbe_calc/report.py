@@ -1,7 +1,7 @@
 """What a report contains: the score, an optional earlier score, and the plan to the next predikat.
 
-The renderers (:mod:`spbe_calc.render.report_html`, :mod:`spbe_calc.render.report_md`) only lay
-this out; all figures come from here and from the scoring core.
+The renderers (:mod:`spbe_calc.render.report_html`, :mod:`spbe_calc.render.report_md`) lay
+this out in words; all figures come from here and from the scoring core.
 """
 
 from __future__ import annotations
@@ -9,16 +9,14 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from spbe_calc.answers import Answer
 from spbe_calc.bars import Bar
 from spbe_calc.compare import Comparison, compare
-from spbe_calc.core import ScoredFile
-from spbe_calc.i18n import t
+from spbe_calc.core import ScoredFile, score_file
 from spbe_calc.model import Band
 from spbe_calc.plan import Plan, make_plan
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Report:
     """The content of one report."""
 
@@ -28,15 +26,6 @@ class Report:
     next_band: Band | None
     plan: Plan | None
     generated: datetime.date
-
-
-def explanation(answer: Answer | None) -> list[tuple[str, str]]:
-    """An answer's fakta, analisis and bukti as (label, text) pairs, for both report formats."""
-    if answer is None:
-        return []
-    pairs = [(t("rep.fakta"), answer.fakta), (t("rep.analisis"), answer.analisis),
-             (t("rep.bukti"), "; ".join(answer.bukti) if answer.bukti else None)]
-    return [(label, text) for label, text in pairs if text]
 
 
 def next_band(current: ScoredFile) -> Band | None:
@@ -52,7 +41,14 @@ def build_report(current: ScoredFile, previous: ScoredFile | None = None,
     band = next_band(current)
     plan = None
     if band is not None:
-        levels = {i.indicator.id: i.level for i in current.score.indicators}
-        plan = make_plan(current.model, levels, Bar(band.name, predikat=band.name))
+        plan = make_plan(current.model, current.score.levels(), Bar(band.name, predikat=band.name))
     comparison = compare([previous, current]) if previous is not None else None
     return Report(current, previous, comparison, band, plan, today or datetime.date.today())
+
+
+def report_for(path: str, previous: str | None = None, model_ref: str | None = None,
+               partial: bool = False) -> Report:
+    """Score an answers file (and the earlier one it is compared with) and assemble the report."""
+    current = score_file(path, model_ref, partial)
+    before = score_file(previous, None, partial) if previous else None
+    return build_report(current, before)

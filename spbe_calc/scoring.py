@@ -15,13 +15,15 @@ The formulas (PermenPANRB 59/2020, Lampiran II.B.4), with weights as percent of 
 
 from __future__ import annotations
 
-import functools
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Iterable, Mapping
+from typing import Mapping, Union
 
 from spbe_calc.model import Band, Indicator, Model
-from spbe_calc.records import Record
+
+#: A level as scoring sees it: a whole number, or one per item for an indicator scored per item.
+Level = Union[int, tuple[int, ...]]
 
 
 def round_half_up(value: Fraction, places: int) -> Decimal:
@@ -40,14 +42,7 @@ def exact_str(value: Fraction, max_places: int = 30) -> str:
     Indices of the 59/2020 model always terminate (weights have two decimals); an aspect index
     such as 4/3 does not, and is written to 30 places (rounded half-up).
     """
-    return _exact_str(value.numerator, value.denominator, max_places)
-
-
-@functools.lru_cache(maxsize=4096)  # batch runs meet the same few hundred values again and again
-def _exact_str(numerator: int, denominator: int, max_places: int) -> str:
-    """:func:`exact_str` on the numerator and denominator (cheap to hash, unlike a Fraction)."""
-    value = Fraction(numerator, denominator)
-    den = denominator
+    den = value.denominator
     twos = fives = 0
     while den % 2 == 0:
         den //= 2
@@ -55,39 +50,35 @@ def _exact_str(numerator: int, denominator: int, max_places: int) -> str:
     while den % 5 == 0:
         den //= 5
         fives += 1
-    places = max(twos, fives) if den == 1 else max_places
-    text = format(round_half_up(value, min(places, max_places)), "f")
-    if "." in text and den == 1:
-        text = text.rstrip("0").rstrip(".") if places > 0 else text
+    terminates = den == 1
+    places = min(max(twos, fives), max_places) if terminates else max_places
+    text = format(round_half_up(value, places), "f")
+    if terminates and "." in text:
+        text = text.rstrip("0").rstrip(".")
     return text
 
 
-def level_value(level: int | tuple[int, ...]) -> Fraction:
+def level_value(level: Level) -> Fraction:
     """The value an indicator scores: its level, or the mean level of its items."""
     if isinstance(level, tuple):
         return Fraction(sum(level), len(level))
     return Fraction(level)
 
 
-def level_text(level: int | tuple[int, ...]) -> str:
+def level_text(level: Level) -> str:
     """A level for display: ``3``, or ``1, 3, 3`` for an indicator scored per item."""
     return ", ".join(map(str, level)) if isinstance(level, tuple) else str(level)
 
 
+@dataclass(frozen=True, slots=True)
 class IndicatorScore:
-    """An indicator's level and what it adds to the index (weight × level / total weight).
+    """An indicator's level and what it adds to the index (weight × level / total weight)."""
 
-    A plain slotted class with its own ``__init__``: 47 of these are made per scored file, so
-    construction cost matters in batch runs. Treat it as read-only.
-    """
-
-    __slots__ = ("indicator", "level", "units", "total_units")
-
-    def __init__(self, indicator: Indicator, level: int | tuple[int, ...], units: int, total_units: int) -> None:
-        self.indicator = indicator
-        self.level = level
-        self.units = units  # weight × level in the model's integer units
-        self.total_units = total_units
+    indicator: Indicator
+    level: Level
+    #: weight × level in the model's integer units (see :class:`spbe_calc.model.Units`)
+    units: int
+    total_units: int
 
     @property
     def value(self) -> Fraction:
@@ -100,26 +91,24 @@ class IndicatorScore:
         return Fraction(self.units, self.total_units)
 
 
+@dataclass(frozen=True, slots=True)
 class GroupScore:
-    """An aspect's or domain's index and predikat (read-only; slotted for speed, see above)."""
+    """An aspect's or domain's index and predikat."""
 
-    __slots__ = ("kind", "id", "name", "weight", "index", "band", "parent")
-
-    def __init__(self, kind: str, id: int, name: str, weight: Fraction, index: Fraction, band: Band,
-                 parent: int | None = None) -> None:
-        self.kind = kind  # "aspect" | "domain"
-        self.id = id
-        self.name = name
-        self.weight = weight
-        self.index = index
-        self.band = band
-        self.parent = parent
+    kind: str  # "aspect" | "domain"
+    id: int
+    name: str
+    weight: Fraction
+    index: Fraction
+    band: Band
+    #: The domain of an aspect (``None`` for domains, and for aspects of a model without domains).
+    parent: int | None = None
 
 
-class Score(Record):
+@dataclass(frozen=True, slots=True)
+class Score:
     """The full result of scoring one set of levels against one model."""
 
-    __slots__ = ("model", "index", "band", "domains", "aspects", "indicators")
     model: Model
     index: Fraction
     band: Band
@@ -127,48 +116,29 @@ class Score(Record):
     aspects: tuple[GroupScore, ...]
     indicators: tuple[IndicatorScore, ...]
 
-    def shown(self, value: Fraction) -> Decimal:
-        """Round a value for display with the model's precision."""
-        return round_half_up(value, self.model.precision)
+    def levels(self) -> dict[int, Level]:
+        """Every indicator's level, by id (what :func:`score` was given)."""
+        return {i.indicator.id: i.level for i in self.indicators}
+
+
+def banded_value(model: Model, value: Fraction) -> Fraction:
+    """The value a predikat or a bar is decided on: exact, or rounded when the model says so."""
+    return Fraction(round_half_up(value, model.precision)) if model.banding == "rounded" else value
 
 
 def band_of(model: Model, value: Fraction) -> Band:
     """Predikat of a value, on the exact or the rounded value as the model says."""
-    cache = _band_cache.get(id(model))
-    if cache is None or cache[0] is not model:
-        cache = _band_cache[id(model)] = (model, {})
-    key = (value.numerator, value.denominator)  # hashing a Fraction itself is slow
-    band = cache[1].get(key)
-    if band is None:
-        banded = Fraction(round_half_up(value, model.precision)) if model.banding == "rounded" else value
-        band = model.band_for(banded)
-        if len(cache[1]) < 4096:
-            cache[1][key] = band
-    return band
+    return model.band_for(banded_value(model, value))
 
 
-# Per model (kept with the model, so an id reused by another model is noticed): value -> band.
-_band_cache: dict[int, tuple[Model, dict[tuple[int, int], Band]]] = {}
-
-
-def weighted_index(parts: Iterable[tuple[Fraction | int, Fraction | int]], divisor: Fraction | int) -> Fraction:
-    """Σ(value × weight) / divisor: the one formula behind every index of the regulation.
-
-    With indicator levels and weights it gives an aspect index (divisor: the aspect weight); with
-    aspect indices, a domain index; with domain indices and divisor 100, the Indeks SPBE.
-    """
-    return sum((Fraction(v) * Fraction(w) for v, w in parts), Fraction(0)) / Fraction(divisor)
-
-
-def score(model: Model, levels: Mapping[int, int | tuple[int, ...]]) -> Score:
+def score(model: Model, levels: Mapping[int, Level]) -> Score:
     """Score a complete set of levels (one per indicator of ``model``).
 
     The caller guarantees completeness and range (see :func:`spbe_calc.answers.bind`); a missing
     indicator raises ``KeyError`` rather than being scored as anything. The sums follow the
     regulation's steps (aspect, then domain, then index) in exact integer units of the weights
     (:class:`spbe_calc.model.Units`); because each parent weight equals the sum of its children's,
-    every index equals Σ(level × weight) / parent weight, which is what
-    :func:`weighted_index` computes step by step with the published formulas.
+    every index equals Σ(level × weight) / parent weight: the published formulas, step by step.
     """
     units = model.units
     per_level = units.per_level

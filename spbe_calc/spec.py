@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 from decimal import Decimal
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Callable
 
@@ -60,26 +61,11 @@ class Invalid(Exception):
         self.partial = partial
 
 
+@dataclass(frozen=True, slots=True)
 class Spec:
-    """Base class: a description of one kind of value.
+    """Base class: a description of one kind of value (subclasses are frozen dataclasses)."""
 
-    Subclasses list their constructor arguments in ``_fields`` (positional order) and give
-    defaults as class attributes. This replaces ``@dataclass``, whose code generation made
-    importing the formats cost several milliseconds on every start of the command.
-    """
-
-    _fields: tuple[str, ...] = ("doc",)
-    doc: str = ""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        if len(args) > len(self._fields):
-            raise TypeError(f"{type(self).__name__}: too many arguments")
-        for name, value in zip(self._fields, args):
-            setattr(self, name, value)
-        for name, value in kwargs.items():
-            if name not in self._fields:
-                raise TypeError(f"{type(self).__name__}: unexpected argument {name!r}")
-            setattr(self, name, value)
+    doc: str = field(default="", kw_only=True)
 
     def check(self, node: Node, path: Path, ctx: Context) -> Any:  # pragma: no cover - abstract
         """Return the plain value of ``node`` or raise :class:`Invalid` after recording why."""
@@ -104,12 +90,11 @@ def _wrong_type(spec: Spec, node: Node, ctx: Context) -> Invalid:
     return Invalid()
 
 
+@dataclass(frozen=True, slots=True)
 class Str(Spec):
     """A string (quoted or plain). ``choices`` restricts it to a fixed set."""
 
-    _fields = ("doc", "choices", "min_length", "max_length")
 
-    doc: str = ""
     choices: tuple[str, ...] = ()
     min_length: int = 0
     max_length: int = 100_000
@@ -140,16 +125,18 @@ class Str(Spec):
         if self.choices:
             base["enum"] = list(self.choices)
         if self.min_length:
+            # The loader counts length without surrounding blanks, so "   " is empty to it too.
+            base["pattern"] = "\\S"
             base["minLength"] = self.min_length
+        base["maxLength"] = self.max_length
         return self._schema(base)
 
 
+@dataclass(frozen=True, slots=True)
 class Int(Spec):
     """A whole number written without quotes, optionally bounded."""
 
-    _fields = ("doc", "minimum", "maximum")
 
-    doc: str = ""
     minimum: int | None = None
     maximum: int | None = None
 
@@ -178,8 +165,11 @@ class Int(Spec):
 
 
 _RATIO = re.compile(r"\s*([0-9]+)\s*/\s*([0-9]+)\s*\Z")
+#: The same quotient for the JSON Schema, with a denominator that is not zero.
+_RATIO_SCHEMA = "^\\s*[0-9]+\\s*/\\s*0*[1-9][0-9]*\\s*$"
 
 
+@dataclass(frozen=True, slots=True)
 class Num(Spec):
     """An exact number, returned as a :class:`Fraction`.
 
@@ -188,9 +178,7 @@ class Num(Spec):
     items that no finite decimal can state exactly.
     """
 
-    _fields = ("doc", "minimum", "exclusive_minimum", "ratio")
 
-    doc: str = ""
     minimum: Decimal | None = None
     exclusive_minimum: bool = False
     ratio: bool = False
@@ -223,16 +211,15 @@ class Num(Spec):
             key = "exclusiveMinimum" if self.exclusive_minimum else "minimum"
             base[key] = float(self.minimum)
         if self.ratio:
-            return self._schema({"anyOf": [base, {"type": "string", "pattern": "^\\s*[0-9]+\\s*/\\s*[0-9]+\\s*$"}]})
+            return self._schema({"anyOf": [base, {"type": "string", "pattern": _RATIO_SCHEMA}]})
         return self._schema(base)
 
 
+@dataclass(frozen=True, slots=True)
 class Bool(Spec):
     """``true`` or ``false``."""
 
-    _fields = ("doc",)
 
-    doc: str = ""
 
     def check(self, node: Node, path: Path, ctx: Context) -> bool:
         """Accept a boolean scalar."""
@@ -249,13 +236,12 @@ class Bool(Spec):
         return self._schema({"type": "boolean"})
 
 
+@dataclass(frozen=True, slots=True)
 class Nullable(Spec):
     """The inner spec, or an empty value (``null``, ``~`` or nothing)."""
 
-    _fields = ("inner", "doc")
 
     inner: Spec
-    doc: str = ""
 
     def check(self, node: Node, path: Path, ctx: Context) -> Any:
         """Accept null or whatever the inner spec accepts."""
@@ -272,13 +258,12 @@ class Nullable(Spec):
         return self._schema({"anyOf": [self.inner.json_schema(), {"type": "null"}]})
 
 
+@dataclass(frozen=True, slots=True)
 class Seq(Spec):
     """A list of items of one kind."""
 
-    _fields = ("item", "doc", "min_items")
 
     item: Spec
-    doc: str = ""
     min_items: int = 0
 
     def check(self, node: Node, path: Path, ctx: Context) -> list[Any]:
@@ -314,23 +299,20 @@ class Seq(Spec):
         return self._schema(base)
 
 
+@dataclass(frozen=True, slots=True)
 class Field:
     """One key of an :class:`Obj`."""
 
-    __slots__ = ("spec", "required")
-
-    def __init__(self, spec: Spec, required: bool = False) -> None:
-        self.spec = spec
-        self.required = required
+    spec: Spec
+    required: bool = False
 
 
+@dataclass(frozen=True, slots=True)
 class Obj(Spec):
     """A mapping with a fixed set of keys; unknown keys are errors (with a suggestion)."""
 
-    _fields = ("fields", "doc")
 
     fields: dict[str, Field]
-    doc: str = ""
 
     def check(self, node: Node, path: Path, ctx: Context) -> dict[str, Any]:
         """Check every known key, report unknown and missing ones, collect all problems."""
@@ -381,15 +363,13 @@ class Obj(Spec):
         return self._schema(base)
 
 
+@dataclass(frozen=True, slots=True)
 class MapOf(Spec):
     """A mapping whose keys are ids (checked by ``key``) and whose values share one spec."""
 
-    _fields = ("key", "value", "doc", "key_pattern")
 
     key: Spec
     value: Spec
-    doc: str = ""
-    key_pattern: str = ""  # for the JSON Schema: every JSON key is a string
 
     def check(self, node: Node, path: Path, ctx: Context) -> dict[Any, Any]:
         """Check each key and each value, collecting all problems."""
@@ -423,19 +403,18 @@ class MapOf(Spec):
     def json_schema(self) -> dict[str, Any]:
         """Schema of an object whose property names follow a pattern."""
         base: dict[str, Any] = {"type": "object", "additionalProperties": False,
-                                "patternProperties": {self.key_pattern or ".*": self.value.json_schema()}}
+                                "patternProperties": {key_pattern(self.key): self.value.json_schema()}}
         return self._schema(base)
 
 
+@dataclass(frozen=True, slots=True)
 class ByKind(Spec):
     """One of several specs, chosen by the node's kind (scalar, map or seq), not by trial."""
 
-    _fields = ("scalar", "map", "seq", "doc")
 
     scalar: Spec | None = None
     map: Spec | None = None
     seq: Spec | None = None
-    doc: str = ""
 
     def check(self, node: Node, path: Path, ctx: Context) -> Any:
         """Dispatch on the node kind so that errors come from the one spec that applies."""
@@ -453,15 +432,14 @@ class ByKind(Spec):
         return self._schema({"anyOf": [s.json_schema() for s in (self.scalar, self.map, self.seq) if s is not None]})
 
 
+@dataclass(frozen=True, slots=True)
 class Custom(Spec):
     """A scalar checked by a function (for ids that may be written as ``12`` or ``35-2``)."""
 
-    _fields = ("func", "schema", "name", "doc")
 
     func: Callable[[Node, Context], Any]
     schema: dict[str, Any]
     name: str = "value"
-    doc: str = ""
 
     def check(self, node: Node, path: Path, ctx: Context) -> Any:
         """Apply the function; it records a problem and raises Invalid when the value is wrong."""
@@ -474,6 +452,24 @@ class Custom(Spec):
     def json_schema(self) -> dict[str, Any]:
         """The schema given at construction."""
         return self._schema(dict(self.schema))
+
+
+def key_pattern(key: Spec) -> str:
+    """The pattern JSON keys must match for a mapping keyed by ``key`` (JSON keys are strings).
+
+    Whole-number keys get the pattern of exactly the numbers the loader accepts: no sign, no
+    leading zero, within the bounds (small ranges are listed, open ones start at 0 or 1).
+    """
+    if not isinstance(key, Int):
+        return ".*"
+    low = key.minimum if key.minimum is not None else 0
+    if key.maximum is not None and key.maximum - low <= 100:
+        return "^(?:" + "|".join(str(n) for n in range(max(low, 0), key.maximum + 1)) + ")$"
+    if low <= 0:
+        return "^(?:0|[1-9][0-9]*)$"
+    if low == 1:
+        return "^[1-9][0-9]*$"
+    raise ValueError(f"no key pattern for a minimum of {low}")  # no format uses one
 
 
 def run(spec: Spec, root: Node, file: str) -> tuple[Any, Context]:

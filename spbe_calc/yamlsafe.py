@@ -17,7 +17,6 @@ Numbers with a fraction are returned as :class:`decimal.Decimal` built from the 
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -26,7 +25,7 @@ from typing import Any, Union
 
 import yaml
 
-from spbe_calc.errors import Problem, SpbeError
+from spbe_calc.errors import Problem, fail
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -42,16 +41,12 @@ Scalar = Union[str, int, Decimal, bool, None]
 _BOOL_11 = {"yes", "no", "on", "off", "y", "n"}
 
 
-@functools.lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], ...]:
-    """The number and date patterns, compiled on first use: most scalars never need them."""
-    return (
-        re.compile(r"[-+]?[0-9]+\Z"),  # int
-        re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z"),  # float
-        re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?\Z"),  # YAML 1.1 timestamp
-        re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?\Z"),  # YAML 1.1 base 60
-        re.compile(r"[-+]?(?:0[xob][0-9a-fA-F_]+|[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?|\.(?:inf|Inf|INF|nan|NaN|NAN))\Z"),
-    )
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?\Z")  # YAML 1.1 timestamp
+_BASE60 = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?\Z")  # YAML 1.1 base 60
+_OTHER_NUMBER = re.compile(  # YAML 1.1 hexadecimal, octal, binary, underscores, infinity, NaN
+    r"[-+]?(?:0[xob][0-9a-fA-F_]+|[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?|\.(?:inf|Inf|INF|nan|NaN|NAN))\Z")
 
 
 _ALLOWED_TAGS = {
@@ -89,7 +84,7 @@ class Node:
         return "str"
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Document:
     """The result of reading one file: its root node (``None`` if unreadable) and problems."""
 
@@ -119,23 +114,21 @@ def read_text(path: Path | str, display: str | None = None) -> str:
     p = Path(path)
     try:
         if p.is_dir():
-            raise SpbeError([Problem(shown, 0, 0, "is-directory")])
+            raise fail(shown, "is-directory")
         size = p.stat().st_size
         if size > LIMITS["max_bytes"]:
-            raise SpbeError(
-                [Problem(shown, 0, 0, "too-large", {"size": size, "limit": LIMITS["max_bytes"]})]
-            )
+            raise fail(shown, "too-large", size=size, limit=LIMITS["max_bytes"])
         with p.open("rb") as fh:
             # Read one byte more than allowed: a file that grew (or a pipe) cannot slip past.
             data = fh.read(LIMITS["max_bytes"] + 1)
     except FileNotFoundError:
-        raise SpbeError([Problem(shown, 0, 0, "file-not-found")]) from None
+        raise fail(shown, "file-not-found") from None
     except PermissionError:
-        raise SpbeError([Problem(shown, 0, 0, "file-unreadable", {"reason": "permission denied"})]) from None
+        raise fail(shown, "file-unreadable", reason="permission denied") from None
     except OSError as exc:
-        raise SpbeError([Problem(shown, 0, 0, "file-unreadable", {"reason": exc.strerror or str(exc)})]) from None
+        raise fail(shown, "file-unreadable", reason=exc.strerror or str(exc)) from None
     if len(data) > LIMITS["max_bytes"]:
-        raise SpbeError([Problem(shown, 0, 0, "too-large", {"size": len(data), "limit": LIMITS["max_bytes"]})])
+        raise fail(shown, "too-large", size=len(data), limit=LIMITS["max_bytes"])
     return decode(data, shown)
 
 
@@ -144,14 +137,12 @@ def decode(data: bytes, shown: str) -> str:
     nul = data.find(b"\x00")
     if nul >= 0:
         line, col = _position_bytes(data, nul)
-        raise SpbeError([Problem(shown, line, col, "binary-file")])
+        raise fail(shown, "binary-file", line, col)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line, col = _position_bytes(data, exc.start)
-        raise SpbeError(
-            [Problem(shown, line, col, "not-utf8", {"byte": f"0x{data[exc.start]:02x}"})]
-        ) from None
+        raise fail(shown, "not-utf8", line, col, byte=f"0x{data[exc.start]:02x}") from None
     return text
 
 
@@ -196,8 +187,7 @@ def _resolve_plain_uncached(raw: str, line: int, col: int, path: str, problems: 
     if raw[0].isalpha():
         # Words: no number, date or base-60 form starts with a letter (0x… and .inf do not either).
         return raw
-    int_re, float_re, date_re, base60_re, other_re = _patterns()
-    if int_re.match(raw):
+    if _INT.match(raw):
         digits = raw.lstrip("+-")
         if len(digits) > 1 and digits[0] == "0":
             # YAML 1.1 reads 010 as octal 8; nobody means that in an assessment file.
@@ -207,7 +197,7 @@ def _resolve_plain_uncached(raw: str, line: int, col: int, path: str, problems: 
             problems.append(Problem(path, line, col, "number-too-long", {"text": raw[:40]}))
             return raw
         return int(raw)
-    if float_re.match(raw):
+    if _FLOAT.match(raw):
         if len(raw) > 40:
             problems.append(Problem(path, line, col, "number-too-long", {"text": raw[:40]}))
             return raw
@@ -216,10 +206,10 @@ def _resolve_plain_uncached(raw: str, line: int, col: int, path: str, problems: 
             problems.append(Problem(path, line, col, "number-too-long", {"text": raw}))
             return raw
         return value
-    if date_re.match(raw):
+    if _DATE.match(raw):
         problems.append(Problem(path, line, col, "yaml11-date", {"text": raw}))
         return raw
-    if base60_re.match(raw) or other_re.match(raw):
+    if _BASE60.match(raw) or _OTHER_NUMBER.match(raw):
         problems.append(Problem(path, line, col, "yaml11-number", {"text": raw}))
         return raw
     return raw

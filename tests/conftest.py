@@ -9,7 +9,7 @@ import pytest
 import typer.testing
 
 from spbe_calc import cli
-from spbe_calc.i18n import set_language
+from spbe_calc.i18n import LANGUAGES, set_language
 from spbe_calc.model import Model, load_model
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,9 +60,9 @@ class Run:
         self.runner = typer.testing.CliRunner()
 
     def __call__(self, *args: str, env: dict[str, str] | None = None) -> Any:
-        lang = cli._lang_from_argv(list(args))
-        set_language(lang if lang in ("id", "en") else "id")
-        result = self.runner.invoke(cli.build_app(), list(args), env=env or {}, catch_exceptions=False)
+        lang = cli.lang_from_argv(list(args))
+        set_language(lang if lang in LANGUAGES else "id")
+        result = self.runner.invoke(cli.app, list(args), env=env or {}, catch_exceptions=False)
         return result
 
 
@@ -71,8 +71,3 @@ def run() -> Run:
     """The CLI runner."""
     return Run()
 
-
-@pytest.fixture(autouse=True)
-def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests never write to the user's cache folder."""
-    monkeypatch.setenv("SPBE_CALC_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))

@@ -9,6 +9,7 @@ import pytest
 
 from spbe_calc.core import score_file
 from spbe_calc.errors import SpbeError
+from spbe_calc.render.problems import hint, message
 
 from .conftest import answers_text
 
@@ -86,7 +87,7 @@ def test_unknown_top_level_key_with_suggestion(write: Callable[..., Path]) -> No
         score_file(str(write("a.yaml", text)))
     problem = info.value.problems[0]
     assert (problem.code, problem.line) == ("unknown-key", 1)
-    assert "instansi" in (problem.hint() or "")
+    assert "instansi" in (hint(problem) or "")
 
 
 def test_levels_missing_entirely(write: Callable[..., Path]) -> None:

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from spbe_calc.core import score_file, validate_file
 from spbe_calc.errors import SpbeError
+from spbe_calc.render.problems import hint, message
 
 from .conftest import EXAMPLES, ROOT
 
@@ -51,7 +52,7 @@ def test_mutated_files_never_crash(tmp_path: Path, which: str, steps: list[tuple
     path.write_bytes(text.encode("utf-8", "surrogatepass"))
     report = validate_file(str(path))  # never raises
     for p in report.problems:
-        assert p.message() and (p.line >= 0 and p.col >= 0)
+        assert message(p) and (p.line >= 0 and p.col >= 0)
     if which == "answers":
         try:
             score_file(str(path))

@@ -13,7 +13,9 @@ import yaml
 from spbe_calc.core import score_file
 from spbe_calc.errors import SpbeError
 from spbe_calc.model import bundled_models, load_model
-from spbe_calc.scoring import round_half_up, score, weighted_index
+from spbe_calc.scoring import round_half_up, score
+
+from .oracle import weighted_index
 
 from .conftest import DATA, EXAMPLES, Run, answers_text
 

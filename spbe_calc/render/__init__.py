@@ -1,56 +1,109 @@
-"""Output formats, one module each, behind small registries.
+"""Everything the user reads: output formats, one module each, behind one registry.
 
-Renderers are pure: they take results and return text; :mod:`spbe_calc.cli` decides where the
-text goes (data to stdout, messages to stderr). Modules are imported only when their format is
-used, so that start-up stays cheap.
+Renderers are pure: they take a command's result and :class:`Options`, and return text; the CLI
+decides where the text goes (data to stdout, messages to stderr). The registry
+(:mod:`spbe_calc.render.registry`) maps a command and a format to its renderer. This module
+holds the small pieces every format shares: numbers, names, colours.
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any, Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
 
-if TYPE_CHECKING:
-    from spbe_calc.answers import Answers
-
-#: score output formats -> module under spbe_calc.render
-SCORE_FORMATS = {"text": "score_text", "json": "score_json", "jsonl": "score_json", "markdown": "score_markdown",
-                 "csv": "score_csv"}
-
-#: problem report formats -> function name in spbe_calc.render.problems
-PROBLEM_FORMATS = ("text", "parsable", "json", "github")
+from spbe_calc.answers import Answer, Answers
+from spbe_calc.i18n import pick, t
+from spbe_calc.model import Band, Level, Model
+from spbe_calc.scoring import exact_str, round_half_up
 
 
-def score_renderer(name: str) -> Callable[..., str]:
-    """Return the ``render(files, **options)`` function of a score format."""
-    module = importlib.import_module(f"spbe_calc.render.{SCORE_FORMATS[name]}")
-    return getattr(module, f"render_{name}")
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How to render: colour (ANSI) or not, the width to fit, and how much to show."""
+
+    color: bool = False
+    width: int = 80
+    detail: bool = False
 
 
-def problem_renderer(name: str) -> Callable[..., Any]:
-    """Return the renderer of a problem-report format."""
-    module = importlib.import_module("spbe_calc.render.problems")
-    return getattr(module, f"render_{name}")
+def num(value: Fraction | Decimal | int, places: int = 2) -> str:
+    """A value rounded half-up for display: ``2.38``."""
+    return str(round_half_up(Fraction(value), places))
 
 
-# --- small pieces every format shares --------------------------------------------------------
+def signed(value: Fraction, places: int = 2) -> str:
+    """A change with its sign: ``+0.12``, ``-0.05``, ``+0.00``."""
+    text = num(value, places)
+    return text if text.startswith("-") else f"+{text}"
+
+
+def json_num(value: Fraction, places: int | None = None) -> int | float:
+    """A number for JSON: rounded half-up to ``places``, or with ``None`` the value as written
+    (a whole number stays an integer: a weight of 13 is ``13``, of 2.5 is ``2.5``)."""
+    if places is None:
+        return int(value) if value.denominator == 1 else float(exact_str(value))
+    return float(round_half_up(value, places))
+
+
+def pct(value: Fraction) -> str:
+    """A weight as shown everywhere: ``13.00%``."""
+    return f"{num(value)}%"
 
 
 def title(answers: Answers) -> str:
     """``Pemerintah Kabupaten Contoh · 2022``: who was assessed, and when."""
-    from spbe_calc.i18n import t
-
     text = answers.instansi or t("out.no-instansi")
     return f"{text} · {answers.tahun}" if answers.tahun else text
 
 
-def num(value: Any, places: int = 2) -> str:
-    """A value rounded half-up for display."""
-    from spbe_calc.scoring import round_half_up
-
-    return str(round_half_up(value, places))
+def regulation(model: Model) -> str:
+    """The regulation's short name (``PermenPANRB 59/2020``)."""
+    return model.regulation.short
 
 
-def pct(value: Any) -> str:
-    """A weight as shown everywhere: ``13.00%``."""
-    return f"{num(value)}%"
+def level_label(level: Level) -> str:
+    """The official name of a level, or "Tingkat n" / "Level n" when the regulation gives none."""
+    return level.name or t("out.level-n", n=level.value)
+
+
+def explanation(answer: Answer | None) -> list[tuple[str, str]]:
+    """An answer's fakta, analisis and bukti as (label, text) pairs, for the report formats."""
+    if answer is None:
+        return []
+    pairs = [(t("rep.fakta"), answer.fakta), (t("rep.analisis"), answer.analisis),
+             (t("rep.bukti"), "; ".join(answer.bukti) if answer.bukti else None)]
+    return [(label, text) for label, text in pairs if text]
+
+
+def warning(model: Model) -> str | None:
+    """The model's one-line warning (a provisional model) in the current language."""
+    return pick(model.warning) if model.warning else None
+
+
+#: Terminal styles from the lowest predikat to the highest.
+TONES = ("red", "yellow", "green", "bold green", "bold cyan")
+#: Page colours from the lowest predikat to the highest.
+COLORS = ("#c0392b", "#d68910", "#1e8449", "#117a65", "#1f618d")
+
+
+def band_step(model: Model, band: Band, steps: int) -> int:
+    """Where a band sits on a scale of ``steps`` colours, by its rank among the model's bands.
+
+    Colour follows rank, not name, so a model with other predikat names or another number of
+    bands is coloured too: the lowest band gets the first colour, the highest the last.
+    """
+    count = len(model.bands)
+    if count < 2:
+        return steps - 1
+    return round(model.band_rank(band) * (steps - 1) / (count - 1))
+
+
+def band_tone(model: Model, band: Band) -> str:
+    """The terminal style of a predikat."""
+    return TONES[band_step(model, band, len(TONES))]
+
+
+def band_color(model: Model, band: Band) -> str:
+    """The page colour of a predikat."""
+    return COLORS[band_step(model, band, len(COLORS))]

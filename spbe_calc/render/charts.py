@@ -6,9 +6,6 @@ import math
 from fractions import Fraction
 from html import escape
 
-#: Colours per predikat, shared by the charts and the report's badges.
-BAND_COLORS = {"Kurang": "#c0392b", "Cukup": "#d68910", "Baik": "#1e8449", "Sangat Baik": "#117a65",
-               "Memuaskan": "#1f618d"}
 CURRENT = "#2e86c1"
 PREVIOUS = "#7f8c8d"
 
@@ -52,11 +49,10 @@ def radar(labels: list[str], values: list[Fraction], top: int, previous: list[Fr
     return "".join(parts)
 
 
-def bar(value: Fraction, top: int, band: str, edges: list[Fraction], previous: Fraction | None = None,
+def bar(value: Fraction, top: int, fill: str, edges: list[Fraction], previous: Fraction | None = None,
         width: int = 200, height: int = 16) -> str:
-    """A horizontal bar from 0 to ``top`` with the predikat edges marked."""
+    """A horizontal bar from 0 to ``top`` in the colour ``fill``, with the predikat edges marked."""
     scale = width / top
-    fill = BAND_COLORS.get(band, CURRENT)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="bar" viewBox="0 0 {width} {height}" '
              f'width="{width}" height="{height}">',
              f'<rect x="0" y="0" width="{width}" height="{height}" fill="#eef2f5"/>',

@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
-import io
 import json
 from fractions import Fraction
 from typing import Any
 
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
 from spbe_calc.compare import Comparison, Row
 from spbe_calc.i18n import t
+from spbe_calc.render import Options, num, signed
+from spbe_calc.render.richtext import to_text
 from spbe_calc.scoring import exact_str, level_text, round_half_up
 
 
 def _v(value: Fraction | None, places: int = 2) -> str:
-    return "–" if value is None else str(round_half_up(value, places))
+    return "–" if value is None else num(value, places)
 
 
 def _d(value: Fraction | None, places: int = 2) -> str:
-    if value is None:
-        return "–"
-    text = str(round_half_up(value, places))
-    return text if text.startswith("-") else f"+{text}"
+    return "–" if value is None else signed(value, places)
 
 
 def _label(c: Comparison, n: int) -> str:
@@ -28,18 +30,14 @@ def _label(c: Comparison, n: int) -> str:
     return str(f.answers.tahun) if f.answers.tahun else f"#{n + 1}"
 
 
-def render_text(c: Comparison, color: bool = False, width: int = 80, top: int = 10) -> str:
-    """Index, predikat, domains and aspects side by side; then the biggest indicator changes."""
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
+#: How many of the biggest indicator gains and losses are listed.
+TOP = 10
 
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color,
-                      color_system="standard" if color else None, highlight=False, emoji=False)
+
+def render_text(c: Comparison, options: Options) -> str:
+    """Index, predikat, domains and aspects side by side; then the biggest indicator changes."""
     names = sorted({f.answers.instansi for f in c.files if f.answers.instansi})
-    console.print(Text(t("cmp.title", who=", ".join(names) or t("out.no-instansi")), style="bold"))
+    out: list[Any] = [Text(t("cmp.title", who=", ".join(names) or t("out.no-instansi")), style="bold")]
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column(t("out.col.code"), no_wrap=True)
     table.add_column(t("out.col.item"), ratio=1)
@@ -65,26 +63,26 @@ def render_text(c: Comparison, color: bool = False, width: int = 80, top: int = 
         style = "bold" if row.code.startswith("D") else ""
         table.add_row(Text(row.code, style=style), Text(row.name, style=style), *[_v(v) for v in row.values],
                       Text(_d(row.delta), style=tone(row.delta)))
-    console.print(table)
+    out.append(table)
     if not c.same_model:
-        console.print(Text(t("cmp.models-differ", models=", ".join(f.model.id for f in c.files)), style="yellow"))
-        return buffer.getvalue().rstrip("\n")
+        out.append(Text(t("cmp.models-differ", models=", ".join(f.model.id for f in c.files)), style="yellow"))
+        return to_text(options, *out)
     for title, rows in ((t("cmp.gains"), c.gains), (t("cmp.losses"), c.losses)):
         if not rows:
             continue
-        console.print(Text(title, style="bold"))
+        out.append(Text(title, style="bold"))
         sub = Table(box=None, show_header=False, pad_edge=False)
         sub.add_column(justify="right", no_wrap=True)
         sub.add_column(ratio=1)
         sub.add_column(no_wrap=True)
         sub.add_column(justify="right", no_wrap=True)
-        for row in rows[:top]:
+        for row in rows[:TOP]:
             levels = "→".join("–" if lv is None else level_text(lv) for lv in row.levels)  # type: ignore[arg-type]
             sub.add_row(row.code, row.name, levels, Text(_d(row.delta, 4), style=tone(row.delta)))
-        console.print(sub)
-        if len(rows) > top:
-            console.print(Text(t("cmp.more", count=len(rows) - top), style="dim"))
-    return buffer.getvalue().rstrip("\n")
+        out.append(sub)
+        if len(rows) > TOP:
+            out.append(Text(t("cmp.more", count=len(rows) - TOP), style="dim"))
+    return to_text(options, *out)
 
 
 def _row(row: Row, places: int) -> dict[str, Any]:
@@ -98,7 +96,7 @@ def _row(row: Row, places: int) -> dict[str, Any]:
     return out
 
 
-def render_json(c: Comparison) -> str:
+def render_json(c: Comparison, options: Options) -> str:
     """The comparison as JSON (documented in the README)."""
     data = {
         "files": [{"file": f.path, "instansi": f.answers.instansi, "tahun": f.answers.tahun, "model": f.model.id,

@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
-import io
 import json
+from fractions import Fraction
 from typing import Any
 
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from spbe_calc.core import PlannedFile
 from spbe_calc.i18n import t
 from spbe_calc.plan import Plan, Step
-from spbe_calc.scoring import exact_str, round_half_up
+from spbe_calc.render import Options, json_num, num
+from spbe_calc.render.richtext import to_text
+from spbe_calc.scoring import exact_str
 
 
-def _num(value: Any, places: int) -> str:
-    return str(round_half_up(value, places))
-
-
-def _cost(value: Any) -> str:
+def _cost(value: Fraction) -> str:
     return exact_str(value)
+
+
+def who(result: PlannedFile) -> str:
+    """The agency and year the plan is for (the file name when the agency is not named)."""
+    answers = result.scored.answers
+    text = answers.instansi or result.scored.path
+    return f"{text} ({answers.tahun})" if answers.tahun else text
 
 
 def _step_name(step: Step) -> str:
@@ -28,30 +38,23 @@ def _step_name(step: Step) -> str:
 def headline(plan: Plan, who: str) -> str:
     """One sentence that answers the question."""
     p = plan.model.precision
-    before = f"{_num(plan.index_before, p)} ({plan.band_before.name})"
+    before = f"{num(plan.index_before, p)} ({plan.band_before.name})"
     target = plan.bar.text
     if plan.already_met:
         return t("plan.already", who=who, before=before, target=target)
     if not plan.reachable:
-        return t("plan.unreachable", who=who, before=before, target=target, best=_num(plan.max_index, p))
-    after = f"{_num(plan.index_after, p)} ({plan.band_after.name})"
+        return t("plan.unreachable", who=who, before=before, target=target, best=num(plan.max_index, p))
+    after = f"{num(plan.index_after, p)} ({plan.band_after.name})"
     if plan.costed:
         return t("plan.cheapest", who=who, before=before, target=target, count=len(plan.steps),
                  cost=_cost(plan.total_cost), after=after)
     return t("plan.fewest", who=who, before=before, target=target, count=len(plan.steps), after=after)
 
 
-def render_text(plan: Plan, who: str, color: bool = False, width: int = 80) -> str:
+def render_text(result: PlannedFile, options: Options) -> str:
     """The headline, then one row per step."""
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color,
-                      color_system="standard" if color else None, highlight=False, emoji=False)
-    console.print(Text(headline(plan, who), style="bold"))
+    plan = result.plan
+    out: list[Any] = [Text(headline(plan, who(result)), style="bold")]
     if plan.steps:
         p = plan.model.precision
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
@@ -71,42 +74,34 @@ def render_text(plan: Plan, who: str, color: bool = False, width: int = 80) -> s
             row: list[Any] = [str(n), f"{step.indicator.id}. {_step_name(step)}", f"{step.from_level}→{step.to_level}"]
             if plan.costed:
                 row.append(_cost(step.cost))
-            row += [_num(step.index_after, p), Text(" ".join(note), style="bold green" if note else "")]
+            row += [num(step.index_after, p), Text(" ".join(note), style="bold green" if note else "")]
             table.add_row(*row)
-        console.print(table)
-    if plan.already_met or not plan.steps:
-        pass
-    elif plan.costed:
-        console.print(Text(t("plan.note.cheapest"), style="dim"))
-    else:
-        console.print(Text(t("plan.note.fewest"), style="dim"))
-    return buffer.getvalue().rstrip("\n")
+        out.append(table)
+        out.append(Text(t("plan.note.cheapest" if plan.costed else "plan.note.fewest"), style="dim"))
+    return to_text(options, *out)
 
 
-def to_dict(plan: Plan, path: str) -> dict[str, Any]:
+def to_dict(result: PlannedFile) -> dict[str, Any]:
     """The JSON object of a plan (documented in the README)."""
+    plan = result.plan
     p = plan.model.precision
-
-    def num(value: Any) -> float:
-        return float(round_half_up(value, p))
-
     return {
-        "file": path,
+        "file": result.scored.path,
         "model": plan.model.id,
         "target": plan.bar.text,
         "target_index_exact": exact_str(plan.threshold) if plan.threshold >= 0 else None,
         "target_strict": plan.strict,
         "reachable": plan.reachable,
         "already_met": plan.already_met,
-        "index_before": num(plan.index_before),
+        "index_before": json_num(plan.index_before, p),
         "index_before_exact": exact_str(plan.index_before),
         "predikat_before": plan.band_before.name,
-        "index_after": num(plan.index_after),
+        "index_after": json_num(plan.index_after, p),
         "index_after_exact": exact_str(plan.index_after),
         "predikat_after": plan.band_after.name,
-        "max_index": num(plan.max_index),
+        "max_index": json_num(plan.max_index, p),
         "costed": plan.costed,
-        "total_cost": float(plan.total_cost) if plan.total_cost.denominator != 1 else int(plan.total_cost),
+        "total_cost": json_num(plan.total_cost),
         "steps": [
             {
                 "indicator": s.indicator.id,
@@ -114,8 +109,8 @@ def to_dict(plan: Plan, path: str) -> dict[str, Any]:
                 "item": s.item,
                 "from": s.from_level,
                 "to": s.to_level,
-                "cost": float(s.cost) if s.cost.denominator != 1 else int(s.cost),
-                "index_after": num(s.index_after),
+                "cost": json_num(s.cost),
+                "index_after": json_num(s.index_after, p),
                 "index_after_exact": exact_str(s.index_after),
                 "predikat_after": s.band_after.name,
                 "enters_band": s.enters_band,
@@ -126,6 +121,6 @@ def to_dict(plan: Plan, path: str) -> dict[str, Any]:
     }
 
 
-def render_json(plan: Plan, path: str) -> str:
+def render_json(result: PlannedFile, options: Options) -> str:
     """The plan as indented JSON."""
-    return json.dumps(to_dict(plan, path), ensure_ascii=False, indent=2)
+    return json.dumps(to_dict(result), ensure_ascii=False, indent=2)

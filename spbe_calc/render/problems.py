@@ -1,20 +1,45 @@
-"""Problem reports in four formats: text, parsable, json and github (workflow commands).
+"""Problems in words: their messages and hints, and ``validate``'s four report formats.
 
-Modelled on yamllint: ``parsable`` is one ``path:line:col: level: message`` line per problem for
-editors and grep; ``github`` emits ``::error file=…,line=…,col=…::…`` annotations with the
-escaping GitHub requires; ``json`` is for programs.
+Modelled on yamllint: ``text`` for people; ``parsable`` is one ``path:line:col: level: message``
+line per problem for editors and grep; ``github`` emits ``::error file=…,line=…,col=…::…``
+annotations with the escaping GitHub requires; ``json`` is for programs.
 """
 
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from typing import Any
 
+from spbe_calc.core import FileReport
 from spbe_calc.errors import Problem
-from spbe_calc.i18n import t
+from spbe_calc.i18n import t, t_optional
+from spbe_calc.render import Options
 
-if TYPE_CHECKING:
-    from spbe_calc.core import FileReport
+
+def _localised_args(p: Problem) -> dict[str, Any]:
+    """The problem's arguments, with the names of types and kinds of things translated."""
+    args = dict(p.args)
+    for key in ("expected", "found"):
+        if key in args:
+            args[key] = " | ".join(t(f"type.{part}") for part in str(args[key]).split(" | "))
+    if "kind" in args:
+        args["kind"] = t(f"kind.{args['kind']}")
+    return args
+
+
+def message(p: Problem) -> str:
+    """What is wrong, in the current language."""
+    return t(f"problem.{p.code}", **_localised_args(p))
+
+
+def hint(p: Problem) -> str | None:
+    """What to do about it, when the catalogue says (a sharper hint when there is a suggestion)."""
+    args = _localised_args(p)
+    if args.get("suggestion"):
+        specific = t_optional(f"hint.{p.code}.suggest", **args)
+        if specific:
+            return specific
+    return t_optional(f"hint.{p.code}", **args)
 
 
 def _where(p: Problem) -> str:
@@ -27,22 +52,22 @@ def format_problem(p: Problem, color: bool = False, with_hint: bool = True) -> s
     """One problem as human text, with its hint on an indented second line."""
     level = t(f"out.level.{p.severity.value}")
     if color:
-        tone = "31" if p.severity.value == "error" else "33"
-        head = f"\x1b[1m{_where(p)}\x1b[0m: \x1b[{tone}m{level}\x1b[0m: {p.message()}"
+        tone = "31" if p.is_error else "33"
+        head = f"\x1b[1m{_where(p)}\x1b[0m: \x1b[{tone}m{level}\x1b[0m: {message(p)}"
     else:
-        head = f"{_where(p)}: {level}: {p.message()}"
-    hint = p.hint() if with_hint else None
-    return head + (f"\n    {hint}" if hint else "")
+        head = f"{_where(p)}: {level}: {message(p)}"
+    advice = hint(p) if with_hint else None
+    return head + (f"\n    {advice}" if advice else "")
 
 
-def render_text(reports: list[FileReport], color: bool = False) -> str:
+def render_text(reports: list[FileReport], options: Options) -> str:
     """Human-readable report: each problem, then a summary line."""
     lines: list[str] = []
     for r in reports:
         if not r.problems:
             lines.append(t("out.validate.ok", path=r.path, kind=t(f"out.kind.{r.kind}")))
         for p in sorted(r.problems, key=lambda p: (p.line, p.col)):
-            lines.append(format_problem(p, color))
+            lines.append(format_problem(p, options.color))
     errors = sum(r.errors() for r in reports)
     warnings = sum(r.warnings() for r in reports)
     if errors or warnings:
@@ -50,16 +75,16 @@ def render_text(reports: list[FileReport], color: bool = False) -> str:
     return "\n".join(lines)
 
 
-def render_parsable(reports: list[FileReport], color: bool = False) -> str:
+def render_parsable(reports: list[FileReport], options: Options) -> str:
     """``path:line:col: level: message`` lines (line and column 0 when the whole file is meant)."""
     out = []
     for r in reports:
         for p in sorted(r.problems, key=lambda p: (p.line, p.col)):
-            out.append(f"{p.path}:{p.line}:{p.col}: {p.severity.value}: {p.message()}")
+            out.append(f"{p.path}:{p.line}:{p.col}: {p.severity.value}: {message(p)}")
     return "\n".join(out)
 
 
-def render_json(reports: list[FileReport], color: bool = False) -> str:
+def render_json(reports: list[FileReport], options: Options) -> str:
     """A JSON array with one object per file and its problems."""
     data = [
         {
@@ -68,7 +93,7 @@ def render_json(reports: list[FileReport], color: bool = False) -> str:
             "valid": r.errors() == 0 and r.readable,
             "problems": [
                 {"line": p.line, "column": p.col, "level": p.severity.value, "code": p.code,
-                 "message": p.message(), "hint": p.hint()}
+                 "message": message(p), "hint": hint(p)}
                 for p in r.problems
             ],
         }
@@ -85,7 +110,7 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_github(reports: list[FileReport], color: bool = False) -> str:
+def render_github(reports: list[FileReport], options: Options) -> str:
     """GitHub Actions workflow commands, one annotation per problem."""
     out = []
     for r in reports:
@@ -94,9 +119,9 @@ def render_github(reports: list[FileReport], color: bool = False) -> str:
             if p.line:
                 props += [f"line={p.line}", f"col={p.col}"]
             props.append(f"title={_escape_property('spbe-calc ' + p.code)}")
-            message = p.message()
-            hint = p.hint()
-            if hint:
-                message += "\n" + hint
-            out.append(f"::{p.severity.value} {','.join(props)}::{_escape_data(message)}")
+            text = message(p)
+            advice = hint(p)
+            if advice:
+                text += "\n" + advice
+            out.append(f"::{p.severity.value} {','.join(props)}::{_escape_data(text)}")
     return "\n".join(out)

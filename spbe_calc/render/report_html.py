@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from fractions import Fraction
 from html import escape
-from typing import Any
 
 from spbe_calc import __version__
-from spbe_calc.i18n import language, pick, t
-from spbe_calc.render import num
+from spbe_calc.i18n import language, t
+from spbe_calc.model import Band, Model
+from spbe_calc.render import Options, band_color, explanation, num, pct, regulation, signed, warning
 from spbe_calc.render import title as report_title
-from spbe_calc.render.charts import BAND_COLORS, bar, radar
-from spbe_calc.report import Report, explanation
-from spbe_calc.scoring import exact_str, level_text, round_half_up
+from spbe_calc.render.charts import bar, radar
+from spbe_calc.report import Report
+from spbe_calc.scoring import GroupScore, exact_str, level_text
 
 CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#2c3e50;margin:0;background:#f7f9fa}
@@ -35,19 +35,16 @@ tr.domain td{font-weight:600;background:#fbfcfc}
 """
 
 
-def _badge(name: str) -> str:
-    return f'<span class="badge" style="background:{BAND_COLORS.get(name, "#566573")}">{escape(name)}</span>'
+def _badge(model: Model, band: Band) -> str:
+    return f'<span class="badge" style="background:{band_color(model, band)}">{escape(band.name)}</span>'
 
 
-def _delta(value: Fraction | None) -> str:
-    if value is None:
-        return ""
-    text = num(value)
+def _delta(value: Fraction) -> str:
     cls = "up" if value > 0 else "down" if value < 0 else ""
-    return f'<span class="{cls}">{"+" if value >= 0 else ""}{text}</span>'
+    return f'<span class="{cls}">{signed(value)}</span>'
 
 
-def render_html(report: Report) -> str:
+def render_html(report: Report, options: Options) -> str:
     """The whole page."""
     cur = report.current
     model = cur.model
@@ -67,15 +64,16 @@ def render_html(report: Report) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(title)} — {who}</title><style>{CSS}</style></head><body><main>",
         f"<h1>{escape(title)}: {who}</h1>",
-        f'<p class="sub">{escape(model.name)} · {escape(model.regulation.get("short", model.id))} · '
+        f'<p class="sub">{escape(model.name)} · {escape(regulation(model))} · '
         f'{escape(t("rep.generated", date=report.generated.isoformat(), version=__version__))}</p>',
     ]
-    if model.warning:
-        h.append(f'<p class="down">{escape(pick(model.warning))}</p>')
+    note = warning(model)
+    if note:
+        h.append(f'<p class="down">{escape(note)}</p>')
     # Headline
     h.append('<section class="hero"><div>')
     h.append(f'<div class="index">{num(s.index, places)}</div>')
-    h.append(f"<div>{_badge(s.band.name)}</div>")
+    h.append(f"<div>{_badge(model, s.band)}</div>")
     h.append(f'<div class="muted">{escape(t("out.exact"))}: {exact_str(s.index)}</div></div>')
     if prev is not None:
         h.append('<div class="delta">')
@@ -101,12 +99,13 @@ def render_html(report: Report) -> str:
              f"<th class=num>{escape(t('out.col.weight'))}</th><th class=num>{escape(t('out.col.index'))}</th>"
              f"<th></th><th>{escape(t('out.col.predikat'))}</th></tr></thead><tbody>")
 
-    def group_row(code: str, g: Any, cls: str) -> None:
+    def group_row(code: str, g: GroupScore, cls: str) -> None:
         previous = prev_groups.get(code)
         change = f" {_delta(g.index - previous)}" if previous is not None else ""
-        h.append(f'<tr class="{cls}"><td>{code}</td><td>{escape(g.name)}</td><td class=num>{num(g.weight)}%</td>'
+        h.append(f'<tr class="{cls}"><td>{code}</td><td>{escape(g.name)}</td><td class=num>{pct(g.weight)}</td>'
                  f"<td class=num>{num(g.index, places)}{change}</td>"
-                 f"<td>{bar(g.index, top, g.band.name, edges, previous)}</td><td>{_badge(g.band.name)}</td></tr>")
+                 f"<td>{bar(g.index, top, band_color(model, g.band), edges, previous)}</td>"
+                 f"<td>{_badge(model, g.band)}</td></tr>")
 
     aspects = {a.id: a for a in s.aspects}
     if model.domains:
@@ -135,7 +134,7 @@ def render_html(report: Report) -> str:
             item = f" · {escape(step.indicator.items[step.item])}" if step.item is not None else ""
             h.append(f"<tr><td class=num>{n}</td><td>{step.indicator.id}. {escape(step.indicator.name)}{item}</td>"
                      f"<td class=num>{step.from_level}→{step.to_level}</td><td class=num>{num(step.index_after, places)}"
-                     f"{' ' + _badge(step.band_after.name) if step.enters_band else ''}</td></tr>")
+                     f"{' ' + _badge(model, step.band_after) if step.enters_band else ''}</td></tr>")
         h.append("</tbody></table>")
         h.append(f'<p class="muted">{escape(t("plan.note.fewest"))}</p>')
     # Indicators
@@ -155,7 +154,7 @@ def render_html(report: Report) -> str:
             level = f"{i.level}" + (f"<br><span class=muted>{escape(name)}</span>" if name else "")
         explain = [f"<b>{escape(label)}:</b> {escape(text)}" for label, text in explanation(answer)]
         h.append(f"<tr><td class=num>{ind.id}</td><td>{escape(ind.name)}</td><td class=num>{level}</td>"
-                 f"<td class=num>{num(ind.weight)}%</td><td class=num>{round_half_up(i.contribution, 4)}</td>"
+                 f"<td class=num>{pct(ind.weight)}</td><td class=num>{num(i.contribution, 4)}</td>"
                  f'<td class="explain">{"<br>".join(explain) or "<span class=muted>–</span>"}</td></tr>')
     h.append("</tbody></table>")
     h.append(f'<p class="muted">{escape(t("rep.footer"))}</p>')

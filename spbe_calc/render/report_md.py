@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any
 
 from spbe_calc import __version__
-from spbe_calc.i18n import pick, t
-from spbe_calc.render import num, title
-from spbe_calc.render.score_markdown import _cell
-from spbe_calc.report import Report, explanation
-from spbe_calc.scoring import exact_str, level_text
+from spbe_calc.i18n import t
+from spbe_calc.render import Options, explanation, num, pct, regulation, signed, title, warning
+from spbe_calc.render.score_markdown import cell
+from spbe_calc.report import Report
+from spbe_calc.scoring import GroupScore, exact_str, level_text
 
 
 def _bar(value: Fraction, top: int, width: int = 20) -> str:
@@ -18,34 +17,35 @@ def _bar(value: Fraction, top: int, width: int = 20) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-def render_md(report: Report) -> str:
+def render_md(report: Report, options: Options) -> str:
     """The whole report."""
     cur = report.current
     model = cur.model
     s = cur.score
     places = model.precision
     top = model.level_max
-    out = [f"# {t('rep.title')}: {_cell(title(cur.answers))}", "",
-           f"{model.name} · {model.regulation.get('short', model.id)} · "
+    out = [f"# {t('rep.title')}: {cell(title(cur.answers))}", "",
+           f"{model.name} · {regulation(model)} · "
            f"{t('rep.generated', date=report.generated.isoformat(), version=__version__)}", ""]
-    if model.warning:
-        out += [f"> {_cell(pick(model.warning))}", ""]
+    note = warning(model)
+    if note:
+        out += [f"> {cell(note)}", ""]
     out.append(f"**{model.name}: {num(s.index, places)} — {s.band.name}** ({t('out.exact')} {exact_str(s.index)})")
     prev = report.previous
     if prev is not None:
         change = s.index - prev.score.index
         out.append("")
         out.append(t("rep.previous", year=prev.answers.tahun or "", index=num(prev.score.index, places),
-                     predikat=prev.score.band.name) + f"; {t('cmp.col.change')}: {'+' if change >= 0 else ''}{num(change)}")
+                     predikat=prev.score.band.name) + f"; {t('cmp.col.change')}: {signed(change)}")
     if cur.missing:
         out += ["", f"> {t('out.partial.short', count=len(cur.missing))}"]
     out += ["", f"## {t('rep.structure' if model.domains else 'rep.structure.aspects')}", "",
             f"| {t('out.col.code')} | {t('out.col.item' if model.domains else 'out.col.aspect')} | {t('out.col.weight')} | {t('out.col.index')} | | {t('out.col.predikat')} |",
             "| --- | --- | ---: | ---: | --- | --- |"]
 
-    def row(code: str, g: Any, bold: bool) -> None:
-        name = f"**{_cell(g.name)}**" if bold else _cell(g.name)
-        out.append(f"| {code} | {name} | {num(g.weight)}% | {num(g.index, places)} | `{_bar(g.index, top)}` | {g.band.name} |")
+    def row(code: str, g: GroupScore, bold: bool) -> None:
+        name = f"**{cell(g.name)}**" if bold else cell(g.name)
+        out.append(f"| {code} | {name} | {pct(g.weight)} | {num(g.index, places)} | `{_bar(g.index, top)}` | {g.band.name} |")
 
     aspects = {a.id: a for a in s.aspects}
     if model.domains:
@@ -68,7 +68,7 @@ def render_md(report: Report) -> str:
         for n, step in enumerate(plan.steps, start=1):
             item = f" · {step.indicator.items[step.item]}" if step.item is not None else ""
             mark = f" → {step.band_after.name}" if step.enters_band else ""
-            out.append(f"| {n} | {step.indicator.id}. {_cell(step.indicator.name + item)} | {step.from_level}→{step.to_level} | "
+            out.append(f"| {n} | {step.indicator.id}. {cell(step.indicator.name + item)} | {step.from_level}→{step.to_level} | "
                        f"{num(step.index_after, places)}{mark} |")
     out += ["", f"## {t('rep.indicators')}", "",
             f"| # | {t('out.col.indicator')} | {t('out.col.level')} | {t('out.col.weight')} | {t('rep.explanation')} |",
@@ -77,7 +77,7 @@ def render_md(report: Report) -> str:
         ind = i.indicator
         answer = cur.answers.answers.get(ind.id)
         level = "–" if ind.id in cur.missing else level_text(i.level)
-        explain = [f"**{label}:** {_cell(text)}" for label, text in explanation(answer)]
-        out.append(f"| {ind.id} | {_cell(ind.name)} | {level} | {num(ind.weight)}% | {'<br>'.join(explain) or '–'} |")
+        explain = [f"**{label}:** {cell(text)}" for label, text in explanation(answer)]
+        out.append(f"| {ind.id} | {cell(ind.name)} | {level} | {pct(ind.weight)} | {'<br>'.join(explain) or '–'} |")
     out += ["", f"_{t('rep.footer')}_"]
     return "\n".join(out) + "\n"

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
 
-from spbe_calc.core import ScoredFile
-from spbe_calc.scoring import exact_str, round_half_up
+from spbe_calc.batch import ScoreBatch
+from spbe_calc.render import Options, num
+from spbe_calc.scoring import exact_str
 
 
-def render_csv(files: list[ScoredFile], **_: Any) -> str:
+def render_csv(batch: ScoreBatch, options: Options) -> str:
     """The CSV text (RFC 4180, with a header row)."""
+    files = batch.scored
     codes: list[str] = []
     for f in files:
         for code in [f"D{d.id}" for d in f.score.domains] + [f"A{a.id}" for a in f.score.aspects]:
@@ -31,8 +32,8 @@ def render_csv(files: list[ScoredFile], **_: Any) -> str:
         groups = {f"D{d.id}": d for d in f.score.domains} | {f"A{a.id}": a for a in f.score.aspects}
         writer.writerow([
             f.path, f.answers.instansi or "", f.answers.tahun or "", f.model.id,
-            round_half_up(f.score.index, p), exact_str(f.score.index), f.score.band.name,
+            num(f.score.index, p), exact_str(f.score.index), f.score.band.name,
             "true" if not f.missing else "false",
-            *[round_half_up(groups[c].index, p) if c in groups else "" for c in codes],
+            *[num(groups[c].index, p) if c in groups else "" for c in codes],
         ])
     return out.getvalue().rstrip("\n")

@@ -8,30 +8,21 @@ spreadsheet and an auditor can each use the one they need.
 from __future__ import annotations
 
 import json
-from fractions import Fraction
 from typing import Any
 
 from spbe_calc.answers import compact_ids
+from spbe_calc.batch import ScoreBatch
 from spbe_calc.core import ScoredFile
-from spbe_calc.scoring import GroupScore, Score, exact_str, round_half_up
-
-
-def _num(value: Fraction, places: int) -> float | int:
-    """A displayed number as JSON: rounded half-up, emitted without binary noise."""
-    d = round_half_up(value, places)
-    return float(d)
-
-
-def _weight(value: Fraction) -> float | int:
-    return int(value) if value.denominator == 1 else float(exact_str(value))
+from spbe_calc.render import Options, json_num
+from spbe_calc.scoring import GroupScore, Score, exact_str
 
 
 def _group(g: GroupScore, places: int) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": g.id,
         "name": g.name,
-        "weight": _weight(g.weight),
-        "index": _num(g.index, places),
+        "weight": json_num(g.weight),
+        "index": json_num(g.index, places),
         "index_exact": exact_str(g.index),
         "predikat": g.band.name,
     }
@@ -49,8 +40,8 @@ def to_dict(f: ScoredFile, detail: bool = False) -> dict[str, Any]:
         "instansi": f.answers.instansi,
         "tahun": f.answers.tahun,
         "model": f.model.id,
-        "regulation": f.model.regulation.get("short"),
-        "index": _num(s.index, places),
+        "regulation": f.model.regulation.short,
+        "index": json_num(s.index, places),
         "index_exact": exact_str(s.index),
         "predikat": s.band.name,
         "banding": f.model.banding,
@@ -61,7 +52,7 @@ def to_dict(f: ScoredFile, detail: bool = False) -> dict[str, Any]:
     if f.missing and f.score_high is not None:
         out["missing"] = list(f.missing)
         out["missing_text"] = compact_ids(list(f.missing))
-        out["index_high"] = _num(f.score_high.index, places)
+        out["index_high"] = json_num(f.score_high.index, places)
         out["index_high_exact"] = exact_str(f.score_high.index)
         out["predikat_high"] = f.score_high.band.name
     if detail:
@@ -70,9 +61,9 @@ def to_dict(f: ScoredFile, detail: bool = False) -> dict[str, Any]:
                 "id": i.indicator.id,
                 "name": i.indicator.name,
                 "aspect": i.indicator.aspect_id,
-                "weight": _weight(i.indicator.weight),
+                "weight": json_num(i.indicator.weight),
                 "level": None if i.indicator.id in f.missing else i.level,
-                "contribution": _num(i.contribution, 4),
+                "contribution": json_num(i.contribution, 4),
                 "contribution_exact": exact_str(i.contribution),
             }
             for i in s.indicators
@@ -80,12 +71,14 @@ def to_dict(f: ScoredFile, detail: bool = False) -> dict[str, Any]:
     return out
 
 
-def render_json(files: list[ScoredFile], detail: bool = False, single: bool = True, **_: Any) -> str:
-    """One object for a single file, an array for several."""
-    data: Any = to_dict(files[0], detail) if single and len(files) == 1 else [to_dict(f, detail) for f in files]
+def render_json(batch: ScoreBatch, options: Options) -> str:
+    """One object when one file was named, an array when several (or a folder) were."""
+    files = batch.scored
+    single = batch.count == 1 and len(files) == 1
+    data: Any = to_dict(files[0], options.detail) if single else [to_dict(f, options.detail) for f in files]
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
-def render_jsonl(files: list[ScoredFile], detail: bool = False, **_: Any) -> str:
+def render_jsonl(batch: ScoreBatch, options: Options) -> str:
     """One compact JSON object per line, one line per file."""
-    return "\n".join(json.dumps(to_dict(f, detail), ensure_ascii=False) for f in files)
+    return "\n".join(json.dumps(to_dict(f, options.detail), ensure_ascii=False) for f in batch.scored)

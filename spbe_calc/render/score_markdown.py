@@ -2,31 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from spbe_calc.batch import ScoreBatch
 from spbe_calc.core import ScoredFile
 from spbe_calc.i18n import t
-from spbe_calc.render import title
-from spbe_calc.scoring import GroupScore, round_half_up, level_text
+from spbe_calc.render import Options, num, pct, regulation, title
+from spbe_calc.scoring import GroupScore, level_text
 
 
-def _cell(text: str) -> str:
+def cell(text: str) -> str:
     """Escape what would break a Markdown table cell."""
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
 def _row(code: str, g: GroupScore, places: int, bold: bool) -> str:
-    name = f"**{_cell(g.name)}**" if bold else _cell(g.name)
-    return f"| {code} | {name} | {round_half_up(g.weight, 2)}% | {round_half_up(g.index, places)} | {g.band.name} |"
+    name = f"**{cell(g.name)}**" if bold else cell(g.name)
+    return f"| {code} | {name} | {pct(g.weight)} | {num(g.index, places)} | {g.band.name} |"
 
 
 def _one(f: ScoredFile, detail: bool) -> list[str]:
     places = f.model.precision
-    lines = [f"### {_cell(title(f.answers))}", "",
-             f"**{f.model.name}: {round_half_up(f.score.index, places)} — {f.score.band.name}** "
-             f"({_cell(f.model.regulation.get('short', f.model.id))}, `{_cell(f.path)}`)", ""]
+    lines = [f"### {cell(title(f.answers))}", "",
+             f"**{f.model.name}: {num(f.score.index, places)} — {f.score.band.name}** "
+             f"({cell(regulation(f.model))}, `{cell(f.path)}`)", ""]
     if f.missing:
-        lines += [f"> {_cell(t('out.partial.short', count=len(f.missing)))}", ""]
+        lines += [f"> {cell(t('out.partial.short', count=len(f.missing)))}", ""]
     lines += [f"| {t('out.col.code')} | {t('out.col.item')} | {t('out.col.weight')} | {t('out.col.index')} | "
               f"{t('out.col.predikat')} |", "| --- | --- | ---: | ---: | --- |"]
     aspects = {a.id: a for a in f.score.aspects}
@@ -41,20 +40,22 @@ def _one(f: ScoredFile, detail: bool) -> list[str]:
                   "| ---: | --- | ---: | ---: |"]
         for i in f.score.indicators:
             level = "–" if i.indicator.id in f.missing else level_text(i.level)
-            lines.append(f"| {i.indicator.id} | {_cell(i.indicator.name)} | {round_half_up(i.indicator.weight, 2)}% | {level} |")
+            lines.append(f"| {i.indicator.id} | {cell(i.indicator.name)} | {pct(i.indicator.weight)} | {level} |")
     return lines
 
 
-def render_markdown(files: list[ScoredFile], detail: bool = False, **_: Any) -> str:
+def render_markdown(batch: ScoreBatch, options: Options) -> str:
     """A summary table when there are several files, then a section per file."""
+    files = batch.scored
+    detail = options.detail
     names = sorted({f.model.name for f in files})
     lines = [f"## {' / '.join(names)}", ""]
     if len(files) > 1:
         lines += [f"| {t('out.col.instansi')} | {t('out.col.year')} | {t('out.col.index')} | {t('out.col.predikat')} |",
                   "| --- | ---: | ---: | --- |"]
         for f in files:
-            lines.append(f"| {_cell(f.answers.instansi or f.path)} | {f.answers.tahun or ''} | "
-                         f"{round_half_up(f.score.index, f.model.precision)} | {f.score.band.name} |")
+            lines.append(f"| {cell(f.answers.instansi or f.path)} | {f.answers.tahun or ''} | "
+                         f"{num(f.score.index, f.model.precision)} | {f.score.band.name} |")
         lines.append("")
     for f in files:
         lines += _one(f, detail) + [""]

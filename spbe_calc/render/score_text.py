@@ -6,27 +6,25 @@ runs in CI and in batch, and rich's import alone would double its start-up.
 
 from __future__ import annotations
 
-from typing import Any
+import textwrap
 
+from spbe_calc.batch import ScoreBatch
 from spbe_calc.core import ScoredFile
 from spbe_calc.i18n import t
 from spbe_calc.model import Aspect
-from spbe_calc.render import pct
+from spbe_calc.render import Options, band_tone, num, pct, regulation
 from spbe_calc.render.plaintable import Column, PlainTable, paint
-from spbe_calc.scoring import GroupScore, exact_str, level_text, round_half_up
-
-_TONE = {"Kurang": "red", "Cukup": "yellow", "Baik": "green", "Sangat Baik": "bold green",
-         "Memuaskan": "bold cyan"}
+from spbe_calc.scoring import GroupScore, exact_str, level_text
 
 
 def _one(f: ScoredFile, detail: bool, color: bool, width: int) -> str:
     s = f.score
     model = f.model
-    shown = s.shown
+    places = model.precision
     head = paint(f.answers.instansi or t("out.no-instansi"), "bold", color)
     if f.answers.tahun:
         head += f" · {f.answers.tahun}"
-    head += paint(f" · {model.name} ({model.regulation.get('short', model.id)})", "dim", color)
+    head += paint(f" · {model.name} ({regulation(model)})", "dim", color)
     item = ("out.col.item.detail" if detail else "out.col.item") if model.domains else (
         "out.col.aspect.detail" if detail else "out.col.aspect")
     columns = [Column(t("out.col.code")), Column(t(item), wrap=True),
@@ -41,10 +39,10 @@ def _one(f: ScoredFile, detail: bool, color: bool, width: int) -> str:
 
     def group_row(code: str, g: GroupScore, style: str) -> None:
         cells: list[tuple[str, str]] = [(code, style), (g.name, style), (pct(g.weight), ""),
-                                        (str(shown(g.index)), style)]
+                                        (num(g.index, places), style)]
         if detail:
             cells.append(("", ""))
-        cells.append((g.band.name, _TONE.get(g.band.name, "")))
+        cells.append((g.band.name, band_tone(model, g.band)))
         table.add(*cells)
 
     def aspect_rows(aspects: tuple[Aspect, ...]) -> None:
@@ -56,7 +54,7 @@ def _one(f: ScoredFile, detail: bool, color: bool, width: int) -> str:
                 i = indicator_scores[ind.id]
                 level = "-" if ind.id in f.missing else level_text(i.level)
                 table.add((str(ind.id), "dim"), (ind.name, "dim"), (pct(ind.weight), "dim"), level,
-                          (f"+{round_half_up(i.contribution, 4)}", "dim"), "")
+                          (f"+{num(i.contribution, 4)}", "dim"), "")
 
     if model.domains:
         for domain, d in zip(model.domains, s.domains):
@@ -64,23 +62,17 @@ def _one(f: ScoredFile, detail: bool, color: bool, width: int) -> str:
             aspect_rows(domain.aspects)
     else:
         aspect_rows(model.aspects)
-    line = paint(f"{model.name}: {shown(s.index)}", "bold", color) + "  "
-    line += paint(s.band.name, _TONE.get(s.band.name, "bold"), color)
+    line = paint(f"{model.name}: {num(s.index, places)}", "bold", color) + "  "
+    line += paint(s.band.name, band_tone(model, s.band), color)
     exact = exact_str(s.index)
-    if exact != str(shown(s.index)):
+    if exact != num(s.index, places):
         line += paint(f"  ({t('out.exact')} {exact})", "dim", color)
     if model.banding == "rounded":
         line += paint(f"  [{t('out.banding.rounded')}]", "dim", color)
     parts = [head, table.render(width, color), line]
     if detail:
-        parts += [paint(p, "dim", color) for p in _wrap(t("out.detail-note"), width)]
+        parts += [paint(p, "dim", color) for p in textwrap.wrap(t("out.detail-note"), width)]
     return "\n".join(parts)
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    import textwrap
-
-    return textwrap.wrap(text, width) or [""]
 
 
 def ranking(files: list[ScoredFile]) -> list[tuple[int, ScoredFile]]:
@@ -100,8 +92,8 @@ def _ranking(files: list[ScoredFile], color: bool, width: int) -> str:
         name = f.answers.instansi or f.path
         if f.missing:
             name += " *"
-        table.add(str(rank), name, str(f.answers.tahun or ""), str(f.score.shown(f.score.index)),
-                  (f.score.band.name, _TONE.get(f.score.band.name, "")))
+        table.add(str(rank), name, str(f.answers.tahun or ""), num(f.score.index, f.model.precision),
+                  (f.score.band.name, band_tone(f.model, f.score.band)))
     counts: dict[str, int] = {}
     order = [b.name for b in files[0].model.bands]
     for f in files:
@@ -115,10 +107,10 @@ def _ranking(files: list[ScoredFile], color: bool, width: int) -> str:
     return "\n".join(lines)
 
 
-def render_text(files: list[ScoredFile], detail: bool = False, color: bool = False, width: int = 80,
-                **_: Any) -> str:
+def render_text(batch: ScoreBatch, options: Options) -> str:
     """One file: its table. Several: a ranking with counts per predikat (and, with
     ``detail``, every file's table after it)."""
+    files, detail, color, width = batch.scored, options.detail, options.color, options.width
     parts = []
     if len(files) > 1:
         parts.append(_ranking(files, color, width))

@@ -1,0 +1,225 @@
+"""The typer application, its help in the user's language, and the one error funnel.
+
+Every command is a plain function in one of the sibling modules, registered with
+:func:`command`. Its help texts are catalogue keys, translated when the command line is built
+(after ``--lang`` is known). :func:`command` wraps the function in the funnel: the single place
+where :class:`SpbeError` becomes messages on stderr and an exit code, where Ctrl-C becomes 130,
+and where anything unexpected becomes a short "internal error" line instead of a traceback. The
+CLI is the only layer that exits; data goes to stdout, messages to stderr.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import sys
+from typing import Any, Callable, Optional, TextIO
+
+import typer
+from typer.core import TyperCommand, TyperGroup
+
+from spbe_calc import __version__
+from spbe_calc.errors import ExitCode, Problem, SpbeError
+from spbe_calc.i18n import LANGUAGES, default_language, set_language, t, t_optional
+from spbe_calc.model import Model
+from spbe_calc.render import Options, warning
+from spbe_calc.render.problems import format_problem
+
+Command = Callable[..., ExitCode]
+
+
+def _translated(text: Optional[str]) -> Optional[str]:
+    """A catalogue key becomes its text in the current language; other text stays as it is."""
+    return t_optional(text) or text if text else text
+
+
+class _TranslatedHelp:
+    """Mixin: help texts declared as catalogue keys, and the framework's own words, translated.
+
+    Declarations name keys (``help="help.score"``); they are translated when the command object
+    is built, which happens after ``--lang`` has been read. The framework writes the section
+    headings itself; they are swapped for the catalogue's on the finished page (whole heading
+    lines only, so no user text can be touched).
+    """
+
+    _HEADINGS = ("Usage", "Arguments", "Options", "Commands")
+    help: Optional[str]
+    params: list[Any]
+
+    def _translate_declarations(self) -> None:
+        self.help = _translated(self.help)
+        for param in self.params:
+            param.help = _translated(getattr(param, "help", None))
+            param.metavar = _translated(param.metavar)
+
+    def get_help_option(self, ctx: Any) -> Any:
+        """The framework's help option, with our text."""
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = t("cli.help-option")
+        return option
+
+    def get_help(self, ctx: Any) -> str:
+        """The help page, with translated section headings and notes."""
+        lines = super().get_help(ctx).split("\n")  # type: ignore[misc]
+        for n, line in enumerate(lines):
+            for word in self._HEADINGS:
+                if line.startswith(f"{word}:"):
+                    line = t(f"cli.heading.{word.lower()}") + line[len(word):]
+            lines[n] = line.replace("[required]", f"[{t('cli.required')}]").replace(
+                "[default: ", f"[{t('cli.default')}: ")
+        return "\n".join(lines)
+
+
+class _Command(_TranslatedHelp, TyperCommand):
+    """Every subcommand."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._translate_declarations()
+
+
+class _Group(_TranslatedHelp, TyperGroup):
+    """The top-level group."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._translate_declarations()
+
+
+app = typer.Typer(
+    cls=_Group,
+    help="cli.help",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+
+
+# --- output ------------------------------------------------------------------------------------
+
+
+def is_terminal(stream: TextIO) -> bool:
+    """Whether a stream is an interactive terminal."""
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def options(detail: bool = False, stream: TextIO | None = None) -> Options:
+    """Render options for a stream (stdout by default): colour on a terminal unless NO_COLOR is
+    set (https://no-color.org); the terminal's width there, 80 columns in a file or a pipe."""
+    out = stream or sys.stdout
+    terminal = is_terminal(out)
+    width = max(60, shutil.get_terminal_size((80, 24)).columns) if terminal else 80
+    return Options(color=terminal and not os.environ.get("NO_COLOR"), width=width, detail=detail)
+
+
+def emit(text: str) -> None:
+    """Data, on stdout."""
+    if text:
+        typer.echo(text)
+
+
+def say(text: str) -> None:
+    """A message for the user, on stderr."""
+    if text:
+        typer.echo(text, err=True)
+
+
+def report(problems: list[Problem]) -> None:
+    """Problems, one message each (with what to do), on stderr, in file order."""
+    color = options(stream=sys.stderr).color
+    for p in sorted(problems, key=lambda p: (p.path, p.line, p.col)):
+        say(format_problem(p, color))
+
+
+def warn_models(models: list[Model | None]) -> None:
+    """Say once per model used that it is provisional (its ``warning:`` line), on stderr."""
+    seen: set[str] = set()
+    for m in models:
+        note = warning(m) if m is not None else None
+        if m is not None and note and m.id not in seen:
+            seen.add(m.id)
+            say(f"spbe-calc: {note}")
+
+
+# --- the funnel ----------------------------------------------------------------------------------
+
+
+def _funnel(func: Command) -> Callable[..., None]:
+    """Run a command, turning its result and every failure into a documented exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        try:
+            code = func(*args, **kwargs)
+        except SpbeError as exc:
+            report(exc.problems)
+            code = exc.exit_code
+        except KeyboardInterrupt:
+            say(t("out.interrupted"))
+            code = ExitCode.INTERRUPTED
+        except BrokenPipeError:
+            # The reader went away (e.g. `| head`); nothing left to say to it.
+            code = ExitCode.OK
+        except Exception as exc:  # the last line of defence: no traceback for users
+            if os.environ.get("SPBE_CALC_DEBUG"):
+                raise
+            say(f"spbe-calc: {t('out.internal-error', error=type(exc).__name__)}")
+            code = ExitCode.INTERNAL
+        if code:
+            raise typer.Exit(int(code))
+
+    return wrapper
+
+
+def command(name: str, **settings: Any) -> Callable[[Command], Command]:
+    """Register a command function under ``name``; its ``help`` is a catalogue key.
+
+    The function itself is returned unchanged, so it can be called (and tested) as a plain
+    function that returns an :class:`ExitCode` or raises :class:`SpbeError`.
+    """
+
+    def register(func: Command) -> Command:
+        app.command(name, cls=_Command, **settings)(_funnel(func))
+        return func
+
+    return register
+
+
+# --- the root: --version, --lang -----------------------------------------------------------------
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"spbe-calc {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: bool = typer.Option(False, "--version", help="cli.version", callback=_version, is_eager=True),
+    lang: Optional[str] = typer.Option(None, "--lang", help="cli.lang", metavar="|".join(LANGUAGES)),
+) -> None:
+    """Options that apply to every command (the language was already chosen by :func:`main`)."""
+    if lang is not None and lang not in LANGUAGES:
+        raise typer.BadParameter(f"{lang} ({', '.join(LANGUAGES)})", param_hint="--lang")
+
+
+def lang_from_argv(argv: list[str]) -> str | None:
+    """Find ``--lang`` before the command line is built, so that even help comes out in it."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def main() -> None:
+    """Console-script entry point: choose the language, then run the command line."""
+    lang = lang_from_argv(sys.argv[1:])
+    set_language(lang if lang in LANGUAGES else default_language())
+    app(prog_name="spbe-calc")

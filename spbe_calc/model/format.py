@@ -1,0 +1,138 @@
+"""The model file format: the single source of truth for loading a model and for its JSON Schema.
+
+:data:`MODEL_SPEC` describes every key of a model file; :mod:`spbe_calc.model.checks` runs it
+and then the checks a format cannot express (sums of weights, band coverage, unique ids), and
+:mod:`spbe_calc.schema` turns it into the JSON Schema that editors use.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from spbe_calc.spec import Bool, ByKind, Field, Int, MapOf, Nullable, Num, Obj, Seq, Spec, Str
+
+#: The newest model format this version reads.
+FORMAT_VERSION = 1
+
+TEXT: Spec = ByKind(
+    scalar=Str(min_length=1),
+    map=Obj({"id": Field(Str(min_length=1), required=True), "en": Field(Str(min_length=1))}),
+    doc="Text in Indonesian, or {id: Indonesian, en: English}.",
+)
+
+LEVEL_KEY = Int(minimum=0, maximum=10, doc="A maturity level (a whole number).")
+
+SCALE = Obj(
+    {
+        "name": Field(Str(min_length=1, doc="Official name of the scale."), required=True),
+        "levels": Field(
+            MapOf(
+                LEVEL_KEY,
+                Obj({
+                    "name": Field(Str(min_length=1, doc="Official level name (omit when there is none).")),
+                    "description": Field(TEXT),
+                }),
+                doc="Levels by number; they must be consecutive.",
+            ),
+            required=True,
+        ),
+    },
+    doc="A level scale (kapabilitas proses, kapabilitas layanan, ...).",
+)
+
+BAND = Obj(
+    {
+        "name": Field(Str(min_length=1, doc="Official predikat."), required=True),
+        "min": Field(Nullable(Num(), doc="Lower edge; null for no lower edge.")),
+        "max": Field(Nullable(Num(), doc="Upper edge; null for no upper edge.")),
+        "min_inclusive": Field(Bool(doc="Whether an index equal to min is in this band (default: yes).")),
+        "max_inclusive": Field(Bool(doc="Whether an index equal to max is in this band (default: no).")),
+    },
+    doc="One predikat band.",
+)
+
+WEIGHT = Num(minimum=Decimal(0), exclusive_minimum=True, ratio=True,
+             doc="Percent of the whole index; a decimal, or a quotient such as \"10/3\".")
+SCALE_REF = Str(min_length=1, doc="Id of a scale under `scales`; inherited by children.")
+
+INDICATOR = Obj(
+    {
+        "id": Field(Int(minimum=1, doc="Indicator number, unique in the model."), required=True),
+        "name": Field(Str(min_length=1, doc="Official indicator name."), required=True),
+        "weight": Field(WEIGHT, required=True),
+        "scale": Field(SCALE_REF),
+        "scope": Field(TEXT),
+        "criteria": Field(MapOf(LEVEL_KEY, TEXT, doc="A criterion per level.")),
+        "items": Field(Seq(Str(min_length=1), min_items=2,
+                           doc="Assessed as several items (e.g. public services), each weight/N.")),
+        "note": Field(TEXT),
+    },
+    doc="One indicator.",
+)
+
+ASPECT = Obj(
+    {
+        "id": Field(Int(minimum=1), required=True),
+        "name": Field(Str(min_length=1, doc="Official aspect name."), required=True),
+        "weight": Field(WEIGHT, required=True),
+        "scale": Field(SCALE_REF),
+        "indicators": Field(Seq(INDICATOR, min_items=1), required=True),
+    },
+    doc="One aspect.",
+)
+
+DOMAIN = Obj(
+    {
+        "id": Field(Int(minimum=1), required=True),
+        "name": Field(Str(min_length=1, doc="Official domain name."), required=True),
+        "weight": Field(WEIGHT, required=True),
+        "scale": Field(SCALE_REF),
+        "aspects": Field(Seq(ASPECT, min_items=1), required=True),
+    },
+    doc="One domain.",
+)
+
+NOTE = Obj(
+    {
+        "ref": Field(Str(min_length=1, doc="What the note is about."), required=True),
+        "kind": Field(Str(choices=("erratum", "conflict", "note"))),
+        "text": Field(TEXT, required=True),
+    }
+)
+
+YEAR = Int(minimum=2000, maximum=2100)
+
+MODEL_SPEC = Obj(
+    {
+        "format": Field(Int(minimum=1, maximum=FORMAT_VERSION, doc="Model format version."), required=True),
+        "id": Field(Str(min_length=1, doc="Short model name, e.g. spbe-2020."), required=True),
+        "name": Field(Str(min_length=1, doc="Name of the index."), required=True),
+        "regulation": Field(
+            Obj({
+                "title": Field(Str(min_length=1), required=True),
+                "short": Field(Str(min_length=1), required=True),
+                "source": Field(Str()),
+                "confidence": Field(Str()),
+                "status": Field(Str(choices=("official", "reported"))),
+                "years": Field(Obj({"from": Field(YEAR, required=True), "to": Field(Nullable(YEAR))})),
+            }),
+            required=True,
+        ),
+        "scoring": Field(
+            Obj({
+                "total_weight": Field(Num(minimum=Decimal(0), exclusive_minimum=True)),
+                "banding": Field(Str(choices=("exact", "rounded"),
+                                     doc="Band the exact index (default) or the rounded one.")),
+                "precision": Field(Int(minimum=0, maximum=6, doc="Decimals shown (half-up).")),
+            })
+        ),
+        "scales": Field(MapOf(Str(min_length=1), SCALE, doc="Level scales by id."), required=True),
+        "default_scale": Field(SCALE_REF),
+        "predikat": Field(Seq(BAND, min_items=1), required=True),
+        "warning": Field(TEXT),
+        "notes": Field(Seq(NOTE)),
+        "domains": Field(Seq(DOMAIN, min_items=1)),
+        "aspects": Field(Seq(ASPECT, min_items=1, doc="For models without a domain layer.")),
+    },
+    doc="An spbe-calc assessment model.",
+)

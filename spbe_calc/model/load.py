@@ -1,0 +1,70 @@
+"""Finding and loading models: bundled names or paths, read -> check -> build, once per process.
+
+The bundled models live in ``bundled/`` beside this file (``spbe-2020`` is the default, and the
+same text as the repository's ``indicators.yaml``). A model is read strictly: structural
+problems come from :data:`spbe_calc.model.format.MODEL_SPEC`, semantic ones from
+:func:`spbe_calc.model.checks.build`; every problem carries file, line and column.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from spbe_calc.errors import ExitCode, Problem, SpbeError, errors_in, fail
+from spbe_calc.model.checks import build
+from spbe_calc.model.format import MODEL_SPEC
+from spbe_calc.model.records import Model
+from spbe_calc.spec import run
+from spbe_calc.yamlsafe import Document, load
+
+BUNDLED_DIR = Path(__file__).parent / "bundled"
+DEFAULT_MODEL = "spbe-2020"
+
+
+def bundled_models() -> dict[str, Path]:
+    """Each bundled model's name and file, in name order."""
+    return {p.stem: p for p in sorted(BUNDLED_DIR.glob("*.yaml"))}
+
+
+def resolve_model_path(ref: str | None, relative_to: Path | None = None) -> tuple[Path, str]:
+    """Turn a model reference (bundled name or path) into a file path and a display name."""
+    ref = ref or DEFAULT_MODEL
+    bundled = bundled_models()
+    if ref in bundled:
+        return bundled[ref], ref
+    path = Path(ref)
+    if not path.is_absolute() and relative_to is not None and not path.exists():
+        path = relative_to / path
+    if path.suffix in (".yaml", ".yml") or path.exists():
+        return path, ref
+    raise fail(ref, "unknown-model", name=ref, known=", ".join(bundled))
+
+
+def check_model(doc: Document) -> tuple[Model | None, list[Problem]]:
+    """Check a parsed document as a model; return the model (if valid) and every problem."""
+    if doc.root is None:
+        return None, list(doc.problems)
+    data, ctx = run(MODEL_SPEC, doc.root, doc.path)
+    if data is None or errors_in(doc.problems):
+        return None, list(doc.problems) + ctx.problems
+    model = build(data, ctx, doc.path)
+    return model, list(doc.problems) + ctx.problems
+
+
+#: Models already loaded in this process, by resolved file: a batch loads each once.
+_loaded: dict[Path, Model] = {}
+
+
+def load_model(ref: str | None = None, relative_to: Path | None = None) -> Model:
+    """Load a model by bundled name or path; raise :class:`SpbeError` listing every problem."""
+    path, shown = resolve_model_path(ref, relative_to)
+    key = path.resolve()
+    model = _loaded.get(key)
+    if model is None:
+        doc = load(path, shown)
+        found, problems = check_model(doc)
+        if found is None:
+            raise SpbeError(errors_in(problems) or problems, ExitCode.BAD_INPUT)
+        model = _loaded[key] = dataclasses.replace(found, source=str(key))
+    return model

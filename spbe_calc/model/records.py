@@ -1,0 +1,214 @@
+"""The typed, immutable form of a model: what scoring, planning and rendering work with.
+
+Records are frozen dataclasses with slots, built once by :mod:`spbe_calc.model.checks` after
+every check has passed, so code that holds a :class:`Model` may rely on its invariants: weights
+add up, levels are consecutive, the predikat bands cover the index range exactly once.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Union
+
+#: A text in a model file: one string, or one per language (``{id: …, en: …}``).
+Text = Union[str, dict[str, str]]
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """One level of a scale: its number, official name (if any) and description."""
+
+    value: int
+    name: str | None
+    description: Text | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Scale:
+    """A level scale; its levels are consecutive whole numbers, lowest first."""
+
+    id: str
+    name: str
+    levels: tuple[Level, ...]
+
+    @property
+    def min(self) -> int:
+        """Lowest level."""
+        return self.levels[0].value
+
+    @property
+    def max(self) -> int:
+        """Highest level."""
+        return self.levels[-1].value
+
+    def level(self, value: int) -> Level:
+        """The level with this number (which must exist)."""
+        return self.levels[value - self.min]
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """A predikat band with explicit edge inclusivity (``None``: no edge on that side)."""
+
+    name: str
+    min: Fraction | None
+    max: Fraction | None
+    min_inclusive: bool
+    max_inclusive: bool
+
+    def contains(self, value: Fraction) -> bool:
+        """Tell whether ``value`` falls in this band (compared exactly)."""
+        if self.min is not None and (value < self.min or (value == self.min and not self.min_inclusive)):
+            return False
+        return not (self.max is not None and (value > self.max or (value == self.max and not self.max_inclusive)))
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """One indicator; its weight is a share of the whole index (in the model's weight unit)."""
+
+    id: int
+    name: str
+    weight: Fraction
+    scale: Scale
+    criteria: dict[int, Text]
+    scope: Text | None
+    note: Text | None
+    aspect_id: int
+    domain_id: int | None
+    #: Assessed as several items (public services), each scored on its own, weight/N each.
+    items: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Aspect:
+    """An aspect groups indicators; its weight equals the sum of theirs."""
+
+    id: int
+    name: str
+    weight: Fraction
+    indicators: tuple[Indicator, ...]
+    domain_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Domain:
+    """A domain groups aspects; its weight equals the sum of theirs."""
+
+    id: int
+    name: str
+    weight: Fraction
+    aspects: tuple[Aspect, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """An erratum, source conflict or remark recorded with the model."""
+
+    ref: str
+    kind: str
+    text: Text
+
+
+@dataclass(frozen=True, slots=True)
+class Regulation:
+    """The regulation a model encodes, and how sure we are of it."""
+
+    title: str
+    short: str
+    source: str | None = None
+    confidence: str | None = None
+    #: ``official`` (read from the regulation) or ``reported`` (secondary sources, provisional).
+    status: str = "official"
+    year_from: int | None = None
+    year_to: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Units:
+    """A model's weights as integers: every weight is a whole number of ``1 / unit``.
+
+    With this, an index is one integer sum divided by one integer, so scoring needs one exact
+    fraction per aspect, domain and index instead of one per indicator. ``per_level[i]`` is what
+    one level of indicator ``i`` (or of one of its items) adds, in units.
+    """
+
+    unit: int
+    per_level: dict[int, int]
+    aspect: dict[int, int]
+    domain: dict[int, int]
+    total: int
+
+    @staticmethod
+    def of(indicators: tuple[Indicator, ...], aspects: tuple[Aspect, ...], domains: tuple[Domain, ...],
+           total_weight: Fraction) -> Units:
+        """Express the given weights in their smallest common unit."""
+        unit = total_weight.denominator
+        for ind in indicators:
+            unit = math.lcm(unit, ind.weight.denominator * max(1, len(ind.items)))
+        return Units(
+            unit=unit,
+            per_level={i.id: int(i.weight * unit / max(1, len(i.items))) for i in indicators},
+            aspect={a.id: int(a.weight * unit) for a in aspects},
+            domain={d.id: int(d.weight * unit) for d in domains},
+            total=int(total_weight * unit),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """A complete, validated assessment model."""
+
+    id: str
+    name: str
+    #: The file as the user named it (for messages).
+    path: str
+    #: The resolved file it was read from: how batch workers name it to the parent process.
+    source: str
+    regulation: Regulation
+    total_weight: Fraction
+    #: ``exact``: the predikat of the exact index; ``rounded``: of the index rounded for display.
+    banding: str
+    precision: int
+    scales: dict[str, Scale]
+    #: Highest band first.
+    bands: tuple[Band, ...]
+    domains: tuple[Domain, ...]
+    aspects: tuple[Aspect, ...]
+    indicators: tuple[Indicator, ...]
+    notes: tuple[Note, ...]
+    warning: Text | None
+    by_id: dict[int, Indicator]
+    units: Units
+
+    @property
+    def level_min(self) -> int:
+        """Lowest level any indicator can have: the lowest possible index."""
+        return min(s.min for s in self.scales.values())
+
+    @property
+    def level_max(self) -> int:
+        """Highest level any indicator can have: the highest possible index."""
+        return max(s.max for s in self.scales.values())
+
+    @property
+    def provisional(self) -> bool:
+        """Whether the model is only reported, not read from the regulation itself."""
+        return self.regulation.status != "official"
+
+    def bands_ascending(self) -> tuple[Band, ...]:
+        """The predikat bands from lowest to highest."""
+        return self.bands[::-1]
+
+    def band_rank(self, band: Band) -> int:
+        """Position of a band from the bottom (0 = lowest predikat)."""
+        return self.bands_ascending().index(band)
+
+    def band_for(self, value: Fraction) -> Band:
+        """The predikat band of an index value (a validated model covers the whole range)."""
+        for band in self.bands:
+            if band.contains(value):
+                return band
+        raise ValueError(f"no band for {value}")  # unreachable for a validated model

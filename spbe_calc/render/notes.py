@@ -1,0 +1,22 @@
+"""One-line messages about results, for stderr: incomplete files, files below the bar."""
+
+from __future__ import annotations
+
+from spbe_calc.answers import compact_ids
+from spbe_calc.core import ScoredFile
+from spbe_calc.i18n import t
+from spbe_calc.render import num
+
+
+def partial_note(f: ScoredFile) -> str:
+    """What an incomplete file's index means (empty for a complete file)."""
+    if not f.missing or f.score_high is None:
+        return ""
+    high = f"{num(f.score_high.index, f.model.precision)} {f.score_high.band.name}"
+    return t("out.partial", path=f.path, count=len(f.missing), ids=compact_ids(list(f.missing)), high=high)
+
+
+def below_bar(f: ScoredFile, bar: str) -> str:
+    """A file whose index is below ``--fail-under``."""
+    return t("out.below-bar", path=f.path, index=num(f.score.index, f.model.precision),
+             predikat=f.score.band.name, bar=bar)

@@ -1,0 +1,30 @@
+"""One way to set up rich for our output: plain ANSI colours or none, a fixed width, no emoji.
+
+Used by the renderers that draw tables with rich (plan, compare, models) and by the
+questionnaire; ``score`` draws its own tables (:mod:`spbe_calc.render.plaintable`) and does not
+import rich at all.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import IO
+
+from rich.console import Console, RenderableType
+
+from spbe_calc.render import Options
+
+
+def console(options: Options, file: IO[str] | None = None) -> Console:
+    """A console that writes to ``file`` (a terminal, or a buffer)."""
+    return Console(file=file, width=options.width, force_terminal=options.color, no_color=not options.color,
+                   color_system="standard" if options.color else None, highlight=False, emoji=False)
+
+
+def to_text(options: Options, *items: RenderableType) -> str:
+    """Render rich items to text (with ANSI codes when ``options.color``)."""
+    buffer = io.StringIO()
+    out = console(options, buffer)
+    for item in items:
+        out.print(item)
+    return buffer.getvalue().rstrip("\n")
