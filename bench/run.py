@@ -73,7 +73,8 @@ def make_batch(folder: Path, count: int) -> None:
         lines = [f"  {i}: {rng.randint(1, 5)}" for i in range(1, 48)]
         (folder / f"kab-{k:04d}.yaml").write_text(
             f'model: spbe-2020\ninstansi: "Kabupaten {k:04d}"\ntahun: 2024\nlevels:\n' + "\n".join(lines) + "\n",
-            encoding="utf-8")
+            encoding="utf-8",
+        )
 
 
 def bench_plan(repeat: int) -> float:
@@ -85,8 +86,9 @@ def bench_plan(repeat: int) -> float:
 
     model = load_model("spbe-2020")
     levels = {i.id: 1 for i in model.indicators}
-    costs = {i.id: {"cost": {2: 1 + i.id % 3, 3: 2 + i.id % 4, 4: 3 + i.id % 5, 5: 5 + i.id % 7}}
-             for i in model.indicators}
+    costs = {
+        i.id: {"cost": {2: 1 + i.id % 3, 3: 2 + i.id % 4, 4: 3 + i.id % 5, 5: 5 + i.id % 7}} for i in model.indicators
+    }
     limits = Limits(entries=costs)
     bar = parse_bar("5")
     make_plan(model, levels, bar, limits)  # warm-up
@@ -124,10 +126,13 @@ def main() -> int:
     folder = Path(tempfile.mkdtemp(prefix="spbe-bench-"))
     try:
         make_batch(folder, args.files)
-        floor = [sys.executable, "-c",
-                 "import glob, yaml\n"
-                 f"for f in sorted(glob.glob({str(folder / '*.yaml')!r})):\n"
-                 "    yaml.load(open(f), Loader=yaml.CSafeLoader)"]
+        floor = [
+            sys.executable,
+            "-c",
+            "import glob, yaml\n"
+            f"for f in sorted(glob.glob({str(folder / '*.yaml')!r})):\n"
+            "    yaml.load(open(f), Loader=yaml.CSafeLoader)",
+        ]
         t_batch, t_floor = interleaved(exe + ["score", "-f", "jsonl", str(folder)], floor, args.batch_repeat)
         results["batch"] = {"seconds": t_batch, "floor": t_floor, "ratio": t_batch / t_floor, "files": args.files}
     finally:
@@ -141,8 +146,10 @@ def main() -> int:
         r = results[name]
         ok = r["ratio"] <= TARGETS[name]
         missed += [] if ok else [name]
-        print(f"{name:<10} {r['seconds'] * 1000:>8.1f}ms {r['floor'] * 1000:>8.1f}ms {r['ratio']:>6.2f}x "
-              f"{'<=' + str(TARGETS[name]) + 'x':>8} {'ok' if ok else 'MISSED'}")
+        print(
+            f"{name:<10} {r['seconds'] * 1000:>8.1f}ms {r['floor'] * 1000:>8.1f}ms {r['ratio']:>6.2f}x "
+            f"{'<=' + str(TARGETS[name]) + 'x':>8} {'ok' if ok else 'MISSED'}"
+        )
     plan_s = results["plan_seconds"]["seconds"]
     ok = plan_s < TARGETS["plan_seconds"]
     missed += [] if ok else ["plan"]

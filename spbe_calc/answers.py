@@ -44,8 +44,12 @@ def _level(node: Node, ctx: Context) -> int | None:
     raise Invalid()
 
 
-LEVEL = Custom(_level, {"anyOf": [{"type": "integer"}, {"type": "null"}]}, name="int",
-               doc="Maturity level (a whole number on the indicator's scale); empty = not answered yet.")
+LEVEL = Custom(
+    _level,
+    {"anyOf": [{"type": "integer"}, {"type": "null"}]},
+    name="int",
+    doc="Maturity level (a whole number on the indicator's scale); empty = not answered yet.",
+)
 
 # An indicator assessed as several items (a model's `items`) takes one level per item.
 LEVELS = ByKind(scalar=LEVEL, seq=Seq(LEVEL, min_items=1, doc="One level per item, in the model's order."))
@@ -66,8 +70,11 @@ ANSWERS_SPEC = Obj(
         "instansi": Field(Nullable(Str(doc="Name of the agency."))),
         "tahun": Field(Nullable(Int(minimum=2000, maximum=2100, doc="Evaluation year."))),
         "levels": Field(
-            MapOf(Int(minimum=1, doc="Indicator number."), ByKind(scalar=LEVEL, seq=LEVELS.seq, map=ANSWER),
-                  doc="Indicator number -> level or {level, fakta, analisis, bukti}."),
+            MapOf(
+                Int(minimum=1, doc="Indicator number."),
+                ByKind(scalar=LEVEL, seq=LEVELS.seq, map=ANSWER),
+                doc="Indicator number -> level or {level, fakta, analisis, bukti}.",
+            ),
             required=True,
         ),
     },
@@ -143,12 +150,20 @@ def parse_answers(data: dict[str, Any], ctx: Context, problems: list[Problem] | 
     levels = data.get("levels")
     for ident, value in (levels if isinstance(levels, dict) else {}).items():
         if isinstance(value, dict):
-            answers[ident] = Answer(ident, _tuple(value.get("level")), value.get("fakta"), value.get("analisis"),
-                                    tuple(value.get("bukti") or ()))
+            answers[ident] = Answer(
+                ident,
+                _tuple(value.get("level")),
+                value.get("fakta"),
+                value.get("analisis"),
+                tuple(value.get("bukti") or ()),
+            )
         else:
             answers[ident] = Answer(ident, _tuple(value))
     return Answers(
-        path=ctx.file, model=data.get("model"), instansi=data.get("instansi"), tahun=data.get("tahun"),
+        path=ctx.file,
+        model=data.get("model"),
+        instansi=data.get("instansi"),
+        tahun=data.get("tahun"),
         answers=answers,
         where=ctx,
         problems=list(problems or []),
@@ -219,8 +234,10 @@ def bind(answers: Answers, model: Model, partial: bool = False) -> tuple[dict[in
             values = level if isinstance(level, tuple) else (level,)
             bad = [v for v in values if not scale.min <= v <= scale.max]  # type: ignore[operator]
             if bad:
-                problem = ("level-out-of-range", {"id": ident, "level": bad[0], "minimum": scale.min,
-                                                  "maximum": scale.max, "scale": scale.name})
+                problem = (
+                    "level-out-of-range",
+                    {"id": ident, "level": bad[0], "minimum": scale.min, "maximum": scale.max, "scale": scale.name},
+                )
         else:
             continue  # not answered yet
         if problem is not None:
@@ -231,8 +248,9 @@ def bind(answers: Answers, model: Model, partial: bool = False) -> tuple[dict[in
     missing = [i.id for i in model.indicators if i.id not in levels]
     if missing and not partial and not problems:
         line, col = answers.position("levels")
-        problems.append(Problem(answers.path, line, col, "missing-indicators",
-                                {"count": len(missing), "ids": compact_ids(missing)}))
+        problems.append(
+            Problem(answers.path, line, col, "missing-indicators", {"count": len(missing), "ids": compact_ids(missing)})
+        )
     if errors_in(problems):
         raise SpbeError(problems, ExitCode.BAD_INPUT)
     return levels, missing
@@ -240,8 +258,13 @@ def bind(answers: Answers, model: Model, partial: bool = False) -> tuple[dict[in
 
 def unknown_indicator(path: str, line: int, col: int, ident: int, model: Model) -> Problem:
     """The problem "indicator N is not in this model", naming the model's range of numbers."""
-    return Problem(path, line, col, "unknown-indicator",
-                   {"id": ident, "first": model.indicators[0].id, "last": model.indicators[-1].id, "model": model.id})
+    return Problem(
+        path,
+        line,
+        col,
+        "unknown-indicator",
+        {"id": ident, "first": model.indicators[0].id, "last": model.indicators[-1].id, "model": model.id},
+    )
 
 
 def compact_ids(ids: list[int]) -> str:
@@ -270,14 +293,18 @@ _UNSAFE = re.compile("[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U0001
 
 
 def _q(text: str) -> str:
-    """A YAML double-quoted scalar that reads back as exactly ``text``.
+    r"""A YAML double-quoted scalar that reads back as exactly ``text``.
 
     JSON's escaping is valid YAML; characters YAML does not allow raw in a stream (control
-    characters, BOM, line and paragraph separators) are escaped as ``\\uXXXX`` too.
+    characters, BOM, line and paragraph separators) are escaped as ``\uXXXX`` too.
     """
     quoted = json.dumps(text, ensure_ascii=False)
-    return _UNSAFE.sub(lambda m: "\\u%04x" % ord(m.group()) if ord(m.group()) <= 0xFFFF
-                       else "\\U%08x" % ord(m.group()), quoted)
+    return _UNSAFE.sub(lambda m: _escape(ord(m.group())), quoted)
+
+
+def _escape(code: int) -> str:
+    """A YAML escape sequence for one code point."""
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def _level_yaml(level: Any) -> str:

@@ -19,7 +19,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import Union
 
-from spbe_calc.answers import Answers, read_answers
+from spbe_calc.answers import Answers
 from spbe_calc.bars import Bar, check_bar, meets
 from spbe_calc.core import ScoredFile, model_for, score_answers, score_file
 from spbe_calc.digits import is_number
@@ -70,8 +70,9 @@ def _rescore(item: Answers | SpbeError, model_ref: str | None, partial: bool) ->
     return score_answers(item, model_for(item, model_ref), partial)
 
 
-def score_many(paths: list[str], model_ref: str | None = None, partial: bool = False,
-               jobs: int | None = None) -> list[Outcome]:
+def score_many(
+    paths: list[str], model_ref: str | None = None, partial: bool = False, jobs: int | None = None
+) -> list[Outcome]:
     """Score every file, in order: each outcome is a :class:`ScoredFile` or the file's error."""
     jobs = jobs or jobs_wanted()
     if jobs < 2 or len(paths) < PARALLEL_MIN or "fork" not in multiprocessing.get_all_start_methods():
@@ -80,7 +81,7 @@ def score_many(paths: list[str], model_ref: str | None = None, partial: bool = F
     first = _one(paths[0], model_ref, partial)
     rest = paths[1:]
     size = -(-len(rest) // (jobs * 4))  # a few chunks per worker evens out uneven files
-    chunks = [rest[i:i + size] for i in range(0, len(rest), size)]
+    chunks = [rest[i : i + size] for i in range(0, len(rest), size)]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         read = pool.map(_read_chunk, chunks, repeat(model_ref), repeat(partial))

@@ -81,9 +81,10 @@ def compare(files: list[ScoredFile]) -> Comparison:
             contributions.append(None if missing else s.contribution)
             levels.append(None if missing else s.level)
         indicators.append(Row(str(ind.id), ind.name, tuple(contributions), tuple(levels)))
-    changed = [r for r in indicators if r.delta]
-    gains = tuple(sorted((r for r in changed if r.delta and r.delta > 0), key=lambda r: (-r.delta, int(r.code))))  # type: ignore[operator]
-    losses = tuple(sorted((r for r in changed if r.delta and r.delta < 0), key=lambda r: (r.delta, int(r.code))))  # type: ignore[operator]
+    # (change, indicator number, row); the number is unique, so rows themselves are never compared.
+    changes = [(delta, int(r.code), r) for r in indicators if (delta := r.delta)]
+    gains = tuple(r for _, _, r in sorted((-d, n, r) for d, n, r in changes if d > 0))
+    losses = tuple(r for _, _, r in sorted((d, n, r) for d, n, r in changes if d < 0))
     return Comparison(tuple(files), True, index, domains, aspects, gains, losses)
 
 

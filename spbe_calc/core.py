@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from spbe_calc.answers import Answers, answers_from_doc, bind, read_answers
+from spbe_calc.bars import Bar
 from spbe_calc.errors import ExitCode, Problem, Severity, SpbeError
 from spbe_calc.model import DEFAULT_MODEL, Model, bundled_models, check_model, load_model, resolve_model_path
-from spbe_calc.bars import Bar
 from spbe_calc.plan import Plan, limits_from_doc, make_plan, read_limits
 from spbe_calc.scoring import Level, Score, score
 from spbe_calc.yamlsafe import Document, load
@@ -49,8 +49,9 @@ def model_for(answers: Answers, model_ref: str | None) -> Model:
     chosen = load_model(model_ref)
     if declared is not None and declared.id != chosen.id:
         line, col = answers.position("model")
-        raise SpbeError([Problem(answers.path, line, col, "model-mismatch",
-                                 {"declared": declared.id, "used": chosen.id})])
+        raise SpbeError(
+            [Problem(answers.path, line, col, "model-mismatch", {"declared": declared.id, "used": chosen.id})]
+        )
     return chosen
 
 
@@ -69,10 +70,13 @@ def score_answers(answers: Answers, model: Model, partial: bool = False) -> Scor
     return ScoredFile(answers.path, answers, model, low, tuple(missing), high)
 
 
-def score_bounds(model: Model, levels: dict[int, Level], missing: list[int] | tuple[int, ...]
-                 ) -> tuple[Score, Score | None]:
-    """The score with missing indicators at their lowest level and, if any are missing, at their
-    highest (``None`` when nothing is missing)."""
+def score_bounds(
+    model: Model, levels: dict[int, Level], missing: list[int] | tuple[int, ...]
+) -> tuple[Score, Score | None]:
+    """The score with missing indicators at their lowest level, and at their highest.
+
+    The second score is ``None`` when nothing is missing.
+    """
     if not missing:
         return score(model, levels), None
     low = dict(levels)

@@ -72,7 +72,7 @@ class SpbeError(Exception):
 
 
 def fail(path: str, code: str, line: int = 0, col: int = 0, **args: Any) -> SpbeError:
-    """Build an :class:`SpbeError` holding a single problem: ``raise fail(path, "code", ...)``."""
+    """One problem as an :class:`SpbeError`, ready to be raised."""
     return SpbeError([Problem(path, line, col, code, args)])
 
 

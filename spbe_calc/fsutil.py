@@ -7,6 +7,7 @@ fsync'ed so that the rename itself survives a power cut.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -32,19 +33,19 @@ def atomic_write(path: Path | str, text: str) -> None:
             os.chmod(tmp, target.stat().st_mode & 0o7777)
         os.replace(tmp, target)
     except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _remove(tmp)
         raise fail(str(target), "write-failed", reason=exc.strerror or str(exc)) from None
     except BaseException:
         # Interrupted (Ctrl-C): leave the old file and no litter behind.
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _remove(tmp)
         raise
     _fsync_dir(folder)
+
+
+def _remove(path: str) -> None:
+    """Remove a temporary file if it is still there."""
+    with contextlib.suppress(OSError):
+        os.unlink(path)
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime
 import io
 import readline  # noqa: F401  (imported for its effect: arrow keys and history in input())
-from typing import Any, Iterable, Protocol
+from collections.abc import Iterable
+from typing import Any, Protocol
 
 from rich.console import Console, Group, RenderableType
 from rich.markup import escape
@@ -19,8 +20,8 @@ from rich.table import Table
 from rich.text import Text
 
 from spbe_calc.answers import compact_ids
-from spbe_calc.digits import is_number
 from spbe_calc.batch import ScoreBatch
+from spbe_calc.digits import is_number
 from spbe_calc.i18n import pick, t, words
 from spbe_calc.model import Indicator
 from spbe_calc.questionnaire import Questionnaire
@@ -144,8 +145,9 @@ def screen(q: Questionnaire, ind: Indicator) -> RenderableType:
     where.append(f"A{a.id} {a.name}")
     parts: list[RenderableType] = [Rule(escape(" › ".join(where)), style="dim"), progress_line(q)]
     title = Text()
-    title.append(t("as.indicator", id=ind.id, weight=pct(ind.weight), pos=q.position + 1,
-                   count=len(q.selection)), style="dim")
+    title.append(
+        t("as.indicator", id=ind.id, weight=pct(ind.weight), pos=q.position + 1, count=len(q.selection)), style="dim"
+    )
     title.append("\n")
     title.append(ind.name, style="bold")
     parts.append(title)
@@ -166,8 +168,11 @@ def screen(q: Questionnaire, ind: Indicator) -> RenderableType:
         mark = "▸" if chosen == level.value else " "
         style = "bold cyan" if chosen == level.value else ""
         # Levels without an official name (5/2018) are shown by number alone.
-        grid.add_row(Text(f"{mark}{level.value}", style=style), Text(level.name or "", style=style or "bold"),
-                     Text(pick(text), style=style))
+        grid.add_row(
+            Text(f"{mark}{level.value}", style=style),
+            Text(level.name or "", style=style or "bold"),
+            Text(pick(text), style=style),
+        )
     parts.append(grid)
     parts.append(_current_text(q, ind))
     return Group(*parts)
@@ -198,9 +203,17 @@ def summary(q: Questionnaire, io_: Prompter) -> None:
         if scored is not None:
             high = scored.score_high
             assert high is not None
-            io_.show(Text(t("as.bounds", low=num(scored.score.index, q.model.precision),
-                            high=num(high.index, q.model.precision), predikat=high.band.name),
-                          style="dim"))
+            io_.show(
+                Text(
+                    t(
+                        "as.bounds",
+                        low=num(scored.score.index, q.model.precision),
+                        high=num(high.index, q.model.precision),
+                        predikat=high.band.name,
+                    ),
+                    style="dim",
+                )
+            )
 
 
 # --- input -------------------------------------------------------------------------------------------
@@ -250,7 +263,7 @@ def _ask_level(q: Questionnaire, ind: Indicator, io_: Prompter) -> tuple[str, An
         if low in commands:
             return (commands[low], None)
         for word in words("as.word.jump"):
-            rest = low[len(word):].strip() if low.startswith(word) else ""
+            rest = low[len(word) :].strip() if low.startswith(word) else ""
             if is_number(rest):
                 return ("jump", int(rest))
         level = _parse_level(raw, ind)
@@ -328,8 +341,12 @@ def run(q: Questionnaire, io_: Prompter, explain: bool = True) -> str:
 def _run(q: Questionnaire, io_: Prompter, explain: bool) -> str:
     model = q.model
     if q.created:
-        io_.show(Text(t("as.intro.new", path=q.path, model=model.id, name=model.name,
-                        regulation=regulation(model)), style="bold"))
+        io_.show(
+            Text(
+                t("as.intro.new", path=q.path, model=model.id, name=model.name, regulation=regulation(model)),
+                style="bold",
+            )
+        )
         _ask_meta(q, io_)
     else:
         p = q.progress()

@@ -34,13 +34,14 @@ from spbe_calc.yamlsafe import Document, load
 
 _COST = ByKind(
     scalar=Num(minimum=None, doc="Cost of every one-level step."),
-    map=MapOf(Int(minimum=0, maximum=10), Num(),
-              doc="Cost of the step that reaches each level."),
+    map=MapOf(Int(minimum=0, maximum=10), Num(), doc="Cost of the step that reaches each level."),
 )
-_ENTRY = Obj({
-    "cost": Field(_COST),
-    "max": Field(Nullable(Int(minimum=0, maximum=10, doc="Highest level reachable this period."))),
-})
+_ENTRY = Obj(
+    {
+        "cost": Field(_COST),
+        "max": Field(Nullable(Int(minimum=0, maximum=10, doc="Highest level reachable this period."))),
+    }
+)
 PLAN_SPEC = Obj(
     {
         "default": Field(_ENTRY),
@@ -100,7 +101,7 @@ def limits_from_doc(doc: Document, model: Model) -> Limits:
             problems.append(unknown_indicator(path, line, col, ident, model))
     for ident, entry in [(None, data.get("default") or {})] + list(entries.items()):
         cost = entry.get("cost")
-        for value in (cost.values() if isinstance(cost, dict) else [cost]):
+        for value in cost.values() if isinstance(cost, dict) else [cost]:
             if value is not None and value < 0:
                 where = ctx.at(("indicators", ident, "cost") if ident else ("default", "cost"))
                 problems.append(Problem(path, where[0], where[1], "negative-cost", {"value": exact_str(value)}))
@@ -226,18 +227,28 @@ def make_plan(model: Model, levels: dict[int, Level], bar: Bar, limits: Limits |
     best = before.index + sum((max(0, ln.cap - ln.level) * ln.gain for ln in lanes), Fraction(0))
     target = threshold(model, bar)
     t, strict = target if target is not None else (Fraction(-1), False)
-    unchanged = Plan(model=model, bar=bar, threshold=t, strict=strict, index_before=before.index,
-                     band_before=before.band, steps=(), index_after=before.index, band_after=before.band,
-                     levels_after=dict(levels), reachable=True, already_met=True, max_index=best, costed=costed)
+    unchanged = Plan(
+        model=model,
+        bar=bar,
+        threshold=t,
+        strict=strict,
+        index_before=before.index,
+        band_before=before.band,
+        steps=(),
+        index_after=before.index,
+        band_after=before.band,
+        levels_after=dict(levels),
+        reachable=True,
+        already_met=True,
+        max_index=best,
+        costed=costed,
+    )
     if _meets(before.index, t, strict):
         return unchanged
     if not _meets(best, t, strict):
         return dataclasses.replace(unchanged, reachable=False, already_met=False)
     need = t - before.index
-    if costed:
-        raises = _cheapest(lanes, need, strict, limits)
-    else:
-        raises = _fewest(lanes, need, strict)
+    raises = _cheapest(lanes, need, strict, limits) if costed else _fewest(lanes, need, strict)
     raises = _present(raises)
     steps: list[Step] = []
     current = dict(levels)
@@ -247,13 +258,25 @@ def make_plan(model: Model, levels: dict[int, Level], bar: Bar, limits: Limits |
         _apply(current, lane, to_level)
         index += lane.gain
         new_band = band_of(model, index)
-        steps.append(Step(lane.indicator, lane.item, to_level - 1, to_level, cost, index, new_band,
-                          new_band is not band, not _meets(index - lane.gain, t, strict) and _meets(index, t, strict)))
+        steps.append(
+            Step(
+                lane.indicator,
+                lane.item,
+                to_level - 1,
+                to_level,
+                cost,
+                index,
+                new_band,
+                new_band is not band,
+                not _meets(index - lane.gain, t, strict) and _meets(index, t, strict),
+            )
+        )
         band = new_band
     after = score(model, current)
     assert after.index == index and _meets(index, t, strict)
-    return dataclasses.replace(unchanged, steps=tuple(steps), index_after=index, band_after=after.band,
-                               levels_after=current, already_met=False)
+    return dataclasses.replace(
+        unchanged, steps=tuple(steps), index_after=index, band_after=after.band, levels_after=current, already_met=False
+    )
 
 
 def _present(raises: list[tuple[_Lane, int, Fraction]]) -> list[tuple[_Lane, int, Fraction]]:
@@ -262,6 +285,7 @@ def _present(raises: list[tuple[_Lane, int, Fraction]]) -> list[tuple[_Lane, int
     A lane's own steps must stay in level order (2→3 before 3→4) whatever their costs, so after
     sorting, each lane's levels are dealt out again in ascending order over the places it holds.
     """
+
     def key(r: tuple[_Lane, int, Fraction]) -> tuple[Any, ...]:
         lane, to_level, cost = r
         ratio = lane.gain / cost if cost else None

@@ -13,7 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spbe_calc.answers import (
-    Answer, Answers, bind, compact_ids, dump_answers, is_answered, leading_comments, read_answers, unknown_indicator,
+    Answer,
+    Answers,
+    bind,
+    compact_ids,
+    dump_answers,
+    is_answered,
+    leading_comments,
+    read_answers,
+    unknown_indicator,
 )
 from spbe_calc.core import ScoredFile, model_for, score_answers
 from spbe_calc.digits import is_number
@@ -55,17 +63,22 @@ def select(model: Model, domains: list[int], aspects: list[int], indicators: lis
     """
     known_domains = {d.id for d in model.domains}
     known_aspects = {a.id for a in model.aspects}
-    problems = [Problem("--domain", 0, 0, "unknown-domain", {"id": d, "known": _ids(known_domains)})
-                for d in domains if d not in known_domains]
-    problems += [Problem("--aspect", 0, 0, "unknown-aspect", {"id": a, "known": _ids(known_aspects)})
-                 for a in aspects if a not in known_aspects]
+    problems = [
+        Problem("--domain", 0, 0, "unknown-domain", {"id": d, "known": _ids(known_domains)})
+        for d in domains
+        if d not in known_domains
+    ]
+    problems += [
+        Problem("--aspect", 0, 0, "unknown-aspect", {"id": a, "known": _ids(known_aspects)})
+        for a in aspects
+        if a not in known_aspects
+    ]
     problems += [unknown_indicator("--indicators", 0, 0, i, model) for i in indicators if i not in model.by_id]
     if problems:
         raise SpbeError(problems)
     if not (domains or aspects or indicators):
         return list(model.indicators)
-    return [i for i in model.indicators
-            if i.domain_id in domains or i.aspect_id in aspects or i.id in indicators]
+    return [i for i in model.indicators if i.domain_id in domains or i.aspect_id in aspects or i.id in indicators]
 
 
 def _ids(ids: set[int]) -> str:
@@ -97,8 +110,9 @@ class Questionnaire:
     # --- opening -------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, model_ref: str | None, domains: list[int], aspects: list[int],
-             indicators: list[int]) -> Questionnaire:
+    def open(
+        cls, path: Path, model_ref: str | None, domains: list[int], aspects: list[int], indicators: list[int]
+    ) -> Questionnaire:
         """Open (or prepare to create) an answers file; refuse one that cannot be read cleanly.
 
         A file with problems is never rewritten: the user fixes it first (``validate`` shows
@@ -196,8 +210,13 @@ class Questionnaire:
 
     def set_meta(self, instansi: str | None, tahun: int | None) -> None:
         """Record the agency and the year, and save."""
-        self._save(lambda a: dataclasses.replace(a, instansi=instansi if instansi is not None else a.instansi,
-                                                 tahun=tahun if tahun is not None else a.tahun))
+        self._save(
+            lambda a: dataclasses.replace(
+                a,
+                instansi=instansi if instansi is not None else a.instansi,
+                tahun=tahun if tahun is not None else a.tahun,
+            )
+        )
 
     def set_answer(self, ident: int, **changes: object) -> None:
         """Change some fields of one indicator's answer (``level``, ``fakta``, ...) and save."""

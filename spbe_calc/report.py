@@ -35,8 +35,7 @@ def next_band(current: ScoredFile) -> Band | None:
     return ordered[rank + 1] if rank + 1 < len(ordered) else None
 
 
-def build_report(current: ScoredFile, previous: ScoredFile | None = None,
-                 today: datetime.date | None = None) -> Report:
+def build_report(current: ScoredFile, previous: ScoredFile | None = None, today: datetime.date | None = None) -> Report:
     """Assemble a report; the plan aims at the next predikat with the fewest raises."""
     band = next_band(current)
     plan = None
@@ -46,8 +45,7 @@ def build_report(current: ScoredFile, previous: ScoredFile | None = None,
     return Report(current, previous, comparison, band, plan, today or datetime.date.today())
 
 
-def report_for(path: str, previous: str | None = None, model_ref: str | None = None,
-               partial: bool = False) -> Report:
+def report_for(path: str, previous: str | None = None, model_ref: str | None = None, partial: bool = False) -> Report:
     """Score an answers file (and the earlier one it is compared with) and assemble the report."""
     current = score_file(path, model_ref, partial)
     before = score_file(previous, None, partial) if previous else None

@@ -30,8 +30,12 @@ KINDS: dict[str, tuple[Spec, str]] = {
 def schema(kind: str) -> dict[str, Any]:
     """The JSON Schema of a file kind (``model``, ``answers`` or ``plan``)."""
     spec, title = KINDS[kind]
-    return {"$schema": "http://json-schema.org/draft-07/schema#", "$id": f"{SCHEMA_BASE}/{kind}.schema.json",
-            "title": title, **spec.json_schema()}
+    return {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "$id": f"{SCHEMA_BASE}/{kind}.schema.json",
+        "title": title,
+        **spec.json_schema(),
+    }
 
 
 def schema_text(kind: str) -> str:

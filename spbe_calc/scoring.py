@@ -15,10 +15,11 @@ The formulas (PermenPANRB 59/2020, Lampiran II.B.4), with weights as percent of 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Mapping, Union
+from typing import Union
 
 from spbe_calc.model import Band, Indicator, Model
 
@@ -155,8 +156,9 @@ def score(model: Model, levels: Mapping[int, Level]) -> Score:
             indicators.append(IndicatorScore(ind, level, part, total))
         aspect_sum[aspect.id] = acc
         index = Fraction(acc, units.aspect[aspect.id])
-        aspects.append(GroupScore("aspect", aspect.id, aspect.name, aspect.weight, index,
-                                  band_of(model, index), aspect.domain_id))
+        aspects.append(
+            GroupScore("aspect", aspect.id, aspect.name, aspect.weight, index, band_of(model, index), aspect.domain_id)
+        )
     domains: list[GroupScore] = []
     for domain in model.domains:
         index = Fraction(sum(aspect_sum[a.id] for a in domain.aspects), units.domain[domain.id])

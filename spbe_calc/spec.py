@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from decimal import Decimal
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Callable
+from typing import Any
 
 from spbe_calc.errors import Problem, Severity
 from spbe_calc.yamlsafe import Node
@@ -25,7 +26,7 @@ Path = tuple[Any, ...]
 class Context:
     """What a check collects: the file name, the problems, and a position for every path."""
 
-    __slots__ = ("file", "problems", "positions", "key_positions")
+    __slots__ = ("file", "key_positions", "positions", "problems")
 
     def __init__(self, file: str) -> None:
         self.file = file
@@ -49,7 +50,7 @@ class Context:
         return self.key_positions.get(path) or self.at(path)
 
 
-class Invalid(Exception):
+class Invalid(Exception):  # noqa: N818  (a signal inside the checker, not an error for users)
     """Internal signal: the node did not fit; the problem is already recorded.
 
     ``partial`` holds what could be checked of a collection despite the failure, so that a
@@ -94,7 +95,6 @@ def _wrong_type(spec: Spec, node: Node, ctx: Context) -> Invalid:
 class Str(Spec):
     """A string (quoted or plain). ``choices`` restricts it to a fixed set."""
 
-
     choices: tuple[str, ...] = ()
     min_length: int = 0
     max_length: int = 100_000
@@ -135,7 +135,6 @@ class Str(Spec):
 @dataclass(frozen=True, slots=True)
 class Int(Spec):
     """A whole number written without quotes, optionally bounded."""
-
 
     minimum: int | None = None
     maximum: int | None = None
@@ -178,7 +177,6 @@ class Num(Spec):
     items that no finite decimal can state exactly.
     """
 
-
     minimum: Decimal | None = None
     exclusive_minimum: bool = False
     ratio: bool = False
@@ -219,8 +217,6 @@ class Num(Spec):
 class Bool(Spec):
     """``true`` or ``false``."""
 
-
-
     def check(self, node: Node, path: Path, ctx: Context) -> bool:
         """Accept a boolean scalar."""
         if node.kind != "scalar" or not isinstance(node.value, bool):
@@ -239,7 +235,6 @@ class Bool(Spec):
 @dataclass(frozen=True, slots=True)
 class Nullable(Spec):
     """The inner spec, or an empty value (``null``, ``~`` or nothing)."""
-
 
     inner: Spec
 
@@ -261,7 +256,6 @@ class Nullable(Spec):
 @dataclass(frozen=True, slots=True)
 class Seq(Spec):
     """A list of items of one kind."""
-
 
     item: Spec
     min_items: int = 0
@@ -311,7 +305,6 @@ class Field:
 class Obj(Spec):
     """A mapping with a fixed set of keys; unknown keys are errors (with a suggestion)."""
 
-
     fields: dict[str, Field]
 
     def check(self, node: Node, path: Path, ctx: Context) -> dict[str, Any]:
@@ -324,8 +317,9 @@ class Obj(Spec):
             name = key.value
             if not isinstance(name, str) or name not in self.fields:
                 close = difflib.get_close_matches(str(name), list(self.fields), n=1)
-                ctx.add(key, "unknown-key", key=name, allowed=", ".join(self.fields),
-                        suggestion=close[0] if close else "")
+                ctx.add(
+                    key, "unknown-key", key=name, allowed=", ".join(self.fields), suggestion=close[0] if close else ""
+                )
                 failed = True
                 continue
             sub = path + (name,)
@@ -367,7 +361,6 @@ class Obj(Spec):
 class MapOf(Spec):
     """A mapping whose keys are ids (checked by ``key``) and whose values share one spec."""
 
-
     key: Spec
     value: Spec
 
@@ -402,15 +395,17 @@ class MapOf(Spec):
 
     def json_schema(self) -> dict[str, Any]:
         """Schema of an object whose property names follow a pattern."""
-        base: dict[str, Any] = {"type": "object", "additionalProperties": False,
-                                "patternProperties": {key_pattern(self.key): self.value.json_schema()}}
+        base: dict[str, Any] = {
+            "type": "object",
+            "additionalProperties": False,
+            "patternProperties": {key_pattern(self.key): self.value.json_schema()},
+        }
         return self._schema(base)
 
 
 @dataclass(frozen=True, slots=True)
 class ByKind(Spec):
     """One of several specs, chosen by the node's kind (scalar, map or seq), not by trial."""
-
 
     scalar: Spec | None = None
     map: Spec | None = None
@@ -435,7 +430,6 @@ class ByKind(Spec):
 @dataclass(frozen=True, slots=True)
 class Custom(Spec):
     """A scalar checked by a function (for ids that may be written as ``12`` or ``35-2``)."""
-
 
     func: Callable[[Node, Context], Any]
     schema: dict[str, Any]

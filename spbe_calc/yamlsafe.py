@@ -46,7 +46,8 @@ _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\
 _DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?\Z")  # YAML 1.1 timestamp
 _BASE60 = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?\Z")  # YAML 1.1 base 60
 _OTHER_NUMBER = re.compile(  # YAML 1.1 hexadecimal, octal, binary, underscores, infinity, NaN
-    r"[-+]?(?:0[xob][0-9a-fA-F_]+|[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?|\.(?:inf|Inf|INF|nan|NaN|NAN))\Z")
+    r"[-+]?(?:0[xob][0-9a-fA-F_]+|[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?|\.(?:inf|Inf|INF|nan|NaN|NAN))\Z"
+)
 
 
 _ALLOWED_TAGS = {
@@ -348,7 +349,9 @@ def parse(text: str, path: str) -> Document:
             hashable = ("str" if isinstance(value, str) else type(value).__name__, value)
             first = seen[-1].get(hashable)
             if first is not None:
-                problems.append(Problem(path, node.line, node.col, "duplicate-key", {"key": value, "first": first.line}))
+                problems.append(
+                    Problem(path, node.line, node.col, "duplicate-key", {"key": value, "first": first.line})
+                )
             else:
                 seen[-1][hashable] = node
             pending[-1] = node

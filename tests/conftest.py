@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 import typer.testing
@@ -62,12 +63,10 @@ class Run:
     def __call__(self, *args: str, env: dict[str, str] | None = None) -> Any:
         lang = cli.lang_from_argv(list(args))
         set_language(lang if lang in LANGUAGES else "id")
-        result = self.runner.invoke(cli.app, list(args), env=env or {}, catch_exceptions=False)
-        return result
+        return self.runner.invoke(cli.app, list(args), env=env or {}, catch_exceptions=False)
 
 
 @pytest.fixture
 def run() -> Run:
     """The CLI runner."""
     return Run()
-

@@ -7,8 +7,8 @@ indeks aspek, indeks domain and Indeks SPBE are each Σ(value × weight) / divis
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from fractions import Fraction
-from typing import Iterable
 
 
 def weighted_index(parts: Iterable[tuple[Fraction | int, Fraction | int]], divisor: Fraction | int) -> Fraction:

@@ -13,8 +13,8 @@ def read_png(data: bytes) -> tuple[int, int, list[bytes]]:
     idat = b""
     width = height = bpp = 0
     while pos < len(data):
-        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        body = data[pos + 8:pos + 8 + length]
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        body = data[pos + 8 : pos + 8 + length]
         pos += 12 + length
         if kind == b"IHDR":
             width, height, depth, color, _, _, interlace = struct.unpack(">IIBBBBB", body)
@@ -30,7 +30,7 @@ def read_png(data: bytes) -> tuple[int, int, list[bytes]]:
     prev = bytearray(stride)
     for y in range(height):
         f = raw[y * (stride + 1)]
-        line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        line = bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
         for i in range(stride):
             a = line[i - bpp] if i >= bpp else 0
             b = prev[i]
@@ -50,8 +50,9 @@ def read_png(data: bytes) -> tuple[int, int, list[bytes]]:
     return width, height, rows
 
 
-def count_color(data: bytes, rgb: tuple[int, int, int], tolerance: int = 12,
-                box: tuple[int, int, int, int] | None = None) -> int:
+def count_color(
+    data: bytes, rgb: tuple[int, int, int], tolerance: int = 12, box: tuple[int, int, int, int] | None = None
+) -> int:
     """Count pixels within ``tolerance`` of ``rgb`` (optionally inside ``box`` = x0, y0, x1, y1)."""
     width, height, rows = read_png(data)
     bpp = len(rows[0]) // width

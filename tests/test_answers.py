@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
 from spbe_calc.core import score_file
 from spbe_calc.errors import SpbeError
-from spbe_calc.render.problems import hint, message
+from spbe_calc.render.problems import hint
 
 from .conftest import answers_text
 
-ALL3 = {i: 3 for i in range(1, 48)}
+ALL3 = dict.fromkeys(range(1, 48), 3)
 
 
 def codes(path: Path, **kw: object) -> list[tuple[str, int, int]]:
@@ -55,11 +55,21 @@ def test_empty_level_counts_as_unanswered(write: Callable[..., Path]) -> None:
     assert codes(write("a.yaml", text))[0][0] == "missing-indicators"
 
 
-@pytest.mark.parametrize(("value", "code"), [
-    ("2.5", "level-fraction"), ('"3"', "level-text"), ("tiga", "level-text"), ("6", "level-out-of-range"),
-    ("0", "level-out-of-range"), ("-1", "level-out-of-range"), ("yes", "yaml11-bool"), ("[3]", "single-level-expected"),
-    ("true", "level-text"), ("3.0", "level-fraction"),
-])
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("2.5", "level-fraction"),
+        ('"3"', "level-text"),
+        ("tiga", "level-text"),
+        ("6", "level-out-of-range"),
+        ("0", "level-out-of-range"),
+        ("-1", "level-out-of-range"),
+        ("yes", "yaml11-bool"),
+        ("[3]", "single-level-expected"),
+        ("true", "level-text"),
+        ("3.0", "level-fraction"),
+    ],
+)
 def test_bad_level_values(write: Callable[..., Path], value: str, code: str) -> None:
     text = answers_text({**ALL3, 4: value})
     found = codes(write("a.yaml", text))
@@ -101,8 +111,10 @@ def test_top_level_not_a_mapping(write: Callable[..., Path]) -> None:
 def test_model_mismatch_is_an_error(write: Callable[..., Path]) -> None:
     from .conftest import ROOT
 
-    other = write("other.yaml", (ROOT / "indicators.yaml").read_text(encoding="utf-8").replace(
-        "id: spbe-2020", "id: spbe-lain", 1))
+    other = write(
+        "other.yaml",
+        (ROOT / "indicators.yaml").read_text(encoding="utf-8").replace("id: spbe-2020", "id: spbe-lain", 1),
+    )
     path = write("a.yaml", answers_text(ALL3, model="spbe-2020"))
     assert codes(path, model_ref=str(other)) == [("model-mismatch", 1, 8)]
 

@@ -21,9 +21,15 @@ def spawn(tmp: Path, *args: str, color: bool = False, lang: str = "id") -> pexpe
     env.update({"TERM": "xterm", "COLUMNS": "80", "LINES": "40", "SPBE_CALC_LANG": lang})
     if not color:
         env["NO_COLOR"] = "1"
-    return pexpect.spawn(sys.executable, ["-m", "spbe_calc", "assess", *args], cwd=str(tmp), env=env,
-                         encoding="utf-8", timeout=30, dimensions=(40, 80))
-
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "spbe_calc", "assess", *args],
+        cwd=str(tmp),
+        env=env,
+        encoding="utf-8",
+        timeout=30,
+        dimensions=(40, 80),
+    )
 
 
 def answer(child: pexpect.spawn, level: str, fakta: str = "", analisis: str = "", bukti: str = "") -> None:
@@ -156,8 +162,15 @@ def test_output_fits_80_columns_and_respects_no_color(tmp_path: Path) -> None:
 
 
 def test_refuses_without_terminal(tmp_path: Path) -> None:
-    r = subprocess.run([sys.executable, "-m", "spbe_calc", "assess", "j.yaml"], cwd=tmp_path, input="3\n",
-                       capture_output=True, text=True, env={**os.environ, "SPBE_CALC_LANG": "id"}, check=False)
+    r = subprocess.run(
+        [sys.executable, "-m", "spbe_calc", "assess", "j.yaml"],
+        cwd=tmp_path,
+        input="3\n",
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SPBE_CALC_LANG": "id"},
+        check=False,
+    )
     assert r.returncode == 2
     assert "spbe-calc score" in r.stderr and "terminal" in r.stderr
     assert not (tmp_path / "j.yaml").exists()

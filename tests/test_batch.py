@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from spbe_calc.batch import PARALLEL_MIN, score_many
 from spbe_calc.errors import SpbeError

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -16,7 +16,7 @@ from .conftest import EXAMPLES, ROOT, Run, answers_text
 
 EX22 = str(EXAMPLES / "kabupaten-contoh-2022.yaml")
 EX21 = str(EXAMPLES / "kabupaten-contoh-2021.yaml")
-ALL3 = {i: 3 for i in range(1, 48)}
+ALL3 = dict.fromkeys(range(1, 48), 3)
 
 
 def test_version_and_help(run: Run) -> None:
@@ -126,7 +126,10 @@ def test_validate_default_model(run: Run) -> None:
 
 def test_validate_exit_codes(run: Run, write: Callable[..., Path]) -> None:
     text = (ROOT / "indicators.yaml").read_text(encoding="utf-8")
-    bad = write("bad.yaml", text.replace("weight: 2.75", "weight: 2.74", 1).replace("name: Cukup", "name: Cukup\n    extra: 1", 1))
+    bad = write(
+        "bad.yaml",
+        text.replace("weight: 2.75", "weight: 2.74", 1).replace("name: Cukup", "name: Cukup\n    extra: 1", 1),
+    )
     r = run("validate", str(ROOT / "indicators.yaml"), str(bad))
     assert r.exit_code == 1
     assert "indicators.yaml: valid" in r.stdout
@@ -156,8 +159,9 @@ def test_validate_github_format(run: Run, write: Callable[..., Path]) -> None:
 def test_module_and_console_script() -> None:
     r = subprocess.run([sys.executable, "-m", "spbe_calc", "--version"], capture_output=True, text=True, check=False)
     assert r.returncode == 0 and __version__ in r.stdout
-    r = subprocess.run([sys.executable, "-m", "spbe_calc", "score", EX22], capture_output=True, text=True,
-                       check=False, cwd="/")
+    r = subprocess.run(
+        [sys.executable, "-m", "spbe_calc", "score", EX22], capture_output=True, text=True, check=False, cwd="/"
+    )
     assert r.returncode == 0 and "2.38" in r.stdout
 
 
@@ -172,9 +176,19 @@ def test_no_traceback_on_internal_error(run: Run, monkeypatch: pytest.MonkeyPatc
     assert r.exit_code == 3 and "kesalahan internal" in r.stderr
 
 
-@pytest.mark.parametrize(("bar", "code"), [
-    ("2.38", 0), ("2.39", 1), ("2,38", 0), ("Cukup", 0), ("cukup", 0), ("Baik", 1), ("sangat  baik", 1), ("Kurang", 0),
-])
+@pytest.mark.parametrize(
+    ("bar", "code"),
+    [
+        ("2.38", 0),
+        ("2.39", 1),
+        ("2,38", 0),
+        ("Cukup", 0),
+        ("cukup", 0),
+        ("Baik", 1),
+        ("sangat  baik", 1),
+        ("Kurang", 0),
+    ],
+)
 def test_fail_under(run: Run, bar: str, code: int) -> None:
     r = run("score", "-f", "json", "--fail-under", bar, EX22)
     assert r.exit_code == code, r.stderr

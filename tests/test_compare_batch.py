@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from .conftest import EXAMPLES, Run, answers_text
 
@@ -57,8 +57,12 @@ def _many(write: Callable[..., Path], n: int) -> list[Path]:
     paths = []
     for k in range(n):
         level = 1 + k % 5
-        paths.append(write(f"jawaban/kab-{k:02d}.yaml", answers_text({i: level for i in range(1, 48)},
-                                                                      instansi=f'"Kabupaten {k:02d}"', tahun=2024)))
+        paths.append(
+            write(
+                f"jawaban/kab-{k:02d}.yaml",
+                answers_text(dict.fromkeys(range(1, 48), level), instansi=f'"Kabupaten {k:02d}"', tahun=2024),
+            )
+        )
     return paths
 
 
@@ -82,8 +86,12 @@ def test_csv(run: Run, write: Callable[..., Path], tmp_path: Path) -> None:
     r = run("score", "-f", "csv", str(tmp_path / "jawaban"), DPS)
     assert r.exit_code == 0
     table = list(csv.DictReader(io.StringIO(r.stdout)))
-    assert [row["instansi"] for row in table] == ["Kabupaten 00", "Kabupaten 01", "Kabupaten 02",
-                                                   "Pemerintah Kota Denpasar"]
+    assert [row["instansi"] for row in table] == [
+        "Kabupaten 00",
+        "Kabupaten 01",
+        "Kabupaten 02",
+        "Pemerintah Kota Denpasar",
+    ]
     assert table[1]["index"] == "2.00" and table[1]["predikat"] == "Cukup" and table[1]["D4"] == "2.00"
     assert table[3]["model"] == "spbe-2018" and table[3]["D4"] == "" and table[3]["D3"] == "3.00"
     assert list(table[0])[:8] == ["file", "instansi", "tahun", "model", "index", "index_exact", "predikat", "complete"]

@@ -60,8 +60,16 @@ def _limited(args: list[str], tmp: Path) -> subprocess.CompletedProcess[str]:
         resource.setrlimit(resource.RLIMIT_CPU, (60, 60))
 
     env = {**os.environ, "SPBE_CALC_LANG": "en"}
-    return subprocess.run([sys.executable, "-m", "spbe_calc", *args], capture_output=True, text=True,
-                          preexec_fn=limits, cwd=tmp, env=env, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "spbe_calc", *args],
+        capture_output=True,
+        text=True,
+        preexec_fn=limits,
+        cwd=tmp,
+        env=env,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_fifty_megabyte_file_is_refused_early(tmp_path: Path) -> None:
@@ -94,7 +102,7 @@ def test_deep_block_nesting(tmp_path: Path) -> None:
 def test_wide_alias_bomb(tmp_path: Path) -> None:
     lines = ["a0: &a0 [" + ",".join(["lol"] * 50) + "]"]
     for i in range(1, 12):
-        lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i-1}"] * 50) + "]")
+        lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 50) + "]")
     lines.append("levels: *a11")
     path = tmp_path / "bomb.yaml"
     path.write_text("\n".join(lines) + "\n")

@@ -9,18 +9,64 @@ from hypothesis import strategies as st
 
 from spbe_calc.core import score_file, validate_file
 from spbe_calc.errors import SpbeError
-from spbe_calc.render.problems import hint, message
+from spbe_calc.render.problems import message
 
 from .conftest import EXAMPLES, ROOT
 
 ANSWERS = (EXAMPLES / "kabupaten-contoh-2022.yaml").read_text(encoding="utf-8")
 MINI = (ROOT / "tests" / "data" / "mini-model.yaml").read_text(encoding="utf-8")
-TOKENS = [":", "- ", "[", "]", "{", "}", ",", "&a ", "*a", "!!str ", "!x ", "|", ">", "'", '"', "#", "\t", "\n",
-          "  ", "yes", "~", "null", "2023-01-01", "1.5", "-3", "0x1F", "01", "1:30", "?", "---", "...", "%YAML 1.1\n",
-          "\x00", "\x07", "é", "levels:", "level:", "weight:", "id:", "99", "1e400", ".inf", "<<: *a"]
+TOKENS = [
+    ":",
+    "- ",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "&a ",
+    "*a",
+    "!!str ",
+    "!x ",
+    "|",
+    ">",
+    "'",
+    '"',
+    "#",
+    "\t",
+    "\n",
+    "  ",
+    "yes",
+    "~",
+    "null",
+    "2023-01-01",
+    "1.5",
+    "-3",
+    "0x1F",
+    "01",
+    "1:30",
+    "?",
+    "---",
+    "...",
+    "%YAML 1.1\n",
+    "\x00",
+    "\x07",
+    "é",
+    "levels:",
+    "level:",
+    "weight:",
+    "id:",
+    "99",
+    "1e400",
+    ".inf",
+    "<<: *a",
+]
 
-mutation = st.tuples(st.integers(0, 10**6), st.sampled_from(["insert", "delete", "replace", "dup-line", "drop-line"]),
-                     st.sampled_from(TOKENS), st.integers(1, 20))
+mutation = st.tuples(
+    st.integers(0, 10**6),
+    st.sampled_from(["insert", "delete", "replace", "dup-line", "drop-line"]),
+    st.sampled_from(TOKENS),
+    st.integers(1, 20),
+)
 
 
 def mutate(text: str, steps: list[tuple[int, str, str, int]]) -> str:
@@ -34,13 +80,13 @@ def mutate(text: str, steps: list[tuple[int, str, str, int]]) -> str:
         if kind == "insert":
             text = text[:i] + token + text[i:]
         elif kind == "delete":
-            text = text[:i] + text[i + length:]
+            text = text[:i] + text[i + length :]
         elif kind == "replace":
-            text = text[:i] + token + text[i + length:]
+            text = text[:i] + token + text[i + length :]
         elif kind == "dup-line":
-            text = "\n".join(lines[:j + 1] + lines[j:])
+            text = "\n".join(lines[: j + 1] + lines[j:])
         else:
-            text = "\n".join(lines[:j] + lines[j + 1:])
+            text = "\n".join(lines[:j] + lines[j + 1 :])
     return text
 
 

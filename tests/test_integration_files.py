@@ -28,7 +28,9 @@ SCHEMAS = ROOT / "spbe_calc" / "schemas"
 @pytest.mark.parametrize("kind", ["model", "answers", "plan"])
 def test_committed_schema_is_up_to_date(kind: str) -> None:
     committed = (SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8")
-    assert committed == schema_text(kind), f"regenerate: spbe-calc schema {kind} -o spbe_calc/schemas/{kind}.schema.json"
+    assert committed == schema_text(kind), (
+        f"regenerate: spbe-calc schema {kind} -o spbe_calc/schemas/{kind}.schema.json"
+    )
 
 
 def _as_json(path: Path) -> Any:
@@ -50,10 +52,17 @@ def test_bundled_files_validate_against_schemas() -> None:
         jsonschema.validate(_as_json(path), schema(kind))
 
 
-@pytest.mark.parametrize("text", [
-    "levels: {1: tiga}", "levels: [1, 2]", "instansi: X", "levels: {1: 3}\nextra: 1",
-    "levels: {1: {fakta: x}}", "levels: {satu: 3}",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "levels: {1: tiga}",
+        "levels: [1, 2]",
+        "instansi: X",
+        "levels: {1: 3}\nextra: 1",
+        "levels: {1: {fakta: x}}",
+        "levels: {satu: 3}",
+    ],
+)
 def test_schema_rejects_bad_answers(text: str) -> None:
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(json.loads(json.dumps(yaml.safe_load(text))), schema("answers"))
@@ -79,23 +88,26 @@ def test_model_modeline_points_at_committed_schema() -> None:
 HOOKS = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
 
 
-@pytest.mark.parametrize(("hook", "name", "matches"), [
-    ("spbe-calc-validate-model", "indicators.yaml", True),
-    ("spbe-calc-validate-model", "config/indicators.yml", True),
-    ("spbe-calc-validate-model", "models/kabupaten.model.yaml", True),
-    ("spbe-calc-validate-model", "my-indicators.yaml", False),
-    ("spbe-calc-validate-model", "model.yaml", False),
-    ("spbe-calc-validate-model", "jawaban/2023.yaml", False),
-    ("spbe-calc-validate-answers", "jawaban/2023.yaml", True),
-    ("spbe-calc-validate-answers", "data/answers/kab-contoh.yml", True),
-    ("spbe-calc-validate-answers", "2023.jawaban.yaml", True),
-    ("spbe-calc-validate-answers", "penilaian/kab.answers.yaml", True),
-    ("spbe-calc-validate-answers", "jawaban.yaml", True),
-    ("spbe-calc-validate-answers", "jawaban/sub/2023.yaml", False),
-    ("spbe-calc-validate-answers", "indicators.yaml", False),
-    ("spbe-calc-validate-answers", ".github/workflows/ci.yaml", False),
-    ("spbe-calc-validate-answers", "jawaban/notes.txt", False),
-])
+@pytest.mark.parametrize(
+    ("hook", "name", "matches"),
+    [
+        ("spbe-calc-validate-model", "indicators.yaml", True),
+        ("spbe-calc-validate-model", "config/indicators.yml", True),
+        ("spbe-calc-validate-model", "models/kabupaten.model.yaml", True),
+        ("spbe-calc-validate-model", "my-indicators.yaml", False),
+        ("spbe-calc-validate-model", "model.yaml", False),
+        ("spbe-calc-validate-model", "jawaban/2023.yaml", False),
+        ("spbe-calc-validate-answers", "jawaban/2023.yaml", True),
+        ("spbe-calc-validate-answers", "data/answers/kab-contoh.yml", True),
+        ("spbe-calc-validate-answers", "2023.jawaban.yaml", True),
+        ("spbe-calc-validate-answers", "penilaian/kab.answers.yaml", True),
+        ("spbe-calc-validate-answers", "jawaban.yaml", True),
+        ("spbe-calc-validate-answers", "jawaban/sub/2023.yaml", False),
+        ("spbe-calc-validate-answers", "indicators.yaml", False),
+        ("spbe-calc-validate-answers", ".github/workflows/ci.yaml", False),
+        ("spbe-calc-validate-answers", "jawaban/notes.txt", False),
+    ],
+)
 def test_hook_patterns(hook: str, name: str, matches: bool) -> None:
     # pre-commit applies `files` with re.search on the path relative to the repository root.
     assert bool(re.search(HOOKS[hook]["files"], name)) is matches

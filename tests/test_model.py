@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
-from typing import Callable
 
 import pytest
 import yaml
@@ -106,21 +106,32 @@ def _replace(old: str, new: str, code: str, expect: str | None = None, nth: int 
 
 CASES = {
     # the aspect's weight no longer matches its indicators: reported at the aspect's weight
-    "indicator weight off by 0.01": _replace("            weight: 1.30", "            weight: 1.31", "weight-sum",
-                                             expect="        weight: 13.00"),
+    "indicator weight off by 0.01": _replace(
+        "            weight: 1.30", "            weight: 1.31", "weight-sum", expect="        weight: 13.00"
+    ),
     "aspect weight off by 0.01": _replace("        weight: 13.00", "        weight: 13.01", "weight-sum"),
     "duplicate indicator id": _replace("          - id: 2\n", "          - id: 1\n", "duplicate-id", nth=2),
     "unknown key": _replace("            scope:", "            skope:", "unknown-key"),
     "yaml 1.1 boolean": _replace("name: Rintisan", "name: yes", "yaml11-bool"),
     "unquoted date": _replace("short: PermenPANRB 59/2020", "short: 2020-09-02", "yaml11-date"),
-    "duplicate key": _replace("    name: Kapabilitas Proses\n", "    name: Kapabilitas Proses\n    name: X\n", "duplicate-key",
-                              expect="    name: X"),
+    "duplicate key": _replace(
+        "    name: Kapabilitas Proses\n",
+        "    name: Kapabilitas Proses\n    name: X\n",
+        "duplicate-key",
+        expect="    name: X",
+    ),
     "weight as text": _replace("weight: 2.50", "weight: dua", "wrong-type"),
     "band gap": _replace("min: 2.6, max: 3.5", "min: 2.7, max: 3.5", "band-gap"),
-    "band overlap": _replace("min: 3.5, max: 4.2, min_inclusive: true, max_inclusive: false",
-                             "min: 3.5, max: 4.2, min_inclusive: true, max_inclusive: true", "band-overlap"),
-    "band does not reach 5": _replace("min: 4.2, max: 5.0, min_inclusive: true, max_inclusive: true",
-                                      "min: 4.2, max: 5.0, min_inclusive: true, max_inclusive: false", "band-gap"),
+    "band overlap": _replace(
+        "min: 3.5, max: 4.2, min_inclusive: true, max_inclusive: false",
+        "min: 3.5, max: 4.2, min_inclusive: true, max_inclusive: true",
+        "band-overlap",
+    ),
+    "band does not reach 5": _replace(
+        "min: 4.2, max: 5.0, min_inclusive: true, max_inclusive: true",
+        "min: 4.2, max: 5.0, min_inclusive: true, max_inclusive: false",
+        "band-gap",
+    ),
     "unknown scale": _replace("    scale: layanan", "    scale: servis", "unknown-scale"),
     "bad banding value": _replace("banding: exact", "banding: rata", "bad-choice"),
     "python tag": _replace("name: Indeks SPBE\n", "name: !!python/object:os.system Indeks SPBE\n", "unsupported-tag"),
@@ -148,7 +159,10 @@ def test_scale_description_explains_a_level_without_criterion() -> None:
     # The bundled scales describe every level, so an indicator may leave a criterion out.
     text = MODEL_TEXT.replace(
         '              5:\n                id: "Hasil reviu dan evaluasi berkala ditindaklanjuti dengan mengubah atau mengganti kebijakan."\n'
-        '                en: "Findings of the periodic review lead to an amended or replaced policy."\n', "", 1)
+        '                en: "Findings of the periodic review lead to an amended or replaced policy."\n',
+        "",
+        1,
+    )
     assert text != MODEL_TEXT
     model, problems = check_model(parse(text, "m.yaml"))
     assert model is not None and problems == []
@@ -164,7 +178,9 @@ def test_all_problems_are_reported_at_once() -> None:
 
 
 def test_load_model_raises_with_all_errors(write: Callable[..., Path]) -> None:
-    path = write("m.yaml", MODEL_TEXT.replace("weight: 1.30", "weight: 1.31", 1).replace("weight: 3.00", "weight: 3.10", 1))
+    path = write(
+        "m.yaml", MODEL_TEXT.replace("weight: 1.30", "weight: 1.31", 1).replace("weight: 3.00", "weight: 3.10", 1)
+    )
     with pytest.raises(SpbeError) as info:
         load_model(str(path))
     assert sorted({p.code for p in info.value.problems}) == ["weight-sum"]

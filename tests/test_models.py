@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
-from typing import Callable
 
 import pytest
 import yaml
@@ -15,9 +15,8 @@ from spbe_calc.errors import SpbeError
 from spbe_calc.model import bundled_models, load_model
 from spbe_calc.scoring import round_half_up, score
 
-from .oracle import weighted_index
-
 from .conftest import DATA, EXAMPLES, Run, answers_text
+from .oracle import weighted_index
 
 FIGURES = yaml.safe_load((DATA / "public-figures.yaml").read_text(encoding="utf-8"))
 DENPASAR = FIGURES["kota_denpasar_2018_permenpanrb_5_2018"]
@@ -53,8 +52,12 @@ def test_denpasar_2018_every_aspect_domain_and_index() -> None:
     m = load_model("spbe-2018")
     s = score(m, _denpasar_levels())  # type: ignore[arg-type]
     rec = DENPASAR["recorded"]
-    assert {a.id: float(round_half_up(a.index, 2)) for a in s.aspects} == {k: float(v) for k, v in rec["aspects"].items()}
-    assert {d.id: float(round_half_up(d.index, 2)) for d in s.domains} == {k: float(v) for k, v in rec["domains"].items()}
+    assert {a.id: float(round_half_up(a.index, 2)) for a in s.aspects} == {
+        k: float(v) for k, v in rec["aspects"].items()
+    }
+    assert {d.id: float(round_half_up(d.index, 2)) for d in s.domains} == {
+        k: float(v) for k, v in rec["domains"].items()
+    }
     assert round_half_up(s.index, 2) == Fraction(str(rec["index"]))
     assert s.index == Fraction("2.64")
     assert s.band.name == DENPASAR["predikat"]
@@ -67,8 +70,9 @@ def test_denpasar_example_file_matches_published_levels() -> None:
     assert f.score.index == Fraction("2.64") and f.score.band.name == "Baik"
 
 
-@pytest.mark.parametrize("row", [r for r in FIGURES["national_series"]["rows"] if r["regime"] == "5/2018"],
-                         ids=lambda r: str(r["year"]))
+@pytest.mark.parametrize(
+    "row", [r for r in FIGURES["national_series"]["rows"] if r["regime"] == "5/2018"], ids=lambda r: str(r["year"])
+)
 def test_national_2018_2020_within_rounding(row: dict) -> None:
     m = load_model("spbe-2018")
     parts = [(Fraction(str(row[k])), d.weight) for k, d in zip(("D_kebijakan", "D_tatakelola", "D_layanan"), m.domains)]
@@ -77,15 +81,22 @@ def test_national_2018_2020_within_rounding(row: dict) -> None:
 
 
 def test_level_zero_and_items_in_answers(write: Callable[..., Path]) -> None:
-    levels = {i: 0 for i in range(1, 35)}
+    levels = dict.fromkeys(range(1, 35), 0)
     f = score_file(str(write("a.yaml", answers_text({**levels, 35: "[0, 0, 0]"}, model="spbe-2018"))))
     assert f.score.index == 0 and f.score.band.name == "Kurang"
 
 
-@pytest.mark.parametrize(("value", "code"), [("3", "items-expected"), ("[3, 3]", "items-count"),
-                                             ("[3, 3, 6]", "level-out-of-range"), ("[3, 3, tiga]", "level-text")])
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("3", "items-expected"),
+        ("[3, 3]", "items-count"),
+        ("[3, 3, 6]", "level-out-of-range"),
+        ("[3, 3, tiga]", "level-text"),
+    ],
+)
 def test_item_levels_are_checked(write: Callable[..., Path], value: str, code: str) -> None:
-    levels = {i: 2 for i in range(1, 35)}
+    levels = dict.fromkeys(range(1, 35), 2)
     with pytest.raises(SpbeError) as info:
         score_file(str(write("a.yaml", answers_text({**levels, 35: value}, model="spbe-2018"))))
     assert [p.code for p in info.value.problems] == [code]
@@ -94,7 +105,7 @@ def test_item_levels_are_checked(write: Callable[..., Path], value: str, code: s
 def test_pemdi_has_no_domains_and_scores_through_aspects(write: Callable[..., Path]) -> None:
     m = load_model("pemdi-2026")
     assert m.domains == () and len(m.aspects) == 7 and len(m.indicators) == 20
-    f = score_file(str(write("a.yaml", answers_text({i: 3 for i in range(1, 21)}, model="pemdi-2026"))))
+    f = score_file(str(write("a.yaml", answers_text(dict.fromkeys(range(1, 21), 3), model="pemdi-2026"))))
     assert f.score.index == 3 and f.score.band.name == "Baik"  # Baik starts at 2.5 in this model
 
 
@@ -106,7 +117,7 @@ def test_pemdi_variants_differ_only_in_disputed_splits() -> None:
 
 
 def test_provisional_model_warns_on_every_use(run: Run, write: Callable[..., Path]) -> None:
-    path = write("a.yaml", answers_text({i: 3 for i in range(1, 21)}, model="pemdi-2026"))
+    path = write("a.yaml", answers_text(dict.fromkeys(range(1, 21), 3), model="pemdi-2026"))
     for args in (("score", str(path)), ("validate", str(path)), ("validate", "--model", "pemdi-2026")):
         r = run(*args)
         assert r.exit_code == 0

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import itertools
 import json
+from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
-from typing import Callable
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -22,7 +22,9 @@ MINI = load_model(str(ROOT / "tests" / "data" / "mini-model.yaml"))
 IDS = [i.id for i in MINI.indicators]
 
 
-def brute(model: Model, levels: dict[int, int], bar_text: str, limits: Limits, costed: bool) -> tuple[Fraction, int] | None:
+def brute(
+    model: Model, levels: dict[int, int], bar_text: str, limits: Limits, costed: bool
+) -> tuple[Fraction, int] | None:
     """The best (cost, steps) over every combination of new levels, or None if unreachable."""
     t, strict = threshold(model, parse_bar(bar_text)) or (Fraction(-1), False)
     ranges = [range(levels[i.id], max(levels[i.id], limits.cap(i)) + 1) for i in model.indicators]
@@ -32,23 +34,40 @@ def brute(model: Model, levels: dict[int, int], bar_text: str, limits: Limits, c
         if not _meets(score(model, new).index, t, strict):
             continue
         steps = sum(new[i] - levels[i] for i in IDS)
-        cost = sum((limits.step_cost(model.by_id[i], lv) for i in IDS for lv in range(levels[i] + 1, new[i] + 1)),
-                   Fraction(0)) if costed else Fraction(steps)
+        cost = (
+            sum(
+                (limits.step_cost(model.by_id[i], lv) for i in IDS for lv in range(levels[i] + 1, new[i] + 1)),
+                Fraction(0),
+            )
+            if costed
+            else Fraction(steps)
+        )
         if best is None or (cost, steps) < best:
             best = (cost, steps)
     return best
 
 
 levels_st = st.fixed_dictionaries({i: st.integers(1, 5) for i in IDS})
-target_st = st.one_of(st.sampled_from(["Cukup", "Baik", "Sangat Baik", "Memuaskan"]),
-                      st.decimals(min_value=1, max_value=5, places=2).map(str))
+target_st = st.one_of(
+    st.sampled_from(["Cukup", "Baik", "Sangat Baik", "Memuaskan"]),
+    st.decimals(min_value=1, max_value=5, places=2).map(str),
+)
 limits_st = st.builds(
     Limits,
     default_cost=st.integers(0, 4).map(Fraction),
     default_max=st.one_of(st.none(), st.integers(2, 5)),
-    entries=st.dictionaries(st.sampled_from(IDS), st.fixed_dictionaries(
-        {"cost": st.one_of(st.integers(0, 5), st.fixed_dictionaries({lv: st.integers(0, 6) for lv in range(2, 6)})),
-         "max": st.one_of(st.none(), st.integers(1, 5))}), max_size=5),
+    entries=st.dictionaries(
+        st.sampled_from(IDS),
+        st.fixed_dictionaries(
+            {
+                "cost": st.one_of(
+                    st.integers(0, 5), st.fixed_dictionaries({lv: st.integers(0, 6) for lv in range(2, 6)})
+                ),
+                "max": st.one_of(st.none(), st.integers(1, 5)),
+            }
+        ),
+        max_size=5,
+    ),
 )
 
 
@@ -135,8 +154,9 @@ def test_plan_command_text_and_json(run: Run) -> None:
 
 def test_plan_with_costs_file(run: Run, write: Callable[..., Path]) -> None:
     costs = write("rencana.yaml", "default: {cost: 1}\nindicators:\n  42: {cost: 9, max: 4}\n  47: {max: 3}\n")
-    data = json.loads(run("plan", str(EXAMPLES / "kabupaten-contoh-2022.yaml"), "-t", "Baik", "-c", str(costs),
-                          "-f", "json").stdout)
+    data = json.loads(
+        run("plan", str(EXAMPLES / "kabupaten-contoh-2022.yaml"), "-t", "Baik", "-c", str(costs), "-f", "json").stdout
+    )
     assert data["costed"] is True and data["reachable"] is True
     for s in data["steps"]:
         assert not (s["indicator"] == 47 and s["to"] > 3)

@@ -22,7 +22,7 @@ def level_sets() -> st.SearchStrategy[dict[int, int]]:
 
 @given(st.integers(1, 5))
 def test_all_levels_n_gives_n_everywhere(n: int) -> None:
-    s = score(MODEL, {i: n for i in IDS})
+    s = score(MODEL, dict.fromkeys(IDS, n))
     assert s.index == n
     assert all(g.index == n for g in s.domains + s.aspects)
 
@@ -97,16 +97,30 @@ _text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
     tahun=st.one_of(st.none(), st.integers(2000, 2100)),
     entries=st.dictionaries(
         st.integers(1, 47),
-        st.tuples(st.one_of(st.none(), st.integers(1, 5)), st.one_of(st.none(), _text.filter(bool)),
-                  st.one_of(st.none(), _text.filter(bool)), st.lists(_text.filter(lambda s: s.strip()), max_size=3)),
-        max_size=10),
+        st.tuples(
+            st.one_of(st.none(), st.integers(1, 5)),
+            st.one_of(st.none(), _text.filter(bool)),
+            st.one_of(st.none(), _text.filter(bool)),
+            st.lists(_text.filter(lambda s: s.strip()), max_size=3),
+        ),
+        max_size=10,
+    ),
 )
-def test_written_answers_read_back_unchanged(tmp_path_factory: object, instansi: object, tahun: object,
-                                             entries: dict[int, tuple[object, object, object, list[str]]]) -> None:
+def test_written_answers_read_back_unchanged(
+    tmp_path_factory: object,
+    instansi: object,
+    tahun: object,
+    entries: dict[int, tuple[object, object, object, list[str]]],
+) -> None:
     from spbe_calc.answers import Answer, Answers, dump_answers, read_answers
 
-    answers = Answers("x.yaml", "spbe-2020", instansi, tahun,  # type: ignore[arg-type]
-                      {k: Answer(k, lv, f, a, tuple(b)) for k, (lv, f, a, b) in entries.items()})  # type: ignore[arg-type]
+    answers = Answers(
+        "x.yaml",
+        "spbe-2020",
+        instansi,
+        tahun,  # type: ignore[arg-type]
+        {k: Answer(k, lv, f, a, tuple(b)) for k, (lv, f, a, b) in entries.items()},
+    )  # type: ignore[arg-type]
     path = tmp_path_factory.mktemp("rt") / "j.yaml"  # type: ignore[attr-defined]
     path.write_text(dump_answers(answers, [i.id for i in MODEL.indicators]), encoding="utf-8")
     back = read_answers(path)

@@ -15,9 +15,15 @@ from spbe_calc.questionnaire import Questionnaire, parse_id_list
 from .conftest import EXAMPLES, answers_text
 
 
-def session(path: Path, inputs: list[str], model: str | None = None, domains: list[int] | None = None,
-            aspects: list[int] | None = None, ids: list[int] | None = None, explain: bool = True
-            ) -> tuple[str, ScriptedPrompter, Questionnaire]:
+def session(
+    path: Path,
+    inputs: list[str],
+    model: str | None = None,
+    domains: list[int] | None = None,
+    aspects: list[int] | None = None,
+    ids: list[int] | None = None,
+    explain: bool = True,
+) -> tuple[str, ScriptedPrompter, Questionnaire]:
     q = Questionnaire.open(path, model, domains or [], aspects or [], ids or [])
     io = ScriptedPrompter(inputs)
     return run(q, io, explain=explain), io, q
@@ -72,12 +78,12 @@ def test_back_skip_jump(tmp_path: Path) -> None:
 def test_resume_starts_at_first_unanswered_and_enter_keeps(tmp_path: Path) -> None:
     path = tmp_path / "j.yaml"
     session(path, ["", "", "2", "3", "q"], explain=False)
-    outcome, io, q = session(path, ["4", "q"], explain=False)
+    _outcome, io, _q = session(path, ["4", "q"], explain=False)
     assert "Melanjutkan" in io.text and "2 dari 47" in io.text
     assert "Indikator 3 ·" in io.text.split("Melanjutkan")[1]
     assert levels_of(path) == {1: 2, 2: 3, 3: 4}
     # Going back shows the saved answer, and Enter keeps it.
-    outcome, io, _ = session(path, ["b", "", "q"], explain=False)
+    _outcome, io, _ = session(path, ["b", "", "q"], explain=False)
     assert "Jawaban saat ini: 4 Terpadu dan Terukur" in io.text
     assert levels_of(path) == {1: 2, 2: 3, 3: 4}
 
@@ -92,7 +98,7 @@ def test_enter_keeps_explanations_and_dash_clears(tmp_path: Path) -> None:
 
 def test_invalid_level_is_asked_again(tmp_path: Path) -> None:
     path = tmp_path / "j.yaml"
-    outcome, io, _ = session(path, ["", "", "7", "tiga", "2.5", "2", "q"], explain=False)
+    _outcome, io, _ = session(path, ["", "", "7", "tiga", "2.5", "2", "q"], explain=False)
     assert io.text.count("tidak dikenali") == 3
     assert levels_of(path) == {1: 2}
 
@@ -120,7 +126,7 @@ def test_end_shows_summary_and_unanswered(tmp_path: Path) -> None:
 def test_summary_on_request(tmp_path: Path) -> None:
     path = tmp_path / "j.yaml"
     path.write_text((EXAMPLES / "kabupaten-contoh-2022.yaml").read_text())
-    outcome, io, _ = session(path, ["r", "q"], explain=False)
+    _outcome, io, _ = session(path, ["r", "q"], explain=False)
     assert "Indeks SPBE: 2.38  Cukup" in io.text
     assert "Belum dijawab" not in io.text
     assert "Semua indikator pilihan sudah dijawab" in io.text
@@ -143,8 +149,7 @@ def test_end_of_input_is_a_quit(tmp_path: Path) -> None:
 
 def test_items_indicator_takes_one_level_per_item(tmp_path: Path) -> None:
     path = tmp_path / "j.yaml"
-    outcome, io, _ = session(path, ["", "", "3 2", "3 2 6", "3 2 3", "q"], model="spbe-2018", ids=[35],
-                             explain=False)
+    _outcome, io, _ = session(path, ["", "", "3 2", "3 2 6", "3 2 3", "q"], model="spbe-2018", ids=[35], explain=False)
     assert levels_of(path) == {35: (3, 2, 3)}
     assert "Layanan publik 1" in io.text and io.text.count("tidak dikenali") == 2
 
@@ -192,7 +197,7 @@ def test_comments_at_the_top_are_kept(tmp_path: Path) -> None:
 def test_english(tmp_path: Path) -> None:
     set_language("en")
     path = tmp_path / "j.yaml"
-    outcome, io, _ = session(path, ["", "", "?", "q"], explain=False)
+    _outcome, io, _ = session(path, ["", "", "?", "q"], explain=False)
     assert "Answered 0/47" in io.text and "Commands at the level question" in io.text
     # official names are never translated, criteria come in English
     assert "Rintisan" in io.text and "No internal policy has been enacted" in io.text
@@ -219,7 +224,7 @@ def test_unknown_selection_is_an_error(tmp_path: Path) -> None:
 def test_blank_or_comment_only_file_is_started_fresh(tmp_path: Path) -> None:
     path = tmp_path / "j.yaml"
     path.write_text("# Kabupaten Uji, penilaian 2024\n\n")
-    outcome, io, _ = session(path, ["Kabupaten Uji", "2024", "3", "q"], explain=False)
+    _outcome, io, _ = session(path, ["Kabupaten Uji", "2024", "3", "q"], explain=False)
     assert "Berkas baru" in io.text
     assert path.read_text().startswith("# Kabupaten Uji, penilaian 2024\n")
     assert levels_of(path) == {1: 3}

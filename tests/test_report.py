@@ -44,8 +44,11 @@ def test_html_report_is_self_contained(run: Run, tmp_path: Path) -> None:
 
 
 def test_html_report_escapes_user_text(run: Run, tmp_path: Path) -> None:
-    text = (EXAMPLES / "kabupaten-contoh-2022.yaml").read_text(encoding="utf-8").replace(
-        "Pemerintah Kabupaten Contoh", "<script>alert(1)</script> & Co")
+    text = (
+        (EXAMPLES / "kabupaten-contoh-2022.yaml")
+        .read_text(encoding="utf-8")
+        .replace("Pemerintah Kabupaten Contoh", "<script>alert(1)</script> & Co")
+    )
     src = tmp_path / "a.yaml"
     src.write_text(text, encoding="utf-8")
     out = tmp_path / "r.html"
@@ -61,11 +64,27 @@ def test_radar_is_drawn_in_chromium(run: Run, tmp_path: Path) -> None:
     out = tmp_path / "laporan.html"
     assert run("report", EX22, "--compare", EX21, "-o", str(out)).exit_code == 0
     shot = tmp_path / "shot.png"
-    subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    f"--user-data-dir={tmp_path / 'profile'}", "--hide-scrollbars", "--window-size=1100,1400",
-                    f"--screenshot={shot}", out.as_uri()],
-                   check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--hide-scrollbars",
+            "--window-size=1100,1400",
+            f"--screenshot={shot}",
+            out.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     data = shot.read_bytes()
     # The radar sits at the top left of the "Domain dan aspek" section; its outline is drawn in
     # the current-year blue (#2e86c1), which nothing else on the page uses in that area.

@@ -13,9 +13,8 @@ from spbe_calc.core import score_file
 from spbe_calc.model import Model, load_model
 from spbe_calc.scoring import band_of, exact_str, round_half_up, score
 
-from .oracle import weighted_index
-
 from .conftest import DATA, EXAMPLES, ROOT
+from .oracle import weighted_index
 
 FIGURES = yaml.safe_load((DATA / "public-figures.yaml").read_text(encoding="utf-8"))
 WORKED = FIGURES["worked_examples_permenpanrb_59_2020"]
@@ -37,7 +36,8 @@ def test_tabel_10_indeks_aspek(model: Model) -> None:
     aspect = next(a for a in s.aspects if a.id == 2)
     assert aspect.weight == Fraction(str(ex["aspect_weight_pct"]))
     assert sum(Fraction(str(ex["indicator_weight_pct"])) * v for v in ex["indicator_levels"].values()) == Fraction(
-        str(ex["sum_level_x_weight"]))
+        str(ex["sum_level_x_weight"])
+    )
     assert aspect.index == Fraction(str(ex["result"]))
 
 
@@ -58,21 +58,26 @@ def test_tabel_11_indeks_domain(model: Model) -> None:
 
 def test_tabel_12_indeks_spbe(model: Model) -> None:
     ex = WORKED["indeks_spbe"]
-    parts = [(Fraction(str(ex["domain_indices"][k])), Fraction(str(ex["domain_weights_pct"][k])))
-             for k in ex["domain_indices"]]
+    parts = [
+        (Fraction(str(ex["domain_indices"][k])), Fraction(str(ex["domain_weights_pct"][k])))
+        for k in ex["domain_indices"]
+    ]
     assert sum(v * w for v, w in parts) == Fraction(str(ex["sum"]))
     # 328.20 / 100 = 3.282, printed in the regulation with two decimals as 3,28.
     assert weighted_index(parts, 100) == Fraction(str(ex["sum"])) / 100
     assert round_half_up(weighted_index(parts, 100), 2) == Decimal(str(ex["result"]))
     # The model carries the same domain weights as Tabel 12.
-    assert {d.id: d.weight for d in model.domains} == {
-        k: Fraction(str(v)) for k, v in ex["domain_weights_pct"].items()}
+    assert {d.id: d.weight for d in model.domains} == {k: Fraction(str(v)) for k, v in ex["domain_weights_pct"].items()}
 
 
 # --- band edges ------------------------------------------------------------------------------------
 
-EDGES = [("1.8", "Cukup", "Kurang"), ("2.6", "Baik", "Cukup"), ("3.5", "Sangat Baik", "Baik"),
-         ("4.2", "Memuaskan", "Sangat Baik")]
+EDGES = [
+    ("1.8", "Cukup", "Kurang"),
+    ("2.6", "Baik", "Cukup"),
+    ("3.5", "Sangat Baik", "Baik"),
+    ("4.2", "Memuaskan", "Sangat Baik"),
+]
 
 
 @pytest.mark.parametrize(("edge", "at", "below"), EDGES)
@@ -110,9 +115,15 @@ def test_top_edge_inclusive(model: Model) -> None:
 
 # A real set of levels whose index is 1.7975: published as "1.80" but Kurang when banding the
 # exact value (as in the 2024 national results), Cukup when the model bands the rounded value.
-LEVELS_17975 = {**{i: 1 for i in range(1, 11)}, **{i: 3 for i in range(11, 15)}, **{i: 2 for i in range(15, 21)},
-                **{i: 4 for i in range(21, 27)}, **{i: 3 for i in range(27, 32)}, 32: 2,
-                **{i: 1 for i in range(33, 48)}}
+LEVELS_17975 = {
+    **dict.fromkeys(range(1, 11), 1),
+    **dict.fromkeys(range(11, 15), 3),
+    **dict.fromkeys(range(15, 21), 2),
+    **dict.fromkeys(range(21, 27), 4),
+    **dict.fromkeys(range(27, 32), 3),
+    32: 2,
+    **dict.fromkeys(range(33, 48), 1),
+}
 
 
 def test_index_just_below_edge_exact_vs_rounded(model: Model, tmp_path: Path) -> None:
@@ -137,18 +148,22 @@ def test_seed_fact_hoped_for(model: Model) -> None:
     assert band_of(model, Fraction(str(fact["target_index"]))).name == "Cukup"
 
 
-@pytest.mark.parametrize(("name", "index", "predikat"), [
-    ("kabupaten-contoh-2021.yaml", "1.66", "Kurang"),
-    ("kabupaten-contoh-2022.yaml", "2.38", "Cukup"),
-])
+@pytest.mark.parametrize(
+    ("name", "index", "predikat"),
+    [
+        ("kabupaten-contoh-2021.yaml", "1.66", "Kurang"),
+        ("kabupaten-contoh-2022.yaml", "2.38", "Cukup"),
+    ],
+)
 def test_examples_reproduce_seed_story(name: str, index: str, predikat: str) -> None:
     f = score_file(str(EXAMPLES / name))
     assert f.score.index == Fraction(index)
     assert f.score.band.name == predikat
 
 
-@pytest.mark.parametrize("row", [r for r in FIGURES["national_series"]["rows"] if r["regime"] == "59/2020"],
-                         ids=lambda r: str(r["year"]))
+@pytest.mark.parametrize(
+    "row", [r for r in FIGURES["national_series"]["rows"] if r["regime"] == "59/2020"], ids=lambda r: str(r["year"])
+)
 def test_national_series_fits_domain_weights(model: Model, row: dict) -> None:
     """Published domain averages, weighted by the model, give the published index within rounding."""
     domains = [row["D_kebijakan"], row["D_tatakelola"], row["D_manajemen"], row["D_layanan"]]
@@ -159,10 +174,20 @@ def test_national_series_fits_domain_weights(model: Model, row: dict) -> None:
 # --- rounding and exact text -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("value", "places", "expected"), [
-    ("2.345", 2, "2.35"), ("2.344999", 2, "2.34"), ("1.7975", 2, "1.80"), ("0", 2, "0.00"),
-    ("5", 2, "5.00"), ("-2.345", 2, "-2.35"), ("2.5", 0, "3"), ("1/3", 4, "0.3333"), ("2/3", 2, "0.67"),
-])
+@pytest.mark.parametrize(
+    ("value", "places", "expected"),
+    [
+        ("2.345", 2, "2.35"),
+        ("2.344999", 2, "2.34"),
+        ("1.7975", 2, "1.80"),
+        ("0", 2, "0.00"),
+        ("5", 2, "5.00"),
+        ("-2.345", 2, "-2.35"),
+        ("2.5", 0, "3"),
+        ("1/3", 4, "0.3333"),
+        ("2/3", 2, "0.67"),
+    ],
+)
 def test_round_half_up(value: str, places: int, expected: str) -> None:
     assert str(round_half_up(Fraction(value), places)) == expected
 
@@ -172,8 +197,15 @@ def test_round_half_up_is_exact_beyond_decimal_context() -> None:
     assert round_half_up(Fraction(4, 3), 40) == Decimal("1." + "3" * 40)
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    ("2.38", "2.38"), ("3", "3"), ("1.7975", "1.7975"), ("4/3", "1." + "3" * 30), ("1/8", "0.125"),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2.38", "2.38"),
+        ("3", "3"),
+        ("1.7975", "1.7975"),
+        ("4/3", "1." + "3" * 30),
+        ("1/8", "0.125"),
+    ],
+)
 def test_exact_str(value: str, expected: str) -> None:
     assert exact_str(Fraction(value)) == expected

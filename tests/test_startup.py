@@ -17,16 +17,26 @@ from .conftest import EXAMPLES
 # Imports of 10 ms or more that only some commands need (rich: ~20 ms); the registry and the
 # assess command import them when used.
 HEAVY = [
-    "rich", "rich.console", "rich.table",  # tables of plan, compare, models; the questionnaire
-    "readline", "spbe_calc.interactive",  # the prompt machinery
-    "spbe_calc.render.plan", "spbe_calc.render.compare", "spbe_calc.render.models",
-    "jsonschema", "pydantic",  # never at run time (pydantic: typer 0.29 would bring it)
+    "rich",
+    "rich.console",
+    "rich.table",  # tables of plan, compare, models; the questionnaire
+    "readline",
+    "spbe_calc.interactive",  # the prompt machinery
+    "spbe_calc.render.plan",
+    "spbe_calc.render.compare",
+    "spbe_calc.render.models",
+    "jsonschema",
+    "pydantic",  # never at run time (pydantic: typer 0.29 would bring it)
 ]
 
 
 def imported_after(code: str) -> set[str]:
-    out = subprocess.run([sys.executable, "-c", code + "\nimport sys\nprint('\\n'.join(sys.modules))"],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code + "\nimport sys\nprint('\\n'.join(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return set(out.split())
 
 
@@ -36,14 +46,21 @@ def test_importing_the_cli_registers_commands_without_heavy_imports() -> None:
     assert {"spbe_calc.cli.check", "spbe_calc.cli.assess", "spbe_calc.cli.decide"} <= modules
 
 
-@pytest.mark.parametrize("args", [["score", str(EXAMPLES / "kabupaten-contoh-2022.yaml")],
-                                  ["score", "-f", "json", str(EXAMPLES / "kabupaten-contoh-2022.yaml")],
-                                  ["validate"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["score", str(EXAMPLES / "kabupaten-contoh-2022.yaml")],
+        ["score", "-f", "json", str(EXAMPLES / "kabupaten-contoh-2022.yaml")],
+        ["validate"],
+    ],
+)
 def test_score_and_validate_do_not_load_other_commands(args: list[str]) -> None:
-    code = ("import sys\nfrom spbe_calc.cli import main\n"
-            f"sys.argv = ['spbe-calc', *{args!r}]\n"
-            "import contextlib, io\n"
-            "try:\n    with contextlib.redirect_stdout(io.StringIO()):\n        main()\n"
-            "except SystemExit as exc:\n    assert not exc.code, exc.code\n")
+    code = (
+        "import sys\nfrom spbe_calc.cli import main\n"
+        f"sys.argv = ['spbe-calc', *{args!r}]\n"
+        "import contextlib, io\n"
+        "try:\n    with contextlib.redirect_stdout(io.StringIO()):\n        main()\n"
+        "except SystemExit as exc:\n    assert not exc.code, exc.code\n"
+    )
     modules = imported_after(code)
     assert not [m for m in HEAVY if m in modules]

@@ -14,7 +14,8 @@ import functools
 import os
 import shutil
 import sys
-from typing import Any, Callable, Optional, TextIO
+from collections.abc import Callable
+from typing import Any, Optional, TextIO
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -66,9 +67,10 @@ class _TranslatedHelp:
         for n, line in enumerate(lines):
             for word in self._HEADINGS:
                 if line.startswith(f"{word}:"):
-                    line = t(f"cli.heading.{word.lower()}") + line[len(word):]
+                    line = t(f"cli.heading.{word.lower()}") + line[len(word) :]
             lines[n] = line.replace("[required]", f"[{t('cli.required')}]").replace(
-                "[default: ", f"[{t('cli.default')}: ")
+                "[default: ", f"[{t('cli.default')}: "
+            )
         return "\n".join(lines)
 
 
@@ -108,8 +110,11 @@ def is_terminal(stream: TextIO) -> bool:
 
 
 def options(detail: bool = False, stream: TextIO | None = None) -> Options:
-    """Render options for a stream (stdout by default): colour on a terminal unless NO_COLOR is
-    set (https://no-color.org); the terminal's width there, 80 columns in a file or a pipe."""
+    """Render options for a stream (stdout by default).
+
+    Colour on a terminal unless NO_COLOR is set (https://no-color.org); the terminal's width
+    there, 80 columns in a file or a pipe.
+    """
     out = stream or sys.stdout
     terminal = is_terminal(out)
     width = max(60, shutil.get_terminal_size((80, 24)).columns) if terminal else 80

@@ -11,25 +11,23 @@ import typer
 from spbe_calc.bars import parse_bar
 from spbe_calc.batch import score_batch
 from spbe_calc.cli.app import command, emit, options, report, say, warn_models
-from spbe_calc.cli.params import ModelOption, PartialOption, files_argument, format_choices, format_option
+from spbe_calc.cli.params import ModelOption, PartialOption, files_argument, format_option
 from spbe_calc.core import validate_exit_code, validate_files
 from spbe_calc.errors import ExitCode
 from spbe_calc.render.notes import below_bar, partial_note
 from spbe_calc.render.registry import render
-
-ScoreFormat = format_choices("score")
-ValidateFormat = format_choices("validate", "auto")
 
 
 @command("score", help="help.score", no_args_is_help=True)
 def score(
     files: Annotated[list[Path], files_argument("help.score.files")],
     model: ModelOption = None,
-    fmt: Annotated[ScoreFormat, format_option()] = ScoreFormat("text"),  # type: ignore[valid-type]
+    fmt: Annotated[str, format_option("score")] = "text",
     detail: Annotated[bool, typer.Option("--detail", "-d", help="help.score.detail")] = False,
     partial: PartialOption = False,
-    fail_under: Annotated[Optional[str], typer.Option(
-        "--fail-under", metavar="cli.metavar.bar", help="help.score.fail-under")] = None,
+    fail_under: Annotated[
+        Optional[str], typer.Option("--fail-under", metavar="cli.metavar.bar", help="help.score.fail-under")
+    ] = None,
 ) -> ExitCode:
     """Score answers files (and folders of them); 1 when one is below ``--fail-under``."""
     bar = parse_bar(fail_under, "--fail-under") if fail_under is not None else None
@@ -40,7 +38,7 @@ def score(
         say(partial_note(f))
     warn_models([f.model for f in batch.scored])
     if batch.scored:
-        emit(render("score", fmt.value, batch, options(detail)))
+        emit(render("score", fmt, batch, options(detail)))
     for f in batch.below:
         say(below_bar(f, fail_under or ""))
     return batch.exit_code()
@@ -50,13 +48,13 @@ def score(
 def validate(
     files: Annotated[Optional[list[Path]], files_argument("help.validate.files")] = None,
     model: ModelOption = None,
-    fmt: Annotated[ValidateFormat, format_option()] = ValidateFormat("auto"),  # type: ignore[valid-type]
+    fmt: Annotated[str, format_option("validate", "auto")] = "auto",
     strict: Annotated[bool, typer.Option("--strict", help="help.validate.strict")] = False,
 ) -> ExitCode:
     """Check model, answers and plan files (the bundled model without files); 1 on problems."""
     reports = validate_files([str(p) for p in files or []], model)
     warn_models([r.model for r in reports])
-    name = fmt.value
+    name = fmt
     if name == "auto":  # annotations in a GitHub Actions log, text elsewhere (as yamllint does)
         name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     emit(render("validate", name, reports, options()))

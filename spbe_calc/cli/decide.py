@@ -9,7 +9,7 @@ import typer
 
 from spbe_calc.bars import parse_bar
 from spbe_calc.cli.app import command, emit, options, say, warn_models
-from spbe_calc.cli.params import AnswersFile, ModelOption, PartialOption, files_argument, format_choices, format_option
+from spbe_calc.cli.params import AnswersFile, ModelOption, PartialOption, files_argument, format_option
 from spbe_calc.compare import compare_files
 from spbe_calc.core import plan_file
 from spbe_calc.errors import ExitCode, fail
@@ -18,10 +18,6 @@ from spbe_calc.i18n import t
 from spbe_calc.render.registry import format_for_suffix, render
 from spbe_calc.report import report_for
 
-PlanFormat = format_choices("plan")
-CompareFormat = format_choices("compare")
-ReportFormat = format_choices("report")
-
 
 @command("plan", help="help.plan", no_args_is_help=True)
 def plan(
@@ -29,13 +25,13 @@ def plan(
     target: Annotated[str, typer.Option("--target", "-t", metavar="cli.metavar.bar", help="help.plan.target")],
     costs: Annotated[Optional[Path], typer.Option("--costs", "-c", help="help.plan.costs")] = None,
     model: ModelOption = None,
-    fmt: Annotated[PlanFormat, format_option()] = PlanFormat("text"),  # type: ignore[valid-type]
+    fmt: Annotated[str, format_option("plan")] = "text",
 ) -> ExitCode:
     """Plan the raises that reach a target; 1 when it cannot be reached."""
     bar = parse_bar(target, "--target")
     result = plan_file(str(file), model, bar, str(costs) if costs else None)
     warn_models([result.scored.model])
-    emit(render("plan", fmt.value, result, options()))
+    emit(render("plan", fmt, result, options()))
     return ExitCode.OK if result.plan.reachable else ExitCode.FINDINGS
 
 
@@ -44,12 +40,12 @@ def compare(
     files: Annotated[list[Path], files_argument("help.compare.files")],
     model: ModelOption = None,
     partial: PartialOption = False,
-    fmt: Annotated[CompareFormat, format_option()] = CompareFormat("text"),  # type: ignore[valid-type]
+    fmt: Annotated[str, format_option("compare")] = "text",
 ) -> ExitCode:
     """Compare two or more answers files, oldest first."""
     result = compare_files([str(f) for f in files], model, partial)
     warn_models([f.model for f in result.files])
-    emit(render("compare", fmt.value, result, options()))
+    emit(render("compare", fmt, result, options()))
     return ExitCode.OK
 
 
@@ -60,11 +56,10 @@ def report(
     previous: Annotated[Optional[Path], typer.Option("--compare", help="help.report.compare")] = None,
     model: ModelOption = None,
     partial: PartialOption = False,
-    fmt: Annotated[Optional[ReportFormat], typer.Option(  # type: ignore[valid-type]
-        "--format", "-f", help="help.report.format")] = None,
+    fmt: Annotated[Optional[str], format_option("report", help_key="help.report.format")] = None,
 ) -> ExitCode:
     """Write a self-contained report (HTML or Markdown) to a file."""
-    name = fmt.value if fmt is not None else format_for_suffix(output.suffix)
+    name = fmt or format_for_suffix(output.suffix)
     if name is None:
         raise fail(str(output), "report-format")
     result = report_for(str(file), str(previous) if previous else None, model, partial)

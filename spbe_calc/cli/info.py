@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import enum
 from typing import Annotated
 
 import typer
 
 from spbe_calc.cli.app import command, emit, options, say
-from spbe_calc.cli.params import OutputOption, format_choices, format_option
+from spbe_calc.cli.params import OutputOption, choices_metavar, format_option, one_of
 from spbe_calc.core import bundled_model_infos
 from spbe_calc.errors import ExitCode
 from spbe_calc.fsutil import atomic_write
@@ -16,26 +15,25 @@ from spbe_calc.i18n import t
 from spbe_calc.render.registry import render
 from spbe_calc.schema import KINDS, schema_text
 
-ModelsFormat = format_choices("models")
-SchemaKind = enum.Enum("SchemaKind", {kind: kind for kind in KINDS}, type=str)  # type: ignore[misc]
-
 
 @command("models", help="help.models")
 def models(
-    fmt: Annotated[ModelsFormat, format_option()] = ModelsFormat("text"),  # type: ignore[valid-type]
+    fmt: Annotated[str, format_option("models")] = "text",
 ) -> ExitCode:
     """List the bundled models."""
-    emit(render("models", fmt.value, bundled_model_infos(), options()))
+    emit(render("models", fmt, bundled_model_infos(), options()))
     return ExitCode.OK
 
 
 @command("schema", help="help.schema")
 def schema(
-    kind: Annotated[SchemaKind, typer.Argument(help="help.schema.kind")],  # type: ignore[valid-type]
+    kind: Annotated[
+        str, typer.Argument(help="help.schema.kind", metavar=choices_metavar(list(KINDS)), callback=one_of(list(KINDS)))
+    ],
     output: OutputOption = None,
 ) -> ExitCode:
     """Print (or write) the JSON Schema of a file kind."""
-    text = schema_text(kind.value)
+    text = schema_text(kind)
     if output is None:
         emit(text.rstrip("\n"))
     else:

@@ -7,34 +7,50 @@ here.
 
 from __future__ import annotations
 
-import enum
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
+from spbe_calc.i18n import t
 from spbe_calc.render.registry import formats
 
-
-def format_choices(command: str, *extra: str) -> type[enum.Enum]:
-    """An enumeration of the formats a command can write (plus ``extra`` pseudo-formats)."""
-    names = [*extra, *formats(command)]
-    return enum.Enum(f"{command.title()}Format", {name: name for name in names}, type=str)  # type: ignore[return-value]
-
-
-ModelOption = Annotated[
-    Optional[str], typer.Option("--model", "-m", help="cli.model", metavar="cli.metavar.model")
-]
+ModelOption = Annotated[Optional[str], typer.Option("--model", "-m", help="cli.model", metavar="cli.metavar.model")]
 PartialOption = Annotated[bool, typer.Option("--partial", help="help.score.partial")]
 AnswersFile = Annotated[Path, typer.Argument(help="help.file", show_default=False, metavar="cli.metavar.file")]
 OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="help.output")]
 
 
-def files_argument(help_key: str) -> typer.models.ArgumentInfo:
+def one_of(choices: list[str]) -> Callable[[Optional[str]], Optional[str]]:
+    """A parameter callback that accepts only ``choices`` (or no value)."""
+
+    def check(value: Optional[str]) -> Optional[str]:
+        if value is not None and value not in choices:
+            raise typer.BadParameter(t("cli.bad-choice", value=value, choices=", ".join(choices)))
+        return value
+
+    return check
+
+
+def choices_metavar(choices: list[str]) -> str:
+    """``<text|json>``: how a choice is shown in help."""
+    return "<" + "|".join(choices) + ">"
+
+
+def format_option(command: str, *extra: str, help_key: str = "cli.format") -> Any:
+    """``--format``/``-f`` with the formats the registry has for ``command`` (plus ``extra``)."""
+    choices = [*extra, *formats(command)]
+    return typer.Option(
+        "--format",
+        "-f",
+        help=help_key,
+        metavar=choices_metavar(choices),
+        callback=one_of(choices),
+        autocompletion=lambda: choices,
+    )
+
+
+def files_argument(help_key: str) -> Any:
     """One or more files (``FILE...``), with a command's own help."""
     return typer.Argument(help=help_key, show_default=False, metavar="cli.metavar.files")
-
-
-def format_option() -> typer.models.OptionInfo:
-    """``--format``/``-f``."""
-    return typer.Option("--format", "-f", help="cli.format")

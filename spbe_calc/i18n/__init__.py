@@ -24,8 +24,10 @@ ENV_VAR = "SPBE_CALC_LANG"
 
 #: Language codes, from the catalogue files beside this one (default first).
 LANGUAGES: tuple[str, ...] = tuple(
-    sorted((p.stem for p in Path(__file__).parent.glob("*.py") if p.stem != "__init__"),
-           key=lambda code: (code != DEFAULT, code))
+    sorted(
+        (p.stem for p in Path(__file__).parent.glob("*.py") if p.stem != "__init__"),
+        key=lambda code: (code != DEFAULT, code),
+    )
 )
 
 #: A text in a model file: one string, or one per language (``{id: …, en: …}``).

@@ -11,11 +11,36 @@ from spbe_calc.model.checks import build
 from spbe_calc.model.format import MODEL_SPEC
 from spbe_calc.model.load import DEFAULT_MODEL, bundled_models, check_model, load_model, resolve_model_path
 from spbe_calc.model.records import (
-    Aspect, Band, Domain, Indicator, Level, Model, Note, Regulation, Scale, Text, Units,
+    Aspect,
+    Band,
+    Domain,
+    Indicator,
+    Level,
+    Model,
+    Note,
+    Regulation,
+    Scale,
+    Text,
+    Units,
 )
 
 __all__ = [
-    "DEFAULT_MODEL", "MODEL_SPEC", "Aspect", "Band", "Domain", "Indicator", "Level", "Model", "Note",
-    "Regulation", "Scale", "Text", "Units", "build", "bundled_models", "check_model", "load_model",
+    "DEFAULT_MODEL",
+    "MODEL_SPEC",
+    "Aspect",
+    "Band",
+    "Domain",
+    "Indicator",
+    "Level",
+    "Model",
+    "Note",
+    "Regulation",
+    "Scale",
+    "Text",
+    "Units",
+    "build",
+    "bundled_models",
+    "check_model",
+    "load_model",
     "resolve_model_path",
 ]

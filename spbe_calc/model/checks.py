@@ -8,13 +8,23 @@ once. Every problem is recorded with its position; a model is built only when no
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 from spbe_calc.errors import Severity
 from spbe_calc.model.records import (
-    Aspect, Band, Domain, Indicator, Level, Model, Note, Regulation, Scale, Units,
+    Aspect,
+    Band,
+    Domain,
+    Indicator,
+    Level,
+    Model,
+    Note,
+    Regulation,
+    Scale,
+    Units,
 )
 from spbe_calc.spec import Context
 
@@ -34,8 +44,9 @@ def _scales(data: dict[str, Any], ctx: Context) -> dict[str, Scale]:
     for sid, s in data["scales"].items():
         nums = sorted(s["levels"])
         if not nums or nums != list(range(nums[0], nums[0] + len(nums))):
-            ctx.add(ctx.at(("scales", sid, "levels")), "levels-not-consecutive", scale=sid,
-                    levels=", ".join(map(str, nums)))
+            ctx.add(
+                ctx.at(("scales", sid, "levels")), "levels-not-consecutive", scale=sid, levels=", ".join(map(str, nums))
+            )
             continue
         if len(nums) < 2:
             ctx.add(ctx.at(("scales", sid, "levels")), "too-few-levels", scale=sid)
@@ -67,20 +78,27 @@ class _Builder:
     def weight_sum(self, path: tuple[Any, ...], own: Fraction, children: list[Fraction], kind: str) -> None:
         total = sum(children, Fraction(0))
         if total != own:
-            self.ctx.add(self.ctx.at(path + ("weight",)), "weight-sum", kind=kind, weight=decimal_text(own),
-                         total=decimal_text(total))
+            self.ctx.add(
+                self.ctx.at(path + ("weight",)),
+                "weight-sum",
+                kind=kind,
+                weight=decimal_text(own),
+                total=decimal_text(total),
+            )
 
     def scale_of(self, path: tuple[Any, ...], ref: str | None) -> Scale | None:
         if ref is None:
             return None
         if ref not in self.data["scales"]:
-            self.ctx.add(self.ctx.at(path + ("scale",)), "unknown-scale", scale=ref,
-                         known=", ".join(self.data["scales"]))
+            self.ctx.add(
+                self.ctx.at(path + ("scale",)), "unknown-scale", scale=ref, known=", ".join(self.data["scales"])
+            )
             return None
         return self.scales.get(ref)
 
-    def indicator(self, ind: dict[str, Any], path: tuple[Any, ...], aspect_id: int, domain_id: int | None,
-                  inherited: str | None) -> Indicator:
+    def indicator(
+        self, ind: dict[str, Any], path: tuple[Any, ...], aspect_id: int, domain_id: int | None, inherited: str | None
+    ) -> Indicator:
         ctx = self.ctx
         self.unique("indicator", ind["id"], path)
         ref = ind.get("scale") or inherited
@@ -91,25 +109,47 @@ class _Builder:
         if scale is not None:
             for lvl in criteria:
                 if not scale.min <= lvl <= scale.max:
-                    ctx.add(ctx.key_at(path + ("criteria", lvl)), "criterion-outside-scale",
-                            level=lvl, id=ind["id"], minimum=scale.min, maximum=scale.max)
+                    ctx.add(
+                        ctx.key_at(path + ("criteria", lvl)),
+                        "criterion-outside-scale",
+                        level=lvl,
+                        id=ind["id"],
+                        minimum=scale.min,
+                        maximum=scale.max,
+                    )
             # A level is explained by the indicator's criterion or, failing that, by the scale's
             # own description; only a level with neither is worth a warning.
             missing = [lv.value for lv in scale.levels if lv.value not in criteria and not lv.description]
             if missing:
-                ctx.add(ctx.at(path + ("criteria",)) if criteria else ctx.at(path), "missing-criteria",
-                        Severity.WARNING, id=ind["id"], levels=", ".join(map(str, missing)))
-        return Indicator(ind["id"], ind["name"], Fraction(ind["weight"]), scale or _PLACEHOLDER_SCALE, criteria,
-                         ind.get("scope"), ind.get("note"), aspect_id, domain_id, tuple(ind.get("items") or ()))
+                ctx.add(
+                    ctx.at(path + ("criteria",)) if criteria else ctx.at(path),
+                    "missing-criteria",
+                    Severity.WARNING,
+                    id=ind["id"],
+                    levels=", ".join(map(str, missing)),
+                )
+        return Indicator(
+            ind["id"],
+            ind["name"],
+            Fraction(ind["weight"]),
+            scale or _PLACEHOLDER_SCALE,
+            criteria,
+            ind.get("scope"),
+            ind.get("note"),
+            aspect_id,
+            domain_id,
+            tuple(ind.get("items") or ()),
+        )
 
-    def aspect(self, a: dict[str, Any], path: tuple[Any, ...], domain_id: int | None,
-               inherited: str | None) -> Aspect:
+    def aspect(self, a: dict[str, Any], path: tuple[Any, ...], domain_id: int | None, inherited: str | None) -> Aspect:
         self.unique("aspect", a["id"], path)
         if a.get("scale"):
             self.scale_of(path, a["scale"])
         scale_ref = a.get("scale") or inherited
-        indicators = [self.indicator(ind, path + ("indicators", j), a["id"], domain_id, scale_ref)
-                      for j, ind in enumerate(a["indicators"])]
+        indicators = [
+            self.indicator(ind, path + ("indicators", j), a["id"], domain_id, scale_ref)
+            for j, ind in enumerate(a["indicators"])
+        ]
         weight = Fraction(a["weight"])
         self.weight_sum(path, weight, [i.weight for i in indicators], "aspect")
         aspect = Aspect(a["id"], a["name"], weight, tuple(indicators), domain_id)
@@ -144,8 +184,9 @@ def _bands(data: dict[str, Any], ctx: Context) -> list[Band]:
             continue
         # A lower edge is inclusive and an upper edge exclusive unless the model says otherwise
         # (the regulation's "2.6 – < 3.5"); an absent edge is open.
-        bands.append(Band(b["name"], lo, hi, bool(b.get("min_inclusive", lo is not None)),
-                          bool(b.get("max_inclusive", False))))
+        bands.append(
+            Band(b["name"], lo, hi, bool(b.get("min_inclusive", lo is not None)), bool(b.get("max_inclusive", False)))
+        )
     return bands
 
 
@@ -154,15 +195,22 @@ def check_bands(bands: list[Band], lo: Fraction, hi: Fraction, ctx: Context) -> 
     where = ctx.key_at(("predikat",))
     # Absent edges are clipped to the index range so that the sweep below is uniform.
     spans = sorted(
-        ((b.min if b.min is not None else lo, b.min_inclusive if b.min is not None else True,
-          b.max if b.max is not None else hi, b.max_inclusive if b.max is not None else True, b)
-         for b in bands),
+        (
+            (
+                b.min if b.min is not None else lo,
+                b.min_inclusive if b.min is not None else True,
+                b.max if b.max is not None else hi,
+                b.max_inclusive if b.max is not None else True,
+                b,
+            )
+            for b in bands
+        ),
         key=lambda s: (s[0], not s[1]),
     )
     first = spans[0]
     if first[0] > lo or (first[0] == lo and not first[1]):
         ctx.add(where, "band-gap", start=decimal_text(lo), end=decimal_text(first[0]), low="low")
-    for (_, _, hi_a, hi_inc_a, a), (lo_b, lo_inc_b, _, _, b) in zip(spans, spans[1:]):
+    for (_, _, hi_a, hi_inc_a, a), (lo_b, lo_inc_b, _, _, b) in itertools.pairwise(spans):
         if hi_a < lo_b or (hi_a == lo_b and not hi_inc_a and not lo_inc_b):
             ctx.add(where, "band-gap", start=decimal_text(hi_a), end=decimal_text(lo_b), low=a.name)
         elif hi_a > lo_b or (hi_a == lo_b and hi_inc_a and lo_inc_b):
@@ -174,9 +222,15 @@ def check_bands(bands: list[Band], lo: Fraction, hi: Fraction, ctx: Context) -> 
 
 def _regulation(data: dict[str, Any]) -> Regulation:
     years = data.get("years") or {}
-    return Regulation(title=data["title"], short=data["short"], source=data.get("source"),
-                      confidence=data.get("confidence"), status=data.get("status") or "official",
-                      year_from=years.get("from"), year_to=years.get("to"))
+    return Regulation(
+        title=data["title"],
+        short=data["short"],
+        source=data.get("source"),
+        confidence=data.get("confidence"),
+        status=data.get("status") or "official",
+        year_from=years.get("from"),
+        year_to=years.get("to"),
+    )
 
 
 def build(data: dict[str, Any], ctx: Context, source: str) -> Model | None:
@@ -201,15 +255,19 @@ def build(data: dict[str, Any], ctx: Context, source: str) -> Model | None:
         domains = [builder.domain(d, ("domains", i), default_scale) for i, d in enumerate(data["domains"])]
         top_weights = [d.weight for d in domains]
     else:
-        top_weights = [builder.aspect(a, ("aspects", j), None, default_scale).weight
-                       for j, a in enumerate(data["aspects"])]
+        top_weights = [
+            builder.aspect(a, ("aspects", j), None, default_scale).weight for j, a in enumerate(data["aspects"])
+        ]
 
     scoring = data.get("scoring") or {}
     total_weight = Fraction(scoring.get("total_weight") or 100)
     top_total = sum(top_weights, Fraction(0))
     if top_total != total_weight:
-        where = ctx.at(("scoring", "total_weight")) if "total_weight" in scoring else ctx.key_at(
-            ("domains",) if has_domains else ("aspects",))
+        where = (
+            ctx.at(("scoring", "total_weight"))
+            if "total_weight" in scoring
+            else ctx.key_at(("domains",) if has_domains else ("aspects",))
+        )
         ctx.add(where, "total-weight", total=decimal_text(top_total), expected=decimal_text(total_weight))
 
     bands = _bands(data, ctx)
@@ -223,12 +281,21 @@ def build(data: dict[str, Any], ctx: Context, source: str) -> Model | None:
     indicators = tuple(builder.indicators)
     aspects = tuple(builder.aspects)
     return Model(
-        id=data["id"], name=data["name"], path=ctx.file, source=source, regulation=_regulation(data["regulation"]),
-        total_weight=total_weight, banding=scoring.get("banding") or "exact",
-        precision=scoring.get("precision", 2), scales=scales,
+        id=data["id"],
+        name=data["name"],
+        path=ctx.file,
+        source=source,
+        regulation=_regulation(data["regulation"]),
+        total_weight=total_weight,
+        banding=scoring.get("banding") or "exact",
+        precision=scoring.get("precision", 2),
+        scales=scales,
         bands=tuple(sorted(bands, key=lambda b: (b.min is not None, b.min or 0), reverse=True)),
-        domains=tuple(domains), aspects=aspects, indicators=indicators,
+        domains=tuple(domains),
+        aspects=aspects,
+        indicators=indicators,
         notes=tuple(Note(n["ref"], n.get("kind") or "note", n["text"]) for n in data.get("notes") or []),
-        warning=data.get("warning"), by_id={i.id: i for i in indicators},
+        warning=data.get("warning"),
+        by_id={i.id: i for i in indicators},
         units=Units.of(indicators, aspects, tuple(domains), total_weight),
     )

@@ -28,10 +28,12 @@ SCALE = Obj(
         "levels": Field(
             MapOf(
                 LEVEL_KEY,
-                Obj({
-                    "name": Field(Str(min_length=1, doc="Official level name (omit when there is none).")),
-                    "description": Field(TEXT),
-                }),
+                Obj(
+                    {
+                        "name": Field(Str(min_length=1, doc="Official level name (omit when there is none).")),
+                        "description": Field(TEXT),
+                    }
+                ),
                 doc="Levels by number; they must be consecutive.",
             ),
             required=True,
@@ -51,8 +53,12 @@ BAND = Obj(
     doc="One predikat band.",
 )
 
-WEIGHT = Num(minimum=Decimal(0), exclusive_minimum=True, ratio=True,
-             doc="Percent of the whole index; a decimal, or a quotient such as \"10/3\".")
+WEIGHT = Num(
+    minimum=Decimal(0),
+    exclusive_minimum=True,
+    ratio=True,
+    doc='Percent of the whole index; a decimal, or a quotient such as "10/3".',
+)
 SCALE_REF = Str(min_length=1, doc="Id of a scale under `scales`; inherited by children.")
 
 INDICATOR = Obj(
@@ -63,8 +69,9 @@ INDICATOR = Obj(
         "scale": Field(SCALE_REF),
         "scope": Field(TEXT),
         "criteria": Field(MapOf(LEVEL_KEY, TEXT, doc="A criterion per level.")),
-        "items": Field(Seq(Str(min_length=1), min_items=2,
-                           doc="Assessed as several items (e.g. public services), each weight/N.")),
+        "items": Field(
+            Seq(Str(min_length=1), min_items=2, doc="Assessed as several items (e.g. public services), each weight/N.")
+        ),
         "note": Field(TEXT),
     },
     doc="One indicator.",
@@ -108,23 +115,28 @@ MODEL_SPEC = Obj(
         "id": Field(Str(min_length=1, doc="Short model name, e.g. spbe-2020."), required=True),
         "name": Field(Str(min_length=1, doc="Name of the index."), required=True),
         "regulation": Field(
-            Obj({
-                "title": Field(Str(min_length=1), required=True),
-                "short": Field(Str(min_length=1), required=True),
-                "source": Field(Str()),
-                "confidence": Field(Str()),
-                "status": Field(Str(choices=("official", "reported"))),
-                "years": Field(Obj({"from": Field(YEAR, required=True), "to": Field(Nullable(YEAR))})),
-            }),
+            Obj(
+                {
+                    "title": Field(Str(min_length=1), required=True),
+                    "short": Field(Str(min_length=1), required=True),
+                    "source": Field(Str()),
+                    "confidence": Field(Str()),
+                    "status": Field(Str(choices=("official", "reported"))),
+                    "years": Field(Obj({"from": Field(YEAR, required=True), "to": Field(Nullable(YEAR))})),
+                }
+            ),
             required=True,
         ),
         "scoring": Field(
-            Obj({
-                "total_weight": Field(Num(minimum=Decimal(0), exclusive_minimum=True)),
-                "banding": Field(Str(choices=("exact", "rounded"),
-                                     doc="Band the exact index (default) or the rounded one.")),
-                "precision": Field(Int(minimum=0, maximum=6, doc="Decimals shown (half-up).")),
-            })
+            Obj(
+                {
+                    "total_weight": Field(Num(minimum=Decimal(0), exclusive_minimum=True)),
+                    "banding": Field(
+                        Str(choices=("exact", "rounded"), doc="Band the exact index (default) or the rounded one.")
+                    ),
+                    "precision": Field(Int(minimum=0, maximum=6, doc="Decimals shown (half-up).")),
+                }
+            )
         ),
         "scales": Field(MapOf(Str(min_length=1), SCALE, doc="Level scales by id."), required=True),
         "default_scale": Field(SCALE_REF),

@@ -142,8 +142,12 @@ class Units:
     total: int
 
     @staticmethod
-    def of(indicators: tuple[Indicator, ...], aspects: tuple[Aspect, ...], domains: tuple[Domain, ...],
-           total_weight: Fraction) -> Units:
+    def of(
+        indicators: tuple[Indicator, ...],
+        aspects: tuple[Aspect, ...],
+        domains: tuple[Domain, ...],
+        total_weight: Fraction,
+    ) -> Units:
         """Express the given weights in their smallest common unit."""
         unit = total_weight.denominator
         for ind in indicators:

@@ -39,8 +39,10 @@ def signed(value: Fraction, places: int = 2) -> str:
 
 
 def json_num(value: Fraction, places: int | None = None) -> int | float:
-    """A number for JSON: rounded half-up to ``places``, or with ``None`` the value as written
-    (a whole number stays an integer: a weight of 13 is ``13``, of 2.5 is ``2.5``)."""
+    """A number for JSON: rounded half-up to ``places``, or (``None``) the value as written.
+
+    Written as is, a whole number stays an integer: a weight of 13 is ``13``, of 2.5 is ``2.5``.
+    """
     if places is None:
         return int(value) if value.denominator == 1 else float(exact_str(value))
     return float(round_half_up(value, places))
@@ -71,8 +73,11 @@ def explanation(answer: Answer | None) -> list[tuple[str, str]]:
     """An answer's fakta, analisis and bukti as (label, text) pairs, for the report formats."""
     if answer is None:
         return []
-    pairs = [(t("rep.fakta"), answer.fakta), (t("rep.analisis"), answer.analisis),
-             (t("rep.bukti"), "; ".join(answer.bukti) if answer.bukti else None)]
+    pairs = [
+        (t("rep.fakta"), answer.fakta),
+        (t("rep.analisis"), answer.analisis),
+        (t("rep.bukti"), "; ".join(answer.bukti) if answer.bukti else None),
+    ]
     return [(label, text) for label, text in pairs if text]
 
 

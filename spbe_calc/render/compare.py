@@ -48,8 +48,12 @@ def render_text(c: Comparison, options: Options) -> str:
     def tone(delta: Fraction | None) -> str:
         return "" if not delta else ("green" if delta > 0 else "red")
 
-    table.add_row("", Text(c.files[0].model.name if c.same_model else t("out.index"), style="bold"), *[Text(_v(v), style="bold") for v in c.index.values],
-                  Text(_d(c.index.delta), style="bold " + tone(c.index.delta)))
+    table.add_row(
+        "",
+        Text(c.files[0].model.name if c.same_model else t("out.index"), style="bold"),
+        *[Text(_v(v), style="bold") for v in c.index.values],
+        Text(_d(c.index.delta), style="bold " + tone(c.index.delta)),
+    )
     table.add_row("", t("out.col.predikat"), *c.predikat, "")
     aspects = {row.code: row for row in c.aspects}
     ordered: list[Row] = []
@@ -61,8 +65,12 @@ def render_text(c: Comparison, options: Options) -> str:
         ordered = list(c.aspects)
     for row in ordered:
         style = "bold" if row.code.startswith("D") else ""
-        table.add_row(Text(row.code, style=style), Text(row.name, style=style), *[_v(v) for v in row.values],
-                      Text(_d(row.delta), style=tone(row.delta)))
+        table.add_row(
+            Text(row.code, style=style),
+            Text(row.name, style=style),
+            *[_v(v) for v in row.values],
+            Text(_d(row.delta), style=tone(row.delta)),
+        )
     out.append(table)
     if not c.same_model:
         out.append(Text(t("cmp.models-differ", models=", ".join(f.model.id for f in c.files)), style="yellow"))
@@ -86,10 +94,13 @@ def render_text(c: Comparison, options: Options) -> str:
 
 
 def _row(row: Row, places: int) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": row.code, "name": row.name,
-                           "values": [None if v is None else float(round_half_up(v, places)) for v in row.values],
-                           "delta": None if row.delta is None else float(round_half_up(row.delta, places)),
-                           "delta_exact": None if row.delta is None else exact_str(row.delta)}
+    out: dict[str, Any] = {
+        "id": row.code,
+        "name": row.name,
+        "values": [None if v is None else float(round_half_up(v, places)) for v in row.values],
+        "delta": None if row.delta is None else float(round_half_up(row.delta, places)),
+        "delta_exact": None if row.delta is None else exact_str(row.delta),
+    }
     if row.levels:
         out["id"] = int(row.code)
         out["levels"] = [list(lv) if isinstance(lv, tuple) else lv for lv in row.levels]
@@ -99,9 +110,18 @@ def _row(row: Row, places: int) -> dict[str, Any]:
 def render_json(c: Comparison, options: Options) -> str:
     """The comparison as JSON (documented in the README)."""
     data = {
-        "files": [{"file": f.path, "instansi": f.answers.instansi, "tahun": f.answers.tahun, "model": f.model.id,
-                   "index": float(round_half_up(f.score.index, f.model.precision)),
-                   "index_exact": exact_str(f.score.index), "predikat": f.score.band.name} for f in c.files],
+        "files": [
+            {
+                "file": f.path,
+                "instansi": f.answers.instansi,
+                "tahun": f.answers.tahun,
+                "model": f.model.id,
+                "index": float(round_half_up(f.score.index, f.model.precision)),
+                "index_exact": exact_str(f.score.index),
+                "predikat": f.score.band.name,
+            }
+            for f in c.files
+        ],
         "same_model": c.same_model,
         "index_delta": None if c.index.delta is None else float(round_half_up(c.index.delta, 2)),
         "index_delta_exact": exact_str(c.index.delta) if c.index.delta is not None else None,

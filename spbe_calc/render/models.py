@@ -28,17 +28,23 @@ def _counts(info: ModelInfo) -> tuple[int, int, int]:
 
 def render_text(infos: list[ModelInfo], options: Options) -> str:
     """A table: name, regulation, evaluation years, status, counts."""
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, caption=t("out.models.caption"),
-                  caption_justify="left")
+    table = Table(
+        box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, caption=t("out.models.caption"), caption_justify="left"
+    )
     for key in ("out.col.name", "out.col.regulation", "out.col.years", "out.col.status", "out.col.counts"):
         table.add_column(t(key), no_wrap=True)
     for info in infos:
         status = info.model.regulation.status
         name = info.name + (" *" if info.default else "")
         d, a, i = _counts(info)
-        table.add_row(name, info.model.regulation.short, _years(info),
-                      t(f"out.status.{status}"), f"{d or '-'}/{a}/{i}",
-                      style="yellow" if status != "official" else "")
+        table.add_row(
+            name,
+            info.model.regulation.short,
+            _years(info),
+            t(f"out.status.{status}"),
+            f"{d or '-'}/{a}/{i}",
+            style="yellow" if status != "official" else "",
+        )
     return to_text(options, table)
 
 
@@ -48,11 +54,21 @@ def render_json(infos: list[ModelInfo], options: Options) -> str:
     for info in infos:
         m = info.model
         d, a, i = _counts(info)
-        data.append({
-            "name": info.name, "default": info.default, "id": m.id, "index": m.name,
-            "regulation": m.regulation.short, "title": m.regulation.title,
-            "status": m.regulation.status, "years": [m.regulation.year_from, m.regulation.year_to],
-            "domains": d, "aspects": a, "indicators": i, "levels": [m.level_min, m.level_max],
-            "warning": warning(m),
-        })
+        data.append(
+            {
+                "name": info.name,
+                "default": info.default,
+                "id": m.id,
+                "index": m.name,
+                "regulation": m.regulation.short,
+                "title": m.regulation.title,
+                "status": m.regulation.status,
+                "years": [m.regulation.year_from, m.regulation.year_to],
+                "domains": d,
+                "aspects": a,
+                "indicators": i,
+                "levels": [m.level_min, m.level_max],
+                "warning": warning(m),
+            }
+        )
     return json.dumps(data, ensure_ascii=False, indent=2)

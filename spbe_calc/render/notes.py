@@ -18,5 +18,6 @@ def partial_note(f: ScoredFile) -> str:
 
 def below_bar(f: ScoredFile, bar: str) -> str:
     """A file whose index is below ``--fail-under``."""
-    return t("out.below-bar", path=f.path, index=num(f.score.index, f.model.precision),
-             predikat=f.score.band.name, bar=bar)
+    return t(
+        "out.below-bar", path=f.path, index=num(f.score.index, f.model.precision), predikat=f.score.band.name, bar=bar
+    )

@@ -10,8 +10,17 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass, field
 
-_ANSI = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "cyan": "36",
-         "bold green": "1;32", "bold cyan": "1;36", "bold red": "1;31"}
+_ANSI = {
+    "bold": "1",
+    "dim": "2",
+    "red": "31",
+    "green": "32",
+    "yellow": "33",
+    "cyan": "36",
+    "bold green": "1;32",
+    "bold cyan": "1;36",
+    "bold red": "1;31",
+}
 
 
 def paint(text: str, style: str, color: bool) -> str:
@@ -55,8 +64,10 @@ class PlainTable:
         return "\n".join(lines)
 
     def _line(self, cells: list[tuple[str, str]], widths: list[int], color: bool, gap: int) -> str:
-        wrapped = [textwrap.wrap(text, w) or [""] if col.wrap else [text]
-                   for (text, _), w, col in zip(cells, widths, self.columns)]
+        wrapped = [
+            textwrap.wrap(text, w) or [""] if col.wrap else [text]
+            for (text, _), w, col in zip(cells, widths, self.columns)
+        ]
         height = max(len(parts) for parts in wrapped)
         out = []
         for k in range(height):

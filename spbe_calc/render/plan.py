@@ -46,8 +46,15 @@ def headline(plan: Plan, who: str) -> str:
         return t("plan.unreachable", who=who, before=before, target=target, best=num(plan.max_index, p))
     after = f"{num(plan.index_after, p)} ({plan.band_after.name})"
     if plan.costed:
-        return t("plan.cheapest", who=who, before=before, target=target, count=len(plan.steps),
-                 cost=_cost(plan.total_cost), after=after)
+        return t(
+            "plan.cheapest",
+            who=who,
+            before=before,
+            target=target,
+            count=len(plan.steps),
+            cost=_cost(plan.total_cost),
+            after=after,
+        )
     return t("plan.fewest", who=who, before=before, target=target, count=len(plan.steps), after=after)
 
 

@@ -92,8 +92,14 @@ def render_json(reports: list[FileReport], options: Options) -> str:
             "kind": r.kind,
             "valid": r.errors() == 0 and r.readable,
             "problems": [
-                {"line": p.line, "column": p.col, "level": p.severity.value, "code": p.code,
-                 "message": message(p), "hint": hint(p)}
+                {
+                    "line": p.line,
+                    "column": p.col,
+                    "level": p.severity.value,
+                    "code": p.code,
+                    "message": message(p),
+                    "hint": hint(p),
+                }
                 for p in r.problems
             ],
         }

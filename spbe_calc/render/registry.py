@@ -13,7 +13,8 @@ that runs in CI and in batches) needs none of them.
 from __future__ import annotations
 
 import importlib
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from spbe_calc.render import Options
 

@@ -55,7 +55,9 @@ def render_html(report: Report, options: Options) -> str:
     prev = report.previous
     prev_groups: dict[str, Fraction] = {}
     if prev is not None and report.comparison is not None and report.comparison.same_model:
-        prev_groups = {f"D{d.id}": d.index for d in prev.score.domains} | {f"A{a.id}": a.index for a in prev.score.aspects}
+        prev_groups = {f"D{d.id}": d.index for d in prev.score.domains} | {
+            f"A{a.id}": a.index for a in prev.score.aspects
+        }
     title = t("rep.title")
     who = escape(report_title(cur.answers))
     h: list[str] = [
@@ -65,7 +67,7 @@ def render_html(report: Report, options: Options) -> str:
         f"<title>{escape(title)} — {who}</title><style>{CSS}</style></head><body><main>",
         f"<h1>{escape(title)}: {who}</h1>",
         f'<p class="sub">{escape(model.name)} · {escape(regulation(model))} · '
-        f'{escape(t("rep.generated", date=report.generated.isoformat(), version=__version__))}</p>',
+        f"{escape(t('rep.generated', date=report.generated.isoformat(), version=__version__))}</p>",
     ]
     note = warning(model)
     if note:
@@ -77,8 +79,16 @@ def render_html(report: Report, options: Options) -> str:
     h.append(f'<div class="muted">{escape(t("out.exact"))}: {exact_str(s.index)}</div></div>')
     if prev is not None:
         h.append('<div class="delta">')
-        h.append(escape(t("rep.previous", year=prev.answers.tahun or "", index=num(prev.score.index, places),
-                          predikat=prev.score.band.name)))
+        h.append(
+            escape(
+                t(
+                    "rep.previous",
+                    year=prev.answers.tahun or "",
+                    index=num(prev.score.index, places),
+                    predikat=prev.score.band.name,
+                )
+            )
+        )
         h.append(f"<br>{escape(t('cmp.col.change'))}: {_delta(s.index - prev.score.index)}</div>")
     if cur.missing:
         h.append(f'<p class="down">{escape(t("out.partial.short", count=len(cur.missing)))}</p>')
@@ -89,23 +99,29 @@ def render_html(report: Report, options: Options) -> str:
     labels = [f"A{a.id}" for a in s.aspects]
     previous_values = [prev_groups[c] for c in labels] if prev_groups else None
     h.append('<div class="charts"><div>' + radar(labels, [a.index for a in s.aspects], top, previous_values) + "</div>")
-    h.append('<ul class="legend">' + "".join(f"<li><b>A{a.id}</b> {escape(a.name)}: {num(a.index, places)}</li>"
-                                              for a in s.aspects))
+    h.append(
+        '<ul class="legend">'
+        + "".join(f"<li><b>A{a.id}</b> {escape(a.name)}: {num(a.index, places)}</li>" for a in s.aspects)
+    )
     if previous_values and prev is not None:
         h.append(f"<li>{escape(t('rep.legend.previous', year=prev.answers.tahun or ''))}</li>")
     h.append("</ul></div>")
     h.append("<table><thead><tr>")
-    h.append(f"<th>{escape(t('out.col.code'))}</th><th>{escape(t('out.col.item' if model.domains else 'out.col.aspect'))}</th>"
-             f"<th class=num>{escape(t('out.col.weight'))}</th><th class=num>{escape(t('out.col.index'))}</th>"
-             f"<th></th><th>{escape(t('out.col.predikat'))}</th></tr></thead><tbody>")
+    h.append(
+        f"<th>{escape(t('out.col.code'))}</th><th>{escape(t('out.col.item' if model.domains else 'out.col.aspect'))}</th>"
+        f"<th class=num>{escape(t('out.col.weight'))}</th><th class=num>{escape(t('out.col.index'))}</th>"
+        f"<th></th><th>{escape(t('out.col.predikat'))}</th></tr></thead><tbody>"
+    )
 
     def group_row(code: str, g: GroupScore, cls: str) -> None:
         previous = prev_groups.get(code)
         change = f" {_delta(g.index - previous)}" if previous is not None else ""
-        h.append(f'<tr class="{cls}"><td>{code}</td><td>{escape(g.name)}</td><td class=num>{pct(g.weight)}</td>'
-                 f"<td class=num>{num(g.index, places)}{change}</td>"
-                 f"<td>{bar(g.index, top, band_color(model, g.band), edges, previous)}</td>"
-                 f"<td>{_badge(model, g.band)}</td></tr>")
+        h.append(
+            f'<tr class="{cls}"><td>{code}</td><td>{escape(g.name)}</td><td class=num>{pct(g.weight)}</td>'
+            f"<td class=num>{num(g.index, places)}{change}</td>"
+            f"<td>{bar(g.index, top, band_color(model, g.band), edges, previous)}</td>"
+            f"<td>{_badge(model, g.band)}</td></tr>"
+        )
 
     aspects = {a.id: a for a in s.aspects}
     if model.domains:
@@ -127,21 +143,29 @@ def render_html(report: Report, options: Options) -> str:
     elif not plan.reachable:
         h.append(f"<p>{escape(t('rep.plan.unreachable', band=report.next_band.name))}</p>")
     else:
-        h.append(f"<p>{escape(t('rep.plan.intro', count=len(plan.steps), band=report.next_band.name, index=num(plan.index_after, places)))}</p>")
-        h.append(f"<table><thead><tr><th class=num>#</th><th>{escape(t('out.col.indicator'))}</th>"
-                 f"<th class=num>{escape(t('plan.col.step'))}</th><th class=num>{escape(t('plan.col.after'))}</th></tr></thead><tbody>")
+        h.append(
+            f"<p>{escape(t('rep.plan.intro', count=len(plan.steps), band=report.next_band.name, index=num(plan.index_after, places)))}</p>"
+        )
+        h.append(
+            f"<table><thead><tr><th class=num>#</th><th>{escape(t('out.col.indicator'))}</th>"
+            f"<th class=num>{escape(t('plan.col.step'))}</th><th class=num>{escape(t('plan.col.after'))}</th></tr></thead><tbody>"
+        )
         for n, step in enumerate(plan.steps, start=1):
             item = f" · {escape(step.indicator.items[step.item])}" if step.item is not None else ""
-            h.append(f"<tr><td class=num>{n}</td><td>{step.indicator.id}. {escape(step.indicator.name)}{item}</td>"
-                     f"<td class=num>{step.from_level}→{step.to_level}</td><td class=num>{num(step.index_after, places)}"
-                     f"{' ' + _badge(model, step.band_after) if step.enters_band else ''}</td></tr>")
+            h.append(
+                f"<tr><td class=num>{n}</td><td>{step.indicator.id}. {escape(step.indicator.name)}{item}</td>"
+                f"<td class=num>{step.from_level}→{step.to_level}</td><td class=num>{num(step.index_after, places)}"
+                f"{' ' + _badge(model, step.band_after) if step.enters_band else ''}</td></tr>"
+            )
         h.append("</tbody></table>")
         h.append(f'<p class="muted">{escape(t("plan.note.fewest"))}</p>')
     # Indicators
     h.append(f"<h2>{escape(t('rep.indicators'))}</h2>")
-    h.append(f"<table><thead><tr><th class=num>#</th><th>{escape(t('out.col.indicator'))}</th>"
-             f"<th class=num>{escape(t('out.col.level'))}</th><th class=num>{escape(t('out.col.weight'))}</th>"
-             f"<th class=num>{escape(t('out.col.contribution'))}</th><th>{escape(t('rep.explanation'))}</th></tr></thead><tbody>")
+    h.append(
+        f"<table><thead><tr><th class=num>#</th><th>{escape(t('out.col.indicator'))}</th>"
+        f"<th class=num>{escape(t('out.col.level'))}</th><th class=num>{escape(t('out.col.weight'))}</th>"
+        f"<th class=num>{escape(t('out.col.contribution'))}</th><th>{escape(t('rep.explanation'))}</th></tr></thead><tbody>"
+    )
     for i in s.indicators:
         ind = i.indicator
         answer = cur.answers.answers.get(ind.id)
@@ -153,9 +177,11 @@ def render_html(report: Report, options: Options) -> str:
             name = ind.scale.level(i.level).name
             level = f"{i.level}" + (f"<br><span class=muted>{escape(name)}</span>" if name else "")
         explain = [f"<b>{escape(label)}:</b> {escape(text)}" for label, text in explanation(answer)]
-        h.append(f"<tr><td class=num>{ind.id}</td><td>{escape(ind.name)}</td><td class=num>{level}</td>"
-                 f"<td class=num>{pct(ind.weight)}</td><td class=num>{num(i.contribution, 4)}</td>"
-                 f'<td class="explain">{"<br>".join(explain) or "<span class=muted>–</span>"}</td></tr>')
+        h.append(
+            f"<tr><td class=num>{ind.id}</td><td>{escape(ind.name)}</td><td class=num>{level}</td>"
+            f"<td class=num>{pct(ind.weight)}</td><td class=num>{num(i.contribution, 4)}</td>"
+            f'<td class="explain">{"<br>".join(explain) or "<span class=muted>–</span>"}</td></tr>'
+        )
     h.append("</tbody></table>")
     h.append(f'<p class="muted">{escape(t("rep.footer"))}</p>')
     h.append("</main></body></html>")

@@ -24,9 +24,13 @@ def render_md(report: Report, options: Options) -> str:
     s = cur.score
     places = model.precision
     top = model.level_max
-    out = [f"# {t('rep.title')}: {cell(title(cur.answers))}", "",
-           f"{model.name} · {regulation(model)} · "
-           f"{t('rep.generated', date=report.generated.isoformat(), version=__version__)}", ""]
+    out = [
+        f"# {t('rep.title')}: {cell(title(cur.answers))}",
+        "",
+        f"{model.name} · {regulation(model)} · "
+        f"{t('rep.generated', date=report.generated.isoformat(), version=__version__)}",
+        "",
+    ]
     note = warning(model)
     if note:
         out += [f"> {cell(note)}", ""]
@@ -35,17 +39,30 @@ def render_md(report: Report, options: Options) -> str:
     if prev is not None:
         change = s.index - prev.score.index
         out.append("")
-        out.append(t("rep.previous", year=prev.answers.tahun or "", index=num(prev.score.index, places),
-                     predikat=prev.score.band.name) + f"; {t('cmp.col.change')}: {signed(change)}")
+        out.append(
+            t(
+                "rep.previous",
+                year=prev.answers.tahun or "",
+                index=num(prev.score.index, places),
+                predikat=prev.score.band.name,
+            )
+            + f"; {t('cmp.col.change')}: {signed(change)}"
+        )
     if cur.missing:
         out += ["", f"> {t('out.partial.short', count=len(cur.missing))}"]
-    out += ["", f"## {t('rep.structure' if model.domains else 'rep.structure.aspects')}", "",
-            f"| {t('out.col.code')} | {t('out.col.item' if model.domains else 'out.col.aspect')} | {t('out.col.weight')} | {t('out.col.index')} | | {t('out.col.predikat')} |",
-            "| --- | --- | ---: | ---: | --- | --- |"]
+    out += [
+        "",
+        f"## {t('rep.structure' if model.domains else 'rep.structure.aspects')}",
+        "",
+        f"| {t('out.col.code')} | {t('out.col.item' if model.domains else 'out.col.aspect')} | {t('out.col.weight')} | {t('out.col.index')} | | {t('out.col.predikat')} |",
+        "| --- | --- | ---: | ---: | --- | --- |",
+    ]
 
     def row(code: str, g: GroupScore, bold: bool) -> None:
         name = f"**{cell(g.name)}**" if bold else cell(g.name)
-        out.append(f"| {code} | {name} | {pct(g.weight)} | {num(g.index, places)} | `{_bar(g.index, top)}` | {g.band.name} |")
+        out.append(
+            f"| {code} | {name} | {pct(g.weight)} | {num(g.index, places)} | `{_bar(g.index, top)}` | {g.band.name} |"
+        )
 
     aspects = {a.id: a for a in s.aspects}
     if model.domains:
@@ -63,16 +80,26 @@ def render_md(report: Report, options: Options) -> str:
     elif not plan.reachable:
         out.append(t("rep.plan.unreachable", band=report.next_band.name))
     else:
-        out += [t("rep.plan.intro", count=len(plan.steps), band=report.next_band.name, index=num(plan.index_after, places)), "",
-                f"| # | {t('out.col.indicator')} | {t('plan.col.step')} | {t('plan.col.after')} |", "| ---: | --- | ---: | ---: |"]
+        out += [
+            t("rep.plan.intro", count=len(plan.steps), band=report.next_band.name, index=num(plan.index_after, places)),
+            "",
+            f"| # | {t('out.col.indicator')} | {t('plan.col.step')} | {t('plan.col.after')} |",
+            "| ---: | --- | ---: | ---: |",
+        ]
         for n, step in enumerate(plan.steps, start=1):
             item = f" · {step.indicator.items[step.item]}" if step.item is not None else ""
             mark = f" → {step.band_after.name}" if step.enters_band else ""
-            out.append(f"| {n} | {step.indicator.id}. {cell(step.indicator.name + item)} | {step.from_level}→{step.to_level} | "
-                       f"{num(step.index_after, places)}{mark} |")
-    out += ["", f"## {t('rep.indicators')}", "",
-            f"| # | {t('out.col.indicator')} | {t('out.col.level')} | {t('out.col.weight')} | {t('rep.explanation')} |",
-            "| ---: | --- | ---: | ---: | --- |"]
+            out.append(
+                f"| {n} | {step.indicator.id}. {cell(step.indicator.name + item)} | {step.from_level}→{step.to_level} | "
+                f"{num(step.index_after, places)}{mark} |"
+            )
+    out += [
+        "",
+        f"## {t('rep.indicators')}",
+        "",
+        f"| # | {t('out.col.indicator')} | {t('out.col.level')} | {t('out.col.weight')} | {t('rep.explanation')} |",
+        "| ---: | --- | ---: | ---: | --- |",
+    ]
     for i in s.indicators:
         ind = i.indicator
         answer = cur.answers.answers.get(ind.id)

@@ -17,8 +17,15 @@ from spbe_calc.render import Options
 
 def console(options: Options, file: IO[str] | None = None) -> Console:
     """A console that writes to ``file`` (a terminal, or a buffer)."""
-    return Console(file=file, width=options.width, force_terminal=options.color, no_color=not options.color,
-                   color_system="standard" if options.color else None, highlight=False, emoji=False)
+    return Console(
+        file=file,
+        width=options.width,
+        force_terminal=options.color,
+        no_color=not options.color,
+        color_system="standard" if options.color else None,
+        highlight=False,
+        emoji=False,
+    )
 
 
 def to_text(options: Options, *items: RenderableType) -> str:

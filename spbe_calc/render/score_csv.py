@@ -30,10 +30,17 @@ def render_csv(batch: ScoreBatch, options: Options) -> str:
     for f in files:
         p = f.model.precision
         groups = {f"D{d.id}": d for d in f.score.domains} | {f"A{a.id}": a for a in f.score.aspects}
-        writer.writerow([
-            f.path, f.answers.instansi or "", f.answers.tahun or "", f.model.id,
-            num(f.score.index, p), exact_str(f.score.index), f.score.band.name,
-            "true" if not f.missing else "false",
-            *[num(groups[c].index, p) if c in groups else "" for c in codes],
-        ])
+        writer.writerow(
+            [
+                f.path,
+                f.answers.instansi or "",
+                f.answers.tahun or "",
+                f.model.id,
+                num(f.score.index, p),
+                exact_str(f.score.index),
+                f.score.band.name,
+                "true" if not f.missing else "false",
+                *[num(groups[c].index, p) if c in groups else "" for c in codes],
+            ]
+        )
     return out.getvalue().rstrip("\n")

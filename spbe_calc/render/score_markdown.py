@@ -21,13 +21,20 @@ def _row(code: str, g: GroupScore, places: int, bold: bool) -> str:
 
 def _one(f: ScoredFile, detail: bool) -> list[str]:
     places = f.model.precision
-    lines = [f"### {cell(title(f.answers))}", "",
-             f"**{f.model.name}: {num(f.score.index, places)} — {f.score.band.name}** "
-             f"({cell(regulation(f.model))}, `{cell(f.path)}`)", ""]
+    lines = [
+        f"### {cell(title(f.answers))}",
+        "",
+        f"**{f.model.name}: {num(f.score.index, places)} — {f.score.band.name}** "
+        f"({cell(regulation(f.model))}, `{cell(f.path)}`)",
+        "",
+    ]
     if f.missing:
         lines += [f"> {cell(t('out.partial.short', count=len(f.missing)))}", ""]
-    lines += [f"| {t('out.col.code')} | {t('out.col.item')} | {t('out.col.weight')} | {t('out.col.index')} | "
-              f"{t('out.col.predikat')} |", "| --- | --- | ---: | ---: | --- |"]
+    lines += [
+        f"| {t('out.col.code')} | {t('out.col.item')} | {t('out.col.weight')} | {t('out.col.index')} | "
+        f"{t('out.col.predikat')} |",
+        "| --- | --- | ---: | ---: | --- |",
+    ]
     aspects = {a.id: a for a in f.score.aspects}
     if f.model.domains:
         for domain, d in zip(f.model.domains, f.score.domains):
@@ -36,8 +43,11 @@ def _one(f: ScoredFile, detail: bool) -> list[str]:
     else:
         lines += [_row(f"A{a.id}", a, places, False) for a in f.score.aspects]
     if detail:
-        lines += ["", f"| # | {t('out.col.indicator')} | {t('out.col.weight')} | {t('out.col.level')} |",
-                  "| ---: | --- | ---: | ---: |"]
+        lines += [
+            "",
+            f"| # | {t('out.col.indicator')} | {t('out.col.weight')} | {t('out.col.level')} |",
+            "| ---: | --- | ---: | ---: |",
+        ]
         for i in f.score.indicators:
             level = "–" if i.indicator.id in f.missing else level_text(i.level)
             lines.append(f"| {i.indicator.id} | {cell(i.indicator.name)} | {pct(i.indicator.weight)} | {level} |")
@@ -51,11 +61,15 @@ def render_markdown(batch: ScoreBatch, options: Options) -> str:
     names = sorted({f.model.name for f in files})
     lines = [f"## {' / '.join(names)}", ""]
     if len(files) > 1:
-        lines += [f"| {t('out.col.instansi')} | {t('out.col.year')} | {t('out.col.index')} | {t('out.col.predikat')} |",
-                  "| --- | ---: | ---: | --- |"]
+        lines += [
+            f"| {t('out.col.instansi')} | {t('out.col.year')} | {t('out.col.index')} | {t('out.col.predikat')} |",
+            "| --- | ---: | ---: | --- |",
+        ]
         for f in files:
-            lines.append(f"| {cell(f.answers.instansi or f.path)} | {f.answers.tahun or ''} | "
-                         f"{num(f.score.index, f.model.precision)} | {f.score.band.name} |")
+            lines.append(
+                f"| {cell(f.answers.instansi or f.path)} | {f.answers.tahun or ''} | "
+                f"{num(f.score.index, f.model.precision)} | {f.score.band.name} |"
+            )
         lines.append("")
     for f in files:
         lines += _one(f, detail) + [""]

@@ -25,11 +25,17 @@ def _one(f: ScoredFile, detail: bool, color: bool, width: int) -> str:
     if f.answers.tahun:
         head += f" · {f.answers.tahun}"
     head += paint(f" · {model.name} ({regulation(model)})", "dim", color)
-    item = ("out.col.item.detail" if detail else "out.col.item") if model.domains else (
-        "out.col.aspect.detail" if detail else "out.col.aspect")
-    columns = [Column(t("out.col.code")), Column(t(item), wrap=True),
-               Column(t("out.col.weight"), "right"),
-               Column(t("out.col.index.detail" if detail else "out.col.index"), "right")]
+    item = (
+        ("out.col.item.detail" if detail else "out.col.item")
+        if model.domains
+        else ("out.col.aspect.detail" if detail else "out.col.aspect")
+    )
+    columns = [
+        Column(t("out.col.code")),
+        Column(t(item), wrap=True),
+        Column(t("out.col.weight"), "right"),
+        Column(t("out.col.index.detail" if detail else "out.col.index"), "right"),
+    ]
     if detail:
         columns.append(Column(t("out.col.contribution"), "right"))
     columns.append(Column(t("out.col.predikat")))
@@ -38,8 +44,12 @@ def _one(f: ScoredFile, detail: bool, color: bool, width: int) -> str:
     aspect_scores = {a.id: a for a in s.aspects}
 
     def group_row(code: str, g: GroupScore, style: str) -> None:
-        cells: list[tuple[str, str]] = [(code, style), (g.name, style), (pct(g.weight), ""),
-                                        (num(g.index, places), style)]
+        cells: list[tuple[str, str]] = [
+            (code, style),
+            (g.name, style),
+            (pct(g.weight), ""),
+            (num(g.index, places), style),
+        ]
         if detail:
             cells.append(("", ""))
         cells.append((g.band.name, band_tone(model, g.band)))
@@ -53,8 +63,14 @@ def _one(f: ScoredFile, detail: bool, color: bool, width: int) -> str:
             for ind in aspect.indicators:
                 i = indicator_scores[ind.id]
                 level = "-" if ind.id in f.missing else level_text(i.level)
-                table.add((str(ind.id), "dim"), (ind.name, "dim"), (pct(ind.weight), "dim"), level,
-                          (f"+{num(i.contribution, 4)}", "dim"), "")
+                table.add(
+                    (str(ind.id), "dim"),
+                    (ind.name, "dim"),
+                    (pct(ind.weight), "dim"),
+                    level,
+                    (f"+{num(i.contribution, 4)}", "dim"),
+                    "",
+                )
 
     if model.domains:
         for domain, d in zip(model.domains, s.domains):
@@ -86,30 +102,45 @@ def ranking(files: list[ScoredFile]) -> list[tuple[int, ScoredFile]]:
 
 
 def _ranking(files: list[ScoredFile], color: bool, width: int) -> str:
-    table = PlainTable([Column("#", "right"), Column(t("out.col.instansi"), wrap=True), Column(t("out.col.year")),
-                        Column(t("out.col.index"), "right"), Column(t("out.col.predikat"))])
+    table = PlainTable(
+        [
+            Column("#", "right"),
+            Column(t("out.col.instansi"), wrap=True),
+            Column(t("out.col.year")),
+            Column(t("out.col.index"), "right"),
+            Column(t("out.col.predikat")),
+        ]
+    )
     for rank, f in ranking(files):
         name = f.answers.instansi or f.path
         if f.missing:
             name += " *"
-        table.add(str(rank), name, str(f.answers.tahun or ""), num(f.score.index, f.model.precision),
-                  (f.score.band.name, band_tone(f.model, f.score.band)))
+        table.add(
+            str(rank),
+            name,
+            str(f.answers.tahun or ""),
+            num(f.score.index, f.model.precision),
+            (f.score.band.name, band_tone(f.model, f.score.band)),
+        )
     counts: dict[str, int] = {}
     order = [b.name for b in files[0].model.bands]
     for f in files:
         counts[f.score.band.name] = counts.get(f.score.band.name, 0) + 1
     names = order + [n for n in counts if n not in order]
-    lines = [table.render(width, color),
-             paint(t("out.counts", total=len(files)) + " · ".join(f"{n} {counts.get(n, 0)}" for n in names),
-                   "bold", color)]
+    lines = [
+        table.render(width, color),
+        paint(t("out.counts", total=len(files)) + " · ".join(f"{n} {counts.get(n, 0)}" for n in names), "bold", color),
+    ]
     if any(f.missing for f in files):
         lines.append(paint(t("out.ranking.partial"), "dim", color))
     return "\n".join(lines)
 
 
 def render_text(batch: ScoreBatch, options: Options) -> str:
-    """One file: its table. Several: a ranking with counts per predikat (and, with
-    ``detail``, every file's table after it)."""
+    """One file: its table. Several: a ranking with counts per predikat.
+
+    With ``detail``, every file's table follows the ranking.
+    """
     files, detail, color, width = batch.scored, options.detail, options.color, options.width
     parts = []
     if len(files) > 1:
