@@ -7,17 +7,16 @@ by that predikat or any higher one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
+from typing import NamedTuple
 
 from spbe_calc.errors import fail
 from spbe_calc.model import Band, Model
 from spbe_calc.scoring import Score, banded_value
 
 
-@dataclass(frozen=True, slots=True)
-class Bar:
+class Bar(NamedTuple):
     """A threshold: ``number`` is set for a numeric bar, ``predikat`` for a named one."""
 
     text: str
@@ -61,7 +60,7 @@ def meets(bar: Bar, score: Score) -> bool:
     """Tell whether a score reaches the bar."""
     model = score.model
     if bar.number is not None:
-        return banded_value(model, score.index) >= bar.number
+        return banded_value(model, score.value) >= bar.number
     band = check_bar(bar, model)
     assert band is not None
     return model.band_rank(score.band) >= model.band_rank(band)

@@ -10,14 +10,10 @@ size or ``SPBE_CALC_JOBS`` (a test compares them byte for byte).
 
 from __future__ import annotations
 
-import dataclasses
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
-from typing import Union
+from typing import NamedTuple, Union
 
 from spbe_calc.answers import Answers
 from spbe_calc.bars import Bar, check_bar, meets
@@ -59,7 +55,7 @@ def _read_chunk(paths: list[str], model_ref: str | None, partial: bool) -> list[
     out: list[Answers | SpbeError] = []
     for path in paths:
         result = _one(path, model_ref, partial)
-        out.append(result if isinstance(result, SpbeError) else dataclasses.replace(result.answers, where=None))
+        out.append(result if isinstance(result, SpbeError) else result.answers._replace(where=None))
     return out
 
 
@@ -75,7 +71,14 @@ def score_many(
 ) -> list[Outcome]:
     """Score every file, in order: each outcome is a :class:`ScoredFile` or the file's error."""
     jobs = jobs or jobs_wanted()
-    if jobs < 2 or len(paths) < PARALLEL_MIN or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs < 2 or len(paths) < PARALLEL_MIN:
+        return [_one(p, model_ref, partial) for p in paths]
+    # Imported here: multiprocessing and the process pool cost ~13 ms per start (import and
+    # teardown, measured against `import typer, yaml`), and only large batches use them.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return [_one(p, model_ref, partial) for p in paths]
     # The first file is scored here: it loads the model(s), which forked workers then inherit.
     first = _one(paths[0], model_ref, partial)
@@ -115,14 +118,13 @@ def expand_paths(paths: list[str]) -> list[str]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class ScoreBatch:
+class ScoreBatch(NamedTuple):
     """What ``score`` did with its files: the results, the failures, and who is below the bar."""
 
     scored: list[ScoredFile]
     failures: list[SpbeError]
     below: list[ScoredFile]
-    count: int  # files looked at, after folders were expanded
+    total: int  # files looked at, after folders were expanded
 
     def exit_code(self) -> ExitCode:
         """2 when a file could not be scored, else 1 when one is below the bar, else 0."""

@@ -8,16 +8,15 @@ because the structure and weights differ.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
+from typing import NamedTuple
 
 from spbe_calc.batch import score_files
 from spbe_calc.core import ScoredFile
 from spbe_calc.errors import fail
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(NamedTuple):
     """One compared quantity across the files, with the change from first to last."""
 
     code: str  # "D1", "A3" or the indicator number
@@ -32,13 +31,13 @@ class Row:
         return None if first is None or last is None else last - first
 
 
-@dataclass(frozen=True, slots=True)
-class Comparison:
+class Comparison(NamedTuple):
     """Everything ``compare`` shows."""
 
     files: tuple[ScoredFile, ...]
     same_model: bool
-    index: Row
+    #: The index of each file, and its change.
+    overall: Row
     domains: tuple[Row, ...]
     aspects: tuple[Row, ...]
     gains: tuple[Row, ...]  # indicators whose contribution rose, biggest first
@@ -59,16 +58,16 @@ def compare(files: list[ScoredFile]) -> Comparison:
     """Compare two or more scored files (see the module docstring)."""
     files = order_by_year(files)
     same = len({f.model.id for f in files}) == 1
-    index = Row("index", "", tuple(f.score.index for f in files))
+    index = Row("index", "", tuple(f.score.value for f in files))
     if not same:
         return Comparison(tuple(files), False, index, (), (), (), ())
     model = files[0].model
     domains = tuple(
-        Row(f"D{d.id}", d.name, tuple(next(x.index for x in f.score.domains if x.id == d.id) for f in files))
+        Row(f"D{d.id}", d.name, tuple(next(x.value for x in f.score.domains if x.id == d.id) for f in files))
         for d in model.domains
     )
     aspects = tuple(
-        Row(f"A{a.id}", a.name, tuple(next(x.index for x in f.score.aspects if x.id == a.id) for f in files))
+        Row(f"A{a.id}", a.name, tuple(next(x.value for x in f.score.aspects if x.id == a.id) for f in files))
         for a in model.aspects
     )
     indicators = []

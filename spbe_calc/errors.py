@@ -10,8 +10,8 @@ arguments into a sentence in the user's language.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, NamedTuple
 
 
 class ExitCode(enum.IntEnum):
@@ -36,8 +36,7 @@ class Severity(str, enum.Enum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One finding about one place in one file.
 
     ``code`` is a stable identifier (also the key of the message in the catalogue) and ``args``
@@ -49,7 +48,7 @@ class Problem:
     line: int
     col: int
     code: str
-    args: dict[str, Any] = field(default_factory=dict)
+    args: dict[str, Any]
     severity: Severity = Severity.ERROR
 
     @property
@@ -76,6 +75,6 @@ def fail(path: str, code: str, line: int = 0, col: int = 0, **args: Any) -> Spbe
     return SpbeError([Problem(path, line, col, code, args)])
 
 
-def errors_in(problems: list[Problem]) -> list[Problem]:
+def errors_in(problems: Iterable[Problem]) -> list[Problem]:
     """The problems that are errors (not warnings)."""
     return [p for p in problems if p.is_error]

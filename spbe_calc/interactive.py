@@ -207,8 +207,8 @@ def summary(q: Questionnaire, io_: Prompter) -> None:
                 Text(
                     t(
                         "as.bounds",
-                        low=num(scored.score.index, q.model.precision),
-                        high=num(high.index, q.model.precision),
+                        low=num(scored.score.value, q.model.precision),
+                        high=num(high.value, q.model.precision),
                         predikat=high.band.name,
                     ),
                     style="dim",

@@ -16,14 +16,13 @@ fewer steps wins. Costs and gains are exact (integers and fractions), never floa
 
 from __future__ import annotations
 
-import dataclasses
 import math
-from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 from spbe_calc.answers import unknown_indicator
 from spbe_calc.bars import Bar, check_bar
+from spbe_calc.core import ScoredFile, score_file
 from spbe_calc.errors import ExitCode, Problem, SpbeError
 from spbe_calc.model import Band, Indicator, Model
 from spbe_calc.scoring import Level, band_of, exact_str, score
@@ -51,8 +50,7 @@ PLAN_SPEC = Obj(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Limits:
+class Limits(NamedTuple):
     """Per-indicator step costs and highest reachable levels (from a plan file)."""
 
     default_cost: Any = Fraction(1)
@@ -114,8 +112,7 @@ def limits_from_doc(doc: Document, model: Model) -> Limits:
 # --- plans ------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+class Step(NamedTuple):
     """One one-level raise and where it leaves the index."""
 
     indicator: Indicator
@@ -129,8 +126,7 @@ class Step:
     reaches_target: bool  # this step is the one that meets the target
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
+class Plan(NamedTuple):
     """The answer to "what must we raise to reach the target?"."""
 
     model: Model
@@ -184,8 +180,7 @@ def _meets(index: Fraction, t: Fraction, strict: bool) -> bool:
     return index > t if strict else index >= t
 
 
-@dataclass(frozen=True, slots=True)
-class _Lane:
+class _Lane(NamedTuple):
     """A sequence of one-level steps: an indicator, or one item of a multi-item indicator."""
 
     indicator: Indicator
@@ -224,7 +219,7 @@ def make_plan(model: Model, levels: dict[int, Level], bar: Bar, limits: Limits |
     limits = limits or Limits()
     before = score(model, levels)
     lanes = _lanes(model, levels, limits)
-    best = before.index + sum((max(0, ln.cap - ln.level) * ln.gain for ln in lanes), Fraction(0))
+    best = before.value + sum((max(0, ln.cap - ln.level) * ln.gain for ln in lanes), Fraction(0))
     target = threshold(model, bar)
     t, strict = target if target is not None else (Fraction(-1), False)
     unchanged = Plan(
@@ -232,10 +227,10 @@ def make_plan(model: Model, levels: dict[int, Level], bar: Bar, limits: Limits |
         bar=bar,
         threshold=t,
         strict=strict,
-        index_before=before.index,
+        index_before=before.value,
         band_before=before.band,
         steps=(),
-        index_after=before.index,
+        index_after=before.value,
         band_after=before.band,
         levels_after=dict(levels),
         reachable=True,
@@ -243,16 +238,16 @@ def make_plan(model: Model, levels: dict[int, Level], bar: Bar, limits: Limits |
         max_index=best,
         costed=costed,
     )
-    if _meets(before.index, t, strict):
+    if _meets(before.value, t, strict):
         return unchanged
     if not _meets(best, t, strict):
-        return dataclasses.replace(unchanged, reachable=False, already_met=False)
-    need = t - before.index
+        return unchanged._replace(reachable=False, already_met=False)
+    need = t - before.value
     raises = _cheapest(lanes, need, strict, limits) if costed else _fewest(lanes, need, strict)
     raises = _present(raises)
     steps: list[Step] = []
     current = dict(levels)
-    index = before.index
+    index = before.value
     band = before.band
     for lane, to_level, cost in raises:
         _apply(current, lane, to_level)
@@ -273,9 +268,9 @@ def make_plan(model: Model, levels: dict[int, Level], bar: Bar, limits: Limits |
         )
         band = new_band
     after = score(model, current)
-    assert after.index == index and _meets(index, t, strict)
-    return dataclasses.replace(
-        unchanged, steps=tuple(steps), index_after=index, band_after=after.band, levels_after=current, already_met=False
+    assert after.value == index and _meets(index, t, strict)
+    return unchanged._replace(
+        steps=tuple(steps), index_after=index, band_after=after.band, levels_after=current, already_met=False
     )
 
 
@@ -359,3 +354,17 @@ def _cheapest(lanes: list[_Lane], need: Fraction, strict: bool, limits: Limits) 
             chosen.append((lane, lane.level + step + 1, costs[step]))
         u = max(0, u - gain * k)
     return chosen
+
+
+class PlannedFile(NamedTuple):
+    """An answers file and the plan that takes it to a target."""
+
+    scored: ScoredFile
+    plan: Plan
+
+
+def plan_file(path: str, model_ref: str | None, bar: Bar, costs: str | None = None) -> PlannedFile:
+    """Score a complete answers file and plan the raises to ``bar`` (the cheapest, with ``costs``)."""
+    scored = score_file(path, model_ref)
+    limits = read_limits(costs, scored.model) if costs else None
+    return PlannedFile(scored, make_plan(scored.model, scored.score.levels(), bar, limits))

@@ -8,21 +8,11 @@ is never overwritten with less than it holds.
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
-from spbe_calc.answers import (
-    Answer,
-    Answers,
-    bind,
-    compact_ids,
-    dump_answers,
-    is_answered,
-    leading_comments,
-    read_answers,
-    unknown_indicator,
-)
+from spbe_calc.answers import Answer, Answers, bind, compact_ids, is_answered, read_answers, unknown_indicator
+from spbe_calc.answers.write import dump_answers, leading_comments
 from spbe_calc.core import ScoredFile, model_for, score_answers
 from spbe_calc.digits import is_number
 from spbe_calc.errors import Problem, SpbeError, errors_in, fail
@@ -85,8 +75,7 @@ def _ids(ids: set[int]) -> str:
     return compact_ids(sorted(ids))
 
 
-@dataclass(frozen=True, slots=True)
-class Progress:
+class Progress(NamedTuple):
     """Answered counts overall, per domain (or aspect, for models without domains) and selected."""
 
     answered: int
@@ -203,7 +192,7 @@ class Questionnaire:
         """The current score (unanswered indicators at their lowest level), or ``None`` if none."""
         if not any(self.is_answered(i.id) for i in self.model.indicators):
             return None
-        current = dataclasses.replace(self.answers, problems=[])
+        current = self.answers._replace(problems=())
         return score_answers(current, self.model, partial=True)
 
     # --- changing and saving ---------------------------------------------------------------------
@@ -211,8 +200,7 @@ class Questionnaire:
     def set_meta(self, instansi: str | None, tahun: int | None) -> None:
         """Record the agency and the year, and save."""
         self._save(
-            lambda a: dataclasses.replace(
-                a,
+            lambda a: a._replace(
                 instansi=instansi if instansi is not None else a.instansi,
                 tahun=tahun if tahun is not None else a.tahun,
             )
@@ -223,8 +211,8 @@ class Questionnaire:
 
         def apply(a: Answers) -> Answers:
             old = a.answers.get(ident) or Answer(ident, None)
-            new = dataclasses.replace(old, **changes)  # type: ignore[arg-type]
-            return dataclasses.replace(a, answers={**a.answers, ident: new})
+            new = old._replace(**changes)  # type: ignore[arg-type]
+            return a._replace(answers={**a.answers, ident: new})
 
         self._save(apply)
 
@@ -239,7 +227,7 @@ class Questionnaire:
             base = disk
         updated = change(base)  # type: ignore[operator]
         if updated.model is None:
-            updated = dataclasses.replace(updated, model=self.model.id)
+            updated = updated._replace(model=self.model.id)
         order = [i.id for i in self.model.indicators]
         atomic_write(self.path, dump_answers(updated, order, leading_comments(self.path)))
         self.answers = updated

@@ -7,7 +7,7 @@ this out in words; all figures come from here and from the scoring core.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from spbe_calc.bars import Bar
 from spbe_calc.compare import Comparison, compare
@@ -16,8 +16,7 @@ from spbe_calc.model import Band
 from spbe_calc.plan import Plan, make_plan
 
 
-@dataclass(frozen=True, slots=True)
-class Report:
+class Report(NamedTuple):
     """The content of one report."""
 
     current: ScoredFile

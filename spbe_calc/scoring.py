@@ -16,10 +16,9 @@ The formulas (PermenPANRB 59/2020, Lampiran II.B.4), with weights as percent of 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Union
+from typing import NamedTuple, Union
 
 from spbe_calc.model import Band, Indicator, Model
 
@@ -71,8 +70,7 @@ def level_text(level: Level) -> str:
     return ", ".join(map(str, level)) if isinstance(level, tuple) else str(level)
 
 
-@dataclass(frozen=True, slots=True)
-class IndicatorScore:
+class IndicatorScore(NamedTuple):
     """An indicator's level and what it adds to the index (weight × level / total weight)."""
 
     indicator: Indicator
@@ -92,26 +90,30 @@ class IndicatorScore:
         return Fraction(self.units, self.total_units)
 
 
-@dataclass(frozen=True, slots=True)
-class GroupScore:
-    """An aspect's or domain's index and predikat."""
+class GroupScore(NamedTuple):
+    """An aspect's or domain's index (its ``value``) and predikat."""
 
     kind: str  # "aspect" | "domain"
     id: int
     name: str
     weight: Fraction
-    index: Fraction
+    #: The indeks aspek or indeks domain, exact.
+    value: Fraction
     band: Band
     #: The domain of an aspect (``None`` for domains, and for aspects of a model without domains).
     parent: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Score:
-    """The full result of scoring one set of levels against one model."""
+class Score(NamedTuple):
+    """The full result of scoring one set of levels against one model.
+
+    Every score record has a ``value``: an indicator's level (or its items' mean), an aspect's or
+    domain's index, and here the Indeks SPBE itself.
+    """
 
     model: Model
-    index: Fraction
+    #: The Indeks SPBE, exact.
+    value: Fraction
     band: Band
     domains: tuple[GroupScore, ...]
     aspects: tuple[GroupScore, ...]

@@ -12,10 +12,9 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple, Protocol
 
 from spbe_calc.errors import Problem, Severity
 from spbe_calc.yamlsafe import Node
@@ -62,28 +61,24 @@ class Invalid(Exception):  # noqa: N818  (a signal inside the checker, not an er
         self.partial = partial
 
 
-@dataclass(frozen=True, slots=True)
-class Spec:
-    """Base class: a description of one kind of value (subclasses are frozen dataclasses)."""
+class Spec(Protocol):
+    """What every description of a kind of value does (each is an immutable named tuple)."""
 
-    doc: str = field(default="", kw_only=True)
+    def check(self, node: Node, path: Path, ctx: Context) -> Any:
+        """The plain value of ``node``; or record why it does not fit and raise :class:`Invalid`."""
 
-    def check(self, node: Node, path: Path, ctx: Context) -> Any:  # pragma: no cover - abstract
-        """Return the plain value of ``node`` or raise :class:`Invalid` after recording why."""
-        raise NotImplementedError
-
-    def json_schema(self) -> dict[str, Any]:  # pragma: no cover - abstract
-        """Return the draft-07 JSON Schema of this value."""
-        raise NotImplementedError
+    def json_schema(self) -> dict[str, Any]:
+        """The draft-07 JSON Schema of this value."""
 
     def expected(self) -> str:
         """Short name of the expected type, for messages (a ``type.*`` catalogue key)."""
-        return "value"
 
-    def _schema(self, base: dict[str, Any]) -> dict[str, Any]:
-        if self.doc:
-            base["description"] = self.doc
-        return base
+
+def _described(schema: dict[str, Any], doc: str) -> dict[str, Any]:
+    """A schema with its description, when there is one."""
+    if doc:
+        schema["description"] = doc
+    return schema
 
 
 def _wrong_type(spec: Spec, node: Node, ctx: Context) -> Invalid:
@@ -91,13 +86,13 @@ def _wrong_type(spec: Spec, node: Node, ctx: Context) -> Invalid:
     return Invalid()
 
 
-@dataclass(frozen=True, slots=True)
-class Str(Spec):
+class Str(NamedTuple):
     """A string (quoted or plain). ``choices`` restricts it to a fixed set."""
 
     choices: tuple[str, ...] = ()
     min_length: int = 0
     max_length: int = 100_000
+    doc: str = ""
 
     def check(self, node: Node, path: Path, ctx: Context) -> str:
         """Accept a string scalar within the length bounds and choices."""
@@ -129,15 +124,15 @@ class Str(Spec):
             base["pattern"] = "\\S"
             base["minLength"] = self.min_length
         base["maxLength"] = self.max_length
-        return self._schema(base)
+        return _described(base, self.doc)
 
 
-@dataclass(frozen=True, slots=True)
-class Int(Spec):
+class Int(NamedTuple):
     """A whole number written without quotes, optionally bounded."""
 
     minimum: int | None = None
     maximum: int | None = None
+    doc: str = ""
 
     def check(self, node: Node, path: Path, ctx: Context) -> int:
         """Accept an integer scalar within bounds."""
@@ -160,7 +155,7 @@ class Int(Spec):
             base["minimum"] = self.minimum
         if self.maximum is not None:
             base["maximum"] = self.maximum
-        return self._schema(base)
+        return _described(base, self.doc)
 
 
 _RATIO = re.compile(r"\s*([0-9]+)\s*/\s*([0-9]+)\s*\Z")
@@ -168,8 +163,7 @@ _RATIO = re.compile(r"\s*([0-9]+)\s*/\s*([0-9]+)\s*\Z")
 _RATIO_SCHEMA = "^\\s*[0-9]+\\s*/\\s*0*[1-9][0-9]*\\s*$"
 
 
-@dataclass(frozen=True, slots=True)
-class Num(Spec):
+class Num(NamedTuple):
     """An exact number, returned as a :class:`Fraction`.
 
     Integers and decimals (``1.30``) are always accepted. With ``ratio``, a quotient of whole
@@ -180,6 +174,7 @@ class Num(Spec):
     minimum: Decimal | None = None
     exclusive_minimum: bool = False
     ratio: bool = False
+    doc: str = ""
 
     def check(self, node: Node, path: Path, ctx: Context) -> Fraction:
         """Accept an int, a decimal or (with ``ratio``) ``a/b``; return the exact value."""
@@ -209,13 +204,14 @@ class Num(Spec):
             key = "exclusiveMinimum" if self.exclusive_minimum else "minimum"
             base[key] = float(self.minimum)
         if self.ratio:
-            return self._schema({"anyOf": [base, {"type": "string", "pattern": _RATIO_SCHEMA}]})
-        return self._schema(base)
+            return _described({"anyOf": [base, {"type": "string", "pattern": _RATIO_SCHEMA}]}, self.doc)
+        return _described(base, self.doc)
 
 
-@dataclass(frozen=True, slots=True)
-class Bool(Spec):
+class Bool(NamedTuple):
     """``true`` or ``false``."""
+
+    doc: str = ""
 
     def check(self, node: Node, path: Path, ctx: Context) -> bool:
         """Accept a boolean scalar."""
@@ -229,14 +225,14 @@ class Bool(Spec):
 
     def json_schema(self) -> dict[str, Any]:
         """Schema of a boolean."""
-        return self._schema({"type": "boolean"})
+        return _described({"type": "boolean"}, self.doc)
 
 
-@dataclass(frozen=True, slots=True)
-class Nullable(Spec):
+class Nullable(NamedTuple):
     """The inner spec, or an empty value (``null``, ``~`` or nothing)."""
 
     inner: Spec
+    doc: str = ""
 
     def check(self, node: Node, path: Path, ctx: Context) -> Any:
         """Accept null or whatever the inner spec accepts."""
@@ -250,15 +246,15 @@ class Nullable(Spec):
 
     def json_schema(self) -> dict[str, Any]:
         """Schema of the inner type or null."""
-        return self._schema({"anyOf": [self.inner.json_schema(), {"type": "null"}]})
+        return _described({"anyOf": [self.inner.json_schema(), {"type": "null"}]}, self.doc)
 
 
-@dataclass(frozen=True, slots=True)
-class Seq(Spec):
+class Seq(NamedTuple):
     """A list of items of one kind."""
 
     item: Spec
     min_items: int = 0
+    doc: str = ""
 
     def check(self, node: Node, path: Path, ctx: Context) -> list[Any]:
         """Check every item, collecting all problems before failing."""
@@ -290,22 +286,21 @@ class Seq(Spec):
         base: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
         if self.min_items:
             base["minItems"] = self.min_items
-        return self._schema(base)
+        return _described(base, self.doc)
 
 
-@dataclass(frozen=True, slots=True)
-class Field:
+class Field(NamedTuple):
     """One key of an :class:`Obj`."""
 
     spec: Spec
     required: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Obj(Spec):
+class Obj(NamedTuple):
     """A mapping with a fixed set of keys; unknown keys are errors (with a suggestion)."""
 
     fields: dict[str, Field]
+    doc: str = ""
 
     def check(self, node: Node, path: Path, ctx: Context) -> dict[str, Any]:
         """Check every known key, report unknown and missing ones, collect all problems."""
@@ -354,15 +349,15 @@ class Obj(Spec):
         required = [name for name, f in self.fields.items() if f.required]
         if required:
             base["required"] = required
-        return self._schema(base)
+        return _described(base, self.doc)
 
 
-@dataclass(frozen=True, slots=True)
-class MapOf(Spec):
+class MapOf(NamedTuple):
     """A mapping whose keys are ids (checked by ``key``) and whose values share one spec."""
 
     key: Spec
     value: Spec
+    doc: str = ""
 
     def check(self, node: Node, path: Path, ctx: Context) -> dict[Any, Any]:
         """Check each key and each value, collecting all problems."""
@@ -400,16 +395,16 @@ class MapOf(Spec):
             "additionalProperties": False,
             "patternProperties": {key_pattern(self.key): self.value.json_schema()},
         }
-        return self._schema(base)
+        return _described(base, self.doc)
 
 
-@dataclass(frozen=True, slots=True)
-class ByKind(Spec):
+class ByKind(NamedTuple):
     """One of several specs, chosen by the node's kind (scalar, map or seq), not by trial."""
 
     scalar: Spec | None = None
     map: Spec | None = None
     seq: Spec | None = None
+    doc: str = ""
 
     def check(self, node: Node, path: Path, ctx: Context) -> Any:
         """Dispatch on the node kind so that errors come from the one spec that applies."""
@@ -424,16 +419,18 @@ class ByKind(Spec):
 
     def json_schema(self) -> dict[str, Any]:
         """Schema accepting any of the alternatives."""
-        return self._schema({"anyOf": [s.json_schema() for s in (self.scalar, self.map, self.seq) if s is not None]})
+        return _described(
+            {"anyOf": [s.json_schema() for s in (self.scalar, self.map, self.seq) if s is not None]}, self.doc
+        )
 
 
-@dataclass(frozen=True, slots=True)
-class Custom(Spec):
+class Custom(NamedTuple):
     """A scalar checked by a function (for ids that may be written as ``12`` or ``35-2``)."""
 
     func: Callable[[Node, Context], Any]
     schema: dict[str, Any]
     name: str = "value"
+    doc: str = ""
 
     def check(self, node: Node, path: Path, ctx: Context) -> Any:
         """Apply the function; it records a problem and raises Invalid when the value is wrong."""
@@ -445,7 +442,7 @@ class Custom(Spec):
 
     def json_schema(self) -> dict[str, Any]:
         """The schema given at construction."""
-        return self._schema(dict(self.schema))
+        return _described(dict(self.schema), self.doc)
 
 
 def key_pattern(key: Spec) -> str:

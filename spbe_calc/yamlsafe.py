@@ -18,10 +18,9 @@ Numbers with a fraction are returned as :class:`decimal.Decimal` built from the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Union
+from typing import Any, NamedTuple, Union
 
 import yaml
 
@@ -58,8 +57,7 @@ _ALLOWED_TAGS = {
 }
 
 
-@dataclass(eq=False, slots=True)
-class Node:
+class Node(NamedTuple):
     """One YAML node: a mapping, a sequence or a scalar, with its 1-based position."""
 
     kind: str  # "map" | "seq" | "scalar"
@@ -85,13 +83,12 @@ class Node:
         return "str"
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+class Document(NamedTuple):
     """The result of reading one file: its root node (``None`` if unreadable) and problems."""
 
     path: str
     root: Node | None
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem]
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
@@ -245,8 +242,9 @@ def parse(text: str, path: str) -> Document:
     """
     problems: list[Problem] = []
     anchors: dict[str, Node] = {}
-    # Open collections: parallel stacks of node, pending mapping key, and keys seen so far.
+    # Open collections: parallel stacks of node, anchor, pending mapping key, and keys seen so far.
     nodes: list[Node] = []
+    open_anchors: list[str | None] = []
     pending: list[Node | None] = []
     seen: list[dict[Any, Node]] = []
     root: Node | None = None
@@ -296,6 +294,7 @@ def parse(text: str, path: str) -> Document:
                     # closed, which keeps a self-reference from counting as an explosion.
                     anchors[event.anchor] = node
                 nodes.append(node)
+                open_anchors.append(event.anchor)
                 pending.append(None)
                 seen.append({})
                 continue
@@ -304,9 +303,13 @@ def parse(text: str, path: str) -> Document:
                 pending.pop()
                 seen.pop()
                 if node.kind == "seq":
-                    node.size = 1 + sum(child.size for child in node.value)
+                    size = 1 + sum(child.size for child in node.value)
                 else:
-                    node.size = 1 + sum(k.size + v.size for k, v in node.value)
+                    size = 1 + sum(k.size + v.size for k, v in node.value)
+                node = node._replace(size=size)
+                anchor = open_anchors.pop()
+                if anchor:
+                    anchors[anchor] = node
             elif cls is _ALIAS:
                 mark = event.start_mark
                 line, col = mark.line + 1, mark.column + 1
@@ -324,7 +327,7 @@ def parse(text: str, path: str) -> Document:
                 documents += 1
                 if documents > 1:
                     mark = event.start_mark
-                    problems.append(Problem(path, mark.line + 1, mark.column + 1, "multiple-documents"))
+                    problems.append(Problem(path, mark.line + 1, mark.column + 1, "multiple-documents", {}))
                     break
                 continue
             else:  # StreamStart, DocumentEnd
@@ -343,7 +346,7 @@ def parse(text: str, path: str) -> Document:
                 pending[-1] = None
                 continue
             if node.kind != "scalar":
-                problems.append(Problem(path, node.line, node.col, "complex-key"))
+                problems.append(Problem(path, node.line, node.col, "complex-key", {}))
                 node = Node("scalar", node.line, node.col, f"<{node.kind}>")
             value = node.value
             hashable = ("str" if isinstance(value, str) else type(value).__name__, value)
@@ -370,7 +373,7 @@ def parse(text: str, path: str) -> Document:
     finally:
         loader.dispose()
     if root is None:
-        problems.append(Problem(path, 1, 1, "empty-file"))
+        problems.append(Problem(path, 1, 1, "empty-file", {}))
     return Document(path, root, problems)
 
 

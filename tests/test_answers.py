@@ -24,7 +24,7 @@ def codes(path: Path, **kw: object) -> list[tuple[str, int, int]]:
 
 def test_complete_file_scores(write: Callable[..., Path]) -> None:
     f = score_file(str(write("a.yaml", answers_text(ALL3, instansi="Kota X", tahun=2023))))
-    assert f.score.index == 3 and f.score.band.name == "Baik"
+    assert f.score.value == 3 and f.score.band.name == "Baik"
     assert (f.answers.instansi, f.answers.tahun) == ("Kota X", 2023)
 
 
@@ -47,7 +47,7 @@ def test_missing_indicator_with_partial_is_reported_not_hidden(write: Callable[.
     f = score_file(str(write("a.yaml", answers_text(levels))), partial=True)
     assert f.missing == (17, 18)
     assert f.score_high is not None
-    assert f.score.index < 3 < f.score_high.index
+    assert f.score.value < 3 < f.score_high.value
 
 
 def test_empty_level_counts_as_unanswered(write: Callable[..., Path]) -> None:

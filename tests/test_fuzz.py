@@ -7,9 +7,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from spbe_calc.core import score_file, validate_file
+from spbe_calc.core import score_file
 from spbe_calc.errors import SpbeError
 from spbe_calc.render.problems import message
+from spbe_calc.validate import validate_file
 
 from .conftest import EXAMPLES, ROOT
 

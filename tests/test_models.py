@@ -52,14 +52,14 @@ def test_denpasar_2018_every_aspect_domain_and_index() -> None:
     m = load_model("spbe-2018")
     s = score(m, _denpasar_levels())  # type: ignore[arg-type]
     rec = DENPASAR["recorded"]
-    assert {a.id: float(round_half_up(a.index, 2)) for a in s.aspects} == {
+    assert {a.id: float(round_half_up(a.value, 2)) for a in s.aspects} == {
         k: float(v) for k, v in rec["aspects"].items()
     }
-    assert {d.id: float(round_half_up(d.index, 2)) for d in s.domains} == {
+    assert {d.id: float(round_half_up(d.value, 2)) for d in s.domains} == {
         k: float(v) for k, v in rec["domains"].items()
     }
-    assert round_half_up(s.index, 2) == Fraction(str(rec["index"]))
-    assert s.index == Fraction("2.64")
+    assert round_half_up(s.value, 2) == Fraction(str(rec["index"]))
+    assert s.value == Fraction("2.64")
     assert s.band.name == DENPASAR["predikat"]
 
 
@@ -67,7 +67,7 @@ def test_denpasar_example_file_matches_published_levels() -> None:
     f = score_file(str(EXAMPLES / "kota-denpasar-2018.yaml"))
     assert f.model.id == "spbe-2018"
     assert f.answers.levels() == _denpasar_levels()
-    assert f.score.index == Fraction("2.64") and f.score.band.name == "Baik"
+    assert f.score.value == Fraction("2.64") and f.score.band.name == "Baik"
 
 
 @pytest.mark.parametrize(
@@ -83,7 +83,7 @@ def test_national_2018_2020_within_rounding(row: dict) -> None:
 def test_level_zero_and_items_in_answers(write: Callable[..., Path]) -> None:
     levels = dict.fromkeys(range(1, 35), 0)
     f = score_file(str(write("a.yaml", answers_text({**levels, 35: "[0, 0, 0]"}, model="spbe-2018"))))
-    assert f.score.index == 0 and f.score.band.name == "Kurang"
+    assert f.score.value == 0 and f.score.band.name == "Kurang"
 
 
 @pytest.mark.parametrize(
@@ -106,7 +106,7 @@ def test_pemdi_has_no_domains_and_scores_through_aspects(write: Callable[..., Pa
     m = load_model("pemdi-2026")
     assert m.domains == () and len(m.aspects) == 7 and len(m.indicators) == 20
     f = score_file(str(write("a.yaml", answers_text(dict.fromkeys(range(1, 21), 3), model="pemdi-2026"))))
-    assert f.score.index == 3 and f.score.band.name == "Baik"  # Baik starts at 2.5 in this model
+    assert f.score.value == 3 and f.score.band.name == "Baik"  # Baik starts at 2.5 in this model
 
 
 def test_pemdi_variants_differ_only_in_disputed_splits() -> None:

@@ -31,7 +31,7 @@ def brute(
     best: tuple[Fraction, int] | None = None
     for combo in itertools.product(*ranges):
         new = dict(zip(IDS, combo))
-        if not _meets(score(model, new).index, t, strict):
+        if not _meets(score(model, new).value, t, strict):
             continue
         steps = sum(new[i] - levels[i] for i in IDS)
         cost = (
@@ -100,7 +100,7 @@ def test_cheapest_plan_is_minimal(levels: dict[int, int], target: str, limits: L
 def test_steps_lead_to_the_reported_index(model: Model) -> None:
     levels = {i.id: 2 for i in model.indicators}
     plan = make_plan(model, levels, parse_bar("Sangat Baik"))
-    assert score(model, plan.levels_after).index == plan.index_after >= Fraction("3.5")
+    assert score(model, plan.levels_after).value == plan.index_after >= Fraction("3.5")
     assert plan.band_after.name == "Sangat Baik"
     assert [s.reaches_target for s in plan.steps].count(True) == 1 and plan.steps[-1].reaches_target
     assert plan.steps[-1].enters_band

@@ -23,8 +23,8 @@ def level_sets() -> st.SearchStrategy[dict[int, int]]:
 @given(st.integers(1, 5))
 def test_all_levels_n_gives_n_everywhere(n: int) -> None:
     s = score(MODEL, dict.fromkeys(IDS, n))
-    assert s.index == n
-    assert all(g.index == n for g in s.domains + s.aspects)
+    assert s.value == n
+    assert all(g.value == n for g in s.domains + s.aspects)
 
 
 @settings(max_examples=200)
@@ -34,9 +34,9 @@ def test_raising_one_level_never_lowers_any_aggregate(levels: dict[int, int], id
         return
     before = score(MODEL, levels)
     after = score(MODEL, {**levels, ident: levels[ident] + 1})
-    assert after.index > before.index
+    assert after.value > before.value
     for a, b in zip(before.domains + before.aspects, after.domains + after.aspects):
-        assert b.index >= a.index
+        assert b.value >= a.value
     order = [b.name for b in sorted(MODEL.bands, key=lambda b: b.min or 0)]
     assert order.index(after.band.name) >= order.index(before.band.name)
 
@@ -45,20 +45,20 @@ def test_raising_one_level_never_lowers_any_aggregate(levels: dict[int, int], id
 @given(level_sets())
 def test_index_is_weighted_sum_over_100(levels: dict[int, int]) -> None:
     s = score(MODEL, levels)
-    assert s.index == sum(i.weight * levels[i.id] for i in MODEL.indicators) / 100
-    assert s.index == sum(i.contribution for i in s.indicators)
-    assert 1 <= s.index <= 5
+    assert s.value == sum(i.weight * levels[i.id] for i in MODEL.indicators) / 100
+    assert s.value == sum(i.contribution for i in s.indicators)
+    assert 1 <= s.value <= 5
 
 
 @settings(max_examples=200)
 @given(level_sets())
 def test_domain_indices_recombine_to_index(levels: dict[int, int]) -> None:
     s = score(MODEL, levels)
-    assert sum(d.index * d.weight for d in s.domains) / 100 == s.index
+    assert sum(d.value * d.weight for d in s.domains) / 100 == s.value
     for d in MODEL.domains:
         aspect_scores = [a for a in s.aspects if a.parent == d.id]
         domain_score = next(x for x in s.domains if x.id == d.id)
-        assert sum(a.index * a.weight for a in aspect_scores) / d.weight == domain_score.index
+        assert sum(a.value * a.weight for a in aspect_scores) / d.weight == domain_score.value
 
 
 @settings(max_examples=100)
@@ -67,11 +67,11 @@ def test_integer_scoring_follows_the_published_formulas(levels: dict[int, int]) 
     """score() sums in integer units; the regulation's step-by-step formulas give the same values."""
     s = score(MODEL, levels)
     for aspect, got in zip(MODEL.aspects, s.aspects):
-        assert got.index == weighted_index(((levels[i.id], i.weight) for i in aspect.indicators), aspect.weight)
+        assert got.value == weighted_index(((levels[i.id], i.weight) for i in aspect.indicators), aspect.weight)
     for domain, got in zip(MODEL.domains, s.domains):
         by_id = {a.id: a for a in s.aspects}
-        assert got.index == weighted_index(((by_id[a.id].index, a.weight) for a in domain.aspects), domain.weight)
-    assert s.index == weighted_index(((d.index, d.weight) for d in s.domains), 100)
+        assert got.value == weighted_index(((by_id[a.id].value, a.weight) for a in domain.aspects), domain.weight)
+    assert s.value == weighted_index(((d.value, d.weight) for d in s.domains), 100)
 
 
 @given(st.fractions(min_value=1, max_value=5))
@@ -112,7 +112,8 @@ def test_written_answers_read_back_unchanged(
     tahun: object,
     entries: dict[int, tuple[object, object, object, list[str]]],
 ) -> None:
-    from spbe_calc.answers import Answer, Answers, dump_answers, read_answers
+    from spbe_calc.answers import Answer, Answers, read_answers
+    from spbe_calc.answers.write import dump_answers
 
     answers = Answers(
         "x.yaml",
@@ -124,6 +125,6 @@ def test_written_answers_read_back_unchanged(
     path = tmp_path_factory.mktemp("rt") / "j.yaml"  # type: ignore[attr-defined]
     path.write_text(dump_answers(answers, [i.id for i in MODEL.indicators]), encoding="utf-8")
     back = read_answers(path)
-    assert back.problems == []
+    assert back.problems == ()
     assert (back.model, back.instansi, back.tahun) == ("spbe-2020", instansi, tahun)
     assert back.answers == answers.answers

@@ -38,7 +38,7 @@ def test_tabel_10_indeks_aspek(model: Model) -> None:
     assert sum(Fraction(str(ex["indicator_weight_pct"])) * v for v in ex["indicator_levels"].values()) == Fraction(
         str(ex["sum_level_x_weight"])
     )
-    assert aspect.index == Fraction(str(ex["result"]))
+    assert aspect.value == Fraction(str(ex["result"]))
 
 
 def test_tabel_11_indeks_domain(model: Model) -> None:
@@ -46,11 +46,11 @@ def test_tabel_11_indeks_domain(model: Model) -> None:
     # Aspect 2 as in Tabel 10 (3.0), aspect 3 all at 4 (4.0), aspect 4 at 3 (3.0).
     levels = levels_with(model, 1, i11=3, i12=4, i13=3, i14=2, i15=4, i16=4, i17=4, i18=4, i19=3, i20=3)
     s = score(model, levels)
-    got = {a.id: a.index for a in s.aspects if a.id in ex["aspect_indices"]}
+    got = {a.id: a.value for a in s.aspects if a.id in ex["aspect_indices"]}
     assert got == {k: Fraction(str(v)) for k, v in ex["aspect_indices"].items()}
     domain = next(d for d in s.domains if d.id == 2)
     assert domain.weight == Fraction(str(ex["domain_weight_pct"]))
-    assert domain.index == Fraction(str(ex["result"]))
+    assert domain.value == Fraction(str(ex["result"]))
     # And through the formula itself, with the published inputs.
     parts = [(Fraction(str(ex["aspect_indices"][k])), ex["aspect_weights_pct"][k]) for k in ex["aspect_indices"]]
     assert weighted_index(parts, Fraction(str(ex["domain_weight_pct"]))) == Fraction(str(ex["result"]))
@@ -128,8 +128,8 @@ LEVELS_17975 = {
 
 def test_index_just_below_edge_exact_vs_rounded(model: Model, tmp_path: Path) -> None:
     s = score(model, LEVELS_17975)
-    assert s.index == Fraction("1.7975")
-    assert str(round_half_up(s.index, 2)) == "1.80"
+    assert s.value == Fraction("1.7975")
+    assert str(round_half_up(s.value, 2)) == "1.80"
     assert s.band.name == "Kurang"
     assert score(_rounded_model(tmp_path), LEVELS_17975).band.name == "Cukup"
 
@@ -157,7 +157,7 @@ def test_seed_fact_hoped_for(model: Model) -> None:
 )
 def test_examples_reproduce_seed_story(name: str, index: str, predikat: str) -> None:
     f = score_file(str(EXAMPLES / name))
-    assert f.score.index == Fraction(index)
+    assert f.score.value == Fraction(index)
     assert f.score.band.name == predikat
 
 

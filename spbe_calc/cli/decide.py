@@ -11,10 +11,10 @@ from spbe_calc.bars import parse_bar
 from spbe_calc.cli.app import command, emit, options, say, warn_models
 from spbe_calc.cli.params import AnswersFile, ModelOption, PartialOption, files_argument, format_option
 from spbe_calc.compare import compare_files
-from spbe_calc.core import plan_file
 from spbe_calc.errors import ExitCode, fail
 from spbe_calc.fsutil import atomic_write
 from spbe_calc.i18n import t
+from spbe_calc.plan import plan_file
 from spbe_calc.render.registry import format_for_suffix, render
 from spbe_calc.report import report_for
 

@@ -8,7 +8,6 @@ problems come from :data:`spbe_calc.model.format.MODEL_SPEC`, semantic ones from
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 from spbe_calc.errors import ExitCode, Problem, SpbeError, errors_in, fail
@@ -66,5 +65,5 @@ def load_model(ref: str | None = None, relative_to: Path | None = None) -> Model
         found, problems = check_model(doc)
         if found is None:
             raise SpbeError(errors_in(problems) or problems, ExitCode.BAD_INPUT)
-        model = _loaded[key] = dataclasses.replace(found, source=str(key))
+        model = _loaded[key] = found._replace(source=str(key))
     return model

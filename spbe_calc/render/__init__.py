@@ -8,9 +8,9 @@ holds the small pieces every format shares: numbers, names, colours.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from typing import NamedTuple
 
 from spbe_calc.answers import Answer, Answers
 from spbe_calc.i18n import pick, t
@@ -18,8 +18,7 @@ from spbe_calc.model import Band, Level, Model
 from spbe_calc.scoring import exact_str, round_half_up
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
+class Options(NamedTuple):
     """How to render: colour (ANSI) or not, the width to fit, and how much to show."""
 
     color: bool = False

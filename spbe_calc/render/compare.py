@@ -51,8 +51,8 @@ def render_text(c: Comparison, options: Options) -> str:
     table.add_row(
         "",
         Text(c.files[0].model.name if c.same_model else t("out.index"), style="bold"),
-        *[Text(_v(v), style="bold") for v in c.index.values],
-        Text(_d(c.index.delta), style="bold " + tone(c.index.delta)),
+        *[Text(_v(v), style="bold") for v in c.overall.values],
+        Text(_d(c.overall.delta), style="bold " + tone(c.overall.delta)),
     )
     table.add_row("", t("out.col.predikat"), *c.predikat, "")
     aspects = {row.code: row for row in c.aspects}
@@ -116,15 +116,15 @@ def render_json(c: Comparison, options: Options) -> str:
                 "instansi": f.answers.instansi,
                 "tahun": f.answers.tahun,
                 "model": f.model.id,
-                "index": float(round_half_up(f.score.index, f.model.precision)),
-                "index_exact": exact_str(f.score.index),
+                "index": float(round_half_up(f.score.value, f.model.precision)),
+                "index_exact": exact_str(f.score.value),
                 "predikat": f.score.band.name,
             }
             for f in c.files
         ],
         "same_model": c.same_model,
-        "index_delta": None if c.index.delta is None else float(round_half_up(c.index.delta, 2)),
-        "index_delta_exact": exact_str(c.index.delta) if c.index.delta is not None else None,
+        "index_delta": None if c.overall.delta is None else float(round_half_up(c.overall.delta, 2)),
+        "index_delta_exact": exact_str(c.overall.delta) if c.overall.delta is not None else None,
         "domains": [_row(r, 2) for r in c.domains],
         "aspects": [_row(r, 2) for r in c.aspects],
         "indicator_gains": [_row(r, 4) for r in c.gains],

@@ -12,12 +12,12 @@ def partial_note(f: ScoredFile) -> str:
     """What an incomplete file's index means (empty for a complete file)."""
     if not f.missing or f.score_high is None:
         return ""
-    high = f"{num(f.score_high.index, f.model.precision)} {f.score_high.band.name}"
+    high = f"{num(f.score_high.value, f.model.precision)} {f.score_high.band.name}"
     return t("out.partial", path=f.path, count=len(f.missing), ids=compact_ids(list(f.missing)), high=high)
 
 
 def below_bar(f: ScoredFile, bar: str) -> str:
     """A file whose index is below ``--fail-under``."""
     return t(
-        "out.below-bar", path=f.path, index=num(f.score.index, f.model.precision), predikat=f.score.band.name, bar=bar
+        "out.below-bar", path=f.path, index=num(f.score.value, f.model.precision), predikat=f.score.band.name, bar=bar
     )

@@ -8,7 +8,7 @@ the width, the others keep their natural width. Colour is plain ANSI, used only 
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 _ANSI = {
     "bold": "1",
@@ -29,8 +29,7 @@ def paint(text: str, style: str, color: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if code else text
 
 
-@dataclass
-class Column:
+class Column(NamedTuple):
     """A column: header, alignment (``left``/``right``), and whether it wraps."""
 
     header: str
@@ -38,12 +37,12 @@ class Column:
     wrap: bool = False
 
 
-@dataclass
 class PlainTable:
-    """Rows of cells, each cell a ``(text, style)`` pair."""
+    """A table being filled: its columns, and rows of cells, each a ``(text, style)`` pair."""
 
-    columns: list[Column]
-    rows: list[list[tuple[str, str]]] = field(default_factory=list)
+    def __init__(self, columns: list[Column]) -> None:
+        self.columns = columns
+        self.rows: list[list[tuple[str, str]]] = []
 
     def add(self, *cells: tuple[str, str] | str) -> None:
         """Add a row; a plain string is a cell without style."""

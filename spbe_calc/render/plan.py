@@ -10,9 +10,8 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from spbe_calc.core import PlannedFile
 from spbe_calc.i18n import t
-from spbe_calc.plan import Plan, Step
+from spbe_calc.plan import Plan, PlannedFile, Step
 from spbe_calc.render import Options, json_num, num
 from spbe_calc.render.richtext import to_text
 from spbe_calc.scoring import exact_str

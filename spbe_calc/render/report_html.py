@@ -55,8 +55,8 @@ def render_html(report: Report, options: Options) -> str:
     prev = report.previous
     prev_groups: dict[str, Fraction] = {}
     if prev is not None and report.comparison is not None and report.comparison.same_model:
-        prev_groups = {f"D{d.id}": d.index for d in prev.score.domains} | {
-            f"A{a.id}": a.index for a in prev.score.aspects
+        prev_groups = {f"D{d.id}": d.value for d in prev.score.domains} | {
+            f"A{a.id}": a.value for a in prev.score.aspects
         }
     title = t("rep.title")
     who = escape(report_title(cur.answers))
@@ -74,9 +74,9 @@ def render_html(report: Report, options: Options) -> str:
         h.append(f'<p class="down">{escape(note)}</p>')
     # Headline
     h.append('<section class="hero"><div>')
-    h.append(f'<div class="index">{num(s.index, places)}</div>')
+    h.append(f'<div class="index">{num(s.value, places)}</div>')
     h.append(f"<div>{_badge(model, s.band)}</div>")
-    h.append(f'<div class="muted">{escape(t("out.exact"))}: {exact_str(s.index)}</div></div>')
+    h.append(f'<div class="muted">{escape(t("out.exact"))}: {exact_str(s.value)}</div></div>')
     if prev is not None:
         h.append('<div class="delta">')
         h.append(
@@ -84,12 +84,12 @@ def render_html(report: Report, options: Options) -> str:
                 t(
                     "rep.previous",
                     year=prev.answers.tahun or "",
-                    index=num(prev.score.index, places),
+                    index=num(prev.score.value, places),
                     predikat=prev.score.band.name,
                 )
             )
         )
-        h.append(f"<br>{escape(t('cmp.col.change'))}: {_delta(s.index - prev.score.index)}</div>")
+        h.append(f"<br>{escape(t('cmp.col.change'))}: {_delta(s.value - prev.score.value)}</div>")
     if cur.missing:
         h.append(f'<p class="down">{escape(t("out.partial.short", count=len(cur.missing)))}</p>')
     h.append("</section>")
@@ -98,10 +98,10 @@ def render_html(report: Report, options: Options) -> str:
     # The radar of the aspects with its legend, then the full-width table below it.
     labels = [f"A{a.id}" for a in s.aspects]
     previous_values = [prev_groups[c] for c in labels] if prev_groups else None
-    h.append('<div class="charts"><div>' + radar(labels, [a.index for a in s.aspects], top, previous_values) + "</div>")
+    h.append('<div class="charts"><div>' + radar(labels, [a.value for a in s.aspects], top, previous_values) + "</div>")
     h.append(
         '<ul class="legend">'
-        + "".join(f"<li><b>A{a.id}</b> {escape(a.name)}: {num(a.index, places)}</li>" for a in s.aspects)
+        + "".join(f"<li><b>A{a.id}</b> {escape(a.name)}: {num(a.value, places)}</li>" for a in s.aspects)
     )
     if previous_values and prev is not None:
         h.append(f"<li>{escape(t('rep.legend.previous', year=prev.answers.tahun or ''))}</li>")
@@ -115,11 +115,11 @@ def render_html(report: Report, options: Options) -> str:
 
     def group_row(code: str, g: GroupScore, cls: str) -> None:
         previous = prev_groups.get(code)
-        change = f" {_delta(g.index - previous)}" if previous is not None else ""
+        change = f" {_delta(g.value - previous)}" if previous is not None else ""
         h.append(
             f'<tr class="{cls}"><td>{code}</td><td>{escape(g.name)}</td><td class=num>{pct(g.weight)}</td>'
-            f"<td class=num>{num(g.index, places)}{change}</td>"
-            f"<td>{bar(g.index, top, band_color(model, g.band), edges, previous)}</td>"
+            f"<td class=num>{num(g.value, places)}{change}</td>"
+            f"<td>{bar(g.value, top, band_color(model, g.band), edges, previous)}</td>"
             f"<td>{_badge(model, g.band)}</td></tr>"
         )
 

@@ -34,16 +34,16 @@ def render_md(report: Report, options: Options) -> str:
     note = warning(model)
     if note:
         out += [f"> {cell(note)}", ""]
-    out.append(f"**{model.name}: {num(s.index, places)} — {s.band.name}** ({t('out.exact')} {exact_str(s.index)})")
+    out.append(f"**{model.name}: {num(s.value, places)} — {s.band.name}** ({t('out.exact')} {exact_str(s.value)})")
     prev = report.previous
     if prev is not None:
-        change = s.index - prev.score.index
+        change = s.value - prev.score.value
         out.append("")
         out.append(
             t(
                 "rep.previous",
                 year=prev.answers.tahun or "",
-                index=num(prev.score.index, places),
+                index=num(prev.score.value, places),
                 predikat=prev.score.band.name,
             )
             + f"; {t('cmp.col.change')}: {signed(change)}"
@@ -61,7 +61,7 @@ def render_md(report: Report, options: Options) -> str:
     def row(code: str, g: GroupScore, bold: bool) -> None:
         name = f"**{cell(g.name)}**" if bold else cell(g.name)
         out.append(
-            f"| {code} | {name} | {pct(g.weight)} | {num(g.index, places)} | `{_bar(g.index, top)}` | {g.band.name} |"
+            f"| {code} | {name} | {pct(g.weight)} | {num(g.value, places)} | `{_bar(g.value, top)}` | {g.band.name} |"
         )
 
     aspects = {a.id: a for a in s.aspects}

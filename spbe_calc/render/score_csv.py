@@ -36,11 +36,11 @@ def render_csv(batch: ScoreBatch, options: Options) -> str:
                 f.answers.instansi or "",
                 f.answers.tahun or "",
                 f.model.id,
-                num(f.score.index, p),
-                exact_str(f.score.index),
+                num(f.score.value, p),
+                exact_str(f.score.value),
                 f.score.band.name,
                 "true" if not f.missing else "false",
-                *[num(groups[c].index, p) if c in groups else "" for c in codes],
+                *[num(groups[c].value, p) if c in groups else "" for c in codes],
             ]
         )
     return out.getvalue().rstrip("\n")

@@ -22,8 +22,8 @@ def _group(g: GroupScore, places: int) -> dict[str, Any]:
         "id": g.id,
         "name": g.name,
         "weight": json_num(g.weight),
-        "index": json_num(g.index, places),
-        "index_exact": exact_str(g.index),
+        "index": json_num(g.value, places),
+        "index_exact": exact_str(g.value),
         "predikat": g.band.name,
     }
     if g.kind == "aspect":
@@ -41,8 +41,8 @@ def to_dict(f: ScoredFile, detail: bool = False) -> dict[str, Any]:
         "tahun": f.answers.tahun,
         "model": f.model.id,
         "regulation": f.model.regulation.short,
-        "index": json_num(s.index, places),
-        "index_exact": exact_str(s.index),
+        "index": json_num(s.value, places),
+        "index_exact": exact_str(s.value),
         "predikat": s.band.name,
         "banding": f.model.banding,
         "complete": not f.missing,
@@ -52,8 +52,8 @@ def to_dict(f: ScoredFile, detail: bool = False) -> dict[str, Any]:
     if f.missing and f.score_high is not None:
         out["missing"] = list(f.missing)
         out["missing_text"] = compact_ids(list(f.missing))
-        out["index_high"] = json_num(f.score_high.index, places)
-        out["index_high_exact"] = exact_str(f.score_high.index)
+        out["index_high"] = json_num(f.score_high.value, places)
+        out["index_high_exact"] = exact_str(f.score_high.value)
         out["predikat_high"] = f.score_high.band.name
     if detail:
         out["indicators"] = [
@@ -74,7 +74,7 @@ def to_dict(f: ScoredFile, detail: bool = False) -> dict[str, Any]:
 def render_json(batch: ScoreBatch, options: Options) -> str:
     """One object when one file was named, an array when several (or a folder) were."""
     files = batch.scored
-    single = batch.count == 1 and len(files) == 1
+    single = batch.total == 1 and len(files) == 1
     data: Any = to_dict(files[0], options.detail) if single else [to_dict(f, options.detail) for f in files]
     return json.dumps(data, ensure_ascii=False, indent=2)
 

@@ -16,7 +16,7 @@ def cell(text: str) -> str:
 
 def _row(code: str, g: GroupScore, places: int, bold: bool) -> str:
     name = f"**{cell(g.name)}**" if bold else cell(g.name)
-    return f"| {code} | {name} | {pct(g.weight)} | {num(g.index, places)} | {g.band.name} |"
+    return f"| {code} | {name} | {pct(g.weight)} | {num(g.value, places)} | {g.band.name} |"
 
 
 def _one(f: ScoredFile, detail: bool) -> list[str]:
@@ -24,7 +24,7 @@ def _one(f: ScoredFile, detail: bool) -> list[str]:
     lines = [
         f"### {cell(title(f.answers))}",
         "",
-        f"**{f.model.name}: {num(f.score.index, places)} — {f.score.band.name}** "
+        f"**{f.model.name}: {num(f.score.value, places)} — {f.score.band.name}** "
         f"({cell(regulation(f.model))}, `{cell(f.path)}`)",
         "",
     ]
@@ -68,7 +68,7 @@ def render_markdown(batch: ScoreBatch, options: Options) -> str:
         for f in files:
             lines.append(
                 f"| {cell(f.answers.instansi or f.path)} | {f.answers.tahun or ''} | "
-                f"{num(f.score.index, f.model.precision)} | {f.score.band.name} |"
+                f"{num(f.score.value, f.model.precision)} | {f.score.band.name} |"
             )
         lines.append("")
     for f in files:

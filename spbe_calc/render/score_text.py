@@ -48,7 +48,7 @@ def _one(f: ScoredFile, detail: bool, color: bool, width: int) -> str:
             (code, style),
             (g.name, style),
             (pct(g.weight), ""),
-            (num(g.index, places), style),
+            (num(g.value, places), style),
         ]
         if detail:
             cells.append(("", ""))
@@ -78,10 +78,10 @@ def _one(f: ScoredFile, detail: bool, color: bool, width: int) -> str:
             aspect_rows(domain.aspects)
     else:
         aspect_rows(model.aspects)
-    line = paint(f"{model.name}: {num(s.index, places)}", "bold", color) + "  "
+    line = paint(f"{model.name}: {num(s.value, places)}", "bold", color) + "  "
     line += paint(s.band.name, band_tone(model, s.band), color)
-    exact = exact_str(s.index)
-    if exact != num(s.index, places):
+    exact = exact_str(s.value)
+    if exact != num(s.value, places):
         line += paint(f"  ({t('out.exact')} {exact})", "dim", color)
     if model.banding == "rounded":
         line += paint(f"  [{t('out.banding.rounded')}]", "dim", color)
@@ -93,10 +93,10 @@ def _one(f: ScoredFile, detail: bool, color: bool, width: int) -> str:
 
 def ranking(files: list[ScoredFile]) -> list[tuple[int, ScoredFile]]:
     """Files by exact index, highest first, with competition ranks (1, 2, 2, 4)."""
-    ordered = sorted(files, key=lambda f: -f.score.index)
+    ordered = sorted(files, key=lambda f: -f.score.value)
     out: list[tuple[int, ScoredFile]] = []
     for n, f in enumerate(ordered):
-        rank = out[-1][0] if out and out[-1][1].score.index == f.score.index else n + 1
+        rank = out[-1][0] if out and out[-1][1].score.value == f.score.value else n + 1
         out.append((rank, f))
     return out
 
@@ -119,7 +119,7 @@ def _ranking(files: list[ScoredFile], color: bool, width: int) -> str:
             str(rank),
             name,
             str(f.answers.tahun or ""),
-            num(f.score.index, f.model.precision),
+            num(f.score.value, f.model.precision),
             (f.score.band.name, band_tone(f.model, f.score.band)),
         )
     counts: dict[str, int] = {}

@@ -1,8 +1,7 @@
-"""Commands that check files: ``score`` and ``validate``."""
+"""``score``: the index and predikat of answers files, for one agency or hundreds."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -12,7 +11,6 @@ from spbe_calc.bars import parse_bar
 from spbe_calc.batch import score_batch
 from spbe_calc.cli.app import command, emit, options, report, say, warn_models
 from spbe_calc.cli.params import ModelOption, PartialOption, files_argument, format_option
-from spbe_calc.core import validate_exit_code, validate_files
 from spbe_calc.errors import ExitCode
 from spbe_calc.render.notes import below_bar, partial_note
 from spbe_calc.render.registry import render
@@ -42,20 +40,3 @@ def score(
     for f in batch.below:
         say(below_bar(f, fail_under or ""))
     return batch.exit_code()
-
-
-@command("validate", help="help.validate")
-def validate(
-    files: Annotated[Optional[list[Path]], files_argument("help.validate.files")] = None,
-    model: ModelOption = None,
-    fmt: Annotated[str, format_option("validate", "auto")] = "auto",
-    strict: Annotated[bool, typer.Option("--strict", help="help.validate.strict")] = False,
-) -> ExitCode:
-    """Check model, answers and plan files (the bundled model without files); 1 on problems."""
-    reports = validate_files([str(p) for p in files or []], model)
-    warn_models([r.model for r in reports])
-    name = fmt
-    if name == "auto":  # annotations in a GitHub Actions log, text elsewhere (as yamllint does)
-        name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    emit(render("validate", name, reports, options()))
-    return validate_exit_code(reports, strict)

@@ -1,4 +1,4 @@
-"""The answers file: what an instansi answered for each indicator, read strictly.
+"""Reading an answers file strictly, and binding its answers to a model.
 
 Format (``score`` reads it, ``assess`` writes it)::
 
@@ -15,15 +15,13 @@ model (unknown indicators, levels outside the scale, missing indicators).
 
 from __future__ import annotations
 
-import json
-import re
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Union
+from typing import Any, NamedTuple
 
 from spbe_calc.errors import ExitCode, Problem, SpbeError, errors_in
 from spbe_calc.model import Model
+from spbe_calc.scoring import Level
 from spbe_calc.spec import ByKind, Context, Custom, Field, Int, Invalid, MapOf, Nullable, Obj, Seq, Str, run_partial
 from spbe_calc.yamlsafe import Document, Node, load
 
@@ -82,10 +80,6 @@ ANSWERS_SPEC = Obj(
 )
 
 
-#: A level as scoring sees it: a whole number, or one per item for a multi-item indicator.
-Level = Union[int, tuple[int, ...]]
-
-
 def is_answered(level: Any) -> bool:
     """A level counts once it is given (for every item, when there are several)."""
     if isinstance(level, tuple):
@@ -93,8 +87,7 @@ def is_answered(level: Any) -> bool:
     return level is not None
 
 
-@dataclass(frozen=True, slots=True)
-class Answer:
+class Answer(NamedTuple):
     """One indicator's answer; ``level`` is ``None`` while not answered."""
 
     indicator: int
@@ -104,8 +97,7 @@ class Answer:
     bukti: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Answers:
+class Answers(NamedTuple):
     """A parsed answers file, with the position of every indicator's entry for messages."""
 
     path: str
@@ -114,9 +106,9 @@ class Answers:
     tahun: int | None
     answers: dict[int, Answer]
     #: where each value was read; positions are looked up only when a message needs one
-    where: Context | None = field(default=None, repr=False, compare=False)
+    where: Context | None = None
     #: problems found while reading (YAML and structure); :func:`bind` reports them with its own
-    problems: list[Problem] = field(default_factory=list)
+    problems: tuple[Problem, ...] = ()
 
     def key_position(self, ident: int) -> tuple[int, int]:
         """Line and column of an indicator's key (``(0, 0)`` when unknown)."""
@@ -166,7 +158,7 @@ def parse_answers(data: dict[str, Any], ctx: Context, problems: list[Problem] | 
         tahun=data.get("tahun"),
         answers=answers,
         where=ctx,
-        problems=list(problems or []),
+        problems=tuple(problems or ()),
     )
 
 
@@ -283,82 +275,3 @@ def compact_ids(ids: list[int]) -> str:
     if start is not None:
         parts.append(str(start) if start == prev else f"{start}-{prev}")
     return ", ".join(parts)
-
-
-# --- writing -------------------------------------------------------------------------------------
-
-
-#: Characters YAML does not allow raw in a stream, and the line and paragraph separators.
-_UNSAFE = re.compile("[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]")
-
-
-def _q(text: str) -> str:
-    r"""A YAML double-quoted scalar that reads back as exactly ``text``.
-
-    JSON's escaping is valid YAML; characters YAML does not allow raw in a stream (control
-    characters, BOM, line and paragraph separators) are escaped as ``\uXXXX`` too.
-    """
-    quoted = json.dumps(text, ensure_ascii=False)
-    return _UNSAFE.sub(lambda m: _escape(ord(m.group())), quoted)
-
-
-def _escape(code: int) -> str:
-    """A YAML escape sequence for one code point."""
-    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
-
-
-def _level_yaml(level: Any) -> str:
-    if level is None:
-        return "null"
-    if isinstance(level, tuple):
-        return "[" + ", ".join("null" if v is None else str(v) for v in level) + "]"
-    return str(level)
-
-
-def dump_answers(answers: Answers, order: list[int] | None = None, header: str = "") -> str:
-    """Write answers in the canonical layout that :func:`read_answers` reads back unchanged.
-
-    Strings are always double-quoted, so nothing a user types (``yes``, ``2023-01-01``, ``#``)
-    can change meaning. ``order`` lists indicator numbers in model order; answers for others
-    follow in numeric order. ``header`` (comment lines) is kept at the top.
-    """
-    lines: list[str] = [ln for ln in header.splitlines() if ln.startswith("#")]
-    if answers.model is not None:
-        lines.append(f"model: {_q(answers.model)}")
-    if answers.instansi is not None:
-        lines.append(f"instansi: {_q(answers.instansi)}")
-    if answers.tahun is not None:
-        lines.append(f"tahun: {answers.tahun}")
-    lines.append("levels:" if answers.answers else "levels: {}")
-    ids = [i for i in (order or []) if i in answers.answers]
-    ids += sorted(i for i in answers.answers if i not in set(ids))
-    for ident in ids:
-        a = answers.answers[ident]
-        if not (a.fakta or a.analisis or a.bukti):
-            lines.append(f"  {ident}: {_level_yaml(a.level)}")
-            continue
-        lines.append(f"  {ident}:")
-        lines.append(f"    level: {_level_yaml(a.level)}")
-        if a.fakta:
-            lines.append(f"    fakta: {_q(a.fakta)}")
-        if a.analisis:
-            lines.append(f"    analisis: {_q(a.analisis)}")
-        if a.bukti:
-            lines.append("    bukti:")
-            lines += [f"      - {_q(b)}" for b in a.bukti]
-    return "\n".join(lines) + "\n"
-
-
-def leading_comments(path: Path | str) -> str:
-    """The comment block at the top of a file, kept when the file is rewritten."""
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return ""
-    out = []
-    for line in text.splitlines():
-        if line.startswith("#"):
-            out.append(line)
-        else:
-            break
-    return "\n".join(out)

@@ -1,0 +1,88 @@
+"""Writing an answers file: a canonical layout that reads back exactly as it was written.
+
+Only ``assess`` writes answers files; scoring never imports this module.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from spbe_calc.answers.read import Answers
+
+#: Characters YAML does not allow raw in a stream, and the line and paragraph separators.
+_UNSAFE = re.compile("[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]")
+
+
+def _q(text: str) -> str:
+    r"""A YAML double-quoted scalar that reads back as exactly ``text``.
+
+    JSON's escaping is valid YAML; characters YAML does not allow raw in a stream (control
+    characters, BOM, line and paragraph separators) are escaped as ``\uXXXX`` too.
+    """
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _UNSAFE.sub(lambda m: _escape(ord(m.group())), quoted)
+
+
+def _escape(code: int) -> str:
+    """A YAML escape sequence for one code point."""
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+def _level_yaml(level: Any) -> str:
+    if level is None:
+        return "null"
+    if isinstance(level, tuple):
+        return "[" + ", ".join("null" if v is None else str(v) for v in level) + "]"
+    return str(level)
+
+
+def dump_answers(answers: Answers, order: list[int] | None = None, header: str = "") -> str:
+    """Write answers in the canonical layout that :func:`read_answers` reads back unchanged.
+
+    Strings are always double-quoted, so nothing a user types (``yes``, ``2023-01-01``, ``#``)
+    can change meaning. ``order`` lists indicator numbers in model order; answers for others
+    follow in numeric order. ``header`` (comment lines) is kept at the top.
+    """
+    lines: list[str] = [ln for ln in header.splitlines() if ln.startswith("#")]
+    if answers.model is not None:
+        lines.append(f"model: {_q(answers.model)}")
+    if answers.instansi is not None:
+        lines.append(f"instansi: {_q(answers.instansi)}")
+    if answers.tahun is not None:
+        lines.append(f"tahun: {answers.tahun}")
+    lines.append("levels:" if answers.answers else "levels: {}")
+    ids = [i for i in (order or []) if i in answers.answers]
+    ids += sorted(i for i in answers.answers if i not in set(ids))
+    for ident in ids:
+        a = answers.answers[ident]
+        if not (a.fakta or a.analisis or a.bukti):
+            lines.append(f"  {ident}: {_level_yaml(a.level)}")
+            continue
+        lines.append(f"  {ident}:")
+        lines.append(f"    level: {_level_yaml(a.level)}")
+        if a.fakta:
+            lines.append(f"    fakta: {_q(a.fakta)}")
+        if a.analisis:
+            lines.append(f"    analisis: {_q(a.analisis)}")
+        if a.bukti:
+            lines.append("    bukti:")
+            lines += [f"      - {_q(b)}" for b in a.bukti]
+    return "\n".join(lines) + "\n"
+
+
+def leading_comments(path: Path | str) -> str:
+    """The comment block at the top of a file, kept when the file is rewritten."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return ""
+    out = []
+    for line in text.splitlines():
+        if line.startswith("#"):
+            out.append(line)
+        else:
+            break
+    return "\n".join(out)

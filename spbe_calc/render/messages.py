@@ -1,0 +1,56 @@
+"""Problems in words: each problem's message and hint, in the user's language.
+
+Problems are values with a code and arguments (:class:`spbe_calc.errors.Problem`); this is
+where they become sentences, for every command's error messages and for ``validate``'s reports.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spbe_calc.errors import Problem
+from spbe_calc.i18n import t, t_optional
+
+
+def _localised_args(p: Problem) -> dict[str, Any]:
+    """The problem's arguments, with the names of types and kinds of things translated."""
+    args = dict(p.args)
+    for key in ("expected", "found"):
+        if key in args:
+            args[key] = " | ".join(t(f"type.{part}") for part in str(args[key]).split(" | "))
+    if "kind" in args:
+        args["kind"] = t(f"kind.{args['kind']}")
+    return args
+
+
+def message(p: Problem) -> str:
+    """What is wrong, in the current language."""
+    return t(f"problem.{p.code}", **_localised_args(p))
+
+
+def hint(p: Problem) -> str | None:
+    """What to do about it, when the catalogue says (a sharper hint when there is a suggestion)."""
+    args = _localised_args(p)
+    if args.get("suggestion"):
+        specific = t_optional(f"hint.{p.code}.suggest", **args)
+        if specific:
+            return specific
+    return t_optional(f"hint.{p.code}", **args)
+
+
+def _where(p: Problem) -> str:
+    if p.line:
+        return f"{p.path}:{p.line}:{p.col}"
+    return p.path
+
+
+def format_problem(p: Problem, color: bool = False, with_hint: bool = True) -> str:
+    """One problem as human text, with its hint on an indented second line."""
+    level = t(f"out.level.{p.severity.value}")
+    if color:
+        tone = "31" if p.is_error else "33"
+        head = f"\x1b[1m{_where(p)}\x1b[0m: \x1b[{tone}m{level}\x1b[0m: {message(p)}"
+    else:
+        head = f"{_where(p)}: {level}: {message(p)}"
+    advice = hint(p) if with_hint else None
+    return head + (f"\n    {advice}" if advice else "")

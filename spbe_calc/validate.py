@@ -1,0 +1,90 @@
+"""Checking files of every kind: models, answers files and plan files, problems as values.
+
+``validate`` reports every problem of every file with its position; it tells the kinds apart
+by their top-level keys (an answers file has ``levels``, a plan file only ``default`` and
+``indicators``, anything else is read as a model).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from spbe_calc.answers import answers_from_doc, bind
+from spbe_calc.core import model_for_checked
+from spbe_calc.errors import ExitCode, Problem, Severity, SpbeError
+from spbe_calc.model import Model, check_model, load_model, resolve_model_path
+from spbe_calc.plan import limits_from_doc
+from spbe_calc.yamlsafe import Document, load
+
+
+class FileReport(NamedTuple):
+    """What ``validate`` found in one file."""
+
+    path: str
+    kind: str  # "model" | "answers" | "plan" | "unknown"
+    problems: tuple[Problem, ...] = ()
+    #: False when the file could not be read or parsed at all.
+    readable: bool = True
+    #: The model checked, or the one the answers (or plan) were checked against.
+    model: Model | None = None
+
+    def errors(self) -> int:
+        """Number of errors."""
+        return sum(p.severity is Severity.ERROR for p in self.problems)
+
+    def warnings(self) -> int:
+        """Number of warnings."""
+        return sum(p.severity is Severity.WARNING for p in self.problems)
+
+
+def validate_files(paths: list[str], model_ref: str | None = None) -> list[FileReport]:
+    """Check each file; without files, the model itself (``--model``, or the bundled default)."""
+    if paths:
+        return [validate_file(p, model_ref) for p in paths]
+    path, shown = resolve_model_path(model_ref)
+    return [validate_file(str(path), model_ref, shown)]
+
+
+def validate_file(path: str, model_ref: str | None = None, display: str | None = None) -> FileReport:
+    """Check one file: a model, an answers file (top-level ``levels``) or a plan file."""
+    shown = display or path
+    try:
+        doc = load(path, shown)
+    except SpbeError as exc:
+        return FileReport(shown, "unknown", tuple(exc.problems), readable=False)
+    root = doc.root
+    keys = {k.value for k, _ in root.value} if root is not None and root.kind == "map" else set()
+    if keys and keys <= {"default", "indicators"}:
+        return _validate_plan(doc, model_ref)
+    if "levels" not in keys:
+        model, problems = check_model(doc)
+        return FileReport(shown, "model", tuple(problems), model=model)
+    try:
+        answers = answers_from_doc(doc)
+        model = model_for_checked(answers, model_ref)
+    except SpbeError as exc:
+        return FileReport(shown, "answers", tuple(exc.problems))
+    try:
+        bind(answers, model, partial=False)  # raises with the reading problems included
+    except SpbeError as exc:
+        return FileReport(shown, "answers", tuple(exc.problems), model=model)
+    return FileReport(shown, "answers", answers.problems, model=model)
+
+
+def _validate_plan(doc: Document, model_ref: str | None) -> FileReport:
+    """A plan file (costs and reachable levels) is checked against the model it will be used with."""
+    model = load_model(model_ref)
+    try:
+        limits_from_doc(doc, model)
+    except SpbeError as exc:
+        return FileReport(doc.path, "plan", tuple(exc.problems), model=model)
+    return FileReport(doc.path, "plan", (), model=model)
+
+
+def validate_exit_code(reports: list[FileReport], strict: bool) -> ExitCode:
+    """0 when all is valid, 1 when problems were found, 2 when a file could not be read."""
+    if any(not r.readable for r in reports):
+        return ExitCode.BAD_INPUT
+    if any(r.errors() or (strict and r.warnings()) for r in reports):
+        return ExitCode.FINDINGS
+    return ExitCode.OK
