@@ -15,9 +15,9 @@ from itertools import repeat
 from pathlib import Path
 from typing import NamedTuple, Union
 
-from spbe_calc.answers import Answers
+from spbe_calc.answers import Answers, bind, read_answers
 from spbe_calc.bars import Bar, check_bar, meets
-from spbe_calc.core import ScoredFile, model_for, score_answers, score_file
+from spbe_calc.core import ScoredFile, model_for, model_for_checked, score_answers, score_file
 from spbe_calc.digits import is_number
 from spbe_calc.errors import ExitCode, Problem, SpbeError, fail
 
@@ -47,15 +47,20 @@ def _one(path: str, model_ref: str | None, partial: bool) -> Outcome:
 
 
 def _read_chunk(paths: list[str], model_ref: str | None, partial: bool) -> list[Answers | SpbeError]:
-    """Worker side: score each file; send back its answers (without positions) or its error.
+    """Worker side: read and check each file; send back its answers (without positions) or error.
 
-    Positions are only needed for messages, and a file that scored has none to give, so they
-    stay here; the parent scores the answers again with the same model and gets the same result.
+    Positions are only needed for messages, and a file whose answers bind to their model has
+    none to give; the parent scores the answers with its own copy of the same model.
     """
     out: list[Answers | SpbeError] = []
     for path in paths:
-        result = _one(path, model_ref, partial)
-        out.append(result if isinstance(result, SpbeError) else result.answers._replace(where=None))
+        try:
+            answers = read_answers(path, path)
+            bind(answers, model_for_checked(answers, model_ref), partial)
+        except SpbeError as exc:
+            out.append(exc)
+            continue
+        out.append(answers._replace(where=None))
     return out
 
 

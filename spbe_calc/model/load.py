@@ -8,6 +8,7 @@ problems come from :data:`spbe_calc.model.format.MODEL_SPEC`, semantic ones from
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from spbe_calc.errors import ExitCode, Problem, SpbeError, errors_in, fail
@@ -21,8 +22,9 @@ BUNDLED_DIR = Path(__file__).parent / "bundled"
 DEFAULT_MODEL = "spbe-2020"
 
 
+@functools.cache
 def bundled_models() -> dict[str, Path]:
-    """Each bundled model's name and file, in name order."""
+    """Each bundled model's name and file, in name order (the folder is read once)."""
     return {p.stem: p for p in sorted(BUNDLED_DIR.glob("*.yaml"))}
 
 
@@ -53,10 +55,15 @@ def check_model(doc: Document) -> tuple[Model | None, list[Problem]]:
 
 #: Models already loaded in this process, by resolved file: a batch loads each once.
 _loaded: dict[Path, Model] = {}
+#: The same, by the reference that named them (a batch names the same model in every file).
+_by_reference: dict[tuple[str | None, Path | None], Model] = {}
 
 
 def load_model(ref: str | None = None, relative_to: Path | None = None) -> Model:
     """Load a model by bundled name or path; raise :class:`SpbeError` listing every problem."""
+    model = _by_reference.get((ref, relative_to))
+    if model is not None:
+        return model
     path, shown = resolve_model_path(ref, relative_to)
     key = path.resolve()
     model = _loaded.get(key)
@@ -66,4 +73,5 @@ def load_model(ref: str | None = None, relative_to: Path | None = None) -> Model
         if found is None:
             raise SpbeError(errors_in(problems) or problems, ExitCode.BAD_INPUT)
         model = _loaded[key] = found._replace(source=str(key))
+    _by_reference[(ref, relative_to)] = model
     return model
