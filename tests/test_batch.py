@@ -6,6 +6,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from spbe_calc.batch import PARALLEL_MIN, score_many
 from spbe_calc.errors import SpbeError
 from spbe_calc.render.score_json import to_dict
@@ -60,3 +62,39 @@ def test_cli_batch_same_with_any_job_count(run: Run, write: Callable[..., Path],
     assert outputs[0] == outputs[1]
     assert len(outputs[0][0].splitlines()) == PARALLEL_MIN + 11 - 2
     assert json.loads(outputs[0][0].splitlines()[0])["instansi"] == "Kab 0"
+
+
+def _texts(write: Callable[..., Path], folder: Path, count: int) -> None:
+    """``count`` complete files, each with its own fakta, analisis and bukti."""
+    folder.mkdir()
+    for k in range(count):
+        levels: dict[object, object] = {i: 1 + (i + k) % 5 for i in range(1, 48)}
+        levels[1] = f'{{level: 2, fakta: "fakta {k}", analisis: "analisis {k}", bukti: ["SK {k}"]}}'
+        write(f"{folder.name}/kab-{k:03d}.yaml", answers_text(levels, instansi=f'"Kab {k}"', tahun=2024))
+
+
+@pytest.mark.parametrize("count", [PARALLEL_MIN - 1, PARALLEL_MIN, PARALLEL_MIN + 1])
+def test_results_do_not_depend_on_batch_size_or_jobs(
+    run: Run, write: Callable[..., Path], tmp_path: Path, count: int
+) -> None:
+    """Below, at and above the size where workers start, with one and two processes, every file's
+    JSON is byte for byte what scoring it alone gives, and its answers keep their texts."""
+    folder = tmp_path / f"n{count}"
+    _texts(write, folder, count)
+    alone = {}
+    for path in sorted(folder.iterdir()):
+        r = run("score", "--detail", "-f", "json", str(path))
+        assert r.exit_code == 0, r.stderr
+        alone[str(path)] = json.loads(r.stdout)
+    for jobs in ("1", "2"):
+        r = run("score", "--detail", "-f", "jsonl", str(folder), env={"SPBE_CALC_JOBS": jobs})
+        assert r.exit_code == 0, r.stderr
+        lines = r.stdout.splitlines()
+        assert len(lines) == count
+        for line in lines:
+            data = json.loads(line)
+            assert json.dumps(data, sort_keys=True) == json.dumps(alone[data["file"]], sort_keys=True)
+        outcomes = score_many(sorted(str(p) for p in folder.iterdir()), jobs=int(jobs))
+        texts = {o.answers.answers[1].fakta for o in outcomes if not isinstance(o, SpbeError)}
+        assert texts == {f"fakta {k}" for k in range(count)}
+        assert all(o.answers.answers[1].bukti == (f"SK {o.answers.instansi[4:]}",) for o in outcomes)  # type: ignore[union-attr]

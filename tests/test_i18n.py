@@ -1,0 +1,96 @@
+"""The message catalogues: one file per language, all with the same keys and placeholders.
+
+Adding a language is adding one file under spbe_calc/i18n/; these tests fail when it lacks a
+key, has one the reference (Indonesian) does not, or names other placeholders.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from spbe_calc.i18n import DEFAULT, LANGUAGES, catalogue, set_language, t, words
+
+SOURCE = Path(__file__).resolve().parent.parent / "spbe_calc"
+REFERENCE = catalogue(DEFAULT).MESSAGES
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def test_languages_are_the_catalogue_files() -> None:
+    files = {p.stem for p in (SOURCE / "i18n").glob("*.py") if p.stem != "__init__"}
+    assert set(LANGUAGES) == files >= {"id", "en"}
+    assert LANGUAGES[0] == "id"
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != DEFAULT])
+def test_every_language_has_every_key_with_the_same_placeholders(lang: str) -> None:
+    messages = catalogue(lang).MESSAGES
+    assert sorted(set(REFERENCE) - set(messages)) == [], f"{lang} lacks these keys"
+    assert sorted(set(messages) - set(REFERENCE)) == [], f"{lang} has keys Indonesian lacks"
+    for key, text in REFERENCE.items():
+        assert placeholders(messages[key]) == placeholders(text), key
+        assert messages[key].strip(), key
+
+
+def _literal_calls(func_names: set[str]) -> list[tuple[str, int, str, int]]:
+    """(file, line, first string argument, its position) of calls to the named functions."""
+    found = []
+    for path in SOURCE.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if name not in func_names:
+                continue
+            for n, arg in enumerate(node.args):
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    found.append((path.name, node.lineno, arg.value, n))
+    return found
+
+
+def test_every_literal_message_key_exists() -> None:
+    keys = [(f, line, key) for f, line, key, n in _literal_calls({"t", "t_optional", "words"}) if n == 0]
+    assert len(keys) > 100
+    missing = [(f, line, key) for f, line, key in keys if key not in REFERENCE]
+    assert missing == []
+
+
+def test_every_problem_code_has_a_message() -> None:
+    """Codes given to fail(), ctx.add() and Problem() (the second string argument or later)."""
+    calls = _literal_calls({"fail", "add", "Problem"})
+    codes = {value for _, _, value, n in calls if n >= 1 and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)+|[a-z]+", value)}
+    codes -= {"error", "warning"}  # severities, not codes
+    assert len(codes) > 40
+    assert sorted(c for c in codes if f"problem.{c}" not in REFERENCE) == []
+
+
+def test_help_and_metavar_keys_exist() -> None:
+    """Declarations in cli/ name catalogue keys (help=..., metavar=...)."""
+    keys = set()
+    for path in (SOURCE / "cli").glob("*.py"):
+        keys |= set(re.findall(r'(?:help|metavar|help_key)="([a-z][a-z.-]+)"', path.read_text(encoding="utf-8")))
+        keys |= set(re.findall(r'files_argument\("([a-z.-]+)"\)', path.read_text(encoding="utf-8")))
+    assert len(keys) > 20
+    assert sorted(k for k in keys if k not in REFERENCE) == []
+
+
+def test_command_words_in_both_languages() -> None:
+    assert {"q", "keluar", "quit"} <= words("as.word.quit")
+    assert {"y", "ya", "yes"} <= words("as.word.yes")
+    set_language("en")
+    assert t("as.word.quit") == "q, quit"
+    set_language("id")
+    assert t("as.word.quit") == "q, keluar"
+
+
+def test_unknown_language_is_refused() -> None:
+    with pytest.raises(ValueError):
+        set_language("xx")
