@@ -16,7 +16,6 @@ from spbe_calc.model import Model, load_model
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 EXAMPLES = ROOT / "examples"
-REFERENCE = ROOT.parent / "shared" / "reference"
 
 
 @pytest.fixture(autouse=True)

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -113,10 +114,25 @@ def test_hook_patterns(hook: str, name: str, matches: bool) -> None:
     assert bool(re.search(HOOKS[hook]["files"], name)) is matches
 
 
-def test_hooks_run_the_validate_command() -> None:
-    for hook in HOOKS.values():
-        assert hook["entry"].startswith("spbe-calc validate")
-        assert hook["language"] == "python"
+@pytest.mark.parametrize("hook", sorted(HOOKS))
+def test_hook_entries_validate_what_they_are_given(hook: str, write: Callable[..., Path]) -> None:
+    """pre-commit runs the entry with the matching files as arguments: a good file passes, a bad
+    file fails with its position."""
+    assert HOOKS[hook]["language"] == "python"
+    entry = HOOKS[hook]["entry"].split()
+    assert entry[0] == "spbe-calc"
+    good = ROOT / "indicators.yaml" if hook.endswith("model") else EXAMPLES / "kabupaten-contoh-2022.yaml"
+    bad = write(
+        "bad.yaml", good.read_text(encoding="utf-8").replace("levels:", "levelz:").replace("weight:", "wieght:", 1)
+    )
+    command = [sys.executable, "-m", "spbe_calc", *entry[1:]]
+    ok = subprocess.run([*command, str(good)], capture_output=True, text=True, env={**os.environ, "GITHUB_ACTIONS": ""})
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    failed = subprocess.run(
+        [*command, str(bad)], capture_output=True, text=True, env={**os.environ, "GITHUB_ACTIONS": ""}
+    )
+    assert failed.returncode == 1
+    assert re.search(r"bad\.yaml:\d+:\d+: ", failed.stdout), failed.stdout
 
 
 # --- atomic writes -----------------------------------------------------------------------------------

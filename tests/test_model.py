@@ -13,7 +13,7 @@ from spbe_calc.errors import Severity, SpbeError
 from spbe_calc.model import Model, check_model, load_model
 from spbe_calc.yamlsafe import load, parse
 
-from .conftest import REFERENCE, ROOT
+from .conftest import DATA, ROOT
 
 MODEL_TEXT = (ROOT / "indicators.yaml").read_text(encoding="utf-8")
 
@@ -68,9 +68,8 @@ def test_bands_and_settings(model: Model) -> None:
     assert model.regulation.short == "PermenPANRB 59/2020"
 
 
-@pytest.mark.skipif(not (REFERENCE / "permenpanrb-59-2020.yaml").exists(), reason="shared reference not present")
 def test_matches_reference_names_and_weights(model: Model) -> None:
-    ref = yaml.safe_load((REFERENCE / "permenpanrb-59-2020.yaml").read_text(encoding="utf-8"))
+    ref = yaml.safe_load((DATA / "permenpanrb-59-2020.yaml").read_text(encoding="utf-8"))
     for d_ref, d in zip(ref["domains"], model.domains):
         assert (d.id, d.name, d.weight) == (d_ref["id"], d_ref["name"], Fraction(str(d_ref["weight_pct"])))
         for a_ref, a in zip(d_ref["aspects"], d.aspects):

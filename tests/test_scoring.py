@@ -209,3 +209,19 @@ def test_round_half_up_is_exact_beyond_decimal_context() -> None:
 )
 def test_exact_str(value: str, expected: str) -> None:
     assert exact_str(Fraction(value)) == expected
+
+
+@pytest.mark.parametrize(
+    ("file", "index"), [("kabupaten-contoh-2021.yaml", "1.66"), ("kabupaten-contoh-2022.yaml", "2.38")]
+)
+def test_example_indices_follow_from_the_regulation(file: str, index: str) -> None:
+    """The examples' indices (asserted across the CLI tests) by the formula alone, from the
+    weights in the reference data: Σ level × weight / 100, rounded half-up."""
+    ref = yaml.safe_load((DATA / "permenpanrb-59-2020.yaml").read_text(encoding="utf-8"))
+    weights = {
+        i["id"]: Fraction(str(i["weight_pct"])) for d in ref["domains"] for a in d["aspects"] for i in a["indicators"]
+    }
+    answers = yaml.safe_load((EXAMPLES / file).read_text(encoding="utf-8"))["levels"]
+    levels = {k: (v["level"] if isinstance(v, dict) else v) for k, v in answers.items()}
+    exact = weighted_index(((levels[i], w) for i, w in weights.items()), 100)
+    assert round_half_up(exact, 2) == Decimal(index)
