@@ -144,3 +144,11 @@ def test_every_yaml_11_boolean_is_flagged(word: str) -> None:
     doc = parse(f"instansi: {word}\n", "a.yaml")
     assert [(p.code, p.line, p.col) for p in doc.problems] == [("yaml11-bool", 1, 11)]
     assert doc.root is not None and doc.root.value[0][1].value == word  # kept as the text written
+
+
+def test_json_aspects_name_their_domain_and_domains_do_not(run: Run) -> None:
+    data = json.loads(
+        run("score", "-f", "json", str(DATA.parent.parent / "examples" / "kabupaten-contoh-2022.yaml")).stdout
+    )
+    assert [a["domain"] for a in data["aspects"]] == [1, 2, 2, 2, 3, 3, 4, 4]
+    assert all("domain" not in d for d in data["domains"])
