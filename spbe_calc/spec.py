@@ -25,8 +25,6 @@ Path = tuple[Any, ...]
 class Context:
     """What a check collects: the file name, the problems, and a position for every path."""
 
-    __slots__ = ("file", "key_positions", "positions", "problems")
-
     def __init__(self, file: str) -> None:
         self.file = file
         self.problems: list[Problem] = []
@@ -296,6 +294,22 @@ class Field(NamedTuple):
     required: bool = False
 
 
+def _check_entry(spec: Spec, key: Node, value: Node, sub: Path, name: Any, out: dict[Any, Any], ctx: Context) -> bool:
+    """Check one mapping entry into ``out[name]``, recording where it is; ``False`` if invalid.
+
+    What could be checked of an invalid collection is kept, so that later checks see it too.
+    """
+    ctx.positions[sub] = (value.line, value.col)
+    ctx.key_positions[sub] = (key.line, key.col)
+    try:
+        out[name] = spec.check(value, sub, ctx)
+    except Invalid as exc:
+        if exc.partial is not None:
+            out[name] = exc.partial
+        return False
+    return True
+
+
 class Obj(NamedTuple):
     """A mapping with a fixed set of keys; unknown keys are errors (with a suggestion)."""
 
@@ -317,15 +331,8 @@ class Obj(NamedTuple):
                 )
                 failed = True
                 continue
-            sub = path + (name,)
-            ctx.positions[sub] = (value.line, value.col)
-            ctx.key_positions[sub] = (key.line, key.col)
-            try:
-                out[name] = self.fields[name].spec.check(value, sub, ctx)
-            except Invalid as exc:
+            if not _check_entry(self.fields[name].spec, key, value, path + (name,), name, out, ctx):
                 failed = True
-                if exc.partial is not None:
-                    out[name] = exc.partial
         present = {k.value for k, _ in node.value}
         for name, f in self.fields.items():
             if f.required and name not in present:
@@ -371,15 +378,8 @@ class MapOf(NamedTuple):
             except Invalid:
                 failed = True
                 continue
-            sub = path + (k,)
-            ctx.positions[sub] = (value.line, value.col)
-            ctx.key_positions[sub] = (key.line, key.col)
-            try:
-                out[k] = self.value.check(value, sub, ctx)
-            except Invalid as exc:
+            if not _check_entry(self.value, key, value, path + (k,), k, out, ctx):
                 failed = True
-                if exc.partial is not None:
-                    out[k] = exc.partial
         if failed:
             raise Invalid(out)
         return out

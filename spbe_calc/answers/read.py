@@ -1,16 +1,8 @@
 """Reading an answers file strictly, and binding its answers to a model.
 
-Format (``score`` reads it, ``assess`` writes it)::
-
-    model: spbe-2020            # optional; the bundled default when absent
-    instansi: Pemerintah Kabupaten Contoh
-    tahun: 2023
-    levels:
-      1: 3                      # indicator number -> level
-      2: {level: 2, fakta: "...", analisis: "...", bukti: ["..."]}
-
-Structure is checked by :data:`ANSWERS_SPEC`; :func:`bind` then checks the answers against a
-model (unknown indicators, levels outside the scale, missing indicators).
+Structure is checked by :data:`ANSWERS_SPEC` (the format is described in
+:mod:`spbe_calc.answers`); :func:`bind` then checks the answers against a model (unknown
+indicators, levels outside the scale, missing indicators).
 """
 
 from __future__ import annotations

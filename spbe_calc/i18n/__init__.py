@@ -1,7 +1,7 @@
 """Languages and lookup in the message catalogues.
 
 Each language is one module in this package, named by its code (``id.py``, ``en.py``) and
-holding ``NAME`` and ``MESSAGES`` (key -> ``str.format`` template). Adding a language is adding
+holding ``MESSAGES`` (key -> ``str.format`` template). Adding a language is adding
 one such file: it is found by its name, and a test checks that it has every key of the
 Indonesian catalogue with the same placeholders. Indonesian (``id``) is the default; another is
 chosen with ``--lang`` or the ``SPBE_CALC_LANG`` environment variable.
@@ -35,7 +35,7 @@ ModelText = Union[str, dict[str, str]]
 
 
 def catalogue(lang: str) -> ModuleType:
-    """The catalogue module of a language (``NAME`` and ``MESSAGES``)."""
+    """The catalogue module of a language (its ``MESSAGES``)."""
     if lang not in LANGUAGES:
         raise ValueError(lang)
     return importlib.import_module(f"{__name__}.{lang}")

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-#: The language's own name, shown by ``--lang`` help.
-NAME = "English"
-
 MESSAGES: dict[str, str] = {
     # --- files -------------------------------------------------------------------------------
     "problem.file-not-found": "file not found",
@@ -312,7 +309,6 @@ MESSAGES: dict[str, str] = {
     "out.level-n": "Level {n}",
     "out.counts": "{total} files: ",
     "out.ranking.partial": "* incomplete (--partial): its index is a lower bound.",
-    "out.models.title": "Bundled models",
     "out.col.name": "Name",
     "out.col.regulation": "Regulation",
     "out.col.years": "Years",
@@ -323,5 +319,4 @@ MESSAGES: dict[str, str] = {
     ),
     "out.status.official": "official",
     "out.status.reported": "provisional",
-    "out.default": "default",
 }

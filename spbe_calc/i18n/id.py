@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-#: The language's own name, shown by ``--lang`` help.
-NAME = "Bahasa Indonesia"
-
 MESSAGES: dict[str, str] = {
     # --- files -------------------------------------------------------------------------------
     "problem.file-not-found": "berkas tidak ditemukan",
@@ -322,7 +319,6 @@ MESSAGES: dict[str, str] = {
     "out.level-n": "Tingkat {n}",
     "out.counts": "{total} berkas: ",
     "out.ranking.partial": "* belum lengkap (--partial): indeksnya batas bawah.",
-    "out.models.title": "Model bawaan",
     "out.col.name": "Nama",
     "out.col.regulation": "Peraturan",
     "out.col.years": "Tahun",
@@ -333,5 +329,4 @@ MESSAGES: dict[str, str] = {
     ),
     "out.status.official": "resmi",
     "out.status.reported": "sementara",
-    "out.default": "bawaan",
 }

@@ -197,11 +197,6 @@ class Model(NamedTuple):
         """Highest level any indicator can have: the highest possible index."""
         return max(s.max for s in self.scales.values())
 
-    @property
-    def provisional(self) -> bool:
-        """Whether the model is only reported, not read from the regulation itself."""
-        return self.regulation.status != "official"
-
     def bands_ascending(self) -> tuple[Band, ...]:
         """The predikat bands from lowest to highest."""
         return self.bands[::-1]
