@@ -42,6 +42,8 @@ def exact_str(value: Fraction, max_places: int = 30) -> str:
     Indices of the 59/2020 model always terminate (weights have two decimals); an aspect index
     such as 4/3 does not, and is written to 30 places (rounded half-up).
     """
+    # A fraction in lowest terms terminates when its denominator is 2^a × 5^b, after max(a, b)
+    # decimals: exactly as many as are written, none of them a trailing zero.
     den = value.denominator
     twos = fives = 0
     while den % 2 == 0:
@@ -50,12 +52,8 @@ def exact_str(value: Fraction, max_places: int = 30) -> str:
     while den % 5 == 0:
         den //= 5
         fives += 1
-    terminates = den == 1
-    places = min(max(twos, fives), max_places) if terminates else max_places
-    text = format(round_half_up(value, places), "f")
-    if terminates and "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
+    places = max(twos, fives) if den == 1 else max_places
+    return format(round_half_up(value, min(places, max_places)), "f")
 
 
 def level_value(level: Level) -> Fraction:

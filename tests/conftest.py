@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -69,3 +70,17 @@ class Run:
 def run() -> Run:
     """The CLI runner."""
     return Run()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_models_under_mutation() -> None:
+    """Under mutation testing, load models afresh in every test.
+
+    Models are loaded once per process and kept; a mutant of the loading code would otherwise run
+    only in the first test that loads a model (mutmut sets MUTANT_UNDER_TEST for each mutant).
+    """
+    if os.environ.get("MUTANT_UNDER_TEST"):
+        from spbe_calc.model import load
+
+        load._loaded.clear()
+        load._by_reference.clear()

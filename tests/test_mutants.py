@@ -14,12 +14,14 @@ from pathlib import Path
 
 import pytest
 
+from spbe_calc.answers import Answer, Answers, compact_ids, read_answers
+from spbe_calc.answers.write import dump_answers, leading_comments
 from spbe_calc.bars import parse_bar
 from spbe_calc.errors import SpbeError
-from spbe_calc.model import Model, load_model
+from spbe_calc.model import Model, bundled_models, load_model, resolve_model_path
 from spbe_calc.plan import make_plan, threshold
-from spbe_calc.scoring import band_of, score
-from spbe_calc.yamlsafe import parse
+from spbe_calc.scoring import band_of, exact_str, level_text, score
+from spbe_calc.yamlsafe import decode, parse
 
 from .conftest import DATA, Run
 
@@ -152,3 +154,201 @@ def test_json_aspects_name_their_domain_and_domains_do_not(run: Run) -> None:
     )
     assert [a["domain"] for a in data["aspects"]] == [1, 2, 2, 2, 3, 3, 4, 4]
     assert all("domain" not in d for d in data["domains"])
+
+
+def test_the_regulation_record_holds_what_the_model_says(write: Callable[..., Path]) -> None:
+    reg = load_model("spbe-2020").regulation
+    assert reg.short == "PermenPANRB 59/2020" and reg.title.startswith("Peraturan Menteri Pendayagunaan")
+    assert reg.source is not None and reg.source.startswith("Lampiran: Tabel 1-2")
+    assert (reg.status, reg.year_from, reg.year_to, reg.confidence) == ("official", 2021, 2025, None)
+    pemdi = load_model("pemdi-2026").regulation
+    assert (pemdi.status, pemdi.year_from, pemdi.year_to) == ("reported", 2026, None)
+    assert pemdi.confidence is not None and pemdi.source is not None
+    bare = _model(write, MINI.replace("  status: reported\n", ""))
+    assert (bare.regulation.status, bare.regulation.source, bare.regulation.year_from) == ("official", None, None)
+
+
+@pytest.mark.parametrize(
+    ("bands", "expected"),
+    [
+        (  # the lowest band starts above the lowest possible index (level 1)
+            "  - {name: Tinggi, min: 3, max: 5, max_inclusive: true}\n  - {name: Rendah, min: 1.5, max: 3}\n",
+            [("band-gap", {"start": "1", "end": "1.5", "low": "low"})],
+        ),
+        (  # the lowest band excludes its own lower edge, the lowest possible index
+            "  - {name: Tinggi, min: 3, max: 5, max_inclusive: true}\n"
+            "  - {name: Rendah, min: 1, max: 3, min_inclusive: false}\n",
+            [("band-gap", {"start": "1", "end": "1", "low": "low"})],
+        ),
+        (  # the highest band stops short of the highest possible index
+            "  - {name: Tinggi, min: 3, max: 4.5, max_inclusive: true}\n  - {name: Rendah, min: null, max: 3}\n",
+            [("band-gap", {"start": "4.5", "end": "5", "low": "Tinggi"})],
+        ),
+        (  # a gap between two bands
+            "  - {name: Tinggi, min: 3.2, max: 5, max_inclusive: true}\n  - {name: Rendah, min: null, max: 3}\n",
+            [("band-gap", {"start": "3", "end": "3.2", "low": "Rendah"})],
+        ),
+        (  # two bands that start at the same point: the inclusive one is met first
+            "  - {name: A, min: 1, max: 3}\n  - {name: B, min: 1, max: 5, min_inclusive: false, max_inclusive: true}\n",
+            [("band-overlap", {"a": "A", "b": "B", "at": "1"})],
+        ),
+        (  # open at both ends: no edges to check, nothing to report
+            "  - {name: Tinggi, min: 3, max: null}\n  - {name: Rendah, min: null, max: 3}\n",
+            [],
+        ),
+    ],
+    ids=["low-end", "low-edge-excluded", "high-end", "between", "same-start", "open-ends"],
+)
+def test_band_coverage_problems_and_their_arguments(
+    write: Callable[..., Path], bands: str, expected: list[tuple[str, dict[str, str]]]
+) -> None:
+    text = _bands("predikat:\n" + bands)
+    if not expected:
+        model = _model(write, text)
+        assert band_of(model, Fraction(5)).name == "Tinggi" and band_of(model, Fraction(1)).name == "Rendah"
+        return
+    with pytest.raises(SpbeError) as info:
+        _model(write, text)
+    got = [(p.code, p.args) for p in info.value.problems]
+    assert got == expected
+    assert all((p.line, p.col) == (20, 1) for p in info.value.problems)  # the `predikat:` key
+
+
+# --- the reader: positions, tabs, type names -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: 1\nb: x\x07y\n", ("yaml-syntax", 2, 5)),  # a control character, on a later line
+        ("a\x07: 1\n", ("yaml-syntax", 1, 2)),  # and on the first line
+        ("a:\n\tb: 1\n", ("yaml-tab", 2, 1)),
+        ("\t- a\n", ("yaml-tab", 1, 1)),  # a tab on the very first line
+        ("- a\n-\tb: [\n", ("yaml-tab", 2, 2)),  # the tab is where the error is
+        ("a: 1\n b:\t2\n", ("yaml-syntax", 2, 3)),  # a tab after the error is not its cause
+        ("a: [1\n", ("yaml-syntax", 2, 1)),
+    ],
+)
+def test_syntax_errors_name_their_position(text: str, expected: tuple[str, int, int]) -> None:
+    doc = parse(text, "a.yaml")
+    assert doc.root is None
+    assert [(p.code, p.line, p.col) for p in doc.problems] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"a: 1\nbb: \x00", ("binary-file", 2, 5)),
+        (b"\x00", ("binary-file", 1, 1)),
+        (b"a: 1\nb: \xff\n", ("not-utf8", 2, 4)),
+        (b"\xff", ("not-utf8", 1, 1)),
+    ],
+)
+def test_bytes_that_are_not_text_are_placed(data: bytes, expected: tuple[str, int, int]) -> None:
+    with pytest.raises(SpbeError) as info:
+        decode(data, "a.yaml")
+    assert [(p.code, p.line, p.col) for p in info.value.problems] == [expected]
+
+
+def test_node_type_names() -> None:
+    doc = parse("a: ~\nb: true\nc: 1\nd: 1.5\ne: x\nf: [1]\ng: {h: 1}\n", "a.yaml")
+    assert doc.root is not None
+    assert [v.type_name() for _, v in doc.root.value] == ["null", "bool", "int", "decimal", "str", "seq", "map"]
+
+
+# --- numbers and lists in words -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (Fraction("2.38"), "2.38"),
+        (Fraction(3), "3"),
+        (Fraction(5, 2), "2.5"),
+        (Fraction(13, 11), "1.181818181818181818181818181818"),  # 30 places, rounded half-up
+        (Fraction(2, 3), "0.666666666666666666666666666667"),
+        (Fraction(-1, 8), "-0.125"),
+        (Fraction(1, 2**40), "0.000000000000909494701772928238"),  # terminates after 40: 30 shown
+    ],
+)
+def test_exact_values_in_decimals(value: Fraction, text: str) -> None:
+    assert exact_str(value) == text
+
+
+def test_levels_in_words() -> None:
+    assert level_text(3) == "3" and level_text((3, 2, 3)) == "3, 2, 3"
+
+
+@pytest.mark.parametrize(
+    ("ids", "text"),
+    [([1, 2, 3, 7, 9, 10], "1-3, 7, 9-10"), ([5], "5"), ([], ""), ([4, 2], "2, 4"), ([1, 3, 2, 8], "1-3, 8")],
+)
+def test_compact_ids(ids: list[int], text: str) -> None:
+    assert compact_ids(ids) == text
+
+
+def test_answers_without_positions_point_at_the_whole_file() -> None:
+    answers = Answers("a.yaml", None, None, None, {})
+    assert answers.key_position(3) == answers.value_position(3) == answers.position("model") == (0, 0)
+
+
+def test_positions_of_short_and_long_answers(write: Callable[..., Path]) -> None:
+    path = write("a.yaml", "model: spbe-2020\nlevels:\n  1: 3\n  2:\n    fakta: x\n    level: 4\n")
+    answers = read_answers(path)
+    assert answers.key_position(1) == (3, 3) and answers.value_position(1) == (3, 6)
+    assert answers.key_position(2) == (4, 3) and answers.value_position(2) == (6, 12)
+    assert answers.position("model") == (1, 8) and answers.position("levels") == (2, 1)
+
+
+# --- writing answers files ---------------------------------------------------------------------------
+
+
+def test_written_answers_follow_the_given_order_and_keep_the_header() -> None:
+    answers = Answers(
+        "a.yaml",
+        "spbe-2018",
+        None,
+        None,
+        {1: Answer(1, 2), 35: Answer(35, (3, None, 2)), 3: Answer(3, None), 99: Answer(99, 1)},
+    )
+    text = dump_answers(answers, order=[35, 3, 1], header="# Satu\n# Dua\nbukan komentar\n")
+    lines = text.splitlines()
+    assert lines[:2] == ["# Satu", "# Dua"]  # comment lines kept, others dropped
+    assert lines[3:] == ["levels:", "  35: [3, null, 2]", "  3: null", "  1: 2", "  99: 1"]
+
+
+def test_the_leading_comment_block(write: Callable[..., Path]) -> None:
+    path = write("a.yaml", "\ufeff# Satu\n# Dua\nlevels: {}\n# bukan kepala\n")
+    assert leading_comments(path) == "# Satu\n# Dua"
+    assert leading_comments(path.parent / "tidak-ada.yaml") == ""
+
+
+def test_partly_answered_items_read_back(write: Callable[..., Path]) -> None:
+    answers = Answers("a.yaml", "spbe-2018", None, None, {35: Answer(35, (3, None, 2))})
+    back = read_answers(write("a.yaml", dump_answers(answers)))
+    assert back.problems == () and back.answers[35].level == (3, None, 2)
+
+
+def test_unusual_characters_are_escaped_and_read_back(write: Callable[..., Path]) -> None:
+    text = "tab\tline\u2028sep\x07bell\ufeffbom\uffffend 𝔸"
+    answers = Answers("a.yaml", None, text, None, {})
+    dumped = dump_answers(answers)
+    assert "\\u2028" in dumped and "\\u0007" in dumped and "\\uffff" in dumped and "𝔸" in dumped
+    assert read_answers(write("a.yaml", dumped)).instansi == text
+
+
+# --- models by name or path -----------------------------------------------------------------------
+
+
+def test_model_references(tmp_path: Path) -> None:
+    assert resolve_model_path(None) == (bundled_models()["spbe-2020"], "spbe-2020")
+    assert resolve_model_path("spbe-2018")[1] == "spbe-2018"
+    assert resolve_model_path("lain.yml") == (Path("lain.yml"), "lain.yml")  # a file name, read later
+    assert resolve_model_path("m.yaml", tmp_path) == (tmp_path / "m.yaml", "m.yaml")  # beside the answers
+    (tmp_path / "tanpa-akhiran").write_text("x", encoding="utf-8")
+    assert resolve_model_path(str(tmp_path / "tanpa-akhiran"))[0] == tmp_path / "tanpa-akhiran"
+    with pytest.raises(SpbeError) as info:
+        resolve_model_path("spbe-2099")
+    (problem,) = info.value.problems
+    assert (problem.path, problem.code, problem.args["name"]) == ("spbe-2099", "unknown-model", "spbe-2099")
+    assert problem.args["known"] == "pemdi-2026-b, pemdi-2026, spbe-2018, spbe-2020"  # file-name order

@@ -8,12 +8,14 @@ from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from spbe_calc.bars import parse_bar
+from spbe_calc.errors import ExitCode, SpbeError
 from spbe_calc.model import Model, load_model
-from spbe_calc.plan import Limits, _meets, make_plan, threshold
+from spbe_calc.plan import Limits, _meets, make_plan, read_limits, threshold
 from spbe_calc.scoring import score
 
 from .conftest import EXAMPLES, ROOT, Run
@@ -180,3 +182,63 @@ def test_validate_knows_plan_files(run: Run, write: Callable[..., Path]) -> None
     bad = write("rencana.yaml", "default: {cost: dua}\nindicators:\n  99: {max: 3}\n")
     r = run("validate", "-f", "parsable", str(bad))
     assert r.exit_code == 1 and f"{bad}:1:17:" in r.stdout
+
+
+# --- plan files ----------------------------------------------------------------------------------
+
+
+def test_plan_file_defaults_entries_and_cost_maps(model: Model) -> None:
+    """examples/rencana-2023.yaml: default cost 5 and max 4; per-indicator costs, caps and maps."""
+    limits = read_limits(str(EXAMPLES / "rencana-2023.yaml"), model)
+    one, i29, i45, i46 = (model.by_id[i] for i in (1, 29, 45, 46))
+    assert (limits.cap(one), limits.step_cost(one, 3)) == (4, Fraction(5))  # the defaults
+    assert (limits.cap(i29), limits.step_cost(i29, 2)) == (1, Fraction(5))  # max 1, default cost
+    assert (limits.cap(i46), limits.step_cost(i46, 2)) == (3, Fraction(4))  # its own cost and max
+    assert limits.step_cost(i45, 4) == Fraction(8)  # {4: 8}
+    assert limits.step_cost(i45, 3) == Fraction(5)  # not in its map: the default cost
+
+
+def test_plan_file_without_a_default(model: Model, write: Callable[..., Path]) -> None:
+    limits = read_limits(str(write("r.yaml", "indicators:\n  2: {cost: {3: 2.5}}\n")), model)
+    one, two = model.by_id[1], model.by_id[2]
+    assert (limits.cap(one), limits.step_cost(one, 5)) == (5, Fraction(1))  # no cap, a step costs 1
+    assert (limits.step_cost(two, 3), limits.step_cost(two, 4)) == (Fraction("2.5"), Fraction(1))
+    assert Limits().step_cost(one, 2) == Fraction(1) and Limits().cap(one) == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "col"),
+    [
+        ("default: {cost: -2}\n", 1, 17),
+        ("indicators:\n  3: {cost: -0.5}\n", 2, 13),
+        ("indicators:\n  3:\n    cost: {4: -1}\n", 3, 11),
+    ],
+)
+def test_negative_costs_are_refused_where_they_stand(
+    model: Model, write: Callable[..., Path], text: str, line: int, col: int
+) -> None:
+    with pytest.raises(SpbeError) as info:
+        read_limits(str(write("r.yaml", text)), model)
+    assert info.value.exit_code == ExitCode.BAD_INPUT
+    assert [(p.code, p.line, p.col) for p in info.value.problems] == [("negative-cost", line, col)]
+
+
+def test_a_cost_of_zero_is_allowed(model: Model, write: Callable[..., Path]) -> None:
+    limits = read_limits(str(write("r.yaml", "default: {cost: 0}\nindicators:\n  3: {cost: 0.5}\n")), model)
+    assert limits.step_cost(model.by_id[1], 2) == 0 and limits.step_cost(model.by_id[3], 2) == Fraction(1, 2)
+
+
+def test_unknown_indicators_in_a_plan_file(model: Model, write: Callable[..., Path]) -> None:
+    with pytest.raises(SpbeError) as info:
+        read_limits(str(write("r.yaml", "indicators:\n  3: {cost: 1}\n  99: {max: 2}\n")), model)
+    (problem,) = info.value.problems
+    assert (problem.code, problem.line, problem.col, problem.args["id"]) == ("unknown-indicator", 3, 3, 99)
+    assert (problem.args["first"], problem.args["last"]) == (1, 47)
+
+
+def test_yaml_problems_in_a_plan_file_are_not_ignored(model: Model, write: Callable[..., Path]) -> None:
+    """A duplicate key leaves data that fits the format; the file is still refused."""
+    with pytest.raises(SpbeError) as info:
+        read_limits(str(write("r.yaml", "default: {cost: 1}\ndefault: {cost: 2}\n")), model)
+    assert [p.code for p in info.value.problems] == ["duplicate-key"]
+    assert info.value.exit_code == ExitCode.BAD_INPUT

@@ -110,8 +110,8 @@ class Answers(NamedTuple):
         """Line and column of an indicator's level (the ``level:`` value in the long form)."""
         if self.where is None:
             return (0, 0)
-        long_form = ("levels", ident, "level")
-        return self.where.at(long_form if long_form in self.where.positions else ("levels", ident))
+        # In the short form (``12: 3``) there is no ``level`` key: the closest position is the value.
+        return self.where.at(("levels", ident, "level"))
 
     def position(self, key: str) -> tuple[int, int]:
         """Line and column of a top-level value (``model``) or key (``levels``)."""

@@ -23,12 +23,8 @@ def _q(text: str) -> str:
     characters, BOM, line and paragraph separators) are escaped as ``\uXXXX`` too.
     """
     quoted = json.dumps(text, ensure_ascii=False)
-    return _UNSAFE.sub(lambda m: _escape(ord(m.group())), quoted)
-
-
-def _escape(code: int) -> str:
-    """A YAML escape sequence for one code point."""
-    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+    # Every character the pattern matches is below U+10000 (all above are allowed raw).
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
 def _level_yaml(level: Any) -> str:

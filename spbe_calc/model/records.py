@@ -136,7 +136,6 @@ class Units(NamedTuple):
     one level of indicator ``i`` (or of one of its items) adds, in units.
     """
 
-    unit: int
     per_level: dict[int, int]
     aspect: dict[int, int]
     domain: dict[int, int]
@@ -154,7 +153,6 @@ class Units(NamedTuple):
         for ind in indicators:
             unit = math.lcm(unit, ind.weight.denominator * max(1, len(ind.items)))
         return Units(
-            unit=unit,
             per_level={i.id: int(i.weight * unit / max(1, len(i.items))) for i in indicators},
             aspect={a.id: int(a.weight * unit) for a in aspects},
             domain={d.id: int(d.weight * unit) for d in domains},
