@@ -234,3 +234,49 @@ def test_markdown_summary(run: Run) -> None:
     assert r.stdout.startswith("## Indeks SPBE")
     assert "| Pemerintah Kabupaten Contoh | 2022 | 2.38 | Cukup |" in r.stdout
     assert "| D4 | **Layanan SPBE** | 45.50% | 2.93 | Baik |" in r.stdout
+
+
+def test_commands_are_plain_functions(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A command can be called without the command line: it returns an exit code, or raises
+    the one error type, which only the CLI's funnel turns into messages."""
+    from spbe_calc.cli.decide import plan
+    from spbe_calc.cli.score import score
+    from spbe_calc.errors import ExitCode, SpbeError
+
+    assert score([Path(EX22)], None, "json", False, False, None) is ExitCode.OK
+    assert json.loads(capsys.readouterr().out)["index"] == 2.38
+    assert score([Path(EX22)], None, "text", False, False, "Baik") is ExitCode.FINDINGS
+    assert plan(Path(EX22), "5.5", None, None, "text") is ExitCode.FINDINGS  # unreachable
+    with pytest.raises(SpbeError) as info:
+        plan(tmp_path / "tidak-ada.yaml", "Baik", None, None, "text")
+    assert [p.code for p in info.value.problems] == ["file-not-found"]
+
+
+def test_colours_follow_the_band_rank_not_its_name(write: Callable[..., Path]) -> None:
+    """A model whose predikat have other names is coloured too: lowest red, highest cyan."""
+    from spbe_calc.batch import score_batch
+    from spbe_calc.render import Options, band_tone
+    from spbe_calc.render.registry import render
+
+    text = (ROOT / "tests" / "data" / "mini-model.yaml").read_text(encoding="utf-8")
+    for old, new in (
+        ("Memuaskan", "Lima"),
+        ("Sangat Baik", "Empat"),
+        ("Baik,", "Tiga,"),
+        ("Cukup", "Dua"),
+        ("Kurang", "Satu"),
+    ):
+        text = text.replace(old, new)
+    model_path = write("m.yaml", text)
+    answers = write("a.yaml", f"model: {model_path}\nlevels: {{1: 5, 2: 5, 3: 5, 4: 5, 5: 5}}\n")
+    batch = score_batch([str(answers)], None, False, None)
+    model = batch.scored[0].model
+    assert [band_tone(model, b) for b in model.bands_ascending()] == [
+        "red",
+        "yellow",
+        "green",
+        "bold green",
+        "bold cyan",
+    ]
+    out = render("score", "text", batch, Options(color=True))
+    assert "\x1b[1;36mLima\x1b[0m" in out  # the top band, in the top colour
