@@ -5,12 +5,13 @@ From :data:`PARALLEL_MIN` files on, the reading (most of the work: parsing YAML)
 :class:`concurrent.futures.ProcessPoolExecutor`. A worker sends back each file's parsed answers
 (texts included) or its error; the parent scores the answers again with its own copy of the
 model, which is cheap and keeps results identical to a run in one process, whatever the batch
-size or ``SPBE_CALC_JOBS`` (a test compares them byte for byte).
+size or ``SPBE_CALC_JOBS`` (a test compares every file's JSON with scoring it alone).
 """
 
 from __future__ import annotations
 
 import os
+import signal
 from itertools import repeat
 from pathlib import Path
 from typing import NamedTuple, Union
@@ -91,9 +92,20 @@ def score_many(
     size = -(-len(rest) // (jobs * 4))  # a few chunks per worker evens out uneven files
     chunks = [rest[i : i + size] for i in range(0, len(rest), size)]
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        read = pool.map(_read_chunk, chunks, repeat(model_ref), repeat(partial))
-        return [first, *(_rescore(item, model_ref, partial) for chunk in read for item in chunk)]
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_leave_interrupts_to_parent) as pool:
+        try:
+            read = pool.map(_read_chunk, chunks, repeat(model_ref), repeat(partial))
+            return [first, *(_rescore(item, model_ref, partial) for chunk in read for item in chunk)]
+        except KeyboardInterrupt:
+            # Ctrl-C reaches every process of the terminal's group; the workers ignore it, and
+            # the chunks not started yet are dropped, so the pool winds down at once.
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
+def _leave_interrupts_to_parent() -> None:
+    """Worker start-up: Ctrl-C is the parent's to handle (a worker killed by it can hang the pool)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def problems_of(outcomes: list[Outcome]) -> list[Problem]:
