@@ -108,3 +108,15 @@ def test_markdown_report(run: Run, tmp_path: Path) -> None:
 def test_report_needs_known_suffix(run: Run, tmp_path: Path) -> None:
     r = run("report", EX22, "-o", str(tmp_path / "r.pdf"))
     assert r.exit_code == 2 and ".html" in r.stderr
+    assert "--format" in r.stderr  # the other way out
+
+
+def test_report_format_option_overrides_the_suffix(run: Run, tmp_path: Path) -> None:
+    out = tmp_path / "laporan.txt"
+    assert run("report", EX22, "-o", str(out), "-f", "markdown").exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("# Laporan Penilaian Mandiri SPBE")
+    html = tmp_path / "laporan.md"
+    assert run("report", EX22, "-o", str(html), "--format", "html").exit_code == 0
+    assert html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    r = run("report", EX22, "-o", str(out), "-f", "pdf")
+    assert r.exit_code == 2 and "html, markdown" in r.stderr
