@@ -38,8 +38,7 @@ def model_for(answers: Answers, model_ref: str | None) -> Model:
     When both are given and name different models, scoring would produce a wrong number
     without anyone noticing, so it is an error.
     """
-    here = Path(answers.path).parent
-    declared = load_model(answers.model, here) if answers.model else None
+    declared = _declared_model(answers) if answers.model else None
     if model_ref is None:
         return declared or load_model(None)
     chosen = load_model(model_ref)
@@ -49,6 +48,17 @@ def model_for(answers: Answers, model_ref: str | None) -> Model:
             [Problem(answers.path, line, col, "model-mismatch", {"declared": declared.id, "used": chosen.id})]
         )
     return chosen
+
+
+def _declared_model(answers: Answers) -> Model:
+    """The model an answers file names (relative to the file); problems point at its ``model:``."""
+    assert answers.model is not None
+    try:
+        return load_model(answers.model, Path(answers.path).parent)
+    except SpbeError as exc:
+        line, col = answers.position("model")
+        named = Problem(answers.path, line, col, "model-unusable", {"name": answers.model})
+        raise SpbeError([named, *exc.problems], exc.exit_code) from None
 
 
 def model_for_checked(answers: Answers, model_ref: str | None) -> Model:

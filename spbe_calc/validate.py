@@ -63,7 +63,9 @@ def validate_file(path: str, model_ref: str | None = None, display: str | None =
         answers = answers_from_doc(doc)
         model = model_for_checked(answers, model_ref)
     except SpbeError as exc:
-        return FileReport(shown, "answers", tuple(exc.problems))
+        # A model that cannot be read leaves the answers unchecked: that is bad input (exit 2).
+        usable = not any(p.code == "model-unusable" for p in exc.problems)
+        return FileReport(shown, "answers", tuple(exc.problems), readable=usable)
     try:
         bind(answers, model, partial=False)  # raises with the reading problems included
     except SpbeError as exc:

@@ -344,7 +344,7 @@ def test_model_references(tmp_path: Path) -> None:
     assert resolve_model_path(None) == (bundled_models()["spbe-2020"], "spbe-2020")
     assert resolve_model_path("spbe-2018")[1] == "spbe-2018"
     assert resolve_model_path("lain.yml") == (Path("lain.yml"), "lain.yml")  # a file name, read later
-    assert resolve_model_path("m.yaml", tmp_path) == (tmp_path / "m.yaml", "m.yaml")  # beside the answers
+    assert resolve_model_path("m.yaml", tmp_path) == (tmp_path / "m.yaml", str(tmp_path / "m.yaml"))  # beside
     (tmp_path / "tanpa-akhiran").write_text("x", encoding="utf-8")
     assert resolve_model_path(str(tmp_path / "tanpa-akhiran"))[0] == tmp_path / "tanpa-akhiran"
     with pytest.raises(SpbeError) as info:

@@ -75,6 +75,8 @@ MESSAGES: dict[str, str] = {
     "hint.band-gap": "Every index value must fall in exactly one predikat; check min, max and *_inclusive.",
     "problem.band-overlap": "predikat '{a}' and '{b}' overlap at {at}",
     "hint.band-overlap": "At a shared edge only one side may be inclusive.",
+    "problem.model-unusable": "the model '{name}' named here cannot be used (see the message about that file)",
+    "hint.model-unusable": "A model path is read relative to this answers file's folder.",
     "problem.unknown-model": "unknown model '{name}' (bundled models: {known})",
     "hint.unknown-model": "Use a bundled model name or the path of a .yaml model file.",
     # --- answers -----------------------------------------------------------------------------

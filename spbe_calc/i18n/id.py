@@ -75,6 +75,8 @@ MESSAGES: dict[str, str] = {
     "hint.band-gap": "Setiap nilai indeks harus masuk tepat satu predikat; periksa min, max, dan *_inclusive.",
     "problem.band-overlap": "predikat '{a}' dan '{b}' tumpang tindih di {at}",
     "hint.band-overlap": "Pada batas yang sama, hanya satu sisi yang boleh inklusif.",
+    "problem.model-unusable": "model '{name}' yang disebut di sini tidak dapat dipakai (lihat pesan tentang berkas itu)",
+    "hint.model-unusable": "Jalur model dibaca relatif terhadap folder berkas jawaban ini.",
     "problem.unknown-model": "model '{name}' tidak dikenal (model bawaan: {known})",
     "hint.unknown-model": "Pakai nama model bawaan atau jalur ke berkas model .yaml.",
     # --- answers -----------------------------------------------------------------------------

@@ -29,16 +29,21 @@ def bundled_models() -> dict[str, Path]:
 
 
 def resolve_model_path(ref: str | None, relative_to: Path | None = None) -> tuple[Path, str]:
-    """Turn a model reference (bundled name or path) into a file path and a display name."""
+    """Turn a model reference (bundled name or path) into a file path and a display name.
+
+    A relative path named inside a file (``relative_to``: that file's folder) is relative to that
+    file, never to the current folder: the same answers file must mean the same model wherever
+    it is scored from.
+    """
     ref = ref or DEFAULT_MODEL
     bundled = bundled_models()
     if ref in bundled:
         return bundled[ref], ref
     path = Path(ref)
-    if not path.is_absolute() and relative_to is not None and not path.exists():
+    if relative_to is not None and not path.is_absolute():
         path = relative_to / path
     if path.suffix in (".yaml", ".yml") or path.exists():
-        return path, ref
+        return path, str(path)
     raise fail(ref, "unknown-model", name=ref, known=", ".join(bundled))
 
 
