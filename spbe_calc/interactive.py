@@ -27,6 +27,7 @@ from spbe_calc.model import Indicator
 from spbe_calc.questionnaire import Questionnaire
 from spbe_calc.render import Options, level_label, num, pct, regulation, warning
 from spbe_calc.render.richtext import console
+from spbe_calc.render.safe import clean
 from spbe_calc.render.score_text import render_text
 from spbe_calc.scoring import level_text
 
@@ -140,23 +141,23 @@ def screen(q: Questionnaire, ind: Indicator) -> RenderableType:
     where = []
     if ind.domain_id is not None:
         d = next(x for x in model.domains if x.id == ind.domain_id)
-        where.append(f"D{d.id} {d.name}")
+        where.append(f"D{d.id} {clean(d.name)}")
     a = next(x for x in model.aspects if x.id == ind.aspect_id)
-    where.append(f"A{a.id} {a.name}")
+    where.append(f"A{a.id} {clean(a.name)}")
     parts: list[RenderableType] = [Rule(escape(" › ".join(where)), style="dim"), progress_line(q)]
     title = Text()
     title.append(
         t("as.indicator", id=ind.id, weight=pct(ind.weight), pos=q.position + 1, count=len(q.selection)), style="dim"
     )
     title.append("\n")
-    title.append(ind.name, style="bold")
+    title.append(clean(ind.name), style="bold")
     parts.append(title)
     if ind.scope:
-        parts.append(Text(t("as.scope", text=pick(ind.scope)), style="italic"))
+        parts.append(Text(t("as.scope", text=clean(pick(ind.scope))), style="italic"))
     if ind.items:
-        parts.append(Text(t("as.items", names="; ".join(ind.items))))
+        parts.append(Text(t("as.items", names=clean("; ".join(ind.items)))))
     if ind.note:
-        parts.append(Text(t("as.note", text=pick(ind.note)), style="yellow"))
+        parts.append(Text(t("as.note", text=clean(pick(ind.note))), style="yellow"))
     answer = q.answer(ind.id)
     chosen = answer.level if answer is not None and isinstance(answer.level, int) else None
     grid = Table.grid(padding=(0, 1))
@@ -170,8 +171,8 @@ def screen(q: Questionnaire, ind: Indicator) -> RenderableType:
         # Levels without an official name (5/2018) are shown by number alone.
         grid.add_row(
             Text(f"{mark}{level.value}", style=style),
-            Text(level.name or "", style=style or "bold"),
-            Text(pick(text), style=style),
+            Text(clean(level.name or ""), style=style or "bold"),
+            Text(clean(pick(text)), style=style),
         )
     parts.append(grid)
     parts.append(_current_text(q, ind))
@@ -284,7 +285,7 @@ def _ask_text(io_: Prompter, key: str, current: str | None) -> str | None:
 
 
 def _short(text: str, limit: int = 40) -> str:
-    one = " ".join(text.split())
+    one = clean(" ".join(text.split()))
     return one if len(one) <= limit else one[: limit - 1] + "…"
 
 

@@ -17,7 +17,9 @@ Numbers with a fraction are returned as :class:`decimal.Decimal` built from the 
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple, Union
@@ -98,33 +100,43 @@ def _position(text: str, offset: int) -> tuple[int, int]:
 
 
 def _position_bytes(data: bytes, offset: int) -> tuple[int, int]:
-    line = data.count(b"\n", 0, offset) + 1
-    col = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
-    return line, col
+    """Line and column (in characters, as an editor counts them) of a byte offset."""
+    start = data.rfind(b"\n", 0, offset) + 1
+    return data.count(b"\n", 0, offset) + 1, len(data[start:offset].decode("utf-8", "replace")) + 1
 
 
 def read_text(path: Path | str, display: str | None = None) -> str:
     """Read a file as UTF-8 text within the size limit, or raise :class:`SpbeError`.
 
-    Missing, unreadable, too large, binary and non-UTF-8 files each get their own message.
+    Missing, unreadable, too large, binary and non-UTF-8 files each get their own message. Only
+    regular files are read: a folder, a named pipe or a device is refused before anything is
+    read from it (a pipe would block, a device might never end).
     """
     shown = display or str(path)
-    p = Path(path)
     try:
-        if p.is_dir():
-            raise fail(shown, "is-directory")
-        size = p.stat().st_size
-        if size > LIMITS["max_bytes"]:
-            raise fail(shown, "too-large", size=size, limit=LIMITS["max_bytes"])
-        with p.open("rb") as fh:
-            # Read one byte more than allowed: a file that grew (or a pipe) cannot slip past.
-            data = fh.read(LIMITS["max_bytes"] + 1)
+        # Opened without blocking, so that a named pipe is seen for what it is, not waited on.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise fail(shown, "file-not-found") from None
+    except IsADirectoryError:
+        raise fail(shown, "is-directory") from None
     except PermissionError:
         raise fail(shown, "file-unreadable", reason="permission denied") from None
     except OSError as exc:
         raise fail(shown, "file-unreadable", reason=exc.strerror or str(exc)) from None
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise fail(shown, "is-directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise fail(shown, "not-a-regular-file")
+        if info.st_size > LIMITS["max_bytes"]:
+            raise fail(shown, "too-large", size=info.st_size, limit=LIMITS["max_bytes"])
+        try:
+            # One byte more than allowed: a file that grew meanwhile cannot slip past.
+            data = fh.read(LIMITS["max_bytes"] + 1)
+        except OSError as exc:
+            raise fail(shown, "file-unreadable", reason=exc.strerror or str(exc)) from None
     if len(data) > LIMITS["max_bytes"]:
         raise fail(shown, "too-large", size=len(data), limit=LIMITS["max_bytes"])
     return decode(data, shown)

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from .conftest import EXAMPLES, ROOT, Run
 
@@ -52,3 +58,89 @@ def test_a_model_that_cannot_be_read_is_reported_at_the_model_line(run: Run, wri
         assert r.exit_code == 2, command
         assert f"{path}:{line}:8:" in r.stdout + r.stderr
         assert "tidak-ada.yaml" in r.stdout + r.stderr
+
+
+# --- 3. no injection through names and texts -------------------------------------------------------
+
+#: The nastiest strings of each family: terminal control (OSC 52 clipboard, clear screen, bell,
+#: carriage return), bidirectional override, line separators, GitHub workflow commands (new and
+#: old syntax), HTML and Markdown (script, javascript: link, table pipe), spreadsheet formulas.
+NASTY = (
+    "\x1b]52;c;ZXZpbA==\x07\x1b[2J\rA\u202eB\u2028C\x85D\n"
+    "::add-mask::secret\n  ::error file=x::forged\n##[group]old\n"
+    "<script>alert(1)</script> [klik](javascript:alert(1)) | pipa"
+)
+CSV_FORMULA = '=HYPERLINK("http://x","y")'
+
+
+def _nasty_answers(write: Callable[..., Path], instansi: str, name: str = "a.yaml") -> Path:
+    text = EX22.read_text(encoding="utf-8").replace(
+        "instansi: Pemerintah Kabupaten Contoh", f"instansi: {json.dumps(instansi)}"
+    )
+    return write(name, text)
+
+
+def _no_raw_controls(out: str) -> None:
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e]", out), repr(out[:200])
+
+
+def _no_workflow_commands(out: str) -> None:
+    for line in out.splitlines():
+        assert not line.lstrip().startswith("::"), line
+        assert "##[" not in line, line
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl", "markdown", "csv"])
+def test_score_output_escapes_what_a_file_holds(run: Run, write: Callable[..., Path], fmt: str) -> None:
+    path = _nasty_answers(write, NASTY)
+    r = run("score", "--detail", "-f", fmt, str(path))
+    assert r.exit_code == 0, r.stderr
+    _no_raw_controls(r.stdout)
+    _no_workflow_commands(r.stdout)
+    if fmt == "json":
+        assert json.loads(r.stdout)["instansi"] == NASTY  # escapes JSON reads back as the original
+    if fmt == "jsonl":
+        assert json.loads(r.stdout.splitlines()[0])["instansi"] == NASTY
+    if fmt == "markdown":
+        assert "<script>" not in r.stdout and "&lt;script&gt;" in r.stdout
+        assert not re.search(r"(?<!\\)\]\(javascript", r.stdout) and "\\[klik\\]" in r.stdout
+        assert "\\| pipa" in r.stdout
+
+
+def test_csv_cells_never_start_a_formula(run: Run, write: Callable[..., Path]) -> None:
+    for n, start in enumerate(["=", "+", "-", "@", "\t"]):
+        path = _nasty_answers(write, f"{start}{CSV_FORMULA}", f"f{n}.yaml")
+        r = run("score", "-f", "csv", str(path))
+        row = next(csv.DictReader(io.StringIO(r.stdout)))
+        assert row["instansi"].startswith("'"), row["instansi"]
+    formula_file = write("=cmd.yaml", EX22.read_text(encoding="utf-8"))
+    row = next(csv.DictReader(io.StringIO(run("score", "-f", "csv", str(formula_file)).stdout)))
+    assert not row["file"].startswith("=")
+
+
+def test_file_names_are_escaped_too(run: Run, write: Callable[..., Path]) -> None:
+    bad = write("x\x1b[2J\x07.yaml", "levels: {1: yes}\n")
+    for args in (["score"], ["validate"], ["validate", "-f", "parsable"]):
+        r = run(*args, str(bad))
+        _no_raw_controls(r.stdout + r.stderr)
+        assert "\\u001b[2J" in r.stdout + r.stderr
+
+
+@pytest.mark.parametrize("fmt", ["text", "parsable", "json", "github"])
+def test_problem_reports_escape_quoted_values(run: Run, write: Callable[..., Path], fmt: str) -> None:
+    path = write("m.yaml", "levels:\n  1: " + json.dumps(NASTY) + "\n")
+    r = run("validate", "-f", fmt, str(path))
+    assert r.exit_code == 1
+    _no_raw_controls(r.stdout)
+    lines = r.stdout.splitlines()
+    if fmt == "github":  # every line is one of our own annotations, its data escaped the runner's way
+        assert all(re.match(r"::(error|warning) file=", line) for line in lines)
+    else:
+        _no_workflow_commands(r.stdout)
+
+
+def test_values_quoted_in_messages_are_cut(run: Run, write: Callable[..., Path]) -> None:
+    path = write("m.yaml", "levels:\n  1: " + "x" * 5000 + "\n")
+    r = run("score", str(path))
+    assert r.exit_code == 2 and len(r.stderr) < 400
+    assert "x" * 79 + "…" in r.stderr

@@ -27,6 +27,7 @@ from spbe_calc.i18n import LANGUAGES, default_language, set_language, t, t_optio
 from spbe_calc.model import Model
 from spbe_calc.render import Options, warning
 from spbe_calc.render.messages import format_problem
+from spbe_calc.render.safe import guard
 
 Command = Callable[..., ExitCode]
 
@@ -153,16 +154,19 @@ def options(detail: bool = False, stream: TextIO | None = None) -> Options:
     return Options(color=terminal and not os.environ.get("NO_COLOR"), width=width, detail=detail)
 
 
-def emit(text: str) -> None:
-    """Data, on stdout."""
+def emit(text: str, commands: bool = False) -> None:
+    """Data, on stdout, made safe to show (:func:`spbe_calc.render.safe.guard`).
+
+    ``commands``: the data is GitHub workflow commands on purpose (``validate -f github``).
+    """
     if text:
-        typer.echo(text)
+        typer.echo(guard(text, options().color, commands))
 
 
 def say(text: str) -> None:
-    """A message for the user, on stderr."""
+    """A message for the user, on stderr (made safe to show, like data)."""
     if text:
-        typer.echo(text, err=True)
+        typer.echo(guard(text, options(stream=sys.stderr).color), err=True)
 
 
 def report(problems: list[Problem]) -> None:

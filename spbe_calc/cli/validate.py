@@ -28,5 +28,5 @@ def validate(
     name = fmt
     if name == "auto":  # annotations in a GitHub Actions log, text elsewhere (as yamllint does)
         name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    emit(render("validate", name, reports, options()))
+    emit(render("validate", name, reports, options()), commands=name == "github")
     return validate_exit_code(reports, strict)

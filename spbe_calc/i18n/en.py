@@ -7,6 +7,8 @@ MESSAGES: dict[str, str] = {
     "problem.file-not-found": "file not found",
     "hint.file-not-found": "Check the file name and folder.",
     "problem.is-directory": "this is a folder, not a file",
+    "problem.not-a-regular-file": "not a regular file (a named pipe or a device), so it is not read",
+    "hint.not-a-regular-file": "Save the content to a file and name that file.",
     "problem.file-unreadable": "cannot read the file ({reason})",
     "problem.too-large": "file too large ({size} bytes; the limit is {limit} bytes)",
     "hint.too-large": "Model and answers files are normally under 1 MB; make sure this is the right file.",

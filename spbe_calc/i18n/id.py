@@ -7,6 +7,8 @@ MESSAGES: dict[str, str] = {
     "problem.file-not-found": "berkas tidak ditemukan",
     "hint.file-not-found": "Periksa nama dan folder berkas.",
     "problem.is-directory": "ini sebuah folder, bukan berkas",
+    "problem.not-a-regular-file": "ini bukan berkas biasa (pipa bernama atau perangkat), jadi tidak dibaca",
+    "hint.not-a-regular-file": "Simpan isinya ke sebuah berkas lalu beri nama berkas itu.",
     "problem.file-unreadable": "berkas tidak dapat dibaca ({reason})",
     "problem.too-large": "berkas terlalu besar ({size} bita; batasnya {limit} bita)",
     "hint.too-large": "Berkas model dan jawaban biasanya di bawah 1 MB; pastikan ini berkas yang benar.",

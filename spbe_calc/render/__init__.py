@@ -15,6 +15,7 @@ from typing import NamedTuple
 from spbe_calc.answers import Answer, Answers
 from spbe_calc.i18n import pick, t
 from spbe_calc.model import Band, Level, Model
+from spbe_calc.render.safe import clean
 from spbe_calc.scoring import exact_str, round_half_up
 
 
@@ -54,13 +55,13 @@ def pct(value: Fraction) -> str:
 
 def title(answers: Answers) -> str:
     """``Pemerintah Kabupaten Contoh · 2022``: who was assessed, and when."""
-    text = answers.instansi or t("out.no-instansi")
+    text = clean(answers.instansi or t("out.no-instansi"))
     return f"{text} · {answers.tahun}" if answers.tahun else text
 
 
 def regulation(model: Model) -> str:
     """The regulation's short name (``PermenPANRB 59/2020``)."""
-    return model.regulation.short
+    return clean(model.regulation.short)
 
 
 def level_label(level: Level) -> str:

@@ -14,6 +14,7 @@ from spbe_calc.compare import Comparison, Row
 from spbe_calc.i18n import t
 from spbe_calc.render import Options, num, signed
 from spbe_calc.render.richtext import to_text
+from spbe_calc.render.safe import clean
 from spbe_calc.scoring import exact_str, level_text, round_half_up
 
 
@@ -36,7 +37,7 @@ TOP = 10
 
 def render_text(c: Comparison, options: Options) -> str:
     """Index, predikat, domains and aspects side by side; then the biggest indicator changes."""
-    names = sorted({f.answers.instansi for f in c.files if f.answers.instansi})
+    names = sorted({clean(f.answers.instansi) for f in c.files if f.answers.instansi})
     out: list[Any] = [Text(t("cmp.title", who=", ".join(names) or t("out.no-instansi")), style="bold")]
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column(t("out.col.code"), no_wrap=True)
@@ -50,11 +51,11 @@ def render_text(c: Comparison, options: Options) -> str:
 
     table.add_row(
         "",
-        Text(c.files[0].model.name if c.same_model else t("out.index"), style="bold"),
+        Text(clean(c.files[0].model.name) if c.same_model else t("out.index"), style="bold"),
         *[Text(_v(v), style="bold") for v in c.overall.values],
         Text(_d(c.overall.delta), style="bold " + tone(c.overall.delta)),
     )
-    table.add_row("", t("out.col.predikat"), *c.predikat, "")
+    table.add_row("", t("out.col.predikat"), *[clean(p) for p in c.predikat], "")
     aspects = {row.code: row for row in c.aspects}
     ordered: list[Row] = []
     model = c.files[0].model
@@ -67,7 +68,7 @@ def render_text(c: Comparison, options: Options) -> str:
         style = "bold" if row.code.startswith("D") else ""
         table.add_row(
             Text(row.code, style=style),
-            Text(row.name, style=style),
+            Text(clean(row.name), style=style),
             *[_v(v) for v in row.values],
             Text(_d(row.delta), style=tone(row.delta)),
         )
@@ -86,7 +87,7 @@ def render_text(c: Comparison, options: Options) -> str:
         sub.add_column(justify="right", no_wrap=True)
         for row in rows[:TOP]:
             levels = "→".join("–" if lv is None else level_text(lv) for lv in row.levels)  # type: ignore[arg-type]
-            sub.add_row(row.code, row.name, levels, Text(_d(row.delta, 4), style=tone(row.delta)))
+            sub.add_row(row.code, clean(row.name), levels, Text(_d(row.delta, 4), style=tone(row.delta)))
         out.append(sub)
         if len(rows) > TOP:
             out.append(Text(t("cmp.more", count=len(rows) - TOP), style="dim"))

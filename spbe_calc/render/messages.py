@@ -10,11 +10,14 @@ from typing import Any
 
 from spbe_calc.errors import Problem
 from spbe_calc.i18n import t, t_optional
+from spbe_calc.render.safe import clean
 
 
 def _localised_args(p: Problem) -> dict[str, Any]:
     """The problem's arguments, with the names of types and kinds of things translated."""
-    args = dict(p.args)
+    # Values quoted from a file are shown escaped and cut: a message never floods the screen nor
+    # carries a control sequence, whatever the file holds.
+    args = {key: _quoted(value) if isinstance(value, str) else value for key, value in p.args.items()}
     for key in ("expected", "found"):
         if key in args:
             args[key] = " | ".join(t(f"type.{part}") for part in str(args[key]).split(" | "))
@@ -38,10 +41,18 @@ def hint(p: Problem) -> str | None:
     return t_optional(f"hint.{p.code}", **args)
 
 
+#: The longest value quoted in a message, in characters.
+QUOTE_LIMIT = 80
+
+
+def _quoted(value: str) -> str:
+    shown = clean(value)
+    return shown if len(shown) <= QUOTE_LIMIT else shown[: QUOTE_LIMIT - 1] + "…"
+
+
 def _where(p: Problem) -> str:
-    if p.line:
-        return f"{p.path}:{p.line}:{p.col}"
-    return p.path
+    path = clean(p.path)
+    return f"{path}:{p.line}:{p.col}" if p.line else path
 
 
 def format_problem(p: Problem, color: bool = False, with_hint: bool = True) -> str:

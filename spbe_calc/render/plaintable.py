@@ -10,6 +10,8 @@ from __future__ import annotations
 import textwrap
 from typing import NamedTuple
 
+from spbe_calc.render.safe import clean
+
 _ANSI = {
     "bold": "1",
     "dim": "2",
@@ -46,7 +48,7 @@ class PlainTable:
 
     def add(self, *cells: tuple[str, str] | str) -> None:
         """Add a row; a plain string is a cell without style."""
-        self.rows.append([c if isinstance(c, tuple) else (c, "") for c in cells])
+        self.rows.append([(clean(c[0]), c[1]) if isinstance(c, tuple) else (clean(c), "") for c in cells])
 
     def render(self, width: int = 80, color: bool = False, gap: int = 3) -> str:
         """The table as text lines, at most ``width`` columns wide."""

@@ -14,6 +14,7 @@ from spbe_calc.i18n import t
 from spbe_calc.plan import Plan, PlannedFile, Step
 from spbe_calc.render import Options, json_num, num
 from spbe_calc.render.richtext import to_text
+from spbe_calc.render.safe import clean
 from spbe_calc.scoring import exact_str
 
 
@@ -24,26 +25,26 @@ def _cost(value: Fraction) -> str:
 def who(result: PlannedFile) -> str:
     """The agency and year the plan is for (the file name when the agency is not named)."""
     answers = result.scored.answers
-    text = answers.instansi or result.scored.path
+    text = clean(answers.instansi or result.scored.path)
     return f"{text} ({answers.tahun})" if answers.tahun else text
 
 
 def _step_name(step: Step) -> str:
     if step.item is None:
-        return step.indicator.name
-    return f"{step.indicator.name} · {step.indicator.items[step.item]}"
+        return clean(step.indicator.name)
+    return clean(f"{step.indicator.name} · {step.indicator.items[step.item]}")
 
 
 def headline(plan: Plan, who: str) -> str:
     """One sentence that answers the question."""
     p = plan.model.precision
-    before = f"{num(plan.index_before, p)} ({plan.band_before.name})"
-    target = plan.bar.text
+    before = f"{num(plan.index_before, p)} ({clean(plan.band_before.name)})"
+    target = clean(plan.bar.text)
     if plan.already_met:
         return t("plan.already", who=who, before=before, target=target)
     if not plan.reachable:
         return t("plan.unreachable", who=who, before=before, target=target, best=num(plan.max_index, p))
-    after = f"{num(plan.index_after, p)} ({plan.band_after.name})"
+    after = f"{num(plan.index_after, p)} ({clean(plan.band_after.name)})"
     if plan.costed:
         return t(
             "plan.cheapest",
@@ -74,7 +75,7 @@ def render_text(result: PlannedFile, options: Options) -> str:
         for n, step in enumerate(plan.steps, start=1):
             note = []
             if step.enters_band:
-                note.append(f"→ {step.band_after.name}")
+                note.append(f"→ {clean(step.band_after.name)}")
             if step.reaches_target and plan.bar.number is not None:
                 note.append(t("plan.target-reached"))
             row: list[Any] = [str(n), f"{step.indicator.id}. {_step_name(step)}", f"{step.from_level}→{step.to_level}"]

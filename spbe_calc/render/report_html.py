@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fractions import Fraction
-from html import escape
+from html import escape as _html_escape
 
 from spbe_calc import __version__
 from spbe_calc.i18n import language, t
@@ -11,8 +11,15 @@ from spbe_calc.model import Band, Model
 from spbe_calc.render import Options, band_color, explanation, num, pct, regulation, signed, warning
 from spbe_calc.render import title as report_title
 from spbe_calc.render.charts import bar, radar
+from spbe_calc.render.safe import clean
 from spbe_calc.report import Report
 from spbe_calc.scoring import GroupScore, exact_str, level_text
+
+
+def _e(text: str) -> str:
+    """Text for the page: control characters escaped, then HTML's own characters."""
+    return _html_escape(clean(text))
+
 
 CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#2c3e50;margin:0;background:#f7f9fa}
@@ -36,7 +43,7 @@ tr.domain td{font-weight:600;background:#fbfcfc}
 
 
 def _badge(model: Model, band: Band) -> str:
-    return f'<span class="badge" style="background:{band_color(model, band)}">{escape(band.name)}</span>'
+    return f'<span class="badge" style="background:{band_color(model, band)}">{_e(band.name)}</span>'
 
 
 def _delta(value: Fraction) -> str:
@@ -59,28 +66,28 @@ def render_html(report: Report, options: Options) -> str:
             f"A{a.id}": a.value for a in prev.score.aspects
         }
     title = t("rep.title")
-    who = escape(report_title(cur.answers))
+    who = _e(report_title(cur.answers))
     h: list[str] = [
         "<!DOCTYPE html>",
         f'<html lang="{language()}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(title)} — {who}</title><style>{CSS}</style></head><body><main>",
-        f"<h1>{escape(title)}: {who}</h1>",
-        f'<p class="sub">{escape(model.name)} · {escape(regulation(model))} · '
-        f"{escape(t('rep.generated', date=report.generated.isoformat(), version=__version__))}</p>",
+        f"<title>{_e(title)} — {who}</title><style>{CSS}</style></head><body><main>",
+        f"<h1>{_e(title)}: {who}</h1>",
+        f'<p class="sub">{_e(model.name)} · {_e(regulation(model))} · '
+        f"{_e(t('rep.generated', date=report.generated.isoformat(), version=__version__))}</p>",
     ]
     note = warning(model)
     if note:
-        h.append(f'<p class="down">{escape(note)}</p>')
+        h.append(f'<p class="down">{_e(note)}</p>')
     # Headline
     h.append('<section class="hero"><div>')
     h.append(f'<div class="index">{num(s.value, places)}</div>')
     h.append(f"<div>{_badge(model, s.band)}</div>")
-    h.append(f'<div class="muted">{escape(t("out.exact"))}: {exact_str(s.value)}</div></div>')
+    h.append(f'<div class="muted">{_e(t("out.exact"))}: {exact_str(s.value)}</div></div>')
     if prev is not None:
         h.append('<div class="delta">')
         h.append(
-            escape(
+            _e(
                 t(
                     "rep.previous",
                     year=prev.answers.tahun or "",
@@ -89,35 +96,35 @@ def render_html(report: Report, options: Options) -> str:
                 )
             )
         )
-        h.append(f"<br>{escape(t('cmp.col.change'))}: {_delta(s.value - prev.score.value)}</div>")
+        h.append(f"<br>{_e(t('cmp.col.change'))}: {_delta(s.value - prev.score.value)}</div>")
     if cur.missing:
-        h.append(f'<p class="down">{escape(t("out.partial.short", count=len(cur.missing)))}</p>')
+        h.append(f'<p class="down">{_e(t("out.partial.short", count=len(cur.missing)))}</p>')
     h.append("</section>")
     # Domains and aspects
-    h.append(f"<h2>{escape(t('rep.structure' if model.domains else 'rep.structure.aspects'))}</h2>")
+    h.append(f"<h2>{_e(t('rep.structure' if model.domains else 'rep.structure.aspects'))}</h2>")
     # The radar of the aspects with its legend, then the full-width table below it.
     labels = [f"A{a.id}" for a in s.aspects]
     previous_values = [prev_groups[c] for c in labels] if prev_groups else None
     h.append('<div class="charts"><div>' + radar(labels, [a.value for a in s.aspects], top, previous_values) + "</div>")
     h.append(
         '<ul class="legend">'
-        + "".join(f"<li><b>A{a.id}</b> {escape(a.name)}: {num(a.value, places)}</li>" for a in s.aspects)
+        + "".join(f"<li><b>A{a.id}</b> {_e(a.name)}: {num(a.value, places)}</li>" for a in s.aspects)
     )
     if previous_values and prev is not None:
-        h.append(f"<li>{escape(t('rep.legend.previous', year=prev.answers.tahun or ''))}</li>")
+        h.append(f"<li>{_e(t('rep.legend.previous', year=prev.answers.tahun or ''))}</li>")
     h.append("</ul></div>")
     h.append("<table><thead><tr>")
     h.append(
-        f"<th>{escape(t('out.col.code'))}</th><th>{escape(t('out.col.item' if model.domains else 'out.col.aspect'))}</th>"
-        f"<th class=num>{escape(t('out.col.weight'))}</th><th class=num>{escape(t('out.col.index'))}</th>"
-        f"<th></th><th>{escape(t('out.col.predikat'))}</th></tr></thead><tbody>"
+        f"<th>{_e(t('out.col.code'))}</th><th>{_e(t('out.col.item' if model.domains else 'out.col.aspect'))}</th>"
+        f"<th class=num>{_e(t('out.col.weight'))}</th><th class=num>{_e(t('out.col.index'))}</th>"
+        f"<th></th><th>{_e(t('out.col.predikat'))}</th></tr></thead><tbody>"
     )
 
     def group_row(code: str, g: GroupScore, cls: str) -> None:
         previous = prev_groups.get(code)
         change = f" {_delta(g.value - previous)}" if previous is not None else ""
         h.append(
-            f'<tr class="{cls}"><td>{code}</td><td>{escape(g.name)}</td><td class=num>{pct(g.weight)}</td>'
+            f'<tr class="{cls}"><td>{code}</td><td>{_e(g.name)}</td><td class=num>{pct(g.weight)}</td>'
             f"<td class=num>{num(g.value, places)}{change}</td>"
             f"<td>{bar(g.value, top, band_color(model, g.band), edges, previous)}</td>"
             f"<td>{_badge(model, g.band)}</td></tr>"
@@ -134,37 +141,37 @@ def render_html(report: Report, options: Options) -> str:
             group_row(f"A{g.id}", g, "")
     h.append("</tbody></table>")
     if edges:
-        h.append(f'<p class="muted">{escape(t("rep.bars", edges=", ".join(num(e, 1) for e in edges)))}</p>')
+        h.append(f'<p class="muted">{_e(t("rep.bars", edges=", ".join(num(e, 1) for e in edges)))}</p>')
     # Plan
-    h.append(f"<h2>{escape(t('rep.plan'))}</h2>")
+    h.append(f"<h2>{_e(t('rep.plan'))}</h2>")
     plan = report.plan
     if plan is None or report.next_band is None:
-        h.append(f"<p>{escape(t('rep.plan.top'))}</p>")
+        h.append(f"<p>{_e(t('rep.plan.top'))}</p>")
     elif not plan.reachable:
-        h.append(f"<p>{escape(t('rep.plan.unreachable', band=report.next_band.name))}</p>")
+        h.append(f"<p>{_e(t('rep.plan.unreachable', band=report.next_band.name))}</p>")
     else:
         h.append(
-            f"<p>{escape(t('rep.plan.intro', count=len(plan.steps), band=report.next_band.name, index=num(plan.index_after, places)))}</p>"
+            f"<p>{_e(t('rep.plan.intro', count=len(plan.steps), band=report.next_band.name, index=num(plan.index_after, places)))}</p>"
         )
         h.append(
-            f"<table><thead><tr><th class=num>#</th><th>{escape(t('out.col.indicator'))}</th>"
-            f"<th class=num>{escape(t('plan.col.step'))}</th><th class=num>{escape(t('plan.col.after'))}</th></tr></thead><tbody>"
+            f"<table><thead><tr><th class=num>#</th><th>{_e(t('out.col.indicator'))}</th>"
+            f"<th class=num>{_e(t('plan.col.step'))}</th><th class=num>{_e(t('plan.col.after'))}</th></tr></thead><tbody>"
         )
         for n, step in enumerate(plan.steps, start=1):
-            item = f" · {escape(step.indicator.items[step.item])}" if step.item is not None else ""
+            item = f" · {_e(step.indicator.items[step.item])}" if step.item is not None else ""
             h.append(
-                f"<tr><td class=num>{n}</td><td>{step.indicator.id}. {escape(step.indicator.name)}{item}</td>"
+                f"<tr><td class=num>{n}</td><td>{step.indicator.id}. {_e(step.indicator.name)}{item}</td>"
                 f"<td class=num>{step.from_level}→{step.to_level}</td><td class=num>{num(step.index_after, places)}"
                 f"{' ' + _badge(model, step.band_after) if step.enters_band else ''}</td></tr>"
             )
         h.append("</tbody></table>")
-        h.append(f'<p class="muted">{escape(t("plan.note.fewest"))}</p>')
+        h.append(f'<p class="muted">{_e(t("plan.note.fewest"))}</p>')
     # Indicators
-    h.append(f"<h2>{escape(t('rep.indicators'))}</h2>")
+    h.append(f"<h2>{_e(t('rep.indicators'))}</h2>")
     h.append(
-        f"<table><thead><tr><th class=num>#</th><th>{escape(t('out.col.indicator'))}</th>"
-        f"<th class=num>{escape(t('out.col.level'))}</th><th class=num>{escape(t('out.col.weight'))}</th>"
-        f"<th class=num>{escape(t('out.col.contribution'))}</th><th>{escape(t('rep.explanation'))}</th></tr></thead><tbody>"
+        f"<table><thead><tr><th class=num>#</th><th>{_e(t('out.col.indicator'))}</th>"
+        f"<th class=num>{_e(t('out.col.level'))}</th><th class=num>{_e(t('out.col.weight'))}</th>"
+        f"<th class=num>{_e(t('out.col.contribution'))}</th><th>{_e(t('rep.explanation'))}</th></tr></thead><tbody>"
     )
     for i in s.indicators:
         ind = i.indicator
@@ -172,17 +179,17 @@ def render_html(report: Report, options: Options) -> str:
         if ind.id in cur.missing:
             level = "–"
         elif isinstance(i.level, tuple):
-            level = escape(level_text(i.level))
+            level = _e(level_text(i.level))
         else:
             name = ind.scale.level(i.level).name
-            level = f"{i.level}" + (f"<br><span class=muted>{escape(name)}</span>" if name else "")
-        explain = [f"<b>{escape(label)}:</b> {escape(text)}" for label, text in explanation(answer)]
+            level = f"{i.level}" + (f"<br><span class=muted>{_e(name)}</span>" if name else "")
+        explain = [f"<b>{_e(label)}:</b> {_e(text)}" for label, text in explanation(answer)]
         h.append(
-            f"<tr><td class=num>{ind.id}</td><td>{escape(ind.name)}</td><td class=num>{level}</td>"
+            f"<tr><td class=num>{ind.id}</td><td>{_e(ind.name)}</td><td class=num>{level}</td>"
             f"<td class=num>{pct(ind.weight)}</td><td class=num>{num(i.contribution, 4)}</td>"
             f'<td class="explain">{"<br>".join(explain) or "<span class=muted>–</span>"}</td></tr>'
         )
     h.append("</tbody></table>")
-    h.append(f'<p class="muted">{escape(t("rep.footer"))}</p>')
+    h.append(f'<p class="muted">{_e(t("rep.footer"))}</p>')
     h.append("</main></body></html>")
     return "\n".join(h) + "\n"

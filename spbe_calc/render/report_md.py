@@ -27,14 +27,16 @@ def render_md(report: Report, options: Options) -> str:
     out = [
         f"# {t('rep.title')}: {cell(title(cur.answers))}",
         "",
-        f"{model.name} · {regulation(model)} · "
+        f"{cell(model.name)} · {cell(regulation(model))} · "
         f"{t('rep.generated', date=report.generated.isoformat(), version=__version__)}",
         "",
     ]
     note = warning(model)
     if note:
         out += [f"> {cell(note)}", ""]
-    out.append(f"**{model.name}: {num(s.value, places)} — {s.band.name}** ({t('out.exact')} {exact_str(s.value)})")
+    out.append(
+        f"**{cell(model.name)}: {num(s.value, places)} — {cell(s.band.name)}** ({t('out.exact')} {exact_str(s.value)})"
+    )
     prev = report.previous
     if prev is not None:
         change = s.value - prev.score.value
@@ -44,7 +46,7 @@ def render_md(report: Report, options: Options) -> str:
                 "rep.previous",
                 year=prev.answers.tahun or "",
                 index=num(prev.score.value, places),
-                predikat=prev.score.band.name,
+                predikat=cell(prev.score.band.name),
             )
             + f"; {t('cmp.col.change')}: {signed(change)}"
         )
@@ -61,7 +63,7 @@ def render_md(report: Report, options: Options) -> str:
     def row(code: str, g: GroupScore, bold: bool) -> None:
         name = f"**{cell(g.name)}**" if bold else cell(g.name)
         out.append(
-            f"| {code} | {name} | {pct(g.weight)} | {num(g.value, places)} | `{_bar(g.value, top)}` | {g.band.name} |"
+            f"| {code} | {name} | {pct(g.weight)} | {num(g.value, places)} | `{_bar(g.value, top)}` | {cell(g.band.name)} |"
         )
 
     aspects = {a.id: a for a in s.aspects}
@@ -78,17 +80,22 @@ def render_md(report: Report, options: Options) -> str:
     if plan is None or report.next_band is None:
         out.append(t("rep.plan.top"))
     elif not plan.reachable:
-        out.append(t("rep.plan.unreachable", band=report.next_band.name))
+        out.append(t("rep.plan.unreachable", band=cell(report.next_band.name)))
     else:
         out += [
-            t("rep.plan.intro", count=len(plan.steps), band=report.next_band.name, index=num(plan.index_after, places)),
+            t(
+                "rep.plan.intro",
+                count=len(plan.steps),
+                band=cell(report.next_band.name),
+                index=num(plan.index_after, places),
+            ),
             "",
             f"| # | {t('out.col.indicator')} | {t('plan.col.step')} | {t('plan.col.after')} |",
             "| ---: | --- | ---: | ---: |",
         ]
         for n, step in enumerate(plan.steps, start=1):
             item = f" · {step.indicator.items[step.item]}" if step.item is not None else ""
-            mark = f" → {step.band_after.name}" if step.enters_band else ""
+            mark = f" → {cell(step.band_after.name)}" if step.enters_band else ""
             out.append(
                 f"| {n} | {step.indicator.id}. {cell(step.indicator.name + item)} | {step.from_level}→{step.to_level} | "
                 f"{num(step.index_after, places)}{mark} |"

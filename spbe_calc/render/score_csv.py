@@ -14,6 +14,14 @@ from spbe_calc.batch import ScoreBatch
 from spbe_calc.render import Options, num
 from spbe_calc.scoring import exact_str
 
+#: What a spreadsheet would read as the start of a formula (or of a hidden line), in a text cell.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _text(value: str) -> str:
+    """A text cell a spreadsheet shows as text: a leading quote disarms a formula (OWASP)."""
+    return f"'{value}" if value.startswith(_FORMULA_START) else value
+
 
 def render_csv(batch: ScoreBatch, options: Options) -> str:
     """The CSV text (RFC 4180, with a header row)."""
@@ -32,13 +40,13 @@ def render_csv(batch: ScoreBatch, options: Options) -> str:
         groups = {f"D{d.id}": d for d in f.score.domains} | {f"A{a.id}": a for a in f.score.aspects}
         writer.writerow(
             [
-                f.path,
-                f.answers.instansi or "",
+                _text(f.path),
+                _text(f.answers.instansi or ""),
                 f.answers.tahun or "",
-                f.model.id,
+                _text(f.model.id),
                 num(f.score.value, p),
                 exact_str(f.score.value),
-                f.score.band.name,
+                _text(f.score.band.name),
                 "true" if not f.missing else "false",
                 *[num(groups[c].value, p) if c in groups else "" for c in codes],
             ]

@@ -2,21 +2,34 @@
 
 from __future__ import annotations
 
+import re
+
 from spbe_calc.batch import ScoreBatch
 from spbe_calc.core import ScoredFile
 from spbe_calc.i18n import t
 from spbe_calc.render import Options, num, pct, regulation, title
+from spbe_calc.render.safe import clean
 from spbe_calc.scoring import GroupScore, level_text
+
+#: Markdown and HTML that text from a file must not become: table cells, links, tags, entities.
+_MARKDOWN = re.compile(r"[\\|\[\]<>&`*_]")
+_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 
 
 def cell(text: str) -> str:
-    """Escape what would break a Markdown table cell."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """Text from a file, safe in Markdown: in a table cell, and for a renderer of HTML.
+
+    Line breaks become spaces (a cell is one line), control characters are escaped, ``|``, links
+    and emphasis are escaped with a backslash, and ``<``, ``>``, ``&`` become entities, so that
+    ``<script>`` or ``[x](javascript:…)`` in a name is shown, never run or linked.
+    """
+    one_line = clean(" ".join(text.replace("\r", "\n").split("\n")))
+    return _MARKDOWN.sub(lambda m: _ENTITIES.get(m.group(), "\\" + m.group()), one_line)
 
 
 def _row(code: str, g: GroupScore, places: int, bold: bool) -> str:
     name = f"**{cell(g.name)}**" if bold else cell(g.name)
-    return f"| {code} | {name} | {pct(g.weight)} | {num(g.value, places)} | {g.band.name} |"
+    return f"| {code} | {name} | {pct(g.weight)} | {num(g.value, places)} | {cell(g.band.name)} |"
 
 
 def _one(f: ScoredFile, detail: bool) -> list[str]:
@@ -24,8 +37,8 @@ def _one(f: ScoredFile, detail: bool) -> list[str]:
     lines = [
         f"### {cell(title(f.answers))}",
         "",
-        f"**{f.model.name}: {num(f.score.value, places)} — {f.score.band.name}** "
-        f"({cell(regulation(f.model))}, `{cell(f.path)}`)",
+        f"**{cell(f.model.name)}: {num(f.score.value, places)} — {cell(f.score.band.name)}** "
+        f"({cell(regulation(f.model))}, {cell(f.path)})",
         "",
     ]
     if f.missing:
@@ -58,7 +71,7 @@ def render_markdown(batch: ScoreBatch, options: Options) -> str:
     """A summary table when there are several files, then a section per file."""
     files = batch.scored
     detail = options.detail
-    names = sorted({f.model.name for f in files})
+    names = sorted({cell(f.model.name) for f in files})
     lines = [f"## {' / '.join(names)}", ""]
     if len(files) > 1:
         lines += [
@@ -68,7 +81,7 @@ def render_markdown(batch: ScoreBatch, options: Options) -> str:
         for f in files:
             lines.append(
                 f"| {cell(f.answers.instansi or f.path)} | {f.answers.tahun or ''} | "
-                f"{num(f.score.value, f.model.precision)} | {f.score.band.name} |"
+                f"{num(f.score.value, f.model.precision)} | {cell(f.score.band.name)} |"
             )
         lines.append("")
     for f in files:

@@ -14,6 +14,7 @@ from spbe_calc.i18n import t
 from spbe_calc.model import Aspect
 from spbe_calc.render import Options, band_tone, num, pct, regulation
 from spbe_calc.render.plaintable import Column, PlainTable, paint
+from spbe_calc.render.safe import clean
 from spbe_calc.scoring import GroupScore, exact_str, level_text
 
 
@@ -21,10 +22,10 @@ def _one(f: ScoredFile, detail: bool, color: bool, width: int) -> str:
     s = f.score
     model = f.model
     places = model.precision
-    head = paint(f.answers.instansi or t("out.no-instansi"), "bold", color)
+    head = paint(clean(f.answers.instansi or t("out.no-instansi")), "bold", color)
     if f.answers.tahun:
         head += f" · {f.answers.tahun}"
-    head += paint(f" · {model.name} ({regulation(model)})", "dim", color)
+    head += paint(clean(f" · {model.name} ({regulation(model)})"), "dim", color)
     item = (
         ("out.col.item.detail" if detail else "out.col.item")
         if model.domains
@@ -78,8 +79,8 @@ def _one(f: ScoredFile, detail: bool, color: bool, width: int) -> str:
             aspect_rows(domain.aspects)
     else:
         aspect_rows(model.aspects)
-    line = paint(f"{model.name}: {num(s.value, places)}", "bold", color) + "  "
-    line += paint(s.band.name, band_tone(model, s.band), color)
+    line = paint(clean(f"{model.name}: {num(s.value, places)}"), "bold", color) + "  "
+    line += paint(clean(s.band.name), band_tone(model, s.band), color)
     exact = exact_str(s.value)
     if exact != num(s.value, places):
         line += paint(f"  ({t('out.exact')} {exact})", "dim", color)
