@@ -74,13 +74,16 @@ def run() -> Run:
 
 @pytest.fixture(autouse=True)
 def _fresh_models_under_mutation() -> None:
-    """Under mutation testing, load models afresh in every test.
+    """Under mutation testing, load models and read scalars afresh in every test.
 
-    Models are loaded once per process and kept; a mutant of the loading code would otherwise run
-    only in the first test that loads a model (mutmut sets MUTANT_UNDER_TEST for each mutant).
+    Models are loaded once per process and plain scalars' readings are remembered; a mutant of
+    that code would otherwise run only in the first test that needs it (mutmut sets
+    MUTANT_UNDER_TEST for each mutant).
     """
     if os.environ.get("MUTANT_UNDER_TEST"):
+        from spbe_calc import yamlsafe
         from spbe_calc.model import load
 
         load._loaded.clear()
         load._by_reference.clear()
+        yamlsafe._PLAIN_CACHE.clear()
