@@ -31,10 +31,12 @@ def parse_bar(text: str, option: str = "--fail-under") -> Bar:
         value = Decimal(cleaned.replace(",", "."))
     except InvalidOperation:
         if not cleaned:
-            raise fail(option, "bad-bar", value=text) from None
+            raise fail(option, "bad-bar", value=text, option=option) from None
         return Bar(text, predikat=" ".join(cleaned.split()))
-    if not value.is_finite():
-        raise fail(option, "bad-bar", value=text)
+    # A bar is an index (a few units, a few decimals): refusing other magnitudes also keeps
+    # 1e999999999 from turning into a number with a billion digits.
+    if not value.is_finite() or abs(value.adjusted()) > 6 or len(value.as_tuple().digits) > 30:
+        raise fail(option, "bad-bar", value=text, option=option)
     return Bar(text, number=Fraction(value))
 
 

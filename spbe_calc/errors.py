@@ -75,6 +75,28 @@ def fail(path: str, code: str, line: int = 0, col: int = 0, **args: Any) -> Spbe
     return SpbeError([Problem(path, line, col, code, args)])
 
 
+#: The most problems reported for one file; a file with more is broken throughout, and the rest
+#: are counted (a hostile file must not turn into gigabytes of messages).
+MAX_PROBLEMS = 200
+
+
+def capped(problems: list[Problem], limit: int = MAX_PROBLEMS) -> list[Problem]:
+    """At most ``limit`` problems per file, in file order.
+
+    A file with more gets one more problem (``more-problems``) that counts the rest.
+    """
+    by_file: dict[str, list[Problem]] = {}
+    for p in problems:
+        by_file.setdefault(p.path, []).append(p)
+    out: list[Problem] = []
+    for path, found in by_file.items():
+        found.sort(key=lambda p: (p.line, p.col))
+        out += found[:limit]
+        if len(found) > limit:
+            out.append(Problem(path, 0, 0, "more-problems", {"count": len(found) - limit}))
+    return out
+
+
 def errors_in(problems: Iterable[Problem]) -> list[Problem]:
     """The problems that are errors (not warnings)."""
     return [p for p in problems if p.is_error]

@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 from spbe_calc.answers import unknown_indicator
 from spbe_calc.bars import Bar, check_bar
 from spbe_calc.core import ScoredFile, score_file
-from spbe_calc.errors import ExitCode, Problem, SpbeError
+from spbe_calc.errors import ExitCode, Problem, SpbeError, fail
 from spbe_calc.model import Band, Indicator, Model
 from spbe_calc.scoring import Level, band_of, exact_str, score
 from spbe_calc.spec import ByKind, Field, Int, MapOf, Nullable, Num, Obj, run
@@ -313,6 +313,13 @@ def _fewest(lanes: list[_Lane], need: Fraction, strict: bool) -> list[tuple[_Lan
     return chosen
 
 
+#: The most table updates the cheapest-plan search may make: a few seconds and a few hundred MB.
+#: The table grows with the precision of the weights (its unit is the greatest common divisor of
+#: the steps' gains): the bundled models need at most ~1.5 million; weights with four decimals
+#: can need billions, and are refused with a message instead of running for minutes.
+CHEAPEST_WORK_LIMIT = 20_000_000
+
+
 def _cheapest(lanes: list[_Lane], need: Fraction, strict: bool, limits: Limits) -> list[tuple[_Lane, int, Fraction]]:
     """Exact minimum-cost plan by dynamic programming over integer gain units."""
     active = [ln for ln in lanes if ln.cap > ln.level]
@@ -326,6 +333,9 @@ def _cheapest(lanes: list[_Lane], need: Fraction, strict: bool, limits: Limits) 
     n_units = math.floor(target) + 1 if strict else math.ceil(target)
     # Costs as integers too, with the number of steps as a tie-breaker in the low digits.
     step_costs = [[limits.step_cost(ln.indicator, lv + 1) for lv in range(ln.level, ln.cap)] for ln in active]
+    work = sum(len(cs) for cs in step_costs) * (n_units + 1)
+    if work > CHEAPEST_WORK_LIMIT:
+        raise fail("--costs", "plan-too-fine", work=work, limit=CHEAPEST_WORK_LIMIT)
     cden = math.lcm(*(c.denominator for cs in step_costs for c in cs)) if any(step_costs) else 1
     max_steps = sum(len(cs) for cs in step_costs) + 1
     inf = float("inf")

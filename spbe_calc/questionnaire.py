@@ -18,13 +18,14 @@ from spbe_calc.digits import is_number
 from spbe_calc.errors import Problem, SpbeError, errors_in, fail
 from spbe_calc.fsutil import atomic_write
 from spbe_calc.model import Indicator, Model, load_model
+from spbe_calc.yamlsafe import read_text
 
 
 def _is_blank(path: Path) -> bool:
     """An existing file with nothing but blank lines and comments: there is nothing to lose."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        text = read_text(path)  # bounded, and refuses what is not a regular file
+    except SpbeError:
         return False  # let the reader report it properly
     return all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
 

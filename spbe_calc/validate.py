@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from spbe_calc.answers import answers_from_doc, bind
 from spbe_calc.core import model_for_checked
-from spbe_calc.errors import ExitCode, Problem, Severity, SpbeError
+from spbe_calc.errors import ExitCode, Problem, Severity, SpbeError, capped
 from spbe_calc.model import Model, check_model, load_model, resolve_model_path
 from spbe_calc.plan import limits_from_doc
 from spbe_calc.yamlsafe import Document, load
@@ -40,9 +40,11 @@ class FileReport(NamedTuple):
 def validate_files(paths: list[str], model_ref: str | None = None) -> list[FileReport]:
     """Check each file; without files, the model itself (``--model``, or the bundled default)."""
     if paths:
-        return [validate_file(p, model_ref) for p in paths]
-    path, shown = resolve_model_path(model_ref)
-    return [validate_file(str(path), model_ref, shown)]
+        reports = [validate_file(p, model_ref) for p in paths]
+    else:
+        path, shown = resolve_model_path(model_ref)
+        reports = [validate_file(str(path), model_ref, shown)]
+    return [r._replace(problems=tuple(capped(list(r.problems)))) for r in reports]
 
 
 def validate_file(path: str, model_ref: str | None = None, display: str | None = None) -> FileReport:

@@ -144,3 +144,67 @@ def test_values_quoted_in_messages_are_cut(run: Run, write: Callable[..., Path])
     r = run("score", str(path))
     assert r.exit_code == 2 and len(r.stderr) < 400
     assert "x" * 79 + "…" in r.stderr
+
+
+# --- 2. bounded work for any input ----------------------------------------------------------------
+
+
+def test_an_anchor_repeated_everywhere_gives_a_short_report(run: Run, write: Callable[..., Path]) -> None:
+    """One 20,000-character value, aliased where 1,999 levels and 40,000 list items are expected:
+    every message quotes at most 80 characters, and at most 200 problems are listed per file."""
+    lines = ["levels:", "  1: &a " + "x" * 20000, *[f"  {i}: *a" for i in range(2, 2000)]]
+    lines.append("extra: [" + ", ".join(["*a"] * 40000) + "]")
+    path = write("h.yaml", "\n".join(lines) + "\n")
+    for fmt in ("json", "text", "parsable"):
+        r = run("validate", "-f", fmt, str(path))
+        assert r.exit_code == 1
+        assert len(r.stdout) < 100_000, (fmt, len(r.stdout))  # was gigabytes
+    problems = json.loads(run("validate", "-f", "json", str(path)).stdout)[0]["problems"]
+    assert len(problems) <= 201 and problems[-1]["code"] == "more-problems"
+    r = run("score", str(path))
+    assert r.exit_code == 2 and len(r.stderr) < 100_000
+
+
+@pytest.mark.parametrize("bar", ["1e999999999", "1e-999999999", "9" * 40, "NaN", "Infinity"])
+def test_numbers_in_options_are_bounded(run: Run, bar: str) -> None:
+    r = run("score", "--fail-under", bar, str(EX22))
+    assert r.exit_code == 2 and "--fail-under" in r.stderr
+    r = run("plan", str(EX22), "--target", bar)
+    assert r.exit_code == 2 and "--target 2.5" in r.stderr  # the example names the option used
+
+
+def test_a_cheapest_plan_too_fine_to_compute_is_refused(run: Run, write: Callable[..., Path]) -> None:
+    """Weights with four decimals make the exact search table huge: a message, not minutes."""
+    text = (ROOT / "tests" / "data" / "mini-model.yaml").read_text(encoding="utf-8")
+    text = text.replace("weight: 10.00, criteria", "weight: 10.0001, criteria").replace(
+        "Indikator Lima, weight: 15.00", "Indikator Lima, weight: 14.9999"
+    )
+    model = write("m.yaml", text)
+    answers = write("a.yaml", f"model: {model}\nlevels: {{1: 1, 2: 1, 3: 1, 4: 1, 5: 1}}\n")
+    costs = write("c.yaml", "default: {cost: 1}\n")
+    r = run("plan", str(answers), "-t", "4.5", "-c", str(costs))
+    assert r.exit_code == 2 and "--costs" in r.stderr
+    assert run("plan", str(answers), "-t", "4.5").exit_code == 0  # the fewest raises still work
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_pipes_and_devices_are_refused_not_read(run: Run, tmp_path: Path) -> None:
+    fifo = tmp_path / "pipa.yaml"
+    os.mkfifo(fifo)
+    for target in (str(fifo), "/dev/zero"):
+        r = run("score", target)  # a pipe would block, /dev/zero would never end
+        assert r.exit_code == 2 and "bukan berkas biasa" in r.stderr
+        r = run("validate", target)
+        assert r.exit_code == 2
+
+
+def test_assess_refuses_a_huge_file_before_reading_it(tmp_path: Path) -> None:
+    path = tmp_path / "besar.yaml"
+    with path.open("wb") as fh:
+        fh.truncate(50 * 1024 * 1024)  # sparse: 50 MB that cost nothing to make
+    from spbe_calc.errors import SpbeError
+    from spbe_calc.questionnaire import Questionnaire
+
+    with pytest.raises(SpbeError) as info:
+        Questionnaire.open(path, None, [], [], [])
+    assert [p.code for p in info.value.problems] == ["too-large"]

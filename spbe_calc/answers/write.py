@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from spbe_calc.answers.read import Answers
+from spbe_calc.errors import SpbeError
+from spbe_calc.yamlsafe import read_text
 
 #: Characters YAML does not allow raw in a stream, and the line and paragraph separators.
 _UNSAFE = re.compile("[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]")
@@ -72,8 +74,8 @@ def dump_answers(answers: Answers, order: list[int] | None = None, header: str =
 def leading_comments(path: Path | str) -> str:
     """The comment block at the top of a file, kept when the file is rewritten."""
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        text = read_text(path)  # bounded, and refuses what is not a regular file
+    except SpbeError:
         return ""
     out = []
     for line in text.splitlines():

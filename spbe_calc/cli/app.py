@@ -22,7 +22,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from spbe_calc import __version__
-from spbe_calc.errors import ExitCode, Problem, SpbeError
+from spbe_calc.errors import ExitCode, Problem, SpbeError, capped
 from spbe_calc.i18n import LANGUAGES, default_language, set_language, t, t_optional
 from spbe_calc.model import Model
 from spbe_calc.render import Options, warning
@@ -172,7 +172,7 @@ def say(text: str) -> None:
 def report(problems: list[Problem]) -> None:
     """Problems, one message each (with what to do), on stderr, in file order."""
     color = options(stream=sys.stderr).color
-    for p in sorted(problems, key=lambda p: (p.path, p.line, p.col)):
+    for p in sorted(capped(problems), key=lambda p: (p.path, p.code == "more-problems", p.line, p.col)):
         say(format_problem(p, color))
 
 

@@ -9,6 +9,8 @@ MESSAGES: dict[str, str] = {
     "problem.is-directory": "this is a folder, not a file",
     "problem.not-a-regular-file": "not a regular file (a named pipe or a device), so it is not read",
     "hint.not-a-regular-file": "Save the content to a file and name that file.",
+    "problem.more-problems": "and {count} more problems in this file (not shown)",
+    "hint.more-problems": "Fix the problems above and check again.",
     "problem.file-unreadable": "cannot read the file ({reason})",
     "problem.too-large": "file too large ({size} bytes; the limit is {limit} bytes)",
     "hint.too-large": "Model and answers files are normally under 1 MB; make sure this is the right file.",
@@ -99,7 +101,7 @@ MESSAGES: dict[str, str] = {
     "problem.model-mismatch": "the answers file is for model '{declared}' but is being scored with '{used}'",
     "hint.model-mismatch": "Drop --model, or change 'model:' in the answers file if it is wrong.",
     "problem.bad-bar": "'{value}' is neither a number nor a predikat",
-    "hint.bad-bar": "For example: --fail-under 2.5 or --fail-under Baik.",
+    "hint.bad-bar": "For example: {option} 2.5 or {option} Baik.",
     "problem.unknown-predikat": "unknown predikat '{value}' (known: {known})",
     # --- types -------------------------------------------------------------------------------
     "type.str": "text",
@@ -234,6 +236,8 @@ MESSAGES: dict[str, str] = {
         "No plan has fewer raises: each step takes the largest remaining weight. The steps may be done in any order."
     ),
     "plan.note.cheapest": "No cheaper plan exists within the plan file's limits (computed exactly, not estimated).",
+    "problem.plan-too-fine": "this model's weights are too fine-grained for an exact cheapest plan ({work} computing steps; the limit is {limit})",
+    "hint.plan-too-fine": "Plan without --costs (the fewest raises), or use a model whose weights have at most two or three decimals.",
     "problem.negative-cost": "cost {value} must not be negative",
     "help.compare": "Compare answers files (for example across years): index, predikat, domains, aspects, indicators.",
     "help.compare.files": "Two or more answers files.",

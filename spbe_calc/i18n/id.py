@@ -9,6 +9,8 @@ MESSAGES: dict[str, str] = {
     "problem.is-directory": "ini sebuah folder, bukan berkas",
     "problem.not-a-regular-file": "ini bukan berkas biasa (pipa bernama atau perangkat), jadi tidak dibaca",
     "hint.not-a-regular-file": "Simpan isinya ke sebuah berkas lalu beri nama berkas itu.",
+    "problem.more-problems": "dan {count} masalah lain di berkas ini (tidak ditampilkan)",
+    "hint.more-problems": "Perbaiki masalah di atas lalu periksa lagi.",
     "problem.file-unreadable": "berkas tidak dapat dibaca ({reason})",
     "problem.too-large": "berkas terlalu besar ({size} bita; batasnya {limit} bita)",
     "hint.too-large": "Berkas model dan jawaban biasanya di bawah 1 MB; pastikan ini berkas yang benar.",
@@ -101,7 +103,7 @@ MESSAGES: dict[str, str] = {
     "problem.model-mismatch": "berkas jawaban ditulis untuk model '{declared}', tetapi dinilai dengan '{used}'",
     "hint.model-mismatch": "Hapus --model, atau ubah 'model:' di berkas jawaban bila memang salah.",
     "problem.bad-bar": "'{value}' bukan angka maupun nama predikat",
-    "hint.bad-bar": "Contoh: --fail-under 2.5 atau --fail-under Baik.",
+    "hint.bad-bar": "Contoh: {option} 2.5 atau {option} Baik.",
     "problem.unknown-predikat": "predikat '{value}' tidak dikenal (yang ada: {known})",
     # --- types -------------------------------------------------------------------------------
     "type.str": "teks",
@@ -244,6 +246,8 @@ MESSAGES: dict[str, str] = {
     "plan.note.cheapest": (
         "Tidak ada rencana yang lebih murah dalam batas berkas rencana (dihitung tepat, bukan perkiraan)."
     ),
+    "problem.plan-too-fine": "bobot model ini terlalu halus untuk rencana termurah yang tepat ({work} langkah hitung; batasnya {limit})",
+    "hint.plan-too-fine": "Rencanakan tanpa --costs (kenaikan paling sedikit), atau pakai model yang bobotnya paling banyak dua atau tiga desimal.",
     "problem.negative-cost": "biaya {value} tidak boleh negatif",
     "help.compare": (
         "Bandingkan beberapa berkas jawaban (misalnya antartahun): indeks, predikat, domain, aspek, indikator."
