@@ -19,8 +19,8 @@ from typing import NamedTuple, Union
 from spbe_calc.answers import Answers, bind, read_answers
 from spbe_calc.bars import Bar, check_bar, meets
 from spbe_calc.core import ScoredFile, model_for, model_for_checked, score_answers, score_file
-from spbe_calc.digits import is_number
 from spbe_calc.errors import ExitCode, Problem, SpbeError, fail
+from spbe_calc.numbers import is_number
 
 #: Below this many files, starting worker processes costs more than it saves (see bench/).
 PARALLEL_MIN = 64

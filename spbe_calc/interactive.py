@@ -21,9 +21,9 @@ from rich.text import Text
 
 from spbe_calc.answers import compact_ids
 from spbe_calc.batch import ScoreBatch
-from spbe_calc.digits import is_number
 from spbe_calc.i18n import pick, t, words
 from spbe_calc.model import Indicator
+from spbe_calc.numbers import is_number
 from spbe_calc.questionnaire import Questionnaire
 from spbe_calc.render import Options, level_label, num, pct, regulation, warning
 from spbe_calc.render.richtext import console

@@ -25,7 +25,8 @@ from spbe_calc.bars import Bar, check_bar
 from spbe_calc.core import ScoredFile, score_file
 from spbe_calc.errors import ExitCode, Problem, SpbeError, fail
 from spbe_calc.model import Band, Indicator, Model
-from spbe_calc.scoring import Level, band_of, exact_str, score
+from spbe_calc.numbers import exact_str
+from spbe_calc.scoring import Level, band_of, score
 from spbe_calc.spec import ByKind, Field, Int, MapOf, Nullable, Num, Obj, run
 from spbe_calc.yamlsafe import Document, load
 

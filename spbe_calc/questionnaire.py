@@ -14,10 +14,10 @@ from typing import NamedTuple
 from spbe_calc.answers import Answer, Answers, bind, compact_ids, is_answered, read_answers, unknown_indicator
 from spbe_calc.answers.write import dump_answers, leading_comments
 from spbe_calc.core import ScoredFile, model_for, score_answers
-from spbe_calc.digits import is_number
 from spbe_calc.errors import Problem, SpbeError, errors_in, fail
 from spbe_calc.fsutil import atomic_write
 from spbe_calc.model import Indicator, Model, load_model
+from spbe_calc.numbers import is_number
 from spbe_calc.yamlsafe import read_text
 
 

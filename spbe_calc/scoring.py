@@ -16,44 +16,14 @@ The formulas (PermenPANRB 59/2020, Lampiran II.B.4), with weights as percent of 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Decimal
 from fractions import Fraction
 from typing import NamedTuple, Union
 
 from spbe_calc.model import Band, Indicator, Model
+from spbe_calc.numbers import round_half_up
 
 #: A level as scoring sees it: a whole number, or one per item for an indicator scored per item.
 Level = Union[int, tuple[int, ...]]
-
-
-def round_half_up(value: Fraction, places: int) -> Decimal:
-    """Round an exact value to ``places`` decimals, halves away from zero (2.345 -> 2.35)."""
-    n, d = value.numerator, value.denominator
-    # floor(|x| * 10^places + 1/2) in integers: exact, and much cheaper than Fraction arithmetic.
-    q = (2 * abs(n) * 10**places + d) // (2 * d)
-    sign = "-" if n < 0 and q else ""
-    # Built from a string, a Decimal is exact; scaleb() would round to the context's 28 digits.
-    return Decimal(f"{sign}{q}E-{places}")
-
-
-def exact_str(value: Fraction, max_places: int = 30) -> str:
-    """Write an exact value as a decimal string: all digits when it terminates, else 30 places.
-
-    Indices of the 59/2020 model always terminate (weights have two decimals); an aspect index
-    such as 4/3 does not, and is written to 30 places (rounded half-up).
-    """
-    # A fraction in lowest terms terminates when its denominator is 2^a × 5^b, after max(a, b)
-    # decimals: exactly as many as are written, none of them a trailing zero.
-    den = value.denominator
-    twos = fives = 0
-    while den % 2 == 0:
-        den //= 2
-        twos += 1
-    while den % 5 == 0:
-        den //= 5
-        fives += 1
-    places = max(twos, fives) if den == 1 else max_places
-    return format(round_half_up(value, min(places, max_places)), "f")
 
 
 def level_value(level: Level) -> Fraction:

@@ -137,8 +137,15 @@ class Int(NamedTuple):
         v = node.value
         if node.kind != "scalar" or isinstance(v, bool) or not isinstance(v, int):
             raise _wrong_type(self, node, ctx)
-        if (self.minimum is not None and v < self.minimum) or (self.maximum is not None and v > self.maximum):
-            ctx.add(node, "out-of-range", value=v, minimum=self.minimum, maximum=self.maximum)
+        low = self.minimum is not None and v < self.minimum
+        high = self.maximum is not None and v > self.maximum
+        if low or high:
+            if self.minimum is not None and self.maximum is not None:
+                ctx.add(node, "out-of-range", value=v, minimum=self.minimum, maximum=self.maximum)
+            elif low:
+                ctx.add(node, "below-minimum", value=v, minimum=self.minimum)
+            else:
+                ctx.add(node, "above-maximum", value=v, maximum=self.maximum)
             raise Invalid()
         return v
 

@@ -209,6 +209,10 @@ def _resolve_plain_uncached(raw: str, line: int, col: int, path: str, problems: 
             return raw
         return int(raw)
     if _FLOAT.match(raw):
+        if "e" in raw or "E" in raw:
+            # 1e0 is a number to YAML 1.2 and text to YAML 1.1; no weight or level needs it.
+            problems.append(Problem(path, line, col, "yaml11-number", {"text": raw}))
+            return raw
         if len(raw) > 40:
             problems.append(Problem(path, line, col, "number-too-long", {"text": raw[:40]}))
             return raw
@@ -236,6 +240,9 @@ def _tab_near(text: str, mark: Any) -> bool:
     here = lines[mark.line]
     return "\t" in here[: mark.column + 1]
 
+
+#: Characters YAML reads as line breaks besides the ordinary ones: NEL, LINE and PARAGRAPH SEPARATOR.
+_LINE_SEPARATOR = re.compile("[\x85\u2028\u2029]")
 
 _SCALAR = yaml.ScalarEvent
 _ALIAS = yaml.AliasEvent
@@ -265,8 +272,16 @@ def parse(text: str, path: str) -> Document:
     total = 0
     max_nodes = LIMITS["max_nodes"]
     max_depth = LIMITS["max_depth"]
-    loader = _Loader(text)
+    separator = _LINE_SEPARATOR.search(text)
+    if separator:
+        # YAML readers break lines at these; editors mostly do not, so every position after one
+        # would point at the wrong line. Refused, where it stands as an editor counts.
+        line, col = _position(text, separator.start())
+        char = f"U+{ord(separator.group()):04X}"
+        return Document(path, None, [Problem(path, line, col, "unicode-line-break", {"char": char})])
+    loader = None
     try:
+        loader = _Loader(text)  # the pure-Python reader checks every character here already
         while True:
             event = loader.get_event()
             cls = event.__class__
@@ -380,11 +395,17 @@ def parse(text: str, path: str) -> Document:
         return Document(path, None, problems)
     except yaml.YAMLError as exc:  # reader errors (control characters) carry a position too
         position = getattr(exc, "position", None)
-        line, col = _position(text, position) if isinstance(position, int) else (0, 0)
+        if not isinstance(position, int):
+            line, col = 0, 0
+        elif _Loader is getattr(yaml, "CSafeLoader", None):  # libyaml counts bytes of UTF-8
+            line, col = _position_bytes(text.encode("utf-8"), position)
+        else:
+            line, col = _position(text, position)
         problems.append(Problem(path, line, col, "yaml-syntax", {"detail": str(getattr(exc, "reason", exc))}))
         return Document(path, None, problems)
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if root is None:
         problems.append(Problem(path, 1, 1, "empty-file", {}))
     return Document(path, root, problems)

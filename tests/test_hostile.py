@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from spbe_calc.render.messages import message
+
 from .conftest import EXAMPLES, ROOT, Run
 
 EX22 = EXAMPLES / "kabupaten-contoh-2022.yaml"
@@ -208,3 +210,69 @@ def test_assess_refuses_a_huge_file_before_reading_it(tmp_path: Path) -> None:
     with pytest.raises(SpbeError) as info:
         Questionnaire.open(path, None, [], [], [])
     assert [p.code for p in info.value.problems] == ["too-large"]
+
+
+# --- 8. right positions and words -------------------------------------------------------------------
+
+
+def test_positions_count_characters_not_bytes(run: Run, write: Callable[..., Path]) -> None:
+    """300 two-byte characters before a control character: line 2, column 304 (it said 4:294)."""
+    path = write("e.yaml", "a: 1\nb: " + "é" * 300 + "\x07\nc: 2\n")
+    assert f"{path}:2:304:" in run("validate", "-f", "parsable", str(path)).stdout
+    nonutf8 = write("n.yaml", ("a: 1\nb: " + "é" * 10).encode("utf-8") + b"\xff\n")
+    assert f"{nonutf8}:2:14:" in run("validate", "-f", "parsable", str(nonutf8)).stdout
+
+
+@pytest.mark.parametrize(("char", "where"), [("\u2028", "in a comment"), ("\u2029", "in a string"), ("\x85", "plain")])
+def test_unicode_line_separators_are_refused_where_they_stand(
+    run: Run, write: Callable[..., Path], char: str, where: str
+) -> None:
+    text = {"in a comment": f"a: 1  # x{char}y\n", "in a string": f'a: "x{char}y"\n', "plain": f"a: x{char}y\n"}[where]
+    path = write("s.yaml", "levels: {}\n" + text)
+    r = run("validate", "-f", "parsable", str(path))
+    assert r.exit_code == 1  # like any file that is not YAML: a finding of validate
+    col = text.index(char) + 1
+    assert f"{path}:2:{col}:" in r.stdout and f"U+{ord(char):04X}" in r.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "words"),
+    [
+        ("levels:\n  1: 1e0\n", "yaml11-number", "'1e0'"),  # was "level 1 is not a whole number"
+        ("levels:\n  0: 3\n", "below-minimum", "kurang dari batas terendah 1"),  # was "1..None"
+    ],
+)
+def test_messages_say_what_was_written(run: Run, write: Callable[..., Path], text: str, code: str, words: str) -> None:
+    path = write("w.yaml", text)
+    r = run("validate", "-f", "json", str(path))
+    problems = json.loads(r.stdout)[0]["problems"]
+    assert problems[0]["code"] == code and words in problems[0]["message"]
+    assert "None" not in problems[0]["message"]
+
+
+def test_weight_sums_are_shown_exactly(write: Callable[..., Path]) -> None:
+    """Two sums that differ are never shown alike (it said "10 differs from 10"), and the total
+    is named without a type-name lookup (it said "expected type.99.5")."""
+    from spbe_calc.errors import SpbeError
+    from spbe_calc.model import load_model
+
+    text = (ROOT / "tests" / "data" / "mini-model.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "weight: 10.00, criteria",
+        'weight: "10000000000000000000000000000001/1000000000000000000000000000000", criteria',
+    )
+    with pytest.raises(SpbeError) as info:
+        load_model(str(write("m.yaml", text)))
+    args = {p.code: p.args for p in info.value.problems}
+    assert args["weight-sum"]["total"] != args["weight-sum"]["weight"]
+    assert args["weight-sum"]["total"] == "25.000000000000000000000000000001"
+    off = (
+        (ROOT / "tests" / "data" / "mini-model.yaml")
+        .read_text(encoding="utf-8")
+        .replace("  banding: exact\n", "  banding: exact\n  total_weight: 99.5\n")
+    )
+    with pytest.raises(SpbeError) as info:
+        load_model(str(write("t.yaml", off)))
+    (problem,) = info.value.problems
+    assert problem.args == {"total": "100", "required": "99.5"}
+    assert message(problem) == "jumlah bobot teratas 100, seharusnya 99.5"

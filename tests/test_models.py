@@ -14,7 +14,8 @@ import yaml
 from spbe_calc.core import score_file
 from spbe_calc.errors import SpbeError
 from spbe_calc.model import bundled_models, load_model
-from spbe_calc.scoring import round_half_up, score
+from spbe_calc.numbers import round_half_up
+from spbe_calc.scoring import score
 
 from .conftest import DATA, EXAMPLES, Run, answers_text
 from .oracle import weighted_index

@@ -19,8 +19,9 @@ from spbe_calc.answers.write import dump_answers, leading_comments
 from spbe_calc.bars import parse_bar
 from spbe_calc.errors import SpbeError
 from spbe_calc.model import Model, bundled_models, load_model, resolve_model_path
+from spbe_calc.numbers import exact_str
 from spbe_calc.plan import make_plan, threshold
-from spbe_calc.scoring import band_of, exact_str, level_text, score
+from spbe_calc.scoring import band_of, level_text, score
 from spbe_calc.yamlsafe import decode, parse
 
 from .conftest import DATA, Run
@@ -77,7 +78,7 @@ def test_a_single_point_gap_between_bands_is_reported(write: Callable[..., Path]
             ),
         )
     problem = info.value.problems[0]
-    assert (problem.code, problem.args["start"], problem.args["end"]) == ("band-gap", "2.6", "2.6")
+    assert (problem.code, problem.args) == ("band-gap-point", {"at": "2.6", "low": "Rendah", "high": "Tinggi"})
 
 
 def test_bands_meeting_with_both_edges_inclusive_overlap(write: Callable[..., Path]) -> None:

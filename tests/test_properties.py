@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from spbe_calc.model import Model, load_model
-from spbe_calc.scoring import band_of, round_half_up, score
+from spbe_calc.numbers import round_half_up
+from spbe_calc.scoring import band_of, score
 
 from .oracle import weighted_index
 

@@ -11,7 +11,8 @@ import yaml
 
 from spbe_calc.core import score_file
 from spbe_calc.model import Model, load_model
-from spbe_calc.scoring import band_of, exact_str, round_half_up, score
+from spbe_calc.numbers import exact_str, round_half_up
+from spbe_calc.scoring import band_of, score
 
 from .conftest import DATA, EXAMPLES, ROOT
 from .oracle import weighted_index

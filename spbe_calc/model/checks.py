@@ -9,7 +9,6 @@ once. Every problem is recorded with its position; a model is built only when no
 from __future__ import annotations
 
 import itertools
-from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -26,12 +25,17 @@ from spbe_calc.model.records import (
     Scale,
     Units,
 )
+from spbe_calc.numbers import exact_str
 from spbe_calc.spec import Context
 
 
 def decimal_text(x: Fraction) -> str:
-    """An exact sum of weights without binary noise (weights are finite decimals or quotients)."""
-    return format((Decimal(x.numerator) / Decimal(x.denominator)).normalize(), "f")
+    """An exact value for a message: its decimals when they end within 30 places, else ``a/b``.
+
+    Never rounded, so that two different sums are never shown alike ("10 differs from 10").
+    """
+    text = exact_str(x)
+    return text if Fraction(text) == x else f"{x.numerator}/{x.denominator}"
 
 
 #: Stands in for an unknown scale while the rest of the model is still checked.
@@ -211,7 +215,9 @@ def check_bands(bands: list[Band], lo: Fraction, hi: Fraction, ctx: Context) -> 
     if first[0] > lo or (first[0] == lo and not first[1]):
         ctx.add(where, "band-gap", start=decimal_text(lo), end=decimal_text(first[0]), low="low")
     for (_, _, hi_a, hi_inc_a, a), (lo_b, lo_inc_b, _, _, b) in itertools.pairwise(spans):
-        if hi_a < lo_b or (hi_a == lo_b and not hi_inc_a and not lo_inc_b):
+        if hi_a == lo_b and not hi_inc_a and not lo_inc_b:
+            ctx.add(where, "band-gap-point", at=decimal_text(hi_a), low=a.name, high=b.name)
+        elif hi_a < lo_b:
             ctx.add(where, "band-gap", start=decimal_text(hi_a), end=decimal_text(lo_b), low=a.name)
         elif hi_a > lo_b or (hi_a == lo_b and hi_inc_a and lo_inc_b):
             ctx.add(where, "band-overlap", a=a.name, b=b.name, at=decimal_text(lo_b))
@@ -268,7 +274,7 @@ def build(data: dict[str, Any], ctx: Context, source: str) -> Model | None:
             if "total_weight" in scoring
             else ctx.key_at(("domains",) if has_domains else ("aspects",))
         )
-        ctx.add(where, "total-weight", total=decimal_text(top_total), expected=decimal_text(total_weight))
+        ctx.add(where, "total-weight", total=decimal_text(top_total), required=decimal_text(total_weight))
 
     bands = _bands(data, ctx)
     if scales and len(ctx.problems) == errors_before:

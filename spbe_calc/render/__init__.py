@@ -15,8 +15,8 @@ from typing import NamedTuple
 from spbe_calc.answers import Answer, Answers
 from spbe_calc.i18n import pick, t
 from spbe_calc.model import Band, Level, Model
+from spbe_calc.numbers import exact_str, round_half_up
 from spbe_calc.render.safe import clean
-from spbe_calc.scoring import exact_str, round_half_up
 
 
 class Options(NamedTuple):

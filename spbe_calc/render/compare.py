@@ -12,10 +12,11 @@ from rich.text import Text
 
 from spbe_calc.compare import Comparison, Row
 from spbe_calc.i18n import t
+from spbe_calc.numbers import exact_str, round_half_up
 from spbe_calc.render import Options, num, signed
 from spbe_calc.render.richtext import to_text
 from spbe_calc.render.safe import clean
-from spbe_calc.scoring import exact_str, level_text, round_half_up
+from spbe_calc.scoring import level_text
 
 
 def _v(value: Fraction | None, places: int = 2) -> str:

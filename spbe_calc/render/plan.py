@@ -11,11 +11,11 @@ from rich.table import Table
 from rich.text import Text
 
 from spbe_calc.i18n import t
+from spbe_calc.numbers import exact_str
 from spbe_calc.plan import Plan, PlannedFile, Step
 from spbe_calc.render import Options, json_num, num
 from spbe_calc.render.richtext import to_text
 from spbe_calc.render.safe import clean
-from spbe_calc.scoring import exact_str
 
 
 def _cost(value: Fraction) -> str:

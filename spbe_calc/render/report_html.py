@@ -8,12 +8,13 @@ from html import escape as _html_escape
 from spbe_calc import __version__
 from spbe_calc.i18n import language, t
 from spbe_calc.model import Band, Model
+from spbe_calc.numbers import exact_str
 from spbe_calc.render import Options, band_color, explanation, num, pct, regulation, signed, warning
 from spbe_calc.render import title as report_title
 from spbe_calc.render.charts import bar, radar
 from spbe_calc.render.safe import clean
 from spbe_calc.report import Report
-from spbe_calc.scoring import GroupScore, exact_str, level_text
+from spbe_calc.scoring import GroupScore, level_text
 
 
 def _e(text: str) -> str:

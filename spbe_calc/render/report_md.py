@@ -6,10 +6,11 @@ from fractions import Fraction
 
 from spbe_calc import __version__
 from spbe_calc.i18n import t
+from spbe_calc.numbers import exact_str
 from spbe_calc.render import Options, explanation, num, pct, regulation, signed, title, warning
 from spbe_calc.render.score_markdown import cell
 from spbe_calc.report import Report
-from spbe_calc.scoring import GroupScore, exact_str, level_text
+from spbe_calc.scoring import GroupScore, level_text
 
 
 def _bar(value: Fraction, top: int, width: int = 20) -> str:

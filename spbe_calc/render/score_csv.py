@@ -11,8 +11,8 @@ import csv
 import io
 
 from spbe_calc.batch import ScoreBatch
+from spbe_calc.numbers import exact_str
 from spbe_calc.render import Options, num
-from spbe_calc.scoring import exact_str
 
 #: What a spreadsheet would read as the start of a formula (or of a hidden line), in a text cell.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

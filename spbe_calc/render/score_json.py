@@ -13,8 +13,9 @@ from typing import Any
 from spbe_calc.answers import compact_ids
 from spbe_calc.batch import ScoreBatch
 from spbe_calc.core import ScoredFile
+from spbe_calc.numbers import exact_str
 from spbe_calc.render import Options, json_num
-from spbe_calc.scoring import GroupScore, Score, exact_str
+from spbe_calc.scoring import GroupScore, Score
 
 
 def _group(g: GroupScore, places: int) -> dict[str, Any]:

@@ -12,10 +12,11 @@ from spbe_calc.batch import ScoreBatch
 from spbe_calc.core import ScoredFile
 from spbe_calc.i18n import t
 from spbe_calc.model import Aspect
+from spbe_calc.numbers import exact_str
 from spbe_calc.render import Options, band_tone, num, pct, regulation
 from spbe_calc.render.plaintable import Column, PlainTable, paint
 from spbe_calc.render.safe import clean
-from spbe_calc.scoring import GroupScore, exact_str, level_text
+from spbe_calc.scoring import GroupScore, level_text
 
 
 def _one(f: ScoredFile, detail: bool, color: bool, width: int) -> str:
