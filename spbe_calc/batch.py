@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
+import time
 from itertools import repeat
 from pathlib import Path
 from typing import NamedTuple, Union
@@ -30,14 +32,20 @@ Outcome = Union[ScoredFile, SpbeError]
 
 
 def jobs_wanted() -> int:
-    """Worker count: ``SPBE_CALC_JOBS`` if set, else the number of CPUs this process may use."""
-    raw = os.environ.get("SPBE_CALC_JOBS", "").strip()
-    if is_number(raw) and int(raw) > 0:
-        return int(raw)
+    """Worker count: ``SPBE_CALC_JOBS`` (at most the CPUs this process may use), else those CPUs.
+
+    A value that is not a whole number of at least 1 is an error, not silently ignored.
+    """
     try:
-        return len(os.sched_getaffinity(0))
+        cpus = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
-        return os.cpu_count() or 1
+        cpus = os.cpu_count() or 1
+    raw = os.environ.get("SPBE_CALC_JOBS")
+    if raw is None or not raw.strip():
+        return cpus
+    if not is_number(raw.strip()) or int(raw) < 1:
+        raise fail("SPBE_CALC_JOBS", "bad-jobs", value=raw, cpus=cpus)
+    return min(int(raw), cpus)
 
 
 def _one(path: str, model_ref: str | None, partial: bool) -> Outcome:
@@ -92,7 +100,8 @@ def score_many(
     size = -(-len(rest) // (jobs * 4))  # a few chunks per worker evens out uneven files
     chunks = [rest[i : i + size] for i in range(0, len(rest), size)]
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_leave_interrupts_to_parent) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_start, initargs=(os.getpid(),))
+    with pool:
         try:
             read = pool.map(_read_chunk, chunks, repeat(model_ref), repeat(partial))
             return [first, *(_rescore(item, model_ref, partial) for chunk in read for item in chunk)]
@@ -103,9 +112,22 @@ def score_many(
             raise
 
 
-def _leave_interrupts_to_parent() -> None:
-    """Worker start-up: Ctrl-C is the parent's to handle (a worker killed by it can hang the pool)."""
+def _worker_start(parent: int) -> None:
+    """Worker start-up: Ctrl-C is the parent's to handle, and the worker ends with its parent.
+
+    A worker killed by Ctrl-C can hang the pool, so workers ignore it; the parent winds the pool
+    down. A parent that is killed outright cannot: its workers would wait for work forever, so
+    each watches that its parent is still the one that started it.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        # The forked child's way out: no cleanup of state it shares with a parent that is gone.
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def problems_of(outcomes: list[Outcome]) -> list[Problem]:

@@ -9,6 +9,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -276,3 +277,86 @@ def test_weight_sums_are_shown_exactly(write: Callable[..., Path]) -> None:
     (problem,) = info.value.problems
     assert problem.args == {"total": "100", "required": "99.5"}
     assert message(problem) == "jumlah bobot teratas 100, seharusnya 99.5"
+
+
+# --- 6. interrupts and worker processes -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "abc", "²", "1.5"])
+def test_spbe_calc_jobs_is_checked(run: Run, value: str) -> None:
+    r = run("score", str(EX22), env={"SPBE_CALC_JOBS": value})
+    assert r.exit_code == 2 and "SPBE_CALC_JOBS" in r.stderr
+
+
+def test_spbe_calc_jobs_is_capped_at_the_cpus(monkeypatch: pytest.MonkeyPatch) -> None:
+    from spbe_calc.batch import jobs_wanted
+
+    monkeypatch.setenv("SPBE_CALC_JOBS", "999")
+    assert jobs_wanted() == len(os.sched_getaffinity(0))
+    monkeypatch.setenv("SPBE_CALC_JOBS", "1")
+    assert jobs_wanted() == 1
+
+
+def test_workers_end_with_a_killed_parent(tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    body = EX22.read_text(encoding="utf-8")
+    for k in range(3000):
+        (folder / f"k{k:04d}.yaml").write_text(body, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "spbe_calc", "score", "-f", "jsonl", str(folder)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "SPBE_CALC_JOBS": "2"},
+    )
+    time.sleep(0.8)
+    workers = _children(proc.pid)
+    assert workers, "the batch should have started its workers by now"
+    proc.kill()
+    _, err = proc.communicate(timeout=10)
+    deadline = time.monotonic() + 5
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if _alive(pid)]
+    assert "Traceback" not in err
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+# --- 7. exit 3 only for real bugs -----------------------------------------------------------------
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_is_a_message_not_a_bug() -> None:
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "spbe_calc", "score", str(EX22)], stdout=full, stderr=subprocess.PIPE, text=True
+        )
+    assert proc.returncode == 2
+    assert "tidak dapat ditulis" in proc.stderr and "internal" not in proc.stderr
+
+
+@pytest.mark.parametrize("text", ["levels:\n  1: ²\n", "tahun: ²\nlevels: {}\n", "levels:\n  ²: 3\n"])
+def test_non_ascii_digits_in_files_are_messages(run: Run, write: Callable[..., Path], text: str) -> None:
+    r = run("score", str(write("d.yaml", text)))
+    assert r.exit_code == 2 and "internal" not in r.stderr

@@ -22,7 +22,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from spbe_calc import __version__
-from spbe_calc.errors import ExitCode, Problem, SpbeError, capped
+from spbe_calc.errors import ExitCode, Problem, SpbeError, capped, fail
 from spbe_calc.i18n import LANGUAGES, default_language, set_language, t, t_optional
 from spbe_calc.model import Model
 from spbe_calc.render import Options, warning
@@ -160,7 +160,12 @@ def emit(text: str, commands: bool = False) -> None:
     ``commands``: the data is GitHub workflow commands on purpose (``validate -f github``).
     """
     if text:
-        typer.echo(guard(text, options().color, commands))
+        try:
+            typer.echo(guard(text, options().color, commands))
+        except BrokenPipeError:
+            raise  # the reader went away: handled by the funnel, silently
+        except OSError as exc:  # a full disk, a closed or failing device: the user's to fix
+            raise fail("stdout", "output-failed", reason=exc.strerror or str(exc)) from None
 
 
 def say(text: str) -> None:

@@ -17,7 +17,11 @@ MESSAGES: dict[str, str] = {
     "problem.binary-file": "binary file (contains a NUL byte), not YAML text",
     "problem.not-utf8": "not UTF-8 text (invalid byte {byte})",
     "hint.not-utf8": "Save the file again with UTF-8 encoding.",
+    "problem.bad-jobs": "'{value}' is not a number of processes (a whole number, 1 or more)",
+    "hint.bad-jobs": "For example SPBE_CALC_JOBS=1 for one process; more than {cpus} (the CPUs available) counts as {cpus}.",
     "problem.no-files": "no .yaml files in this folder",
+    "problem.output-failed": "cannot write the output ({reason})",
+    "hint.output-failed": "Check the free disk space or where the output goes.",
     "problem.write-failed": "cannot write the file ({reason})",
     # --- YAML --------------------------------------------------------------------------------
     "problem.yaml-syntax": "YAML syntax error: {detail}",

@@ -17,7 +17,11 @@ MESSAGES: dict[str, str] = {
     "problem.binary-file": "berkas biner (berisi bita NUL), bukan teks YAML",
     "problem.not-utf8": "bukan teks UTF-8 (bita {byte} tidak sah)",
     "hint.not-utf8": "Simpan ulang berkas dengan pengodean UTF-8.",
+    "problem.bad-jobs": "'{value}' bukan jumlah proses (bilangan bulat 1 atau lebih)",
+    "hint.bad-jobs": "Contoh: SPBE_CALC_JOBS=1 untuk satu proses; lebih dari {cpus} (CPU yang tersedia) dianggap {cpus}.",
     "problem.no-files": "tidak ada berkas .yaml di folder ini",
+    "problem.output-failed": "keluaran tidak dapat ditulis ({reason})",
+    "hint.output-failed": "Periksa ruang kosong disk atau tujuan keluaran.",
     "problem.write-failed": "berkas tidak dapat ditulis ({reason})",
     # --- YAML --------------------------------------------------------------------------------
     "problem.yaml-syntax": "kesalahan sintaks YAML: {detail}",
