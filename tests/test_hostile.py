@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from spbe_calc.fsutil import atomic_write
 from spbe_calc.render.messages import message
 
 from .conftest import EXAMPLES, ROOT, Run
@@ -360,3 +361,71 @@ def test_a_full_disk_is_a_message_not_a_bug() -> None:
 def test_non_ascii_digits_in_files_are_messages(run: Run, write: Callable[..., Path], text: str) -> None:
     r = run("score", str(write("d.yaml", text)))
     assert r.exit_code == 2 and "internal" not in r.stderr
+
+
+# --- 5. writing files does what users expect --------------------------------------------------------
+
+
+def test_a_new_file_gets_the_umasks_mode(tmp_path: Path) -> None:
+    old = os.umask(0o027)
+    try:
+        atomic_write(tmp_path / "baru.yaml", "x")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "baru.yaml").stat().st_mode & 0o777 == 0o640
+
+
+def test_a_symlink_is_written_through(tmp_path: Path) -> None:
+    (tmp_path / "asli").mkdir()
+    real = tmp_path / "asli" / "jawaban.yaml"
+    real.write_text("lama", encoding="utf-8")
+    link = tmp_path / "jawaban.yaml"
+    link.symlink_to(real)
+    atomic_write(link, "baru")
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "baru"
+    assert not list((tmp_path / "asli").glob(".*.tmp")) and not list(tmp_path.glob(".*.tmp"))
+
+
+def test_hard_links_are_kept(tmp_path: Path) -> None:
+    first = tmp_path / "a.yaml"
+    first.write_text("lama", encoding="utf-8")
+    second = tmp_path / "b.yaml"
+    os.link(first, second)
+    atomic_write(first, "baru")
+    assert second.read_text(encoding="utf-8") == "baru" and first.stat().st_ino == second.stat().st_ino
+
+
+def test_a_device_is_written_to_not_replaced(run: Run) -> None:
+    r = run("report", str(EX22), "-o", "/dev/null", "-f", "markdown")
+    assert r.exit_code == 0 and Path("/dev/null").is_char_device()
+
+
+def test_report_to_stdout() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "spbe_calc", "report", str(EX22), "-o", "/dev/stdout", "-f", "markdown"],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0 and proc.stdout.startswith("# Laporan Penilaian Mandiri SPBE")
+
+
+def test_leftovers_of_a_killed_writer_are_removed(tmp_path: Path) -> None:
+    target = tmp_path / "j.yaml"
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    stale = tmp_path / f".j.yaml.{dead.pid}.abc123.tmp"
+    stale.write_text("half", encoding="utf-8")
+    live = tmp_path / f".j.yaml.{os.getppid()}.def456.tmp"  # a writer that still runs
+    live.write_text("busy", encoding="utf-8")
+    atomic_write(target, "x")
+    assert not stale.exists() and live.exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="giving a file away needs root")
+def test_the_owner_of_a_file_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "milik-orang.yaml"
+    path.write_text("lama", encoding="utf-8")
+    os.chown(path, 12345, 12345)
+    atomic_write(path, "baru")
+    assert (path.stat().st_uid, path.stat().st_gid) == (12345, 12345)
+    assert path.read_text(encoding="utf-8") == "baru"
