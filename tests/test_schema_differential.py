@@ -57,9 +57,12 @@ DOCUMENTED = {
     "too-few-levels",
     "criterion-outside-scale",
     "band-gap",
+    "band-gap-point",
     "band-overlap",
     "band-empty",
     "domains-or-aspects",
+    # The loader's own bounds: more problems than are listed.
+    "more-problems",
     # Against the model the file is used with: indicator numbers, costs.
     "unknown-indicator",
     "negative-cost",
