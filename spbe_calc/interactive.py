@@ -7,9 +7,9 @@ in :class:`spbe_calc.questionnaire.Questionnaire`; every answer is saved the mom
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import io
-import readline  # noqa: F401  (imported for its effect: arrow keys and history in input())
 from collections.abc import Iterable
 from typing import Any, Protocol
 
@@ -30,6 +30,9 @@ from spbe_calc.render.richtext import console
 from spbe_calc.render.safe import clean
 from spbe_calc.render.score_text import render_text
 from spbe_calc.scoring import level_text
+
+with contextlib.suppress(ImportError):  # not on every platform (Windows has none)
+    import readline  # noqa: F401  (imported for its effect: arrow keys and history in input())
 
 
 class Prompter(Protocol):
