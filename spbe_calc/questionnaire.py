@@ -8,8 +8,11 @@ is never overwritten with less than it holds.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
+
+from filelock import FileLock, Timeout
 
 from spbe_calc.answers import Answer, Answers, bind, compact_ids, is_answered, read_answers, unknown_indicator
 from spbe_calc.answers.write import dump_answers, leading_comments
@@ -19,6 +22,14 @@ from spbe_calc.fsutil import atomic_write
 from spbe_calc.model import Indicator, Model, load_model
 from spbe_calc.numbers import is_number
 from spbe_calc.yamlsafe import read_text
+
+#: Seconds a save waits for another session's save to finish.
+LOCK_WAIT = 10
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file of an answers file: beside it, hidden."""
+    return path.with_name(f".{path.name}.lock")
 
 
 def _is_blank(path: Path) -> bool:
@@ -217,8 +228,23 @@ class Questionnaire:
 
         self._save(apply)
 
-    def _save(self, change: object) -> None:
-        """Apply ``change`` to the file as it is on disk now, write it atomically, keep the result."""
+    def _save(self, change: Callable[[Answers], Answers]) -> None:
+        """Apply ``change`` to the file as it is on disk now, write it atomically, keep the result.
+
+        Reading, changing and writing happen under an exclusive lock on a file beside the answers
+        (``.NAME.lock``): two sessions saving at the same instant take turns, and neither writes
+        over what the other has just saved. The lock is the operating system's, so a session that
+        dies while holding it releases it.
+        """
+        try:
+            with FileLock(lock_path(self.path), timeout=LOCK_WAIT):
+                updated = self._read_change_write(change)
+        except Timeout:
+            raise fail(str(self.path), "file-busy", seconds=LOCK_WAIT) from None
+        self.answers = updated
+        self.created = False
+
+    def _read_change_write(self, change: Callable[[Answers], Answers]) -> Answers:
         base = self.answers
         if self.path.exists() and not _is_blank(self.path):
             disk = read_answers(self.path, str(self.path))
@@ -226,10 +252,9 @@ class Questionnaire:
             if errors:  # somebody broke the file meanwhile: do not overwrite it
                 raise SpbeError(errors)
             base = disk
-        updated = change(base)  # type: ignore[operator]
+        updated = change(base)
         if updated.model is None:
             updated = updated._replace(model=self.model.id)
         order = [i.id for i in self.model.indicators]
         atomic_write(self.path, dump_answers(updated, order, leading_comments(self.path)))
-        self.answers = updated
-        self.created = False
+        return updated

@@ -174,3 +174,52 @@ def test_refuses_without_terminal(tmp_path: Path) -> None:
     assert r.returncode == 2
     assert "spbe-calc score" in r.stderr and "terminal" in r.stderr
     assert not (tmp_path / "j.yaml").exists()
+
+
+def test_sessions_saving_at_the_same_instant_lose_nothing(tmp_path: Path) -> None:
+    """Three sessions on one file, each answering its own indicators as fast as the prompts come,
+    round after round: every answer is in the file at the end (each save is read-change-write
+    under a lock; without it, answers saved at the same instant overwrote each other)."""
+    path = tmp_path / "bersama.yaml"
+    path.write_text('model: spbe-2020\ninstansi: "Kabupaten Uji"\ntahun: 2026\nlevels: {}\n', encoding="utf-8")
+    ranges = [range(1, 16), range(16, 31), range(31, 46)]
+    children = []
+    for ids in ranges:
+        child = spawn(tmp_path, "--no-explain", "-i", f"{ids[0]}-{ids[-1]}", str(path))
+        child.delaybeforesend = None
+        children.append(child)
+    for step in range(15):  # the sessions answer in lockstep: their saves collide
+        for child in children:
+            child.expect(r"Tingkat 1-5.*: ")
+        for child in children:
+            child.sendline(str(1 + step % 5))
+    for child in children:
+        child.expect(pexpect.EOF)
+    levels = {k: a.level for k, a in read_answers(path).answers.items()}
+    assert sorted(levels) == list(range(1, 46))
+    assert all(levels[i] == 1 + (i - r[0]) % 5 for r in ranges for i in r)
+
+
+def test_a_session_killed_while_holding_the_lock_does_not_block_the_others(tmp_path: Path) -> None:
+    """The lock is the operating system's: it goes with the process that held it."""
+    path = tmp_path / "j.yaml"
+    path.write_text('model: spbe-2020\ninstansi: "K"\ntahun: 2026\nlevels: {}\n', encoding="utf-8")
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            f"from filelock import FileLock\nimport time\nFileLock({str(tmp_path / '.j.yaml.lock')!r}).acquire()\nprint('held', flush=True)\ntime.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    holder.kill()
+    holder.wait()
+    child = spawn(tmp_path, "--no-explain", str(path))
+    child.expect(r"Tingkat 1-5.*: ")
+    child.sendline("3")
+    child.expect(r"Tingkat 1-5.*: ", timeout=5)  # saved without waiting for the dead holder
+    child.sendline("q")
+    child.expect(pexpect.EOF)
+    assert read_answers(path).answers[1].level == 3

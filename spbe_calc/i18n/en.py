@@ -22,6 +22,8 @@ MESSAGES: dict[str, str] = {
     "problem.no-files": "no .yaml files in this folder",
     "problem.output-failed": "cannot write the output ({reason})",
     "hint.output-failed": "Check the free disk space or where the output goes.",
+    "problem.file-busy": "another session has been saving this file for over {seconds} seconds; this answer is not saved yet",
+    "hint.file-busy": "Try again in a moment; if no other session runs, remove the lock file beside it (.NAME.lock).",
     "problem.write-failed": "cannot write the file ({reason})",
     # --- YAML --------------------------------------------------------------------------------
     "problem.yaml-syntax": "YAML syntax error: {detail}",

@@ -22,6 +22,8 @@ MESSAGES: dict[str, str] = {
     "problem.no-files": "tidak ada berkas .yaml di folder ini",
     "problem.output-failed": "keluaran tidak dapat ditulis ({reason})",
     "hint.output-failed": "Periksa ruang kosong disk atau tujuan keluaran.",
+    "problem.file-busy": "berkas sedang disimpan oleh sesi lain lebih dari {seconds} detik; jawaban ini belum tersimpan",
+    "hint.file-busy": "Coba lagi sebentar lagi; bila tidak ada sesi lain, hapus berkas .kunci di sebelahnya (.NAMA.lock).",
     "problem.write-failed": "berkas tidak dapat ditulis ({reason})",
     # --- YAML --------------------------------------------------------------------------------
     "problem.yaml-syntax": "kesalahan sintaks YAML: {detail}",
