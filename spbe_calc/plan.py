@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 from spbe_calc.answers import unknown_indicator
 from spbe_calc.bars import Bar, check_bar
 from spbe_calc.core import ScoredFile, score_file
-from spbe_calc.errors import ExitCode, Problem, SpbeError, fail
+from spbe_calc.errors import Problem, SpbeError, fail
 from spbe_calc.model import Band, Indicator, Model
 from spbe_calc.numbers import exact_str
 from spbe_calc.scoring import Level, band_of, score
@@ -54,7 +54,8 @@ PLAN_SPEC = Obj(
 class Limits(NamedTuple):
     """Per-indicator step costs and highest reachable levels (from a plan file)."""
 
-    default_cost: Any = Fraction(1)
+    #: The cost of a step when the plan file gives none (``None``: 1).
+    default_cost: Any = None
     default_max: int | None = None
     entries: dict[int, dict[str, Any]] | None = None
 
@@ -92,7 +93,7 @@ def limits_from_doc(doc: Document, model: Model) -> Limits:
         data, ctx = run(PLAN_SPEC, doc.root, path)
         problems += ctx.problems
     if data is None or problems:
-        raise SpbeError(problems, ExitCode.BAD_INPUT)
+        raise SpbeError(problems)
     entries = data.get("indicators") or {}
     for ident in entries:
         if ident not in model.by_id:
@@ -105,9 +106,9 @@ def limits_from_doc(doc: Document, model: Model) -> Limits:
                 where = ctx.at(("indicators", ident, "cost") if ident else ("default", "cost"))
                 problems.append(Problem(path, where[0], where[1], "negative-cost", {"value": exact_str(value)}))
     if problems:
-        raise SpbeError(problems, ExitCode.BAD_INPUT)
+        raise SpbeError(problems)
     default = data.get("default") or {}
-    return Limits(default.get("cost", Fraction(1)), default.get("max"), entries)
+    return Limits(default.get("cost"), default.get("max"), entries)
 
 
 # --- plans ------------------------------------------------------------------------------------------
@@ -303,7 +304,8 @@ def _present(raises: list[tuple[_Lane, int, Fraction]]) -> list[tuple[_Lane, int
 def _fewest(lanes: list[_Lane], need: Fraction, strict: bool) -> list[tuple[_Lane, int, Fraction]]:
     """Greedy by step gain: provably the fewest steps (see the module docstring)."""
     units = [(ln, lv + 1) for ln in lanes for lv in range(ln.level, ln.cap)]
-    units.sort(key=lambda u: (-u[0].gain, u[1], u[0].indicator.id, u[0].item or 0))
+    # Stable: among equal keys, lanes keep their order, which is the model's and the items'.
+    units.sort(key=lambda u: (-u[0].gain, u[1], u[0].indicator.id))
     chosen: list[tuple[_Lane, int, Fraction]] = []
     gained = Fraction(0)
     for lane, to_level in units:

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from spbe_calc.errors import Severity, SpbeError
-from spbe_calc.model import Model, check_model, load_model
+from spbe_calc.model import Model, bundled_models, check_model, load_model
 from spbe_calc.yamlsafe import load, parse
 
 from .conftest import DATA, ROOT
@@ -83,7 +83,7 @@ def test_bundled_copy_is_the_root_file(model: Model) -> None:
     packaged = ROOT / "spbe_calc" / "model" / "bundled" / "spbe-2020.yaml"
     assert not packaged.is_symlink()
     assert packaged.read_bytes() == (ROOT / "indicators.yaml").read_bytes()
-    assert Path(model.source) == packaged.resolve()
+    assert bundled_models()["spbe-2020"] == packaged
 
 
 # --- malformed models: each gives its code at the right line ---------------------------------------

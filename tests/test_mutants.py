@@ -7,6 +7,7 @@ the model's precision in JSON, an indicator without a scale, every YAML 1.1 bool
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable
 from fractions import Fraction
@@ -17,10 +18,11 @@ import pytest
 from spbe_calc.answers import Answer, Answers, compact_ids, read_answers
 from spbe_calc.answers.write import dump_answers, leading_comments
 from spbe_calc.bars import parse_bar
+from spbe_calc.core import score_file
 from spbe_calc.errors import SpbeError
 from spbe_calc.model import Model, bundled_models, load_model, resolve_model_path
 from spbe_calc.numbers import exact_str
-from spbe_calc.plan import make_plan, threshold
+from spbe_calc.plan import make_plan, read_limits, threshold
 from spbe_calc.scoring import band_of, level_text, score
 from spbe_calc.yamlsafe import decode, parse
 
@@ -31,7 +33,11 @@ ALL = {1: 3, 2: 3, 3: 3, 4: 3, 5: 3}
 
 
 def _model(write: Callable[..., Path], text: str) -> Model:
-    return load_model(str(write("m.yaml", text)))
+    # A file name of its own each time: models are loaded once per process and path.
+    return load_model(str(write(f"m{next(_NAMES)}.yaml", text)))
+
+
+_NAMES = itertools.count()
 
 
 def _bands(text: str) -> str:
@@ -353,3 +359,82 @@ def test_model_references(tmp_path: Path) -> None:
     (problem,) = info.value.problems
     assert (problem.path, problem.code, problem.args["name"]) == ("spbe-2099", "unknown-model", "spbe-2099")
     assert problem.args["known"] == "pemdi-2026-b, pemdi-2026, spbe-2018, spbe-2020"  # file-name order
+
+
+# --- binding answers to a model, and loading models -------------------------------------------------
+
+
+def test_every_answer_is_checked_after_an_unknown_or_unanswered_one(write: Callable[..., Path]) -> None:
+    """An unknown indicator, or one not answered yet, does not stop the checks of the ones after."""
+    path = write("a.yaml", "levels:\n  99: 3\n  1: ~\n  2: 9\n")
+    with pytest.raises(SpbeError) as info:
+        score_file(str(path), None, partial=True)
+    assert [(p.code, p.line) for p in info.value.problems] == [("unknown-indicator", 2), ("level-out-of-range", 4)]
+
+
+def test_levels_at_both_ends_of_the_scale_are_in_range(write: Callable[..., Path]) -> None:
+    levels = "\n".join(f"  {i}: {1 if i % 2 else 5}" for i in range(1, 48))
+    scored = score_file(str(write("a.yaml", f"levels:\n{levels}\n")))
+    assert {i.level for i in scored.score.indicators} == {1, 5}
+
+
+def test_items_problems_name_the_indicator_and_the_counts(write: Callable[..., Path]) -> None:
+    """Indicator 35 of the 2018 model is scored per item (three public services)."""
+    base = "model: spbe-2018\nlevels:\n" + "\n".join(f"  {i}: 3" for i in range(1, 35))
+    for level, code, args in (
+        ("3", "items-expected", {"id": 35, "count": 3}),
+        ("[3, 2]", "items-count", {"id": 35, "count": 3, "given": 2}),
+    ):
+        with pytest.raises(SpbeError) as info:
+            score_file(str(write("a.yaml", f"{base}\n  35: {level}\n")))
+        assert [(p.code, p.args) for p in info.value.problems] == [(code, args)]
+
+
+def test_a_broken_model_is_bad_input_and_lists_only_its_errors(run: Run, write: Callable[..., Path]) -> None:
+    """Exit 2 through the funnel; a warning of the same model is not among the errors raised."""
+    text = MINI.replace("criteria: {1: a, 2: b, 3: c, 4: d, 5: e}}", "criteria: {1: a}}", 1).replace(
+        "weight: 40.00\n    aspects", "weight: 41.00\n    aspects"
+    )
+    model = write("m.yaml", text)
+    with pytest.raises(SpbeError) as info:
+        load_model(str(model))
+    assert info.value.exit_code == 2
+    assert [p.code for p in info.value.problems] == ["weight-sum", "total-weight"]  # not missing-criteria
+    answers = write("a.yaml", f"model: {model}\nlevels: {{1: 3, 2: 3, 3: 3, 4: 3, 5: 3}}\n")
+    assert run("score", str(answers)).exit_code == 2
+
+
+def test_a_plan_file_default_cost_map_without_the_level_costs_one(write: Callable[..., Path]) -> None:
+    limits = read_limits(str(write("r.yaml", "default: {cost: {3: 4}}\n")), load_model("spbe-2020"))
+    one = load_model("spbe-2020").by_id[1]
+    assert limits.step_cost(one, 3) == 4 and limits.step_cost(one, 4) == 1
+
+
+def test_the_rounded_target_edge(write: Callable[..., Path]) -> None:
+    """Banding the rounded index, Baik (from 2.6) is met from 2.595: what rounds onto the edge."""
+    model = _model(write, MINI.replace("  banding: exact\n", "  banding: rounded\n"))
+    assert threshold(model, parse_bar("Baik")) == (Fraction("2.595"), False)
+    strict = _model(
+        write,
+        _bands(
+            "predikat:\n"
+            "  - {name: Tinggi, min: 2.6, max: 5, min_inclusive: false, max_inclusive: true}\n"
+            "  - {name: Rendah, min: null, max: 2.6, max_inclusive: true}\n"
+        ).replace("  banding: exact\n", "  banding: rounded\n"),
+    )
+    assert threshold(strict, parse_bar("Tinggi")) == (Fraction("2.605"), False)  # 2.61 is the first above
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("\nab\x07", (2, 3)),  # the only line break is the first character
+        ("a\nbbbb\ncc\x07", (3, 3)),  # several line breaks before: the last one counts
+    ],
+)
+def test_positions_after_line_breaks(text: str, expected: tuple[int, int]) -> None:
+    doc = parse(text, "a.yaml")
+    assert [(p.line, p.col) for p in doc.problems] == [expected]
+    with pytest.raises(SpbeError) as info:
+        decode(text.replace("\x07", "\x00").encode("utf-8"), "a.yaml")
+    assert [(p.line, p.col) for p in info.value.problems] == [expected]

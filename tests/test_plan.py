@@ -24,6 +24,28 @@ MINI = load_model(str(ROOT / "tests" / "data" / "mini-model.yaml"))
 IDS = [i.id for i in MINI.indicators]
 
 
+def _strict_mini() -> Model:
+    """The mini model with Baik and Sangat Baik starting just above their edges (strict targets)."""
+    import tempfile
+
+    text = (ROOT / "tests" / "data" / "mini-model.yaml").read_text(encoding="utf-8")
+    text = text.replace("min: 3.5, max: 4.2, min_inclusive: true", "min: 3.5, max: 4.2, min_inclusive: false")
+    text = text.replace(
+        "min: 2.6, max: 3.5, min_inclusive: true, max_inclusive: false",
+        "min: 2.6, max: 3.5, min_inclusive: false, max_inclusive: true",
+    )
+    text = text.replace(
+        "min: 1.8, max: 2.6, min_inclusive: true, max_inclusive: false",
+        "min: 1.8, max: 2.6, min_inclusive: true, max_inclusive: true",
+    )
+    with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False, encoding="utf-8") as fh:
+        fh.write(text)
+    return load_model(fh.name)
+
+
+MINI_STRICT = _strict_mini()
+
+
 def brute(
     model: Model, levels: dict[int, int], bar_text: str, limits: Limits, costed: bool
 ) -> tuple[Fraction, int] | None:
@@ -54,17 +76,17 @@ target_st = st.one_of(
     st.sampled_from(["Cukup", "Baik", "Sangat Baik", "Memuaskan"]),
     st.decimals(min_value=1, max_value=5, places=2).map(str),
 )
+#: Whole and fractional costs (a fractional cost changes the integer scale of the search).
+costs_st = st.one_of(st.integers(0, 5).map(Fraction), st.sampled_from([Fraction(1, 2), Fraction(5, 2), Fraction(7, 3)]))
 limits_st = st.builds(
     Limits,
-    default_cost=st.integers(0, 4).map(Fraction),
+    default_cost=st.one_of(st.none(), costs_st, st.dictionaries(st.integers(2, 5), costs_st, max_size=3)),
     default_max=st.one_of(st.none(), st.integers(2, 5)),
     entries=st.dictionaries(
         st.sampled_from(IDS),
         st.fixed_dictionaries(
             {
-                "cost": st.one_of(
-                    st.integers(0, 5), st.fixed_dictionaries({lv: st.integers(0, 6) for lv in range(2, 6)})
-                ),
+                "cost": st.one_of(costs_st, st.dictionaries(st.integers(2, 5), costs_st, max_size=4)),
                 "max": st.one_of(st.none(), st.integers(1, 5)),
             }
         ),
@@ -73,11 +95,14 @@ limits_st = st.builds(
 )
 
 
+models_st = st.sampled_from([MINI, MINI_STRICT])
+
+
 @settings(max_examples=150, deadline=None)
-@given(levels_st, target_st)
-def test_fewest_raises_is_minimal(levels: dict[int, int], target: str) -> None:
-    plan = make_plan(MINI, levels, parse_bar(target))
-    expected = brute(MINI, levels, target, Limits(), costed=False)
+@given(levels_st, target_st, models_st)
+def test_fewest_raises_is_minimal(levels: dict[int, int], target: str, model: Model) -> None:
+    plan = make_plan(model, levels, parse_bar(target))
+    expected = brute(model, levels, target, Limits(), costed=False)
     if expected is None:
         assert not plan.reachable
     else:
@@ -85,11 +110,11 @@ def test_fewest_raises_is_minimal(levels: dict[int, int], target: str) -> None:
         assert plan.already_met == (expected[1] == 0)
 
 
-@settings(max_examples=150, deadline=None)
-@given(levels_st, target_st, limits_st)
-def test_cheapest_plan_is_minimal(levels: dict[int, int], target: str, limits: Limits) -> None:
-    plan = make_plan(MINI, levels, parse_bar(target), limits)
-    expected = brute(MINI, levels, target, limits, costed=True)
+@settings(max_examples=200, deadline=None)
+@given(levels_st, target_st, limits_st, models_st)
+def test_cheapest_plan_is_minimal(levels: dict[int, int], target: str, limits: Limits, model: Model) -> None:
+    plan = make_plan(model, levels, parse_bar(target), limits)
+    expected = brute(model, levels, target, limits, costed=True)
     if expected is None:
         assert not plan.reachable
         return

@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from spbe_calc.errors import ExitCode, Problem, SpbeError, errors_in
+from spbe_calc.errors import Problem, SpbeError, errors_in
 from spbe_calc.model import Model
 from spbe_calc.scoring import Level
 from spbe_calc.spec import ByKind, Context, Custom, Field, Int, Invalid, MapOf, Nullable, Obj, Seq, Str, run_partial
@@ -177,11 +177,11 @@ def read_answers(path: Path | str, display: str | None = None) -> Answers:
 def answers_from_doc(doc: Document) -> Answers:
     """:func:`read_answers` on a document already parsed (``validate`` has it in hand)."""
     if doc.root is None:
-        raise SpbeError(doc.problems, ExitCode.BAD_INPUT)
+        raise SpbeError(doc.problems)
     data, ctx = run_partial(ANSWERS_SPEC, doc.root, doc.path)
     problems = merge_problems(doc.problems, ctx.problems)
     if not isinstance(data, dict):
-        raise SpbeError(problems, ExitCode.BAD_INPUT)
+        raise SpbeError(problems)
     return parse_answers(data, ctx, problems)
 
 
@@ -201,10 +201,6 @@ def bind(answers: Answers, model: Model, partial: bool = False) -> tuple[dict[in
             problems.append(unknown_indicator(answers.path, line, col, ident, model))
             continue
         level = answer.level
-        scale = indicator.scale
-        if level.__class__ is int and not indicator.items and scale.min <= level <= scale.max:
-            levels[ident] = level  # the common case, decided without the checks below
-            continue
         items = len(indicator.items)
         problem: tuple[str, dict[str, Any]] | None = None
         if items and isinstance(level, int):
@@ -236,7 +232,7 @@ def bind(answers: Answers, model: Model, partial: bool = False) -> tuple[dict[in
             Problem(answers.path, line, col, "missing-indicators", {"count": len(missing), "ids": compact_ids(missing)})
         )
     if errors_in(problems):
-        raise SpbeError(problems, ExitCode.BAD_INPUT)
+        raise SpbeError(problems)
     return levels, missing
 
 

@@ -239,11 +239,10 @@ def _regulation(data: dict[str, Any]) -> Regulation:
     )
 
 
-def build(data: dict[str, Any], ctx: Context, source: str) -> Model | None:
+def build(data: dict[str, Any], ctx: Context) -> Model | None:
     """Check structurally valid model data and build the :class:`Model`.
 
     Every problem found is added to ``ctx``; ``None`` is returned when any of them is an error.
-    ``source`` is the resolved file the data came from.
     """
     errors_before = len(ctx.problems)
     scales = _scales(data, ctx)
@@ -290,7 +289,6 @@ def build(data: dict[str, Any], ctx: Context, source: str) -> Model | None:
         id=data["id"],
         name=data["name"],
         path=ctx.file,
-        source=source,
         regulation=_regulation(data["regulation"]),
         total_weight=total_weight,
         banding=scoring.get("banding") or "exact",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from spbe_calc.errors import ExitCode, Problem, SpbeError, errors_in, fail
+from spbe_calc.errors import Problem, SpbeError, errors_in, fail
 from spbe_calc.model.checks import build
 from spbe_calc.model.format import MODEL_SPEC
 from spbe_calc.model.records import Model
@@ -54,7 +54,7 @@ def check_model(doc: Document) -> tuple[Model | None, list[Problem]]:
     data, ctx = run(MODEL_SPEC, doc.root, doc.path)
     if data is None or errors_in(doc.problems):
         return None, list(doc.problems) + ctx.problems
-    model = build(data, ctx, doc.path)
+    model = build(data, ctx)
     return model, list(doc.problems) + ctx.problems
 
 
@@ -76,7 +76,7 @@ def load_model(ref: str | None = None, relative_to: Path | None = None) -> Model
         doc = load(path, shown)
         found, problems = check_model(doc)
         if found is None:
-            raise SpbeError(errors_in(problems) or problems, ExitCode.BAD_INPUT)
-        model = _loaded[key] = found._replace(source=str(key))
+            raise SpbeError(errors_in(problems))
+        model = _loaded[key] = found
     _by_reference[(ref, relative_to)] = model
     return model

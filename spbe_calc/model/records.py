@@ -167,8 +167,6 @@ class Model(NamedTuple):
     name: str
     #: The file as the user named it (for messages).
     path: str
-    #: The resolved file it was read from: how batch workers name it to the parent process.
-    source: str
     regulation: Regulation
     total_weight: Fraction
     #: ``exact``: the predikat of the exact index; ``rounded``: of the index rounded for display.
