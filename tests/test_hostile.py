@@ -311,8 +311,11 @@ def test_workers_end_with_a_killed_parent(tmp_path: Path) -> None:
         text=True,
         env={**os.environ, "SPBE_CALC_JOBS": "2"},
     )
-    time.sleep(0.8)
+    deadline = time.monotonic() + 20
     workers = _children(proc.pid)
+    while not workers and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+        workers = _children(proc.pid)
     assert workers, "the batch should have started its workers by now"
     proc.kill()
     _, err = proc.communicate(timeout=10)
