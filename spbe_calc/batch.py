@@ -20,9 +20,10 @@ from typing import NamedTuple, Union
 
 from spbe_calc.answers import Answers, bind, read_answers
 from spbe_calc.bars import Bar, check_bar, meets
-from spbe_calc.core import ScoredFile, model_for, model_for_checked, score_answers, score_file
+from spbe_calc.core import ScoredFile, model_for, model_for_checked, score_bounds, score_file
 from spbe_calc.errors import ExitCode, Problem, SpbeError, fail
 from spbe_calc.numbers import is_number
+from spbe_calc.scoring import Level
 
 #: Below this many files, starting worker processes costs more than it saves (see bench/).
 PARALLEL_MIN = 64
@@ -55,29 +56,37 @@ def _one(path: str, model_ref: str | None, partial: bool) -> Outcome:
         return exc
 
 
-def _read_chunk(paths: list[str], model_ref: str | None, partial: bool) -> list[Answers | SpbeError]:
-    """Worker side: read and check each file; send back its answers (without positions) or error.
+#: What a worker sends back for a file: its answers (without positions), levels and missing
+#: indicators; or its error.
+_Read = Union[tuple[Answers, dict[int, Level], list[int]], SpbeError]
+
+
+def _read_chunk(paths: list[str], model_ref: str | None, partial: bool) -> list[_Read]:
+    """Worker side: read and check each file, and send back what scoring it needs.
 
     Positions are only needed for messages, and a file whose answers bind to their model has
-    none to give; the parent scores the answers with its own copy of the same model.
+    none to give; the parent scores the levels with its own copy of the same model.
     """
-    out: list[Answers | SpbeError] = []
+    out: list[_Read] = []
     for path in paths:
         try:
             answers = read_answers(path, path)
-            bind(answers, model_for_checked(answers, model_ref), partial)
+            levels, missing = bind(answers, model_for_checked(answers, model_ref), partial)
         except SpbeError as exc:
             out.append(exc)
             continue
-        out.append(answers._replace(where=None))
+        out.append((answers._replace(where=None), levels, missing))
     return out
 
 
-def _rescore(item: Answers | SpbeError, model_ref: str | None, partial: bool) -> Outcome:
+def _rescore(item: _Read, model_ref: str | None) -> Outcome:
     """Parent side: the result of a file a worker read."""
     if isinstance(item, SpbeError):
         return item
-    return score_answers(item, model_for(item, model_ref), partial)
+    answers, levels, missing = item
+    model = model_for(answers, model_ref)
+    low, high = score_bounds(model, levels, missing)
+    return ScoredFile(answers.path, answers, model, low, tuple(missing), high)
 
 
 def score_many(
@@ -104,7 +113,7 @@ def score_many(
     with pool:
         try:
             read = pool.map(_read_chunk, chunks, repeat(model_ref), repeat(partial))
-            return [first, *(_rescore(item, model_ref, partial) for chunk in read for item in chunk)]
+            return [first, *(_rescore(item, model_ref) for chunk in read for item in chunk)]
         except KeyboardInterrupt:
             # Ctrl-C reaches every process of the terminal's group; the workers ignore it, and
             # the chunks not started yet are dropped, so the pool winds down at once.
