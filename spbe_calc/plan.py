@@ -81,18 +81,17 @@ class Limits(NamedTuple):
 
 def read_limits(path: str, model: Model) -> Limits:
     """Read a plan file; every problem is reported with its position."""
-    return limits_from_doc(load(path, path), model)
+    return limits_from_doc(load(path), model)
 
 
 def limits_from_doc(doc: Document, model: Model) -> Limits:
     """:func:`read_limits` on a document already parsed (``validate`` has it in hand)."""
     path = doc.path
-    problems = list(doc.problems)
-    data = None
-    if doc.root is not None:
-        data, ctx = run(PLAN_SPEC, doc.root, path)
-        problems += ctx.problems
-    if data is None or problems:
+    if doc.root is None:
+        raise SpbeError(list(doc.problems))
+    data, ctx = run(PLAN_SPEC, doc.root, path)
+    problems = list(doc.problems) + ctx.problems
+    if problems:  # the data is None exactly when there are problems
         raise SpbeError(problems)
     entries = data.get("indicators") or {}
     for ident in entries:
@@ -339,7 +338,7 @@ def _cheapest(lanes: list[_Lane], need: Fraction, strict: bool, limits: Limits) 
     work = sum(len(cs) for cs in step_costs) * (n_units + 1)
     if work > CHEAPEST_WORK_LIMIT:
         raise fail("--costs", "plan-too-fine", work=work, limit=CHEAPEST_WORK_LIMIT)
-    cden = math.lcm(*(c.denominator for cs in step_costs for c in cs)) if any(step_costs) else 1
+    cden = math.lcm(*(c.denominator for cs in step_costs for c in cs))
     max_steps = sum(len(cs) for cs in step_costs) + 1
     inf = float("inf")
     best: list[Any] = [0] + [inf] * n_units

@@ -21,7 +21,8 @@ from spbe_calc.bars import parse_bar
 from spbe_calc.core import score_file
 from spbe_calc.errors import SpbeError
 from spbe_calc.model import Model, bundled_models, load_model, resolve_model_path
-from spbe_calc.numbers import exact_str
+from spbe_calc.model.checks import decimal_text
+from spbe_calc.numbers import exact_str, is_number
 from spbe_calc.plan import make_plan, read_limits, threshold
 from spbe_calc.scoring import band_of, level_text, score
 from spbe_calc.yamlsafe import decode, parse
@@ -438,3 +439,46 @@ def test_positions_after_line_breaks(text: str, expected: tuple[int, int]) -> No
     with pytest.raises(SpbeError) as info:
         decode(text.replace("\x07", "\x00").encode("utf-8"), "a.yaml")
     assert [(p.line, p.col) for p in info.value.problems] == [expected]
+
+
+# --- third round -------------------------------------------------------------------------------------
+
+
+def test_plan_uses_the_model_it_is_given(run: Run) -> None:
+    """plan --model must be the model the plan is made with (a mismatch is refused, as in score)."""
+    r = run(
+        "plan", str(DATA.parent.parent / "examples" / "kabupaten-contoh-2022.yaml"), "-t", "Baik", "-m", "spbe-2018"
+    )
+    assert r.exit_code == 2 and "spbe-2018" in r.stderr
+
+
+def test_a_too_fine_search_is_named_exactly_at_its_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The limit is inclusive: a search of exactly the limit runs, one update more is refused."""
+    from spbe_calc import plan as planning
+
+    model = load_model("spbe-2020")
+    levels = {i.id: 1 for i in model.indicators}
+    limits = planning.Limits(default_cost=Fraction(1))
+    work = 188 * (8000 + 1)  # steps × (gain units + 1) for a target of 5.00 from all at level 1
+    monkeypatch.setattr(planning, "CHEAPEST_WORK_LIMIT", work)
+    assert make_plan(model, levels, parse_bar("5"), limits).reachable
+    monkeypatch.setattr(planning, "CHEAPEST_WORK_LIMIT", work - 1)
+    with pytest.raises(SpbeError) as info:
+        make_plan(model, levels, parse_bar("5"), limits)
+    (problem,) = info.value.problems
+    assert (problem.path, problem.code, problem.args) == ("--costs", "plan-too-fine", {"work": work, "limit": work - 1})
+
+
+@pytest.mark.parametrize(("text", "expected"), [("\n\u2028", (2, 1)), ("a\nbb\ncc\u2028", (3, 3))])
+def test_line_separator_positions_after_line_breaks(text: str, expected: tuple[int, int]) -> None:
+    doc = parse(text, "a.yaml")
+    assert [(p.code, p.line, p.col) for p in doc.problems] == [("unicode-line-break", *expected)]
+
+
+def test_typed_whole_numbers() -> None:
+    assert is_number("123456789") and not is_number("1234567890")  # at most nine digits
+    assert not is_number("") and not is_number("²") and not is_number("-1") and is_number("0")
+
+
+def test_values_that_do_not_end_are_shown_as_fractions() -> None:
+    assert decimal_text(Fraction(1, 3)) == "1/3" and decimal_text(Fraction(5, 2)) == "2.5"

@@ -7,6 +7,7 @@ indicators, levels outside the scale, missing indicators).
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -250,16 +251,8 @@ def unknown_indicator(path: str, line: int, col: int, ident: int, model: Model) 
 def compact_ids(ids: list[int]) -> str:
     """Write ``[1, 2, 3, 7, 9, 10]`` as ``1-3, 7, 9-10`` for messages."""
     parts: list[str] = []
-    start: int | None = None
-    prev = 0
-    for i in sorted(ids):
-        if start is None:
-            start = prev = i
-        elif i == prev + 1:
-            prev = i
-        else:
-            parts.append(str(start) if start == prev else f"{start}-{prev}")
-            start = prev = i
-    if start is not None:
-        parts.append(str(start) if start == prev else f"{start}-{prev}")
+    # Numbers in a run of consecutive numbers share their difference to their position.
+    for _, run in itertools.groupby(enumerate(sorted(ids)), key=lambda pair: pair[1] - pair[0]):
+        numbers = [n for _, n in run]
+        parts.append(str(numbers[0]) if len(numbers) == 1 else f"{numbers[0]}-{numbers[-1]}")
     return ", ".join(parts)
