@@ -200,12 +200,29 @@ def test_the_regulation_record_holds_what_the_model_says(write: Callable[..., Pa
             "  - {name: A, min: 1, max: 3}\n  - {name: B, min: 1, max: 5, min_inclusive: false, max_inclusive: true}\n",
             [("band-overlap", {"a": "A", "b": "B", "at": "1"})],
         ),
+        (  # the same, listed the other way round
+            "  - {name: B, min: 1, max: 5, min_inclusive: false, max_inclusive: true}\n  - {name: A, min: 1, max: 3}\n",
+            [("band-overlap", {"a": "A", "b": "B", "at": "1"})],
+        ),
+        (  # two bands reach the top: the one that includes it counts, and nothing is missing
+            "  - {name: A, min: 3, max: 5, max_inclusive: true}\n  - {name: B, min: null, max: 5}\n",
+            [("band-overlap", {"a": "B", "b": "A", "at": "3"})],
+        ),
         (  # open at both ends: no edges to check, nothing to report
             "  - {name: Tinggi, min: 3, max: null}\n  - {name: Rendah, min: null, max: 3}\n",
             [],
         ),
     ],
-    ids=["low-end", "low-edge-excluded", "high-end", "between", "same-start", "open-ends"],
+    ids=[
+        "low-end",
+        "low-edge-excluded",
+        "high-end",
+        "between",
+        "same-start",
+        "same-start-reversed",
+        "both-top",
+        "open-ends",
+    ],
 )
 def test_band_coverage_problems_and_their_arguments(
     write: Callable[..., Path], bands: str, expected: list[tuple[str, dict[str, str]]]
@@ -371,6 +388,7 @@ def test_every_answer_is_checked_after_an_unknown_or_unanswered_one(write: Calla
     with pytest.raises(SpbeError) as info:
         score_file(str(path), None, partial=True)
     assert [(p.code, p.line) for p in info.value.problems] == [("unknown-indicator", 2), ("level-out-of-range", 4)]
+    assert info.value.problems[0].args["id"] == 99
 
 
 def test_levels_at_both_ends_of_the_scale_are_in_range(write: Callable[..., Path]) -> None:
@@ -482,3 +500,19 @@ def test_typed_whole_numbers() -> None:
 
 def test_values_that_do_not_end_are_shown_as_fractions() -> None:
     assert decimal_text(Fraction(1, 3)) == "1/3" and decimal_text(Fraction(5, 2)) == "2.5"
+
+
+def test_duplicate_ids_and_weight_sums_name_what_they_are_about(write: Callable[..., Path]) -> None:
+    text = (
+        MINI.replace("  - id: 2\n    name: Domain Dua", "  - id: 1\n    name: Domain Dua")
+        .replace("{id: 2, name: Indikator Dua, weight: 20.00", "{id: 1, name: Indikator Dua, weight: 21.00")
+        .replace("    weight: 40.00\n    aspects", "    weight: 41.00\n    aspects")
+    )
+    with pytest.raises(SpbeError) as info:
+        _model(write, text)
+    found = {(p.code, p.args.get("kind")): (p.line, p.col, p.args) for p in info.value.problems}
+    # At the second `id:`, naming the line of the first.
+    assert found[("duplicate-id", "indicator")] == (36, 18, {"kind": "indicator", "id": 1, "first": 35})
+    assert found[("duplicate-id", "domain")] == (37, 9, {"kind": "domain", "id": 1, "first": 27})
+    assert found[("weight-sum", "aspect")][2] == {"kind": "aspect", "weight": "40", "total": "41"}
+    assert found[("weight-sum", "domain")][2] == {"kind": "domain", "weight": "41", "total": "40"}

@@ -73,7 +73,7 @@ def load_model(ref: str | None = None, relative_to: Path | None = None) -> Model
     key = path.resolve()
     model = _loaded.get(key)
     if model is None:
-        doc = load(path, shown)
+        doc = load(path, shown)  # a bundled model is named by its name, a file by its path
         found, problems = check_model(doc)
         if found is None:
             raise SpbeError(errors_in(problems))
