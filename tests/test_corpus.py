@@ -116,3 +116,21 @@ def test_many_problems_in_one_file(tmp_path: Path, run: Run) -> None:
     r = run("score", str(path))
     assert r.exit_code == 2
     assert r.stderr.count(f"{path}:") == 47
+
+
+SNAPSHOT = yaml.safe_load((HERE / "data" / "corpus-problems.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(SNAPSHOT))
+def test_every_problem_of_the_corpus_word_for_word(run: Run, name: str) -> None:
+    """Positions, codes and messages (with their arguments) of every problem, as users read them
+    (regression values; see tests/data/corpus-problems.yaml)."""
+    import json
+
+    r = run("validate", "-f", "json", str(CORPUS / name))
+    found = [[p["line"], p["column"], p["level"], p["code"], p["message"]] for p in json.loads(r.stdout)[0]["problems"]]
+    assert found == SNAPSHOT[name]
+
+
+def test_the_snapshot_covers_the_corpus() -> None:
+    assert set(SNAPSHOT) == set(EXPECTED) - {"a-alias-flood.yaml"}

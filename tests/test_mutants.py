@@ -516,3 +516,9 @@ def test_duplicate_ids_and_weight_sums_name_what_they_are_about(write: Callable[
     assert found[("duplicate-id", "domain")] == (37, 9, {"kind": "domain", "id": 1, "first": 27})
     assert found[("weight-sum", "aspect")][2] == {"kind": "aspect", "weight": "40", "total": "41"}
     assert found[("weight-sum", "domain")][2] == {"kind": "domain", "weight": "41", "total": "40"}
+
+
+def test_scope_and_note_are_read(model: Model) -> None:
+    assert isinstance(model.by_id[1].scope, dict) and model.by_id[1].scope["id"]
+    assert model.by_id[3].note is not None  # the erratum of indicator 3's level table
+    assert model.by_id[1].note is None
