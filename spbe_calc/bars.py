@@ -49,8 +49,16 @@ def band_named(model: Model, name: str) -> Band | None:
 
 
 def check_bar(bar: Bar, model: Model, option: str = "--fail-under") -> Band | None:
-    """The band a predikat bar names (``None`` for a numeric bar); an error if the model has none."""
-    if bar.predikat is None:
+    """The band a predikat bar names (``None`` for a numeric bar).
+
+    An error when the model has no such predikat, or when a number lies outside the index
+    range of the model (a bar no file can fail, or none can meet, is a typing mistake).
+    """
+    if bar.number is not None:
+        lowest = min(s.min for s in model.scales.values())
+        highest = max(s.max for s in model.scales.values())
+        if not lowest <= bar.number <= highest:
+            raise fail(option, "bar-outside-scale", value=bar.text, option=option, minimum=lowest, maximum=highest)
         return None
     band = band_named(model, bar.predikat)
     if band is None:

@@ -69,9 +69,12 @@ def model_for_checked(answers: Answers, model_ref: str | None) -> Model:
         raise SpbeError([*answers.problems, *exc.problems], exc.exit_code) from None
 
 
-def score_answers(answers: Answers, model: Model, partial: bool = False) -> ScoredFile:
-    """Score parsed answers against a model (see :class:`ScoredFile` for ``partial``)."""
-    levels, missing = bind(answers, model, partial)
+def score_answers(answers: Answers, model: Model, partial: bool = False, advice: str = "partial") -> ScoredFile:
+    """Score parsed answers against a model.
+
+    See :class:`ScoredFile` for ``partial``, and :func:`spbe_calc.answers.bind` for ``advice``.
+    """
+    levels, missing = bind(answers, model, partial, advice)
     low, high = score_bounds(model, levels, missing)
     return ScoredFile(answers.path, answers, model, low, tuple(missing), high)
 
@@ -98,10 +101,10 @@ def score_bounds(
     return score(model, low), score(model, high)
 
 
-def score_file(path: str, model_ref: str | None = None, partial: bool = False) -> ScoredFile:
+def score_file(path: str, model_ref: str | None = None, partial: bool = False, advice: str = "partial") -> ScoredFile:
     """Read, check and score one answers file; raise :class:`SpbeError` on any problem."""
     answers = read_answers(path, path)
-    return score_answers(answers, model_for_checked(answers, model_ref), partial)
+    return score_answers(answers, model_for_checked(answers, model_ref), partial, advice)
 
 
 class ModelInfo(NamedTuple):

@@ -10,6 +10,7 @@ arguments into a sentence in the user's language.
 from __future__ import annotations
 
 import enum
+import errno
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
@@ -73,6 +74,15 @@ class SpbeError(Exception):
 def fail(path: str, code: str, line: int = 0, col: int = 0, **args: Any) -> SpbeError:
     """One problem as an :class:`SpbeError`, ready to be raised."""
     return SpbeError([Problem(path, line, col, code, args)])
+
+
+def os_reason(exc: OSError) -> dict[str, str]:
+    """The arguments that describe an operating-system error.
+
+    Its errno name (``ENOSPC``), which the renderer says in the user's language, and the
+    system's own words as a fallback.
+    """
+    return {"reason": exc.strerror or str(exc), "errno": errno.errorcode.get(exc.errno or 0, "")}
 
 
 #: The most problems reported for one file; a file with more is broken throughout, and the rest

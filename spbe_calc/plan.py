@@ -24,6 +24,7 @@ from spbe_calc.answers import unknown_indicator
 from spbe_calc.bars import Bar, check_bar
 from spbe_calc.core import ScoredFile, score_file
 from spbe_calc.errors import Problem, SpbeError, fail
+from spbe_calc.kinds import wrong_kind
 from spbe_calc.model import Band, Indicator, Model
 from spbe_calc.numbers import exact_str
 from spbe_calc.scoring import Level, band_of, score
@@ -45,7 +46,7 @@ _ENTRY = Obj(
 PLAN_SPEC = Obj(
     {
         "default": Field(_ENTRY),
-        "indicators": Field(MapOf(Int(minimum=1), _ENTRY)),
+        "indicators": Field(MapOf(Int(minimum=0), _ENTRY)),
     },
     doc="Costs (effort) and reachable levels for spbe-calc plan.",
 )
@@ -89,6 +90,9 @@ def limits_from_doc(doc: Document, model: Model) -> Limits:
     path = doc.path
     if doc.root is None:
         raise SpbeError(list(doc.problems))
+    mistaken = wrong_kind(path, doc.root, "plan")
+    if mistaken is not None:
+        raise SpbeError([mistaken])
     data, ctx = run(PLAN_SPEC, doc.root, path)
     problems = list(doc.problems) + ctx.problems
     if problems:  # the data is None exactly when there are problems
@@ -98,8 +102,34 @@ def limits_from_doc(doc: Document, model: Model) -> Limits:
         if ident not in model.by_id:
             line, col = ctx.key_at(("indicators", ident))
             problems.append(unknown_indicator(path, line, col, ident, model))
+    lowest = min(i.scale.min for i in model.indicators)
+    highest = max(i.scale.max for i in model.indicators)
     for ident, entry in [(None, data.get("default") or {})] + list(entries.items()):
+        indicator = model.by_id.get(ident) if ident is not None else None
+        if ident is not None and indicator is None:
+            continue  # reported above
+        # A level the scale does not have is a mistake in the file, not an unreachable target.
+        low, high = (indicator.scale.min, indicator.scale.max) if indicator else (lowest, highest)
+        base = ("indicators", ident) if ident is not None else ("default",)
+        top = entry.get("max")
+        if top is not None and not low <= top <= high:
+            line, col = ctx.at(base + ("max",))
+            problems.append(
+                Problem(path, line, col, "plan-level-outside-scale", {"level": top, "minimum": low, "maximum": high})
+            )
         cost = entry.get("cost")
+        for level in cost if isinstance(cost, dict) else ():
+            if not low < level <= high:  # a step reaches a level above the lowest
+                line, col = ctx.key_at(base + ("cost", level))
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        col,
+                        "plan-level-outside-scale",
+                        {"level": level, "minimum": low + 1, "maximum": high},
+                    )
+                )
         for value in cost.values() if isinstance(cost, dict) else [cost]:
             if value is not None and value < 0:
                 where = ctx.at(("indicators", ident, "cost") if ident else ("default", "cost"))
@@ -162,10 +192,10 @@ def threshold(model: Model, bar: Bar) -> tuple[Fraction, bool] | None:
     a value that rounds (half-up) onto the edge is enough, so the edge is moved down by half a
     display unit. ``None`` means any index meets the target (the lowest predikat).
     """
+    band = check_bar(bar, model, "--target")
     if bar.number is not None:
         value, strict = bar.number, False
     else:
-        band = check_bar(bar, model, "--target")
         assert band is not None
         if band.min is None:
             return None
@@ -377,6 +407,6 @@ class PlannedFile(NamedTuple):
 
 def plan_file(path: str, model_ref: str | None, bar: Bar, costs: str | None = None) -> PlannedFile:
     """Score a complete answers file and plan the raises to ``bar`` (the cheapest, with ``costs``)."""
-    scored = score_file(path, model_ref)
+    scored = score_file(path, model_ref, advice="assess")
     limits = read_limits(costs, scored.model) if costs else None
     return PlannedFile(scored, make_plan(scored.model, scored.score.levels(), bar, limits))

@@ -264,6 +264,12 @@ class Seq(NamedTuple):
     def check(self, node: Node, path: Path, ctx: Context) -> list[Any]:
         """Check every item, collecting all problems before failing."""
         if node.kind != "seq":
+            if node.kind == "scalar" and path and isinstance(node.value, str):
+                # ``bukti: "SK Bupati"``: show how a list of one item is written.
+                ctx.add(
+                    node, "wrong-type", expected=self.expected(), found=node.type_name(), advice="list", key=path[-1]
+                )
+                raise Invalid()
             raise _wrong_type(self, node, ctx)
         out: list[Any] = []
         failed = False

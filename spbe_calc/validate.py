@@ -12,6 +12,7 @@ from typing import NamedTuple
 from spbe_calc.answers import answers_from_doc, bind
 from spbe_calc.core import model_for_checked
 from spbe_calc.errors import ExitCode, Problem, Severity, SpbeError, capped
+from spbe_calc.kinds import kind_of
 from spbe_calc.model import Model, check_model, load_model, resolve_model_path
 from spbe_calc.plan import limits_from_doc
 from spbe_calc.yamlsafe import Document, load
@@ -54,11 +55,10 @@ def validate_file(path: str, model_ref: str | None = None, display: str | None =
         doc = load(path, shown)
     except SpbeError as exc:
         return FileReport(shown, "unknown", tuple(exc.problems), readable=False)
-    root = doc.root
-    keys = {k.value for k, _ in root.value} if root is not None and root.kind == "map" else set()
-    if keys and keys <= {"default", "indicators"}:
+    kind = kind_of(doc.root)
+    if kind == "plan":
         return _validate_plan(doc, model_ref)
-    if "levels" not in keys:
+    if kind != "answers":
         model, problems = check_model(doc)
         return FileReport(shown, "model", tuple(problems), model=model)
     try:
@@ -69,7 +69,7 @@ def validate_file(path: str, model_ref: str | None = None, display: str | None =
         usable = not any(p.code == "model-unusable" for p in exc.problems)
         return FileReport(shown, "answers", tuple(exc.problems), readable=usable)
     try:
-        bind(answers, model, partial=False)  # raises with the reading problems included
+        bind(answers, model, partial=False, advice="check")  # raises with the reading problems included
     except SpbeError as exc:
         return FileReport(shown, "answers", tuple(exc.problems), model=model)
     return FileReport(shown, "answers", answers.problems, model=model)

@@ -26,7 +26,7 @@ from typing import Any, NamedTuple, Union
 
 import yaml
 
-from spbe_calc.errors import Problem, fail
+from spbe_calc.errors import Problem, fail, os_reason
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -121,9 +121,9 @@ def read_text(path: Path | str, display: str | None = None) -> str:
     except IsADirectoryError:
         raise fail(shown, "is-directory") from None
     except PermissionError:
-        raise fail(shown, "file-unreadable", reason="permission denied") from None
+        raise fail(shown, "file-unreadable", reason="permission denied", errno="EACCES") from None
     except OSError as exc:
-        raise fail(shown, "file-unreadable", reason=exc.strerror or str(exc)) from None
+        raise fail(shown, "file-unreadable", **os_reason(exc)) from None
     with os.fdopen(fd, "rb") as fh:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
@@ -136,14 +136,74 @@ def read_text(path: Path | str, display: str | None = None) -> str:
             # One byte more than allowed: a file that grew meanwhile cannot slip past.
             data = fh.read(LIMITS["max_bytes"] + 1)
         except OSError as exc:
-            raise fail(shown, "file-unreadable", reason=exc.strerror or str(exc)) from None
+            raise fail(shown, "file-unreadable", **os_reason(exc)) from None
     if len(data) > LIMITS["max_bytes"]:
         raise fail(shown, "too-large", size=len(data), limit=LIMITS["max_bytes"])
     return decode(data, shown)
 
 
+#: What the YAML readers' English sentences mean, for a message in the user's language: a piece
+#: of the sentence (libyaml's or PyYAML's wording), the reason's catalogue name, and whether the
+#: mistake is where the construct started rather than where the reader gave up.
+_SYNTAX_REASONS = (
+    ("node content", "unclosed-bracket", True),
+    ("',' or ']'", "unclosed-sequence", True),
+    ("',' or '}'", "unclosed-mapping", True),
+    ("end of stream", "unclosed-quote", True),
+    ("mapping values are not allowed", "colon-in-value", False),
+    ("expected key", "indentation", False),
+    ("<block end>", "indentation", False),
+    ("cannot start any token", "reserved-character", False),
+    ("undefined alias", "undefined-alias", False),
+    ("unknown escape", "escape", False),
+    ("alphabetic or numeric", "anchor-name", False),
+    ("<document start>", "indentation", False),
+    ("another document", "several-documents", False),
+)
+
+
+def _last_open_bracket(text: str, end: int) -> int | None:
+    """Offset of the last ``[`` or ``{`` before ``end`` that is not closed.
+
+    Quotes and comments are skipped; a good guess for a message, not a parser.
+    """
+    stack: list[int] = []
+    quote = ""
+    for i, ch in enumerate(text[:end]):
+        if quote:
+            if ch == quote or ch == "\n":
+                quote = ""
+        elif ch in "'\"" and (i == 0 or text[i - 1] in " \t[{,:\n"):
+            quote = ch
+        elif ch == "#" and (i == 0 or text[i - 1] in " \t\n"):
+            quote = "\n"  # a comment runs to the end of the line
+        elif ch in "[{":
+            stack.append(i)
+        elif ch in "]}" and stack:
+            stack.pop()
+    return stack[-1] if stack else None
+
+
+def _syntax_reason(exc: yaml.MarkedYAMLError) -> tuple[str, bool]:
+    """The reason for a YAML syntax error (``"other"`` when unknown) and where to point."""
+    text = f"{exc.problem or ''} {exc.context or ''}"
+    for piece, reason, at_start in _SYNTAX_REASONS:
+        if piece in text:
+            return reason, at_start
+    return "other", False
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16 without a byte-order mark: ASCII text with a NUL beside every character."""
+    head = data[:200]
+    return len(head) >= 4 and (head[0::2].count(0) == len(head[0::2]) or head[1::2].count(0) == len(head[1::2]))
+
+
 def decode(data: bytes, shown: str) -> str:
     """Decode bytes as UTF-8 (a BOM is allowed), refusing binary content with its position."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or _looks_utf16(data):
+        # Windows editors save "Unicode" as UTF-16; it is text, only in the wrong encoding.
+        raise fail(shown, "utf16-file", 1, 1)
     nul = data.find(b"\x00")
     if nul >= 0:
         line, col = _position_bytes(data, nul)
@@ -222,7 +282,7 @@ def _resolve_plain_uncached(raw: str, line: int, col: int, path: str, problems: 
             return raw
         return value
     if _DATE.match(raw):
-        problems.append(Problem(path, line, col, "yaml11-date", {"text": raw}))
+        problems.append(Problem(path, line, col, "yaml11-date", {"text": raw, "year": raw[:4]}))
         return raw
     if _BASE60.match(raw) or _OTHER_NUMBER.match(raw):
         problems.append(Problem(path, line, col, "yaml11-number", {"text": raw}))
@@ -387,11 +447,22 @@ def parse(text: str, path: str) -> Document:
                 seen[-1][hashable] = node
             pending[-1] = node
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         detail = exc.problem or ""
-        code = "yaml-tab" if _tab_near(text, mark) or "tab" in detail else "yaml-syntax"
-        problems.append(Problem(path, line, col, code, {"detail": detail}))
+        reason, at_start = _syntax_reason(exc)
+        # An unclosed bracket or quote is found at the end of the file; the mistake is where
+        # it was opened.
+        mark = (exc.context_mark if at_start else None) or exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        if reason == "unclosed-bracket" and mark is not None:
+            # The reader only knows that the file ended inside brackets; find the opening one.
+            opened = _last_open_bracket(text, mark.index)
+            if opened is not None:
+                line, col = _position(text, opened)
+                reason = "unclosed-sequence" if text[opened] == "[" else "unclosed-mapping"
+        if _tab_near(text, exc.problem_mark or mark) or "tab" in detail:
+            problems.append(Problem(path, line, col, "yaml-tab", {"detail": detail}))
+        else:
+            problems.append(Problem(path, line, col, "yaml-syntax", {"detail": detail, "advice": reason}))
         return Document(path, None, problems)
     except yaml.YAMLError as exc:  # reader errors (control characters) carry a position too
         position = getattr(exc, "position", None)

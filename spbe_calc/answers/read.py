@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from spbe_calc.errors import Problem, SpbeError, errors_in
+from spbe_calc.kinds import wrong_kind
 from spbe_calc.model import Model
 from spbe_calc.scoring import Level
 from spbe_calc.spec import ByKind, Context, Custom, Field, Int, Invalid, MapOf, Nullable, Obj, Seq, Str, run_partial
@@ -62,7 +63,8 @@ ANSWERS_SPEC = Obj(
         "tahun": Field(Nullable(Int(minimum=2000, maximum=2100, doc="Evaluation year."))),
         "levels": Field(
             MapOf(
-                Int(minimum=1, doc="Indicator number."),
+                # 0 is read, to be reported as "not in this model (1-47)" rather than as a number
+                Int(minimum=0, doc="Indicator number."),
                 ByKind(scalar=LEVEL, seq=LEVELS.seq, map=ANSWER),
                 doc="Indicator number -> level or {level, fakta, analisis, bukti}.",
             ),
@@ -119,6 +121,12 @@ class Answers(NamedTuple):
         if self.where is None:
             return (0, 0)
         return self.where.key_at((key,)) if key == "levels" else self.where.at((key,))
+
+    def written(self, ident: int) -> bool:
+        """Whether the file has an entry for indicator ``ident`` (valid or not)."""
+        if ident in self.answers:
+            return True
+        return self.where is not None and ("levels", ident) in self.where.key_positions
 
     def levels(self) -> dict[int, Level]:
         """Completely answered indicators and their levels."""
@@ -179,6 +187,9 @@ def answers_from_doc(doc: Document) -> Answers:
     """:func:`read_answers` on a document already parsed (``validate`` has it in hand)."""
     if doc.root is None:
         raise SpbeError(doc.problems)
+    mistaken = wrong_kind(doc.path, doc.root, "answers")
+    if mistaken is not None:
+        raise SpbeError([mistaken])
     data, ctx = run_partial(ANSWERS_SPEC, doc.root, doc.path)
     problems = merge_problems(doc.problems, ctx.problems)
     if not isinstance(data, dict):
@@ -186,12 +197,16 @@ def answers_from_doc(doc: Document) -> Answers:
     return parse_answers(data, ctx, problems)
 
 
-def bind(answers: Answers, model: Model, partial: bool = False) -> tuple[dict[int, Level], list[int]]:
+def bind(
+    answers: Answers, model: Model, partial: bool = False, advice: str = "partial"
+) -> tuple[dict[int, Level], list[int]]:
     """Check answers against a model; return the levels to score and the missing indicators.
 
     Unknown indicators and levels outside an indicator's scale are always errors. Missing
     indicators are an error unless ``partial`` is set, in which case they are returned so the
-    caller can say what was left out; they are never given a level silently.
+    caller can say what was left out; they are never given a level silently. ``advice`` names
+    what the message about missing indicators suggests: ``"partial"`` (the command has
+    ``--partial``) or ``"assess"`` (answer them first).
     """
     problems: list[Problem] = list(answers.problems)
     levels: dict[int, Level] = {}
@@ -227,10 +242,19 @@ def bind(answers: Answers, model: Model, partial: bool = False) -> tuple[dict[in
             continue
         levels[ident] = level  # type: ignore[assignment]
     missing = [i.id for i in model.indicators if i.id not in levels]
-    if missing and not partial and not problems:
+    # Every problem is reported at once: an indicator renamed from 47 to 48 is both unknown (48)
+    # and missing (47). Indicators whose entry is written but wrong were reported above.
+    unanswered = [i for i in missing if not answers.written(i) or not is_answered(answers.answers[i].level)]
+    if unanswered and not partial:
         line, col = answers.position("levels")
         problems.append(
-            Problem(answers.path, line, col, "missing-indicators", {"count": len(missing), "ids": compact_ids(missing)})
+            Problem(
+                answers.path,
+                line,
+                col,
+                "missing-indicators",
+                {"count": len(unanswered), "ids": compact_ids(unanswered), "advice": advice},
+            )
         )
     if errors_in(problems):
         raise SpbeError(problems)

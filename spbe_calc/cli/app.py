@@ -19,10 +19,12 @@ from collections.abc import Callable
 from typing import Any, Optional, TextIO
 
 import typer
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from spbe_calc import __version__
-from spbe_calc.errors import ExitCode, Problem, SpbeError, capped, fail
+from spbe_calc.cli import completion
+from spbe_calc.cli.usage import usage_text
+from spbe_calc.errors import ExitCode, Problem, SpbeError, capped, fail, os_reason
 from spbe_calc.i18n import LANGUAGES, default_language, set_language, t, t_optional
 from spbe_calc.model import Model
 from spbe_calc.render import Options, warning
@@ -76,12 +78,37 @@ class _TranslatedHelp:
         return "\n".join(lines)
 
 
+def _check_lang(ctx: Any, param: Any, value: Optional[str]) -> Optional[str]:
+    """``--lang`` must name a catalogue (it was already applied by :func:`main`)."""
+    if value is not None and value not in LANGUAGES:
+        raise typer.BadParameter(t("cli.bad-choice", value=value, choices=", ".join(LANGUAGES)))
+    return value
+
+
 class _Command(_TranslatedHelp, TyperCommand):
-    """Every subcommand."""
+    """Every subcommand: translated help, one metavar style, and ``--lang`` after the command too."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        key = self.help
         self._translate_declarations()
+        # The command list shows a short line of its own, never a description cut mid-sentence.
+        self.short_help = t_optional(f"{key}.short") if key else None
+        self.options_metavar = f"[{t('cli.metavar.options')}]"
+        self.params.append(
+            TyperOption(
+                param_decls=["--lang"],
+                help=t("cli.lang"),
+                metavar="|".join(LANGUAGES),
+                expose_value=False,
+                callback=_check_lang,
+            )
+        )
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        """The usage line's pieces: required arguments bare, optional ones in brackets."""
+        # The framework wraps required arguments in braces ({BERKAS}), a style of its own.
+        return [p[1:-1] if p.startswith("{") and p.endswith("}") else p for p in super().collect_usage_pieces(ctx)]
 
 
 #: Each command and the module that defines it, in the order the help page lists them.
@@ -106,6 +133,30 @@ class _Group(_TranslatedHelp, TyperGroup):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._translate_declarations()
+        self.options_metavar = f"[{t('cli.metavar.options')}]"
+        self.subcommand_metavar = t("cli.metavar.command")
+        self.params[1:1] = completion.options()
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        """Run the command line; the framework's usage errors are shown in the user's language."""
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except typer.TyperException as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError":
+                typer.echo(exc.format_message(), err=True)  # the help page, as asked for
+            else:
+                typer.echo(guard(usage_text(exc, list(COMMANDS)), False), err=True)
+            sys.exit(getattr(exc, "exit_code", 2))
+        except typer.Abort:
+            typer.echo(t("out.interrupted"), err=True)
+            sys.exit(ExitCode.INTERRUPTED)
+        sys.exit(code if isinstance(code, int) else 0)
+
+    def _main_shell_completion(self, *args: Any, **kwargs: Any) -> None:
+        completion.prepare()
+        super()._main_shell_completion(*args, **kwargs)  # type: ignore[misc]
 
     def list_commands(self, ctx: Any) -> list[str]:
         """Every command name, in help order."""
@@ -165,7 +216,7 @@ def emit(text: str, commands: bool = False) -> None:
         except BrokenPipeError:
             raise  # the reader went away: handled by the funnel, silently
         except OSError as exc:  # a full disk, a closed or failing device: the user's to fix
-            raise fail("stdout", "output-failed", reason=exc.strerror or str(exc)) from None
+            raise fail("stdout", "output-failed", **os_reason(exc)) from None
 
 
 def say(text: str) -> None:

@@ -17,11 +17,17 @@ from spbe_calc.questionnaire import Questionnaire, parse_id_list
 
 @command("assess", help="help.assess")
 def assess(
-    file: Annotated[Path, typer.Argument(help="help.assess.file")] = Path("jawaban.yaml"),
+    file: Annotated[Path, typer.Argument(help="help.assess.file", metavar="cli.metavar.file")] = Path("jawaban.yaml"),
     model: ModelOption = None,
-    domain: Annotated[Optional[list[int]], typer.Option("--domain", help="help.assess.domain")] = None,
-    aspect: Annotated[Optional[list[int]], typer.Option("--aspect", help="help.assess.aspect")] = None,
-    indicators: Annotated[Optional[str], typer.Option("--indicators", "-i", help="help.assess.indicators")] = None,
+    domain: Annotated[
+        Optional[list[int]], typer.Option("--domain", help="help.assess.domain", metavar="cli.metavar.number")
+    ] = None,
+    aspect: Annotated[
+        Optional[list[int]], typer.Option("--aspect", help="help.assess.aspect", metavar="cli.metavar.number")
+    ] = None,
+    indicators: Annotated[
+        Optional[str], typer.Option("--indicators", "-i", help="help.assess.indicators", metavar="cli.metavar.ids")
+    ] = None,
     no_explain: Annotated[bool, typer.Option("--no-explain", help="help.assess.no-explain")] = False,
 ) -> ExitCode:
     """Run the questionnaire in a terminal; every answer is saved the moment it is given."""

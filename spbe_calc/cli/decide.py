@@ -23,7 +23,9 @@ from spbe_calc.report import report_for
 def plan(
     file: AnswersFile,
     target: Annotated[str, typer.Option("--target", "-t", metavar="cli.metavar.bar", help="help.plan.target")],
-    costs: Annotated[Optional[Path], typer.Option("--costs", "-c", help="help.plan.costs")] = None,
+    costs: Annotated[
+        Optional[Path], typer.Option("--costs", "-c", help="help.plan.costs", metavar="cli.metavar.file")
+    ] = None,
     model: ModelOption = None,
     fmt: Annotated[str, format_option("plan")] = "text",
 ) -> ExitCode:
@@ -52,8 +54,10 @@ def compare(
 @command("report", help="help.report", no_args_is_help=True)
 def report(
     file: AnswersFile,
-    output: Annotated[Path, typer.Option("--output", "-o", help="help.report.output")],
-    previous: Annotated[Optional[Path], typer.Option("--compare", help="help.report.compare")] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="help.report.output", metavar="cli.metavar.file")],
+    previous: Annotated[
+        Optional[Path], typer.Option("--compare", help="help.report.compare", metavar="cli.metavar.file")
+    ] = None,
     model: ModelOption = None,
     partial: PartialOption = False,
     fmt: Annotated[Optional[str], format_option("report", help_key="help.report.format")] = None,

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from spbe_calc.cli.app import command, emit, options, say
-from spbe_calc.cli.params import OutputOption, choices_metavar, format_option, one_of
+from spbe_calc.cli.params import OutputOption, format_option, one_of
 from spbe_calc.core import bundled_model_infos
 from spbe_calc.errors import ExitCode
 from spbe_calc.fsutil import atomic_write
@@ -28,7 +28,13 @@ def models(
 @command("schema", help="help.schema")
 def schema(
     kind: Annotated[
-        str, typer.Argument(help="help.schema.kind", metavar=choices_metavar(list(KINDS)), callback=one_of(list(KINDS)))
+        str,
+        typer.Argument(
+            help="help.schema.kind",
+            metavar="cli.metavar.kind",
+            callback=one_of(list(KINDS)),
+            autocompletion=lambda: list(KINDS),
+        ),
     ],
     output: OutputOption = None,
 ) -> ExitCode:

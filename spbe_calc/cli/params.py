@@ -13,13 +13,17 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from spbe_calc.cli.completion import model_names
 from spbe_calc.i18n import t
 from spbe_calc.render.registry import formats
 
-ModelOption = Annotated[Optional[str], typer.Option("--model", "-m", help="cli.model", metavar="cli.metavar.model")]
+ModelOption = Annotated[
+    Optional[str],
+    typer.Option("--model", "-m", help="cli.model", metavar="cli.metavar.model", autocompletion=model_names),
+]
 PartialOption = Annotated[bool, typer.Option("--partial", help="help.score.partial")]
 AnswersFile = Annotated[Path, typer.Argument(help="help.file", show_default=False, metavar="cli.metavar.file")]
-OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="help.output")]
+OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="help.output", metavar="cli.metavar.file")]
 
 
 def one_of(choices: list[str]) -> Callable[[Optional[str]], Optional[str]]:
@@ -34,8 +38,8 @@ def one_of(choices: list[str]) -> Callable[[Optional[str]], Optional[str]]:
 
 
 def choices_metavar(choices: list[str]) -> str:
-    """``<text|json>``: how a choice is shown in help."""
-    return "<" + "|".join(choices) + ">"
+    """``text|json``: how a choice is shown in help (like ``--lang id|en``)."""
+    return "|".join(choices)
 
 
 def format_option(command: str, *extra: str, help_key: str = "cli.format") -> Any:

@@ -12,6 +12,7 @@ import functools
 from pathlib import Path
 
 from spbe_calc.errors import Problem, SpbeError, errors_in, fail
+from spbe_calc.kinds import wrong_kind
 from spbe_calc.model.checks import build
 from spbe_calc.model.format import MODEL_SPEC
 from spbe_calc.model.records import Model
@@ -51,6 +52,9 @@ def check_model(doc: Document) -> tuple[Model | None, list[Problem]]:
     """Check a parsed document as a model; return the model (if valid) and every problem."""
     if doc.root is None:
         return None, list(doc.problems)
+    mistaken = wrong_kind(doc.path, doc.root, "model")
+    if mistaken is not None:
+        return None, [mistaken]
     data, ctx = run(MODEL_SPEC, doc.root, doc.path)
     if data is None or errors_in(doc.problems):
         return None, list(doc.problems) + ctx.problems

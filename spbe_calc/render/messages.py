@@ -21,8 +21,15 @@ def _localised_args(p: Problem) -> dict[str, Any]:
     for key in ("expected", "found"):
         if key in args:
             args[key] = " | ".join(t(f"type.{part}") for part in str(args[key]).split(" | "))
+    if p.code == "yaml-syntax":  # the reader's English sentence, said in our words when known
+        args["reason"] = t_optional(f"yaml.{args.get('advice')}") or args.get("detail", "")
+    if args.get("errno"):  # an operating-system error, in our words when we have them
+        args["reason"] = t_optional(f"os.{args['errno']}") or args.get("reason", "")
     if "kind" in args:
         args["kind"] = t(f"kind.{args['kind']}")
+    for key in ("found_kind", "wanted_kind"):  # kinds of file: "an answers file"
+        if key in args:
+            args[key] = t(f"kind.file.{args[key]}")
     return args
 
 
@@ -32,10 +39,14 @@ def message(p: Problem) -> str:
 
 
 def hint(p: Problem) -> str | None:
-    """What to do about it, when the catalogue says (a sharper hint when there is a suggestion)."""
-    args = _localised_args(p)
-    if args.get("suggestion"):
-        specific = t_optional(f"hint.{p.code}.suggest", **args)
+    """What to do about it, when the catalogue says (``{file}`` in a hint is the problem's file).
+
+    A sharper hint is used when the problem carries a ``suggestion`` (a close name) or names
+    the ``advice`` that fits the command (``hint.missing-indicators.assess`` for ``plan``).
+    """
+    args = {"file": _quoted(p.path), **_localised_args(p)}
+    for variant in ("suggest" if args.get("suggestion") else "", args.get("advice", "")):
+        specific = t_optional(f"hint.{p.code}.{variant}", **args) if variant else None
         if specific:
             return specific
     return t_optional(f"hint.{p.code}", **args)

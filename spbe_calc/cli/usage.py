@@ -1,0 +1,99 @@
+"""The framework's usage errors ("No such option", "Missing argument", ...) in the user's language.
+
+The command-line framework raises its usage errors with English sentences and shows them
+itself. :class:`spbe_calc.cli.app._Group` catches them instead and prints :func:`usage_text`:
+the same layout (usage line, where to find help, the error), in the catalogue's words. The
+exceptions are told apart by their class name and attributes, the framework's public contract
+(its classes themselves are not exported by ``typer``); the few sentences that carry no
+attributes are recognised by their wording. Anything not recognised is shown as it came, so a
+new framework message is never lost, only untranslated.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any
+
+from spbe_calc.i18n import t
+
+#: Framework sentences without attributes, and the catalogue key that says the same.
+_SENTENCES = (
+    (re.compile(r"Option '(?P<name>[^']*)' requires an argument\.$"), "cli.usage.needs-value"),
+    (re.compile(r"Option '(?P<name>[^']*)' requires (?P<count>\d+) arguments\.$"), "cli.usage.needs-values"),
+    (re.compile(r"Option '(?P<name>[^']*)' does not take a value\.$"), "cli.usage.takes-no-value"),
+    (re.compile(r"No such command '(?P<name>.*)'\.$", re.S), "cli.usage.no-such-command"),
+    (re.compile(r"Got unexpected extra arguments? \((?P<args>.*)\)$", re.S), "cli.usage.extra-arguments"),
+    (re.compile(r"(?P<value>'.*') is not a valid (?:integer|int)\.$", re.S), "cli.usage.not-integer"),
+    (re.compile(r"(?P<value>.*) is not in the range (?P<range>.*)\.$", re.S), "cli.usage.out-of-range"),
+)
+
+
+def _param_name(exc: Any) -> str:
+    """How the user wrote (or should write) the parameter: ``--model`` or ``BERKAS``."""
+    param = getattr(exc, "param", None)
+    hint = getattr(exc, "param_hint", None)
+    if hint:
+        return hint if isinstance(hint, str) else " / ".join(hint)
+    if param is None:
+        return ""
+    opts = [o for o in getattr(param, "opts", []) if o.startswith("--")] or list(getattr(param, "opts", []))
+    if getattr(param, "param_type_name", "") == "argument":
+        return str(getattr(param, "metavar", None) or param.human_readable_name)
+    return opts[0] if opts else str(param.human_readable_name)
+
+
+def _known_options(exc: Any) -> list[str]:
+    ctx = getattr(exc, "ctx", None)
+    command = getattr(ctx, "command", None)
+    names: list[str] = []
+    for param in getattr(command, "params", []):
+        names.extend(o for o in getattr(param, "opts", []) if o.startswith("--"))
+    return names + ["--help"]
+
+
+def _sentence(text: str) -> str:
+    """A framework sentence in the catalogue's words (as it came when not recognised)."""
+    for pattern, key in _SENTENCES:
+        found = pattern.match(text)
+        if found:
+            return t(key, **found.groupdict())
+    return text
+
+
+def message(exc: Any, commands: list[str]) -> str:
+    """What the framework's usage error ``exc`` says, translated.
+
+    ``commands``: the command names, to suggest one for a mistyped command.
+    """
+    kind = type(exc).__name__
+    if kind == "NoSuchOption":
+        name = exc.option_name
+        close = difflib.get_close_matches(name, _known_options(exc), n=1)
+        text = t("cli.usage.no-such-option", name=name)
+        return text + (" " + t("cli.usage.did-you-mean", name=close[0]) if close else "")
+    if kind == "MissingParameter":
+        key = "cli.usage.missing-argument" if exc.param_type == "argument" else "cli.usage.missing-option"
+        return t(key, name=_param_name(exc))
+    text = _sentence(exc.message)
+    mistyped = _SENTENCES[3][0].match(exc.message)
+    if mistyped:
+        close = difflib.get_close_matches(mistyped["name"], commands, n=1)
+        text += " " + t("cli.usage.did-you-mean", name=close[0]) if close else ""
+    if kind == "BadParameter":
+        name = _param_name(exc)
+        return f"{name}: {text}" if name else text
+    return text
+
+
+def usage_text(exc: Any, commands: list[str]) -> str:
+    """The whole message for a usage error: usage line, where help is, and what went wrong."""
+    ctx = getattr(exc, "ctx", None)
+    lines: list[str] = []
+    if ctx is not None:
+        usage = ctx.get_usage()  # "Usage: spbe-calc score [OPSI] BERKAS..."
+        lines.append(t("cli.heading.usage") + usage[usage.index(":") :])
+        lines.append(t("cli.usage.try-help", command=f"{ctx.command_path} -h"))
+        lines.append("")
+    lines.append(f"{t('cli.usage.error')}: {message(exc, commands)}")
+    return "\n".join(lines)

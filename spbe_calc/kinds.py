@@ -1,0 +1,38 @@
+"""The kind of a spbe-calc file (model, answers, plan), told by its top-level keys.
+
+Each command reads one kind. Given a file of another kind (``score indicators.yaml``,
+``--model jawaban.yaml``) it says so in one line instead of listing every key as unknown; and
+``validate`` uses the same rule to choose which checks to run.
+"""
+
+from __future__ import annotations
+
+from spbe_calc.errors import Problem
+from spbe_calc.yamlsafe import Node
+
+#: Keys that only a model has.
+_MODEL_KEYS = frozenset({"format", "scales", "predikat", "domains", "aspects", "default_scale"})
+#: The keys of a plan file (and only those).
+_PLAN_KEYS = frozenset({"default", "indicators"})
+
+
+def kind_of(root: Node | None) -> str | None:
+    """``"answers"`` (it has ``levels``), ``"plan"``, ``"model"``, or ``None`` when unclear."""
+    if root is None or root.kind != "map":
+        return None
+    keys = {k.value for k, _ in root.value}
+    if "levels" in keys:
+        return "answers"
+    if keys and keys <= _PLAN_KEYS:
+        return "plan"
+    if keys & _MODEL_KEYS:
+        return "model"
+    return None
+
+
+def wrong_kind(path: str, root: Node | None, expected: str) -> Problem | None:
+    """The problem "this is a FOUND file, not an EXPECTED one", when the kinds clearly differ."""
+    found = kind_of(root)
+    if found is None or found == expected or root is None:
+        return None
+    return Problem(path, root.line, root.col, "wrong-kind", {"found_kind": found, "wanted_kind": expected})
