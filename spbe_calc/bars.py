@@ -60,6 +60,7 @@ def check_bar(bar: Bar, model: Model, option: str = "--fail-under") -> Band | No
         if not lowest <= bar.number <= highest:
             raise fail(option, "bar-outside-scale", value=bar.text, option=option, minimum=lowest, maximum=highest)
         return None
+    assert bar.predikat is not None  # a bar is a number or a predikat
     band = band_named(model, bar.predikat)
     if band is None:
         raise fail(option, "unknown-predikat", value=bar.predikat, known=", ".join(b.name for b in model.bands))

@@ -153,16 +153,38 @@ def score_files(paths: list[str], model_ref: str | None = None, partial: bool = 
     return [o for o in outcomes if isinstance(o, ScoredFile)]
 
 
-def expand_paths(paths: list[str]) -> list[str]:
-    """Replace each folder by the ``.yaml``/``.yml`` files under it (sorted, recursively)."""
+#: Suffixes of answers files in a folder (any case: Windows tools write ``.YAML``).
+SUFFIXES = (".yaml", ".yml")
+
+
+def _hidden(name: str) -> bool:
+    """Hidden files and folders (``.git``, ``._x.yaml`` that macOS leaves on shared drives)."""
+    return name.startswith(".")
+
+
+def expand_paths(paths: list[str], recursive: bool = True) -> list[str]:
+    """Replace each folder by the YAML files in it, sorted.
+
+    Subfolders are searched too when ``recursive``. Hidden files and folders are skipped; an
+    empty argument is an error, never the current folder.
+    """
     out: list[str] = []
     for p in paths:
+        if not p.strip():
+            raise fail(repr(p), "empty-argument")
         path = Path(p)
-        if path.is_dir():
-            found = sorted(q for q in path.rglob("*") if q.suffix in (".yaml", ".yml") and q.is_file())
-            out += [str(q) for q in found]
-        else:
+        if not path.is_dir():
             out.append(p)
+            continue
+        found: list[Path] = []
+        for folder, subfolders, names in os.walk(path):
+            subfolders[:] = sorted(d for d in subfolders if not _hidden(d)) if recursive else []
+            found += [
+                Path(folder, n)
+                for n in names
+                if not _hidden(n) and n.lower().endswith(SUFFIXES) and Path(folder, n).is_file()
+            ]
+        out += [str(q) for q in sorted(found)]
     return out
 
 
@@ -181,9 +203,11 @@ class ScoreBatch(NamedTuple):
         return ExitCode.FINDINGS if self.below else ExitCode.OK
 
 
-def score_batch(files: list[str], model_ref: str | None, partial: bool, bar: Bar | None) -> ScoreBatch:
+def score_batch(
+    files: list[str], model_ref: str | None, partial: bool, bar: Bar | None, recursive: bool = True
+) -> ScoreBatch:
     """Score files and folders; a bad file does not stop the others (see :class:`ScoreBatch`)."""
-    paths = expand_paths(files)
+    paths = expand_paths(files, recursive)
     if not paths:
         raise fail(files[0] if files else ".", "no-files")
     scored: list[ScoredFile] = []

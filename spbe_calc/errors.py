@@ -76,6 +76,11 @@ def fail(path: str, code: str, line: int = 0, col: int = 0, **args: Any) -> Spbe
     return SpbeError([Problem(path, line, col, code, args)])
 
 
+def os_failure(path: str, code: str, exc: OSError) -> SpbeError:
+    """An operating-system error as an :class:`SpbeError` (see :func:`os_reason`)."""
+    return SpbeError([Problem(path, 0, 0, code, os_reason(exc))])
+
+
 def os_reason(exc: OSError) -> dict[str, str]:
     """The arguments that describe an operating-system error.
 

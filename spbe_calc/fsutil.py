@@ -21,7 +21,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from spbe_calc.errors import SpbeError, fail, os_reason
+from spbe_calc.errors import SpbeError, os_failure
 
 
 def atomic_write(path: Path | str, text: str) -> None:
@@ -32,7 +32,7 @@ def atomic_write(path: Path | str, text: str) -> None:
     except SpbeError:
         raise
     except OSError as exc:
-        raise fail(shown, "write-failed", **os_reason(exc)) from None
+        raise os_failure(shown, "write-failed", exc) from None
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -26,7 +26,7 @@ from typing import Any, NamedTuple, Union
 
 import yaml
 
-from spbe_calc.errors import Problem, fail, os_reason
+from spbe_calc.errors import Problem, fail, os_failure
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -113,6 +113,8 @@ def read_text(path: Path | str, display: str | None = None) -> str:
     read from it (a pipe would block, a device might never end).
     """
     shown = display or str(path)
+    if not str(path).strip():  # ``spbe-calc score "$F"`` with F unset: never the current folder
+        raise fail(repr(str(path)), "empty-argument")
     try:
         # Opened without blocking, so that a named pipe is seen for what it is, not waited on.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
@@ -123,7 +125,7 @@ def read_text(path: Path | str, display: str | None = None) -> str:
     except PermissionError:
         raise fail(shown, "file-unreadable", reason="permission denied", errno="EACCES") from None
     except OSError as exc:
-        raise fail(shown, "file-unreadable", **os_reason(exc)) from None
+        raise os_failure(shown, "file-unreadable", exc) from None
     with os.fdopen(fd, "rb") as fh:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
@@ -136,7 +138,7 @@ def read_text(path: Path | str, display: str | None = None) -> str:
             # One byte more than allowed: a file that grew meanwhile cannot slip past.
             data = fh.read(LIMITS["max_bytes"] + 1)
         except OSError as exc:
-            raise fail(shown, "file-unreadable", **os_reason(exc)) from None
+            raise os_failure(shown, "file-unreadable", exc) from None
     if len(data) > LIMITS["max_bytes"]:
         raise fail(shown, "too-large", size=len(data), limit=LIMITS["max_bytes"])
     return decode(data, shown)
@@ -472,7 +474,9 @@ def parse(text: str, path: str) -> Document:
             line, col = _position_bytes(text.encode("utf-8"), position)
         else:
             line, col = _position(text, position)
-        problems.append(Problem(path, line, col, "yaml-syntax", {"detail": str(getattr(exc, "reason", exc))}))
+        detail = str(getattr(exc, "reason", exc))
+        advice = "control-character" if "control characters" in detail else "other"
+        problems.append(Problem(path, line, col, "yaml-syntax", {"detail": detail, "advice": advice}))
         return Document(path, None, problems)
     finally:
         if loader is not None:

@@ -243,12 +243,15 @@ def test_commands_are_plain_functions(capsys: pytest.CaptureFixture[str], tmp_pa
     from spbe_calc.cli.score import score
     from spbe_calc.errors import ExitCode, SpbeError
 
-    assert score([Path(EX22)], None, "json", False, False, None) is ExitCode.OK
+    assert score([str(EX22)], None, "json", False, False, True, None) is ExitCode.OK
     assert json.loads(capsys.readouterr().out)["index"] == 2.38
-    assert score([Path(EX22)], None, "text", False, False, "Baik") is ExitCode.FINDINGS
-    assert plan(Path(EX22), "5.5", None, None, "text") is ExitCode.FINDINGS  # unreachable
+    assert score([str(EX22)], None, "text", False, False, True, "Baik") is ExitCode.FINDINGS
+    assert plan(str(EX22), "Baik", None, None, "text") is ExitCode.OK
     with pytest.raises(SpbeError) as info:
-        plan(tmp_path / "tidak-ada.yaml", "Baik", None, None, "text")
+        plan(str(EX22), "5.5", None, None, "text")
+    assert [p.code for p in info.value.problems] == ["bar-outside-scale"]
+    with pytest.raises(SpbeError) as info:
+        plan(str(tmp_path / "tidak-ada.yaml"), "Baik", None, None, "text")
     assert [p.code for p in info.value.problems] == ["file-not-found"]
 
 

@@ -92,8 +92,11 @@ def test_csv(run: Run, write: Callable[..., Path], tmp_path: Path) -> None:
         "Kabupaten 02",
         "Pemerintah Kota Denpasar",
     ]
-    assert table[1]["index"] == "2.00" and table[1]["predikat"] == "Cukup" and table[1]["D4"] == "2.00"
-    assert table[3]["model"] == "spbe-2018" and table[3]["D4"] == "" and table[3]["D3"] == "3.00"
+    # Two models: each domain column names its model, so D1 of one is never under D1 of the other.
+    assert table[1]["index"] == "2.00" and table[1]["predikat"] == "Cukup" and table[1]["spbe-2020:D4"] == "2.00"
+    assert table[1]["spbe-2018:D1"] == "" and table[3]["spbe-2020:D1"] == ""
+    assert table[3]["model"] == "spbe-2018" and table[3]["spbe-2018:D3"] == "3.00"
+    assert "D1" not in table[0]
     assert list(table[0])[:8] == ["file", "instansi", "tahun", "model", "index", "index_exact", "predikat", "complete"]
 
 

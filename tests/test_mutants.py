@@ -251,7 +251,7 @@ def test_band_coverage_problems_and_their_arguments(
         ("\t- a\n", ("yaml-tab", 1, 1)),  # a tab on the very first line
         ("- a\n-\tb: [\n", ("yaml-tab", 2, 2)),  # the tab is where the error is
         ("a: 1\n b:\t2\n", ("yaml-syntax", 2, 3)),  # a tab after the error is not its cause
-        ("a: [1\n", ("yaml-syntax", 2, 1)),
+        ("a: [1\n", ("yaml-syntax", 1, 4)),  # where the bracket opened, not where the file ended
     ],
 )
 def test_syntax_errors_name_their_position(text: str, expected: tuple[str, int, int]) -> None:

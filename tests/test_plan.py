@@ -197,7 +197,10 @@ def test_plan_errors(run: Run, write: Callable[..., Path]) -> None:
     bad = write("rencana.yaml", "indicators:\n  99: {cost: 1}\n  3: {cost: -1}\n")
     r = run("plan", path, "-t", "Baik", "-c", str(bad))
     assert r.exit_code == 2 and f"{bad}:2:3" in r.stderr and "negatif" in r.stderr
-    r = run("plan", path, "-t", "5.5")
+    r = run("plan", path, "-t", "5.5")  # above the scale: a mistake, not an unreachable target
+    assert r.exit_code == 2 and "--target 5.5" in r.stderr and "(1-5)" in r.stderr
+    limits = write("batas.yaml", "default: {max: 3}\n")
+    r = run("plan", path, "-t", "4", "-c", str(limits))
     assert r.exit_code == 1 and "tidak dapat dicapai" in r.stdout
 
 

@@ -66,6 +66,11 @@ DOCUMENTED = {
     # Against the model the file is used with: indicator numbers, costs.
     "unknown-indicator",
     "negative-cost",
+    "plan-level-outside-scale",
+    "plan-cost-level",
+    "missing-indicators",
+    # The kind of file, told by its keys: a model given as answers, and the like.
+    "wrong-kind",
 }
 #: JSON keys are strings, so a quoted "12" and a plain 12 are one key to the schema; the loader
 #: wants the plain number. Documents with such keys are compared only when the key is plain.

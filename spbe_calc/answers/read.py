@@ -7,6 +7,7 @@ indicators, levels outside the scale, missing indicators).
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from decimal import Decimal
 from pathlib import Path
@@ -104,6 +105,8 @@ class Answers(NamedTuple):
     where: Context | None = None
     #: problems found while reading (YAML and structure); :func:`bind` reports them with its own
     problems: tuple[Problem, ...] = ()
+    #: indicators whose entry is written but has a problem (reported, so not "missing" as well)
+    invalid: frozenset[int] = frozenset()
 
     def key_position(self, ident: int) -> tuple[int, int]:
         """Line and column of an indicator's key (``(0, 0)`` when unknown)."""
@@ -122,11 +125,12 @@ class Answers(NamedTuple):
             return (0, 0)
         return self.where.key_at((key,)) if key == "levels" else self.where.at((key,))
 
-    def written(self, ident: int) -> bool:
-        """Whether the file has an entry for indicator ``ident`` (valid or not)."""
-        if ident in self.answers:
-            return True
-        return self.where is not None and ("levels", ident) in self.where.key_positions
+    def levels_readable(self) -> bool:
+        """Whether ``levels`` is written and is a mapping (else nothing can be said to be missing)."""
+        if self.where is None or ("levels",) not in self.where.key_positions:
+            return False
+        at = self.where.at(("levels",))
+        return not any((p.line, p.col) == at for p in self.problems)
 
     def levels(self) -> dict[int, Level]:
         """Completely answered indicators and their levels."""
@@ -160,7 +164,23 @@ def parse_answers(data: dict[str, Any], ctx: Context, problems: list[Problem] | 
         answers=answers,
         where=ctx,
         problems=tuple(problems or ()),
+        invalid=_entries_with_problems(ctx, problems or []),
     )
+
+
+def _entries_with_problems(ctx: Context, problems: list[Problem]) -> frozenset[int]:
+    """The indicators whose entry holds a problem.
+
+    Each problem belongs to the last entry whose key comes before it in the file.
+    """
+    keys = sorted((pos, path[1]) for path, pos in ctx.key_positions.items() if len(path) == 2 and path[0] == "levels")
+    starts = [pos for pos, _ in keys]
+    found: set[int] = set()
+    for p in problems:
+        n = bisect.bisect_right(starts, (p.line, p.col)) - 1
+        if n >= 0 and p.line:
+            found.add(keys[n][1])
+    return frozenset(found)
 
 
 def merge_problems(first: list[Problem], later: list[Problem]) -> list[Problem]:
@@ -244,8 +264,12 @@ def bind(
     missing = [i.id for i in model.indicators if i.id not in levels]
     # Every problem is reported at once: an indicator renamed from 47 to 48 is both unknown (48)
     # and missing (47). Indicators whose entry is written but wrong were reported above.
-    unanswered = [i for i in missing if not answers.written(i) or not is_answered(answers.answers[i].level)]
-    if unanswered and not partial:
+    unanswered = [
+        i
+        for i in missing
+        if i not in answers.invalid and not (i in answers.answers and is_answered(answers.answers[i].level))
+    ]
+    if unanswered and not partial and answers.levels_readable():
         line, col = answers.position("levels")
         problems.append(
             Problem(

@@ -15,7 +15,7 @@ import importlib
 import os
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, Optional, TextIO
 
 import typer
@@ -24,7 +24,7 @@ from typer.core import TyperCommand, TyperGroup, TyperOption
 from spbe_calc import __version__
 from spbe_calc.cli import completion
 from spbe_calc.cli.usage import usage_text
-from spbe_calc.errors import ExitCode, Problem, SpbeError, capped, fail, os_reason
+from spbe_calc.errors import ExitCode, Problem, SpbeError, capped, os_failure
 from spbe_calc.i18n import LANGUAGES, default_language, set_language, t, t_optional
 from spbe_calc.model import Model
 from spbe_calc.render import Options, warning
@@ -137,12 +137,23 @@ class _Group(_TranslatedHelp, TyperGroup):
         self.subcommand_metavar = t("cli.metavar.command")
         self.params[1:1] = completion.options()
 
-    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+    def main(
+        self,
+        args: Optional[Sequence[str]] = None,
+        prog_name: Optional[str] = None,
+        complete_var: Optional[str] = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
         """Run the command line; the framework's usage errors are shown in the user's language."""
+        run = functools.partial(
+            super().main, args, prog_name, complete_var, windows_expand_args=windows_expand_args, **extra
+        )
         if not standalone_mode:
-            return super().main(*args, standalone_mode=False, **kwargs)
+            return run(standalone_mode=False)
         try:
-            code = super().main(*args, standalone_mode=False, **kwargs)
+            code = run(standalone_mode=False)
         except typer.TyperException as exc:
             if type(exc).__name__ == "NoArgsIsHelpError":
                 typer.echo(exc.format_message(), err=True)  # the help page, as asked for
@@ -156,7 +167,7 @@ class _Group(_TranslatedHelp, TyperGroup):
 
     def _main_shell_completion(self, *args: Any, **kwargs: Any) -> None:
         completion.prepare()
-        super()._main_shell_completion(*args, **kwargs)  # type: ignore[misc]
+        super()._main_shell_completion(*args, **kwargs)
 
     def list_commands(self, ctx: Any) -> list[str]:
         """Every command name, in help order."""
@@ -216,7 +227,7 @@ def emit(text: str, commands: bool = False) -> None:
         except BrokenPipeError:
             raise  # the reader went away: handled by the funnel, silently
         except OSError as exc:  # a full disk, a closed or failing device: the user's to fix
-            raise fail("stdout", "output-failed", **os_reason(exc)) from None
+            raise os_failure("stdout", "output-failed", exc) from None
 
 
 def say(text: str) -> None:

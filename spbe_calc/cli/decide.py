@@ -31,7 +31,7 @@ def plan(
 ) -> ExitCode:
     """Plan the raises that reach a target; 1 when it cannot be reached."""
     bar = parse_bar(target, "--target")
-    result = plan_file(str(file), model, bar, str(costs) if costs else None)
+    result = plan_file(file, model, bar, str(costs) if costs else None)
     warn_models([result.scored.model])
     emit(render("plan", fmt, result, options()))
     return ExitCode.OK if result.plan.reachable else ExitCode.FINDINGS
@@ -39,13 +39,13 @@ def plan(
 
 @command("compare", help="help.compare", no_args_is_help=True)
 def compare(
-    files: Annotated[list[Path], files_argument("help.compare.files")],
+    files: Annotated[list[str], files_argument("help.compare.files")],
     model: ModelOption = None,
     partial: PartialOption = False,
     fmt: Annotated[str, format_option("compare")] = "text",
 ) -> ExitCode:
     """Compare two or more answers files, oldest first."""
-    result = compare_files([str(f) for f in files], model, partial)
+    result = compare_files(files, model, partial)
     warn_models([f.model for f in result.files])
     emit(render("compare", fmt, result, options()))
     return ExitCode.OK
@@ -66,7 +66,7 @@ def report(
     name = fmt or format_for_suffix(output.suffix)
     if name is None:
         raise fail(str(output), "report-format")
-    result = report_for(str(file), str(previous) if previous else None, model, partial)
+    result = report_for(file, str(previous) if previous else None, model, partial)
     warn_models([result.current.model])
     atomic_write(output, render("report", name, result, options()))
     say(t("out.written", path=output))

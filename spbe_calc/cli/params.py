@@ -22,7 +22,8 @@ ModelOption = Annotated[
     typer.Option("--model", "-m", help="cli.model", metavar="cli.metavar.model", autocompletion=model_names),
 ]
 PartialOption = Annotated[bool, typer.Option("--partial", help="help.score.partial")]
-AnswersFile = Annotated[Path, typer.Argument(help="help.file", show_default=False, metavar="cli.metavar.file")]
+# Text, not Path: a Path turns an empty argument ("$F" unset) into ".", the current folder.
+AnswersFile = Annotated[str, typer.Argument(help="help.file", show_default=False, metavar="cli.metavar.file")]
 OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="help.output", metavar="cli.metavar.file")]
 
 

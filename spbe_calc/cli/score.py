@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -12,29 +11,31 @@ from spbe_calc.batch import score_batch
 from spbe_calc.cli.app import command, emit, options, report, say, warn_models
 from spbe_calc.cli.params import ModelOption, PartialOption, files_argument, format_option
 from spbe_calc.errors import ExitCode
-from spbe_calc.render.notes import below_bar, partial_note
+from spbe_calc.render.notes import below_bar, mixed_models, partial_note
 from spbe_calc.render.registry import render
 
 
 @command("score", help="help.score", no_args_is_help=True)
 def score(
-    files: Annotated[list[Path], files_argument("help.score.files")],
+    files: Annotated[list[str], files_argument("help.score.files")],
     model: ModelOption = None,
     fmt: Annotated[str, format_option("score")] = "text",
     detail: Annotated[bool, typer.Option("--detail", "-d", help="help.score.detail")] = False,
     partial: PartialOption = False,
+    recursive: Annotated[bool, typer.Option("--recursive/--no-recursive", help="help.score.recursive")] = True,
     fail_under: Annotated[
         Optional[str], typer.Option("--fail-under", metavar="cli.metavar.bar", help="help.score.fail-under")
     ] = None,
 ) -> ExitCode:
     """Score answers files (and folders of them); 1 when one is below ``--fail-under``."""
     bar = parse_bar(fail_under, "--fail-under") if fail_under is not None else None
-    batch = score_batch([str(p) for p in files], model, partial, bar)
+    batch = score_batch(files, model, partial, bar, recursive)
     for failure in batch.failures:
         report(failure.problems)
     for f in batch.scored:
         say(partial_note(f))
     warn_models([f.model for f in batch.scored])
+    say(mixed_models(batch.scored))
     if batch.scored:
         emit(render("score", fmt, batch, options(detail)))
     for f in batch.below:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -17,13 +16,13 @@ from spbe_calc.validate import validate_exit_code, validate_files
 
 @command("validate", help="help.validate")
 def validate(
-    files: Annotated[Optional[list[Path]], files_argument("help.validate.files")] = None,
+    files: Annotated[Optional[list[str]], files_argument("help.validate.files")] = None,
     model: ModelOption = None,
     fmt: Annotated[str, format_option("validate", "auto")] = "auto",
     strict: Annotated[bool, typer.Option("--strict", help="help.validate.strict")] = False,
 ) -> ExitCode:
     """Check model, answers and plan files (the bundled model without files); 1 on problems."""
-    reports = validate_files([str(p) for p in files or []], model)
+    reports = validate_files(files or [], model)
     warn_models([r.model for r in reports])
     name = fmt
     if name == "auto":  # annotations in a GitHub Actions log, text elsewhere (as yamllint does)

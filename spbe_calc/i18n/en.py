@@ -72,6 +72,8 @@ MESSAGES: dict[str, str] = {
     "hint.yaml-syntax.several-documents": "A file holds one document: remove the --- line and what follows, or move it to its own file.",
     "yaml.unclosed-bracket": "the file ends inside a bracket that is not closed",
     "hint.yaml-syntax.unclosed-bracket": "Close every '[' with ']' and every '{{' with '}}'.",
+    "yaml.control-character": "control (invisible) characters are not allowed",
+    "hint.yaml-syntax.control-character": "Delete the character; it usually comes along when text is copied from another document.",
     "hint.yaml-syntax": "Check indentation, colons and quotes around this position.",
     "problem.yaml-tab": "a tab character is used for indentation",
     "hint.yaml-tab": "YAML only allows spaces for indentation; replace tabs with spaces.",
@@ -160,6 +162,8 @@ MESSAGES: dict[str, str] = {
     "hint.plan-level-outside-scale": "Use a level that the model's scale has.",
     "problem.bar-outside-scale": "{option} {value} is outside this model's index range ({minimum}-{maximum})",
     "hint.bar-outside-scale": "An index always lies in that range; use a number inside it, or a predikat name.",
+    "problem.empty-argument": "empty argument",
+    "hint.empty-argument": "Name a file or folder; check for a shell variable that may be empty.",
     "problem.missing-indicators": "{count} indicator(s) not answered: {ids}",
     "hint.missing-indicators": (
         "Answer them all (spbe-calc assess), or use --partial to score an incomplete file explicitly."
@@ -239,6 +243,10 @@ MESSAGES: dict[str, str] = {
     "help.file": "Answers YAML file.",
     "help.score": "Compute the Indeks SPBE and predikat from answers files.",
     "help.score.files": "Answers YAML files, or folders of them.",
+    "help.score.recursive": "Look for files in subfolders too (the default), or only in the folder named.",
+    "out.mixed-models": "Note: the files were scored with different models: {models}; indices of different models are not comparable.",
+    "out.col.file": "File",
+    "out.col.model": "Model",
     "help.score.detail": "Also show every indicator and its contribution.",
     "help.score.partial": "Allow incomplete answers: unanswered indicators count at the lowest level and are reported.",
     "help.score.fail-under": (

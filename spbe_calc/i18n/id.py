@@ -72,6 +72,8 @@ MESSAGES: dict[str, str] = {
     "hint.yaml-syntax.several-documents": "Satu berkas hanya memuat satu dokumen: hapus baris --- dan yang sesudahnya, atau pisahkan ke berkas lain.",
     "yaml.unclosed-bracket": "berkas berakhir di dalam kurung yang belum ditutup",
     "hint.yaml-syntax.unclosed-bracket": "Tutup setiap '[' dengan ']' dan setiap '{{' dengan '}}'.",
+    "yaml.control-character": "karakter kendali (tak terlihat) tidak diizinkan",
+    "hint.yaml-syntax.control-character": "Hapus karakter itu; biasanya terbawa saat menyalin dari dokumen lain.",
     "hint.yaml-syntax": "Periksa indentasi, titik dua, dan tanda kutip di sekitar posisi ini.",
     "problem.yaml-tab": "karakter tab dipakai untuk indentasi",
     "hint.yaml-tab": "YAML hanya menerima spasi untuk indentasi; ganti tab dengan spasi.",
@@ -162,6 +164,8 @@ MESSAGES: dict[str, str] = {
     "hint.plan-level-outside-scale": "Pakai tingkat yang ada pada skala model.",
     "problem.bar-outside-scale": "{option} {value} di luar rentang indeks model ini ({minimum}-{maximum})",
     "hint.bar-outside-scale": "Indeks selalu berada dalam rentang itu; pakai angka di dalamnya, atau nama predikat.",
+    "problem.empty-argument": "argumen kosong",
+    "hint.empty-argument": "Sebutkan nama berkas atau folder; periksa variabel shell yang mungkin kosong.",
     "problem.missing-indicators": "{count} indikator belum dijawab: {ids}",
     "hint.missing-indicators": (
         "Jawab semuanya (spbe-calc assess), atau pakai --partial untuk menilai sebagian dengan jelas."
@@ -241,6 +245,10 @@ MESSAGES: dict[str, str] = {
     "help.file": "Berkas jawaban YAML.",
     "help.score": "Hitung Indeks SPBE dan predikat dari berkas jawaban.",
     "help.score.files": "Berkas jawaban YAML, atau folder berisi berkas jawaban.",
+    "help.score.recursive": "Cari berkas di subfolder juga (bawaan), atau hanya di folder yang disebut.",
+    "out.mixed-models": "Catatan: berkas dinilai dengan model yang berbeda: {models}; indeks antarmodel tidak sebanding.",
+    "out.col.file": "Berkas",
+    "out.col.model": "Model",
     "help.score.detail": "Tampilkan juga setiap indikator dan kontribusinya.",
     "help.score.partial": (
         "Izinkan jawaban yang belum lengkap: indikator kosong dihitung di tingkat terendah dan dilaporkan."

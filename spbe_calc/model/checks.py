@@ -172,6 +172,41 @@ class _Builder:
         return Domain(d["id"], d["name"], weight, tuple(aspects))
 
 
+def check_parts(data: dict[str, Any], ctx: Context) -> None:
+    """On a model that failed its format, the checks its valid parts still allow.
+
+    Duplicate ids, and every weight sum whose weights are all readable; the rest needs a model
+    that can be built.
+    """
+    builder = _Builder(data, {}, ctx)
+
+    def children(parent: Any, key: str) -> list[tuple[int, dict[str, Any]]]:
+        items = parent.get(key) if isinstance(parent, dict) else None
+        return [(i, x) for i, x in enumerate(items) if isinstance(x, dict)] if isinstance(items, list) else []
+
+    def weights(parent: dict[str, Any], key: str) -> list[Fraction] | None:
+        items = parent.get(key)
+        if not isinstance(items, list) or not all(isinstance(x, dict) and "weight" in x for x in items):
+            return None  # a sum over some of the children would be a false alarm
+        return [Fraction(x["weight"]) for x in items]
+
+    def walk(parent: dict[str, Any], path: tuple[Any, ...], kind: str, key: str, below: list[tuple[str, str]]) -> None:
+        for i, item in children(parent, key):
+            where = path + (key, i)
+            if "id" in item:
+                builder.unique(kind, item["id"], where)
+            if below:
+                child_kind, child_key = below[0]
+                sums = weights(item, child_key)
+                if sums is not None and "weight" in item:
+                    builder.weight_sum(where, Fraction(item["weight"]), sums, kind)
+                walk(item, where, child_kind, child_key, below[1:])
+
+    levels = [("domain", "domains"), ("aspect", "aspects"), ("indicator", "indicators")]
+    top = levels if data.get("domains") is not None else levels[1:]
+    walk(data, (), top[0][0], top[0][1], top[1:])
+
+
 def _bands(data: dict[str, Any], ctx: Context) -> list[Band]:
     """The bands with their edges; unnamed duplicates and empty bands are problems."""
     bands: list[Band] = []

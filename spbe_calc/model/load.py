@@ -13,10 +13,10 @@ from pathlib import Path
 
 from spbe_calc.errors import Problem, SpbeError, errors_in, fail
 from spbe_calc.kinds import wrong_kind
-from spbe_calc.model.checks import build
+from spbe_calc.model.checks import build, check_parts
 from spbe_calc.model.format import MODEL_SPEC
 from spbe_calc.model.records import Model
-from spbe_calc.spec import run
+from spbe_calc.spec import run_partial
 from spbe_calc.yamlsafe import Document, load
 
 BUNDLED_DIR = Path(__file__).parent / "bundled"
@@ -36,7 +36,9 @@ def resolve_model_path(ref: str | None, relative_to: Path | None = None) -> tupl
     file, never to the current folder: the same answers file must mean the same model wherever
     it is scored from.
     """
-    ref = ref or DEFAULT_MODEL
+    ref = DEFAULT_MODEL if ref is None else ref
+    if not ref.strip():  # ``--model "$M"`` with M unset is a mistake, not the default model
+        raise fail(repr(ref), "empty-argument")
     bundled = bundled_models()
     if ref in bundled:
         return bundled[ref], ref
@@ -55,8 +57,10 @@ def check_model(doc: Document) -> tuple[Model | None, list[Problem]]:
     mistaken = wrong_kind(doc.path, doc.root, "model")
     if mistaken is not None:
         return None, [mistaken]
-    data, ctx = run(MODEL_SPEC, doc.root, doc.path)
-    if data is None or errors_in(doc.problems):
+    data, ctx = run_partial(MODEL_SPEC, doc.root, doc.path)
+    if ctx.problems or errors_in(doc.problems):
+        # "All problems" means all: a misspelt key does not hide a wrong weight sum.
+        check_parts(data if isinstance(data, dict) else {}, ctx)
         return None, list(doc.problems) + ctx.problems
     model = build(data, ctx)
     return model, list(doc.problems) + ctx.problems

@@ -21,3 +21,13 @@ def below_bar(f: ScoredFile, bar: str) -> str:
     return t(
         "out.below-bar", path=f.path, index=num(f.score.value, f.model.precision), predikat=f.score.band.name, bar=bar
     )
+
+
+def mixed_models(files: list[ScoredFile]) -> str:
+    """A batch scored with more than one model: say so (their indices are not comparable)."""
+    counts: dict[str, int] = {}
+    for f in files:
+        counts[f.model.id] = counts.get(f.model.id, 0) + 1
+    if len(counts) < 2:
+        return ""
+    return t("out.mixed-models", models=", ".join(f"{m} ({n})" for m, n in counts.items()))

@@ -1,8 +1,9 @@
 """Score results as CSV, one row per file, for spreadsheets.
 
 Columns: file, instansi, tahun, model, index, index_exact, predikat, complete, then one column
-per domain (``D1`` …) and per aspect (``A1`` …) holding the rounded index. Files of different
-models get the union of the codes; a cell is empty where a model has no such domain or aspect.
+per domain (``D1`` …) and per aspect (``A1`` …) holding the rounded index. When the files use
+different models, these columns carry the model (``spbe-2018:D1``), so that one header never
+holds two different domains; a cell is empty where a file's model has no such column.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ import csv
 import io
 
 from spbe_calc.batch import ScoreBatch
+from spbe_calc.core import ScoredFile
 from spbe_calc.numbers import exact_str
 from spbe_calc.render import Options, num
+from spbe_calc.scoring import GroupScore
 
 #: What a spreadsheet would read as the start of a formula (or of a hidden line), in a text cell.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -26,18 +29,23 @@ def _text(value: str) -> str:
 def render_csv(batch: ScoreBatch, options: Options) -> str:
     """The CSV text (RFC 4180, with a header row)."""
     files = batch.scored
+    # D1 of one model is not D1 of another: with several models, a column names its model.
+    several = len({f.model.id for f in files}) > 1
+
+    def columns(f: ScoredFile) -> dict[str, GroupScore]:
+        prefix = f"{f.model.id}:" if several else ""
+        return {f"{prefix}D{d.id}": d for d in f.score.domains} | {f"{prefix}A{a.id}": a for a in f.score.aspects}
+
     codes: list[str] = []
     for f in files:
-        for code in [f"D{d.id}" for d in f.score.domains] + [f"A{a.id}" for a in f.score.aspects]:
-            if code not in codes:
-                codes.append(code)
-    codes.sort(key=lambda c: (c[0] != "D", int(c[1:])))
+        codes += [c for c in columns(f) if c not in codes]
+    codes.sort(key=lambda c: (c.rpartition(":")[0], c.rpartition(":")[2][0] != "D", int(c.rpartition(":")[2][1:])))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["file", "instansi", "tahun", "model", "index", "index_exact", "predikat", "complete", *codes])
     for f in files:
         p = f.model.precision
-        groups = {f"D{d.id}": d for d in f.score.domains} | {f"A{a.id}": a for a in f.score.aspects}
+        groups = columns(f)
         writer.writerow(
             [
                 _text(f.path),

@@ -7,6 +7,7 @@ runs in CI and in batch, and rich's import alone would double its start-up.
 from __future__ import annotations
 
 import textwrap
+from typing import Any
 
 from spbe_calc.batch import ScoreBatch
 from spbe_calc.core import ScoredFile
@@ -104,26 +105,24 @@ def ranking(files: list[ScoredFile]) -> list[tuple[int, ScoredFile]]:
 
 
 def _ranking(files: list[ScoredFile], color: bool, width: int) -> str:
-    table = PlainTable(
-        [
-            Column("#", "right"),
-            Column(t("out.col.instansi"), wrap=True),
-            Column(t("out.col.year")),
-            Column(t("out.col.index"), "right"),
-            Column(t("out.col.predikat")),
-        ]
-    )
+    # Rows that instansi and year cannot tell apart (copies, drafts) are named by their file.
+    keys = [(f.answers.instansi, f.answers.tahun) for f in files]
+    with_file = len(set(keys)) < len(keys) or any(f.answers.instansi is None for f in files)
+    models = len({f.model.id for f in files}) > 1
+    columns = [Column("#", "right"), Column(t("out.col.instansi"), wrap=True), Column(t("out.col.year"))]
+    columns += [Column(t("out.col.file"), wrap=True)] if with_file else []
+    columns += [Column(t("out.col.model"))] if models else []
+    columns += [Column(t("out.col.index"), "right"), Column(t("out.col.predikat"))]
+    table = PlainTable(columns)
     for rank, f in ranking(files):
-        name = f.answers.instansi or f.path
+        name = f.answers.instansi or ""
         if f.missing:
             name += " *"
-        table.add(
-            str(rank),
-            name,
-            str(f.answers.tahun or ""),
-            num(f.score.value, f.model.precision),
-            (f.score.band.name, band_tone(f.model, f.score.band)),
-        )
+        cells: list[Any] = [str(rank), name, str(f.answers.tahun or "")]
+        cells += [f.path] if with_file else []
+        cells += [f.model.id] if models else []
+        cells += [num(f.score.value, f.model.precision), (f.score.band.name, band_tone(f.model, f.score.band))]
+        table.add(*cells)
     counts: dict[str, int] = {}
     order = [b.name for b in files[0].model.bands]
     for f in files:
