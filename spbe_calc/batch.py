@@ -194,7 +194,10 @@ class ScoreBatch(NamedTuple):
     scored: list[ScoredFile]
     failures: list[SpbeError]
     below: list[ScoredFile]
-    total: int  # files looked at, after folders were expanded
+    #: every file's result or failure, in the order the files were named (folders expanded)
+    outcomes: list[ScoredFile | SpbeError]
+    #: one file was named (not a folder): output for programs is one object, not an array
+    single: bool
 
     def exit_code(self) -> ExitCode:
         """2 when a file could not be scored, else 1 when one is below the bar, else 0."""
@@ -210,17 +213,14 @@ def score_batch(
     paths = expand_paths(files, recursive)
     if not paths:
         raise fail(files[0] if files else ".", "no-files")
-    scored: list[ScoredFile] = []
-    failures: list[SpbeError] = []
-    for outcome in score_many(paths, model_ref, partial):
-        if isinstance(outcome, SpbeError):
-            failures.append(outcome)
-        else:
-            scored.append(outcome)
+    outcomes = list(score_many(paths, model_ref, partial))
+    scored = [o for o in outcomes if not isinstance(o, SpbeError)]
+    failures = [o for o in outcomes if isinstance(o, SpbeError)]
     below: list[ScoredFile] = []
     if bar is not None:
         for f in scored:
             check_bar(bar, f.model)
             if not meets(bar, f.score):
                 below.append(f)
-    return ScoreBatch(scored, failures, below, len(paths))
+    single = len(files) == 1 and not Path(files[0]).is_dir()
+    return ScoreBatch(scored, failures, below, outcomes, single)

@@ -199,7 +199,7 @@ def summary(q: Questionnaire, io_: Prompter) -> None:
     if scored is None:
         io_.show(Text(t("as.summary.none"), style="yellow"))
     else:
-        batch = ScoreBatch([scored], [], [], 1)
+        batch = ScoreBatch([scored], [], [], [scored], True)
         io_.show(render_text(batch, Options(color=io_.color, width=io_.width)))
     missing = q.unanswered()
     if missing:

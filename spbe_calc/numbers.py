@@ -48,3 +48,13 @@ def exact_str(value: Fraction, max_places: int = 30) -> str:
         fives += 1
     places = max(twos, fives) if den == 1 else max_places
     return format(round_half_up(value, min(places, max_places)), "f")
+
+
+def decimal_text(x: Fraction) -> str:
+    """An exact value for people: its decimals when they end within 30 places, else ``a/b``.
+
+    Never rounded, so that two different values are never shown alike ("10 differs from 10"),
+    and never a 30-digit approximation presented as exact.
+    """
+    text = exact_str(x)
+    return text if Fraction(text) == x else f"{x.numerator}/{x.denominator}"

@@ -65,8 +65,9 @@ def test_cli_batch_same_with_any_job_count(run: Run, write: Callable[..., Path],
         assert r.exit_code == 2  # the two bad files
         outputs.append((r.stdout, r.stderr))
     assert outputs[0] == outputs[1]
-    assert len(outputs[0][0].splitlines()) == PARALLEL_MIN + 11 - 2
-    assert json.loads(outputs[0][0].splitlines()[0])["instansi"] == "Kab 0"
+    lines = [json.loads(line) for line in outputs[0][0].splitlines()]
+    assert len(lines) == PARALLEL_MIN + 11  # the two bad files are error objects in their place
+    assert sum(1 for d in lines if d.get("error")) == 2 and lines[0]["instansi"] == "Kab 0"
 
 
 def _texts(write: Callable[..., Path], folder: Path, count: int) -> None:

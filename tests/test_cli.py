@@ -98,8 +98,11 @@ def test_good_and_bad_files_together(run: Run, write: Callable[..., Path]) -> No
     bad = write("bad.yaml", answers_text({1: 3}))
     r = run("score", "-f", "jsonl", EX22, str(bad))
     assert r.exit_code == 2
-    assert json.loads(r.stdout)["index"] == 2.38
-    assert "46 indikator belum dijawab" in r.stderr
+    good, failed = (json.loads(line) for line in r.stdout.splitlines())
+    assert good["index"] == 2.38 and "error" not in good
+    assert failed["file"] == str(bad) and failed["error"] is True
+    assert [(p["line"], p["code"]) for p in failed["problems"]] == [(4, "missing-indicators")]
+    assert "46 indikator belum dijawab" in r.stderr and "46 indikator belum dijawab" in failed["problems"][0]["message"]
 
 
 def test_partial_flag_says_what_is_missing(run: Run, write: Callable[..., Path]) -> None:

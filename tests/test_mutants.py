@@ -21,8 +21,7 @@ from spbe_calc.bars import parse_bar
 from spbe_calc.core import score_file
 from spbe_calc.errors import SpbeError
 from spbe_calc.model import Model, bundled_models, load_model, resolve_model_path
-from spbe_calc.model.checks import decimal_text
-from spbe_calc.numbers import exact_str, is_number
+from spbe_calc.numbers import decimal_text, exact_str, is_number
 from spbe_calc.plan import make_plan, read_limits, threshold
 from spbe_calc.scoring import band_of, level_text, score
 from spbe_calc.yamlsafe import decode, parse

@@ -44,7 +44,12 @@ def test_importing_the_cli_imports_no_command() -> None:
     """Commands are imported when run (the lazy group of cli/app.py)."""
     modules = imported_after("import spbe_calc.cli")
     assert not [m for m in HEAVY if m in modules]
-    assert not [m for m in modules if m.startswith("spbe_calc.cli.") and m not in ("spbe_calc.cli.app", "spbe_calc.cli.usage", "spbe_calc.cli.completion")]
+    assert not [
+        m
+        for m in modules
+        if m.startswith("spbe_calc.cli.")
+        and m not in ("spbe_calc.cli.app", "spbe_calc.cli.usage", "spbe_calc.cli.completion")
+    ]
 
 
 @pytest.mark.parametrize(

@@ -36,8 +36,7 @@ def score(
         say(partial_note(f))
     warn_models([f.model for f in batch.scored])
     say(mixed_models(batch.scored))
-    if batch.scored:
-        emit(render("score", fmt, batch, options(detail)))
+    emit(render("score", fmt, batch, options(detail)))
     for f in batch.below:
         say(below_bar(f, fail_under or ""))
     return batch.exit_code()

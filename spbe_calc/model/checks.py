@@ -25,18 +25,8 @@ from spbe_calc.model.records import (
     Scale,
     Units,
 )
-from spbe_calc.numbers import exact_str
+from spbe_calc.numbers import decimal_text
 from spbe_calc.spec import Context
-
-
-def decimal_text(x: Fraction) -> str:
-    """An exact value for a message: its decimals when they end within 30 places, else ``a/b``.
-
-    Never rounded, so that two different sums are never shown alike ("10 differs from 10").
-    """
-    text = exact_str(x)
-    return text if Fraction(text) == x else f"{x.numerator}/{x.denominator}"
-
 
 #: Stands in for an unknown scale while the rest of the model is still checked.
 _PLACEHOLDER_SCALE = Scale("?", "?", (Level(1, "?"), Level(2, "?")))

@@ -8,7 +8,7 @@ from html import escape as _html_escape
 from spbe_calc import __version__
 from spbe_calc.i18n import language, t
 from spbe_calc.model import Band, Model
-from spbe_calc.numbers import exact_str
+from spbe_calc.numbers import decimal_text
 from spbe_calc.render import Options, band_color, explanation, num, pct, regulation, signed, warning
 from spbe_calc.render import title as report_title
 from spbe_calc.render.charts import bar, radar
@@ -84,7 +84,10 @@ def render_html(report: Report, options: Options) -> str:
     h.append('<section class="hero"><div>')
     h.append(f'<div class="index">{num(s.value, places)}</div>')
     h.append(f"<div>{_badge(model, s.band)}</div>")
-    h.append(f'<div class="muted">{_e(t("out.exact"))}: {exact_str(s.value)}</div></div>')
+    exact = decimal_text(s.value)  # only when the displayed value is rounded, as in text output
+    if exact != num(s.value, places):
+        h.append(f'<div class="muted">{_e(t("out.exact"))}: {exact}</div>')
+    h.append("</div>")
     if prev is not None:
         h.append('<div class="delta">')
         h.append(
@@ -142,7 +145,10 @@ def render_html(report: Report, options: Options) -> str:
             group_row(f"A{g.id}", g, "")
     h.append("</tbody></table>")
     if edges:
-        h.append(f'<p class="muted">{_e(t("rep.bars", edges=", ".join(num(e, 1) for e in edges)))}</p>')
+        legend = t("rep.bars", top=top, edges=", ".join(num(e, 1) for e in edges))
+        if prev is not None and prev_groups:  # a dashed line is drawn only for a comparable year
+            legend += " " + t("rep.bars.previous", year=prev.answers.tahun or "")
+        h.append(f'<p class="muted">{_e(legend)}</p>')
     # Plan
     h.append(f"<h2>{_e(t('rep.plan'))}</h2>")
     plan = report.plan

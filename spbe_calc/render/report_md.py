@@ -6,7 +6,7 @@ from fractions import Fraction
 
 from spbe_calc import __version__
 from spbe_calc.i18n import t
-from spbe_calc.numbers import exact_str
+from spbe_calc.numbers import decimal_text
 from spbe_calc.render import Options, explanation, num, pct, regulation, signed, title, warning
 from spbe_calc.render.score_markdown import cell
 from spbe_calc.report import Report
@@ -35,9 +35,9 @@ def render_md(report: Report, options: Options) -> str:
     note = warning(model)
     if note:
         out += [f"> {cell(note)}", ""]
-    out.append(
-        f"**{cell(model.name)}: {num(s.value, places)} — {cell(s.band.name)}** ({t('out.exact')} {exact_str(s.value)})"
-    )
+    headline = f"**{cell(model.name)}: {num(s.value, places)} — {cell(s.band.name)}**"
+    exact = decimal_text(s.value)  # only when the displayed value is rounded, as in text output
+    out.append(headline + (f" ({t('out.exact')} {exact})" if exact != num(s.value, places) else ""))
     prev = report.previous
     if prev is not None:
         change = s.value - prev.score.value

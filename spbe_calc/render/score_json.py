@@ -13,8 +13,10 @@ from typing import Any
 from spbe_calc.answers import compact_ids
 from spbe_calc.batch import ScoreBatch
 from spbe_calc.core import ScoredFile
+from spbe_calc.errors import SpbeError
 from spbe_calc.numbers import exact_str
 from spbe_calc.render import Options, json_num
+from spbe_calc.render.messages import message
 from spbe_calc.scoring import GroupScore, Score
 
 
@@ -72,14 +74,34 @@ def to_dict(f: ScoredFile, detail: bool = False) -> dict[str, Any]:
     return out
 
 
+def error_dict(failure: SpbeError) -> dict[str, Any]:
+    """The JSON object of a file that could not be scored: its path and every problem."""
+    problems = failure.problems
+    return {
+        "file": problems[0].path if problems else "",
+        "error": True,
+        "problems": [
+            {"line": p.line, "column": p.col, "level": p.severity.value, "code": p.code, "message": message(p)}
+            for p in sorted(problems, key=lambda p: (p.line, p.col))
+        ],
+    }
+
+
+def _dicts(batch: ScoreBatch, detail: bool) -> list[dict[str, Any]]:
+    """Every named file in order: a result, or an error object in its place."""
+    return [error_dict(o) if isinstance(o, SpbeError) else to_dict(o, detail) for o in batch.outcomes]
+
+
 def render_json(batch: ScoreBatch, options: Options) -> str:
-    """One object when one file was named, an array when several (or a folder) were."""
-    files = batch.scored
-    single = batch.total == 1 and len(files) == 1
-    data: Any = to_dict(files[0], options.detail) if single else [to_dict(f, options.detail) for f in files]
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    """One object when one file was named, an array when several files or any folder were.
+
+    The shape depends on the arguments only, never on what a folder holds; a file that could not
+    be scored is an error object (``"error": true``) in its place.
+    """
+    data = _dicts(batch, options.detail)
+    return json.dumps(data[0] if batch.single else data, ensure_ascii=False, indent=2)
 
 
 def render_jsonl(batch: ScoreBatch, options: Options) -> str:
-    """One compact JSON object per line, one line per file."""
-    return "\n".join(json.dumps(to_dict(f, options.detail), ensure_ascii=False) for f in batch.scored)
+    """One compact JSON object per line, one line per file (error objects included)."""
+    return "\n".join(json.dumps(d, ensure_ascii=False) for d in _dicts(batch, options.detail))

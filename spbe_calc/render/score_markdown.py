@@ -68,8 +68,10 @@ def _one(f: ScoredFile, detail: bool) -> list[str]:
 
 
 def render_markdown(batch: ScoreBatch, options: Options) -> str:
-    """A summary table when there are several files, then a section per file."""
+    """A summary table when there are several files, then a section per file (nothing when none)."""
     files = batch.scored
+    if not files:
+        return ""
     detail = options.detail
     names = sorted({cell(f.model.name) for f in files})
     lines = [f"## {' / '.join(names)}", ""]

@@ -13,7 +13,7 @@ from spbe_calc.batch import ScoreBatch
 from spbe_calc.core import ScoredFile
 from spbe_calc.i18n import t
 from spbe_calc.model import Aspect
-from spbe_calc.numbers import exact_str
+from spbe_calc.numbers import decimal_text
 from spbe_calc.render import Options, band_tone, num, pct, regulation
 from spbe_calc.render.plaintable import Column, PlainTable, paint
 from spbe_calc.render.safe import clean
@@ -83,7 +83,8 @@ def _one(f: ScoredFile, detail: bool, color: bool, width: int) -> str:
         aspect_rows(model.aspects)
     line = paint(clean(f"{model.name}: {num(s.value, places)}"), "bold", color) + "  "
     line += paint(clean(s.band.name), band_tone(model, s.band), color)
-    exact = exact_str(s.value)
+    # Shown only when the displayed value is rounded, and only what is exact (8/3, not 2.666…67).
+    exact = decimal_text(s.value)
     if exact != num(s.value, places):
         line += paint(f"  ({t('out.exact')} {exact})", "dim", color)
     if model.banding == "rounded":
@@ -140,8 +141,11 @@ def _ranking(files: list[ScoredFile], color: bool, width: int) -> str:
 def render_text(batch: ScoreBatch, options: Options) -> str:
     """One file: its table. Several: a ranking with counts per predikat.
 
-    With ``detail``, every file's table follows the ranking.
+    With ``detail``, every file's table follows the ranking. Nothing when no file was scored
+    (the failures are on stderr).
     """
+    if not batch.scored:
+        return ""
     files, detail, color, width = batch.scored, options.detail, options.color, options.width
     parts = []
     if len(files) > 1:
