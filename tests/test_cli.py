@@ -101,7 +101,7 @@ def test_good_and_bad_files_together(run: Run, write: Callable[..., Path]) -> No
     good, failed = (json.loads(line) for line in r.stdout.splitlines())
     assert good["index"] == 2.38 and "error" not in good
     assert failed["file"] == str(bad) and failed["error"] is True
-    assert [(p["line"], p["code"]) for p in failed["problems"]] == [(4, "missing-indicators")]
+    assert [(p["line"], p["code"]) for p in failed["problems"]] == [(1, "missing-indicators")]
     assert "46 indikator belum dijawab" in r.stderr and "46 indikator belum dijawab" in failed["problems"][0]["message"]
 
 
