@@ -27,9 +27,22 @@ def _d(value: Fraction | None, places: int = 2) -> str:
     return "–" if value is None else signed(value, places)
 
 
-def _label(c: Comparison, n: int) -> str:
-    f = c.files[n]
-    return str(f.answers.tahun) if f.answers.tahun else f"#{n + 1}"
+def labels(c: Comparison) -> tuple[list[str], list[str]]:
+    """A column heading per file that says whose it is, and the legend that explains them.
+
+    One agency with a year per file: the years are the headings, no legend is needed. Several
+    agencies, or two files of one year: the headings are numbers (1), (2)… and the legend names
+    each one's instansi, year and file.
+    """
+    years = [str(f.answers.tahun) if f.answers.tahun else f"#{n + 1}" for n, f in enumerate(c.files)]
+    if len({f.answers.instansi for f in c.files}) == 1 and len(set(years)) == len(years):
+        return years, []
+    headings = [f"({n + 1})" for n in range(len(c.files))]
+    legend = [
+        f"{h} {clean(f.answers.instansi or t('out.no-instansi'))} · {year} · {clean(f.path)}"
+        for h, f, year in zip(headings, c.files, years)
+    ]
+    return headings, legend
 
 
 #: How many of the biggest indicator gains and losses are listed.
@@ -43,8 +56,10 @@ def render_text(c: Comparison, options: Options) -> str:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column(t("out.col.code"), no_wrap=True)
     table.add_column(t("out.col.item"), ratio=1)
-    for n in range(len(c.files)):
-        table.add_column(_label(c, n), justify="right", no_wrap=True)
+    headings, legend = labels(c)
+    out += [Text(line, style="dim") for line in legend]
+    for heading in headings:
+        table.add_column(heading, justify="right", no_wrap=True)
     table.add_column(t("cmp.col.change"), justify="right", no_wrap=True)
 
     def tone(delta: Fraction | None) -> str:
