@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
 from rich.console import Console, Group, RenderableType
@@ -21,11 +21,13 @@ from rich.text import Text
 
 from spbe_calc.answers import compact_ids
 from spbe_calc.batch import ScoreBatch
+from spbe_calc.errors import SpbeError
 from spbe_calc.i18n import pick, t, words
 from spbe_calc.model import Indicator
 from spbe_calc.numbers import is_number
 from spbe_calc.questionnaire import Questionnaire
 from spbe_calc.render import Options, level_label, num, pct, regulation, warning
+from spbe_calc.render.messages import format_problem
 from spbe_calc.render.richtext import console
 from spbe_calc.render.safe import clean
 from spbe_calc.render.score_text import render_text
@@ -187,8 +189,9 @@ def help_text(q: Questionnaire) -> RenderableType:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True, style="bold")
     grid.add_column()
-    for key in ("number", "enter", "s", "b", "g", "p", "r", "q", "help"):
-        label, text = t(f"as.help.{key}").split("|", 1)
+    scale = q.current.scale  # the model's own scale (0-5 in 5/2018, 1-5 in 59/2020)
+    for key in ("number", "enter", "clear", "s", "b", "g", "p", "r", "q", "help"):
+        label, text = t(f"as.help.{key}", min=scale.min, max=scale.max).split("|", 1)
         grid.add_row(label, text)
     return Group(Text(t("as.help.title"), style="bold"), grid, Text(t("as.help.note"), style="dim"))
 
@@ -264,6 +267,8 @@ def _ask_level(q: Questionnaire, ind: Indicator, io_: Prompter) -> tuple[str, An
         low = raw.lower()
         if raw == "":
             return ("keep", None)
+        if raw == "-":
+            return ("clear", None)
         if low in commands:
             return (commands[low], None)
         for word in words("as.word.jump"):
@@ -273,7 +278,33 @@ def _ask_level(q: Questionnaire, ind: Indicator, io_: Prompter) -> tuple[str, An
         level = _parse_level(raw, ind)
         if level is not None:
             return ("level", level)
-        io_.show(Text(t("as.bad-level", value=raw, min=ind.scale.min, max=ind.scale.max), style="red"))
+        key = "as.bad-items" if ind.items else "as.bad-level"
+        io_.show(
+            Text(t(key, value=clean(raw), min=ind.scale.min, max=ind.scale.max, count=len(ind.items)), style="red")
+        )
+
+
+class _AbandonedError(Exception):
+    """The user gave up on a save that failed (the file broken by hand, or locked too long)."""
+
+
+def saving(q: Questionnaire, io_: Prompter, action: Callable[..., None], *args: Any, **kwargs: Any) -> None:
+    """Run one save; when it fails, say why and offer to try again once the file is fixed.
+
+    Nothing is written over a file that cannot be read: the user repairs it (in an editor, or
+    by waiting for the other session) and presses Enter, or types q and keeps the answer by
+    other means. The answer being saved is shown again so that it is never lost unseen.
+    """
+    while True:
+        try:
+            action(*args, **kwargs)
+            return
+        except SpbeError as exc:
+            for problem in exc.problems:
+                io_.show(Text(format_problem(problem), style="red"))
+            reply = io_.ask(t("as.ask.retry", path=q.path)).strip().lower()
+            if reply in words("as.word.quit"):
+                raise _AbandonedError() from None
 
 
 def _ask_text(io_: Prompter, key: str, current: str | None) -> str | None:
@@ -298,12 +329,24 @@ def _explain(q: Questionnaire, ind: Indicator, io_: Prompter) -> None:
         answer = q.answer(ind.id)
         value = _ask_text(io_, f"as.ask.{field}", getattr(answer, field) if answer else None)
         if value is not None:
-            q.set_answer(ind.id, **{field: value or None})
+            saving(q, io_, q.set_answer, ind.id, **{field: value or None})
     answer = q.answer(ind.id)
     current = "; ".join(answer.bukti) if answer and answer.bukti else None
     bukti = _ask_text(io_, "as.ask.bukti", current)
     if bukti is not None:
-        q.set_answer(ind.id, bukti=tuple(b.strip() for b in bukti.split(";") if b.strip()))
+        items = tuple(b.strip() for b in bukti.split(";") if b.strip())
+        saving(q, io_, q.set_answer, ind.id, bukti=items)
+
+
+def _confirm(io_: Prompter, question: str) -> bool:
+    """A [Y/n] question: Enter or yes is True, no is False; anything else asks again."""
+    while True:
+        reply = io_.ask(question).strip().lower()
+        if reply == "" or reply in words("as.word.yes"):
+            return True
+        if reply in words("as.word.no"):
+            return False
+        io_.show(Text(t("as.yes-or-no"), style="red"))
 
 
 def _ask_meta(q: Questionnaire, io_: Prompter) -> None:
@@ -318,7 +361,7 @@ def _ask_meta(q: Questionnaire, io_: Prompter) -> None:
             tahun = int(raw)
             break
         io_.show(Text(t("as.bad-year", value=raw), style="red"))
-    q.set_meta(instansi, tahun)
+    saving(q, io_, q.set_meta, instansi, tahun)
 
 
 # --- the flow ----------------------------------------------------------------------------------------
@@ -334,8 +377,13 @@ def run(q: Questionnaire, io_: Prompter, explain: bool = True) -> str:
         return _run(q, io_, explain)
     except KeyboardInterrupt:
         io_.show("")
-        io_.show(Text(t("as.interrupted", path=q.path), style="yellow"))
+        # Only a session that saved something may say that its answers are saved.
+        key = "as.interrupted" if q.saves or not q.created else "as.interrupted.nothing"
+        io_.show(Text(t(key, path=q.path), style="yellow"))
         return "interrupted"
+    except _AbandonedError:
+        io_.show(Text(t("as.abandoned", path=q.path), style="yellow"))
+        return "quit"
     except EOFError:
         io_.show("")
         io_.show(Text(t("as.quit", path=q.path), style="dim"))
@@ -361,6 +409,7 @@ def _run(q: Questionnaire, io_: Prompter, explain: bool) -> str:
     if note:
         io_.show(Text(note, style="yellow"))
     io_.show(Text(t("as.help.hint"), style="dim"))
+    revisiting = False  # after "go back to the skipped ones": move from one skipped to the next
     while True:
         ind = q.current
         io_.show(screen(q, ind))
@@ -386,11 +435,22 @@ def _run(q: Questionnaire, io_: Prompter, explain: bool) -> str:
             io_.show(help_text(q))
             continue
         if action == "level":
-            q.set_answer(ind.id, level=value)
+            saving(q, io_, q.set_answer, ind.id, level=value)
             if explain:
                 _explain(q, ind, io_)
+        if action == "clear":
+            saving(q, io_, q.set_answer, ind.id, level=None)
+            io_.show(Text(t("as.cleared", id=ind.id), style="yellow"))
         # "keep" (Enter) and "skip" leave the answer as it is and move on.
-        if not q.next():
+        if revisiting:
+            # Among the skipped ones only; past the last of them, the end of the walk.
+            following = q.next_unanswered()
+            at_end = following is None or following <= q.position
+            if not at_end:
+                q.position = following  # type: ignore[assignment]
+        else:
+            at_end = not q.next()
+        if at_end:
             io_.show(Rule(style="dim"))
             first = q.first_unanswered()
             if first is None:
@@ -399,9 +459,9 @@ def _run(q: Questionnaire, io_: Prompter, explain: bool) -> str:
             if first is not None:
                 # Skipped indicators remain: offer to go back to them rather than just stop.
                 missing = q.unanswered(selected_only=True)
-                reply = io_.ask(t("as.ask.revisit", count=len(missing))).strip().lower()
-                if reply == "" or reply in words("as.word.yes"):
+                if _confirm(io_, t("as.ask.revisit", count=len(missing))):
                     q.position = first
+                    revisiting = True
                     continue
             io_.show(Text(t("as.saved-in", path=q.path), style="dim"))
             return "done"

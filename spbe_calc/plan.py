@@ -126,7 +126,7 @@ def limits_from_doc(doc: Document, model: Model) -> Limits:
                         path,
                         line,
                         col,
-                        "plan-level-outside-scale",
+                        "plan-cost-level",
                         {"level": level, "minimum": low + 1, "maximum": high},
                     )
                 )

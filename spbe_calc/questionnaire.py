@@ -8,6 +8,7 @@ is never overwritten with less than it holds.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
@@ -17,7 +18,7 @@ from filelock import FileLock, Timeout
 from spbe_calc.answers import Answer, Answers, bind, compact_ids, is_answered, read_answers, unknown_indicator
 from spbe_calc.answers.write import dump_answers, leading_comments
 from spbe_calc.core import ScoredFile, model_for, score_answers
-from spbe_calc.errors import Problem, SpbeError, errors_in, fail
+from spbe_calc.errors import Problem, SpbeError, errors_in, fail, os_failure
 from spbe_calc.fsutil import atomic_write
 from spbe_calc.model import Indicator, Model, load_model
 from spbe_calc.numbers import is_number
@@ -65,6 +66,9 @@ def select(model: Model, domains: list[int], aspects: list[int], indicators: lis
     """
     known_domains = {d.id for d in model.domains}
     known_aspects = {a.id for a in model.aspects}
+    if domains and not model.domains:
+        # A model of aspects only (5/2018): --domain has nothing to choose from.
+        raise fail("--domain", "model-without-domains", model=model.id, aspects=_ids(known_aspects))
     problems = [
         Problem("--domain", 0, 0, "unknown-domain", {"id": d, "known": _ids(known_domains)})
         for d in domains
@@ -87,6 +91,28 @@ def _ids(ids: set[int]) -> str:
     return compact_ids(sorted(ids))
 
 
+def _check_writable(path: Path) -> None:
+    """Refuse an answers file that could not be saved: a missing folder, a folder, no rights.
+
+    The lock file beside the answers is created and removed, which is what every save does: a
+    read-only disk or share is found even where permission bits say nothing (as root).
+    """
+    shown = str(path)
+    if path.is_dir():
+        raise fail(shown, "is-directory")
+    if not path.parent.is_dir():
+        raise fail(shown, "folder-missing", folder=str(path.parent))
+    if (path.exists() and not os.access(path, os.W_OK)) or not os.access(path.parent, os.W_OK):
+        raise fail(shown, "not-writable")
+    try:
+        with FileLock(lock_path(path), timeout=LOCK_WAIT):
+            pass
+    except Timeout:
+        raise fail(shown, "file-busy", seconds=LOCK_WAIT) from None
+    except OSError as exc:
+        raise os_failure(shown, "not-writable", exc) from None
+
+
 class Progress(NamedTuple):
     """Answered counts overall, per domain (or aspect, for models without domains) and selected."""
 
@@ -107,6 +133,8 @@ class Questionnaire:
         self.selection = selection
         self.created = created
         self.position = 0
+        #: how many times this session has saved (nothing was written while it is 0)
+        self.saves = 0
 
     # --- opening -------------------------------------------------------------------------------
 
@@ -119,6 +147,7 @@ class Questionnaire:
         A file with problems is never rewritten: the user fixes it first (``validate`` shows
         where), because rewriting could drop what the reader could not understand.
         """
+        _check_writable(path)  # before any question: an answer that cannot be saved is lost
         if path.exists() and not _is_blank(path):
             answers = read_answers(path, str(path))
             errors = errors_in(answers.problems)
@@ -155,6 +184,15 @@ class Questionnaire:
         """Position of the first unanswered selected indicator, or ``None`` when all are done."""
         for n, ind in enumerate(self.selection):
             if not self.is_answered(ind.id):
+                return n
+        return None
+
+    def next_unanswered(self) -> int | None:
+        """Position of the next unanswered selected indicator after this one (wrapping round)."""
+        count = len(self.selection)
+        for step in range(1, count + 1):
+            n = (self.position + step) % count
+            if not self.is_answered(self.selection[n].id):
                 return n
         return None
 
@@ -243,6 +281,7 @@ class Questionnaire:
             raise fail(str(self.path), "file-busy", seconds=LOCK_WAIT) from None
         self.answers = updated
         self.created = False
+        self.saves += 1
 
     def _read_change_write(self, change: Callable[[Answers], Answers]) -> Answers:
         base = self.answers

@@ -223,3 +223,44 @@ def test_a_session_killed_while_holding_the_lock_does_not_block_the_others(tmp_p
     child.sendline("q")
     child.expect(pexpect.EOF)
     assert read_answers(path).answers[1].level == 3
+
+
+def test_edges_in_a_real_terminal(tmp_path: Path) -> None:
+    """Issue 14's assess edges as a user meets them: refused before any question, '-' clears,
+    an unexpected reply to [Y/n] asks again, Ctrl-C before anything was saved says so."""
+    child = spawn(tmp_path, "tidak-ada/jawaban.yaml")
+    child.expect("folder tidak-ada tidak ada")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2 and "Nama instansi" not in (child.before or "")
+
+    child = spawn(tmp_path, "baru.yaml")
+    child.expect("Nama instansi")
+    time.sleep(0.3)
+    child.sendcontrol("c")
+    child.expect("sebelum ada jawaban yang tersimpan")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130 and not (tmp_path / "baru.yaml").exists()
+
+    path = tmp_path / "jawaban.yaml"
+    path.write_text("model: spbe-2020\nlevels:\n" + "".join(f"  {i}: 3\n" for i in range(1, 47)))
+    child = spawn(tmp_path, "--no-explain")
+    child.expect("Indikator 47 ·")
+    child.expect(r"Tingkat 1-5.*: ")
+    child.sendline("g 1")
+    child.expect(r"Tingkat 1-5 \[Enter = 3\].*: ")
+    child.sendline("-")
+    child.expect("Tingkat indikator 1 dikosongkan.")
+    child.sendline("g 47")
+    child.expect(r"Tingkat 1-5.*: ")
+    child.sendline("")
+    child.expect(r"\[Y/n\] ")
+    child.sendline("barangkali")
+    child.expect(r"Jawab y \(ya\) atau n \(tidak\)\.")
+    child.expect(r"\[Y/n\] ")
+    child.sendline("n")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert levels(path)[1] is None and levels(path)[2] == 3

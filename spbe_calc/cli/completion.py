@@ -6,9 +6,9 @@ detected). The shell then calls ``spbe-calc`` with
 ``_SPBE_CALC_COMPLETE`` set, and the framework answers with commands, options, format choices,
 bundled model names and file paths.
 
-Typer's completion machinery is imported only on those paths: importing it on every start
-costs ~3 ms (``python -X importtime``), which is why ``add_completion`` is off and these two
-options are declared here instead.
+The two options are declared here rather than by typer's ``add_completion`` so that their help
+and their messages are in the user's language. Typer's shell classes (PowerShell among them)
+are registered only when a shell asks for completions; a normal start does nothing more.
 """
 
 from __future__ import annotations
@@ -18,8 +18,14 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from typer import _completion_shared as shared  # the scripts and installer typer tools use
+from typer import completion as typer_completion
+from typer.core import TyperOption
 
+from spbe_calc.errors import os_failure
 from spbe_calc.i18n import t
+from spbe_calc.model import bundled_models
+from spbe_calc.render.messages import problem_text
 
 #: The variable the installed scripts set when they ask for completions.
 COMPLETE_VAR = "_SPBE_CALC_COMPLETE"
@@ -29,15 +35,11 @@ SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
 def prepare() -> None:
     """Register typer's completion classes when (and only when) the shell is asking for them."""
     if os.environ.get(COMPLETE_VAR):
-        from typer import completion  # deferred: see the module docstring
-
-        completion.completion_init()
+        typer_completion.completion_init()
 
 
 def _shell() -> str:
     """The shell this process runs in (found from its parent processes, else ``$SHELL``)."""
-    from typer import _completion_shared as shared  # deferred: see the module docstring
-
     shell = shared._get_shell_name() or Path(os.environ.get("SHELL", "")).name
     if shell not in SHELLS:
         # A usage error: the framework shows it with the usage line, in the user's language.
@@ -46,32 +48,34 @@ def _shell() -> str:
 
 
 def script(prog_name: str = "spbe-calc") -> str:
-    """The completion script for ``shell``."""
-    from typer import _completion_shared as shared  # deferred: see the module docstring
-
+    """The completion script for the shell this process runs in."""
     return shared.get_completion_script(prog_name=prog_name, complete_var=COMPLETE_VAR, shell=_shell())
 
 
 def install(prog_name: str = "spbe-calc") -> tuple[str, Path]:
-    """Install the script where ``shell`` reads it at start; return the shell and that file."""
-    from typer import _completion_shared as shared  # deferred: see the module docstring
-
+    """Install the script where the current shell reads it at start; return the shell and file."""
     name, path = shared.install(shell=_shell(), prog_name=prog_name, complete_var=COMPLETE_VAR)
     return name, Path(path)
 
 
 def model_names(incomplete: str) -> list[str]:
-    """Completions for ``--model``: bundled model names, then YAML files."""
-    from spbe_calc.model import bundled_models
-
+    """Completions for ``--model``: bundled model names, then the YAML files the path starts."""
     names = [n for n in bundled_models() if n.startswith(incomplete)]
-    files = [str(p) for p in sorted(Path().glob(f"{incomplete}*")) if p.suffix.lower() in (".yaml", ".yml")]
+    folder, slash, stem = incomplete.rpartition("/")
+    try:
+        entries = sorted(Path(folder or slash or ".").iterdir())
+    except OSError:  # a folder that does not exist (yet): nothing to offer
+        entries = []
+    files = [
+        f"{folder}{slash}{p.name}"
+        for p in entries
+        if p.name.startswith(stem) and not p.name.startswith(".") and p.suffix.lower() in (".yaml", ".yml")
+    ]
     return names + files
 
 
 def options() -> list[Any]:
     """The root's ``--install-completion`` and ``--show-completion`` options."""
-    from typer.core import TyperOption
 
     def run(action: str) -> Any:
         def callback(ctx: Any, param: Any, value: bool) -> None:
@@ -83,7 +87,7 @@ def options() -> list[Any]:
                 try:
                     shell, path = install()
                 except OSError as exc:  # the shell's start-up file cannot be written
-                    raise typer.BadParameter(f"{exc.filename}: {exc.strerror}") from None
+                    raise typer.BadParameter(problem_text(os_failure(str(exc.filename), "write-failed", exc))) from None
                 typer.echo(t("out.completion-installed", shell=shell, path=path), err=True)
             raise typer.Exit()
 

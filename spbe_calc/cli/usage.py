@@ -22,8 +22,9 @@ _SENTENCES = (
     (re.compile(r"Option '(?P<name>[^']*)' requires an argument\.$"), "cli.usage.needs-value"),
     (re.compile(r"Option '(?P<name>[^']*)' requires (?P<count>\d+) arguments\.$"), "cli.usage.needs-values"),
     (re.compile(r"Option '(?P<name>[^']*)' does not take a value\.$"), "cli.usage.takes-no-value"),
-    (re.compile(r"No such command '(?P<name>.*)'\.$", re.S), "cli.usage.no-such-command"),
-    (re.compile(r"Got unexpected extra arguments? \((?P<args>.*)\)$", re.S), "cli.usage.extra-arguments"),
+    # (the framework may have added its own "Did you mean ...?": ours replaces it)
+    (re.compile(r"No such command '(?P<name>[^']*)'\.", re.S), "cli.usage.no-such-command"),
+    (re.compile(r"Got unexpected extra argument(?:s|\(s\))? \((?P<args>.*)\)$", re.S), "cli.usage.extra-arguments"),
     (re.compile(r"(?P<value>'.*') is not a valid (?:integer|int)\.$", re.S), "cli.usage.not-integer"),
     (re.compile(r"(?P<value>.*) is not in the range (?P<range>.*)\.$", re.S), "cli.usage.out-of-range"),
 )

@@ -57,7 +57,8 @@ def render_text(c: Comparison, options: Options) -> str:
     table.add_column(t("out.col.code"), no_wrap=True)
     table.add_column(t("out.col.item"), ratio=1)
     headings, legend = labels(c)
-    out += [Text(line, style="dim") for line in legend]
+    # A legend line is never wrapped: a path cut in two cannot be copied.
+    out += [Text(line, style="dim", no_wrap=True) for line in legend]
     for heading in headings:
         table.add_column(heading, justify="right", no_wrap=True)
     table.add_column(t("cmp.col.change"), justify="right", no_wrap=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from spbe_calc.errors import Problem
+from spbe_calc.errors import Problem, SpbeError
 from spbe_calc.i18n import t, t_optional
 from spbe_calc.render.safe import clean
 
@@ -76,3 +76,8 @@ def format_problem(p: Problem, color: bool = False, with_hint: bool = True) -> s
         head = f"{_where(p)}: {level}: {message(p)}"
     advice = hint(p) if with_hint else None
     return head + (f"\n    {advice}" if advice else "")
+
+
+def problem_text(error: SpbeError) -> str:
+    """An error's problems as one line each (for places that take a single message)."""
+    return "; ".join(f"{clean(p.path)}: {message(p)}" for p in error.problems)

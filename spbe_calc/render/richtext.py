@@ -11,6 +11,7 @@ import io
 from typing import IO
 
 from rich.console import Console, RenderableType
+from rich.text import Text
 
 from spbe_calc.render import Options
 
@@ -29,9 +30,13 @@ def console(options: Options, file: IO[str] | None = None) -> Console:
 
 
 def to_text(options: Options, *items: RenderableType) -> str:
-    """Render rich items to text (with ANSI codes when ``options.color``)."""
+    """Render rich items to text (with ANSI codes when ``options.color``).
+
+    A :class:`~rich.text.Text` marked ``no_wrap`` is written whole on one line (a path that a user
+    copies must not be cut in two); everything else fits the width.
+    """
     buffer = io.StringIO()
     out = console(options, buffer)
     for item in items:
-        out.print(item)
+        out.print(item, soft_wrap=isinstance(item, Text) and bool(item.no_wrap))
     return buffer.getvalue().rstrip("\n")
