@@ -7,9 +7,11 @@ in :class:`spbe_calc.questionnaire.Questionnaire`; every answer is saved the mom
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import io
+import os
+import select
+import sys
 from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
@@ -33,15 +35,15 @@ from spbe_calc.render.safe import clean
 from spbe_calc.render.score_text import render_text
 from spbe_calc.scoring import level_text
 
-with contextlib.suppress(ImportError):  # not on every platform (Windows has none)
-    import readline  # noqa: F401  (imported for its effect: arrow keys and history in input())
-
 
 class Prompter(Protocol):
     """What the questionnaire needs from a user interface."""
 
     color: bool
-    width: int
+
+    @property
+    def width(self) -> int:
+        """The width to draw in (a terminal's may change between screens)."""
 
     def ask(self, prompt: str) -> str:
         """Return one line typed by the user; raise EOFError when input has ended."""
@@ -49,18 +51,68 @@ class Prompter(Protocol):
     def show(self, item: RenderableType | str) -> None:
         """Display text or a rich renderable."""
 
+    def discard_typeahead(self) -> bool:
+        """Drop input that arrived before the current question; ``True`` if there was some."""
+
 
 class TerminalPrompter:
-    """A real terminal: rich output on stdout, ``input()`` with line editing."""
+    """A real terminal: rich output on stdout, answers read with prompt_toolkit.
 
-    def __init__(self, color: bool, width: int) -> None:
+    A paste (the terminal's bracketed paste) lands whole in the field being asked, line breaks
+    included, and Enter then accepts it: no pasted line can become a level or a command. Where a
+    terminal does not mark pastes, Alt+Enter (Esc, Enter) starts a new line and Ctrl-X Ctrl-E
+    opens ``$EDITOR``. The width is the terminal's at each screen, so a resized window is
+    honoured at once.
+    """
+
+    def __init__(self, color: bool, width: Callable[[], int]) -> None:
+        # prompt_toolkit costs ~80 ms to import and only this class needs it.
+        from prompt_toolkit import PromptSession
+        from prompt_toolkit.key_binding import KeyBindings
+        from prompt_toolkit.keys import Keys
+
         self.color = color
-        self.width = width
-        self.console = console(Options(color=color, width=width))
+        self._width = width
+        self.console = console(Options(color=color, width=width()))
+        keys = KeyBindings()
+
+        @keys.add(Keys.Escape, Keys.ControlM)  # Alt+Enter (Esc, then Enter)
+        def _new_line(event: Any) -> None:
+            event.current_buffer.insert_text("\n")
+
+        # Cursor-position requests only serve completion menus, which are not used; without
+        # them nothing waits on a terminal (or a test harness) that does not answer.
+        os.environ.setdefault("PROMPT_TOOLKIT_NO_CPR", "1")
+        self.session: Any = PromptSession(key_bindings=keys, enable_open_in_editor=True)
 
     def ask(self, prompt: str) -> str:
-        """Read a line; the prompt is plain text so that line editing measures it right."""
-        return input(prompt)
+        """Read one answer (several lines when pasted or entered with Alt+Enter)."""
+        return str(self.session.prompt(prompt))
+
+    def discard_typeahead(self) -> bool:
+        """Drop what was typed or pasted before a question appeared; ``True`` if anything was.
+
+        Without bracketed paste, the lines of a paste arrive as if typed; whatever is waiting
+        when the level question appears was not an answer to it.
+        """
+        from prompt_toolkit.input.typeahead import clear_typeahead, get_typeahead
+
+        pending = bool(get_typeahead(self.session.input))
+        clear_typeahead(self.session.input)
+        try:
+            import termios  # POSIX only
+
+            fd = sys.stdin.fileno()
+            waiting = bool(select.select([fd], [], [], 0)[0])
+            termios.tcflush(fd, termios.TCIFLUSH)
+        except (ImportError, OSError, ValueError):  # not a POSIX terminal: nothing to flush
+            waiting = False
+        return pending or waiting
+
+    @property
+    def width(self) -> int:
+        """The terminal's width now."""
+        return self._width()
 
     def show(self, item: RenderableType | str) -> None:
         """Print to the terminal (ANSI text from a renderer is passed through untouched)."""
@@ -68,6 +120,7 @@ class TerminalPrompter:
             self.console.file.write(item + "\n")
             self.console.file.flush()
         else:
+            self.console.width = self.width
             self.console.print(item)
 
 
@@ -99,6 +152,10 @@ class ScriptedPrompter:
         buffer = io.StringIO()
         Console(file=buffer, width=self.width, no_color=True, color_system=None, highlight=False).print(item)
         self.transcript.append(buffer.getvalue())
+
+    def discard_typeahead(self) -> bool:
+        """A script has no typeahead."""
+        return False
 
     @property
     def text(self) -> str:
@@ -262,6 +319,8 @@ def _ask_level(q: Questionnaire, ind: Indicator, io_: Prompter) -> tuple[str, An
     key = "as.ask.items" if ind.items else "as.ask.level"
     prompt = t(key, min=ind.scale.min, max=ind.scale.max, count=len(ind.items), default=default)
     commands = command_words()
+    if io_.discard_typeahead():  # lines of a paste that did not wait for this question
+        io_.show(Text(t("as.typeahead"), style="yellow"))
     while True:
         raw = io_.ask(prompt).strip()
         low = raw.lower()
@@ -334,7 +393,8 @@ def _explain(q: Questionnaire, ind: Indicator, io_: Prompter) -> None:
     current = "; ".join(answer.bukti) if answer and answer.bukti else None
     bukti = _ask_text(io_, "as.ask.bukti", current)
     if bukti is not None:
-        items = tuple(b.strip() for b in bukti.split(";") if b.strip())
+        # One document per line of a paste, or separated by ";" on one line.
+        items = tuple(b.strip() for b in bukti.replace("\n", ";").split(";") if b.strip())
         saving(q, io_, q.set_answer, ind.id, bukti=items)
 
 
@@ -410,9 +470,14 @@ def _run(q: Questionnaire, io_: Prompter, explain: bool) -> str:
         io_.show(Text(note, style="yellow"))
     io_.show(Text(t("as.help.hint"), style="dim"))
     revisiting = False  # after "go back to the skipped ones": move from one skipped to the next
+    redraw = True
     while True:
         ind = q.current
-        io_.show(screen(q, ind))
+        if redraw:
+            io_.show(screen(q, ind))
+        # Help, progress and the summary stay on screen, right above the question they answer:
+        # redrawing the indicator after them would push them off a 24-line terminal.
+        redraw = True
         action, value = _ask_level(q, ind, io_)
         if action == "quit":
             io_.show(Text(t("as.quit", path=q.path), style="dim"))
@@ -427,12 +492,15 @@ def _run(q: Questionnaire, io_: Prompter, explain: bool) -> str:
             continue
         if action == "progress":
             io_.show(progress_line(q))
+            redraw = False
             continue
         if action == "summary":
             summary(q, io_)
+            redraw = False
             continue
         if action == "help":
             io_.show(help_text(q))
+            redraw = False
             continue
         if action == "level":
             saving(q, io_, q.set_answer, ind.id, level=value)

@@ -67,7 +67,7 @@ def select(model: Model, domains: list[int], aspects: list[int], indicators: lis
     known_domains = {d.id for d in model.domains}
     known_aspects = {a.id for a in model.aspects}
     if domains and not model.domains:
-        # A model of aspects only (5/2018): --domain has nothing to choose from.
+        # A model of aspects only: --domain has nothing to choose from.
         raise fail("--domain", "model-without-domains", model=model.id, aspects=_ids(known_aspects))
     problems = [
         Problem("--domain", 0, 0, "unknown-domain", {"id": d, "known": _ids(known_domains)})

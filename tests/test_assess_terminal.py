@@ -33,7 +33,7 @@ def spawn(tmp: Path, *args: str, color: bool = False, lang: str = "id") -> pexpe
 
 
 def answer(child: pexpect.spawn, level: str, fakta: str = "", analisis: str = "", bukti: str = "") -> None:
-    child.expect(r"Tingkat 1-5.*: ")
+    child.expect(r"Tingkat 1-5.*:")
     child.sendline(level)
     child.expect("Fakta")
     child.sendline(fakta)
@@ -59,17 +59,17 @@ def test_answer_back_skip_quit_resume_and_ctrl_c(tmp_path: Path) -> None:
     child.expect("Indikator 2 ·")
     answer(child, "2")
     child.expect("Indikator 3 ·")
-    child.expect(r"Tingkat 1-5.*: ")
+    child.expect(r"Tingkat 1-5.*:")
     child.sendline("b")  # back
     child.expect("Indikator 2 ·")
     child.expect("Jawaban saat ini: 2 Terkelola")
     child.expect(r"\[Enter = 2\]")
     child.sendline("")  # keep
     child.expect("Indikator 3 ·")
-    child.expect(r"Tingkat 1-5.*: ")
+    child.expect(r"Tingkat 1-5.*:")
     child.sendline("s")  # skip
     child.expect("Indikator 4 ·")
-    child.expect(r"Tingkat 1-5.*: ")
+    child.expect(r"Tingkat 1-5.*:")
     child.sendline("q")
     child.expect("Berhenti")
     child.expect(pexpect.EOF)
@@ -84,9 +84,9 @@ def test_answer_back_skip_quit_resume_and_ctrl_c(tmp_path: Path) -> None:
     child.expect("Indikator 3 ·")
     answer(child, "4")
     child.expect("Indikator 4 ·")
-    child.expect(r"Tingkat 1-5.*: ")
+    child.expect(r"Tingkat 1-5.*:")
     child.sendline("5")
-    child.expect(r"Fakta.*: ")
+    child.expect(r"Fakta.*:")
     # A person types after the prompt is on screen; give readline that moment too (a signal that
     # lands before readline starts waiting is only noticed at the next key, a CPython race).
     time.sleep(0.3)
@@ -111,10 +111,10 @@ def test_closed_terminal_keeps_answers(tmp_path: Path) -> None:
     child.expect("Tahun penilaian")
     child.sendline("")
     for level in ("1", "2", "3"):
-        child.expect(r"Tingkat 1-5.*: ")
+        child.expect(r"Tingkat 1-5.*:")
         child.sendline(level)
     child.expect("Indikator 4 ·")
-    child.expect(r"Tingkat 1-5.*: ")
+    child.expect(r"Tingkat 1-5.*:")
     child.close(force=True)  # hang-up, as when the terminal window is closed
     assert levels(path) == {1: 1, 2: 2, 3: 3}
 
@@ -126,19 +126,19 @@ def test_summary_progress_and_help_in_english(tmp_path: Path) -> None:
     child.expect("Assessment year")
     child.sendline("2024")
     child.expect("Indicator 32 ·")
-    child.expect(r"Level 1-5.*: ")
+    child.expect(r"Level 1-5.*:")
     child.sendline("?")
     child.expect("Commands at the level question")
-    child.expect(r"Level 1-5.*: ")
+    child.expect(r"Level 1-5.*:")
     child.sendline("4")
-    child.expect(r"Level 1-5.*: ")
+    child.expect(r"Level 1-5.*:")
     child.sendline("p")
     child.expect(r"Answered 1/47 · D1 0/10 · D2 0/10 · D3 0/11 · D4 1/16")
-    child.expect(r"Level 1-5.*: ")
+    child.expect(r"Level 1-5.*:")
     child.sendline("r")
     child.expect(r"Indeks SPBE: 1\.")
     child.expect(r"Not answered \(46\)")
-    child.expect(r"Level 1-5.*: ")
+    child.expect(r"Level 1-5.*:")
     child.sendline("q")
     child.expect(pexpect.EOF)
 
@@ -152,11 +152,13 @@ def test_output_fits_80_columns_and_respects_no_color(tmp_path: Path) -> None:
         child.sendline("")
         child.expect("Tahun penilaian")
         child.sendline("")
-        child.expect(r"Tingkat 1-5.*: ")
+        child.expect(r"Tingkat 1-5.*:")
         child.sendline("q")
         child.expect(pexpect.EOF)
         raw = child.before if isinstance(child.before, str) else ""
-        assert ("\x1b[" in raw) is color
+        # Colour and bold are SGR codes other than a reset; the line editor's cursor movements
+        # (and its resets) are there either way.
+        assert bool(re.search(r"\x1b\[[0-9;]*[1-9][0-9;]*m", raw)) is color
         for line in ANSI.sub("", raw).replace("\r", "").split("\n"):
             assert len(line) <= 80, line
 
@@ -189,8 +191,10 @@ def test_sessions_saving_at_the_same_instant_lose_nothing(tmp_path: Path) -> Non
         child.delaybeforesend = None
         children.append(child)
     for step in range(15):  # the sessions answer in lockstep: their saves collide
-        for child in children:
-            child.expect(r"Tingkat 1-5.*: ")
+        for child, ids in zip(children, ranges):
+            # The indicator's own screen first: the line editor redraws an answered prompt too.
+            child.expect(rf"Indikator {ids[step]} ·")
+            child.expect(r"Tingkat 1-5.*:")
         for child in children:
             child.sendline(str(1 + step % 5))
     for child in children:
@@ -217,9 +221,9 @@ def test_a_session_killed_while_holding_the_lock_does_not_block_the_others(tmp_p
     holder.kill()
     holder.wait()
     child = spawn(tmp_path, "--no-explain", str(path))
-    child.expect(r"Tingkat 1-5.*: ")
+    child.expect(r"Tingkat 1-5.*:")
     child.sendline("3")
-    child.expect(r"Tingkat 1-5.*: ", timeout=5)  # saved without waiting for the dead holder
+    child.expect("Indikator 2 ·", timeout=5)  # saved without waiting for the dead holder
     child.sendline("q")
     child.expect(pexpect.EOF)
     assert read_answers(path).answers[1].level == 3
@@ -247,20 +251,61 @@ def test_edges_in_a_real_terminal(tmp_path: Path) -> None:
     path.write_text("model: spbe-2020\nlevels:\n" + "".join(f"  {i}: 3\n" for i in range(1, 47)))
     child = spawn(tmp_path, "--no-explain")
     child.expect("Indikator 47 ·")
-    child.expect(r"Tingkat 1-5.*: ")
+    child.expect(r"Tingkat 1-5.*:")
     child.sendline("g 1")
-    child.expect(r"Tingkat 1-5 \[Enter = 3\].*: ")
+    child.expect(r"Tingkat 1-5 \[Enter = 3\].*:")
     child.sendline("-")
     child.expect("Tingkat indikator 1 dikosongkan.")
     child.sendline("g 47")
-    child.expect(r"Tingkat 1-5.*: ")
+    child.expect(r"Tingkat 1-5.*:")
     child.sendline("")
-    child.expect(r"\[Y/n\] ")
+    child.expect(r"\[Y/n\]")
     child.sendline("barangkali")
     child.expect(r"Jawab y \(ya\) atau n \(tidak\)\.")
-    child.expect(r"\[Y/n\] ")
+    child.expect(r"\[Y/n\]")
     child.sendline("n")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
     assert levels(path)[1] is None and levels(path)[2] == 3
+
+
+BRACKETED = "\x1b[200~{}\x1b[201~"
+
+
+def test_a_pasted_block_stays_in_its_field(tmp_path: Path) -> None:
+    """A paste of several paragraphs (bracketed paste, as terminals and tmux send it) goes into
+    the one field being asked, with its line breaks; at the level question it is never a level."""
+    path = tmp_path / "jawaban.yaml"
+    path.write_text("model: spbe-2020\nlevels: {}\n")
+    child = spawn(tmp_path)
+    child.expect("Indikator 1 ·")
+    child.expect(r"Tingkat 1-5.*:")
+    child.send(BRACKETED.format("3\r4\rq\r"))  # three lines pasted at the level question
+    child.send("\r")
+    child.expect("tidak dikenali")
+    child.expect(r"Tingkat 1-5.*:")
+    child.sendline("3")
+    child.expect("Fakta")
+    pasted = "Paragraf pertama dari laporan.\r\rParagraf kedua,\rdengan baris ketiga."
+    child.send(BRACKETED.format(pasted))
+    child.send("\r")
+    child.expect("Analisis")
+    child.send("satu baris")
+    child.send("\x1b\r")  # Alt+Enter: a new line without a paste
+    child.send("baris dua\r")
+    child.expect("Bukti")
+    child.send(BRACKETED.format("SK Bupati 1/2023\rNotulen rapat") + "\r")
+    child.expect("Indikator 2 ·")
+    child.expect(r"Tingkat 1-5.*:")
+    child.sendline("q")
+    child.expect(pexpect.EOF)
+    child.close()
+    a = read_answers(path).answers[1]
+    assert a.level == 3
+    assert a.fakta == "Paragraf pertama dari laporan.\n\nParagraf kedua,\ndengan baris ketiga."
+    assert a.analisis == "satu baris\nbaris dua"
+    assert a.bukti == ("SK Bupati 1/2023", "Notulen rapat")
+    text = path.read_text()
+    assert "fakta: |-\n      Paragraf pertama dari laporan.\n\n      Paragraf kedua," in text
+    assert 2 not in read_answers(path).answers

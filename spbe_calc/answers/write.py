@@ -29,6 +29,30 @@ def _q(text: str) -> str:
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
+def _text(text: str, indent: str) -> str:
+    """A text value: a literal block (``|``) when it has several lines, else double-quoted.
+
+    A block keeps the lines as a person reads them in the file. It is used only when it reads
+    back as exactly ``text``: no character YAML refuses raw, no line of spaces only (a block
+    would read it as empty), no leading space on the first line (it would set the indentation).
+    """
+    lines = text.split("\n")
+    if (
+        len(lines) < 2
+        or _UNSAFE.search(text)
+        or "\r" in text
+        or text[:1] in (" ", "\t")
+        or any(line and not line.strip(" \t") for line in lines)
+    ):
+        return _q(text)
+    body = text.rstrip("\n")
+    trailing = len(text) - len(body)
+    # Chomping: "-" drops the final line break, nothing keeps one, "+" keeps them all.
+    chomp = "-" if trailing == 0 else ("" if trailing == 1 else "+")
+    content = body.split("\n") + [""] * (trailing - 1 if trailing > 1 else 0)
+    return f"|{chomp}\n" + "\n".join(f"{indent}{line}" if line else "" for line in content)
+
+
 def _level_yaml(level: Any) -> str:
     if level is None:
         return "null"
@@ -62,12 +86,12 @@ def dump_answers(answers: Answers, order: list[int] | None = None, header: str =
         lines.append(f"  {ident}:")
         lines.append(f"    level: {_level_yaml(a.level)}")
         if a.fakta:
-            lines.append(f"    fakta: {_q(a.fakta)}")
+            lines.append(f"    fakta: {_text(a.fakta, '      ')}")
         if a.analisis:
-            lines.append(f"    analisis: {_q(a.analisis)}")
+            lines.append(f"    analisis: {_text(a.analisis, '      ')}")
         if a.bukti:
             lines.append("    bukti:")
-            lines += [f"      - {_q(b)}" for b in a.bukti]
+            lines += [f"      - {_text(b, '        ')}" for b in a.bukti]
     return "\n".join(lines) + "\n"
 
 

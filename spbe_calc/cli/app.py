@@ -204,15 +204,20 @@ def is_terminal(stream: TextIO) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
+def terminal_width() -> int:
+    """The terminal's width now (a resized window counts from the next screen on)."""
+    return max(20, shutil.get_terminal_size((80, 24)).columns)
+
+
 def options(detail: bool = False, stream: TextIO | None = None) -> Options:
     """Render options for a stream (stdout by default).
 
     Colour on a terminal unless NO_COLOR is set (https://no-color.org); the terminal's width
-    there, 80 columns in a file or a pipe.
+    there (however narrow: text wraps at word boundaries), 80 columns in a file or a pipe.
     """
     out = stream or sys.stdout
     terminal = is_terminal(out)
-    width = max(60, shutil.get_terminal_size((80, 24)).columns) if terminal else 80
+    width = terminal_width() if terminal else 80
     return Options(color=terminal and not os.environ.get("NO_COLOR"), width=width, detail=detail)
 
 

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from spbe_calc.cli.app import command, is_terminal, options
+from spbe_calc.cli.app import command, is_terminal, options, terminal_width
 from spbe_calc.cli.params import ModelOption
 from spbe_calc.errors import ExitCode, fail
 from spbe_calc.questionnaire import Questionnaire, parse_id_list
@@ -42,6 +42,5 @@ def assess(
     signal.signal(signal.SIGINT, signal.default_int_handler)
     ids = parse_id_list(indicators) if indicators else []
     q = Questionnaire.open(file, model, domain or [], aspect or [], ids)
-    out = options()
-    outcome = run(q, TerminalPrompter(out.color, out.width), explain=not no_explain)
+    outcome = run(q, TerminalPrompter(options().color, terminal_width), explain=not no_explain)
     return ExitCode.INTERRUPTED if outcome == "interrupted" else ExitCode.OK

@@ -331,6 +331,7 @@ MESSAGES: dict[str, str] = {
     "hint.folder-missing": "Create the folder first, or choose a file in a folder that exists.",
     "problem.not-writable": "the file cannot be written here",
     "hint.not-writable": "Choose a folder you may write to, or ask for write access; answers could not be saved.",
+    "as.typeahead": "Input that arrived before this question was ignored (a paste without bracketed paste?); type the answer again.",
     "as.at-start": "This is the first indicator.",
     "as.not-in-selection": "Indicator {id} is not in this selection.",
     "as.quit": "Stopped. Every answer is saved in {path}; run the same command to resume.",
