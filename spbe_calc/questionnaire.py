@@ -16,7 +16,8 @@ from typing import NamedTuple
 from filelock import FileLock, Timeout
 
 from spbe_calc.answers import Answer, Answers, bind, compact_ids, is_answered, read_answers, unknown_indicator
-from spbe_calc.answers.write import dump_answers, leading_comments
+from spbe_calc.answers.comments import Comments
+from spbe_calc.answers.write import dump_answers, read_for_update
 from spbe_calc.core import ScoredFile, model_for, score_answers
 from spbe_calc.errors import Problem, SpbeError, errors_in, fail, os_failure
 from spbe_calc.fsutil import atomic_write
@@ -285,8 +286,13 @@ class Questionnaire:
 
     def _read_change_write(self, change: Callable[[Answers], Answers]) -> Answers:
         base = self.answers
-        if self.path.exists() and not _is_blank(self.path):
-            disk = read_answers(self.path, str(self.path))
+        comments = Comments.none()
+        if self.path.exists() and _is_blank(self.path):
+            # A file of comments only (a template's instructions): they stay at the top.
+            lines = read_text(self.path).splitlines()
+            comments = comments._replace(header=tuple(ln for ln in lines if ln.lstrip().startswith("#")))
+        elif self.path.exists():
+            disk, comments = read_for_update(self.path)
             errors = errors_in(disk.problems)
             if errors:  # somebody broke the file meanwhile: do not overwrite it
                 raise SpbeError(errors)
@@ -295,5 +301,5 @@ class Questionnaire:
         if updated.model is None:
             updated = updated._replace(model=self.model.id)
         order = [i.id for i in self.model.indicators]
-        atomic_write(self.path, dump_answers(updated, order, leading_comments(self.path)))
+        atomic_write(self.path, dump_answers(updated, order, comments))
         return updated

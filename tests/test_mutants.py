@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from spbe_calc.answers import Answer, Answers, compact_ids, read_answers
-from spbe_calc.answers.write import dump_answers, leading_comments
+from spbe_calc.answers.comments import Comments
+from spbe_calc.answers.write import dump_answers, read_for_update
 from spbe_calc.bars import parse_bar
 from spbe_calc.core import score_file
 from spbe_calc.errors import SpbeError
@@ -335,16 +336,17 @@ def test_written_answers_follow_the_given_order_and_keep_the_header() -> None:
         None,
         {1: Answer(1, 2), 35: Answer(35, (3, None, 2)), 3: Answer(3, None), 99: Answer(99, 1)},
     )
-    text = dump_answers(answers, order=[35, 3, 1], header="# Satu\n# Dua\nbukan komentar\n")
+    comments = Comments(("# Satu", "# Dua"), {}, {}, ())
+    text = dump_answers(answers, order=[35, 3, 1], comments=comments)
     lines = text.splitlines()
-    assert lines[:2] == ["# Satu", "# Dua"]  # comment lines kept, others dropped
+    assert lines[:2] == ["# Satu", "# Dua"]
     assert lines[3:] == ["levels:", "  35: [3, null, 2]", "  3: null", "  1: 2", "  99: 1"]
 
 
-def test_the_leading_comment_block(write: Callable[..., Path]) -> None:
+def test_the_comment_blocks_of_a_file(write: Callable[..., Path]) -> None:
     path = write("a.yaml", "\ufeff# Satu\n# Dua\nlevels: {}\n# bukan kepala\n")
-    assert leading_comments(path) == "# Satu\n# Dua"
-    assert leading_comments(path.parent / "tidak-ada.yaml") == ""
+    _, comments = read_for_update(path)
+    assert comments.header == ("# Satu", "# Dua") and comments.footer == ("# bukan kepala",)
 
 
 def test_partly_answered_items_read_back(write: Callable[..., Path]) -> None:

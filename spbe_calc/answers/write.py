@@ -1,5 +1,7 @@
 """Writing an answers file: a canonical layout that reads back exactly as it was written.
 
+The comments a person wrote are kept beside their entries.
+
 Only ``assess`` writes answers files; scoring never imports this module.
 """
 
@@ -10,9 +12,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from spbe_calc.answers.read import Answers
-from spbe_calc.errors import SpbeError
-from spbe_calc.yamlsafe import read_text
+from spbe_calc.answers.comments import Comments, EntryPath, find_comments
+from spbe_calc.answers.read import Answers, answers_from_doc
+from spbe_calc.yamlsafe import parse, read_text
 
 #: Characters YAML does not allow raw in a stream, and the line and paragraph separators.
 _UNSAFE = re.compile("[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]")
@@ -61,50 +63,75 @@ def _level_yaml(level: Any) -> str:
     return str(level)
 
 
-def dump_answers(answers: Answers, order: list[int] | None = None, header: str = "") -> str:
+def dump_answers(answers: Answers, order: list[int] | None = None, comments: Comments | None = None) -> str:
     """Write answers in the canonical layout that :func:`read_answers` reads back unchanged.
 
-    Strings are always double-quoted, so nothing a user types (``yes``, ``2023-01-01``, ``#``)
-    can change meaning. ``order`` lists indicator numbers in model order; answers for others
-    follow in numeric order. ``header`` (comment lines) is kept at the top.
+    Strings are always quoted (or written as a literal block), so nothing a user types (``yes``,
+    ``2023-01-01``, ``#``) can change meaning. ``order`` lists indicator numbers in model order;
+    answers for others follow in numeric order. ``comments`` (from :func:`read_for_update`) are
+    put back beside the entries they belong to; an entry written in another form (a short
+    ``12: 3`` that became a mapping) takes the comments of its parts.
     """
-    lines: list[str] = [ln for ln in header.splitlines() if ln.startswith("#")]
+    rows: list[tuple[EntryPath, str]] = []  # (entry, line) in file order
     if answers.model is not None:
-        lines.append(f"model: {_q(answers.model)}")
+        rows.append((("model",), f"model: {_q(answers.model)}"))
     if answers.instansi is not None:
-        lines.append(f"instansi: {_q(answers.instansi)}")
+        rows.append((("instansi",), f"instansi: {_q(answers.instansi)}"))
     if answers.tahun is not None:
-        lines.append(f"tahun: {answers.tahun}")
-    lines.append("levels:" if answers.answers else "levels: {}")
+        rows.append((("tahun",), f"tahun: {answers.tahun}"))
+    rows.append((("levels",), "levels:" if answers.answers else "levels: {}"))
     ids = [i for i in (order or []) if i in answers.answers]
     ids += sorted(i for i in answers.answers if i not in set(ids))
     for ident in ids:
         a = answers.answers[ident]
+        at: EntryPath = ("levels", ident)
         if not (a.fakta or a.analisis or a.bukti):
-            lines.append(f"  {ident}: {_level_yaml(a.level)}")
+            rows.append((at, f"  {ident}: {_level_yaml(a.level)}"))
             continue
-        lines.append(f"  {ident}:")
-        lines.append(f"    level: {_level_yaml(a.level)}")
+        rows.append((at, f"  {ident}:"))
+        rows.append((at + ("level",), f"    level: {_level_yaml(a.level)}"))
         if a.fakta:
-            lines.append(f"    fakta: {_text(a.fakta, '      ')}")
+            rows.append((at + ("fakta",), f"    fakta: {_text(a.fakta, '      ')}"))
         if a.analisis:
-            lines.append(f"    analisis: {_text(a.analisis, '      ')}")
+            rows.append((at + ("analisis",), f"    analisis: {_text(a.analisis, '      ')}"))
         if a.bukti:
-            lines.append("    bukti:")
-            lines += [f"      - {_text(b, '        ')}" for b in a.bukti]
-    return "\n".join(lines) + "\n"
+            rows.append((at + ("bukti",), "    bukti:"))
+            rows += [(at + ("bukti", n), f"      - {_text(b, '        ')}") for n, b in enumerate(a.bukti)]
+    return _with_comments(rows, comments or Comments.none())
 
 
-def leading_comments(path: Path | str) -> str:
-    """The comment block at the top of a file, kept when the file is rewritten."""
-    try:
-        text = read_text(path)  # bounded, and refuses what is not a regular file
-    except SpbeError:
-        return ""
-    out = []
-    for line in text.splitlines():
-        if line.startswith("#"):
-            out.append(line)
-        else:
-            break
-    return "\n".join(out)
+def _with_comments(rows: list[tuple[EntryPath, str]], comments: Comments) -> str:
+    """The lines of ``rows`` with each comment beside its entry (or the nearest written parent)."""
+    written = {path for path, _ in rows}
+
+    def home(path: EntryPath) -> EntryPath:
+        while path and path not in written:
+            path = path[:-1]
+        return path
+
+    before: dict[EntryPath, list[str]] = {}
+    inline: dict[EntryPath, list[str]] = {}
+    for path, lines in comments.before.items():
+        before.setdefault(home(path), []).extend(lines)
+    for path, text in comments.inline.items():
+        inline.setdefault(home(path), []).append(text)
+    out = list(comments.header) + before.pop((), []) + inline.pop((), [])
+    for path, line in rows:
+        indent = line[: len(line) - len(line.lstrip())]
+        out += [indent + c for c in before.get(path, [])]
+        first, newline, rest = line.partition("\n")  # a literal block: the comment goes on its header
+        if path in inline:
+            first += "  " + " ".join(inline[path])
+        out.append(first + newline + rest)
+    out += comments.footer
+    return "\n".join(out) + "\n"
+
+
+def read_for_update(path: Path | str) -> tuple[Answers, Comments]:
+    """Read an answers file to change it: the answers, and the comments to keep in the rewrite."""
+    shown = str(path)
+    text = read_text(path, shown)
+    answers = answers_from_doc(parse(text, shown))
+    if answers.where is None or "#" not in text:
+        return answers, Comments.none()
+    return answers, find_comments(text, answers.where)

@@ -1,0 +1,104 @@
+"""The comments a person wrote in an answers file, found so that a rewrite can keep them.
+
+``assess`` rewrites the file in a canonical layout at every save. Each comment is tied to the
+line it belongs to: a comment on its own line(s) to the entry that follows it, a comment at the
+end of a line to that line's entry, comments before the first entry to the top and after the
+last one to the end. :func:`spbe_calc.answers.write.dump_answers` puts each one back beside its
+entry, wherever the entry is written. Only writers need this; scoring never reads comments.
+
+A ``#`` is a comment only outside every token the YAML scanner sees, so a ``#`` inside a quoted
+text or a block of several lines stays text.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+import yaml
+
+from spbe_calc.spec import Context
+
+#: Where an entry is: ``("levels", 12, "fakta")``.
+EntryPath = tuple[Any, ...]
+
+
+class Comments(NamedTuple):
+    """Comments of a file, by the entry (path) they belong to."""
+
+    #: comment lines before the first entry
+    header: tuple[str, ...]
+    #: comment lines written just before an entry's line
+    before: dict[EntryPath, tuple[str, ...]]
+    #: a comment at the end of an entry's line
+    inline: dict[EntryPath, str]
+    #: comment lines after the last entry
+    footer: tuple[str, ...]
+
+    @classmethod
+    def none(cls) -> Comments:
+        """A file without comments."""
+        return cls((), {}, {}, ())
+
+
+def _covered(text: str) -> dict[int, list[tuple[int, float]]]:
+    """Per line (0-based), the column ranges that tokens occupy (a comment cannot start there)."""
+    spans: dict[int, list[tuple[int, float]]] = {}
+    # The pure-Python scanner counts columns in characters (libyaml's count bytes).
+    for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        start, end = token.start_mark, token.end_mark
+        if start.line == end.line:
+            if end.column > start.column:
+                spans.setdefault(start.line, []).append((start.column, end.column))
+            continue
+        spans.setdefault(start.line, []).append((start.column, float("inf")))
+        for line in range(start.line + 1, end.line):
+            spans.setdefault(line, []).append((0, float("inf")))
+        if end.column:
+            spans.setdefault(end.line, []).append((0, end.column))
+    return spans
+
+
+def _comment_at(line: str, spans: list[tuple[int, float]]) -> int | None:
+    """Column where a comment starts on ``line``, if there is one."""
+    for col, ch in enumerate(line):
+        if ch == "#" and (col == 0 or line[col - 1] in " \t") and not any(a <= col < b for a, b in spans):
+            return col
+    return None
+
+
+def find_comments(text: str, where: Context) -> Comments:
+    """The comments of ``text``, tied to the entries whose positions ``where`` recorded."""
+    # The innermost entry on each line (1-based lines, as positions are): on "- SK 1  # x" the
+    # list item, not the list that starts there; on "  12: 3  # x" indicator 12.
+    entries: dict[int, tuple[int, EntryPath]] = {}
+    for table in (where.key_positions, where.positions):
+        for path, (row, _) in table.items():
+            if path and (row not in entries or len(path) > entries[row][0]):
+                entries[row] = (len(path), path)
+    try:
+        spans = _covered(text)
+    except yaml.YAMLError:  # a file that does not scan has no comments we could place
+        return Comments.none()
+    header: list[str] = []
+    before: dict[EntryPath, tuple[str, ...]] = {}
+    inline: dict[EntryPath, str] = {}
+    pending: list[str] = []
+    seen_entry = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        col = _comment_at(line, spans.get(number - 1, []))
+        entry = entries.get(number)
+        if col is not None and not line[:col].strip():  # a comment line of its own
+            pending.append(line[col:].rstrip())
+            continue
+        if entry is None:
+            continue
+        if pending:
+            if seen_entry:
+                before[entry[1]] = tuple(pending)
+            else:
+                header += pending
+            pending = []
+        seen_entry = True
+        if col is not None:
+            inline[entry[1]] = line[col:].rstrip()
+    return Comments(tuple(header), before, inline, tuple(pending))
