@@ -206,7 +206,7 @@ def test_usage_errors_in_english_and_lang_after_the_command(run: Run) -> None:
 
 def test_help_has_one_metavar_style_and_whole_descriptions(run: Run) -> None:
     pages = [run("-h").stdout] + [run(c, "-h").stdout for c in ("score", "validate", "assess", "plan", "compare")]
-    pages += [run(c, "-h").stdout for c in ("report", "models", "schema")]
+    pages += [run(c, "-h").stdout for c in ("report", "models", "schema", "merge")]
     for page in pages:
         assert not re.search(r"<\w|\{\w|\[file\]|\[OPTIONS\]|\bCOMMAND\b|Usage:", page), page
         assert "..." not in page.replace("BERKAS...", "").replace("[ARGUMEN]...", "")
@@ -215,7 +215,7 @@ def test_help_has_one_metavar_style_and_whole_descriptions(run: Run) -> None:
 
 
 def test_every_command_takes_lang(run: Run) -> None:
-    for command in ("score", "validate", "assess", "plan", "compare", "report", "models", "schema"):
+    for command in ("score", "validate", "assess", "plan", "compare", "report", "models", "schema", "merge"):
         assert "--lang id|en" in run(command, "-h").stdout
 
 

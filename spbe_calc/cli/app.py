@@ -122,6 +122,7 @@ COMMANDS = {
     "plan": "decide",
     "compare": "decide",
     "report": "decide",
+    "merge": "team",
     "models": "info",
     "schema": "info",
 }

@@ -41,6 +41,8 @@ RENDERERS: dict[tuple[str, str], str] = {
     ("models", "json"): "models:render_json",
     ("report", "html"): "report_html:render_html",
     ("report", "markdown"): "report_md:render_md",
+    ("merge", "text"): "merge:render_text",
+    ("merge", "json"): "merge:render_json",
 }
 
 #: File-name endings that choose a format when none is given (``report -o laporan.html``).

@@ -1,0 +1,34 @@
+"""Commands for teams that share answers files: ``merge``."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from spbe_calc.cli.app import command, emit, options, say
+from spbe_calc.cli.params import ModelOption, files_argument, format_option
+from spbe_calc.errors import ExitCode
+from spbe_calc.i18n import t
+from spbe_calc.merge import merge_files
+from spbe_calc.render.registry import render
+
+
+@command("merge", help="help.merge", no_args_is_help=True)
+def merge(
+    files: Annotated[list[str], files_argument("help.merge.files")],
+    output: Annotated[str, typer.Option("--output", "-o", help="help.merge.output", metavar="cli.metavar.file")],
+    prefer: Annotated[
+        Optional[str], typer.Option("--prefer", help="help.merge.prefer", metavar="cli.metavar.prefer")
+    ] = None,
+    model: ModelOption = None,
+    fmt: Annotated[str, format_option("merge")] = "text",
+) -> ExitCode:
+    """Combine answers files of one agency, year and model; 1 when conflicts are left."""
+    result = merge_files(files, output, prefer, model)
+    emit(render("merge", fmt, result, options()))
+    if result.written:
+        say(t("out.merge.written", path=result.output, count=len(result.answers.answers), files=len(files)))
+        return ExitCode.OK
+    say(t("out.merge.not-written", path=result.output, count=len(result.conflicts)))
+    return ExitCode.FINDINGS

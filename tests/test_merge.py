@@ -1,0 +1,112 @@
+"""``spbe-calc merge``: copies filled by different units combined, conflicts shown, nothing lost."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from filelock import FileLock
+
+from spbe_calc.answers import read_answers
+from spbe_calc.questionnaire import lock_path
+
+from .conftest import Run
+
+Write = Callable[..., Path]
+
+HEAD = "model: spbe-2020\ninstansi: Kab Uji\ntahun: 2024\nlevels:\n"
+
+
+def test_the_union_of_copies(run: Run, write: Write, tmp_path: Path) -> None:
+    hukum = write("hukum.yaml", "# salinan Bagian Hukum\n" + HEAD + '  1: 3\n  2: {level: 2, fakta: "ada SK"}\n')
+    bappeda = write("bappeda.yaml", HEAD + "  2: {level: 2, bukti: [SK 1]}\n  10: 4\n")
+    out = tmp_path / "gabung.yaml"
+    r = run("merge", str(hukum), str(bappeda), "-o", str(out))
+    assert r.exit_code == 0 and "Tersimpan di" in r.stderr and "3 indikator dari 2 berkas" in r.stderr
+    a = read_answers(out)
+    assert (a.instansi, a.tahun, a.model) == ("Kab Uji", 2024, "spbe-2020")
+    assert {k: v.level for k, v in a.answers.items()} == {1: 3, 2: 2, 10: 4}
+    assert (a.answers[2].fakta, a.answers[2].bukti) == ("ada SK", ("SK 1",))  # each file's part
+    assert out.read_text().startswith("# salinan Bagian Hukum\n")  # the first file's comments
+
+
+def test_conflicts_are_listed_and_nothing_is_written(run: Run, write: Write, tmp_path: Path) -> None:
+    a = write("a.yaml", HEAD + '  1: 3\n  2: {level: 2, fakta: "lama"}\n')
+    b = write("b.yaml", HEAD + '  1: 4\n  2: {level: 2, fakta: "baru"}\n')
+    out = tmp_path / "gabung.yaml"
+    r = run("merge", str(a), str(b), "-o", str(out))
+    assert r.exit_code == 1 and not out.exists()
+    assert "Indikator 1, tingkat berbeda:" in r.stdout
+    assert f"{a}:5:6: 3" in r.stdout and f"{b}:5:6: 4" in r.stdout
+    assert "Indikator 2, fakta berbeda:" in r.stdout and f"{a}:6:24: lama" in r.stdout
+    assert "tidak ditulis: 2 konflik" in r.stderr
+    data = json.loads(run("merge", str(a), str(b), "-o", str(out), "-f", "json").stdout)
+    assert data["written"] is False and not out.exists()
+    assert data["conflicts"][0] == {
+        "indicator": 1,
+        "field": "level",
+        "values": [
+            {"file": str(a), "line": 5, "column": 6, "value": 3},
+            {"file": str(b), "line": 5, "column": 6, "value": 4},
+        ],
+    }
+
+
+def test_prefer_a_file_or_the_latest(run: Run, write: Write, tmp_path: Path) -> None:
+    a = write("a.yaml", HEAD + "  1: 3\n  5: 1\n")
+    b = write("b.yaml", HEAD + "  1: 4\n  6: 2\n")
+    out = tmp_path / "gabung.yaml"
+    assert run("merge", str(a), str(b), "-o", str(out), "--prefer", str(a)).exit_code == 0
+    assert {k: v.level for k, v in read_answers(out).answers.items()} == {1: 3, 5: 1, 6: 2}
+    os.utime(a, (1_000_000, 1_000_000))  # a is older
+    assert run("merge", str(a), str(b), "-o", str(out), "--prefer", "latest").exit_code == 0
+    assert read_answers(out).answers[1].level == 4
+    r = run("merge", str(a), str(b), "-o", str(out), "--prefer", "c.yaml")
+    assert r.exit_code == 2 and "bukan salah satu berkas masukan" in r.stderr
+
+
+def test_merge_into_one_of_the_inputs(run: Run, write: Write) -> None:
+    shared = write("bersama.yaml", HEAD + "  1: 3\n")
+    unit = write("unit.yaml", HEAD + "  2: 4\n")
+    assert run("merge", str(shared), str(unit), "-o", str(shared)).exit_code == 0
+    assert sorted(read_answers(shared).answers) == [1, 2]
+
+
+@pytest.mark.parametrize(
+    ("change", "key"),
+    [("instansi: Kab Uji", "instansi"), ("tahun: 2024", "tahun"), ("model: spbe-2020", "model")],
+)
+def test_different_agency_year_or_model_is_an_error(
+    run: Run, write: Write, tmp_path: Path, change: str, key: str
+) -> None:
+    other = {"instansi": "instansi: Kota Lain", "tahun": "tahun: 2023", "model": "model: spbe-2018"}[key]
+    a = write("a.yaml", HEAD + "  1: 3\n")
+    b = write("b.yaml", (HEAD + "  2: 3\n").replace(change, other))
+    r = run("merge", str(a), str(b), "-o", str(tmp_path / "g.yaml"))
+    assert r.exit_code == 2 and f"berkas tidak dapat digabung: {key} berbeda" in r.stderr
+    assert not (tmp_path / "g.yaml").exists()
+
+
+def test_a_broken_input_is_reported_with_its_position(run: Run, write: Write, tmp_path: Path) -> None:
+    a = write("a.yaml", HEAD + "  1: 3\n")
+    b = write("b.yaml", HEAD + "  2: tiga\n")
+    r = run("merge", str(a), str(b), "-o", str(tmp_path / "g.yaml"))
+    assert r.exit_code == 2 and f"{b}:5:6:" in r.stderr
+
+
+def test_merge_takes_its_turn_under_the_lock(run: Run, write: Write, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A merge into a file someone is saving waits for the lock (and says so when it cannot)."""
+    import spbe_calc.merge
+
+    monkeypatch.setattr(spbe_calc.merge, "LOCK_WAIT", 0.3)
+    a = write("a.yaml", HEAD + "  1: 3\n")
+    b = write("b.yaml", HEAD + "  2: 3\n")
+    with FileLock(lock_path(a)):  # an assess session saving a.yaml right now
+        r = run("merge", str(a), str(b), "-o", str(a))
+    assert r.exit_code == 2 and "sedang disimpan oleh sesi lain" in r.stderr
+    assert sorted(read_answers(a).answers) == [1]
+    assert run("merge", str(a), str(b), "-o", str(a)).exit_code == 0
+    assert sorted(read_answers(a).answers) == [1, 2]
