@@ -21,7 +21,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from spbe_calc.answers import compact_ids
+from spbe_calc.answers import bukti_label, compact_ids
 from spbe_calc.batch import ScoreBatch
 from spbe_calc.errors import SpbeError
 from spbe_calc.i18n import pick, t, words
@@ -390,12 +390,15 @@ def _explain(q: Questionnaire, ind: Indicator, io_: Prompter) -> None:
         if value is not None:
             saving(q, io_, q.set_answer, ind.id, **{field: value or None})
     answer = q.answer(ind.id)
-    current = "; ".join(answer.bukti) if answer and answer.bukti else None
+    old = answer.bukti if answer else ()
+    current = "; ".join(bukti_label(b) for b in old) if old else None
     bukti = _ask_text(io_, "as.ask.bukti", current)
     if bukti is not None:
-        # One document per line of a paste, or separated by ";" on one line.
-        items = tuple(b.strip() for b in bukti.replace("\n", ";").split(";") if b.strip())
-        saving(q, io_, q.set_answer, ind.id, bukti=items)
+        # One document per line of a paste, or separated by ";" on one line. A document named
+        # again keeps what was recorded about it (number, date, SHA-256).
+        known = {bukti_label(b): b for b in old}
+        names = [b.strip() for b in bukti.replace("\n", ";").split(";") if b.strip()]
+        saving(q, io_, q.set_answer, ind.id, bukti=tuple(known.get(name, name) for name in names))
 
 
 def _confirm(io_: Prompter, question: str) -> bool:

@@ -17,15 +17,13 @@ import os
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from filelock import FileLock, Timeout
-
 from spbe_calc.answers import Answer, Answers, bind, is_answered
 from spbe_calc.answers.comments import Comments
+from spbe_calc.answers.update import locked
 from spbe_calc.answers.write import dump_answers, read_for_update
 from spbe_calc.core import model_for
 from spbe_calc.errors import Problem, SpbeError, errors_in, fail
 from spbe_calc.fsutil import atomic_write
-from spbe_calc.questionnaire import LOCK_WAIT, lock_path
 
 #: The fields of an answer that are merged, in the order they are reported.
 FIELDS = ("level", "fakta", "analisis", "bukti")
@@ -96,11 +94,8 @@ def merge_files(paths: list[str], output: str, prefer: str | None = None, model_
     if prefer not in (None, "latest") and prefer not in paths:
         raise fail("--prefer", "merge-prefer", value=str(prefer), files=", ".join(paths))
     out = Path(output)
-    try:
-        with FileLock(lock_path(out), timeout=LOCK_WAIT):
-            return _merge_locked(paths, out, prefer, model_ref)
-    except Timeout:
-        raise fail(output, "file-busy", seconds=LOCK_WAIT) from None
+    with locked(out):
+        return _merge_locked(paths, out, prefer, model_ref)
 
 
 def _merge_locked(paths: list[str], out: Path, prefer: str | None, model_ref: str | None) -> Merged:

@@ -13,34 +13,21 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
-from filelock import FileLock, Timeout
-
 from spbe_calc.answers import Answer, Answers, bind, compact_ids, is_answered, read_answers, unknown_indicator
-from spbe_calc.answers.comments import Comments
-from spbe_calc.answers.write import dump_answers, read_for_update
+from spbe_calc.answers.update import is_blank, locked, update
 from spbe_calc.core import ScoredFile, model_for, score_answers
 from spbe_calc.errors import Problem, SpbeError, errors_in, fail, os_failure
-from spbe_calc.fsutil import atomic_write
 from spbe_calc.model import Indicator, Model, load_model
 from spbe_calc.numbers import is_number
 from spbe_calc.yamlsafe import read_text
-
-#: Seconds a save waits for another session's save to finish.
-LOCK_WAIT = 10
-
-
-def lock_path(path: Path) -> Path:
-    """The lock file of an answers file: beside it, hidden."""
-    return path.with_name(f".{path.name}.lock")
 
 
 def _is_blank(path: Path) -> bool:
     """An existing file with nothing but blank lines and comments: there is nothing to lose."""
     try:
-        text = read_text(path)  # bounded, and refuses what is not a regular file
+        return is_blank(read_text(path))  # bounded, and refuses what is not a regular file
     except SpbeError:
         return False  # let the reader report it properly
-    return all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
 
 
 def parse_id_list(text: str) -> list[int]:
@@ -106,10 +93,8 @@ def _check_writable(path: Path) -> None:
     if (path.exists() and not os.access(path, os.W_OK)) or not os.access(path.parent, os.W_OK):
         raise fail(shown, "not-writable")
     try:
-        with FileLock(lock_path(path), timeout=LOCK_WAIT):
+        with locked(path):
             pass
-    except Timeout:
-        raise fail(shown, "file-busy", seconds=LOCK_WAIT) from None
     except OSError as exc:
         raise os_failure(shown, "not-writable", exc) from None
 
@@ -270,36 +255,14 @@ class Questionnaire:
     def _save(self, change: Callable[[Answers], Answers]) -> None:
         """Apply ``change`` to the file as it is on disk now, write it atomically, keep the result.
 
-        Reading, changing and writing happen under an exclusive lock on a file beside the answers
-        (``.NAME.lock``): two sessions saving at the same instant take turns, and neither writes
-        over what the other has just saved. The lock is the operating system's, so a session that
-        dies while holding it releases it.
+        Under the file's lock (:mod:`spbe_calc.answers.update`): two sessions saving at the same
+        instant take turns, and neither writes over what the other has just saved.
         """
-        try:
-            with FileLock(lock_path(self.path), timeout=LOCK_WAIT):
-                updated = self._read_change_write(change)
-        except Timeout:
-            raise fail(str(self.path), "file-busy", seconds=LOCK_WAIT) from None
-        self.answers = updated
+
+        def with_model(a: Answers) -> Answers:
+            updated = change(a)
+            return updated if updated.model is not None else updated._replace(model=self.model.id)
+
+        self.answers = update(self.path, with_model, self.answers, [i.id for i in self.model.indicators])
         self.created = False
         self.saves += 1
-
-    def _read_change_write(self, change: Callable[[Answers], Answers]) -> Answers:
-        base = self.answers
-        comments = Comments.none()
-        if self.path.exists() and _is_blank(self.path):
-            # A file of comments only (a template's instructions): they stay at the top.
-            lines = read_text(self.path).splitlines()
-            comments = comments._replace(header=tuple(ln for ln in lines if ln.lstrip().startswith("#")))
-        elif self.path.exists():
-            disk, comments = read_for_update(self.path)
-            errors = errors_in(disk.problems)
-            if errors:  # somebody broke the file meanwhile: do not overwrite it
-                raise SpbeError(errors)
-            base = disk
-        updated = change(base)
-        if updated.model is None:
-            updated = updated._replace(model=self.model.id)
-        order = [i.id for i in self.model.indicators]
-        atomic_write(self.path, dump_answers(updated, order, comments))
-        return updated

@@ -11,7 +11,7 @@ import pytest
 from filelock import FileLock
 
 from spbe_calc.answers import read_answers
-from spbe_calc.questionnaire import lock_path
+from spbe_calc.answers.update import lock_path
 
 from .conftest import Run
 
@@ -99,9 +99,9 @@ def test_a_broken_input_is_reported_with_its_position(run: Run, write: Write, tm
 
 def test_merge_takes_its_turn_under_the_lock(run: Run, write: Write, monkeypatch: pytest.MonkeyPatch) -> None:
     """A merge into a file someone is saving waits for the lock (and says so when it cannot)."""
-    import spbe_calc.merge
+    import spbe_calc.answers.update
 
-    monkeypatch.setattr(spbe_calc.merge, "LOCK_WAIT", 0.3)
+    monkeypatch.setattr(spbe_calc.answers.update, "LOCK_WAIT", 0.3)
     a = write("a.yaml", HEAD + "  1: 3\n")
     b = write("b.yaml", HEAD + "  2: 3\n")
     with FileLock(lock_path(a)):  # an assess session saving a.yaml right now

@@ -71,6 +71,8 @@ DOCUMENTED = {
     "missing-indicators",
     # The kind of file, told by its keys: a model given as answers, and the like.
     "wrong-kind",
+    # A described document names a path or a url, exactly one (a relation between its keys).
+    "evidence-path-or-url",
 }
 #: JSON keys are strings, so a quoted "12" and a plain 12 are one key to the schema; the loader
 #: wants the plain number. Documents with such keys are compared only when the key is plain.

@@ -8,10 +8,12 @@ indicators, levels outside the scale, missing indicators).
 from __future__ import annotations
 
 import bisect
+import datetime
 import itertools
+import re
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Union
 
 from spbe_calc.errors import Problem, SpbeError, errors_in
 from spbe_calc.kinds import wrong_kind
@@ -47,12 +49,59 @@ LEVEL = Custom(
 # An indicator assessed as several items (a model's `items`) takes one level per item.
 LEVELS = ByKind(scalar=LEVEL, seq=Seq(LEVEL, min_items=1, doc="One level per item, in the model's order."))
 
+
+def _date(node: Node, ctx: Context) -> str:
+    """A document's date, written ``"2023-05-01"`` (quoted: a plain date is a YAML 1.1 trap)."""
+    v = node.value
+    try:
+        if node.kind == "scalar" and isinstance(v, str) and len(v) == 10:
+            datetime.date.fromisoformat(v)
+            return v
+    except ValueError:
+        pass
+    ctx.add(node, "bad-date", value=str(v))
+    raise Invalid()
+
+
+def _sha256(node: Node, ctx: Context) -> str:
+    """A SHA-256 digest: 64 hexadecimal digits (kept in lower case)."""
+    v = node.value
+    if node.kind == "scalar" and isinstance(v, str) and re.fullmatch(r"[0-9a-fA-F]{64}", v):
+        return v.lower()
+    ctx.add(node, "bad-sha256", value=str(v))
+    raise Invalid()
+
+
+#: A supporting document described in full: a local file (relative to the answers file) or a web
+#: address, with its number, its date and the SHA-256 of the file as it was when recorded.
+EVIDENCE = Obj(
+    {
+        "path": Field(Str(min_length=1, doc="A local file, relative to the answers file.")),
+        "url": Field(Str(min_length=1, doc="A web address.")),
+        "nomor": Field(Nullable(Str(doc="The document's number."))),
+        "tanggal": Field(
+            Nullable(Custom(_date, {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}, "str", "YYYY-MM-DD."))
+        ),
+        "sha256": Field(
+            Nullable(Custom(_sha256, {"type": "string", "pattern": "^[0-9a-fA-F]{64}$"}, "str", "SHA-256 of the file."))
+        ),
+    },
+    doc="A document: path or url, with nomor, tanggal and sha256.",
+)
+
 ANSWER = Obj(
     {
         "level": Field(LEVELS, required=True),
         "fakta": Field(Nullable(Str(doc="The facts: what exists today."))),
         "analisis": Field(Nullable(Str(doc="Why these facts meet the chosen level."))),
-        "bukti": Field(Nullable(Seq(Str(min_length=1), doc="Supporting documents (bukti dukung)."))),
+        "bukti": Field(
+            Nullable(
+                Seq(
+                    ByKind(scalar=Str(min_length=1), map=EVIDENCE),
+                    doc="Supporting documents (bukti dukung): a description, a file, a web address, or a mapping.",
+                )
+            )
+        ),
     },
     doc="A level with its explanation.",
 )
@@ -83,6 +132,29 @@ def is_answered(level: Any) -> bool:
     return level is not None
 
 
+class Evidence(NamedTuple):
+    """A supporting document given as a mapping (a plain entry stays a string)."""
+
+    path: str | None = None
+    url: str | None = None
+    nomor: str | None = None
+    tanggal: str | None = None
+    sha256: str | None = None
+
+    def label(self) -> str:
+        """How the document is named: its path or its address."""
+        return self.path or self.url or ""
+
+
+#: One entry of ``bukti``: the words a person wrote, or a described document.
+Bukti = Union[str, Evidence]
+
+
+def bukti_label(entry: Bukti) -> str:
+    """An entry's name, for lists and for matching an edited list with the old one."""
+    return entry if isinstance(entry, str) else entry.label()
+
+
 class Answer(NamedTuple):
     """One indicator's answer; ``level`` is ``None`` while not answered."""
 
@@ -90,7 +162,7 @@ class Answer(NamedTuple):
     level: int | tuple[int | None, ...] | None
     fakta: str | None = None
     analisis: str | None = None
-    bukti: tuple[str, ...] = ()
+    bukti: tuple[Bukti, ...] = ()
 
 
 class Answers(NamedTuple):
@@ -141,6 +213,22 @@ def _tuple(level: Any) -> Any:
     return tuple(level) if isinstance(level, list) else level
 
 
+def _bukti(entry: Any) -> Bukti:
+    if isinstance(entry, dict):
+        return Evidence(**{k: entry.get(k) for k in Evidence._fields})
+    return str(entry)
+
+
+def _check_evidence(data: Any, ctx: Context) -> None:
+    """A described document names exactly one of ``path`` and ``url``."""
+    levels = data.get("levels") if isinstance(data, dict) else None
+    for ident, value in (levels if isinstance(levels, dict) else {}).items():
+        bukti = value.get("bukti") if isinstance(value, dict) else None
+        for n, entry in enumerate(bukti if isinstance(bukti, list) else []):
+            if isinstance(entry, dict) and ("path" in entry) == ("url" in entry):
+                ctx.add(ctx.at(("levels", ident, "bukti", n)), "evidence-path-or-url")
+
+
 def parse_answers(data: dict[str, Any], ctx: Context, problems: list[Problem] | None = None) -> Answers:
     """Build :class:`Answers` from checked data (possibly partial, when ``problems`` say so)."""
     answers: dict[int, Answer] = {}
@@ -152,7 +240,7 @@ def parse_answers(data: dict[str, Any], ctx: Context, problems: list[Problem] | 
                 _tuple(value.get("level")),
                 value.get("fakta"),
                 value.get("analisis"),
-                tuple(value.get("bukti") or ()),
+                tuple(_bukti(b) for b in value.get("bukti") or () if b is not None),
             )
         else:
             answers[ident] = Answer(ident, _tuple(value))
@@ -211,6 +299,7 @@ def answers_from_doc(doc: Document) -> Answers:
     if mistaken is not None:
         raise SpbeError([mistaken])
     data, ctx = run_partial(ANSWERS_SPEC, doc.root, doc.path)
+    _check_evidence(data, ctx)
     problems = merge_problems(doc.problems, ctx.problems)
     if not isinstance(data, dict):
         raise SpbeError(problems)

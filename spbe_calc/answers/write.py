@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from spbe_calc.answers.comments import Comments, EntryPath, find_comments
-from spbe_calc.answers.read import Answers, answers_from_doc
+from spbe_calc.answers.read import Answers, Bukti, Evidence, answers_from_doc
 from spbe_calc.yamlsafe import parse, read_text
 
 #: Characters YAML does not allow raw in a stream, and the line and paragraph separators.
@@ -53,6 +53,14 @@ def _text(text: str, indent: str) -> str:
     chomp = "-" if trailing == 0 else ("" if trailing == 1 else "+")
     content = body.split("\n") + [""] * (trailing - 1 if trailing > 1 else 0)
     return f"|{chomp}\n" + "\n".join(f"{indent}{line}" if line else "" for line in content)
+
+
+def _bukti(entry: Bukti) -> str:
+    """One ``bukti`` entry: its words, or a described document as a one-line mapping."""
+    if isinstance(entry, str):
+        return _text(entry, "        ")
+    fields = [f"{name}: {_q(value)}" for name, value in zip(Evidence._fields, entry) if value is not None]
+    return "{" + ", ".join(fields) + "}"
 
 
 def _level_yaml(level: Any) -> str:
@@ -96,7 +104,7 @@ def dump_answers(answers: Answers, order: list[int] | None = None, comments: Com
             rows.append((at + ("analisis",), f"    analisis: {_text(a.analisis, '      ')}"))
         if a.bukti:
             rows.append((at + ("bukti",), "    bukti:"))
-            rows += [(at + ("bukti", n), f"      - {_text(b, '        ')}") for n, b in enumerate(a.bukti)]
+            rows += [(at + ("bukti", n), f"      - {_bukti(b)}") for n, b in enumerate(a.bukti)]
     return _with_comments(rows, comments or Comments.none())
 
 

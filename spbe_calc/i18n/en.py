@@ -181,6 +181,10 @@ MESSAGES: dict[str, str] = {
     "hint.merge-mismatch": "Combine only files of one agency, one year and one model.",
     "problem.merge-one-file": "two or more files are needed to combine",
     "problem.merge-prefer": "--prefer {value} is neither one of the input files ({files}) nor latest",
+    "problem.bad-date": '\'{value}\' is not a date; write "YYYY-MM-DD", for example "2023-05-01"',
+    "problem.bad-sha256": "'{value}' is not a SHA-256 (64 hexadecimal digits)",
+    "hint.bad-sha256": "Let spbe-calc evidence --record write it.",
+    "problem.evidence-path-or-url": "this document needs either a path (a file) or a url (a web address), not both",
     "problem.missing-indicators": "{count} indicator(s) not answered: {ids}",
     "hint.missing-indicators": (
         "Answer them all (spbe-calc assess), or use --partial to score an incomplete file explicitly."

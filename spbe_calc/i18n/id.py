@@ -183,6 +183,10 @@ MESSAGES: dict[str, str] = {
     "hint.merge-mismatch": "Gabungkan hanya berkas satu instansi, satu tahun, dan satu model.",
     "problem.merge-one-file": "perlu dua berkas atau lebih untuk digabung",
     "problem.merge-prefer": "--prefer {value} bukan salah satu berkas masukan ({files}) dan bukan latest",
+    "problem.bad-date": '\'{value}\' bukan tanggal; tulis "TTTT-BB-HH", misalnya "2023-05-01"',
+    "problem.bad-sha256": "'{value}' bukan SHA-256 (64 angka heksadesimal)",
+    "hint.bad-sha256": "Biarkan spbe-calc evidence --record yang menuliskannya.",
+    "problem.evidence-path-or-url": "bukti ini harus menyebut path (berkas) atau url (alamat web), satu saja",
     "problem.missing-indicators": "{count} indikator belum dijawab: {ids}",
     "hint.missing-indicators": (
         "Jawab semuanya (spbe-calc assess), atau pakai --partial untuk menilai sebagian dengan jelas."

@@ -12,7 +12,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import NamedTuple
 
-from spbe_calc.answers import Answer, Answers
+from spbe_calc.answers import Answer, Answers, bukti_label
 from spbe_calc.i18n import pick, t
 from spbe_calc.model import Band, Level, Model
 from spbe_calc.numbers import exact_str, round_half_up
@@ -76,7 +76,7 @@ def explanation(answer: Answer | None) -> list[tuple[str, str]]:
     pairs = [
         (t("rep.fakta"), answer.fakta),
         (t("rep.analisis"), answer.analisis),
-        (t("rep.bukti"), "; ".join(answer.bukti) if answer.bukti else None),
+        (t("rep.bukti"), "; ".join(bukti_label(b) for b in answer.bukti) if answer.bukti else None),
     ]
     return [(label, text) for label, text in pairs if text]
 

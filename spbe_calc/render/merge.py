@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from spbe_calc.answers import bukti_label
 from spbe_calc.i18n import t
 from spbe_calc.merge import Merged, Value
 from spbe_calc.render import Options
@@ -16,7 +17,7 @@ def _shown(field: str, value: Any) -> str:
     """A value as one short line: a level as written, texts on one line and cut."""
     if field == "level":
         return level_text(value)
-    text = "; ".join(value) if field == "bukti" else str(value)
+    text = "; ".join(bukti_label(b) for b in value) if field == "bukti" else str(value)
     one = clean(" ".join(text.split()))
     return one if len(one) <= 60 else one[:59] + "…"
 
@@ -35,7 +36,9 @@ def render_text(result: Merged, options: Options) -> str:
 
 
 def _json_value(value: Any) -> Any:
-    return list(value) if isinstance(value, tuple) else value
+    if isinstance(value, tuple):  # bukti: words, or a described document as an object
+        return [b if isinstance(b, str) else {k: v for k, v in b._asdict().items() if v is not None} for b in value]
+    return value
 
 
 def render_json(result: Merged, options: Options) -> str:
