@@ -7,11 +7,13 @@ this out in words; all figures come from here and from the scoring core.
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 from typing import NamedTuple
 
 from spbe_calc.bars import Bar
 from spbe_calc.compare import Comparison, compare
 from spbe_calc.core import ScoredFile, score_file
+from spbe_calc.evidence import EvidenceReport, check_evidence
 from spbe_calc.model import Band
 from spbe_calc.plan import Plan, make_plan
 
@@ -25,6 +27,10 @@ class Report(NamedTuple):
     next_band: Band | None
     plan: Plan | None
     generated: datetime.date
+    #: the checked evidence (documents linked and marked in the HTML report)
+    evidence: EvidenceReport | None = None
+    #: the folder the report is written to: links to local documents start from there
+    links_from: str | None = None
 
 
 def next_band(current: ScoredFile) -> Band | None:
@@ -44,8 +50,20 @@ def build_report(current: ScoredFile, previous: ScoredFile | None = None, today:
     return Report(current, previous, comparison, band, plan, today or datetime.date.today())
 
 
-def report_for(path: str, previous: str | None = None, model_ref: str | None = None, partial: bool = False) -> Report:
-    """Score an answers file (and the earlier one it is compared with) and assemble the report."""
+def report_for(
+    path: str,
+    previous: str | None = None,
+    model_ref: str | None = None,
+    partial: bool = False,
+    output: str | None = None,
+) -> Report:
+    """Score an answers file (and the earlier one it is compared with) and assemble the report.
+
+    The evidence is checked too, so that the report can link each local document (relative to
+    ``output``'s folder) and mark the ones that are missing or changed.
+    """
     current = score_file(path, model_ref, partial)
     before = score_file(previous, None, partial) if previous else None
-    return build_report(current, before)
+    evidence = check_evidence(path, model_ref)
+    folder = str(Path(output).parent) if output else None
+    return build_report(current, before)._replace(evidence=evidence, links_from=folder)

@@ -123,6 +123,7 @@ COMMANDS = {
     "compare": "decide",
     "report": "decide",
     "merge": "team",
+    "evidence": "team",
     "models": "info",
     "schema": "info",
 }

@@ -66,7 +66,7 @@ def report(
     name = fmt or format_for_suffix(output.suffix)
     if name is None:
         raise fail(str(output), "report-format")
-    result = report_for(file, str(previous) if previous else None, model, partial)
+    result = report_for(file, str(previous) if previous else None, model, partial, str(output))
     warn_models([result.current.model])
     atomic_write(output, render("report", name, result, options()))
     say(t("out.written", path=output))

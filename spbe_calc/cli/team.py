@@ -1,4 +1,4 @@
-"""Commands for teams that share answers files: ``merge``."""
+"""Commands for teams that share answers files: ``merge`` and ``evidence``."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from typing import Annotated, Optional
 import typer
 
 from spbe_calc.cli.app import command, emit, options, say
-from spbe_calc.cli.params import ModelOption, files_argument, format_option
+from spbe_calc.cli.params import AnswersFile, ModelOption, files_argument, format_option
 from spbe_calc.errors import ExitCode
+from spbe_calc.evidence import MAX_AGE, check_evidence, record
 from spbe_calc.i18n import t
 from spbe_calc.merge import merge_files
 from spbe_calc.render.registry import render
@@ -32,3 +33,20 @@ def merge(
         return ExitCode.OK
     say(t("out.merge.not-written", path=result.output, count=len(result.conflicts)))
     return ExitCode.FINDINGS
+
+
+@command("evidence", help="help.evidence", no_args_is_help=True)
+def evidence(
+    file: AnswersFile,
+    record_digests: Annotated[bool, typer.Option("--record", help="help.evidence.record")] = False,
+    max_age: Annotated[
+        int, typer.Option("--max-age", min=0, max=100, help="help.evidence.max-age", metavar="cli.metavar.years")
+    ] = MAX_AGE,
+    strict: Annotated[bool, typer.Option("--strict", help="help.validate.strict")] = False,
+    model: ModelOption = None,
+    fmt: Annotated[str, format_option("evidence")] = "text",
+) -> ExitCode:
+    """List and check the evidence of an answers file; 1 when a check fails."""
+    report = record(file, model, max_age) if record_digests else check_evidence(file, model, max_age)
+    emit(render("evidence", fmt, report, options()), commands=fmt == "github")
+    return ExitCode.FINDINGS if report.errors() or (strict and report.warnings()) else ExitCode.OK

@@ -43,6 +43,9 @@ RENDERERS: dict[tuple[str, str], str] = {
     ("report", "markdown"): "report_md:render_md",
     ("merge", "text"): "merge:render_text",
     ("merge", "json"): "merge:render_json",
+    ("evidence", "text"): "evidence:render_text",
+    ("evidence", "json"): "evidence:render_json",
+    ("evidence", "github"): "evidence:render_github",
 }
 
 #: File-name endings that choose a format when none is given (``report -o laporan.html``).

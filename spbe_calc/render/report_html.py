@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import re
+import urllib.parse
 from fractions import Fraction
 from html import escape as _html_escape
 
@@ -15,6 +18,29 @@ from spbe_calc.render.charts import bar, radar
 from spbe_calc.render.safe import clean
 from spbe_calc.report import Report
 from spbe_calc.scoring import GroupScore, level_text
+
+#: Evidence states that fail the check (marked in the report).
+_FAILED = ("missing", "changed", "not-a-file")
+
+
+def _evidence_html(report: Report, indicator: int) -> str:
+    """An indicator's documents: local files and web addresses as links, failed ones marked."""
+    items = [i for i in (report.evidence.items if report.evidence else []) if i.indicator == indicator]
+    parts = []
+    for item in items:
+        text = _e(item.label)
+        href = None
+        if item.kind == "file" and item.resolved is not None:
+            target = os.path.relpath(item.resolved, report.links_from or ".")
+            href = urllib.parse.quote(target.replace(os.sep, "/"))
+        elif item.kind == "url" and re.match(r"https?://", item.label, re.IGNORECASE):
+            href = item.label  # only web addresses: never a javascript: or data: link
+        if href is not None:
+            text = f'<a href="{_e(href)}">{text}</a>'
+        if item.status in _FAILED:
+            text = f'<span class="down">✗ {text} ({_e(t(f"ev.status.{item.status}"))})</span>'
+        parts.append(text)
+    return "; ".join(parts)
 
 
 def _e(text: str) -> str:
@@ -190,7 +216,10 @@ def render_html(report: Report, options: Options) -> str:
         else:
             name = ind.scale.level(i.level).name
             level = f"{i.level}" + (f"<br><span class=muted>{_e(name)}</span>" if name else "")
-        explain = [f"<b>{_e(label)}:</b> {_e(text)}" for label, text in explanation(answer)]
+        explain = [
+            f"<b>{_e(label)}:</b> {_evidence_html(report, ind.id) if label == t('rep.bukti') else _e(text)}"
+            for label, text in explanation(answer)
+        ]
         h.append(
             f"<tr><td class=num>{ind.id}</td><td>{_e(ind.name)}</td><td class=num>{level}</td>"
             f"<td class=num>{pct(ind.weight)}</td><td class=num>{num(i.contribution, 4)}</td>"

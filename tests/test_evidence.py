@@ -1,0 +1,114 @@
+"""``spbe-calc evidence``: documents that exist, and stay unchanged after they were recorded."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from spbe_calc.answers import Evidence, read_answers
+
+from .conftest import Run
+
+ANSWERS = """\
+model: spbe-2020
+instansi: Kab Uji
+tahun: 2024
+levels:
+  1:
+    level: 3
+    bukti:
+      - docs/perbup.pdf
+      - {path: "docs/Notulen rapat.docx", nomor: "5/2019", tanggal: "2019-03-02"}
+      - https://jdih.example.go.id/perbup
+      - Notulen rapat koordinasi
+  2: 4
+  3: 1
+"""
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "perbup.pdf").write_bytes(b"%PDF Perbup 12/2023")
+    (tmp_path / "docs" / "Notulen rapat.docx").write_bytes(b"notulen")
+    (tmp_path / "jawaban.yaml").write_text(ANSWERS, encoding="utf-8")
+    return tmp_path
+
+
+def test_lists_and_checks_the_evidence(run: Run, folder: Path) -> None:
+    path = str(folder / "jawaban.yaml")
+    r = run("evidence", path)
+    assert r.exit_code == 0  # warnings only
+    assert "Indikator 1 (tingkat 3)" in r.stdout
+    assert "· docs/perbup.pdf  (ada; SHA-256 belum dicatat)" in r.stdout
+    assert "→ https://jdih.example.go.id/perbup  (alamat web, tidak diperiksa)" in r.stdout
+    assert "– Notulen rapat koordinasi  (keterangan, tidak diperiksa)" in r.stdout
+    assert f"{path}:12:3: peringatan: indikator 2 di atas tingkat terendah tanpa bukti dukung" in r.stdout
+    assert "3: 1" in ANSWERS and "indikator 3" not in r.stdout  # the lowest level needs no evidence
+    assert f"{path}:9:9: peringatan: bukti indikator 1 bertanggal 2019-03-02" in r.stdout
+    assert run("evidence", path, "--strict").exit_code == 1
+    assert "bertanggal" not in run("evidence", path, "--max-age", "5").stdout
+
+
+def test_a_missing_file_is_an_error(run: Run, folder: Path) -> None:
+    (folder / "docs" / "perbup.pdf").unlink()
+    path = str(folder / "jawaban.yaml")
+    r = run("evidence", path)
+    assert r.exit_code == 1 and f"{path}:8:9: galat: bukti indikator 1 tidak ada: docs/perbup.pdf" in r.stdout
+
+
+def test_record_then_any_change_is_seen(run: Run, folder: Path) -> None:
+    path = folder / "jawaban.yaml"
+    r = run("evidence", str(path), "--record")
+    assert r.exit_code == 0 and "2 SHA-256 dicatat" in r.stdout
+    entries = read_answers(path).answers[1].bukti
+    assert isinstance(entries[0], Evidence) and entries[0].path == "docs/perbup.pdf" and entries[0].sha256
+    assert isinstance(entries[1], Evidence) and entries[1].nomor == "5/2019"  # its details kept
+    assert entries[2:] == ("https://jdih.example.go.id/perbup", "Notulen rapat koordinasi")
+    assert "✓ docs/perbup.pdf  (sesuai SHA-256)" in run("evidence", str(path)).stdout
+    (folder / "docs" / "perbup.pdf").write_bytes(b"%PDF Perbup 12/2023, diubah")
+    r = run("evidence", str(path), "-f", "json")
+    assert r.exit_code == 1
+    data = json.loads(r.stdout)
+    assert [i["status"] for i in data["items"]] == ["changed", "ok", "url", "text"]
+    assert data["problems"][0]["code"] == "evidence-changed" and data["problems"][0]["line"] == 8
+    r = run("evidence", str(path), "-f", "github")
+    assert r.stdout.startswith(f"::error file={path},line=8,col=9,title=spbe-calc evidence-changed::")
+
+
+def test_record_keeps_comments_and_takes_the_lock(run: Run, folder: Path) -> None:
+    path = folder / "jawaban.yaml"
+    path.write_text("# ditandatangani Kepala Dinas\n" + ANSWERS.replace("  2: 4\n", "  2: 4  # menyusul\n"))
+    assert run("evidence", str(path), "--record").exit_code == 0
+    text = path.read_text()
+    assert text.startswith("# ditandatangani Kepala Dinas\n") and "  2: 4  # menyusul" in text
+
+
+def test_described_documents_are_checked_when_read(run: Run, tmp_path: Path) -> None:
+    bad = tmp_path / "j.yaml"
+    bad.write_text(
+        "model: spbe-2020\nlevels:\n  1:\n    level: 3\n    bukti:\n"
+        '      - {path: a.pdf, url: "https://x"}\n'
+        '      - {path: b.pdf, tanggal: "2023-13-01", sha256: abc}\n'
+    )
+    r = run("evidence", str(bad))
+    assert r.exit_code == 2
+    assert f"{bad}:6:9: galat: bukti ini harus menyebut path (berkas) atau url" in r.stderr
+    assert "'2023-13-01' bukan tanggal" in r.stderr and "'abc' bukan SHA-256" in r.stderr
+
+
+def test_the_report_links_documents_and_marks_failed_ones(run: Run, folder: Path) -> None:
+    path = folder / "jawaban.yaml"
+    text = ANSWERS.replace("      - Notulen rapat koordinasi\n", '      - {url: "javascript:alert(1)"}\n')
+    path.write_text(text.replace("      - docs/perbup.pdf\n", "      - docs/perbup.pdf\n      - docs/hilang.pdf\n"))
+    (folder / "laporan").mkdir()
+    out = folder / "laporan" / "laporan.html"
+    assert run("report", str(path), "--partial", "-o", str(out)).exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    assert '<a href="../docs/perbup.pdf">docs/perbup.pdf</a>' in html
+    assert '<a href="../docs/Notulen%20rapat.docx">' in html
+    assert '<span class="down">✗ <a href="../docs/hilang.pdf">docs/hilang.pdf</a> (tidak ada)</span>' in html
+    assert '<a href="https://jdih.example.go.id/perbup">' in html
+    assert 'href="javascript' not in html and "javascript:alert(1)" in html  # shown, never linked
