@@ -16,9 +16,11 @@ from spbe_calc.answers import read_answers
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 
-def spawn(tmp: Path, *args: str, color: bool = False, lang: str = "id") -> pexpect.spawn:
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "SPBE_CALC_LANG")}
-    env.update({"TERM": "xterm", "COLUMNS": "80", "LINES": "40", "SPBE_CALC_LANG": lang})
+def spawn(
+    tmp: Path, *args: str, color: bool = False, lang: str = "id", size: tuple[int, int] = (40, 80)
+) -> pexpect.spawn:
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "SPBE_CALC_LANG", "COLUMNS", "LINES")}
+    env.update({"TERM": "xterm", "SPBE_CALC_LANG": lang})
     if not color:
         env["NO_COLOR"] = "1"
     return pexpect.spawn(
@@ -28,7 +30,7 @@ def spawn(tmp: Path, *args: str, color: bool = False, lang: str = "id") -> pexpe
         env=env,
         encoding="utf-8",
         timeout=30,
-        dimensions=(40, 80),
+        dimensions=size,
     )
 
 
@@ -309,3 +311,22 @@ def test_a_pasted_block_stays_in_its_field(tmp_path: Path) -> None:
     text = path.read_text()
     assert "fakta: |-\n      Paragraf pertama dari laporan.\n\n      Paragraf kedua," in text
     assert 2 not in read_answers(path).answers
+
+
+def test_a_narrow_short_terminal(tmp_path: Path) -> None:
+    """At 40 columns every line fits, words are not cut, and the help stays on a 24-line screen."""
+    (tmp_path / "j.yaml").write_text("model: spbe-2020\nlevels: {}\n")
+    child = spawn(tmp_path, "j.yaml", size=(24, 40))
+    child.expect(r"Tingkat 1-5.*:")
+    screen = ANSI.sub("", child.before or "").replace("\r", "")
+    child.sendline("?")
+    child.expect("misalnya: 3 2 3.")
+    child.expect(r"Tingkat 1-5.*:")
+    after_help = ANSI.sub("", child.before or "").replace("\r", "")
+    child.sendline("q")
+    child.expect(pexpect.EOF)
+    lines = [line for line in screen.split("\n") if line.strip()]
+    assert all(len(line) <= 40 for line in lines), [line for line in lines if len(line) > 40]
+    assert "Kebijakan memuat" in screen  # the criteria are wrapped at word boundaries
+    # Only the prompt follows the help: nothing redraws the indicator over it.
+    assert "Rintisan" not in after_help
