@@ -486,3 +486,19 @@ def test_the_report_legend_speaks_of_last_year_only_with_compare(run: Run, tmp_p
     assert run("report", EX22, "--compare", EX21, "-o", str(compared)).exit_code == 0
     assert "putus-putus" not in alone.read_text(encoding="utf-8")
     assert "Garis putus-putus = 2021." in compared.read_text(encoding="utf-8")
+
+
+def test_assess_abandoning_a_failed_save_shows_the_answer(tmp_path: Path) -> None:
+    path = tmp_path / "j.yaml"
+    path.write_text(answers_text({1: 3}))
+
+    class Breaking(ScriptedPrompter):
+        def ask(self, prompt: str) -> str:
+            if prompt.startswith("  Fakta"):
+                path.write_text("levels: [\n")  # broken by hand while the fakta is typed
+            return super().ask(prompt)
+
+    q = Questionnaire.open(path, None, [], [], [])
+    io = Breaking(["g 2", "4", "Perbup 12/2023 sudah ditetapkan", "q"])
+    assert run_questionnaire(q, io, explain=True) == "quit"
+    assert "Belum tersimpan (salin bila perlu): 2 · fakta: Perbup 12/2023 sudah ditetapkan" in " ".join(io.text.split())

@@ -376,6 +376,7 @@ MESSAGES: dict[str, str] = {
     "problem.not-writable": "the file cannot be written here",
     "hint.not-writable": "Choose a folder you may write to, or ask for write access; answers could not be saved.",
     "as.typeahead": "Input that arrived before this question was ignored (a paste without bracketed paste?); type the answer again.",
+    "as.unsaved": "Not saved (copy it if you need it): {value}",
     "as.at-start": "This is the first indicator.",
     "as.not-in-selection": "Indicator {id} is not in this selection.",
     "as.quit": "Stopped. Every answer is saved in {path}; run the same command to resume.",

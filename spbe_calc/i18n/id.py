@@ -382,6 +382,7 @@ MESSAGES: dict[str, str] = {
     "problem.not-writable": "berkas tidak dapat ditulis di sini",
     "hint.not-writable": "Pilih folder yang boleh Anda tulis, atau minta hak tulis; jawaban tidak akan bisa disimpan.",
     "as.typeahead": "Masukan yang tiba sebelum pertanyaan ini diabaikan (tempelan tanpa bracketed paste?); ketik jawabannya lagi.",
+    "as.unsaved": "Belum tersimpan (salin bila perlu): {value}",
     "as.at-start": "Ini indikator pertama.",
     "as.not-in-selection": "Indikator {id} tidak termasuk pilihan ini.",
     "as.quit": "Berhenti. Semua jawaban tersimpan di {path}; jalankan perintah yang sama untuk melanjutkan.",
