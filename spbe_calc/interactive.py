@@ -363,7 +363,7 @@ def saving(q: Questionnaire, io_: Prompter, action: Callable[..., None], *args: 
                 io_.show(Text(format_problem(problem), style="red"))
             reply = io_.ask(t("as.ask.retry", path=q.path)).strip().lower()
             if reply in words("as.word.quit"):
-                given = [str(a) for a in args[1:] if a is not None] + [
+                given = [str(a) for a in args if a is not None] + [
                     f"{k}: {'; '.join(map(bukti_label, v)) if isinstance(v, tuple) else v}" for k, v in kwargs.items()
                 ]
                 io_.show(Text(t("as.unsaved", value=clean(" · ".join(given))), style="yellow"))
