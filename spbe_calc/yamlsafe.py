@@ -188,9 +188,10 @@ def _last_open_bracket(text: str, end: int) -> int | None:
 
 def _syntax_reason(exc: yaml.MarkedYAMLError) -> tuple[str, bool]:
     """The reason for a YAML syntax error (``"other"`` when unknown) and where to point."""
-    text = f"{exc.problem or ''} {exc.context or ''}"
+    # The problem says what went wrong; its context only where (the marks carry that).
+    problem = exc.problem or ""
     for piece, reason, at_start in _SYNTAX_REASONS:
-        if piece in text:
+        if piece in problem:
             return reason, at_start
     return "other", False
 

@@ -283,7 +283,7 @@ def test_show_completion_from_the_command_line(run: Run) -> None:
 )
 def test_an_empty_argument_is_an_error(run: Run, args: list[str]) -> None:
     r = run(*args)
-    assert r.exit_code == 2 and "argumen kosong" in r.stdout + r.stderr  # validate reports on stdout
+    assert r.exit_code == 2 and "'': galat: argumen kosong" in r.stdout + r.stderr  # validate reports on stdout
 
 
 def test_folders_skip_hidden_files_and_take_any_case(run: Run, tmp_path: Path) -> None:

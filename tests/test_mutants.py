@@ -519,7 +519,177 @@ def test_duplicate_ids_and_weight_sums_name_what_they_are_about(write: Callable[
     assert found[("weight-sum", "domain")][2] == {"kind": "domain", "weight": "41", "total": "40"}
 
 
-def test_scope_and_note_are_read(model: Model) -> None:
+def test_scope_and_note_are_read() -> None:
+    # Loaded here, not from a fixture made before a mutant is switched on.
+    model = load_model("spbe-2020")
     assert isinstance(model.by_id[1].scope, dict) and model.by_id[1].scope["id"]
     assert model.by_id[3].note is not None  # the erratum of indicator 3's level table
     assert model.by_id[1].note is None
+
+
+# --- Round 4: what the fourth run left (see the commit message for the equivalent mutants) -----
+
+
+@pytest.mark.parametrize(
+    ("text", "offset"),
+    [
+        ("levels: [\n", 8),  # a bracket on the first line
+        ("a: [1, [2]]\nb: {\n", 15),  # closed brackets do not count
+        ("a: ]\nb: [\n", 8),  # a stray closer is ignored
+        ('a: "[" \nb: [\n', 11),  # a bracket in double quotes is text
+        ("a: '{'\nb: [\n", 10),  # in single quotes too
+        ('"[": 1\nb: {\n', 10),  # a quote at the very start
+        ('a: ["x", [\n', 9),  # a quote after [
+        ('a: {k: "}", z: [\n', 15),  # after : and ,
+        ('a: x"[\n', 5),  # a quote inside a word is not a quote
+        ('a: "abc\nb: [\n', 11),  # an unclosed quote ends with its line
+        ("# [\nb: 1\n", None),  # a comment at the start
+        ("a: 1 # {\nb: [\n", 12),  # a comment after a space
+        ("a: 1\t# {\n", None),  # after a tab
+        ("a: x#[\n", 5),  # '#' inside a word is not a comment
+        ("a: [X, [\n", 7),  # letters neither open nor close
+        ("a: [1]\nX\n", None),
+        ("a: [X\n", 3),
+        ("a: X#[\n", 5),
+        ('a: X"[\n', 5),
+        ("a: 1\n", None),
+        ("a: [1\n  # ]\n", 3),
+    ],
+)
+def test_the_bracket_left_open(text: str, offset: int | None) -> None:
+    """Where an unclosed bracket was opened (REGRESSION VALUES, checked by hand)."""
+    from spbe_calc.yamlsafe import _last_open_bracket
+
+    assert _last_open_bracket(text, len(text)) == offset
+    assert _last_open_bracket("a: [\nb: [", 5) == 3  # only what comes before the error counts
+
+
+def test_an_empty_plan_file_is_reported(write: Callable[..., Path], run: Run) -> None:
+    empty = write("rencana.yaml", "")
+    r = run("plan", str(DATA.parent.parent / "examples" / "kabupaten-contoh-2022.yaml"), "-t", "Baik", "-c", str(empty))
+    assert r.exit_code == 2 and f"{empty}:1:1: galat: berkas kosong" in r.stderr
+
+
+#: A model whose indicators use two scales: 1-5 for indicator 1, 0-3 for indicator 2.
+TWO_SCALES = """format: 1
+id: dua-skala
+name: Dua Skala
+regulation: {title: Uji, short: Uji, status: reported}
+scoring: {banding: exact, total_weight: 2}
+default_scale: lima
+scales:
+  lima:
+    name: Lima
+    levels: {1: {name: A}, 2: {name: B}, 3: {name: C}, 4: {name: D}, 5: {name: E}}
+  tiga:
+    name: Tiga
+    levels: {0: {name: Nol}, 1: {name: Satu}, 2: {name: Dua}, 3: {name: Tiga}}
+predikat:
+  - {name: Baik, min: 2.5, max: 5, max_inclusive: true}
+  - {name: Kurang, max: 2.5}
+aspects:
+  - id: 1
+    name: Aspek
+    weight: 2
+    indicators:
+      - {id: 1, name: Satu, weight: 1}
+      - {id: 2, name: Dua, weight: 1, scale: tiga}
+"""
+
+
+def test_plan_file_levels_follow_each_indicators_scale(write: Callable[..., Path]) -> None:
+    model = _model(write, TWO_SCALES)
+    ok = write("ok.yaml", "default: {max: 5}\nindicators:\n  1: {max: 5, cost: {5: 2}}\n  2: {max: 3, cost: {1: 1}}\n")
+    assert read_limits(str(ok), model).entries[1]["max"] == 5  # the top of the scale is allowed
+    bad = write("bad.yaml", "indicators:\n  2: {max: 4, cost: {4: 1}}\n  1: {cost: {1: 2}}\n")
+    with pytest.raises(SpbeError) as info:
+        read_limits(str(bad), model)
+    found = [(p.code, p.line, p.args) for p in info.value.problems]
+    assert found == [
+        ("plan-level-outside-scale", 2, {"level": 4, "minimum": 0, "maximum": 3}),
+        ("plan-cost-level", 2, {"level": 4, "minimum": 1, "maximum": 3}),
+        ("plan-cost-level", 3, {"level": 1, "minimum": 2, "maximum": 5}),
+    ]
+
+
+def test_scale_problems_are_all_reported(write: Callable[..., Path]) -> None:
+    text = TWO_SCALES.replace(
+        "levels: {0: {name: Nol}, 1: {name: Satu}, 2: {name: Dua}, 3: {name: Tiga}}", "levels: {0: {name: Nol}}"
+    ).replace(
+        "levels: {1: {name: A}, 2: {name: B}, 3: {name: C}, 4: {name: D}, 5: {name: E}}",
+        "levels: {1: {name: A}, 3: {name: C}}",
+    )
+    with pytest.raises(SpbeError) as info:
+        _model(write, text)
+    codes = sorted((p.code, p.line) for p in info.value.problems)
+    assert ("levels-not-consecutive", 10) in codes and ("too-few-levels", 13) in codes
+    two = TWO_SCALES.replace(
+        "levels: {0: {name: Nol}, 1: {name: Satu}, 2: {name: Dua}, 3: {name: Tiga}}",
+        "levels: {0: {name: Nol}, 1: {name: Satu}}",
+    )
+    assert _model(write, two).by_id[2].scale.max == 1  # two levels are enough
+
+
+def test_an_unknown_scale_names_every_known_one(write: Callable[..., Path]) -> None:
+    with pytest.raises(SpbeError) as info:
+        _model(write, TWO_SCALES.replace("scale: tiga}", "scale: empat}"))
+    assert info.value.problems[0].args == {"scale": "empat", "known": "lima, tiga"}
+
+
+def test_a_level_of_the_wrong_kind(write: Callable[..., Path], run: Run) -> None:
+    # An item of a list of levels is checked one by one: a mapping there is no level.
+    path = write("j.yaml", "model: spbe-2020\nlevels:\n  1: [{a: 1}]\n")
+    r = run("validate", "-f", "json", str(path))
+    problem = next(p for p in json.loads(r.stdout)[0]["problems"] if p["code"] == "wrong-type")
+    assert (problem["code"], problem["message"]) == (
+        "wrong-type",
+        "diharapkan bilangan bulat, ditemukan pemetaan (kunci: nilai)",
+    )
+
+
+def test_bind_needs_every_indicator_unless_told(write: Callable[..., Path]) -> None:
+    from spbe_calc.answers import bind
+
+    answers = read_answers(write("j.yaml", "model: spbe-2020\nlevels:\n  1: 3\n"))
+    with pytest.raises(SpbeError):
+        bind(answers, load_model("spbe-2020"))
+
+
+def test_duplicate_aspects_and_structure_problems_together(write: Callable[..., Path]) -> None:
+    """A model that fails its format still gets its ids and sums checked, each named by kind."""
+    text = (
+        MINI.replace("default_scale: proses", "default_scal: proses")  # misspelt: the format fails
+        .replace("      - id: 3\n        name: Aspek Tiga", "      - id: 2\n        name: Aspek Tiga")
+        .replace("    weight: 60.00\n    aspects", "    weight: 61.00\n    aspects")
+    )
+    with pytest.raises(SpbeError) as info:
+        _model(write, text)
+    found = {(p.code, p.args.get("kind")) for p in info.value.problems}
+    assert ("unknown-key", None) in found
+    assert ("duplicate-id", "aspect") in found and ("weight-sum", "domain") in found
+
+
+def test_partial_checks_of_a_model_of_aspects(write: Callable[..., Path]) -> None:
+    text = TWO_SCALES.replace("default_scale: lima", "default_scal: lima").replace(
+        "{id: 2, name: Dua, weight: 1, scale: tiga}", "{id: 1, name: Dua, weight: 2, scale: tiga}"
+    )
+    with pytest.raises(SpbeError) as info:
+        _model(write, text)
+    found = {(p.code, p.args.get("kind")) for p in info.value.problems}
+    assert ("duplicate-id", "indicator") in found and ("weight-sum", "aspect") in found
+
+
+@pytest.mark.parametrize(
+    "aspect",
+    [
+        "  - id: 1\n    name: Aspek\n    weight: 2\n",  # no indicators at all
+        "  - id: 1\n    name: Aspek\n    indicators:\n      - {id: 1, name: Satu, weight: 1}\n",  # no weight
+        "  - id: 1\n    name: Aspek\n    weight: 2\n    indicators:\n      - {id: 1, name: Satu}\n",  # child without
+        "  - id: 1\n    name: Aspek\n    weight: 2\n    indicators:\n      - tidak\n",  # not a mapping
+    ],
+)
+def test_partial_checks_skip_what_cannot_be_added_up(write: Callable[..., Path], aspect: str) -> None:
+    head = TWO_SCALES[: TWO_SCALES.index("aspects:")].replace("default_scale: lima", "default_scal: lima")
+    with pytest.raises(SpbeError) as info:
+        _model(write, head + "aspects:\n" + aspect)
+    assert "weight-sum" not in {p.code for p in info.value.problems}

@@ -116,7 +116,7 @@ class _Builder:
             missing = [lv.value for lv in scale.levels if lv.value not in criteria and not lv.description]
             if missing:
                 ctx.add(
-                    ctx.at(path + ("criteria",)) if criteria else ctx.at(path),
+                    ctx.at(path + ("criteria",)),  # the indicator itself when it has no criteria
                     "missing-criteria",
                     Severity.WARNING,
                     id=ind["id"],
@@ -170,8 +170,8 @@ def check_parts(data: dict[str, Any], ctx: Context) -> None:
     """
     builder = _Builder(data, {}, ctx)
 
-    def children(parent: Any, key: str) -> list[tuple[int, dict[str, Any]]]:
-        items = parent.get(key) if isinstance(parent, dict) else None
+    def children(parent: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
+        items = parent.get(key)
         return [(i, x) for i, x in enumerate(items) if isinstance(x, dict)] if isinstance(items, list) else []
 
     def weights(parent: dict[str, Any], key: str) -> list[Fraction] | None:
