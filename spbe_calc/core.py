@@ -69,7 +69,7 @@ def model_for_checked(answers: Answers, model_ref: str | None) -> Model:
         raise SpbeError([*answers.problems, *exc.problems], exc.exit_code) from None
 
 
-def score_answers(answers: Answers, model: Model, partial: bool = False, advice: str = "partial") -> ScoredFile:
+def score_answers(answers: Answers, model: Model, partial: bool = False, advice: str | None = None) -> ScoredFile:
     """Score parsed answers against a model.
 
     See :class:`ScoredFile` for ``partial``, and :func:`spbe_calc.answers.bind` for ``advice``.
@@ -101,7 +101,7 @@ def score_bounds(
     return score(model, low), score(model, high)
 
 
-def score_file(path: str, model_ref: str | None = None, partial: bool = False, advice: str = "partial") -> ScoredFile:
+def score_file(path: str, model_ref: str | None = None, partial: bool = False, advice: str | None = None) -> ScoredFile:
     """Read, check and score one answers file; raise :class:`SpbeError` on any problem."""
     answers = read_answers(path, path)
     return score_answers(answers, model_for_checked(answers, model_ref), partial, advice)

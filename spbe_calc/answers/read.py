@@ -307,15 +307,15 @@ def answers_from_doc(doc: Document) -> Answers:
 
 
 def bind(
-    answers: Answers, model: Model, partial: bool = False, advice: str = "partial"
+    answers: Answers, model: Model, partial: bool = False, advice: str | None = None
 ) -> tuple[dict[int, Level], list[int]]:
     """Check answers against a model; return the levels to score and the missing indicators.
 
     Unknown indicators and levels outside an indicator's scale are always errors. Missing
     indicators are an error unless ``partial`` is set, in which case they are returned so the
     caller can say what was left out; they are never given a level silently. ``advice`` names
-    what the message about missing indicators suggests: ``"partial"`` (the command has
-    ``--partial``) or ``"assess"`` (answer them first).
+    the hint for missing indicators when ``--partial`` is not what to suggest: ``"assess"``
+    (``plan``: answer them first) or ``"check"`` (``validate``).
     """
     problems: list[Problem] = list(answers.problems)
     levels: dict[int, Level] = {}
@@ -366,7 +366,7 @@ def bind(
                 line,
                 col,
                 "missing-indicators",
-                {"count": len(unanswered), "ids": compact_ids(unanswered), "advice": advice},
+                {"count": len(unanswered), "ids": compact_ids(unanswered), **({"advice": advice} if advice else {})},
             )
         )
     if errors_in(problems):
