@@ -97,7 +97,7 @@ class EvidenceReport(NamedTuple):
         return sum(p.severity is Severity.WARNING for p in self.problems)
 
 
-def kind_of(entry: Bukti, base: Path) -> tuple[str, str | None]:
+def entry_kind(entry: Bukti, base: Path) -> tuple[str, str | None]:
     """What an entry is (``file``, ``url``, ``text``) and, for a file, its path as written."""
     if isinstance(entry, Evidence):
         return ("file", entry.path) if entry.path else ("url", None)
@@ -132,7 +132,7 @@ def _items(answers: Answers, base: Path) -> list[Item]:
     for ident, answer in sorted(answers.answers.items()):
         for n, entry in enumerate(answer.bukti):
             line, col = answers.where.at(("levels", ident, "bukti", n)) if answers.where else (0, 0)
-            kind, written = kind_of(entry, base)
+            kind, written = entry_kind(entry, base)
             described = entry if isinstance(entry, Evidence) else Evidence()
             resolved = None
             status = kind
@@ -219,7 +219,7 @@ def record(path: str, model_ref: str | None = None, max_age: int = MAX_AGE) -> E
         for ident, answer in answers.answers.items():
             entries: list[Bukti] = []
             for entry in answer.bukti:
-                kind, written = kind_of(entry, base)
+                kind, written = entry_kind(entry, base)
                 target = base / written if written is not None else None
                 if kind == "file" and written is not None and target is not None and target.is_file():
                     described = entry if isinstance(entry, Evidence) else Evidence(path=written)
