@@ -22,6 +22,7 @@ from spbe_calc.answers import Answers, bind, read_answers
 from spbe_calc.bars import Bar, check_bar, meets
 from spbe_calc.core import ScoredFile, model_for, model_for_checked, score_bounds, score_file
 from spbe_calc.errors import ExitCode, Problem, SpbeError, fail
+from spbe_calc.fsutil import is_file, is_folder
 from spbe_calc.numbers import is_number
 from spbe_calc.scoring import Level
 
@@ -173,7 +174,7 @@ def expand_paths(paths: list[str], recursive: bool = True) -> list[str]:
         if not p.strip():
             raise fail(repr(p), "empty-argument")
         path = Path(p)
-        if not path.is_dir():
+        if not is_folder(path):
             out.append(p)
             continue
         found: list[Path] = []
@@ -182,7 +183,7 @@ def expand_paths(paths: list[str], recursive: bool = True) -> list[str]:
             found += [
                 Path(folder, n)
                 for n in names
-                if not _hidden(n) and n.lower().endswith(SUFFIXES) and Path(folder, n).is_file()
+                if not _hidden(n) and n.lower().endswith(SUFFIXES) and is_file(Path(folder, n))
             ]
         out += [str(q) for q in sorted(found)]
     return out
@@ -222,5 +223,5 @@ def score_batch(
             check_bar(bar, f.model)
             if not meets(bar, f.score):
                 below.append(f)
-    single = len(files) == 1 and not Path(files[0]).is_dir()
+    single = len(files) == 1 and not is_folder(Path(files[0]))
     return ScoreBatch(scored, failures, below, outcomes, single)

@@ -25,6 +25,7 @@ from spbe_calc.answers import Answer, Answers, Bukti, Evidence, bind, bukti_labe
 from spbe_calc.answers.update import update
 from spbe_calc.core import model_for_checked
 from spbe_calc.errors import Problem, Severity, SpbeError, errors_in
+from spbe_calc.fsutil import exists, is_file
 from spbe_calc.model import Model
 
 #: Extensions that make a plain entry a file name rather than a description.
@@ -103,7 +104,7 @@ def entry_kind(entry: Bukti, base: Path) -> tuple[str, str | None]:
         return ("file", entry.path) if entry.path else ("url", None)
     if _URL.match(entry):
         return "url", None
-    if Path(entry).suffix.lower() in DOCUMENT_SUFFIXES or (base / entry).is_file():
+    if Path(entry).suffix.lower() in DOCUMENT_SUFFIXES or is_file(base / entry):
         return "file", entry
     return "text", None
 
@@ -118,9 +119,9 @@ def sha256_of(path: Path) -> str:
 
 
 def _file_status(resolved: Path, recorded: str | None) -> str:
-    if not resolved.exists():
+    if not exists(resolved):
         return "missing"
-    if not resolved.is_file():
+    if not is_file(resolved):
         return "not-a-file"
     if recorded is None:
         return "unrecorded"
@@ -221,7 +222,7 @@ def record(path: str, model_ref: str | None = None, max_age: int = MAX_AGE) -> E
             for entry in answer.bukti:
                 kind, written = entry_kind(entry, base)
                 target = base / written if written is not None else None
-                if kind == "file" and written is not None and target is not None and target.is_file():
+                if kind == "file" and written is not None and target is not None and is_file(target):
                     described = entry if isinstance(entry, Evidence) else Evidence(path=written)
                     digest = sha256_of(target)
                     count += described.sha256 != digest

@@ -16,7 +16,8 @@ from typing import NamedTuple
 from spbe_calc.answers import Answer, Answers, bind, compact_ids, is_answered, read_answers, unknown_indicator
 from spbe_calc.answers.update import is_blank, locked, update
 from spbe_calc.core import ScoredFile, model_for, score_answers
-from spbe_calc.errors import Problem, SpbeError, errors_in, fail, os_failure
+from spbe_calc.errors import Problem, SpbeError, errors_in, fail
+from spbe_calc.fsutil import exists, is_folder
 from spbe_calc.model import Indicator, Model, load_model
 from spbe_calc.numbers import is_number
 from spbe_calc.yamlsafe import read_text
@@ -86,17 +87,14 @@ def _check_writable(path: Path) -> None:
     read-only disk or share is found even where permission bits say nothing (as root).
     """
     shown = str(path)
-    if path.is_dir():
+    if is_folder(path):
         raise fail(shown, "is-directory")
-    if not path.parent.is_dir():
+    if not is_folder(path.parent):
         raise fail(shown, "folder-missing", folder=str(path.parent))
-    if (path.exists() and not os.access(path, os.W_OK)) or not os.access(path.parent, os.W_OK):
+    if (exists(path) and not os.access(path, os.W_OK)) or not os.access(path.parent, os.W_OK):
         raise fail(shown, "not-writable")
-    try:
-        with locked(path):
-            pass
-    except OSError as exc:
-        raise os_failure(shown, "not-writable", exc) from None
+    with locked(path):  # creating the lock file is what every save does first
+        pass
 
 
 class Progress(NamedTuple):
@@ -134,7 +132,7 @@ class Questionnaire:
         where), because rewriting could drop what the reader could not understand.
         """
         _check_writable(path)  # before any question: an answer that cannot be saved is lost
-        if path.exists() and not _is_blank(path):
+        if exists(path) and not _is_blank(path):
             answers = read_answers(path, str(path))
             errors = errors_in(answers.problems)
             if errors:

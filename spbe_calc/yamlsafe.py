@@ -126,12 +126,13 @@ def read_text(path: Path | str, display: str | None = None) -> str:
         raise fail(shown, "file-unreadable", reason="permission denied", errno="EACCES") from None
     except OSError as exc:
         raise os_failure(shown, "file-unreadable", exc) from None
+    # Looked at before it becomes a file object: Python refuses to wrap a folder, with an error
+    # of its own (a folder opens fine for reading on POSIX).
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise fail(shown, "is-directory" if stat.S_ISDIR(info.st_mode) else "not-a-regular-file")
     with os.fdopen(fd, "rb") as fh:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise fail(shown, "is-directory")
-        if not stat.S_ISREG(info.st_mode):
-            raise fail(shown, "not-a-regular-file")
         if info.st_size > LIMITS["max_bytes"]:
             raise fail(shown, "too-large", size=info.st_size, limit=LIMITS["max_bytes"])
         try:

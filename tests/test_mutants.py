@@ -693,3 +693,66 @@ def test_partial_checks_skip_what_cannot_be_added_up(write: Callable[..., Path],
     with pytest.raises(SpbeError) as info:
         _model(write, head + "aspects:\n" + aspect)
     assert "weight-sum" not in {p.code for p in info.value.problems}
+
+
+def test_a_models_notes_path_and_default_banding_are_read(write: Callable[..., Path]) -> None:
+    path = write(
+        "catatan.yaml",
+        TWO_SCALES + 'notes:\n  - {ref: "indikator 1", text: "sumber kurang jelas"}\n'
+        '  - {ref: predikat, kind: conflict, text: {id: "dua sumber", en: "two sources"}}\n',
+    )
+    model = load_model(str(path))
+    assert model.path == str(path) and model.banding == "exact"
+    assert [(n.ref, n.kind) for n in model.notes] == [("indikator 1", "note"), ("predikat", "conflict")]
+    assert model.notes[0].text == "sumber kurang jelas" and model.notes[1].text == {
+        "id": "dua sumber",
+        "en": "two sources",
+    }
+    assert load_model("spbe-2018").notes[0].kind == "conflict"
+
+
+def test_bands_are_ordered_highest_first_whatever_the_file_says(write: Callable[..., Path]) -> None:
+    ascending = TWO_SCALES.replace(
+        "  - {name: Baik, min: 2.5, max: 5, max_inclusive: true}\n  - {name: Kurang, max: 2.5}\n",
+        "  - {name: Kurang, max: 2.5}\n  - {name: Cukup, min: 2.5, max: 4}\n  - {name: Baik, min: 4, max: 5, max_inclusive: true}\n",
+    )
+    assert [b.name for b in _model(write, ascending).bands] == ["Baik", "Cukup", "Kurang"]
+
+
+def test_where_the_top_weights_are_reported(write: Callable[..., Path]) -> None:
+    """At scoring.total_weight when the model sets it, else at the key of the top level."""
+    with pytest.raises(SpbeError) as info:
+        _model(write, TWO_SCALES.replace("total_weight: 2}", "total_weight: 3}"))
+    problem = next(p for p in info.value.problems if p.code == "total-weight")
+    assert (problem.line, problem.col) == (5, 41)
+    with pytest.raises(SpbeError) as info:
+        _model(write, TWO_SCALES.replace("scoring: {banding: exact, total_weight: 2}\n", ""))
+    problem = next(p for p in info.value.problems if p.code == "total-weight")
+    assert (problem.line, problem.args) == (16, {"total": "2", "required": "100"})  # the aspects: key
+
+
+def test_an_unknown_default_scale_names_every_known_one(write: Callable[..., Path]) -> None:
+    with pytest.raises(SpbeError) as info:
+        _model(write, TWO_SCALES.replace("default_scale: lima", "default_scale: enam"))
+    problem = next(p for p in info.value.problems if p.code == "unknown-scale")
+    assert problem.args == {"scale": "enam", "known": "lima, tiga"}
+
+
+@pytest.mark.parametrize(
+    "data", ["1\n".encode("utf-16-le"), "1\n".encode("utf-16-be"), "levels: {}\n".encode("utf-16-be")]
+)
+def test_utf16_without_a_byte_order_mark(data: bytes) -> None:
+    with pytest.raises(SpbeError) as info:
+        decode(data, "j.yaml")
+    assert [p.code for p in info.value.problems] == ["utf16-file"]
+
+
+def test_a_folder_or_an_impossible_name_where_a_file_is_read(run: Run, tmp_path: Path) -> None:
+    r = run("plan", str(tmp_path), "-t", "Baik")
+    assert r.exit_code == 2 and r.stderr.startswith(f"{tmp_path}: galat: ")
+    assert "folder" in r.stderr.splitlines()[0]
+    long_name = str(tmp_path / ("a" * 300 + ".yaml"))
+    r = run("score", long_name)
+    assert r.exit_code == 2 and r.stderr.startswith(
+        f"{long_name}: galat: berkas tidak dapat dibaca (nama terlalu panjang)"
+    )

@@ -18,8 +18,8 @@ from filelock import FileLock, Timeout
 from spbe_calc.answers.comments import Comments
 from spbe_calc.answers.read import Answers
 from spbe_calc.answers.write import dump_answers, read_for_update
-from spbe_calc.errors import SpbeError, errors_in, fail
-from spbe_calc.fsutil import atomic_write
+from spbe_calc.errors import SpbeError, errors_in, fail, os_failure
+from spbe_calc.fsutil import atomic_write, exists
 from spbe_calc.yamlsafe import read_text
 
 #: Seconds a writer waits for another one to finish.
@@ -33,13 +33,23 @@ def lock_path(path: Path) -> Path:
 
 @contextmanager
 def locked(path: Path, wait: float | None = None) -> Iterator[None]:
-    """Hold the lock of ``path``; :class:`SpbeError` (``file-busy``) after ``wait`` seconds."""
+    """Hold the lock of ``path``; :class:`SpbeError` (``file-busy``) after ``wait`` seconds.
+
+    A lock file that cannot be created (a read-only share, a name too long) means the answers
+    file cannot be written either: ``not-writable``, with the system's reason.
+    """
     seconds = LOCK_WAIT if wait is None else wait
+    lock = FileLock(lock_path(path), timeout=seconds)
     try:
-        with FileLock(lock_path(path), timeout=seconds):
-            yield
+        lock.acquire()
     except Timeout:
         raise fail(str(path), "file-busy", seconds=seconds) from None
+    except OSError as exc:
+        raise os_failure(str(path), "not-writable", exc) from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def is_blank(text: str) -> bool:
@@ -55,7 +65,7 @@ def rewrite(path: Path, change: Callable[[Answers], Answers], empty: Answers, or
     and rewriting could drop what the reader did not understand.
     """
     base, comments = empty, Comments.none()
-    text = read_text(path) if path.exists() else ""
+    text = read_text(path) if exists(path) else ""
     if text and is_blank(text):
         comments = comments._replace(header=tuple(ln for ln in text.splitlines() if ln.lstrip().startswith("#")))
     elif text:

@@ -12,6 +12,7 @@ import functools
 from pathlib import Path
 
 from spbe_calc.errors import Problem, SpbeError, errors_in, fail
+from spbe_calc.fsutil import exists
 from spbe_calc.kinds import wrong_kind
 from spbe_calc.model.checks import build, check_parts
 from spbe_calc.model.format import MODEL_SPEC
@@ -45,7 +46,7 @@ def resolve_model_path(ref: str | None, relative_to: Path | None = None) -> tupl
     path = Path(ref)
     if relative_to is not None and not path.is_absolute():
         path = relative_to / path
-    if path.suffix in (".yaml", ".yml") or path.exists():
+    if path.suffix in (".yaml", ".yml") or exists(path):
         return path, str(path)
     raise fail(ref, "unknown-model", name=ref, known=", ".join(bundled))
 
