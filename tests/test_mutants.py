@@ -756,3 +756,28 @@ def test_a_folder_or_an_impossible_name_where_a_file_is_read(run: Run, tmp_path:
     assert r.exit_code == 2 and r.stderr.startswith(
         f"{long_name}: galat: berkas tidak dapat dibaca (nama terlalu panjang)"
     )
+
+
+def test_the_size_limit_is_checked_before_and_while_reading(
+    write: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file over the limit is refused from its size; a file whose size says nothing (as in
+    /proc, or one that grows while read) after one byte more than the limit."""
+    from spbe_calc import yamlsafe
+
+    monkeypatch.setitem(yamlsafe.LIMITS, "max_bytes", 100)
+    assert yamlsafe.read_text(write("pas.yaml", "#" * 99 + "\n")).startswith("#")  # exactly the limit
+    big = write("besar.yaml", "#" * 200)
+    with pytest.raises(SpbeError) as info:
+        yamlsafe.read_text(big, "besar.yaml")
+    assert [(p.path, p.code, p.args) for p in info.value.problems] == [
+        ("besar.yaml", "too-large", {"size": 200, "limit": 100})
+    ]
+    status = Path("/proc/self/status")
+    if not status.is_file() or status.stat().st_size:
+        pytest.skip("no file that reports a size of 0 on this system")
+    with pytest.raises(SpbeError) as info:
+        yamlsafe.read_text(status, "status")
+    assert [(p.path, p.code, p.args) for p in info.value.problems] == [
+        ("status", "too-large", {"size": 101, "limit": 100})
+    ]
