@@ -781,3 +781,95 @@ def test_the_size_limit_is_checked_before_and_while_reading(
     assert [(p.path, p.code, p.args) for p in info.value.problems] == [
         ("status", "too-large", {"size": 101, "limit": 100})
     ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "value", "problem"),
+    [
+        ("Null", None, None),
+        ("NULL", None, None),
+        ("True", True, None),
+        ("TRUE", True, None),
+        ("False", False, None),
+        ("FALSE", False, None),
+        ("+0", 0, None),
+        ("+010", "+010", "yaml11-octal"),
+        ("-010", "-010", "yaml11-octal"),
+        ("1" * 30, int("1" * 30), None),
+        ("1" * 31, "1" * 31, "number-too-long"),
+    ],
+)
+def test_plain_scalars_in_every_spelling(raw: str, value: object, problem: str | None) -> None:
+    from spbe_calc import yamlsafe
+
+    yamlsafe._PLAIN_CACHE.clear()  # resolved here, not remembered from another test
+    doc = parse(f"a: {raw}\n", "t.yaml")
+    assert doc.root is not None
+    node = doc.root.value[0][1]
+    assert node.value == value and type(node.value) is type(value)
+    assert [p.code for p in doc.problems] == ([problem] if problem else [])
+
+
+#: A model whose upper bands start *above* their edge (min_inclusive: false): 2.00 exactly is
+#: still Kurang, so a plan to Baik from all 2s needs a raise.
+EXCLUSIVE = TWO_SCALES.replace(
+    "  - {name: Baik, min: 2.5, max: 5, max_inclusive: true}\n  - {name: Kurang, max: 2.5}\n",
+    "  - {name: Baik, min: 2, min_inclusive: false, max: 5, max_inclusive: true}\n"
+    "  - {name: Kurang, max: 2, max_inclusive: true}\n",
+).replace("scale: tiga}", "}")
+
+
+def test_a_plan_to_an_exclusive_edge_must_pass_it(write: Callable[..., Path], run: Run) -> None:
+    model = write("tepi.yaml", EXCLUSIVE)
+    answers = write("j.yaml", f"model: {model.name}\nlevels: {{1: 2, 2: 2}}\n")
+    r = run("plan", str(answers), "-t", "Baik", "-f", "json")
+    data = json.loads(r.stdout)
+    assert r.exit_code == 0 and data["already_met"] is False and data["reachable"] is True
+    assert data["index_before"] == 2.0 and data["predikat_before"] == "Kurang"
+    assert len(data["steps"]) == 1 and data["predikat_after"] == "Baik" and data["index_after"] == 2.5
+    assert data["steps"][0]["enters_band"] is True and data["steps"][0]["reaches_target"] is True
+    costs = write("biaya.yaml", "default: {cost: 1}\n")
+    r = run("plan", str(answers), "-t", "Baik", "-c", str(costs), "-f", "json")
+    assert len(json.loads(r.stdout)["steps"]) == 1  # the cheapest search passes the edge too
+
+
+def test_plans_that_need_nothing_or_cannot_be_made(write: Callable[..., Path], run: Run) -> None:
+    path = str(DATA.parent.parent / "examples" / "kabupaten-contoh-2022.yaml")
+    met = json.loads(run("plan", path, "-t", "Kurang", "-f", "json").stdout)  # the lowest predikat
+    assert met["already_met"] is True and met["reachable"] is True and met["steps"] == []
+    assert met["index_after"] == met["index_before"] and met["predikat_after"] == met["predikat_before"]
+    capped = write("batas.yaml", "default: {max: 3}\n")
+    r = run("plan", path, "-t", "4", "-c", str(capped), "-f", "json")
+    data = json.loads(r.stdout)
+    assert r.exit_code == 1 and data["reachable"] is False and data["already_met"] is False
+
+
+def test_a_plan_on_a_model_with_items(run: Run) -> None:
+    """5/2018 scores some indicators per item: every indicator's steps are candidates."""
+    path = str(DATA.parent.parent / "examples" / "kota-denpasar-2018.yaml")
+    data = json.loads(run("plan", path, "-t", "Sangat Baik", "-f", "json").stdout)
+    ids = {s["indicator"] for s in data["steps"]}
+    assert data["reachable"] is True and any(i < 35 for i in ids)
+    # REGRESSION VALUES (the program's output, read by hand against the model's weights): the
+    # fewest raises from 2.64 to Sangat Baik (3.5) start with the heaviest services (26, 25).
+    assert (len(data["steps"]), data["index_after"]) == (19, 3.52)
+    assert [(s["indicator"], s["to"]) for s in data["steps"][:3]] == [(26, 2), (26, 3), (25, 4)]
+
+
+def test_a_costed_plan_lists_the_best_value_first(run: Run) -> None:
+    root = DATA.parent.parent / "examples"
+    r = run(
+        "plan",
+        str(root / "kabupaten-contoh-2022.yaml"),
+        "-t",
+        "Baik",
+        "-c",
+        str(root / "rencana-2023.yaml"),
+        "-f",
+        "json",
+    )
+    steps = json.loads(r.stdout)["steps"]
+    gains = [Fraction(s["index_after_exact"]) for s in steps]
+    before = Fraction(json.loads(r.stdout)["index_before_exact"])
+    ratios = [(g - p) / Fraction(s["cost"]) for s, g, p in zip(steps, gains, [before, *gains[:-1]])]
+    assert ratios == sorted(ratios, reverse=True) and len(steps) > 1
