@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Callable
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
@@ -793,13 +794,20 @@ def test_the_size_limit_is_checked_before_and_while_reading(
         ("False", False, None),
         ("FALSE", False, None),
         ("+0", 0, None),
-        ("+010", "+010", "yaml11-octal"),
-        ("-010", "-010", "yaml11-octal"),
+        ("+010", "+010", ("yaml11-octal", "+010")),
+        ("-010", "-010", ("yaml11-octal", "-010")),
         ("1" * 30, int("1" * 30), None),
-        ("1" * 31, "1" * 31, "number-too-long"),
+        ("+" + "1" * 30, int("1" * 30), None),
+        ("1" * 31, "1" * 31, ("number-too-long", "1" * 31)),
+        ("1." + "1" * 38, Decimal("1." + "1" * 38), None),  # 40 characters
+        ("1." + "1" * 39, "1." + "1" * 39, ("number-too-long", "1." + "1" * 38)),  # cut at 40
+        ("1" + "0" * 30 + ".5", Decimal("1" + "0" * 30 + ".5"), None),  # 10^30
+        ("1" + "0" * 31 + ".5", "1" + "0" * 31 + ".5", ("number-too-long", "1" + "0" * 31 + ".5")),
+        ("1E5", "1E5", ("yaml11-number", "1E5")),
+        ("1.5e2", "1.5e2", ("yaml11-number", "1.5e2")),
     ],
 )
-def test_plain_scalars_in_every_spelling(raw: str, value: object, problem: str | None) -> None:
+def test_plain_scalars_in_every_spelling(raw: str, value: object, problem: tuple[str, str] | None) -> None:
     from spbe_calc import yamlsafe
 
     yamlsafe._PLAIN_CACHE.clear()  # resolved here, not remembered from another test
@@ -807,7 +815,8 @@ def test_plain_scalars_in_every_spelling(raw: str, value: object, problem: str |
     assert doc.root is not None
     node = doc.root.value[0][1]
     assert node.value == value and type(node.value) is type(value)
-    assert [p.code for p in doc.problems] == ([problem] if problem else [])
+    found = [(p.path, p.line, p.col, p.code, p.args) for p in doc.problems]
+    assert found == ([("t.yaml", 1, 4, problem[0], {"text": problem[1]})] if problem else [])
 
 
 #: A model whose upper bands start *above* their edge (min_inclusive: false): 2.00 exactly is
