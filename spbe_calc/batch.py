@@ -22,8 +22,8 @@ from spbe_calc.answers import Answers, bind, read_answers
 from spbe_calc.bars import Bar, check_bar, meets
 from spbe_calc.core import ScoredFile, model_for, model_for_checked, score_bounds, score_file
 from spbe_calc.errors import ExitCode, Problem, SpbeError, fail
-from spbe_calc.fsutil import is_file, is_folder
 from spbe_calc.numbers import is_number
+from spbe_calc.paths import is_file, is_folder
 from spbe_calc.scoring import Level
 
 #: Below this many files, starting worker processes costs more than it saves (see bench/).

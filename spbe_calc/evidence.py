@@ -25,8 +25,8 @@ from spbe_calc.answers import Answer, Answers, Bukti, Evidence, bind, bukti_labe
 from spbe_calc.answers.update import update
 from spbe_calc.core import model_for_checked
 from spbe_calc.errors import Problem, Severity, SpbeError, errors_in
-from spbe_calc.fsutil import exists, is_file
 from spbe_calc.model import Model
+from spbe_calc.paths import exists, is_file
 
 #: Extensions that make a plain entry a file name rather than a description.
 DOCUMENT_SUFFIXES = frozenset(

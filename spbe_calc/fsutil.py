@@ -133,32 +133,3 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(dir_fd)
-
-
-# Path.exists(), is_dir() and is_file() raise for some names instead of answering (a name too long
-# for the file system, on Python 3.11): whatever cannot be looked up is not there, and reading or
-# writing it then reports the system's reason in the user's words.
-
-
-def exists(path: Path) -> bool:
-    """Whether something is at ``path``."""
-    try:
-        return path.exists()
-    except OSError:
-        return False
-
-
-def is_folder(path: Path) -> bool:
-    """Whether ``path`` is a folder."""
-    try:
-        return path.is_dir()
-    except OSError:
-        return False
-
-
-def is_file(path: Path) -> bool:
-    """Whether ``path`` is a regular file (or a link to one)."""
-    try:
-        return path.is_file()
-    except OSError:
-        return False

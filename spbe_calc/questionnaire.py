@@ -17,9 +17,9 @@ from spbe_calc.answers import Answer, Answers, bind, compact_ids, is_answered, r
 from spbe_calc.answers.update import is_blank, locked, update
 from spbe_calc.core import ScoredFile, model_for, score_answers
 from spbe_calc.errors import Problem, SpbeError, errors_in, fail
-from spbe_calc.fsutil import exists, is_folder
 from spbe_calc.model import Indicator, Model, load_model
 from spbe_calc.numbers import is_number
+from spbe_calc.paths import exists, is_folder
 from spbe_calc.yamlsafe import read_text
 
 

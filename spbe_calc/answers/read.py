@@ -219,22 +219,24 @@ def _bukti(entry: Any) -> Bukti:
     return str(entry)
 
 
-def _check_evidence(data: Any, ctx: Context) -> None:
+def _check_evidence(ident: int, bukti: Any, ctx: Context) -> list[Problem]:
     """A described document names exactly one of ``path`` and ``url``."""
-    levels = data.get("levels") if isinstance(data, dict) else None
-    for ident, value in (levels if isinstance(levels, dict) else {}).items():
-        bukti = value.get("bukti") if isinstance(value, dict) else None
-        for n, entry in enumerate(bukti if isinstance(bukti, list) else []):
-            if isinstance(entry, dict) and ("path" in entry) == ("url" in entry):
-                ctx.add(ctx.at(("levels", ident, "bukti", n)), "evidence-path-or-url")
+    return [
+        Problem(ctx.file, *ctx.at(("levels", ident, "bukti", n)), "evidence-path-or-url", {})
+        for n, entry in enumerate(bukti if isinstance(bukti, list) else [])
+        if isinstance(entry, dict) and ("path" in entry) == ("url" in entry)
+    ]
 
 
 def parse_answers(data: dict[str, Any], ctx: Context, problems: list[Problem] | None = None) -> Answers:
     """Build :class:`Answers` from checked data (possibly partial, when ``problems`` say so)."""
     answers: dict[int, Answer] = {}
+    problems = list(problems or ())
     levels = data.get("levels")
     for ident, value in (levels if isinstance(levels, dict) else {}).items():
         if isinstance(value, dict):
+            if value.get("bukti"):
+                problems += _check_evidence(ident, value["bukti"], ctx)
             answers[ident] = Answer(
                 ident,
                 _tuple(value.get("level")),
@@ -261,6 +263,8 @@ def _entries_with_problems(ctx: Context, problems: list[Problem]) -> frozenset[i
 
     Each problem belongs to the last entry whose key comes before it in the file.
     """
+    if not problems:  # the usual case: nothing to place
+        return frozenset()
     keys = sorted((pos, path[1]) for path, pos in ctx.key_positions.items() if len(path) == 2 and path[0] == "levels")
     starts = [pos for pos, _ in keys]
     found: set[int] = set()
@@ -299,7 +303,6 @@ def answers_from_doc(doc: Document) -> Answers:
     if mistaken is not None:
         raise SpbeError([mistaken])
     data, ctx = run_partial(ANSWERS_SPEC, doc.root, doc.path)
-    _check_evidence(data, ctx)
     problems = merge_problems(doc.problems, ctx.problems)
     if not isinstance(data, dict):
         raise SpbeError(problems)

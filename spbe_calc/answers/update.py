@@ -19,7 +19,8 @@ from spbe_calc.answers.comments import Comments
 from spbe_calc.answers.read import Answers
 from spbe_calc.answers.write import dump_answers, read_for_update
 from spbe_calc.errors import SpbeError, errors_in, fail, os_failure
-from spbe_calc.fsutil import atomic_write, exists
+from spbe_calc.fsutil import atomic_write
+from spbe_calc.paths import exists
 from spbe_calc.yamlsafe import read_text
 
 #: Seconds a writer waits for another one to finish.

@@ -17,16 +17,17 @@ from typing import Any
 
 from spbe_calc.i18n import t
 
-#: Framework sentences without attributes, and the catalogue key that says the same.
+#: Framework sentences without attributes, and the catalogue key that says the same. Patterns are
+#: compiled when first needed (``re`` keeps them): only a usage error needs them, not every start.
 _SENTENCES = (
-    (re.compile(r"Option '(?P<name>[^']*)' requires an argument\.$"), "cli.usage.needs-value"),
-    (re.compile(r"Option '(?P<name>[^']*)' requires (?P<count>\d+) arguments\.$"), "cli.usage.needs-values"),
-    (re.compile(r"Option '(?P<name>[^']*)' does not take a value\.$"), "cli.usage.takes-no-value"),
+    (r"Option '(?P<name>[^']*)' requires an argument\.$", "cli.usage.needs-value"),
+    (r"Option '(?P<name>[^']*)' requires (?P<count>\d+) arguments\.$", "cli.usage.needs-values"),
+    (r"Option '(?P<name>[^']*)' does not take a value\.$", "cli.usage.takes-no-value"),
     # (the framework may have added its own "Did you mean ...?": ours replaces it)
-    (re.compile(r"No such command '(?P<name>[^']*)'\.", re.S), "cli.usage.no-such-command"),
-    (re.compile(r"Got unexpected extra argument(?:s|\(s\))? \((?P<args>.*)\)$", re.S), "cli.usage.extra-arguments"),
-    (re.compile(r"(?P<value>'.*') is not a valid (?:integer|int)\.$", re.S), "cli.usage.not-integer"),
-    (re.compile(r"(?P<value>.*) is not in the range (?P<range>.*)\.$", re.S), "cli.usage.out-of-range"),
+    (r"No such command '(?P<name>[^']*)'\.", "cli.usage.no-such-command"),
+    (r"Got unexpected extra argument(?:s|\(s\))? \((?P<args>.*)\)$", "cli.usage.extra-arguments"),
+    (r"(?P<value>'.*') is not a valid (?:integer|int)\.$", "cli.usage.not-integer"),
+    (r"(?P<value>.*) is not in the range (?P<range>.*)\.$", "cli.usage.out-of-range"),
 )
 
 
@@ -56,7 +57,7 @@ def _known_options(exc: Any) -> list[str]:
 def _sentence(text: str) -> str:
     """A framework sentence in the catalogue's words (as it came when not recognised)."""
     for pattern, key in _SENTENCES:
-        found = pattern.match(text)
+        found = re.match(pattern, text, re.S)
         if found:
             return t(key, **found.groupdict())
     return text
@@ -77,7 +78,7 @@ def message(exc: Any, commands: list[str]) -> str:
         key = "cli.usage.missing-argument" if exc.param_type == "argument" else "cli.usage.missing-option"
         return t(key, name=_param_name(exc))
     text = _sentence(exc.message)
-    mistyped = _SENTENCES[3][0].match(exc.message)
+    mistyped = re.match(_SENTENCES[3][0], exc.message, re.S)
     if mistyped:
         close = difflib.get_close_matches(mistyped["name"], commands, n=1)
         text += " " + t("cli.usage.did-you-mean", name=close[0]) if close else ""

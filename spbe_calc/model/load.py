@@ -12,11 +12,11 @@ import functools
 from pathlib import Path
 
 from spbe_calc.errors import Problem, SpbeError, errors_in, fail
-from spbe_calc.fsutil import exists
 from spbe_calc.kinds import wrong_kind
 from spbe_calc.model.checks import build, check_parts
 from spbe_calc.model.format import MODEL_SPEC
 from spbe_calc.model.records import Model
+from spbe_calc.paths import exists
 from spbe_calc.spec import run_partial
 from spbe_calc.yamlsafe import Document, load
 
