@@ -78,7 +78,7 @@ def test_a_session_keeps_every_comment_where_it_was(tmp_path: Path) -> None:
 WORDS = st.text(alphabet="abcdefghij #'\":-", min_size=1, max_size=12).map(lambda s: ("# " + s).rstrip())
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(
     levels=st.dictionaries(st.integers(1, 47), st.integers(1, 5), min_size=1, max_size=8),
     texts=st.dictionaries(st.integers(1, 47), st.text(alphabet="ab #:\n", min_size=1, max_size=20), max_size=3),

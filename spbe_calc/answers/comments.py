@@ -12,6 +12,7 @@ text or a block of several lines stays text.
 
 from __future__ import annotations
 
+import re
 from typing import Any, NamedTuple
 
 import yaml
@@ -43,6 +44,7 @@ class Comments(NamedTuple):
 def _covered(text: str) -> dict[int, list[tuple[int, float]]]:
     """Per line (0-based), the column ranges that tokens occupy (a comment cannot start there)."""
     spans: dict[int, list[tuple[int, float]]] = {}
+    lines = text.split("\n")
     # The pure-Python scanner counts columns in characters (libyaml's count bytes).
     for token in yaml.scan(text, Loader=yaml.SafeLoader):
         start, end = token.start_mark, token.end_mark
@@ -50,7 +52,12 @@ def _covered(text: str) -> dict[int, list[tuple[int, float]]]:
             if end.column > start.column:
                 spans.setdefault(start.line, []).append((start.column, end.column))
             continue
-        spans.setdefault(start.line, []).append((start.column, float("inf")))
+        first: float = float("inf")
+        if isinstance(token, yaml.ScalarToken) and token.style in ("|", ">"):
+            # A block's header line ends with its indicators: what follows may be a comment.
+            header = re.match(r"[|>][-+0-9]*", lines[start.line][start.column :])
+            first = start.column + (header.end() if header else 1)
+        spans.setdefault(start.line, []).append((start.column, first))
         for line in range(start.line + 1, end.line):
             spans.setdefault(line, []).append((0, float("inf")))
         if end.column:
