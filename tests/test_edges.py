@@ -148,7 +148,7 @@ def test_utf16_gets_the_same_advice_as_windows_1252(run: Run, write: Write) -> N
 
 def test_bukti_as_text_shows_the_list_syntax(run: Run, write: Write) -> None:
     r = run("score", "--partial", str(write("j.yaml", 'model: spbe-2020\nlevels:\n  1: {level: 3, bukti: "SK"}\n')))
-    assert 'bukti: ["SK Bupati No. 5/2022"]' in r.stderr
+    assert 'Tulis sebagai daftar: bukti: ["…"]' in r.stderr
 
 
 def test_a_missing_model_names_the_answers_file_and_line(run: Run, write: Write) -> None:

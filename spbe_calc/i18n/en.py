@@ -17,7 +17,7 @@ MESSAGES: dict[str, str] = {
     "problem.binary-file": "binary file (contains a NUL byte), not YAML text",
     "problem.utf16-file": "the file is saved as UTF-16, not UTF-8",
     "hint.utf16-file": "Save the file again with the UTF-8 encoding.",
-    "hint.wrong-type.list": "Write a list, for example {key}: [\"Decree No. 5/2022\"], or one '- ...' line per item under {key}:.",
+    "hint.wrong-type.list": "Write a list: {key}: [\"…\"], or one '- …' line per item under {key}:.",
     "os.ENOENT": "no such file or folder",
     "os.EACCES": "permission denied",
     "os.EPERM": "operation not permitted",

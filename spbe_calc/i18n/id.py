@@ -17,7 +17,7 @@ MESSAGES: dict[str, str] = {
     "problem.binary-file": "berkas biner (berisi bita NUL), bukan teks YAML",
     "problem.utf16-file": "berkas tersimpan dalam pengodean UTF-16, bukan UTF-8",
     "hint.utf16-file": "Simpan ulang berkas dengan pengodean UTF-8.",
-    "hint.wrong-type.list": "Tulis sebagai daftar, misalnya {key}: [\"SK Bupati No. 5/2022\"], atau satu baris '- ...' per butir di bawah {key}:.",
+    "hint.wrong-type.list": "Tulis sebagai daftar: {key}: [\"…\"], atau satu baris '- …' per butir di bawah {key}:.",
     "os.ENOENT": "berkas atau folder tidak ada",
     "os.EACCES": "akses ditolak",
     "os.EPERM": "operasi tidak diizinkan",
