@@ -882,3 +882,19 @@ def test_a_costed_plan_lists_the_best_value_first(run: Run) -> None:
     before = Fraction(json.loads(r.stdout)["index_before_exact"])
     ratios = [(g - p) / Fraction(s["cost"]) for s, g, p in zip(steps, gains, [before, *gains[:-1]])]
     assert ratios == sorted(ratios, reverse=True) and len(steps) > 1
+
+
+def test_the_node_limit_counts_aliases_expanded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In process (the corpus's billion laughs runs in a subprocess, which no mutant reaches)."""
+    from spbe_calc import yamlsafe
+
+    monkeypatch.setitem(yamlsafe.LIMITS, "max_nodes", 10)
+    # a mapping of 4 pairs: 1 + 8 nodes; an alias to it counts its whole size again
+    assert parse("a: 1\nb: 2\nc: 3\nd: 4\n", "t.yaml").problems == []
+    over = parse("a: 1\nb: 2\nc: 3\nd: 4\ne: 5\n", "t.yaml")  # 11 nodes
+    assert [(p.path, p.line, p.code, p.args) for p in over.problems] == [("t.yaml", 5, "too-many-nodes", {"limit": 10})]
+    assert over.root is None and over.path == "t.yaml"
+    aliased = parse("a: &x [1, 2, 3]\nb: *x\n", "t.yaml")  # 1 + (1 + 4) + (1 + 4) = 11
+    assert [p.code for p in aliased.problems] == ["too-many-nodes"]
+    monkeypatch.setitem(yamlsafe.LIMITS, "max_nodes", 11)
+    assert parse("a: &x [1, 2, 3]\nb: *x\n", "t.yaml").problems == []
