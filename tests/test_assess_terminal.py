@@ -330,3 +330,19 @@ def test_a_narrow_short_terminal(tmp_path: Path) -> None:
     assert "Kebijakan memuat" in screen  # the criteria are wrapped at word boundaries
     # Only the prompt follows the help: nothing redraws the indicator over it.
     assert "Rintisan" not in after_help
+
+
+def test_lines_of_a_paste_without_bracketed_paste_do_not_answer_the_next_question(tmp_path: Path) -> None:
+    """A terminal that does not mark pastes sends the lines as if typed: the first one answers
+    the question being asked, the rest arrived before the next question and are dropped."""
+    path = tmp_path / "j.yaml"
+    path.write_text("model: spbe-2020\nlevels: {}\n")
+    child = spawn(tmp_path, "--no-explain", "j.yaml")
+    child.expect(r"Tingkat 1-5.*:")
+    child.send("3\r4\r5\r")  # three lines at once
+    child.expect("Indikator 2 ·")
+    child.expect("diabaikan")
+    child.expect(r"Tingkat 1-5.*:")
+    child.sendline("q")
+    child.expect(pexpect.EOF)
+    assert levels(path) == {1: 3}
