@@ -20,7 +20,7 @@ from spbe_calc.interactive import run as run_questionnaire
 from spbe_calc.questionnaire import Questionnaire
 from spbe_calc.render.messages import format_problem
 
-from .conftest import EXAMPLES, ROOT, Run, answers_text
+from .conftest import DATA, EXAMPLES, ROOT, Run, answers_text
 
 EX21 = str(EXAMPLES / "kabupaten-contoh-2021.yaml")
 EX22 = str(EXAMPLES / "kabupaten-contoh-2022.yaml")
@@ -30,28 +30,7 @@ ALL = dict.fromkeys(range(1, 48), 3)
 Write = Callable[..., Path]
 
 #: A model of aspects only whose weights are thirds: 1, 1, 2 give the index 4/3.
-THIRDS = """format: 1
-id: sepertiga
-name: Model Sepertiga
-regulation: {title: Model uji, short: Uji, status: reported}
-scoring: {banding: exact, total_weight: 3}
-default_scale: proses
-scales:
-  proses:
-    name: Proses
-    levels: {1: {name: Satu}, 2: {name: Dua}, 3: {name: Tiga}, 4: {name: Empat}, 5: {name: Lima}}
-predikat:
-  - {name: Baik, min: 2.5, max: 5, max_inclusive: true}
-  - {name: Kurang, max: 2.5}
-aspects:
-  - id: 1
-    name: Aspek
-    weight: 3
-    indicators:
-      - {id: 1, name: Satu, weight: 1}
-      - {id: 2, name: Dua, weight: 1}
-      - {id: 3, name: Tiga, weight: 1}
-"""
+THIRDS = (DATA / "model-thirds.yaml").read_text(encoding="utf-8")
 
 
 # --- 1. messages name the right thing ------------------------------------------------------------

@@ -572,30 +572,7 @@ def test_an_empty_plan_file_is_reported(write: Callable[..., Path], run: Run) ->
 
 
 #: A model whose indicators use two scales: 1-5 for indicator 1, 0-3 for indicator 2.
-TWO_SCALES = """format: 1
-id: dua-skala
-name: Dua Skala
-regulation: {title: Uji, short: Uji, status: reported}
-scoring: {banding: exact, total_weight: 2}
-default_scale: lima
-scales:
-  lima:
-    name: Lima
-    levels: {1: {name: A}, 2: {name: B}, 3: {name: C}, 4: {name: D}, 5: {name: E}}
-  tiga:
-    name: Tiga
-    levels: {0: {name: Nol}, 1: {name: Satu}, 2: {name: Dua}, 3: {name: Tiga}}
-predikat:
-  - {name: Baik, min: 2.5, max: 5, max_inclusive: true}
-  - {name: Kurang, max: 2.5}
-aspects:
-  - id: 1
-    name: Aspek
-    weight: 2
-    indicators:
-      - {id: 1, name: Satu, weight: 1}
-      - {id: 2, name: Dua, weight: 1, scale: tiga}
-"""
+TWO_SCALES = (DATA / "model-two-scales.yaml").read_text(encoding="utf-8")
 
 
 def test_plan_file_levels_follow_each_indicators_scale(write: Callable[..., Path]) -> None:
@@ -623,7 +600,7 @@ def test_scale_problems_are_all_reported(write: Callable[..., Path]) -> None:
     with pytest.raises(SpbeError) as info:
         _model(write, text)
     codes = sorted((p.code, p.line) for p in info.value.problems)
-    assert ("levels-not-consecutive", 10) in codes and ("too-few-levels", 13) in codes
+    assert ("levels-not-consecutive", 12) in codes and ("too-few-levels", 15) in codes
     two = TWO_SCALES.replace(
         "levels: {0: {name: Nol}, 1: {name: Satu}, 2: {name: Dua}, 3: {name: Tiga}}",
         "levels: {0: {name: Nol}, 1: {name: Satu}}",
@@ -725,11 +702,11 @@ def test_where_the_top_weights_are_reported(write: Callable[..., Path]) -> None:
     with pytest.raises(SpbeError) as info:
         _model(write, TWO_SCALES.replace("total_weight: 2}", "total_weight: 3}"))
     problem = next(p for p in info.value.problems if p.code == "total-weight")
-    assert (problem.line, problem.col) == (5, 41)
+    assert (problem.line, problem.col) == (7, 41)
     with pytest.raises(SpbeError) as info:
         _model(write, TWO_SCALES.replace("scoring: {banding: exact, total_weight: 2}\n", ""))
     problem = next(p for p in info.value.problems if p.code == "total-weight")
-    assert (problem.line, problem.args) == (16, {"total": "2", "required": "100"})  # the aspects: key
+    assert (problem.line, problem.args) == (18, {"total": "2", "required": "100"})  # the aspects: key
 
 
 def test_an_unknown_default_scale_names_every_known_one(write: Callable[..., Path]) -> None:
