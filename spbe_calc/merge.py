@@ -143,11 +143,8 @@ def _merge_locked(paths: list[str], out: Path, prefer: str | None, model_ref: st
     for ident in ids:
         fields: dict[str, Any] = {}
         for field in FIELDS:
-            given = [
-                Value(p, *_where(a, ident, field), _value(a.answers.get(ident), field))
-                for p, a, _ in read
-                if _value(a.answers.get(ident), field) is not None
-            ]
+            values = [(p, a, _value(a.answers.get(ident), field)) for p, a, _ in read]
+            given = [Value(p, *_where(a, ident, field), v) for p, a, v in values if v is not None]
             distinct = {repr(v.value) for v in given}
             if len(distinct) <= 1:
                 fields[field] = given[0].value if given else None

@@ -8,7 +8,7 @@ from typing import Any
 from spbe_calc.evidence import EvidenceReport
 from spbe_calc.i18n import t
 from spbe_calc.render import Options
-from spbe_calc.render.messages import format_problem, message
+from spbe_calc.render.messages import format_problem, problem_json
 from spbe_calc.render.problems import render_github as problems_github
 from spbe_calc.render.safe import clean
 from spbe_calc.scoring import level_text
@@ -76,10 +76,7 @@ def render_json(report: EvidenceReport, options: Options) -> str:
             }
             for i in report.items
         ],
-        "problems": [
-            {"line": p.line, "column": p.col, "level": p.severity.value, "code": p.code, "message": message(p)}
-            for p in sorted(report.problems, key=lambda p: (p.line, p.col))
-        ],
+        "problems": [problem_json(p) for p in sorted(report.problems, key=lambda p: (p.line, p.col))],
     }
     return json.dumps(data, ensure_ascii=False, indent=2)
 

@@ -81,3 +81,8 @@ def format_problem(p: Problem, color: bool = False, with_hint: bool = True) -> s
 def problem_text(error: SpbeError) -> str:
     """An error's problems as one line each (for places that take a single message)."""
     return "; ".join(f"{clean(p.path)}: {message(p)}" for p in error.problems)
+
+
+def problem_json(p: Problem) -> dict[str, Any]:
+    """A problem as JSON output gives it: position, level, code and message."""
+    return {"line": p.line, "column": p.col, "level": p.severity.value, "code": p.code, "message": message(p)}

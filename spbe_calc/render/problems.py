@@ -11,7 +11,7 @@ import json
 
 from spbe_calc.i18n import t
 from spbe_calc.render import Options
-from spbe_calc.render.messages import format_problem, hint, message
+from spbe_calc.render.messages import format_problem, hint, message, problem_json
 from spbe_calc.validate import FileReport
 
 
@@ -46,17 +46,7 @@ def render_json(reports: list[FileReport], options: Options) -> str:
             "path": r.path,
             "kind": r.kind,
             "valid": r.errors() == 0 and r.readable,
-            "problems": [
-                {
-                    "line": p.line,
-                    "column": p.col,
-                    "level": p.severity.value,
-                    "code": p.code,
-                    "message": message(p),
-                    "hint": hint(p),
-                }
-                for p in r.problems
-            ],
+            "problems": [{**problem_json(p), "hint": hint(p)} for p in r.problems],
         }
         for r in reports
     ]

@@ -16,7 +16,7 @@ from spbe_calc.core import ScoredFile
 from spbe_calc.errors import SpbeError
 from spbe_calc.numbers import exact_str
 from spbe_calc.render import Options, json_num
-from spbe_calc.render.messages import message
+from spbe_calc.render.messages import problem_json
 from spbe_calc.scoring import GroupScore, Score
 
 
@@ -80,10 +80,7 @@ def error_dict(failure: SpbeError) -> dict[str, Any]:
     return {
         "file": problems[0].path if problems else "",
         "error": True,
-        "problems": [
-            {"line": p.line, "column": p.col, "level": p.severity.value, "code": p.code, "message": message(p)}
-            for p in sorted(problems, key=lambda p: (p.line, p.col))
-        ],
+        "problems": [problem_json(p) for p in sorted(problems, key=lambda p: (p.line, p.col))],
     }
 
 
