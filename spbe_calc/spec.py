@@ -328,6 +328,8 @@ class Obj(NamedTuple):
 
     fields: dict[str, Field]
     doc: str = ""
+    #: Keys of which exactly one must be written (an answers file's ``levels`` or ``hasil``).
+    one_of: tuple[str, ...] = ()
 
     def check(self, node: Node, path: Path, ctx: Context) -> dict[str, Any]:
         """Check every known key, report unknown and missing ones, collect all problems."""
@@ -351,6 +353,14 @@ class Obj(NamedTuple):
             if f.required and name not in present:
                 ctx.add(node, "missing-key", key=name)
                 failed = True
+        if self.one_of:
+            written = [k for k, _ in node.value if k.value in self.one_of]
+            if not written:
+                ctx.add(node, "missing-one-of", keys=" | ".join(self.one_of))
+                failed = True
+            elif len(written) > 1:
+                ctx.add(written[1], "only-one-of", keys=" | ".join(self.one_of))
+                failed = True
         if failed:
             raise Invalid(out)
         return out
@@ -369,6 +379,8 @@ class Obj(NamedTuple):
         required = [name for name, f in self.fields.items() if f.required]
         if required:
             base["required"] = required
+        if self.one_of:
+            base["oneOf"] = [{"required": [k]} for k in self.one_of]
         return _described(base, self.doc)
 
 

@@ -101,7 +101,12 @@ def test_unknown_top_level_key_with_suggestion(write: Callable[..., Path]) -> No
 
 
 def test_levels_missing_entirely(write: Callable[..., Path]) -> None:
-    assert codes(write("a.yaml", "instansi: X\n")) == [("missing-key", 1, 1)]
+    assert codes(write("a.yaml", "instansi: X\n")) == [("missing-one-of", 1, 1)]
+
+
+def test_levels_and_a_published_result_in_one_file(write: Callable[..., Path]) -> None:
+    text = "levels: {1: 3}\nhasil: {indeks: 1.66, predikat: Kurang}\n"
+    assert codes(write("a.yaml", text)) == [("only-one-of", 2, 1)]
 
 
 def test_top_level_not_a_mapping(write: Callable[..., Path]) -> None:

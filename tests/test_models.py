@@ -144,7 +144,7 @@ def test_model_command(run: Run) -> None:
     by_name = {d["name"]: d for d in data}
     assert by_name["spbe-2020"]["default"] is True and by_name["spbe-2020"]["indicators"] == 47
     assert by_name["spbe-2018"]["levels"] == [0, 5] and by_name["spbe-2018"]["years"] == [2018, 2020]
-    assert by_name["pemdi-2026"]["status"] == "reported" and by_name["pemdi-2026"]["domains"] == 0
+    assert by_name["pemdi-2026"]["status"] == "provisional" and by_name["pemdi-2026"]["domains"] == 0
 
 
 def _reference_aspects(ref: dict[str, Any]) -> list[dict[str, Any]]:

@@ -171,7 +171,7 @@ def test_the_regulation_record_holds_what_the_model_says(write: Callable[..., Pa
     assert reg.source is not None and reg.source.startswith("Lampiran: Tabel 1-2")
     assert (reg.status, reg.year_from, reg.year_to, reg.confidence) == ("official", 2021, 2025, None)
     pemdi = load_model("pemdi-2026").regulation
-    assert (pemdi.status, pemdi.year_from, pemdi.year_to) == ("reported", 2026, None)
+    assert (pemdi.status, pemdi.year_from, pemdi.year_to) == ("provisional", 2026, None)
     assert pemdi.confidence is not None and pemdi.source is not None
     bare = _model(write, MINI.replace("  status: reported\n", ""))
     assert (bare.regulation.status, bare.regulation.source, bare.regulation.year_from) == ("official", None, None)

@@ -12,6 +12,7 @@ import datetime
 import itertools
 import re
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any, NamedTuple, Union
 
@@ -19,7 +20,21 @@ from spbe_calc.errors import Problem, SpbeError, errors_in
 from spbe_calc.kinds import wrong_kind
 from spbe_calc.model import Model
 from spbe_calc.scoring import Level
-from spbe_calc.spec import ByKind, Context, Custom, Field, Int, Invalid, MapOf, Nullable, Obj, Seq, Str, run_partial
+from spbe_calc.spec import (
+    ByKind,
+    Context,
+    Custom,
+    Field,
+    Int,
+    Invalid,
+    MapOf,
+    Nullable,
+    Num,
+    Obj,
+    Seq,
+    Str,
+    run_partial,
+)
 from spbe_calc.yamlsafe import Document, Node, load
 
 
@@ -89,9 +104,19 @@ EVIDENCE = Obj(
     doc="A document: path or url, with nomor, tanggal and sha256.",
 )
 
+#: The stages of an evaluation, in order: the instansi's own assessment (``level``), then the
+#: assessors' penilaian dokumen, interviu and visitasi, and the final (published) level.
+STAGES = ("mandiri", "dokumen", "interviu", "visitasi", "akhir")
+
+TAHAP = Obj(
+    {stage: Field(LEVELS) for stage in STAGES[1:]},
+    doc="Levels set at the later stages: dokumen, interviu, visitasi and the final level (akhir).",
+)
+
 ANSWER = Obj(
     {
         "level": Field(LEVELS, required=True),
+        "tahap": Field(TAHAP),
         "fakta": Field(Nullable(Str(doc="The facts: what exists today."))),
         "analisis": Field(Nullable(Str(doc="Why these facts meet the chosen level."))),
         "bukti": Field(
@@ -106,6 +131,20 @@ ANSWER = Obj(
     doc="A level with its explanation.",
 )
 
+INDEX = Num(minimum=Decimal(0), doc="An index as published (2 decimals).")
+
+#: A published result, for a year whose levels are not known: what KemenPANRB announced.
+HASIL = Obj(
+    {
+        "indeks": Field(INDEX, required=True),
+        "predikat": Field(Str(min_length=1, doc="The predikat as published."), required=True),
+        "domains": Field(MapOf(Int(minimum=1), INDEX, doc="Published domain indices by domain number.")),
+        "aspects": Field(MapOf(Int(minimum=1), INDEX, doc="Published aspect indices by aspect number.")),
+        "sumber": Field(Str(min_length=1, doc="Where the result was published.")),
+    },
+    doc="The published result of a year: index, predikat, and optionally domain and aspect indices.",
+)
+
 ANSWERS_SPEC = Obj(
     {
         "model": Field(Str(min_length=1, doc="Bundled model name or path to a model file.")),
@@ -116,12 +155,13 @@ ANSWERS_SPEC = Obj(
                 # 0 is read, to be reported as "not in this model (1-47)" rather than as a number
                 Int(minimum=0, doc="Indicator number."),
                 ByKind(scalar=LEVEL, seq=LEVELS.seq, map=ANSWER),
-                doc="Indicator number -> level or {level, fakta, analisis, bukti}.",
+                doc="Indicator number -> level or {level, fakta, analisis, bukti, tahap}.",
             ),
-            required=True,
         ),
+        "hasil": Field(HASIL),
     },
-    doc="An spbe-calc answers file.",
+    doc="An spbe-calc answers file: levels per indicator, or the published result (hasil).",
+    one_of=("levels", "hasil"),
 )
 
 
@@ -155,14 +195,37 @@ def bukti_label(entry: Bukti) -> str:
     return entry if isinstance(entry, str) else entry.label()
 
 
+#: A level as written in a file: a number, one per item, or ``None`` while not answered.
+Written = Union[int, tuple[Union[int, None], ...], None]
+
+
 class Answer(NamedTuple):
-    """One indicator's answer; ``level`` is ``None`` while not answered."""
+    """One indicator's answer; ``level`` (penilaian mandiri) is ``None`` while not answered."""
 
     indicator: int
-    level: int | tuple[int | None, ...] | None
+    level: Written
     fakta: str | None = None
     analisis: str | None = None
     bukti: tuple[Bukti, ...] = ()
+    #: ``(stage, level)`` for each later stage written under ``tahap`` (``dokumen``, ``interviu``,
+    #: ``visitasi``, ``akhir``), in that order. Pairs rather than a dict: records stay immutable.
+    tahap: tuple[tuple[str, Written], ...] = ()
+
+    def level_at(self, stage: str) -> Written:
+        """The level of a stage: ``level`` for ``mandiri``, else the one under ``tahap``."""
+        if stage == "mandiri":
+            return self.level
+        return next((level for name, level in self.tahap if name == stage), None)
+
+
+class Published(NamedTuple):
+    """A result as KemenPANRB published it: no levels, so nothing of it is computed."""
+
+    index: Fraction
+    predikat: str
+    domains: dict[int, Fraction]
+    aspects: dict[int, Fraction]
+    source: str | None = None
 
 
 class Answers(NamedTuple):
@@ -179,6 +242,8 @@ class Answers(NamedTuple):
     problems: tuple[Problem, ...] = ()
     #: indicators whose entry is written but has a problem (reported, so not "missing" as well)
     invalid: frozenset[int] = frozenset()
+    #: the published result, in a file that holds one instead of levels
+    hasil: Published | None = None
 
     def key_position(self, ident: int) -> tuple[int, int]:
         """Line and column of an indicator's key (``(0, 0)`` when unknown)."""
@@ -204,9 +269,18 @@ class Answers(NamedTuple):
         at = self.where.at(("levels",))
         return not any((p.line, p.col) == at for p in self.problems)
 
-    def levels(self) -> dict[int, Level]:
-        """Completely answered indicators and their levels."""
-        return {k: a.level for k, a in self.answers.items() if is_answered(a.level)}  # type: ignore[misc]
+    def levels(self, stage: str = "mandiri") -> dict[int, Level]:
+        """Completely answered indicators and their levels (of one stage)."""
+        return {
+            k: a.level_at(stage)  # type: ignore[misc]
+            for k, a in self.answers.items()
+            if is_answered(a.level_at(stage))
+        }
+
+    def stages(self) -> list[str]:
+        """The stages this file gives a level for (``mandiri`` when any indicator is answered)."""
+        found = {s for a in self.answers.values() for s in STAGES if is_answered(a.level_at(s))}
+        return [s for s in STAGES if s in found]
 
 
 def _tuple(level: Any) -> Any:
@@ -237,15 +311,19 @@ def parse_answers(data: dict[str, Any], ctx: Context, problems: list[Problem] | 
         if isinstance(value, dict):
             if value.get("bukti"):
                 problems += _check_evidence(ident, value["bukti"], ctx)
+            tahap = value.get("tahap") or {}
             answers[ident] = Answer(
                 ident,
                 _tuple(value.get("level")),
                 value.get("fakta"),
                 value.get("analisis"),
                 tuple(_bukti(b) for b in value.get("bukti") or () if b is not None),
+                # Only stages with a key are kept, in STAGES order, so that a rewrite keeps them.
+                tuple((s, _tuple(tahap[s])) for s in STAGES if s in tahap),
             )
         else:
             answers[ident] = Answer(ident, _tuple(value))
+    hasil = data.get("hasil")
     return Answers(
         path=ctx.file,
         model=data.get("model"),
@@ -255,6 +333,17 @@ def parse_answers(data: dict[str, Any], ctx: Context, problems: list[Problem] | 
         where=ctx,
         problems=tuple(problems or ()),
         invalid=_entries_with_problems(ctx, problems or []),
+        hasil=_published(hasil) if isinstance(hasil, dict) and "indeks" in hasil and "predikat" in hasil else None,
+    )
+
+
+def _published(data: dict[str, Any]) -> Published:
+    return Published(
+        Fraction(data["indeks"]),
+        data["predikat"],
+        {k: Fraction(v) for k, v in (data.get("domains") or {}).items()},
+        {k: Fraction(v) for k, v in (data.get("aspects") or {}).items()},
+        data.get("sumber"),
     )
 
 

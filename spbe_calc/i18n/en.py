@@ -497,5 +497,14 @@ MESSAGES: dict[str, str] = {
         "* default model. D/A/I: number of domains, aspects, indicators. Provisional: reported by secondary sources, unverified."
     ),
     "out.status.official": "official",
-    "out.status.reported": "provisional",
+    "out.status.provisional": "provisional",
+    "out.status.reconstructed": "reconstructed",
+    "problem.banding-years-reversed": "the banding rule ends ({end}) before it starts ({start})",
+    "hint.banding-years-reversed": "Swap from and to, or drop to when the rule holds from then on.",
+    "problem.banding-years-overlap": "the year {year} falls under two banding rules",
+    "hint.banding-years-overlap": "Each evaluation year may fall under one rule of scoring.banding_by_year only.",
+    "problem.missing-one-of": "write one of the keys: {keys}",
+    "hint.missing-one-of": "An answers file holds levels (a level per indicator) or hasil (a published result: indeks and predikat).",
+    "problem.only-one-of": "only one of these keys may be written: {keys}",
+    "hint.only-one-of": "Levels per indicator (levels) and a published result (hasil) go in separate files.",
 }

@@ -507,5 +507,14 @@ MESSAGES: dict[str, str] = {
         "* model bawaan. D/A/I: jumlah domain, aspek, indikator. Sementara: dilaporkan sumber sekunder, belum diverifikasi."
     ),
     "out.status.official": "resmi",
-    "out.status.reported": "sementara",
+    "out.status.provisional": "sementara",
+    "out.status.reconstructed": "rekonstruksi",
+    "problem.banding-years-reversed": "aturan predikat berakhir ({end}) sebelum dimulai ({start})",
+    "hint.banding-years-reversed": "Tukar from dan to, atau hapus to bila aturan berlaku seterusnya.",
+    "problem.banding-years-overlap": "tahun {year} diatur oleh dua aturan predikat",
+    "hint.banding-years-overlap": "Setiap tahun evaluasi hanya boleh masuk satu aturan di scoring.banding_by_year.",
+    "problem.missing-one-of": "tulis salah satu kunci: {keys}",
+    "hint.missing-one-of": "Berkas jawaban berisi levels (tingkat per indikator) atau hasil (hasil yang dipublikasikan: indeks dan predikat).",
+    "problem.only-one-of": "hanya satu dari kunci ini yang boleh ditulis: {keys}",
+    "hint.only-one-of": "Tingkat per indikator (levels) dan hasil yang dipublikasikan (hasil) ditulis di berkas terpisah.",
 }

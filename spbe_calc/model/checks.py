@@ -19,6 +19,7 @@ from spbe_calc.model.records import (
     Domain,
     Indicator,
     Level,
+    BandingRule,
     Model,
     Note,
     Regulation,
@@ -253,15 +254,34 @@ def check_bands(bands: list[Band], lo: Fraction, hi: Fraction, ctx: Context) -> 
 
 def _regulation(data: dict[str, Any]) -> Regulation:
     years = data.get("years") or {}
+    status = data.get("status") or "official"
     return Regulation(
         title=data["title"],
         short=data["short"],
         source=data.get("source"),
         confidence=data.get("confidence"),
-        status=data.get("status") or "official",
+        # `reported` is the former name of `provisional`: files that use it keep their meaning.
+        status="provisional" if status == "reported" else status,
         year_from=years.get("from"),
         year_to=years.get("to"),
     )
+
+
+def _banding_rules(rules: list[dict[str, Any]], ctx: Context) -> tuple[BandingRule, ...]:
+    """The per-year banding rules, oldest first; a rule that ends before it starts, or two rules
+    that claim one year, are errors (which rule would apply could not be told)."""
+    built: list[tuple[BandingRule, tuple[int, int]]] = []
+    for i, r in enumerate(rules):
+        rule = BandingRule(r["banding"], r["from"], r.get("to"), r.get("reason"), r.get("source"))
+        where = ctx.at(("scoring", "banding_by_year", i))
+        if rule.year_to is not None and rule.year_to < rule.year_from:
+            ctx.add(where, "banding-years-reversed", start=rule.year_from, end=rule.year_to)
+            continue
+        for other, _ in built:
+            if other.covers(rule.year_from) or rule.covers(other.year_from):
+                ctx.add(where, "banding-years-overlap", year=max(rule.year_from, other.year_from))
+        built.append((rule, where))
+    return tuple(sorted((r for r, _ in built), key=lambda r: r.year_from))
 
 
 def build(data: dict[str, Any], ctx: Context) -> Model | None:
@@ -300,6 +320,7 @@ def build(data: dict[str, Any], ctx: Context) -> Model | None:
         )
         ctx.add(where, "total-weight", total=decimal_text(top_total), required=decimal_text(total_weight))
 
+    rules = _banding_rules(scoring.get("banding_by_year") or [], ctx)
     bands = _bands(data, ctx)
     if scales and len(ctx.problems) == errors_before:
         lo_level = Fraction(min(s.min for s in scales.values()))
@@ -323,8 +344,13 @@ def build(data: dict[str, Any], ctx: Context) -> Model | None:
         domains=tuple(domains),
         aspects=aspects,
         indicators=indicators,
-        notes=tuple(Note(n["ref"], n.get("kind") or "note", n["text"]) for n in data.get("notes") or []),
+        notes=tuple(
+            Note(n["ref"], n.get("kind") or "note", n["text"], n.get("value"), tuple(n.get("alternatives") or ()))
+            for n in data.get("notes") or []
+        ),
         warning=data.get("warning"),
         by_id={i.id: i for i in indicators},
         units=Units.of(indicators, aspects, tuple(domains), total_weight),
+        banding_rules=rules,
+        default_banding=scoring.get("banding") or "exact",
     )

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from spbe_calc.spec import Bool, ByKind, Field, Int, MapOf, Nullable, Num, Obj, Seq, Spec, Str
+from spbe_calc.spec import Bool, ByKind, Context, Custom, Field, Int, Invalid, MapOf, Nullable, Num, Obj, Seq, Spec, Str
+from spbe_calc.yamlsafe import Node
 
 #: The newest model format this version reads.
 FORMAT_VERSION = 1
@@ -99,15 +100,47 @@ DOMAIN = Obj(
     doc="One domain.",
 )
 
+
+def _figure(node: Node, ctx: Context) -> str:
+    """A number as a note quotes it: written as a number (``16.5``) or as text (``"5/3/3/4"``)."""
+    v = node.value
+    if node.kind == "scalar" and v is not None and not isinstance(v, bool) and str(v).strip():
+        return str(v)
+    ctx.add(node, "wrong-type", expected="str", found=node.type_name())
+    raise Invalid()
+
+
+FIGURE = Custom(_figure, {"type": ["string", "number"]}, "str", "A number, or a split such as 5/3/3/4.")
+
 NOTE = Obj(
     {
         "ref": Field(Str(min_length=1, doc="What the note is about."), required=True),
-        "kind": Field(Str(choices=("erratum", "conflict", "note"))),
+        "kind": Field(
+            Str(
+                choices=("erratum", "conflict", "inferred", "note"),
+                doc="erratum: a misprint in the source; conflict: sources disagree; inferred: deduced, not read.",
+            )
+        ),
         "text": Field(TEXT, required=True),
+        "value": Field(FIGURE._replace(doc="The number this model uses, when the note disputes one.")),
+        "alternatives": Field(Seq(FIGURE, min_items=1, doc="The numbers other sources give.")),
     }
 )
 
 YEAR = Int(minimum=2000, maximum=2100)
+
+#: The banding of one or more evaluation years: the published results of different years were
+#: banded on the exact or on the rounded index, and a model says which, with why and where from.
+BANDING_RULE = Obj(
+    {
+        "from": Field(YEAR, required=True),
+        "to": Field(Nullable(YEAR._replace(doc="Last year of the rule; omitted or null: every later year."))),
+        "banding": Field(Str(choices=("exact", "rounded")), required=True),
+        "reason": Field(TEXT),
+        "source": Field(Str(min_length=1)),
+    },
+    doc="How the predikat of the evaluation years from..to was decided.",
+)
 
 MODEL_SPEC = Obj(
     {
@@ -121,7 +154,13 @@ MODEL_SPEC = Obj(
                     "short": Field(Str(min_length=1), required=True),
                     "source": Field(Str()),
                     "confidence": Field(Str()),
-                    "status": Field(Str(choices=("official", "reported"))),
+                    "status": Field(
+                        Str(
+                            choices=("official", "reconstructed", "provisional", "reported"),
+                            doc="official: read from the regulation; reconstructed: rebuilt from secondary sources; "
+                            "provisional: reported, unverified (`reported` is its former name).",
+                        )
+                    ),
                     "years": Field(Obj({"from": Field(YEAR, required=True), "to": Field(Nullable(YEAR))})),
                 }
             ),
@@ -135,6 +174,9 @@ MODEL_SPEC = Obj(
                         Str(choices=("exact", "rounded"), doc="Band the exact index (default) or the rounded one.")
                     ),
                     "precision": Field(Int(minimum=0, maximum=6, doc="Decimals shown (half-up).")),
+                    "banding_by_year": Field(
+                        Seq(BANDING_RULE, min_items=1, doc="Banding per evaluation year; `banding` for the others.")
+                    ),
                 }
             )
         ),

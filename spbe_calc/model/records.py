@@ -108,11 +108,29 @@ class Domain(NamedTuple):
 
 
 class Note(NamedTuple):
-    """An erratum, source conflict or remark recorded with the model."""
+    """An erratum, source conflict, inferred number or remark recorded with the model."""
 
     ref: str
     kind: str
     text: Text
+    #: The disputed number as this model has it, and what other sources say (as written).
+    value: str | None = None
+    alternatives: tuple[str, ...] = ()
+
+
+class BandingRule(NamedTuple):
+    """How the predikat of some evaluation years was decided: on the exact or the rounded index."""
+
+    banding: str
+    year_from: int
+    #: ``None``: every year from ``year_from`` on.
+    year_to: int | None = None
+    reason: Text | None = None
+    source: str | None = None
+
+    def covers(self, year: int) -> bool:
+        """Whether the rule applies to an evaluation year."""
+        return self.year_from <= year and (self.year_to is None or year <= self.year_to)
 
 
 class Regulation(NamedTuple):
@@ -122,10 +140,17 @@ class Regulation(NamedTuple):
     short: str
     source: str | None = None
     confidence: str | None = None
-    #: ``official`` (read from the regulation) or ``reported`` (secondary sources, provisional).
+    #: ``official`` (read from the regulation), ``reconstructed`` (rebuilt from secondary
+    #: sources, some numbers inferred) or ``provisional`` (reported, unverified).
     status: str = "official"
     year_from: int | None = None
     year_to: int | None = None
+
+    def covers(self, year: int) -> bool:
+        """Whether the model is the one for an evaluation year (``True`` when it gives no years)."""
+        if self.year_from is None:
+            return True
+        return self.year_from <= year and (self.year_to is None or year <= self.year_to)
 
 
 class Units(NamedTuple):
@@ -170,6 +195,7 @@ class Model(NamedTuple):
     regulation: Regulation
     total_weight: Fraction
     #: ``exact``: the predikat of the exact index; ``rounded``: of the index rounded for display.
+    #: The model's default until :meth:`for_year` picks the rule of an evaluation year.
     banding: str
     precision: int
     scales: dict[str, Scale]
@@ -182,6 +208,25 @@ class Model(NamedTuple):
     warning: Text | None
     by_id: dict[int, Indicator]
     units: Units
+    #: The banding of particular evaluation years (``banding`` holds for the others).
+    banding_rules: tuple[BandingRule, ...] = ()
+    #: Why ``banding`` is what it is: ``model`` (the default), ``year`` (``banding_rule``
+    #: for ``year``) or ``option`` (``--banding``).
+    banding_basis: str = "model"
+    banding_rule: BandingRule | None = None
+    #: The evaluation year the model was set up for (:meth:`for_year`).
+    year: int | None = None
+    #: The banding of the years no rule names (``scoring.banding``), kept when a rule applies.
+    default_banding: str = "exact"
+
+    def for_year(self, year: int | None, override: str | None = None) -> Model:
+        """The model as it bands the results of an evaluation year (or as ``--banding`` says)."""
+        rule = next((r for r in self.banding_rules if year is not None and r.covers(year)), None)
+        if override is not None:
+            return self._replace(banding=override, banding_basis="option", banding_rule=rule, year=year)
+        if rule is not None:
+            return self._replace(banding=rule.banding, banding_basis="year", banding_rule=rule, year=year)
+        return self._replace(year=year)
 
     @property
     def level_min(self) -> int:
