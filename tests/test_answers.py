@@ -106,7 +106,7 @@ def test_levels_missing_entirely(write: Callable[..., Path]) -> None:
 
 def test_levels_and_a_published_result_in_one_file(write: Callable[..., Path]) -> None:
     text = "levels: {1: 3}\nhasil: {indeks: 1.66, predikat: Kurang}\n"
-    assert codes(write("a.yaml", text)) == [("only-one-of", 2, 1)]
+    assert ("only-one-of", 2, 1) in codes(write("a.yaml", text))
 
 
 def test_top_level_not_a_mapping(write: Callable[..., Path]) -> None:
