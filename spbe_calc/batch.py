@@ -20,7 +20,16 @@ from typing import NamedTuple, Union
 
 from spbe_calc.answers import Answers, bind, read_answers
 from spbe_calc.bars import Bar, check_bar, meets
-from spbe_calc.core import ScoredFile, model_for, model_for_checked, score_bounds, score_file
+from spbe_calc.core import (
+    Basis,
+    ScoredFile,
+    model_for,
+    model_for_checked,
+    prepare,
+    score_answers,
+    score_file,
+    scored,
+)
 from spbe_calc.errors import ExitCode, Problem, SpbeError, fail
 from spbe_calc.numbers import is_number
 from spbe_calc.paths import is_file, is_folder
@@ -50,19 +59,19 @@ def jobs_wanted() -> int:
     return min(int(raw), cpus)
 
 
-def _one(path: str, model_ref: str | None, partial: bool) -> Outcome:
+def _one(path: str, model_ref: str | None, partial: bool, basis: Basis = Basis()) -> Outcome:
     try:
-        return score_file(path, model_ref, partial)
+        return score_file(path, model_ref, partial, None, basis)
     except SpbeError as exc:
         return exc
 
 
-#: What a worker sends back for a file: its answers (without positions), levels and missing
-#: indicators; or its error.
-_Read = Union[tuple[Answers, dict[int, Level], list[int]], SpbeError]
+#: What a worker sends back for a file: its answers (without positions), levels, missing
+#: indicators and warnings; a file that holds a published result, whole; or its error.
+_Read = Union[tuple[Answers, dict[int, Level], list[int], list[Problem]], ScoredFile, SpbeError]
 
 
-def _read_chunk(paths: list[str], model_ref: str | None, partial: bool) -> list[_Read]:
+def _read_chunk(paths: list[str], model_ref: str | None, partial: bool, basis: Basis) -> list[_Read]:
     """Worker side: read and check each file, and send back what scoring it needs.
 
     Positions are only needed for messages, and a file whose answers bind to their model has
@@ -72,40 +81,48 @@ def _read_chunk(paths: list[str], model_ref: str | None, partial: bool) -> list[
     for path in paths:
         try:
             answers = read_answers(path, path)
-            levels, missing = bind(answers, model_for_checked(answers, model_ref), partial)
+            model = model_for_checked(answers, model_ref)
+            if answers.hasil is not None:  # rare: sent whole
+                out.append(score_answers(answers, model, partial, None, basis))
+                continue
+            model, warnings = prepare(answers, model, basis)
+            levels, missing = bind(answers, model, partial, None, basis.stage)
         except SpbeError as exc:
             out.append(exc)
             continue
-        out.append((answers._replace(where=None), levels, missing))
+        out.append((answers._replace(where=None), levels, missing, warnings))
     return out
 
 
-def _rescore(item: _Read, model_ref: str | None) -> Outcome:
+def _rescore(item: _Read, model_ref: str | None, basis: Basis) -> Outcome:
     """Parent side: the result of a file a worker read."""
-    if isinstance(item, SpbeError):
+    if isinstance(item, (SpbeError, ScoredFile)):
         return item
-    answers, levels, missing = item
-    model = model_for(answers, model_ref)
-    low, high = score_bounds(model, levels, missing)
-    return ScoredFile(answers.path, answers, model, low, tuple(missing), high)
+    answers, levels, missing, warnings = item
+    model = model_for(answers, model_ref).for_year(answers.tahun, basis.banding)
+    return scored(answers, model, levels, missing, basis, warnings)
 
 
 def score_many(
-    paths: list[str], model_ref: str | None = None, partial: bool = False, jobs: int | None = None
+    paths: list[str],
+    model_ref: str | None = None,
+    partial: bool = False,
+    jobs: int | None = None,
+    basis: Basis = Basis(),
 ) -> list[Outcome]:
     """Score every file, in order: each outcome is a :class:`ScoredFile` or the file's error."""
     jobs = jobs or jobs_wanted()
     if jobs < 2 or len(paths) < PARALLEL_MIN:
-        return [_one(p, model_ref, partial) for p in paths]
+        return [_one(p, model_ref, partial, basis) for p in paths]
     # Imported here: multiprocessing and the process pool cost ~13 ms per start (import and
     # teardown, measured against `import typer, yaml`), and only large batches use them.
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     if "fork" not in multiprocessing.get_all_start_methods():
-        return [_one(p, model_ref, partial) for p in paths]
+        return [_one(p, model_ref, partial, basis) for p in paths]
     # The first file is scored here: it loads the model(s), which forked workers then inherit.
-    first = _one(paths[0], model_ref, partial)
+    first = _one(paths[0], model_ref, partial, basis)
     rest = paths[1:]
     size = -(-len(rest) // (jobs * 4))  # a few chunks per worker evens out uneven files
     chunks = [rest[i : i + size] for i in range(0, len(rest), size)]
@@ -113,8 +130,8 @@ def score_many(
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_start, initargs=(os.getpid(),))
     with pool:
         try:
-            read = pool.map(_read_chunk, chunks, repeat(model_ref), repeat(partial))
-            return [first, *(_rescore(item, model_ref) for chunk in read for item in chunk)]
+            read = pool.map(_read_chunk, chunks, repeat(model_ref), repeat(partial), repeat(basis))
+            return [first, *(_rescore(item, model_ref, basis) for chunk in read for item in chunk)]
         except KeyboardInterrupt:
             # Ctrl-C reaches every process of the terminal's group; the workers ignore it, and
             # the chunks not started yet are dropped, so the pool winds down at once.
@@ -145,9 +162,11 @@ def problems_of(outcomes: list[Outcome]) -> list[Problem]:
     return [p for o in outcomes if isinstance(o, SpbeError) for p in o.problems]
 
 
-def score_files(paths: list[str], model_ref: str | None = None, partial: bool = False) -> list[ScoredFile]:
+def score_files(
+    paths: list[str], model_ref: str | None = None, partial: bool = False, basis: Basis = Basis()
+) -> list[ScoredFile]:
     """Score several files, all or nothing: the problems of every bad file are raised together."""
-    outcomes = score_many(paths, model_ref, partial)
+    outcomes = score_many(paths, model_ref, partial, basis=basis)
     problems = problems_of(outcomes)
     if problems:
         raise SpbeError(problems)
@@ -208,13 +227,18 @@ class ScoreBatch(NamedTuple):
 
 
 def score_batch(
-    files: list[str], model_ref: str | None, partial: bool, bar: Bar | None, recursive: bool = True
+    files: list[str],
+    model_ref: str | None,
+    partial: bool,
+    bar: Bar | None,
+    recursive: bool = True,
+    basis: Basis = Basis(),
 ) -> ScoreBatch:
     """Score files and folders; a bad file does not stop the others (see :class:`ScoreBatch`)."""
     paths = expand_paths(files, recursive)
     if not paths:
         raise fail(files[0] if files else ".", "no-files")
-    outcomes = list(score_many(paths, model_ref, partial))
+    outcomes = list(score_many(paths, model_ref, partial, basis=basis))
     scored = [o for o in outcomes if not isinstance(o, SpbeError)]
     failures = [o for o in outcomes if isinstance(o, SpbeError)]
     below: list[ScoredFile] = []

@@ -11,9 +11,22 @@ from pathlib import Path
 from typing import NamedTuple
 
 from spbe_calc.answers import Answers, bind, read_answers
-from spbe_calc.errors import Problem, SpbeError
+from spbe_calc.answers.read import Published
+from spbe_calc.errors import Problem, Severity, SpbeError
 from spbe_calc.model import DEFAULT_MODEL, Model, bundled_models, load_model
+from spbe_calc.published import published_score
 from spbe_calc.scoring import Level, Score, score
+
+
+class Basis(NamedTuple):
+    """What a score is computed from: the stage whose levels count, and how the index is banded."""
+
+    #: ``mandiri`` (the instansi's own levels), ``dokumen``, ``interviu``, ``visitasi`` or ``akhir``.
+    stage: str = "mandiri"
+    #: ``exact`` or ``rounded``: overrides the model's rule for the file's year (``--banding``).
+    banding: str | None = None
+    #: Warnings about the file (a year the model does not cover) are errors.
+    strict: bool = False
 
 
 class ScoredFile(NamedTuple):
@@ -21,7 +34,9 @@ class ScoredFile(NamedTuple):
 
     For a partial file (``--partial``), ``missing`` lists the unanswered indicators, ``score``
     counts them at their lowest level and ``score_high`` at their highest: the true index lies
-    between the two.
+    between the two. ``model`` is set up for the file's year (:meth:`Model.for_year`): its
+    ``banding`` is the rule that banded the index. A file that holds a published result has
+    ``published`` set, and a score built from the published numbers (no indicators).
     """
 
     path: str
@@ -30,6 +45,10 @@ class ScoredFile(NamedTuple):
     score: Score
     missing: tuple[int, ...] = ()
     score_high: Score | None = None
+    stage: str = "mandiri"
+    published: Published | None = None
+    #: Problems that did not stop scoring (a year outside the model's), shown on stderr.
+    warnings: tuple[Problem, ...] = ()
 
 
 def model_for(answers: Answers, model_ref: str | None) -> Model:
@@ -69,14 +88,49 @@ def model_for_checked(answers: Answers, model_ref: str | None) -> Model:
         raise SpbeError([*answers.problems, *exc.problems], exc.exit_code) from None
 
 
-def score_answers(answers: Answers, model: Model, partial: bool = False, advice: str | None = None) -> ScoredFile:
-    """Score parsed answers against a model.
+def year_warnings(answers: Answers, model: Model) -> list[Problem]:
+    """A ``tahun`` the model was not made for: most likely the wrong model, or a typo in the year."""
+    year, reg = answers.tahun, model.regulation
+    if year is None or reg.covers(year):
+        return []
+    line, col = answers.position("tahun")
+    args = {"year": year, "model": model.id, "start": reg.year_from, "end": reg.year_to or ""}
+    return [Problem(answers.path, line, col, "year-outside-model", args, Severity.WARNING)]
 
-    See :class:`ScoredFile` for ``partial``, and :func:`spbe_calc.answers.bind` for ``advice``.
+
+def prepare(answers: Answers, model: Model, basis: Basis) -> tuple[Model, list[Problem]]:
+    """The model as it bands the file's year (or as ``--banding`` says), and the year's warnings.
+
+    With ``strict``, a warning is an error.
     """
-    levels, missing = bind(answers, model, partial, advice)
+    warnings = year_warnings(answers, model)
+    if basis.strict and warnings:
+        raise SpbeError([w._replace(severity=Severity.ERROR) for w in warnings])
+    return model.for_year(answers.tahun, basis.banding), warnings
+
+
+def scored(
+    answers: Answers, model: Model, levels: dict[int, Level], missing: list[int], basis: Basis, warnings: list[Problem]
+) -> ScoredFile:
+    """The :class:`ScoredFile` of bound levels (``model`` already set up by :func:`prepare`)."""
     low, high = score_bounds(model, levels, missing)
-    return ScoredFile(answers.path, answers, model, low, tuple(missing), high)
+    return ScoredFile(answers.path, answers, model, low, tuple(missing), high, basis.stage, None, tuple(warnings))
+
+
+def score_answers(
+    answers: Answers, model: Model, partial: bool = False, advice: str | None = None, basis: Basis = Basis()
+) -> ScoredFile:
+    """Score parsed answers against a model (a published result is shown as published).
+
+    See :class:`ScoredFile` for ``partial``, :func:`spbe_calc.answers.bind` for ``advice``, and
+    :class:`Basis` for the stage and the banding.
+    """
+    model, warnings = prepare(answers, model, basis)
+    if answers.hasil is not None:
+        result, more = published_score(answers, model)
+        return ScoredFile(answers.path, answers, model, result, (), None, "akhir", answers.hasil, (*warnings, *more))
+    levels, missing = bind(answers, model, partial, advice, basis.stage)
+    return scored(answers, model, levels, missing, basis, warnings)
 
 
 def score_bounds(
@@ -101,10 +155,12 @@ def score_bounds(
     return score(model, low), score(model, high)
 
 
-def score_file(path: str, model_ref: str | None = None, partial: bool = False, advice: str | None = None) -> ScoredFile:
+def score_file(
+    path: str, model_ref: str | None = None, partial: bool = False, advice: str | None = None, basis: Basis = Basis()
+) -> ScoredFile:
     """Read, check and score one answers file; raise :class:`SpbeError` on any problem."""
     answers = read_answers(path, path)
-    return score_answers(answers, model_for_checked(answers, model_ref), partial, advice)
+    return score_answers(answers, model_for_checked(answers, model_ref), partial, advice, basis)
 
 
 class ModelInfo(NamedTuple):

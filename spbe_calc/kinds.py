@@ -17,11 +17,11 @@ _PLAN_KEYS = frozenset({"default", "indicators"})
 
 
 def kind_of(root: Node | None) -> str | None:
-    """``"answers"`` (it has ``levels``), ``"plan"``, ``"model"``, or ``None`` when unclear."""
+    """``"answers"`` (``levels``, or a published ``hasil``), ``"plan"``, ``"model"``, or ``None`` when unclear."""
     if root is None or root.kind != "map":
         return None
     keys = {k.value for k, _ in root.value}
-    if "levels" in keys:
+    if "levels" in keys or "hasil" in keys:
         return "answers"
     if keys and keys <= _PLAN_KEYS:
         return "plan"

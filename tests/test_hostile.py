@@ -49,7 +49,7 @@ def test_a_relative_model_path_is_relative_to_the_answers_file(tmp_path: Path) -
             [sys.executable, "-m", "spbe_calc", "score", arg], cwd=cwd, capture_output=True, text=True, env=os.environ
         )
         assert proc.returncode == 0, proc.stderr
-        outputs.append(proc.stdout.splitlines()[-1])
+        outputs.append(next(line for line in proc.stdout.splitlines() if line.startswith("Indeks SPBE:")))
     assert outputs == ["Indeks SPBE: 2.38  Cukup"] * 2
 
 

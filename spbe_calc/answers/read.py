@@ -18,8 +18,9 @@ from typing import Any, NamedTuple, Union
 
 from spbe_calc.errors import Problem, SpbeError, errors_in
 from spbe_calc.kinds import wrong_kind
-from spbe_calc.model import Model
+from spbe_calc.model import Indicator, Model
 from spbe_calc.scoring import Level
+from spbe_calc.stages import STAGES
 from spbe_calc.spec import (
     ByKind,
     Context,
@@ -103,10 +104,6 @@ EVIDENCE = Obj(
     },
     doc="A document: path or url, with nomor, tanggal and sha256.",
 )
-
-#: The stages of an evaluation, in order: the instansi's own assessment (``level``), then the
-#: assessors' penilaian dokumen, interviu and visitasi, and the final (published) level.
-STAGES = ("mandiri", "dokumen", "interviu", "visitasi", "akhir")
 
 TAHAP = Obj(
     {stage: Field(LEVELS) for stage in STAGES[1:]},
@@ -249,12 +246,12 @@ class Answers(NamedTuple):
         """Line and column of an indicator's key (``(0, 0)`` when unknown)."""
         return self.where.key_at(("levels", ident)) if self.where else (0, 0)
 
-    def value_position(self, ident: int) -> tuple[int, int]:
-        """Line and column of an indicator's level (the ``level:`` value in the long form)."""
+    def value_position(self, ident: int, stage: str = "mandiri") -> tuple[int, int]:
+        """Line and column of an indicator's level (the ``level:`` value, or the stage's under ``tahap``)."""
         if self.where is None:
             return (0, 0)
         # In the short form (``12: 3``) there is no ``level`` key: the closest position is the value.
-        return self.where.at(("levels", ident, "level"))
+        return self.where.at(("levels", ident, "level") if stage == "mandiri" else ("levels", ident, "tahap", stage))
 
     def position(self, key: str) -> tuple[int, int]:
         """Line and column of a top-level value (``model``) or key (``levels``)."""
@@ -399,7 +396,7 @@ def answers_from_doc(doc: Document) -> Answers:
 
 
 def bind(
-    answers: Answers, model: Model, partial: bool = False, advice: str | None = None
+    answers: Answers, model: Model, partial: bool = False, advice: str | None = None, stage: str = "mandiri"
 ) -> tuple[dict[int, Level], list[int]]:
     """Check answers against a model; return the levels to score and the missing indicators.
 
@@ -407,8 +404,17 @@ def bind(
     indicators are an error unless ``partial`` is set, in which case they are returned so the
     caller can say what was left out; they are never given a level silently. ``advice`` names
     the hint for missing indicators when ``--partial`` is not what to suggest: ``"assess"``
-    (``plan``: answer them first) or ``"check"`` (``validate``).
+    (``plan``: answer them first) or ``"check"`` (``validate``). ``stage`` chooses whose levels
+    are bound: the instansi's own (``mandiri``) or a later stage's (under ``tahap``); every
+    stage's level is checked against the scale all the same.
+
+    A file that holds a published result has no levels to bind: that is an error here, for the
+    commands that need levels (``score`` shows such a file without binding it).
     """
+    if answers.hasil is not None:
+        raise SpbeError(
+            [*answers.problems, Problem(answers.path, *answers.position("hasil"), "published-only", {})]
+        )
     problems: list[Problem] = list(answers.problems)
     levels: dict[int, Level] = {}
     for ident, answer in answers.answers.items():
@@ -417,53 +423,56 @@ def bind(
             line, col = answers.key_position(ident)
             problems.append(unknown_indicator(answers.path, line, col, ident, model))
             continue
-        level = answer.level
-        items = len(indicator.items)
-        problem: tuple[str, dict[str, Any]] | None = None
-        if items and isinstance(level, int):
-            problem = ("items-expected", {"id": ident, "count": items})
-        elif not items and isinstance(level, tuple):
-            problem = ("single-level-expected", {"id": ident})
-        elif isinstance(level, tuple) and len(level) != items:
-            problem = ("items-count", {"id": ident, "count": items, "given": len(level)})
-        elif is_answered(level):
-            scale = indicator.scale
-            values = level if isinstance(level, tuple) else (level,)
-            bad = [v for v in values if not scale.min <= v <= scale.max]  # type: ignore[operator]
-            if bad:
-                problem = (
-                    "level-out-of-range",
-                    {"id": ident, "level": bad[0], "minimum": scale.min, "maximum": scale.max, "scale": scale.name},
-                )
-        else:
-            continue  # not answered yet
-        if problem is not None:
-            line, col = answers.value_position(ident)  # looked up only for a message
-            problems.append(Problem(answers.path, line, col, problem[0], problem[1]))
-            continue
-        levels[ident] = level  # type: ignore[assignment]
+        bad_stage = False
+        for at, level in ((stage, answer.level_at(stage)), *((st, lv) for st, lv in answer.tahap if st != stage)):
+            problem = _level_problem(ident, level, indicator)
+            if problem is not None:
+                line, col = answers.value_position(ident, at)  # looked up only for a message
+                problems.append(Problem(answers.path, line, col, problem[0], problem[1]))
+                bad_stage = bad_stage or at == stage
+        level = answer.level_at(stage)
+        if not bad_stage and is_answered(level):
+            levels[ident] = level  # type: ignore[assignment]
     missing = [i.id for i in model.indicators if i.id not in levels]
     # Every problem is reported at once: an indicator renamed from 47 to 48 is both unknown (48)
     # and missing (47). Indicators whose entry is written but wrong were reported above.
     unanswered = [
         i
         for i in missing
-        if i not in answers.invalid and not (i in answers.answers and is_answered(answers.answers[i].level))
+        if i not in answers.invalid and not (i in answers.answers and is_answered(answers.answers[i].level_at(stage)))
     ]
     if unanswered and not partial and answers.levels_readable():
         line, col = answers.position("levels")
-        problems.append(
-            Problem(
-                answers.path,
-                line,
-                col,
-                "missing-indicators",
-                {"count": len(unanswered), "ids": compact_ids(unanswered), **({"advice": advice} if advice else {})},
+        args: dict[str, Any] = {"count": len(unanswered), "ids": compact_ids(unanswered)}
+        if stage != "mandiri":
+            problems.append(Problem(answers.path, line, col, "missing-stage", {**args, "stage": stage}))
+        else:
+            problems.append(
+                Problem(answers.path, line, col, "missing-indicators", {**args, **({"advice": advice} if advice else {})})
             )
-        )
     if errors_in(problems):
         raise SpbeError(problems)
     return levels, missing
+
+
+def _level_problem(ident: int, level: Written, indicator: Indicator) -> tuple[str, dict[str, Any]] | None:
+    """What is wrong with a written level for an indicator (its shape, or a value off its scale)."""
+    items = len(indicator.items)
+    if items and isinstance(level, int):
+        return ("items-expected", {"id": ident, "count": items})
+    if not items and isinstance(level, tuple):
+        return ("single-level-expected", {"id": ident})
+    if isinstance(level, tuple) and len(level) != items:
+        return ("items-count", {"id": ident, "count": items, "given": len(level)})
+    scale = indicator.scale
+    values = level if isinstance(level, tuple) else (level,)
+    bad = [v for v in values if v is not None and not scale.min <= v <= scale.max]
+    if bad:
+        return (
+            "level-out-of-range",
+            {"id": ident, "level": bad[0], "minimum": scale.min, "maximum": scale.max, "scale": scale.name},
+        )
+    return None
 
 
 def unknown_indicator(path: str, line: int, col: int, ident: int, model: Model) -> Problem:

@@ -93,11 +93,14 @@ def dump_answers(answers: Answers, order: list[int] | None = None, comments: Com
     for ident in ids:
         a = answers.answers[ident]
         at: EntryPath = ("levels", ident)
-        if not (a.fakta or a.analisis or a.bukti):
+        if not (a.fakta or a.analisis or a.bukti or a.tahap):
             rows.append((at, f"  {ident}: {_level_yaml(a.level)}"))
             continue
         rows.append((at, f"  {ident}:"))
         rows.append((at + ("level",), f"    level: {_level_yaml(a.level)}"))
+        if a.tahap:
+            stages = ", ".join(f"{stage}: {_level_yaml(level)}" for stage, level in a.tahap)
+            rows.append((at + ("tahap",), f"    tahap: {{{stages}}}"))
         if a.fakta:
             rows.append((at + ("fakta",), f"    fakta: {_text(a.fakta, '      ')}"))
         if a.analisis:

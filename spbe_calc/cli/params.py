@@ -16,6 +16,7 @@ import typer
 from spbe_calc.cli.completion import model_names
 from spbe_calc.i18n import t
 from spbe_calc.render.registry import formats
+from spbe_calc.stages import BANDINGS, STAGES
 
 ModelOption = Annotated[
     Optional[str],
@@ -36,6 +37,29 @@ def one_of(choices: list[str]) -> Callable[[Optional[str]], Optional[str]]:
         return value
 
     return check
+
+
+StageOption = Annotated[
+    str,
+    typer.Option(
+        "--stage",
+        help="help.stage",
+        metavar="|".join(STAGES),
+        callback=one_of(list(STAGES)),
+        autocompletion=lambda: list(STAGES),
+    ),
+]
+BandingOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--banding",
+        help="help.banding",
+        metavar="|".join(BANDINGS),
+        callback=one_of(list(BANDINGS)),
+        autocompletion=lambda: list(BANDINGS),
+    ),
+]
+StrictOption = Annotated[bool, typer.Option("--strict", help="help.strict")]
 
 
 def choices_metavar(choices: list[str]) -> str:

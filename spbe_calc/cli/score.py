@@ -9,7 +9,16 @@ import typer
 from spbe_calc.bars import parse_bar
 from spbe_calc.batch import score_batch
 from spbe_calc.cli.app import command, emit, options, report, say, warn_models
-from spbe_calc.cli.params import ModelOption, PartialOption, files_argument, format_option
+from spbe_calc.cli.params import (
+    BandingOption,
+    ModelOption,
+    PartialOption,
+    StageOption,
+    StrictOption,
+    files_argument,
+    format_option,
+)
+from spbe_calc.core import Basis
 from spbe_calc.errors import ExitCode
 from spbe_calc.render.notes import below_bar, mixed_models, partial_note
 from spbe_calc.render.registry import render
@@ -26,12 +35,17 @@ def score(
     fail_under: Annotated[
         Optional[str], typer.Option("--fail-under", metavar="cli.metavar.bar", help="help.score.fail-under")
     ] = None,
+    stage: StageOption = "mandiri",
+    banding: BandingOption = None,
+    strict: StrictOption = False,
 ) -> ExitCode:
     """Score answers files (and folders of them); 1 when one is below ``--fail-under``."""
     bar = parse_bar(fail_under, "--fail-under") if fail_under is not None else None
-    batch = score_batch(files, model, partial, bar, recursive)
+    batch = score_batch(files, model, partial, bar, recursive, Basis(stage, banding, strict))
     for failure in batch.failures:
         report(failure.problems)
+    for f in batch.scored:
+        report(list(f.warnings))
     for f in batch.scored:
         say(partial_note(f))
     warn_models([f.model for f in batch.scored])

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from spbe_calc.answers import Answer, Answers, bukti_label
 from spbe_calc.i18n import pick, t
 from spbe_calc.model import Band, Level, Model
-from spbe_calc.numbers import exact_str, round_half_up
+from spbe_calc.numbers import decimal_text, exact_str, round_half_up
 from spbe_calc.render.safe import clean
 
 
@@ -79,6 +79,50 @@ def explanation(answer: Answer | None) -> list[tuple[str, str]]:
         (t("rep.bukti"), "; ".join(bukti_label(b) for b in answer.bukti) if answer.bukti else None),
     ]
     return [(label, text) for label, text in pairs if text]
+
+
+def index_name(model: Model) -> str:
+    """The index named after its model, ``Indeks SPBE (spbe-2020)``: indices of two models differ."""
+    return clean(f"{model.name} ({model.id})")
+
+
+def stage_name(stage: str) -> str:
+    """A stage by its name: ``penilaian mandiri``, ``tingkat akhir``."""
+    return t(f"stage.{stage}")
+
+
+def banding_note(model: Model) -> str:
+    """Which rule banded the index, and why: "predikat dari indeks tepat (aturan tahun 2024)"."""
+    if model.banding_basis == "year":
+        why = t("out.banding.by-year", year=model.year)
+    else:
+        why = t(f"out.banding.by-{model.banding_basis}")
+    return f"{t(f'out.banding.{model.banding}')} ({why})"
+
+
+def banding_conflict(model: Model, value: Fraction) -> str | None:
+    """When the exact and the rounded index have different predikat: both, and which one holds.
+
+    Nias Barat 2023 and 2024 both published 1.80 for an exact index just below 1.8: Cukup in
+    2023 (rounded banding), Kurang in 2024 (exact). A reader needs to see why.
+    """
+    rounded = Fraction(round_half_up(value, model.precision))
+    exact_band, rounded_band = model.band_for(value), model.band_for(rounded)
+    if exact_band == rounded_band:
+        return None
+    text = t(
+        "out.banding.conflict",
+        exact=decimal_text(value),
+        exact_band=exact_band.name,
+        rounded=num(value, model.precision),
+        rounded_band=rounded_band.name,
+        chosen=(rounded_band if model.banding == "rounded" else exact_band).name,
+        rule=banding_note(model),
+    )
+    rule = model.banding_rule
+    if model.banding_basis == "year" and rule is not None and rule.reason:
+        text += " " + pick(rule.reason)
+    return clean(text)
 
 
 def warning(model: Model) -> str | None:

@@ -27,6 +27,9 @@ def _localised_args(p: Problem) -> dict[str, Any]:
         args["reason"] = t_optional(f"os.{args['errno']}") or args.get("reason", "")
     if "kind" in args:
         args["kind"] = t(f"kind.{args['kind']}")
+    if "stage" in args:  # a stage by its name, and the word the options take
+        args["stage_key"] = args["stage"]
+        args["stage"] = t(f"stage.{args['stage']}")
     for key in ("found_kind", "wanted_kind"):  # kinds of file: "an answers file"
         if key in args:
             args[key] = t(f"kind.file.{args[key]}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spbe_calc.answers import compact_ids
 from spbe_calc.core import ScoredFile
 from spbe_calc.i18n import t
-from spbe_calc.render import num
+from spbe_calc.render import index_name, num, stage_name
 
 
 def partial_note(f: ScoredFile) -> str:
@@ -13,13 +13,21 @@ def partial_note(f: ScoredFile) -> str:
     if not f.missing or f.score_high is None:
         return ""
     high = f"{num(f.score_high.value, f.model.precision)} {f.score_high.band.name}"
-    return t("out.partial", path=f.path, count=len(f.missing), ids=compact_ids(list(f.missing)), high=high)
+    args = {"path": f.path, "count": len(f.missing), "ids": compact_ids(list(f.missing)), "high": high}
+    if f.stage != "mandiri":
+        return t("out.partial.stage", stage=stage_name(f.stage), **args)
+    return t("out.partial", **args)
 
 
 def below_bar(f: ScoredFile, bar: str) -> str:
     """A file whose index is below ``--fail-under``."""
     return t(
-        "out.below-bar", path=f.path, index=num(f.score.value, f.model.precision), predikat=f.score.band.name, bar=bar
+        "out.below-bar",
+        path=f.path,
+        name=index_name(f.model),
+        index=num(f.score.value, f.model.precision),
+        predikat=f.score.band.name,
+        bar=bar,
     )
 
 

@@ -1,7 +1,7 @@
 """Score results as CSV, one row per file, for spreadsheets.
 
-Columns: file, instansi, tahun, model, index, index_exact, predikat, complete, then one column
-per domain (``D1`` …) and per aspect (``A1`` …) holding the rounded index. When the files use
+Columns: file, instansi, tahun, model, index, index_exact, predikat, complete, stage, banding,
+published, model_status, model_warning, then one column per domain (``D1`` …) and per aspect (``A1`` …) holding the rounded index. When the files use
 different models, these columns carry the model (``spbe-2018:D1``), so that one header never
 holds two different domains; a cell is empty where a file's model has no such column.
 """
@@ -14,7 +14,7 @@ import io
 from spbe_calc.batch import ScoreBatch
 from spbe_calc.core import ScoredFile
 from spbe_calc.numbers import exact_str
-from spbe_calc.render import Options, num
+from spbe_calc.render import Options, num, warning
 from spbe_calc.scoring import GroupScore
 
 #: What a spreadsheet would read as the start of a formula (or of a hidden line), in a text cell.
@@ -42,7 +42,24 @@ def render_csv(batch: ScoreBatch, options: Options) -> str:
     codes.sort(key=lambda c: (c.rpartition(":")[0], c.rpartition(":")[2][0] != "D", int(c.rpartition(":")[2][1:])))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["file", "instansi", "tahun", "model", "index", "index_exact", "predikat", "complete", *codes])
+    writer.writerow(
+        [
+            "file",
+            "instansi",
+            "tahun",
+            "model",
+            "index",
+            "index_exact",
+            "predikat",
+            "complete",
+            "stage",
+            "banding",
+            "published",
+            "model_status",
+            "model_warning",
+            *codes,
+        ]
+    )
     for f in files:
         p = f.model.precision
         groups = columns(f)
@@ -56,6 +73,11 @@ def render_csv(batch: ScoreBatch, options: Options) -> str:
                 exact_str(f.score.value),
                 _text(f.score.band.name),
                 "true" if not f.missing else "false",
+                f.stage,
+                f.model.banding,
+                "true" if f.published is not None else "false",
+                f.model.regulation.status,
+                _text(warning(f.model) or ""),
                 *[num(groups[c].value, p) if c in groups else "" for c in codes],
             ]
         )

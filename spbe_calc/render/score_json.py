@@ -8,14 +8,15 @@ spreadsheet and an auditor can each use the one they need.
 from __future__ import annotations
 
 import json
+from fractions import Fraction
 from typing import Any
 
 from spbe_calc.answers import compact_ids
 from spbe_calc.batch import ScoreBatch
 from spbe_calc.core import ScoredFile
 from spbe_calc.errors import SpbeError
-from spbe_calc.numbers import exact_str
-from spbe_calc.render import Options, json_num
+from spbe_calc.numbers import exact_str, round_half_up
+from spbe_calc.render import Options, json_num, warning
 from spbe_calc.render.messages import problem_json
 from spbe_calc.scoring import GroupScore, Score
 
@@ -34,24 +35,47 @@ def _group(g: GroupScore, places: int) -> dict[str, Any]:
     return out
 
 
+def _rule(f: ScoredFile) -> dict[str, Any] | None:
+    """The per-year banding rule that applied, as data (its reason in both languages)."""
+    rule = f.model.banding_rule
+    if rule is None or f.model.banding_basis != "year":
+        return None
+    return {"from": rule.year_from, "to": rule.year_to, "reason": rule.reason, "source": rule.source}
+
+
 def to_dict(f: ScoredFile, detail: bool = False) -> dict[str, Any]:
     """The JSON object of one scored file (documented in the README)."""
     s: Score = f.score
-    places = f.model.precision
+    model = f.model
+    places = model.precision
+    rounded = Fraction(round_half_up(s.value, places))
     out: dict[str, Any] = {
         "file": f.path,
         "instansi": f.answers.instansi,
         "tahun": f.answers.tahun,
-        "model": f.model.id,
-        "regulation": f.model.regulation.short,
+        "model": model.id,
+        "model_status": model.regulation.status,
+        "model_warning": warning(model),
+        "regulation": model.regulation.short,
+        "stage": f.stage,
+        "published": f.published is not None,
         "index": json_num(s.value, places),
         "index_exact": exact_str(s.value),
         "predikat": s.band.name,
-        "banding": f.model.banding,
+        "banding": model.banding,
+        # Why this banding: the model's default, the rule for the file's year, or --banding.
+        "banding_basis": model.banding_basis,
+        "banding_rule": _rule(f),
+        # The predikat under each rule; they differ only near a band edge (Nias Barat 2023/2024).
+        "predikat_by_banding": None
+        if f.published is not None
+        else {"exact": model.band_for(s.value).name, "rounded": model.band_for(rounded).name},
         "complete": not f.missing,
         "domains": [_group(g, places) for g in s.domains],
         "aspects": [_group(g, places) for g in s.aspects],
     }
+    if f.published is not None:
+        out["source"] = f.published.source
     if f.missing and f.score_high is not None:
         out["missing"] = list(f.missing)
         out["missing_text"] = compact_ids(list(f.missing))

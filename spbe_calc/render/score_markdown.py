@@ -7,7 +7,17 @@ import re
 from spbe_calc.batch import ScoreBatch
 from spbe_calc.core import ScoredFile
 from spbe_calc.i18n import t
-from spbe_calc.render import Options, num, pct, regulation, title
+from spbe_calc.render import (
+    Options,
+    banding_conflict,
+    banding_note,
+    num,
+    pct,
+    regulation,
+    stage_name,
+    title,
+    warning,
+)
 from spbe_calc.render.safe import clean
 from spbe_calc.scoring import GroupScore, level_text
 
@@ -41,15 +51,32 @@ def _one(f: ScoredFile, detail: bool) -> list[str]:
         f"({cell(regulation(f.model))}, {cell(f.path)})",
         "",
     ]
+    note = warning(f.model)
+    if note:  # a provisional or reconstructed model says so where a CI summary is read
+        lines += [f"> ⚠ {cell(t(f'out.status.{f.model.regulation.status}'))}: {cell(note)}", ""]
+    if f.published is not None:
+        source = t("out.published.source", source=f.published.source) if f.published.source else ""
+        lines += [f"*{cell(t('out.published'))}.* {cell(source)}".rstrip(), ""]
+    else:
+        basis = t("out.stage", stage=stage_name(f.stage)) + " · " + banding_note(f.model)
+        lines += [f"*{cell(basis)}*", ""]
+        conflict = banding_conflict(f.model, f.score.value)
+        if conflict:
+            lines += [f"> {cell(conflict)}", ""]
     if f.missing:
         lines += [f"> {cell(t('out.partial.short', count=len(f.missing)))}", ""]
+    if not (f.score.domains or f.score.aspects):
+        return lines
     lines += [
         f"| {t('out.col.code')} | {t('out.col.item')} | {t('out.col.weight')} | {t('out.col.index')} | "
         f"{t('out.col.predikat')} |",
         "| --- | --- | ---: | ---: | --- |",
     ]
     aspects = {a.id: a for a in f.score.aspects}
-    if f.model.domains:
+    if f.published is not None:
+        lines += [_row(f"D{g.id}", g, places, True) for g in f.score.domains]
+        lines += [_row(f"A{g.id}", g, places, False) for g in f.score.aspects]
+    elif f.model.domains:
         for domain, d in zip(f.model.domains, f.score.domains):
             lines.append(_row(f"D{d.id}", d, places, True))
             lines += [_row(f"A{a.id}", aspects[a.id], places, False) for a in domain.aspects]

@@ -14,7 +14,7 @@ from spbe_calc.core import ScoredFile
 from spbe_calc.i18n import t
 from spbe_calc.model import Aspect
 from spbe_calc.numbers import decimal_text
-from spbe_calc.render import Options, band_tone, num, pct, regulation
+from spbe_calc.render import Options, band_tone, banding_conflict, banding_note, num, pct, regulation, stage_name
 from spbe_calc.render.plaintable import Column, PlainTable, paint
 from spbe_calc.render.safe import clean
 from spbe_calc.scoring import GroupScore, level_text
@@ -75,7 +75,11 @@ def _one(f: ScoredFile, detail: bool, color: bool, width: int) -> str:
                     "",
                 )
 
-    if model.domains:
+    if f.published is not None:
+        # Only what was published: the domains and aspects the file gives, no indicators.
+        for g in (*s.domains, *s.aspects):
+            group_row(f"{'D' if g.kind == 'domain' else 'A'}{g.id}", g, "bold" if g.kind == "domain" else "")
+    elif model.domains:
         for domain, d in zip(model.domains, s.domains):
             group_row(f"D{d.id}", d, "bold")
             aspect_rows(domain.aspects)
@@ -83,13 +87,25 @@ def _one(f: ScoredFile, detail: bool, color: bool, width: int) -> str:
         aspect_rows(model.aspects)
     line = paint(clean(f"{model.name}: {num(s.value, places)}"), "bold", color) + "  "
     line += paint(clean(s.band.name), band_tone(model, s.band), color)
+    parts = [head]
+    if table.rows:
+        parts.append(table.render(width, color))
+    if f.published is not None:
+        line += paint(f"  [{t('out.published')}]", "yellow", color)
+        parts.append(line)
+        if f.published.source:
+            parts.append(paint(clean(t("out.published.source", source=f.published.source)), "dim", color))
+        return "\n".join(parts)
     # Shown only when the displayed value is rounded, and only what is exact (8/3, not 2.666…67).
     exact = decimal_text(s.value)
     if exact != num(s.value, places):
         line += paint(f"  ({t('out.exact')} {exact})", "dim", color)
-    if model.banding == "rounded":
-        line += paint(f"  [{t('out.banding.rounded')}]", "dim", color)
-    parts = [head, table.render(width, color), line]
+    parts.append(line)
+    basis = t("out.stage", stage=stage_name(f.stage)) + " · " + banding_note(model)
+    parts += [paint(p, "dim", color) for p in textwrap.wrap(basis, width)]
+    conflict = banding_conflict(model, s.value)
+    if conflict:
+        parts += [paint(p, "yellow", color) for p in textwrap.wrap(conflict, width)]
     if detail:
         parts += [paint(p, "dim", color) for p in textwrap.wrap(t("out.detail-note"), width)]
     return "\n".join(parts)
@@ -119,6 +135,8 @@ def _ranking(files: list[ScoredFile], color: bool, width: int) -> str:
         name = f.answers.instansi or ""
         if f.missing:
             name += " *"
+        if f.published is not None:
+            name += " †"
         cells: list[Any] = [str(rank), name, str(f.answers.tahun or "")]
         cells += [f.path] if with_file else []
         cells += [f.model.id] if models else []
@@ -135,6 +153,11 @@ def _ranking(files: list[ScoredFile], color: bool, width: int) -> str:
     ]
     if any(f.missing for f in files):
         lines.append(paint(t("out.ranking.partial"), "dim", color))
+    if any(f.published is not None for f in files):
+        lines.append(paint("† " + t("out.published"), "dim", color))
+    stages = sorted({stage_name(f.stage) for f in files if f.published is None})
+    if stages:
+        lines.append(paint(t("out.stage", stage=", ".join(stages)), "dim", color))
     return "\n".join(lines)
 
 

@@ -1,0 +1,97 @@
+"""Published results: a year known only by what KemenPANRB announced, not by its levels.
+
+For past years most agencies have only the published index, predikat and perhaps domain
+values. Such a file is read, checked against its model and shown as published, never
+recomputed: its numbers are the evaluator's, so the tool can only check that they fit the model.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from spbe_calc.answers import Answers
+from spbe_calc.errors import Problem, Severity, SpbeError, errors_in
+from spbe_calc.model import Band, Model
+from spbe_calc.numbers import decimal_text
+from spbe_calc.scoring import GroupScore, Score, band_of
+
+
+def could_be(model: Model, shown: Fraction, band: Band) -> bool:
+    """Whether some exact index that rounds (half-up) to ``shown`` lies in ``band``.
+
+    A published 1.80 may be the rounding of 1.7975 (Kurang under exact banding) or of 1.80
+    itself (Cukup): both predikat fit it, and only a predikat outside both is a misprint.
+    """
+    half = Fraction(1, 2 * 10**model.precision)
+    lo, hi = shown - half, shown + half  # every value in [lo, hi) rounds half-up to `shown`
+    return band.contains(lo) or (band.min is not None and lo < band.min < hi)
+
+
+def published_score(answers: Answers, model: Model) -> tuple[Score, list[Problem]]:
+    """The published result as a :class:`Score` without indicators, and its warnings.
+
+    Errors (a predikat the model does not have, a value off the index range, a domain or aspect
+    the model does not have) raise :class:`SpbeError`; a predikat that no index rounding to the
+    published one could have is a warning (a misprint, or the wrong model).
+    """
+    hasil = answers.hasil
+    assert hasil is not None
+    problems: list[Problem] = list(answers.problems)
+    where = answers.where
+
+    def add(path: tuple[object, ...], code: str, severity: Severity = Severity.ERROR, **args: object) -> None:
+        line, col = where.at(("hasil", *path)) if where else (0, 0)
+        problems.append(Problem(answers.path, line, col, code, dict(args), severity))
+
+    lo, hi = Fraction(model.level_min), Fraction(model.level_max)
+
+    def in_range(path: tuple[object, ...], value: Fraction) -> bool:
+        if lo <= value <= hi:
+            return True
+        add(path, "published-out-of-range", value=decimal_text(value), minimum=model.level_min, maximum=model.level_max)
+        return False
+
+    in_range(("indeks",), hasil.index)
+    band = next((b for b in model.bands if b.name == hasil.predikat), None)
+    if band is None:
+        add(("predikat",), "unknown-predikat", value=hasil.predikat, known=", ".join(b.name for b in model.bands))
+    elif lo <= hasil.index <= hi and not could_be(model, hasil.index, band):
+        add(
+            ("predikat",),
+            "published-predikat-mismatch",
+            Severity.WARNING,
+            index=decimal_text(hasil.index),
+            predikat=hasil.predikat,
+            expected=band_of(model, hasil.index).name,
+        )
+    domains: list[GroupScore] = []
+    names = {d.id: d for d in model.domains}
+    for ident, value in hasil.domains.items():
+        if ident not in names:
+            add(("domains", ident), "published-unknown-group", kind="domain", id=ident, model=model.id)
+        elif in_range(("domains", ident), value):
+            d = names[ident]
+            domains.append(GroupScore("domain", d.id, d.name, d.weight, value, band_of(model, value)))
+    aspects: list[GroupScore] = []
+    by_id = {a.id: a for a in model.aspects}
+    for ident, value in hasil.aspects.items():
+        if ident not in by_id:
+            add(("aspects", ident), "published-unknown-group", kind="aspect", id=ident, model=model.id)
+        elif in_range(("aspects", ident), value):
+            a = by_id[ident]
+            aspects.append(GroupScore("aspect", a.id, a.name, a.weight, value, band_of(model, value), a.domain_id))
+    if errors_in(problems):
+        raise SpbeError(problems)
+    assert band is not None
+    # In the model's order, whatever order the file lists them in.
+    domain_order = [d.id for d in model.domains]
+    aspect_order = [a.id for a in model.aspects]
+    result = Score(
+        model,
+        hasil.index,
+        band,
+        tuple(sorted(domains, key=lambda g: domain_order.index(g.id))),
+        tuple(sorted(aspects, key=lambda g: aspect_order.index(g.id))),
+        (),
+    )
+    return result, [p for p in problems if not p.is_error]
