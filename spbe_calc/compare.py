@@ -3,7 +3,9 @@
 Files are put in year order (``tahun``; files without a year keep their place at the end). Domain,
 aspect and indicator changes need every file to use the same model; across models (for example
 2020 under 5/2018 and 2021 under 59/2020) only the index and predikat are compared, with a note,
-because the structure and weights differ.
+because the structure and weights differ. A file that holds a published result (``hasil``) takes
+part with what was published: its index, and the domains and aspects it gives; its indicators
+are unknown.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from fractions import Fraction
 from typing import NamedTuple
 
 from spbe_calc.batch import score_files
-from spbe_calc.core import ScoredFile
+from spbe_calc.core import Basis, ScoredFile
 from spbe_calc.errors import fail
 
 
@@ -63,11 +65,11 @@ def compare(files: list[ScoredFile]) -> Comparison:
         return Comparison(tuple(files), False, index, (), (), (), ())
     model = files[0].model
     domains = tuple(
-        Row(f"D{d.id}", d.name, tuple(next(x.value for x in f.score.domains if x.id == d.id) for f in files))
+        Row(f"D{d.id}", d.name, tuple(next((x.value for x in f.score.domains if x.id == d.id), None) for f in files))
         for d in model.domains
     )
     aspects = tuple(
-        Row(f"A{a.id}", a.name, tuple(next(x.value for x in f.score.aspects if x.id == a.id) for f in files))
+        Row(f"A{a.id}", a.name, tuple(next((x.value for x in f.score.aspects if x.id == a.id), None) for f in files))
         for a in model.aspects
     )
     indicators = []
@@ -75,10 +77,10 @@ def compare(files: list[ScoredFile]) -> Comparison:
         contributions = []
         levels = []
         for f in files:
-            s = next(x for x in f.score.indicators if x.indicator.id == ind.id)
-            missing = ind.id in f.missing
-            contributions.append(None if missing else s.contribution)
-            levels.append(None if missing else s.level)
+            s = next((x for x in f.score.indicators if x.indicator.id == ind.id), None)
+            missing = s is None or ind.id in f.missing  # a published result has no indicators
+            contributions.append(None if s is None or missing else s.contribution)
+            levels.append(None if s is None or missing else s.level)
         indicators.append(Row(str(ind.id), ind.name, tuple(contributions), tuple(levels)))
     # (change, indicator number, row); the number is unique, so rows themselves are never compared.
     changes = [(delta, int(r.code), r) for r in indicators if (delta := r.delta)]
@@ -87,8 +89,10 @@ def compare(files: list[ScoredFile]) -> Comparison:
     return Comparison(tuple(files), True, index, domains, aspects, gains, losses)
 
 
-def compare_files(paths: list[str], model_ref: str | None = None, partial: bool = False) -> Comparison:
+def compare_files(
+    paths: list[str], model_ref: str | None = None, partial: bool = False, basis: Basis = Basis()
+) -> Comparison:
     """Score two or more answers files (all must be valid) and compare them."""
     if len(paths) < 2:
         raise fail("compare", "compare-needs-two")
-    return compare(score_files(paths, model_ref, partial))
+    return compare(score_files(paths, model_ref, partial, basis))

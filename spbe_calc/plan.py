@@ -20,9 +20,9 @@ import math
 from fractions import Fraction
 from typing import Any, NamedTuple
 
-from spbe_calc.answers import unknown_indicator
+from spbe_calc.answers import read_answers, unknown_indicator
 from spbe_calc.bars import Bar, check_bar
-from spbe_calc.core import ScoredFile, score_file
+from spbe_calc.core import Basis, ScoredFile, model_for_checked, score_answers
 from spbe_calc.errors import Problem, SpbeError, fail
 from spbe_calc.kinds import wrong_kind
 from spbe_calc.model import Band, Indicator, Model
@@ -405,8 +405,18 @@ class PlannedFile(NamedTuple):
     plan: Plan
 
 
-def plan_file(path: str, model_ref: str | None, bar: Bar, costs: str | None = None) -> PlannedFile:
-    """Score a complete answers file and plan the raises to ``bar`` (the cheapest, with ``costs``)."""
-    scored = score_file(path, model_ref, advice="assess")
+def plan_file(
+    path: str, model_ref: str | None, bar: Bar, costs: str | None = None, basis: Basis = Basis()
+) -> PlannedFile:
+    """Score a complete answers file and plan the raises to ``bar`` (the cheapest, with ``costs``).
+
+    ``basis`` chooses the levels planned from: the instansi's own, or (``--stage akhir``) the
+    levels the assessors accepted, which is where a realistic plan starts.
+    """
+    answers = read_answers(path, path)
+    if answers.hasil is not None:
+        # A published result has no levels to raise.
+        raise SpbeError([*answers.problems, Problem(path, *answers.position("hasil"), "published-only", {})])
+    scored = score_answers(answers, model_for_checked(answers, model_ref), advice="assess", basis=basis)
     limits = read_limits(costs, scored.model) if costs else None
     return PlannedFile(scored, make_plan(scored.model, scored.score.levels(), bar, limits))

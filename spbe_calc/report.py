@@ -12,7 +12,8 @@ from typing import NamedTuple
 
 from spbe_calc.bars import Bar
 from spbe_calc.compare import Comparison, compare
-from spbe_calc.core import ScoredFile, score_file
+from spbe_calc.core import Basis, ScoredFile, score_file
+from spbe_calc.errors import fail
 from spbe_calc.evidence import EvidenceReport, check_evidence
 from spbe_calc.model import Band
 from spbe_calc.plan import Plan, make_plan
@@ -56,14 +57,18 @@ def report_for(
     model_ref: str | None = None,
     partial: bool = False,
     output: str | None = None,
+    basis: Basis = Basis(),
 ) -> Report:
     """Score an answers file (and the earlier one it is compared with) and assemble the report.
 
     The evidence is checked too, so that the report can link each local document (relative to
     ``output``'s folder) and mark the ones that are missing or changed.
     """
-    current = score_file(path, model_ref, partial)
-    before = score_file(previous, None, partial) if previous else None
+    current = score_file(path, model_ref, partial, None, basis)
+    if current.published is not None:
+        raise fail(path, "published-only")  # a report explains levels; a published result has none
+    # The earlier file may be a published result (its index and predikat are what the report needs).
+    before = score_file(previous, None, partial, None, basis) if previous else None
     evidence = check_evidence(path, model_ref)
     folder = str(Path(output).parent) if output else None
     return build_report(current, before)._replace(evidence=evidence, links_from=folder)

@@ -10,11 +10,12 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from spbe_calc.answers import answers_from_doc, bind
-from spbe_calc.core import model_for_checked
+from spbe_calc.core import model_for_checked, year_warnings
 from spbe_calc.errors import ExitCode, Problem, Severity, SpbeError, capped
 from spbe_calc.kinds import kind_of
 from spbe_calc.model import Model, check_model, load_model, resolve_model_path
 from spbe_calc.plan import limits_from_doc
+from spbe_calc.published import published_score
 from spbe_calc.yamlsafe import Document, load
 
 
@@ -68,11 +69,15 @@ def validate_file(path: str, model_ref: str | None = None, display: str | None =
         # A model that cannot be read leaves the answers unchecked: that is bad input (exit 2).
         usable = not any(p.code == "model-unusable" for p in exc.problems)
         return FileReport(shown, "answers", tuple(exc.problems), readable=usable)
+    warnings = year_warnings(answers, model)
     try:
+        if answers.hasil is not None:  # a published result: its numbers must fit the model
+            _, more = published_score(answers, model)
+            return FileReport(shown, "answers", (*answers.problems, *warnings, *more), model=model)
         bind(answers, model, partial=False, advice="check")  # raises with the reading problems included
     except SpbeError as exc:
-        return FileReport(shown, "answers", tuple(exc.problems), model=model)
-    return FileReport(shown, "answers", answers.problems, model=model)
+        return FileReport(shown, "answers", (*exc.problems, *warnings), model=model)
+    return FileReport(shown, "answers", (*answers.problems, *warnings), model=model)
 
 
 def _validate_plan(doc: Document, model_ref: str | None) -> FileReport:

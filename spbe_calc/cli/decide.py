@@ -9,7 +9,16 @@ import typer
 
 from spbe_calc.bars import parse_bar
 from spbe_calc.cli.app import command, emit, options, say, warn_models
-from spbe_calc.cli.params import AnswersFile, ModelOption, PartialOption, files_argument, format_option
+from spbe_calc.cli.params import (
+    AnswersFile,
+    BandingOption,
+    ModelOption,
+    PartialOption,
+    StageOption,
+    files_argument,
+    format_option,
+)
+from spbe_calc.core import Basis
 from spbe_calc.compare import compare_files
 from spbe_calc.errors import ExitCode, fail
 from spbe_calc.fsutil import atomic_write
@@ -28,10 +37,12 @@ def plan(
     ] = None,
     model: ModelOption = None,
     fmt: Annotated[str, format_option("plan")] = "text",
+    stage: StageOption = "mandiri",
+    banding: BandingOption = None,
 ) -> ExitCode:
     """Plan the raises that reach a target; 1 when it cannot be reached."""
     bar = parse_bar(target, "--target")
-    result = plan_file(file, model, bar, str(costs) if costs else None)
+    result = plan_file(file, model, bar, str(costs) if costs else None, Basis(stage, banding))
     warn_models([result.scored.model])
     emit(render("plan", fmt, result, options()))
     return ExitCode.OK if result.plan.reachable else ExitCode.FINDINGS
@@ -43,9 +54,11 @@ def compare(
     model: ModelOption = None,
     partial: PartialOption = False,
     fmt: Annotated[str, format_option("compare")] = "text",
+    stage: StageOption = "mandiri",
+    banding: BandingOption = None,
 ) -> ExitCode:
     """Compare two or more answers files, oldest first."""
-    result = compare_files(files, model, partial)
+    result = compare_files(files, model, partial, Basis(stage, banding))
     warn_models([f.model for f in result.files])
     emit(render("compare", fmt, result, options()))
     return ExitCode.OK
@@ -61,12 +74,14 @@ def report(
     model: ModelOption = None,
     partial: PartialOption = False,
     fmt: Annotated[Optional[str], format_option("report", help_key="help.report.format")] = None,
+    stage: StageOption = "mandiri",
+    banding: BandingOption = None,
 ) -> ExitCode:
     """Write a self-contained report (HTML or Markdown) to a file."""
     name = fmt or format_for_suffix(output.suffix)
     if name is None:
         raise fail(str(output), "report-format")
-    result = report_for(file, str(previous) if previous else None, model, partial, str(output))
+    result = report_for(file, str(previous) if previous else None, model, partial, str(output), Basis(stage, banding))
     warn_models([result.current.model])
     atomic_write(output, render("report", name, result, options()))
     say(t("out.written", path=output))

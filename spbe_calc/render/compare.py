@@ -13,7 +13,7 @@ from rich.text import Text
 from spbe_calc.compare import Comparison, Row
 from spbe_calc.i18n import t
 from spbe_calc.numbers import exact_str, round_half_up
-from spbe_calc.render import Options, num, signed
+from spbe_calc.render import Options, num, signed, stage_name
 from spbe_calc.render.richtext import to_text
 from spbe_calc.render.safe import clean
 from spbe_calc.scoring import level_text
@@ -35,14 +35,17 @@ def labels(c: Comparison) -> tuple[list[str], list[str]]:
     each one's instansi, year and file.
     """
     years = [str(f.answers.tahun) if f.answers.tahun else f"#{n + 1}" for n, f in enumerate(c.files)]
+    # A published result is marked in its heading: its numbers are the evaluator's, not computed.
+    marks = [" †" if f.published is not None else "" for f in c.files]
+    published = [f"† {t('out.published')}"] if any(marks) else []
     if len({f.answers.instansi for f in c.files}) == 1 and len(set(years)) == len(years):
-        return years, []
-    headings = [f"({n + 1})" for n in range(len(c.files))]
+        return [y + m for y, m in zip(years, marks)], published
+    headings = [f"({n + 1}){m}" for n, m in enumerate(marks)]
     legend = [
         f"{h} {clean(f.answers.instansi or t('out.no-instansi'))} · {year} · {clean(f.path)}"
         for h, f, year in zip(headings, c.files, years)
     ]
-    return headings, legend
+    return headings, legend + published
 
 
 #: How many of the biggest indicator gains and losses are listed.
@@ -73,6 +76,8 @@ def render_text(c: Comparison, options: Options) -> str:
         Text(_d(c.overall.delta), style="bold " + tone(c.overall.delta)),
     )
     table.add_row("", t("out.col.predikat"), *[clean(p) for p in c.predikat], "")
+    if not c.same_model:  # the index of each model is its own: name the model of every column
+        table.add_row("", t("out.col.model"), *[clean(f.model.id) for f in c.files], "")
     aspects = {row.code: row for row in c.aspects}
     ordered: list[Row] = []
     model = c.files[0].model
@@ -90,6 +95,9 @@ def render_text(c: Comparison, options: Options) -> str:
             Text(_d(row.delta), style=tone(row.delta)),
         )
     out.append(table)
+    stages = sorted({stage_name(f.stage) for f in c.files if f.published is None})
+    if stages:
+        out.append(Text(t("out.stage", stage=", ".join(stages)), style="dim"))
     if not c.same_model:
         out.append(Text(t("cmp.models-differ", models=", ".join(f.model.id for f in c.files)), style="yellow"))
         return to_text(options, *out)
@@ -134,6 +142,10 @@ def render_json(c: Comparison, options: Options) -> str:
                 "instansi": f.answers.instansi,
                 "tahun": f.answers.tahun,
                 "model": f.model.id,
+                "model_status": f.model.regulation.status,
+                "stage": f.stage,
+                "published": f.published is not None,
+                "banding": f.model.banding,
                 "index": float(round_half_up(f.score.value, f.model.precision)),
                 "index_exact": exact_str(f.score.value),
                 "predikat": f.score.band.name,
