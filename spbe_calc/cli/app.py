@@ -121,6 +121,7 @@ COMMANDS = {
     "assess": "assess",
     "plan": "decide",
     "compare": "decide",
+    "calibrate": "decide",
     "report": "decide",
     "merge": "team",
     "evidence": "team",

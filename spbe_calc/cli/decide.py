@@ -19,6 +19,7 @@ from spbe_calc.cli.params import (
     format_option,
 )
 from spbe_calc.core import Basis
+from spbe_calc.calibrate import calibrate_files
 from spbe_calc.compare import compare_files
 from spbe_calc.errors import ExitCode, fail
 from spbe_calc.fsutil import atomic_write
@@ -61,6 +62,19 @@ def compare(
     result = compare_files(files, model, partial, Basis(stage, banding))
     warn_models([f.model for f in result.files])
     emit(render("compare", fmt, result, options()))
+    return ExitCode.OK
+
+
+@command("calibrate", help="help.calibrate", no_args_is_help=True)
+def calibrate(
+    files: Annotated[list[str], files_argument("help.calibrate.files")],
+    model: ModelOption = None,
+    fmt: Annotated[str, format_option("calibrate")] = "text",
+) -> ExitCode:
+    """Self-assessed against final levels, per indicator, aspect, domain and year."""
+    result = calibrate_files(files, model)
+    warn_models([y.own.model for y in result.years])
+    emit(render("calibrate", fmt, result, options()))
     return ExitCode.OK
 
 

@@ -37,6 +37,8 @@ RENDERERS: dict[tuple[str, str], str] = {
     ("plan", "json"): "plan:render_json",
     ("compare", "text"): "compare:render_text",
     ("compare", "json"): "compare:render_json",
+    ("calibrate", "text"): "calibrate:render_text",
+    ("calibrate", "json"): "calibrate:render_json",
     ("models", "text"): "models:render_text",
     ("models", "json"): "models:render_json",
     ("report", "html"): "report_html:render_html",

@@ -1,0 +1,162 @@
+"""Calibration (``spbe-calc calibrate``) as a text table and as JSON."""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+from typing import Any
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from spbe_calc.calibrate import Calibration, Gap, YearCalibration
+from spbe_calc.i18n import t
+from spbe_calc.numbers import exact_str
+from spbe_calc.render import Options, json_num, num, signed, title
+from spbe_calc.render.richtext import to_text
+from spbe_calc.render.safe import clean
+from spbe_calc.scoring import Level, level_text
+
+
+def _tone(gap: Fraction) -> str:
+    """Over-claimed in red (the assessor gave less), under-claimed in cyan."""
+    return "" if not gap else ("red" if gap > 0 else "cyan")
+
+
+def _year(y: YearCalibration) -> list[Any]:
+    places = y.own.model.precision
+    head = t(
+        "cal.year",
+        who=title(y.own.answers),
+        own=num(y.own.score.value, places),
+        own_band=y.own.score.band.name,
+        final=num(y.final.score.value, places),
+        final_band=y.final.score.band.name,
+        gap=signed(y.gap, places),
+    )
+    out: list[Any] = [Text(clean(head), style="bold")]
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column(t("out.col.code"), no_wrap=True)
+    table.add_column(t("out.col.item"), ratio=1)
+    for key in ("cal.col.self", "cal.col.final", "cal.col.gap"):
+        table.add_column(t(key), justify="right", no_wrap=True)
+    aspects = {g.code: g for g in y.aspects}
+    rows: list[tuple[Gap, str]] = []
+    for domain in y.own.model.domains:
+        rows += [(g, "bold") for g in y.domains if g.code == f"D{domain.id}"]
+        rows += [(aspects[f"A{a.id}"], "") for a in domain.aspects]
+    if not y.own.model.domains:
+        rows = [(g, "") for g in y.aspects]
+    for g, style in rows:
+        table.add_row(
+            Text(g.code, style=style),
+            Text(clean(g.name), style=style),
+            num(g.self, places),
+            num(g.final, places),
+            Text(signed(g.gap, places), style=_tone(g.gap)),
+        )
+    out.append(table)
+    changed = [g for g in y.indicators if g.gap]
+    if changed:
+        out.append(Text(t("cal.indicators", count=len(changed), over=sum(g.gap > 0 for g in changed)), style="bold"))
+        sub = Table(box=None, show_header=False, pad_edge=False)
+        sub.add_column(justify="right", no_wrap=True)
+        sub.add_column(ratio=1)
+        sub.add_column(no_wrap=True)
+        for g in sorted(changed, key=lambda g: (-g.gap, int(g.code))):
+            levels = f"{_level(g.self_level)}→{_level(g.final_level)}"
+            sub.add_row(g.code, clean(g.name), Text(levels, style=_tone(g.gap)))
+        out.append(sub)
+    else:
+        out.append(Text(t("cal.no-gap"), style="green"))
+    return out
+
+
+def _level(level: Level | None) -> str:
+    return "–" if level is None else level_text(level)
+
+
+def render_text(c: Calibration, options: Options) -> str:
+    """Each year: index, domains and aspects self-assessed and final, and the indicators that moved."""
+    out: list[Any] = []
+    for y in c.years:
+        out += [*_year(y), Text("")]
+    if len(c.years) > 1:
+        if c.repeated:
+            out.append(Text(t("cal.repeated", count=len(c.repeated)), style="bold"))
+            sub = Table(box=None, show_header=False, pad_edge=False)
+            sub.add_column(justify="right", no_wrap=True)
+            sub.add_column(ratio=1)
+            sub.add_column()
+            for r in c.repeated:
+                years = ", ".join(f"{year or '?'}: {level_text(a)}→{level_text(b)}" for year, a, b in r.years)
+                sub.add_row(str(r.id), clean(r.name), Text(years, style="red"))
+            out.append(sub)
+        else:
+            out.append(Text(t("cal.repeated.none"), style="green"))
+    else:
+        out.pop()  # no trailing blank line
+    return to_text(options, *out)
+
+
+def _gap(g: Gap, places: int) -> dict[str, Any]:
+    return {
+        "id": g.code,
+        "name": g.name,
+        "self": json_num(g.self, places),
+        "final": json_num(g.final, places),
+        "gap": json_num(g.gap, places),
+        "gap_exact": exact_str(g.gap),
+    }
+
+
+def _levels(level: Level | None) -> Any:
+    return list(level) if isinstance(level, tuple) else level
+
+
+def render_json(c: Calibration, options: Options) -> str:
+    """Per year: ``index_self``, ``index_final``, ``gap``, groups and an ``indicators`` list."""
+    years = []
+    for y in c.years:
+        places = y.own.model.precision
+        years.append(
+            {
+                "file": y.own.path,
+                "instansi": y.own.answers.instansi,
+                "tahun": y.own.answers.tahun,
+                "model": y.own.model.id,
+                "index_self": json_num(y.own.score.value, places),
+                "index_self_exact": exact_str(y.own.score.value),
+                "predikat_self": y.own.score.band.name,
+                "index_final": json_num(y.final.score.value, places),
+                "index_final_exact": exact_str(y.final.score.value),
+                "predikat_final": y.final.score.band.name,
+                "gap": json_num(y.gap, places),
+                "gap_exact": exact_str(y.gap),
+                "domains": [_gap(g, places) for g in y.domains],
+                "aspects": [_gap(g, places) for g in y.aspects],
+                "indicators": [
+                    {
+                        "id": int(g.code),
+                        "self": _levels(g.self_level),
+                        "final": _levels(g.final_level),
+                        "gap": json_num(g.gap),
+                    }
+                    for g in y.indicators
+                ],
+            }
+        )
+    data = {
+        "years": years,
+        "repeated_overclaims": [
+            {
+                "model": r.model,
+                "id": r.id,
+                "name": r.name,
+                "years": [{"tahun": year, "self": _levels(a), "final": _levels(b)} for year, a, b in r.years],
+            }
+            for r in c.repeated
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2)
