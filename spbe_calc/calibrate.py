@@ -11,9 +11,9 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import NamedTuple
 
-from spbe_calc.answers import read_answers
+from spbe_calc.answers import bind, read_answers
 from spbe_calc.compare import order_by_year
-from spbe_calc.core import Basis, ScoredFile, model_for_checked, score_answers
+from spbe_calc.core import Basis, ScoredFile, model_for_checked, prepare, scored
 from spbe_calc.errors import Problem, SpbeError, errors_in, fail
 from spbe_calc.scoring import GroupScore, Level
 
@@ -75,8 +75,11 @@ def calibrate_year(path: str, model_ref: str | None = None) -> YearCalibration:
     """Score one file twice, its own levels and its final levels, and compare them."""
     answers = read_answers(path, path)
     model = model_for_checked(answers, model_ref)
-    own = score_answers(answers, model, advice="assess", basis=Basis("mandiri"))
-    final = score_answers(answers, model, basis=Basis("akhir"))
+    # Both scorings bind the levels (a published result, without levels, is refused there).
+    levels = {stage: bind(answers, model, advice="assess", stage=stage)[0] for stage in ("mandiri", "akhir")}
+    model, warnings = prepare(answers, model, Basis())
+    own = scored(answers, model, levels["mandiri"], [], Basis("mandiri"), warnings)
+    final = scored(answers, model, levels["akhir"], [], Basis("akhir"), warnings)
     indicators = tuple(
         Gap(str(a.indicator.id), a.indicator.name, a.value, b.value, a.level, b.level)
         for a, b in zip(own.score.indicators, final.score.indicators)

@@ -444,12 +444,12 @@ def bind(
     if unanswered and not partial and answers.levels_readable():
         line, col = answers.position("levels")
         args: dict[str, Any] = {"count": len(unanswered), "ids": compact_ids(unanswered)}
+        if advice:
+            args["advice"] = advice
         if stage != "mandiri":
             problems.append(Problem(answers.path, line, col, "missing-stage", {**args, "stage": stage}))
         else:
-            problems.append(
-                Problem(answers.path, line, col, "missing-indicators", {**args, **({"advice": advice} if advice else {})})
-            )
+            problems.append(Problem(answers.path, line, col, "missing-indicators", args))
     if errors_in(problems):
         raise SpbeError(problems)
     return levels, missing

@@ -511,7 +511,7 @@ MESSAGES: dict[str, str] = {
     "stage.dokumen": "penilaian dokumen (document review)",
     "stage.interviu": "penilaian interviu (interview)",
     "stage.visitasi": "penilaian visitasi (site visit)",
-    "stage.akhir": "final level",
+    "stage.akhir": "akhir (final)",
     "problem.missing-stage": "{count} indicators have no level for {stage}: {ids}",
     "hint.missing-stage": "Write the level under the indicator's tahap, e.g. tahap: {{{stage_key}: 3}} (spbe-calc assess {file} --stage {stage_key}), or use --partial.",
     "problem.published-only": "this file holds a published result (hasil), not levels per indicator",
@@ -549,4 +549,5 @@ MESSAGES: dict[str, str] = {
     "cal.repeated.none": "No indicator was claimed too high in more than one year.",
     "problem.calibrate-instansi": "these files belong to different instansi: {names}",
     "hint.calibrate-instansi": "Calibration compares the years of one instansi; run it once per instansi.",
+    "hint.missing-stage.assess": "Write the level under the indicator's tahap, e.g. tahap: {{{stage_key}: 3}} (spbe-calc assess {file} --stage {stage_key}).",
 }

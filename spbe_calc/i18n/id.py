@@ -521,7 +521,7 @@ MESSAGES: dict[str, str] = {
     "stage.dokumen": "penilaian dokumen",
     "stage.interviu": "penilaian interviu",
     "stage.visitasi": "penilaian visitasi",
-    "stage.akhir": "tingkat akhir",
+    "stage.akhir": "akhir",
     "problem.missing-stage": "{count} indikator belum punya tingkat {stage}: {ids}",
     "hint.missing-stage": "Tulis tingkatnya di tahap indikator itu, misalnya tahap: {{{stage_key}: 3}} (spbe-calc assess {file} --stage {stage_key}), atau pakai --partial.",
     "problem.published-only": "berkas ini memuat hasil yang dipublikasikan (hasil), bukan tingkat per indikator",
@@ -559,4 +559,5 @@ MESSAGES: dict[str, str] = {
     "cal.repeated.none": "Tidak ada indikator yang diklaim lebih tinggi di lebih dari satu tahun.",
     "problem.calibrate-instansi": "berkas-berkas ini milik instansi yang berbeda: {names}",
     "hint.calibrate-instansi": "Kalibrasi membandingkan tahun-tahun satu instansi; jalankan sekali per instansi.",
+    "hint.missing-stage.assess": "Tulis tingkatnya di tahap indikator itu, misalnya tahap: {{{stage_key}: 3}} (spbe-calc assess {file} --stage {stage_key}).",
 }
