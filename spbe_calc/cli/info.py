@@ -2,26 +2,35 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
 from spbe_calc.cli.app import command, emit, options, say
+from spbe_calc.cli.completion import model_names
 from spbe_calc.cli.params import OutputOption, format_option, one_of
 from spbe_calc.core import bundled_model_infos
 from spbe_calc.errors import ExitCode
 from spbe_calc.fsutil import atomic_write
 from spbe_calc.i18n import t
+from spbe_calc.model import load_model
 from spbe_calc.render.registry import render
 from spbe_calc.schema import KINDS, schema_text
 
 
 @command("models", help="help.models")
 def models(
+    name: Annotated[
+        Optional[str],
+        typer.Argument(help="help.models.name", metavar="cli.metavar.model", autocompletion=model_names),
+    ] = None,
     fmt: Annotated[str, format_option("models")] = "text",
 ) -> ExitCode:
-    """List the bundled models."""
-    emit(render("models", fmt, bundled_model_infos(), options()))
+    """List the bundled models, or show one model in full."""
+    if name is not None:
+        emit(render("model", fmt, load_model(name), options()))
+    else:
+        emit(render("models", fmt, bundled_model_infos(), options()))
     return ExitCode.OK
 
 

@@ -41,6 +41,8 @@ RENDERERS: dict[tuple[str, str], str] = {
     ("calibrate", "json"): "calibrate:render_json",
     ("models", "text"): "models:render_text",
     ("models", "json"): "models:render_json",
+    ("model", "text"): "model:render_text",
+    ("model", "json"): "model:render_json",
     ("report", "html"): "report_html:render_html",
     ("report", "markdown"): "report_md:render_md",
     ("merge", "text"): "merge:render_text",
