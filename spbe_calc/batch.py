@@ -21,6 +21,7 @@ from typing import NamedTuple, Union
 from spbe_calc.answers import Answers, bind, read_answers
 from spbe_calc.bars import Bar, check_bar, meets
 from spbe_calc.core import (
+    DEFAULT_BASIS,
     Basis,
     ScoredFile,
     model_for,
@@ -59,7 +60,7 @@ def jobs_wanted() -> int:
     return min(int(raw), cpus)
 
 
-def _one(path: str, model_ref: str | None, partial: bool, basis: Basis = Basis()) -> Outcome:
+def _one(path: str, model_ref: str | None, partial: bool, basis: Basis = DEFAULT_BASIS) -> Outcome:
     try:
         return score_file(path, model_ref, partial, None, basis)
     except SpbeError as exc:
@@ -108,7 +109,7 @@ def score_many(
     model_ref: str | None = None,
     partial: bool = False,
     jobs: int | None = None,
-    basis: Basis = Basis(),
+    basis: Basis = DEFAULT_BASIS,
 ) -> list[Outcome]:
     """Score every file, in order: each outcome is a :class:`ScoredFile` or the file's error."""
     jobs = jobs or jobs_wanted()
@@ -163,7 +164,7 @@ def problems_of(outcomes: list[Outcome]) -> list[Problem]:
 
 
 def score_files(
-    paths: list[str], model_ref: str | None = None, partial: bool = False, basis: Basis = Basis()
+    paths: list[str], model_ref: str | None = None, partial: bool = False, basis: Basis = DEFAULT_BASIS
 ) -> list[ScoredFile]:
     """Score several files, all or nothing: the problems of every bad file are raised together."""
     outcomes = score_many(paths, model_ref, partial, basis=basis)
@@ -232,7 +233,7 @@ def score_batch(
     partial: bool,
     bar: Bar | None,
     recursive: bool = True,
-    basis: Basis = Basis(),
+    basis: Basis = DEFAULT_BASIS,
 ) -> ScoreBatch:
     """Score files and folders; a bad file does not stop the others (see :class:`ScoreBatch`)."""
     paths = expand_paths(files, recursive)

@@ -14,7 +14,7 @@ from fractions import Fraction
 from typing import NamedTuple
 
 from spbe_calc.batch import score_files
-from spbe_calc.core import Basis, ScoredFile
+from spbe_calc.core import DEFAULT_BASIS, Basis, ScoredFile
 from spbe_calc.errors import fail
 
 
@@ -90,7 +90,7 @@ def compare(files: list[ScoredFile]) -> Comparison:
 
 
 def compare_files(
-    paths: list[str], model_ref: str | None = None, partial: bool = False, basis: Basis = Basis()
+    paths: list[str], model_ref: str | None = None, partial: bool = False, basis: Basis = DEFAULT_BASIS
 ) -> Comparison:
     """Score two or more answers files (all must be valid) and compare them."""
     if len(paths) < 2:

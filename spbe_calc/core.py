@@ -29,6 +29,10 @@ class Basis(NamedTuple):
     strict: bool = False
 
 
+#: The usual basis: the instansi's own levels, banded by the model's rule for the file's year.
+DEFAULT_BASIS = Basis()
+
+
 class ScoredFile(NamedTuple):
     """One answers file with its model and score.
 
@@ -118,7 +122,7 @@ def scored(
 
 
 def score_answers(
-    answers: Answers, model: Model, partial: bool = False, advice: str | None = None, basis: Basis = Basis()
+    answers: Answers, model: Model, partial: bool = False, advice: str | None = None, basis: Basis = DEFAULT_BASIS
 ) -> ScoredFile:
     """Score parsed answers against a model (a published result is shown as published).
 
@@ -156,7 +160,11 @@ def score_bounds(
 
 
 def score_file(
-    path: str, model_ref: str | None = None, partial: bool = False, advice: str | None = None, basis: Basis = Basis()
+    path: str,
+    model_ref: str | None = None,
+    partial: bool = False,
+    advice: str | None = None,
+    basis: Basis = DEFAULT_BASIS,
 ) -> ScoredFile:
     """Read, check and score one answers file; raise :class:`SpbeError` on any problem."""
     answers = read_answers(path, path)

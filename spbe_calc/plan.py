@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 
 from spbe_calc.answers import read_answers, unknown_indicator
 from spbe_calc.bars import Bar, check_bar
-from spbe_calc.core import Basis, ScoredFile, model_for_checked, score_answers
+from spbe_calc.core import DEFAULT_BASIS, Basis, ScoredFile, model_for_checked, score_answers
 from spbe_calc.errors import Problem, SpbeError, fail
 from spbe_calc.kinds import wrong_kind
 from spbe_calc.model import Band, Indicator, Model
@@ -406,7 +406,7 @@ class PlannedFile(NamedTuple):
 
 
 def plan_file(
-    path: str, model_ref: str | None, bar: Bar, costs: str | None = None, basis: Basis = Basis()
+    path: str, model_ref: str | None, bar: Bar, costs: str | None = None, basis: Basis = DEFAULT_BASIS
 ) -> PlannedFile:
     """Score a complete answers file and plan the raises to ``bar`` (the cheapest, with ``costs``).
 

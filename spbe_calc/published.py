@@ -51,18 +51,18 @@ def published_score(answers: Answers, model: Model) -> tuple[Score, list[Problem
         add(path, "published-out-of-range", value=decimal_text(value), minimum=model.level_min, maximum=model.level_max)
         return False
 
-    in_range(("indeks",), hasil.index)
+    in_range(("indeks",), hasil.value)
     band = next((b for b in model.bands if b.name == hasil.predikat), None)
     if band is None:
         add(("predikat",), "unknown-predikat", value=hasil.predikat, known=", ".join(b.name for b in model.bands))
-    elif lo <= hasil.index <= hi and not could_be(model, hasil.index, band):
+    elif lo <= hasil.value <= hi and not could_be(model, hasil.value, band):
         add(
             ("predikat",),
             "published-predikat-mismatch",
             Severity.WARNING,
-            index=decimal_text(hasil.index),
+            index=decimal_text(hasil.value),
             predikat=hasil.predikat,
-            expected=band_of(model, hasil.index).name,
+            expected=band_of(model, hasil.value).name,
         )
     domains: list[GroupScore] = []
     names = {d.id: d for d in model.domains}
@@ -88,7 +88,7 @@ def published_score(answers: Answers, model: Model) -> tuple[Score, list[Problem
     aspect_order = [a.id for a in model.aspects]
     result = Score(
         model,
-        hasil.index,
+        hasil.value,
         band,
         tuple(sorted(domains, key=lambda g: domain_order.index(g.id))),
         tuple(sorted(aspects, key=lambda g: aspect_order.index(g.id))),

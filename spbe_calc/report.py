@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from spbe_calc.bars import Bar
 from spbe_calc.compare import Comparison, compare
-from spbe_calc.core import Basis, ScoredFile, score_file
+from spbe_calc.core import DEFAULT_BASIS, Basis, ScoredFile, score_file
 from spbe_calc.errors import fail
 from spbe_calc.evidence import EvidenceReport, check_evidence
 from spbe_calc.model import Band
@@ -57,7 +57,7 @@ def report_for(
     model_ref: str | None = None,
     partial: bool = False,
     output: str | None = None,
-    basis: Basis = Basis(),
+    basis: Basis = DEFAULT_BASIS,
 ) -> Report:
     """Score an answers file (and the earlier one it is compared with) and assemble the report.
 

@@ -20,7 +20,6 @@ from spbe_calc.errors import Problem, SpbeError, errors_in
 from spbe_calc.kinds import wrong_kind
 from spbe_calc.model import Indicator, Model
 from spbe_calc.scoring import Level
-from spbe_calc.stages import STAGES
 from spbe_calc.spec import (
     ByKind,
     Context,
@@ -36,6 +35,7 @@ from spbe_calc.spec import (
     Str,
     run_partial,
 )
+from spbe_calc.stages import STAGES
 from spbe_calc.yamlsafe import Document, Node, load
 
 
@@ -218,7 +218,8 @@ class Answer(NamedTuple):
 class Published(NamedTuple):
     """A result as KemenPANRB published it: no levels, so nothing of it is computed."""
 
-    index: Fraction
+    #: The published index (named ``value`` like every score record's).
+    value: Fraction
     predikat: str
     domains: dict[int, Fraction]
     aspects: dict[int, Fraction]
@@ -412,9 +413,7 @@ def bind(
     commands that need levels (``score`` shows such a file without binding it).
     """
     if answers.hasil is not None:
-        raise SpbeError(
-            [*answers.problems, Problem(answers.path, *answers.position("hasil"), "published-only", {})]
-        )
+        raise SpbeError([*answers.problems, Problem(answers.path, *answers.position("hasil"), "published-only", {})])
     problems: list[Problem] = list(answers.problems)
     levels: dict[int, Level] = {}
     for ident, answer in answers.answers.items():

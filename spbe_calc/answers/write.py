@@ -41,6 +41,7 @@ def _text(text: str, indent: str) -> str:
     lines = text.split("\n")
     if (
         len(lines) < 2
+        or not text.strip("\n")  # only line breaks: an empty block would read back as ""
         or _UNSAFE.search(text)
         or "\r" in text
         or text[:1] in (" ", "\t")

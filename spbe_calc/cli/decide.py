@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from spbe_calc.bars import parse_bar
+from spbe_calc.calibrate import calibrate_files
 from spbe_calc.cli.app import command, emit, options, say, warn_models
 from spbe_calc.cli.params import (
     AnswersFile,
@@ -18,9 +19,8 @@ from spbe_calc.cli.params import (
     files_argument,
     format_option,
 )
-from spbe_calc.core import Basis
-from spbe_calc.calibrate import calibrate_files
 from spbe_calc.compare import compare_files
+from spbe_calc.core import Basis
 from spbe_calc.errors import ExitCode, fail
 from spbe_calc.fsutil import atomic_write
 from spbe_calc.i18n import t

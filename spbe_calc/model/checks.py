@@ -16,10 +16,10 @@ from spbe_calc.errors import Severity
 from spbe_calc.model.records import (
     Aspect,
     Band,
+    BandingRule,
     Domain,
     Indicator,
     Level,
-    BandingRule,
     Model,
     Note,
     Regulation,
@@ -268,8 +268,11 @@ def _regulation(data: dict[str, Any]) -> Regulation:
 
 
 def _banding_rules(rules: list[dict[str, Any]], ctx: Context) -> tuple[BandingRule, ...]:
-    """The per-year banding rules, oldest first; a rule that ends before it starts, or two rules
-    that claim one year, are errors (which rule would apply could not be told)."""
+    """The per-year banding rules, oldest first.
+
+    A rule that ends before it starts, or two rules that claim one year, are errors: which rule
+    applies could not be told.
+    """
     built: list[tuple[BandingRule, tuple[int, int]]] = []
     for i, r in enumerate(rules):
         rule = BandingRule(r["banding"], r["from"], r.get("to"), r.get("reason"), r.get("source"))

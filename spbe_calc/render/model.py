@@ -60,7 +60,9 @@ def render_text(model: Model, options: Options) -> str:
     status = t(f"out.status.{reg.status}")
     lines += _field("mdl.status", status + (f" ({reg.confidence})" if reg.confidence else ""), w)
     lines += _field("mdl.years", _years(reg.year_from, reg.year_to), w)
-    counts = t("mdl.counts.value", domains=len(model.domains), aspects=len(model.aspects), indicators=len(model.indicators))
+    counts = t(
+        "mdl.counts.value", domains=len(model.domains), aspects=len(model.aspects), indicators=len(model.indicators)
+    )
     lines += _field("mdl.counts", counts, w)
     for scale in model.scales.values():
         levels = ", ".join(f"{lv.value} {level_label(lv)}" for lv in scale.levels)
@@ -79,7 +81,9 @@ def render_text(model: Model, options: Options) -> str:
     for domain in model.domains:
         lines += _wrap("  ", f"D{domain.id} {domain.name} · {pct(domain.weight)}", w)
         for a in domain.aspects:
-            lines += _wrap("    ", t("mdl.aspect", id=a.id, name=a.name, weight=pct(a.weight), n=len(a.indicators)), w, 6)
+            lines += _wrap(
+                "    ", t("mdl.aspect", id=a.id, name=a.name, weight=pct(a.weight), n=len(a.indicators)), w, 6
+            )
     if not model.domains:
         for a in model.aspects:
             lines += _wrap("  ", t("mdl.aspect", id=a.id, name=a.name, weight=pct(a.weight), n=len(a.indicators)), w)

@@ -13,7 +13,7 @@ from rich.text import Text
 from spbe_calc.i18n import t
 from spbe_calc.numbers import exact_str
 from spbe_calc.plan import Plan, PlannedFile, Step
-from spbe_calc.render import Options, json_num, num
+from spbe_calc.render import Options, banding_note, json_num, num, stage_name
 from spbe_calc.render.richtext import to_text
 from spbe_calc.render.safe import clean
 
@@ -85,6 +85,8 @@ def render_text(result: PlannedFile, options: Options) -> str:
             table.add_row(*row)
         out.append(table)
         out.append(Text(t("plan.note.cheapest" if plan.costed else "plan.note.fewest"), style="dim"))
+    basis = t("out.stage", stage=stage_name(result.scored.stage)) + " · " + banding_note(plan.model)
+    out.append(Text(basis, style="dim"))
     return to_text(options, *out)
 
 
@@ -95,6 +97,8 @@ def to_dict(result: PlannedFile) -> dict[str, Any]:
     return {
         "file": result.scored.path,
         "model": plan.model.id,
+        "stage": result.scored.stage,
+        "banding": plan.model.banding,
         "target": plan.bar.text,
         "target_index_exact": exact_str(plan.threshold) if plan.threshold >= 0 else None,
         "target_strict": plan.strict,

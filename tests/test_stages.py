@@ -1,0 +1,330 @@
+"""Issue 10: stages, calibration, per-year banding, year checks, published results, models NAME.
+
+The Nias Barat files in tests/data/ are reconstructions of the published 2023 and 2024 rows of
+``banding_by_year`` in public-figures.yaml (their levels give exactly the published domain values
+and the exact index 1.7975); the predikat asserted below are the published ones.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from spbe_calc.answers import read_answers
+from spbe_calc.answers.write import dump_answers
+from spbe_calc.calibrate import calibrate_files
+from spbe_calc.core import Basis, score_file
+from spbe_calc.errors import SpbeError
+from spbe_calc.model import load_model
+
+from .conftest import DATA, EXAMPLES, Run
+
+NIAS = {year: str(DATA / f"nias-barat-{year}.yaml") for year in (2023, 2024)}
+TAHAP = EXAMPLES / "tahap"
+T21, T22, T23 = (str(TAHAP / f"kabupaten-contoh-{y}.yaml") for y in (2021, 2022, 2023))
+FIGURES = yaml.safe_load((DATA / "public-figures.yaml").read_text(encoding="utf-8"))
+
+
+def _published(year: int) -> dict[str, object]:
+    return next(r for r in FIGURES["banding_by_year"]["rows"] if r["year"] == year)
+
+
+# --- 3. each year's banding ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("year", [2023, 2024])
+def test_nias_barat_is_banded_as_published(year: int) -> None:
+    row = _published(year)
+    f = score_file(NIAS[year])
+    assert f.score.value == Fraction("1.7975")
+    # The reconstruction gives the published (rounded) domain values.
+    assert [round(float(d.value), 2) for d in f.score.domains] == row["d"]
+    assert f.score.band.name == row["predikat"]
+    assert f.model.banding_basis == "year" and f.model.year == year
+
+
+def test_banding_rules_of_the_bundled_model() -> None:
+    model = load_model("spbe-2020")
+    by_year = {y: model.for_year(y).banding for y in range(2021, 2027)}
+    assert by_year == {2021: "exact", 2022: "exact", 2023: "rounded", 2024: "exact", 2025: "exact", 2026: "exact"}
+    assert model.for_year(None).banding_basis == "model"
+    assert all(r.reason and r.source for r in model.banding_rules)
+
+
+def test_banding_option_overrides_the_year() -> None:
+    f = score_file(NIAS[2024], basis=Basis(banding="rounded"))
+    assert (f.score.band.name, f.model.banding_basis) == ("Cukup", "option")
+    f = score_file(NIAS[2023], basis=Basis(banding="exact"))
+    assert f.score.band.name == "Kurang"
+
+
+def test_a_bar_uses_the_years_rule(run: Run) -> None:
+    """``--fail-under Cukup`` passes Nias Barat 2023 (rounded 1.80) and fails 2024 (exact 1.7975)."""
+    assert run("score", NIAS[2023], "--fail-under", "Cukup").exit_code == 0
+    result = run("score", NIAS[2024], "--fail-under", "Cukup")
+    assert result.exit_code == 1
+    assert "Indeks SPBE (spbe-2020) 1.80 (Kurang) di bawah batas Cukup" in result.stderr
+
+
+def test_text_explains_when_the_rules_disagree(run: Run) -> None:
+    out = " ".join(run("score", NIAS[2023]).stdout.split())  # the explanation is wrapped to the terminal
+    assert "aturan tahun 2023" in out
+    assert "Indeks tepat 1.7975 termasuk Kurang, dibulatkan 1.80 termasuk Cukup; yang berlaku Cukup" in out
+    out = run("score", str(EXAMPLES / "kabupaten-contoh-2022.yaml")).stdout
+    assert "termasuk" not in out  # 2.38 is far from any edge: nothing to explain
+
+
+def test_every_format_says_the_stage_and_the_rule(run: Run) -> None:
+    data = json.loads(run("score", NIAS[2023], "-f", "json").stdout)
+    assert (data["stage"], data["banding"], data["banding_basis"]) == ("mandiri", "rounded", "year")
+    assert data["banding_rule"]["from"] == 2023 and "Nias Barat" in data["banding_rule"]["reason"]["en"]
+    assert data["predikat_by_banding"] == {"exact": "Kurang", "rounded": "Cukup"}
+    line = json.loads(run("score", NIAS[2024], "-f", "jsonl").stdout)
+    assert (line["stage"], line["banding"], line["predikat"]) == ("mandiri", "exact", "Kurang")
+    rows = run("score", T22, "-f", "csv", "--stage", "akhir").stdout.splitlines()
+    header, row = rows[0].split(","), rows[1].split(",")
+    assert dict(zip(header, row))["stage"] == "akhir" and dict(zip(header, row))["banding"] == "exact"
+    md = run("score", T22, "-f", "markdown", "--stage", "dokumen").stdout
+    assert "Tahap: penilaian dokumen · predikat dari indeks tepat (aturan tahun 2022)" in md
+
+
+def test_overlapping_or_reversed_banding_years_are_refused(write: Callable[..., Path], run: Run) -> None:
+    text = (DATA / "mini-model.yaml").read_text(encoding="utf-8")
+    rules = (
+        "scoring:\n  banding: exact\n  banding_by_year:\n    - {from: 2021, to: 2023, banding: exact}\n"
+        "    - {from: 2023, banding: rounded}\n    - {from: 2025, to: 2024, banding: exact}\n"
+    )
+    bad = text.replace("scoring:\n  banding: exact\n", rules)
+    assert bad != text
+    result = run("validate", str(write("m.yaml", bad)), "-f", "json")
+    codes = [p["code"] for f in json.loads(result.stdout) for p in f["problems"]]
+    assert codes == ["banding-years-overlap", "banding-years-reversed"] and result.exit_code == 1
+
+
+# --- 1. stages ----------------------------------------------------------------------------
+
+
+def test_each_stage_is_scored_from_its_own_levels() -> None:
+    values = {s: score_file(T22, basis=Basis(s)).score.value for s in ("mandiri", "dokumen", "interviu", "akhir")}
+    # Independent sums over the file's levels (weights of 59/2020, Lampiran Tabel 7-9).
+    model = load_model("spbe-2020")
+    raw = yaml.safe_load(Path(T22).read_text(encoding="utf-8"))["levels"]
+    for stage, value in values.items():
+        levels = {i: (e["level"] if stage == "mandiri" else e["tahap"][stage]) for i, e in raw.items()}
+        assert value == sum(model.by_id[i].weight * lv for i, lv in levels.items()) / 100
+    assert values["akhir"] == Fraction("2.38")  # the figure the example is built on (published 2022)
+
+
+def test_a_missing_stage_names_the_indicators(write: Callable[..., Path], run: Run) -> None:
+    text = Path(T22).read_text(encoding="utf-8").replace("    tahap: {dokumen: 3, interviu: 3, akhir: 3}\n", "", 1)
+    path = write("a.yaml", text)
+    result = run("score", str(path), "--stage", "akhir")
+    assert result.exit_code == 2
+    assert "1 indikator belum punya tingkat akhir: 1" in result.stderr and "--stage akhir" in result.stderr
+    result = run("score", str(path), "--stage", "akhir", "--partial", "-f", "json")
+    data = json.loads(result.stdout)
+    assert result.exit_code == 0 and data["missing"] == [1] and data["stage"] == "akhir"
+    assert "belum punya tingkat akhir" in result.stderr
+
+
+def test_a_stage_level_off_the_scale_is_an_error_whatever_the_stage(write: Callable[..., Path], run: Run) -> None:
+    text = (
+        Path(T22).read_text(encoding="utf-8").replace("tahap: {dokumen: 3, interviu: 3, akhir: 3}", "tahap: {akhir: 9}")
+    )
+    result = run("score", str(write("a.yaml", text)))
+    assert result.exit_code == 2 and ":12:" in result.stderr and "9" in result.stderr
+
+
+def test_stage_names_are_checked(run: Run) -> None:
+    result = run("score", T22, "--stage", "final")
+    assert result.exit_code == 2 and "mandiri" in result.stderr
+
+
+def test_old_files_stay_valid(run: Run) -> None:
+    for name in ("kabupaten-contoh-2021.yaml", "kabupaten-contoh-2022.yaml", "kota-denpasar-2018.yaml"):
+        assert run("validate", str(EXAMPLES / name)).exit_code == 0
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    stages=st.lists(
+        st.tuples(st.sampled_from(["dokumen", "interviu", "visitasi", "akhir"]), st.integers(1, 5) | st.none()),
+        unique_by=lambda p: p[0],
+    )
+)
+def test_stages_are_written_back_unchanged(tmp_path_factory: pytest.TempPathFactory, stages: list) -> None:
+    order = ["dokumen", "interviu", "visitasi", "akhir"]
+    tahap = tuple(sorted(stages, key=lambda p: order.index(p[0])))
+    path = tmp_path_factory.mktemp("w") / "a.yaml"
+    path.write_text("levels:\n  1: 3\n", encoding="utf-8")
+    answers = read_answers(path)
+    answers = answers._replace(answers={1: answers.answers[1]._replace(tahap=tahap)})
+    path.write_text(dump_answers(answers), encoding="utf-8")
+    assert read_answers(path).answers[1].tahap == tahap
+
+
+# --- 2. calibration -----------------------------------------------------------------------
+
+
+def test_calibration_of_two_years() -> None:
+    c = calibrate_files([T23, T22])  # given out of order: shown oldest first
+    assert [y.own.answers.tahun for y in c.years] == [2022, 2023]
+    y22 = c.years[0]
+    assert (y22.own.score.value, y22.final.score.value) == (Fraction("2.6615"), Fraction("2.38"))
+    assert y22.gap == Fraction("0.2815")
+    over = {int(g.code) for g in y22.indicators if g.gap > 0}
+    assert {1, 3, 12, 33} <= over and all(g.gap >= 0 for g in y22.indicators if int(g.code) != 30)
+    assert [r.id for r in c.repeated] == [3, 12, 19, 33]
+
+
+def test_calibrate_json(run: Run) -> None:
+    result = run("calibrate", T22, T23, "-f", "json")
+    data = json.loads(result.stdout)
+    first = data["years"][0]
+    assert (first["index_self"], first["index_final"], first["gap"]) == (2.66, 2.38, 0.28)
+    one = next(i for i in first["indicators"] if i["id"] == 1)
+    assert one == {"id": 1, "self": 4, "final": 3, "gap": 1}
+    assert [r["id"] for r in data["repeated_overclaims"]] == [3, 12, 19, 33]
+
+
+def test_calibrate_refuses_what_it_cannot_compare(write: Callable[..., Path], run: Run) -> None:
+    result = run("calibrate", T21)
+    assert result.exit_code == 2 and "hasil yang dipublikasikan" in result.stderr
+    other = write("b.yaml", Path(T23).read_text(encoding="utf-8").replace("Kabupaten Contoh", "Kota Lain"))
+    result = run("calibrate", T22, str(other))
+    assert result.exit_code == 2 and "instansi yang berbeda" in result.stderr
+    result = run("calibrate", str(EXAMPLES / "kabupaten-contoh-2022.yaml"))
+    assert result.exit_code == 2 and "belum punya tingkat akhir" in result.stderr
+
+
+def test_plan_from_the_final_levels(run: Run) -> None:
+    own = json.loads(run("plan", T22, "-t", "Baik", "-f", "json").stdout)
+    final = json.loads(run("plan", T22, "-t", "Baik", "-f", "json", "--stage", "akhir").stdout)
+    assert own["index_before_exact"] == "2.6615" and final["index_before_exact"] == "2.38"
+    assert (own["stage"], final["stage"]) == ("mandiri", "akhir")
+    assert final["steps"] and not own["steps"]  # already Baik by its own levels, not by the final ones
+
+
+# --- 4. year checks -----------------------------------------------------------------------
+
+
+def test_a_year_outside_the_model_is_a_warning(write: Callable[..., Path], run: Run) -> None:
+    path = str(write("a.yaml", Path(T22).read_text(encoding="utf-8").replace("tahun: 2022", "tahun: 2019")))
+    result = run("score", path)
+    assert result.exit_code == 0 and "tahun 2019 di luar tahun evaluasi model spbe-2020 (2021-2025)" in result.stderr
+    assert run("score", path, "--strict").exit_code == 2
+    assert run("validate", path).exit_code == 0
+    assert run("validate", path, "--strict").exit_code == 1
+
+
+# --- 5. published results -----------------------------------------------------------------
+
+
+def test_a_published_result_is_shown_not_computed(run: Run) -> None:
+    out = run("score", T21).stdout
+    assert "Indeks SPBE: 1.66  Kurang  [dipublikasikan, tidak dihitung]" in out
+    data = json.loads(run("score", T21, "-f", "json").stdout)
+    assert (data["published"], data["index"], data["predikat"], data["stage"]) == (True, 1.66, "Kurang", "akhir")
+    assert "ANTARA" in data["source"]
+
+
+def test_the_seed_story_from_files(run: Run) -> None:
+    """2021 published 1.66 Kurang, 2022 published 2.38 Cukup (public-figures.yaml, seed facts)."""
+    seed = {f["year"]: f for f in FIGURES["seed_facts_kotawaringin_timur"]["facts"] if "index" in f}
+    data = json.loads(run("compare", T21, T22, "--stage", "akhir", "-f", "json").stdout)
+    assert [(f["tahun"], f["index"], f["predikat"]) for f in data["files"]] == [
+        (y, seed[y]["index"], seed[y]["predikat"]) for y in (2021, 2022)
+    ]
+    assert [f["published"] for f in data["files"]] == [True, False]
+    assert data["index_delta_exact"] == "0.72"
+    text = run("compare", T21, T22, "--stage", "akhir").stdout
+    assert "2021 †" in text and "† dipublikasikan, tidak dihitung" in text
+
+
+def test_plan_refuses_a_published_result(run: Run) -> None:
+    result = run("plan", T21, "-t", "Baik")
+    assert result.exit_code == 2 and "hasil yang dipublikasikan" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("hasil", "code"),
+    [
+        ("{indeks: 6.2, predikat: Kurang}", "published-out-of-range"),
+        ("{indeks: 1.66, predikat: Buruk}", "unknown-predikat"),
+        ("{indeks: 1.66, predikat: Kurang, domains: {5: 1.2}}", "published-unknown-group"),
+        ("{indeks: 1.66, predikat: Kurang, aspects: {1: 0.5}}", "published-out-of-range"),
+    ],
+)
+def test_a_published_result_must_fit_its_model(write: Callable[..., Path], hasil: str, code: str) -> None:
+    path = write("a.yaml", f"model: spbe-2020\ntahun: 2021\nhasil: {hasil}\n")
+    with pytest.raises(SpbeError) as info:
+        score_file(str(path))
+    assert [p.code for p in info.value.problems] == [code]
+    assert info.value.problems[0].line == 3
+
+
+def test_a_predikat_the_index_cannot_have_is_a_warning(write: Callable[..., Path]) -> None:
+    ok = score_file(str(write("a.yaml", "tahun: 2024\nhasil: {indeks: 1.80, predikat: Kurang}\n")))
+    assert not ok.warnings  # 1.80 may be the rounding of 1.7975 (Nias Barat 2024)
+    odd = score_file(str(write("b.yaml", "tahun: 2024\nhasil: {indeks: 3.10, predikat: Kurang}\n")))
+    assert [p.code for p in odd.warnings] == ["published-predikat-mismatch"]
+
+
+def test_published_domains_are_shown(write: Callable[..., Path], run: Run) -> None:
+    text = "tahun: 2024\nhasil: {indeks: 1.80, predikat: Kurang, domains: {4: 2.70, 1: 1.0, 2: 1.1, 3: 1.0}}\n"
+    data = json.loads(run("score", str(write("a.yaml", text)), "-f", "json").stdout)
+    assert [(d["id"], d["index"]) for d in data["domains"]] == [(1, 1.0), (2, 1.1), (3, 1.0), (4, 2.7)]
+
+
+# --- 6. the model speaks ------------------------------------------------------------------
+
+
+def test_models_name_shows_a_model_in_full(run: Run) -> None:
+    out = run("models", "spbe-2020", "--lang", "en").stdout
+    for words in (
+        "PermenPANRB 59/2020",
+        "Status:",
+        "official",
+        "2021–2025",
+        "2023: on the rounded index",
+        "16.5",
+        "13",
+    ):
+        assert words in out
+    data = json.loads(run("models", "spbe-2018", "-f", "json").stdout)
+    assert data["status"] == "reconstructed"
+    inferred = [n for n in data["notes"] if n["kind"] == "inferred"]
+    assert sorted(n["value"] for n in inferred) == ["1.8", "3.5", "4.2"]
+    disputed = json.loads(run("models", "pemdi-2026", "-f", "json").stdout)["notes"]
+    assert {"value": "4.0", "alternatives": ["4.2"]}.items() <= next(
+        n for n in disputed if n["ref"] == "predikat"
+    ).items()
+
+
+def test_model_status_and_warning_are_fields(run: Run, write: Callable[..., Path]) -> None:
+    path = str(write("p.yaml", "model: pemdi-2026\nlevels: {" + ", ".join(f"{i}: 3" for i in range(1, 21)) + "}\n"))
+    data = json.loads(run("score", path, "-f", "json").stdout)
+    assert data["model_status"] == "provisional" and "BELUM TERVERIFIKASI" in data["model_warning"]
+    rows = run("score", path, "-f", "csv").stdout.splitlines()
+    row = dict(zip(rows[0].split(","), next(csv_rows(rows))))
+    assert row["model_status"] == "provisional" and "BELUM TERVERIFIKASI" in row["model_warning"]
+    assert "BELUM TERVERIFIKASI" in run("score", path, "-f", "markdown").stdout
+
+
+def csv_rows(lines: list[str]) -> object:
+    import csv
+
+    return iter(list(csv.reader(lines))[1:])
+
+
+def test_a_former_status_name_is_still_read() -> None:
+    """``reported`` (before ``provisional`` was its name) is read with its meaning."""
+    assert "status: reported" in (DATA / "mini-model.yaml").read_text(encoding="utf-8")
+    assert load_model(str(DATA / "mini-model.yaml")).regulation.status == "provisional"
