@@ -21,14 +21,14 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from spbe_calc.answers import bukti_label, compact_ids
+from spbe_calc.answers import bukti_label, compact_ids, is_answered
 from spbe_calc.batch import ScoreBatch
 from spbe_calc.errors import SpbeError
 from spbe_calc.i18n import pick, t, words
-from spbe_calc.model import Indicator
+from spbe_calc.model import Indicator, Model
 from spbe_calc.numbers import is_number
 from spbe_calc.questionnaire import Questionnaire
-from spbe_calc.render import Options, level_label, num, pct, regulation, warning
+from spbe_calc.render import Options, level_label, num, pct, regulation, stage_name, warning
 from spbe_calc.render.messages import format_problem
 from spbe_calc.render.richtext import console
 from spbe_calc.render.safe import clean
@@ -181,13 +181,22 @@ def _level_name(ind: Indicator, value: int) -> str:
     return level_label(ind.scale.level(value))
 
 
+def _self_assessed(q: Questionnaire, ind: Indicator) -> list[str]:
+    """At a later stage, the team's own level, shown beside the one being entered."""
+    if q.stage == "mandiri":
+        return []
+    own = q.level(ind.id, "mandiri")
+    return [t("as.self", level=level_text(own) if is_answered(own) else "–")]  # type: ignore[arg-type]
+
+
 def _current_text(q: Questionnaire, ind: Indicator) -> Text:
     a = q.answer(ind.id)
-    if a is None or a.level is None or not q.is_answered(ind.id):
-        return Text(t("as.current.none"), style="dim")
-    level = a.level
-    name = "" if isinstance(level, tuple) else f" {_level_name(ind, level)}"
-    parts = [t("as.current", level=f"{level_text(level)}{name}")]  # type: ignore[arg-type]
+    own = _self_assessed(q, ind)
+    if a is None or not q.is_answered(ind.id):
+        return Text(" · ".join([t("as.current.none"), *own]), style="dim")
+    level = q.level(ind.id)
+    name = "" if isinstance(level, tuple) else f" {_level_name(ind, level)}"  # type: ignore[arg-type]
+    parts = [t("as.current", level=f"{level_text(level)}{name}"), *own]  # type: ignore[arg-type]
     if a.fakta:
         parts.append(t("as.has.fakta"))
     if a.analisis:
@@ -220,8 +229,8 @@ def screen(q: Questionnaire, ind: Indicator) -> RenderableType:
         parts.append(Text(t("as.items", names=clean("; ".join(ind.items)))))
     if ind.note:
         parts.append(Text(t("as.note", text=clean(pick(ind.note))), style="yellow"))
-    answer = q.answer(ind.id)
-    chosen = answer.level if answer is not None and isinstance(answer.level, int) else None
+    saved = q.level(ind.id)
+    chosen = saved if isinstance(saved, int) else None
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column(no_wrap=True)
@@ -313,11 +322,12 @@ def command_words() -> dict[str, str]:
 
 def _ask_level(q: Questionnaire, ind: Indicator, io_: Prompter) -> tuple[str, Any]:
     """Ask until a valid level or command is typed; return (action, value)."""
-    answer = q.answer(ind.id)
-    current = answer.level if answer is not None and q.is_answered(ind.id) else None
+    current = q.level(ind.id) if q.is_answered(ind.id) else None
     default = t("as.default", value=level_text(current)) if current is not None else ""  # type: ignore[arg-type]
     key = "as.ask.items" if ind.items else "as.ask.level"
     prompt = t(key, min=ind.scale.min, max=ind.scale.max, count=len(ind.items), default=default)
+    if q.stage != "mandiri":  # the team's own level, beside the prompt for the later stage's
+        prompt = f"{' · '.join(_self_assessed(q, ind))} › {prompt}"
     commands = command_words()
     if io_.discard_typeahead():  # lines of a paste that did not wait for this question
         io_.show(Text(t("as.typeahead"), style="yellow"))
@@ -418,17 +428,34 @@ def _confirm(io_: Prompter, question: str) -> bool:
 
 def _ask_meta(q: Questionnaire, io_: Prompter) -> None:
     instansi = io_.ask(t("as.ask.instansi")).strip() or None
-    this_year = datetime.date.today().year
+    reg = q.model.regulation
+    proposed = proposed_year(q.model, datetime.date.today().year)
     while True:
-        raw = io_.ask(t("as.ask.tahun", year=this_year)).strip()
+        raw = io_.ask(t("as.ask.tahun", year=proposed)).strip()
         if raw == "":
-            tahun = this_year
+            tahun = proposed
             break
         if is_number(raw) and 2000 <= int(raw) <= 2100:
             tahun = int(raw)
             break
         io_.show(Text(t("as.bad-year", value=raw), style="red"))
+    if not reg.covers(tahun):  # kept (the user may know better), but said at once
+        end = reg.year_to or ""
+        io_.show(Text(t("as.year-outside", year=tahun, model=q.model.id, start=reg.year_from, end=end), style="yellow"))
     saving(q, io_, q.set_meta, instansi, tahun)
+
+
+def proposed_year(model: Model, this_year: int) -> int:
+    """The year to propose: this year if the model covers it, else the model's nearest year.
+
+    In 2026 the 59/2020 model (2021-2025) proposes 2025, not a year it was not made for.
+    """
+    reg = model.regulation
+    if reg.covers(this_year) or reg.year_from is None:
+        return this_year
+    if this_year < reg.year_from:
+        return reg.year_from
+    return reg.year_to if reg.year_to is not None else this_year
 
 
 # --- the flow ----------------------------------------------------------------------------------------
@@ -475,6 +502,8 @@ def _run(q: Questionnaire, io_: Prompter, explain: bool) -> str:
     note = warning(model)
     if note:
         io_.show(Text(note, style="yellow"))
+    if q.stage != "mandiri":
+        io_.show(Text(t("as.stage", stage=stage_name(q.stage)), style="bold cyan"))
     io_.show(Text(t("as.help.hint"), style="dim"))
     revisiting = False  # after "go back to the skipped ones": move from one skipped to the next
     redraw = True
@@ -511,7 +540,7 @@ def _run(q: Questionnaire, io_: Prompter, explain: bool) -> str:
             continue
         if action == "level":
             saving(q, io_, q.set_answer, ind.id, level=value)
-            if explain:
+            if explain and q.stage == "mandiri":  # fakta and analisis are the team's own
                 _explain(q, ind, io_)
         if action == "clear":
             saving(q, io_, q.set_answer, ind.id, level=None)

@@ -14,12 +14,14 @@ from pathlib import Path
 from typing import NamedTuple
 
 from spbe_calc.answers import Answer, Answers, bind, compact_ids, is_answered, read_answers, unknown_indicator
+from spbe_calc.answers.read import Written
 from spbe_calc.answers.update import is_blank, locked, update
-from spbe_calc.core import ScoredFile, model_for, score_answers
+from spbe_calc.core import Basis, ScoredFile, model_for, score_answers
 from spbe_calc.errors import Problem, SpbeError, errors_in, fail
 from spbe_calc.model import Indicator, Model, load_model
 from spbe_calc.numbers import is_number
 from spbe_calc.paths import exists, is_folder
+from spbe_calc.stages import STAGES
 from spbe_calc.yamlsafe import read_text
 
 
@@ -110,8 +112,19 @@ class Progress(NamedTuple):
 class Questionnaire:
     """One session over one answers file."""
 
-    def __init__(self, path: Path, model: Model, answers: Answers, selection: list[Indicator], created: bool) -> None:
+    def __init__(
+        self,
+        path: Path,
+        model: Model,
+        answers: Answers,
+        selection: list[Indicator],
+        created: bool,
+        stage: str = "mandiri",
+    ) -> None:
         self.path = path
+        #: The stage whose levels this session enters: ``mandiri`` (``level``) or a later one
+        #: (under ``tahap``, e.g. the final levels after the evaluation is published).
+        self.stage = stage
         self.model = model
         self.answers = answers
         self.selection = selection
@@ -124,7 +137,13 @@ class Questionnaire:
 
     @classmethod
     def open(
-        cls, path: Path, model_ref: str | None, domains: list[int], aspects: list[int], indicators: list[int]
+        cls,
+        path: Path,
+        model_ref: str | None,
+        domains: list[int],
+        aspects: list[int],
+        indicators: list[int],
+        stage: str = "mandiri",
     ) -> Questionnaire:
         """Open (or prepare to create) an answers file; refuse one that cannot be read cleanly.
 
@@ -144,7 +163,9 @@ class Questionnaire:
             model = load_model(model_ref)
             answers = Answers(str(path), model.id, None, None, {})
             created = True
-        q = cls(path, model, answers, select(model, domains, aspects, indicators), created)
+        if answers.hasil is not None:  # a published result has no levels to enter
+            raise SpbeError([Problem(str(path), *answers.position("hasil"), "published-only", {})])
+        q = cls(path, model, answers, select(model, domains, aspects, indicators), created, stage)
         q.position = q.first_unanswered() or 0
         return q
 
@@ -159,10 +180,14 @@ class Questionnaire:
         """The saved answer of an indicator, if any."""
         return self.answers.answers.get(ident)
 
-    def is_answered(self, ident: int) -> bool:
-        """Whether an indicator has a (complete) level."""
+    def level(self, ident: int, stage: str | None = None) -> Written:
+        """An indicator's saved level at the session's stage (or at ``stage``)."""
         a = self.answer(ident)
-        return a is not None and is_answered(a.level)
+        return None if a is None else a.level_at(stage or self.stage)
+
+    def is_answered(self, ident: int) -> bool:
+        """Whether an indicator has a (complete) level at the session's stage."""
+        return is_answered(self.level(ident))
 
     def first_unanswered(self) -> int | None:
         """Position of the first unanswered selected indicator, or ``None`` when all are done."""
@@ -227,7 +252,7 @@ class Questionnaire:
         if not any(self.is_answered(i.id) for i in self.model.indicators):
             return None
         current = self.answers._replace(problems=())
-        return score_answers(current, self.model, partial=True)
+        return score_answers(current, self.model, partial=True, basis=Basis(self.stage))
 
     # --- changing and saving ---------------------------------------------------------------------
 
@@ -243,9 +268,19 @@ class Questionnaire:
     def set_answer(self, ident: int, **changes: object) -> None:
         """Change some fields of one indicator's answer (``level``, ``fakta``, ...) and save."""
 
+        stage = self.stage
+
         def apply(a: Answers) -> Answers:
             old = a.answers.get(ident) or Answer(ident, None)
-            new = old._replace(**changes)  # type: ignore[arg-type]
+            fields = dict(changes)
+            if stage != "mandiri" and "level" in fields:
+                # A later stage's level goes under `tahap`, in stage order; the team's own stays.
+                stages = {name: lv for name, lv in old.tahap if name != stage}
+                if fields["level"] is not None:
+                    stages[stage] = fields["level"]  # type: ignore[assignment]
+                fields["tahap"] = tuple((name, stages[name]) for name in STAGES if name in stages)
+                del fields["level"]
+            new = old._replace(**fields)  # type: ignore[arg-type]
             return a._replace(answers={**a.answers, ident: new})
 
         self._save(apply)

@@ -8,6 +8,7 @@ and the exact index 1.7975); the predikat asserted below are the published ones.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
@@ -328,3 +329,33 @@ def test_a_former_status_name_is_still_read() -> None:
     """``reported`` (before ``provisional`` was its name) is read with its meaning."""
     assert "status: reported" in (DATA / "mini-model.yaml").read_text(encoding="utf-8")
     assert load_model(str(DATA / "mini-model.yaml")).regulation.status == "provisional"
+
+
+# --- assess --stage akhir ------------------------------------------------------------------
+
+
+def test_assess_enters_final_levels_beside_the_own_ones(tmp_path: Path) -> None:
+    from spbe_calc.interactive import ScriptedPrompter, run
+    from spbe_calc.questionnaire import Questionnaire
+
+    text = Path(T23).read_text(encoding="utf-8")
+    path = tmp_path / "a.yaml"
+    path.write_text(re.sub(r"\n    tahap: \{akhir: \d\}", "", text), encoding="utf-8")
+    q = Questionnaire.open(path, None, [], [], [], "akhir")
+    io_ = ScriptedPrompter(["3", "2", "-", "q"])
+    run(q, io_)
+    transcript = "".join(io_.transcript)
+    assert "Tahap yang diisi: akhir" in transcript and "mandiri: 3 › Tingkat 1-5" in transcript
+    answers = read_answers(path).answers
+    assert (answers[1].level, answers[1].tahap) == (3, (("akhir", 3),))
+    assert (answers[2].level, answers[2].tahap) == (4, (("akhir", 2),))  # the team's own 4 is kept
+    assert answers[3].tahap == ()  # "-" cleared nothing at that stage, and wrote nothing
+    assert "fakta" not in transcript.lower()  # no explanation asked at an assessor's stage
+
+
+def test_assess_proposes_a_year_the_model_covers() -> None:
+    from spbe_calc.interactive import proposed_year
+
+    model = load_model("spbe-2020")
+    assert [proposed_year(model, y) for y in (2019, 2023, 2026)] == [2021, 2023, 2025]
+    assert proposed_year(load_model("pemdi-2026"), 2031) == 2031

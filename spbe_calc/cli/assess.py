@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from spbe_calc.cli.app import command, is_terminal, options, terminal_width
-from spbe_calc.cli.params import ModelOption
+from spbe_calc.cli.params import ModelOption, StageOption
 from spbe_calc.errors import ExitCode, fail
 from spbe_calc.questionnaire import Questionnaire, parse_id_list
 
@@ -29,6 +29,7 @@ def assess(
         Optional[str], typer.Option("--indicators", "-i", help="help.assess.indicators", metavar="cli.metavar.ids")
     ] = None,
     no_explain: Annotated[bool, typer.Option("--no-explain", help="help.assess.no-explain")] = False,
+    stage: StageOption = "mandiri",
 ) -> ExitCode:
     """Run the questionnaire in a terminal; every answer is saved the moment it is given."""
     if not (is_terminal(sys.stdin) and is_terminal(sys.stdout)):
@@ -41,6 +42,6 @@ def assess(
     # ignored; at a terminal, Ctrl-C must interrupt the questionnaire (answers are saved).
     signal.signal(signal.SIGINT, signal.default_int_handler)
     ids = parse_id_list(indicators) if indicators else []
-    q = Questionnaire.open(file, model, domain or [], aspect or [], ids)
+    q = Questionnaire.open(file, model, domain or [], aspect or [], ids, stage)
     outcome = run(q, TerminalPrompter(options().color, terminal_width), explain=not no_explain)
     return ExitCode.INTERRUPTED if outcome == "interrupted" else ExitCode.OK

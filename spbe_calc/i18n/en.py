@@ -573,4 +573,7 @@ MESSAGES: dict[str, str] = {
     "mdl.disputed": "This model uses {value}.",
     "mdl.alternatives": "Other sources give: {values}.",
     "mdl.warning": "Warning:       ",
+    "as.self": "mandiri: {level}",
+    "as.stage": "Entering the stage: {stage}",
+    "as.year-outside": "Note: {year} is outside the evaluation years of the model {model} ({start}-{end}); score will warn about it.",
 }

@@ -583,4 +583,7 @@ MESSAGES: dict[str, str] = {
     "mdl.disputed": "Model ini memakai {value}.",
     "mdl.alternatives": "Angka lain dari sumber lain: {values}.",
     "mdl.warning": "Peringatan:    ",
+    "as.self": "mandiri: {level}",
+    "as.stage": "Tahap yang diisi: {stage}",
+    "as.year-outside": "Catatan: tahun {year} di luar tahun evaluasi model {model} ({start}-{end}); score akan memperingatkannya.",
 }
