@@ -267,7 +267,6 @@ class Questionnaire:
 
     def set_answer(self, ident: int, **changes: object) -> None:
         """Change some fields of one indicator's answer (``level``, ``fakta``, ...) and save."""
-
         stage = self.stage
 
         def apply(a: Answers) -> Answers:

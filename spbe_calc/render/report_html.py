@@ -12,7 +12,19 @@ from spbe_calc import __version__
 from spbe_calc.i18n import language, t
 from spbe_calc.model import Band, Model
 from spbe_calc.numbers import decimal_text
-from spbe_calc.render import Options, band_color, explanation, num, pct, regulation, signed, warning
+from spbe_calc.render import (
+    Options,
+    band_color,
+    banding_conflict,
+    banding_note,
+    explanation,
+    num,
+    pct,
+    regulation,
+    signed,
+    stage_name,
+    warning,
+)
 from spbe_calc.render import title as report_title
 from spbe_calc.render.charts import bar, radar
 from spbe_calc.render.safe import clean
@@ -124,12 +136,17 @@ def render_html(report: Report, options: Options) -> str:
                     index=num(prev.score.value, places),
                     predikat=prev.score.band.name,
                 )
+                + (f" ({t('out.published')})" if prev.published is not None else "")
             )
         )
         h.append(f"<br>{_e(t('cmp.col.change'))}: {_delta(s.value - prev.score.value)}</div>")
     if cur.missing:
         h.append(f'<p class="down">{_e(t("out.partial.short", count=len(cur.missing)))}</p>')
     h.append("</section>")
+    h.append(f'<p class="muted">{_e(t("out.stage", stage=stage_name(cur.stage)) + " · " + banding_note(model))}</p>')
+    conflict = banding_conflict(model, s.value)
+    if conflict:
+        h.append(f'<p class="down">{_e(conflict)}</p>')
     # Domains and aspects
     h.append(f"<h2>{_e(t('rep.structure' if model.domains else 'rep.structure.aspects'))}</h2>")
     # The radar of the aspects with its legend, then the full-width table below it.

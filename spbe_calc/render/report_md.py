@@ -7,7 +7,19 @@ from fractions import Fraction
 from spbe_calc import __version__
 from spbe_calc.i18n import t
 from spbe_calc.numbers import decimal_text
-from spbe_calc.render import Options, explanation, num, pct, regulation, signed, title, warning
+from spbe_calc.render import (
+    Options,
+    banding_conflict,
+    banding_note,
+    explanation,
+    num,
+    pct,
+    regulation,
+    signed,
+    stage_name,
+    title,
+    warning,
+)
 from spbe_calc.render.score_markdown import cell
 from spbe_calc.report import Report
 from spbe_calc.scoring import GroupScore, level_text
@@ -49,8 +61,13 @@ def render_md(report: Report, options: Options) -> str:
                 index=num(prev.score.value, places),
                 predikat=cell(prev.score.band.name),
             )
+            + (f" ({t('out.published')})" if prev.published is not None else "")
             + f"; {t('cmp.col.change')}: {signed(change)}"
         )
+    out += ["", f"*{cell(t('out.stage', stage=stage_name(cur.stage)) + ' · ' + banding_note(model))}*"]
+    conflict = banding_conflict(model, s.value)
+    if conflict:
+        out += ["", f"> {cell(conflict)}"]
     if cur.missing:
         out += ["", f"> {t('out.partial.short', count=len(cur.missing))}"]
     out += [
