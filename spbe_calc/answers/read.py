@@ -422,15 +422,17 @@ def bind(
             line, col = answers.key_position(ident)
             problems.append(unknown_indicator(answers.path, line, col, ident, model))
             continue
-        bad_stage = False
-        for at, level in ((stage, answer.level_at(stage)), *((st, lv) for st, lv in answer.tahap if st != stage)):
-            problem = _level_problem(ident, level, indicator)
-            if problem is not None:
-                line, col = answers.value_position(ident, at)  # looked up only for a message
-                problems.append(Problem(answers.path, line, col, problem[0], problem[1]))
-                bad_stage = bad_stage or at == stage
-        level = answer.level_at(stage)
-        if not bad_stage and is_answered(level):
+        # Every stage's level is checked, whichever is scored; most files have only `level`.
+        for at, written in answer.tahap:
+            if at != stage:
+                _check_level(answers, ident, at, written, indicator, problems)
+        level = answer.level if stage == "mandiri" else answer.level_at(stage)
+        scale = indicator.scale
+        # The usual case (a whole number on the scale) is decided here, without a call: this
+        # loop runs for every indicator of every file of a batch.
+        if (type(level) is int and not indicator.items and scale.min <= level <= scale.max) or (
+            _check_level(answers, ident, stage, level, indicator, problems) and is_answered(level)
+        ):
             levels[ident] = level  # type: ignore[assignment]
     missing = [i.id for i in model.indicators if i.id not in levels]
     # Every problem is reported at once: an indicator renamed from 47 to 48 is both unknown (48)
@@ -452,6 +454,18 @@ def bind(
     if errors_in(problems):
         raise SpbeError(problems)
     return levels, missing
+
+
+def _check_level(
+    answers: Answers, ident: int, stage: str, level: Written, indicator: Indicator, problems: list[Problem]
+) -> bool:
+    """Whether a written level fits its indicator; if not, add the problem at its position."""
+    problem = _level_problem(ident, level, indicator)
+    if problem is None:
+        return True
+    line, col = answers.value_position(ident, stage)  # looked up only for a message
+    problems.append(Problem(answers.path, line, col, problem[0], problem[1]))
+    return False
 
 
 def _level_problem(ident: int, level: Written, indicator: Indicator) -> tuple[str, dict[str, Any]] | None:

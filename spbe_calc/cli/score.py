@@ -44,8 +44,9 @@ def score(
     batch = score_batch(files, model, partial, bar, recursive, Basis(stage, banding, strict))
     for failure in batch.failures:
         report(failure.problems)
-    for f in batch.scored:
-        report(list(f.warnings))
+    warnings = [w for f in batch.scored for w in f.warnings]
+    if warnings:
+        report(warnings)
     for f in batch.scored:
         say(partial_note(f))
     warn_models([f.model for f in batch.scored])
