@@ -11,7 +11,7 @@ from fractions import Fraction
 
 from spbe_calc.answers import Answers
 from spbe_calc.errors import Problem, Severity, SpbeError, errors_in
-from spbe_calc.model import Band, Model
+from spbe_calc.model import Aspect, Band, Domain, Model
 from spbe_calc.numbers import decimal_text
 from spbe_calc.scoring import GroupScore, Score, band_of
 
@@ -64,34 +64,26 @@ def published_score(answers: Answers, model: Model) -> tuple[Score, list[Problem
             predikat=hasil.predikat,
             expected=band_of(model, hasil.value).name,
         )
-    domains: list[GroupScore] = []
-    names = {d.id: d for d in model.domains}
-    for ident, value in hasil.domains.items():
-        if ident not in names:
-            add(("domains", ident), "published-unknown-group", kind="domain", id=ident, model=model.id)
-        elif in_range(("domains", ident), value):
-            d = names[ident]
-            domains.append(GroupScore("domain", d.id, d.name, d.weight, value, band_of(model, value)))
-    aspects: list[GroupScore] = []
-    by_id = {a.id: a for a in model.aspects}
-    for ident, value in hasil.aspects.items():
-        if ident not in by_id:
-            add(("aspects", ident), "published-unknown-group", kind="aspect", id=ident, model=model.id)
-        elif in_range(("aspects", ident), value):
-            a = by_id[ident]
-            aspects.append(GroupScore("aspect", a.id, a.name, a.weight, value, band_of(model, value), a.domain_id))
+
+    def groups(kind: str, given: dict[int, Fraction], known: tuple[Domain | Aspect, ...]) -> tuple[GroupScore, ...]:
+        """The published values of domains or aspects, checked, in the model's order."""
+        by_id = {g.id: g for g in known}
+        for ident, value in given.items():
+            if ident not in by_id:
+                add((f"{kind}s", ident), "published-unknown-group", kind=kind, id=ident, model=model.id)
+            else:
+                in_range((f"{kind}s", ident), value)
+        return tuple(
+            GroupScore(
+                kind, g.id, g.name, g.weight, given[g.id], band_of(model, given[g.id]), getattr(g, "domain_id", None)
+            )
+            for g in known
+            if g.id in given
+        )
+
+    domains = groups("domain", hasil.domains, model.domains)
+    aspects = groups("aspect", hasil.aspects, model.aspects)
     if errors_in(problems):
         raise SpbeError(problems)
     assert band is not None
-    # In the model's order, whatever order the file lists them in.
-    domain_order = [d.id for d in model.domains]
-    aspect_order = [a.id for a in model.aspects]
-    result = Score(
-        model,
-        hasil.value,
-        band,
-        tuple(sorted(domains, key=lambda g: domain_order.index(g.id))),
-        tuple(sorted(aspects, key=lambda g: aspect_order.index(g.id))),
-        (),
-    )
-    return result, [p for p in problems if not p.is_error]
+    return Score(model, hasil.value, band, domains, aspects, ()), [p for p in problems if not p.is_error]

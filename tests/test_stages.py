@@ -261,6 +261,7 @@ def test_plan_refuses_a_published_result(run: Run) -> None:
         ("{indeks: 1.66, predikat: Buruk}", "unknown-predikat"),
         ("{indeks: 1.66, predikat: Kurang, domains: {5: 1.2}}", "published-unknown-group"),
         ("{indeks: 1.66, predikat: Kurang, aspects: {1: 0.5}}", "published-out-of-range"),
+        ("{indeks: 1.66, predikat: Kurang, domains: {1: 6.5}}", "published-out-of-range"),
     ],
 )
 def test_a_published_result_must_fit_its_model(write: Callable[..., Path], hasil: str, code: str) -> None:

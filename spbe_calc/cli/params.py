@@ -39,26 +39,19 @@ def one_of(choices: list[str]) -> Callable[[Optional[str]], Optional[str]]:
     return check
 
 
-StageOption = Annotated[
-    str,
-    typer.Option(
-        "--stage",
-        help="help.stage",
-        metavar="|".join(STAGES),
-        callback=one_of(list(STAGES)),
-        autocompletion=lambda: list(STAGES),
-    ),
-]
-BandingOption = Annotated[
-    Optional[str],
-    typer.Option(
-        "--banding",
-        help="help.banding",
-        metavar="|".join(BANDINGS),
-        callback=one_of(list(BANDINGS)),
-        autocompletion=lambda: list(BANDINGS),
-    ),
-]
+def choice_option(name: str, choices: tuple[str, ...], help_key: str) -> Any:
+    """An option that takes one of ``choices``, shown and completed as such (``--stage``)."""
+    return typer.Option(
+        name,
+        help=help_key,
+        metavar="|".join(choices),
+        callback=one_of(list(choices)),
+        autocompletion=lambda: list(choices),
+    )
+
+
+StageOption = Annotated[str, choice_option("--stage", STAGES, "help.stage")]
+BandingOption = Annotated[Optional[str], choice_option("--banding", BANDINGS, "help.banding")]
 StrictOption = Annotated[bool, typer.Option("--strict", help="help.strict")]
 
 
