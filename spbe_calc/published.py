@@ -68,17 +68,18 @@ def published_score(answers: Answers, model: Model) -> tuple[Score, list[Problem
     def groups(kind: str, given: dict[int, Fraction], known: tuple[Domain | Aspect, ...]) -> tuple[GroupScore, ...]:
         """The published values of domains or aspects, checked, in the model's order."""
         by_id = {g.id: g for g in known}
+        valid: set[int] = set()
         for ident, value in given.items():
             if ident not in by_id:
                 add((f"{kind}s", ident), "published-unknown-group", kind=kind, id=ident, model=model.id)
-            else:
-                in_range((f"{kind}s", ident), value)
+            elif in_range((f"{kind}s", ident), value):
+                valid.add(ident)
         return tuple(
             GroupScore(
                 kind, g.id, g.name, g.weight, given[g.id], band_of(model, given[g.id]), getattr(g, "domain_id", None)
             )
             for g in known
-            if g.id in given
+            if g.id in valid
         )
 
     domains = groups("domain", hasil.domains, model.domains)
