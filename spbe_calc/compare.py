@@ -78,9 +78,10 @@ def compare(files: list[ScoredFile]) -> Comparison:
         levels = []
         for f in files:
             s = next((x for x in f.score.indicators if x.indicator.id == ind.id), None)
-            missing = s is None or ind.id in f.missing  # a published result has no indicators
-            contributions.append(None if s is None or missing else s.contribution)
-            levels.append(None if s is None or missing else s.level)
+            # A published result has no indicators; a --partial file's missing ones have no level.
+            known = s if s is not None and ind.id not in f.missing else None
+            contributions.append(known.contribution if known else None)
+            levels.append(known.level if known else None)
         indicators.append(Row(str(ind.id), ind.name, tuple(contributions), tuple(levels)))
     # (change, indicator number, row); the number is unique, so rows themselves are never compared.
     changes = [(delta, int(r.code), r) for r in indicators if (delta := r.delta)]

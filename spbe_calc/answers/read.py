@@ -267,18 +267,9 @@ class Answers(NamedTuple):
         at = self.where.at(("levels",))
         return not any((p.line, p.col) == at for p in self.problems)
 
-    def levels(self, stage: str = "mandiri") -> dict[int, Level]:
-        """Completely answered indicators and their levels (of one stage)."""
-        return {
-            k: a.level_at(stage)  # type: ignore[misc]
-            for k, a in self.answers.items()
-            if is_answered(a.level_at(stage))
-        }
-
-    def stages(self) -> list[str]:
-        """The stages this file gives a level for (``mandiri`` when any indicator is answered)."""
-        found = {s for a in self.answers.values() for s in STAGES if is_answered(a.level_at(s))}
-        return [s for s in STAGES if s in found]
+    def levels(self) -> dict[int, Level]:
+        """Completely answered indicators and their levels."""
+        return {k: a.level for k, a in self.answers.items() if is_answered(a.level)}  # type: ignore[misc]
 
 
 def _tuple(level: Any) -> Any:
@@ -426,13 +417,8 @@ def bind(
         for at, written in answer.tahap:
             if at != stage:
                 _check_level(answers, ident, at, written, indicator, problems)
-        level = answer.level if stage == "mandiri" else answer.level_at(stage)
-        scale = indicator.scale
-        # The usual case (a whole number on the scale) is decided here, without a call: this
-        # loop runs for every indicator of every file of a batch.
-        if (type(level) is int and not indicator.items and scale.min <= level <= scale.max) or (
-            _check_level(answers, ident, stage, level, indicator, problems) and is_answered(level)
-        ):
+        level = answer.level_at(stage)
+        if _check_level(answers, ident, stage, level, indicator, problems) and is_answered(level):
             levels[ident] = level  # type: ignore[assignment]
     missing = [i.id for i in model.indicators if i.id not in levels]
     # Every problem is reported at once: an indicator renamed from 47 to 48 is both unknown (48)

@@ -100,6 +100,11 @@ def banding_note(model: Model) -> str:
     return f"{t(f'out.banding.{model.banding}')} ({why})"
 
 
+def basis_line(stage: str, model: Model) -> str:
+    """What a score stands on: "Tahap: akhir · predikat dari indeks tepat (aturan tahun 2022)"."""
+    return t("out.stage", stage=stage_name(stage)) + " · " + banding_note(model)
+
+
 def banding_conflict(model: Model, value: Fraction) -> str | None:
     """When the exact and the rounded index have different predikat: both, and which one holds.
 

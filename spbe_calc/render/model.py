@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import textwrap
-from fractions import Fraction
 from typing import Any
 
 from spbe_calc.i18n import pick, t
@@ -102,10 +101,6 @@ def render_text(model: Model, options: Options) -> str:
     return "\n".join(lines)
 
 
-def _num(value: Fraction) -> str:
-    return decimal_text(value)
-
-
 def render_json(model: Model, options: Options) -> str:
     """The model's facts as JSON: regulation, status, years, banding per year, notes, structure."""
     reg = model.regulation
@@ -125,8 +120,8 @@ def render_json(model: Model, options: Options) -> str:
         "predikat": [
             {
                 "name": b.name,
-                "min": None if b.min is None else _num(b.min),
-                "max": None if b.max is None else _num(b.max),
+                "min": None if b.min is None else decimal_text(b.min),
+                "max": None if b.max is None else decimal_text(b.max),
                 "min_inclusive": b.min_inclusive,
                 "max_inclusive": b.max_inclusive,
             }
@@ -141,17 +136,23 @@ def render_json(model: Model, options: Options) -> str:
             for n in model.notes
         ],
         "domains": [
-            {"id": d.id, "name": d.name, "weight": _num(d.weight), "aspects": [a.id for a in d.aspects]}
+            {"id": d.id, "name": d.name, "weight": decimal_text(d.weight), "aspects": [a.id for a in d.aspects]}
             for d in model.domains
         ],
         "aspects": [
             {
                 "id": a.id,
                 "name": a.name,
-                "weight": _num(a.weight),
+                "weight": decimal_text(a.weight),
                 "domain": a.domain_id,
                 "indicators": [
-                    {"id": i.id, "name": i.name, "weight": _num(i.weight), "scale": i.scale.id, "items": list(i.items)}
+                    {
+                        "id": i.id,
+                        "name": i.name,
+                        "weight": decimal_text(i.weight),
+                        "scale": i.scale.id,
+                        "items": list(i.items),
+                    }
                     for i in a.indicators
                 ],
             }

@@ -13,7 +13,7 @@ from rich.text import Text
 from spbe_calc.i18n import t
 from spbe_calc.numbers import exact_str
 from spbe_calc.plan import Plan, PlannedFile, Step
-from spbe_calc.render import Options, banding_note, json_num, num, stage_name
+from spbe_calc.render import Options, basis_line, json_num, num
 from spbe_calc.render.richtext import to_text
 from spbe_calc.render.safe import clean
 
@@ -85,8 +85,7 @@ def render_text(result: PlannedFile, options: Options) -> str:
             table.add_row(*row)
         out.append(table)
         out.append(Text(t("plan.note.cheapest" if plan.costed else "plan.note.fewest"), style="dim"))
-    basis = t("out.stage", stage=stage_name(result.scored.stage)) + " · " + banding_note(plan.model)
-    out.append(Text(basis, style="dim"))
+    out.append(Text(basis_line(result.scored.stage, plan.model), style="dim"))
     return to_text(options, *out)
 
 

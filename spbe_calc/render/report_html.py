@@ -16,13 +16,12 @@ from spbe_calc.render import (
     Options,
     band_color,
     banding_conflict,
-    banding_note,
+    basis_line,
     explanation,
     num,
     pct,
     regulation,
     signed,
-    stage_name,
     warning,
 )
 from spbe_calc.render import title as report_title
@@ -143,7 +142,7 @@ def render_html(report: Report, options: Options) -> str:
     if cur.missing:
         h.append(f'<p class="down">{_e(t("out.partial.short", count=len(cur.missing)))}</p>')
     h.append("</section>")
-    h.append(f'<p class="muted">{_e(t("out.stage", stage=stage_name(cur.stage)) + " · " + banding_note(model))}</p>')
+    h.append(f'<p class="muted">{_e(basis_line(cur.stage, model))}</p>')
     conflict = banding_conflict(model, s.value)
     if conflict:
         h.append(f'<p class="down">{_e(conflict)}</p>')

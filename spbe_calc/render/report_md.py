@@ -10,13 +10,12 @@ from spbe_calc.numbers import decimal_text
 from spbe_calc.render import (
     Options,
     banding_conflict,
-    banding_note,
+    basis_line,
     explanation,
     num,
     pct,
     regulation,
     signed,
-    stage_name,
     title,
     warning,
 )
@@ -64,7 +63,7 @@ def render_md(report: Report, options: Options) -> str:
             + (f" ({t('out.published')})" if prev.published is not None else "")
             + f"; {t('cmp.col.change')}: {signed(change)}"
         )
-    out += ["", f"*{cell(t('out.stage', stage=stage_name(cur.stage)) + ' · ' + banding_note(model))}*"]
+    out += ["", f"*{cell(basis_line(cur.stage, model))}*"]
     conflict = banding_conflict(model, s.value)
     if conflict:
         out += ["", f"> {cell(conflict)}"]

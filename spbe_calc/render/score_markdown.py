@@ -10,11 +10,10 @@ from spbe_calc.i18n import t
 from spbe_calc.render import (
     Options,
     banding_conflict,
-    banding_note,
+    basis_line,
     num,
     pct,
     regulation,
-    stage_name,
     title,
     warning,
 )
@@ -58,8 +57,7 @@ def _one(f: ScoredFile, detail: bool) -> list[str]:
         source = t("out.published.source", source=f.published.source) if f.published.source else ""
         lines += [f"*{cell(t('out.published'))}.* {cell(source)}".rstrip(), ""]
     else:
-        basis = t("out.stage", stage=stage_name(f.stage)) + " · " + banding_note(f.model)
-        lines += [f"*{cell(basis)}*", ""]
+        lines += [f"*{cell(basis_line(f.stage, f.model))}*", ""]
         conflict = banding_conflict(f.model, f.score.value)
         if conflict:
             lines += [f"> {cell(conflict)}", ""]

@@ -14,7 +14,7 @@ from spbe_calc.core import ScoredFile
 from spbe_calc.i18n import t
 from spbe_calc.model import Aspect
 from spbe_calc.numbers import decimal_text
-from spbe_calc.render import Options, band_tone, banding_conflict, banding_note, num, pct, regulation, stage_name
+from spbe_calc.render import Options, band_tone, banding_conflict, basis_line, num, pct, regulation, stage_name
 from spbe_calc.render.plaintable import Column, PlainTable, paint
 from spbe_calc.render.safe import clean
 from spbe_calc.scoring import GroupScore, level_text
@@ -101,8 +101,7 @@ def _one(f: ScoredFile, detail: bool, color: bool, width: int) -> str:
     if exact != num(s.value, places):
         line += paint(f"  ({t('out.exact')} {exact})", "dim", color)
     parts.append(line)
-    basis = t("out.stage", stage=stage_name(f.stage)) + " · " + banding_note(model)
-    parts += [paint(p, "dim", color) for p in textwrap.wrap(basis, width)]
+    parts += [paint(p, "dim", color) for p in textwrap.wrap(basis_line(f.stage, model), width)]
     conflict = banding_conflict(model, s.value)
     if conflict:
         parts += [paint(p, "yellow", color) for p in textwrap.wrap(conflict, width)]
