@@ -37,7 +37,7 @@ def test_version_and_help(run: Run) -> None:
 def test_score_text(run: Run) -> None:
     r = run("score", EX22)
     assert r.exit_code == 0, r.stderr
-    assert "Indeks SPBE: 2.38  Cukup" in r.stdout
+    assert "Indeks SPBE: 2,38  Cukup" in r.stdout
     assert "Pemerintah Kabupaten Contoh" in r.stdout
     assert r.stderr == ""
 
@@ -49,7 +49,7 @@ def test_score_detail_lists_every_indicator(run: Run) -> None:
     assert sorted(map(int, rows)) == list(range(1, 48))  # one row per indicator, by number
     assert "Tingkat Kematangan Kebijakan" in rows["1"]  # the name, wrapped to the width
     # Indicator 1 weighs 1.30 % and is at level 3 in the example: it adds 1.30 × 3 / 100.
-    assert "+0.0390" in rows["1"]
+    assert "+0,0390" in rows["1"]  # Indonesian decimal comma
 
 
 def test_score_json_single_object(run: Run) -> None:
@@ -175,7 +175,7 @@ def test_module_and_console_script() -> None:
     r = subprocess.run(
         [sys.executable, "-m", "spbe_calc", "score", EX22], capture_output=True, text=True, check=False, cwd="/"
     )
-    assert r.returncode == 0 and "2.38" in r.stdout
+    assert r.returncode == 0 and "2,38" in r.stdout
 
 
 def test_no_traceback_on_internal_error(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -220,7 +220,7 @@ def test_fail_under_uses_exact_index(run: Run, write: Callable[..., Path]) -> No
 
     path = write("a.yaml", answers_text(LEVELS_17975))
     r = run("score", "--fail-under", "1.80", str(path))
-    assert r.exit_code == 1 and "1.80" in r.stdout  # shown as 1.80, but 1.7975 < 1.80
+    assert r.exit_code == 1 and "1,80" in r.stdout  # shown as 1,80, but 1.7975 < 1.80
     assert run("score", "--fail-under", "Cukup", str(path)).exit_code == 1
     assert run("score", "--fail-under", "1.7975", str(path)).exit_code == 0
 
@@ -235,8 +235,8 @@ def test_markdown_summary(run: Run) -> None:
     r = run("score", "-f", "markdown", EX21, EX22)
     assert r.exit_code == 0
     assert r.stdout.startswith("## Indeks SPBE")
-    assert "| Pemerintah Kabupaten Contoh | 2022 | 2.38 | Cukup |" in r.stdout
-    assert "| D4 | **Layanan SPBE** | 45.50% | 2.93 | Baik |" in r.stdout
+    assert "| Pemerintah Kabupaten Contoh | 2022 | 2,38 | Cukup |" in r.stdout
+    assert "| D4 | **Layanan SPBE** | 45,50% | 2,93 | Baik |" in r.stdout
 
 
 def test_commands_are_plain_functions(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

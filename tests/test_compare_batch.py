@@ -21,7 +21,7 @@ def test_compare_text_in_year_order(run: Run) -> None:
     lines = r.stdout.splitlines()
     header = next(ln for ln in lines if "2021" in ln and "2022" in ln)
     assert header.index("2021") < header.index("2022")
-    assert "+0.72" in r.stdout and "Kurang" in r.stdout and "Cukup" in r.stdout
+    assert "+0,72" in r.stdout and "Kurang" in r.stdout and "Cukup" in r.stdout
     assert "Kenaikan terbesar" in r.stdout and "Penurunan terbesar" in r.stdout
 
 

@@ -50,7 +50,7 @@ def test_a_relative_model_path_is_relative_to_the_answers_file(tmp_path: Path) -
         )
         assert proc.returncode == 0, proc.stderr
         outputs.append(next(line for line in proc.stdout.splitlines() if line.startswith("Indeks SPBE:")))
-    assert outputs == ["Indeks SPBE: 2.38  Cukup"] * 2
+    assert outputs == ["Indeks SPBE: 2,38  Cukup"] * 2
 
 
 def test_a_model_that_cannot_be_read_is_reported_at_the_model_line(run: Run, write: Callable[..., Path]) -> None:

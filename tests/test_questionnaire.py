@@ -128,7 +128,7 @@ def test_summary_on_request(tmp_path: Path) -> None:
     path = tmp_path / "j.yaml"
     path.write_text((EXAMPLES / "kabupaten-contoh-2022.yaml").read_text())
     _outcome, io, _ = session(path, ["r", "q"], explain=False)
-    assert "Indeks SPBE: 2.38  Cukup" in io.text
+    assert "Indeks SPBE: 2,38  Cukup" in io.text
     assert "Belum dijawab" not in io.text
     assert "Semua indikator pilihan sudah dijawab" in io.text
 

@@ -36,7 +36,7 @@ def test_html_report_is_self_contained(run: Run, tmp_path: Path) -> None:
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", html), "no external resources"
     assert "<script" not in html
     # content: index, predikat, every indicator, an explanation, the plan to the next predikat
-    assert ">2.38<" in html and "Cukup" in html and "+0.72" in html
+    assert ">2,38<" in html and "Cukup" in html and "+0,72" in html
     for n in (1, 18, 47):
         assert f"<td class=num>{n}</td>" in html
     assert "Perbup Nomor 12 Tahun 2021" in html

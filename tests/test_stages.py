@@ -71,13 +71,13 @@ def test_a_bar_uses_the_years_rule(run: Run) -> None:
     assert run("score", NIAS[2023], "--fail-under", "Cukup").exit_code == 0
     result = run("score", NIAS[2024], "--fail-under", "Cukup")
     assert result.exit_code == 1
-    assert "Indeks SPBE (spbe-2020) 1.80 (Kurang) di bawah batas Cukup" in result.stderr
+    assert "Indeks SPBE (spbe-2020) 1,80 (Kurang) di bawah batas Cukup" in result.stderr
 
 
 def test_text_explains_when_the_rules_disagree(run: Run) -> None:
     out = " ".join(run("score", NIAS[2023]).stdout.split())  # the explanation is wrapped to the terminal
     assert "aturan tahun 2023" in out
-    assert "Indeks tepat 1.7975 termasuk Kurang, dibulatkan 1.80 termasuk Cukup; yang berlaku Cukup" in out
+    assert "Indeks tepat 1,7975 termasuk Kurang, dibulatkan 1,80 termasuk Cukup; yang berlaku Cukup" in out
     out = run("score", str(EXAMPLES / "kabupaten-contoh-2022.yaml")).stdout
     assert "termasuk" not in out  # 2.38 is far from any edge: nothing to explain
 
@@ -230,7 +230,7 @@ def test_a_year_outside_the_model_is_a_warning(write: Callable[..., Path], run: 
 
 def test_a_published_result_is_shown_not_computed(run: Run) -> None:
     out = run("score", T21).stdout
-    assert "Indeks SPBE: 1.66  Kurang  [dipublikasikan, tidak dihitung]" in out
+    assert "Indeks SPBE: 1,66  Kurang  [dipublikasikan, tidak dihitung]" in out
     data = json.loads(run("score", T21, "-f", "json").stdout)
     assert (data["published"], data["index"], data["predikat"], data["stage"]) == (True, 1.66, "Kurang", "akhir")
     assert "ANTARA" in data["source"]

@@ -576,4 +576,8 @@ MESSAGES: dict[str, str] = {
     "as.self": "mandiri: {level}",
     "as.stage": "Entering the stage: {stage}",
     "as.year-outside": "Note: {year} is outside the evaluation years of the model {model} ({start}-{end}); score will warn about it.",
+    "fmt.decimal": ".",
+    "fmt.group": ",",
+    "fmt.months": "January February March April May June July August September October November December",
+    "fmt.date": "{day} {month} {year}",
 }

@@ -586,4 +586,8 @@ MESSAGES: dict[str, str] = {
     "as.self": "mandiri: {level}",
     "as.stage": "Tahap yang diisi: {stage}",
     "as.year-outside": "Catatan: tahun {year} di luar tahun evaluasi model {model} ({start}-{end}); score akan memperingatkannya.",
+    "fmt.decimal": ",",
+    "fmt.group": ".",
+    "fmt.months": "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember",
+    "fmt.date": "{day} {month} {year}",
 }

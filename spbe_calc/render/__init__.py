@@ -8,6 +8,8 @@ holds the small pieces every format shares: numbers, names, colours.
 
 from __future__ import annotations
 
+import datetime
+import re
 from decimal import Decimal
 from fractions import Fraction
 from typing import NamedTuple
@@ -27,13 +29,52 @@ class Options(NamedTuple):
     detail: bool = False
 
 
-def num(value: Fraction | Decimal | int, places: int = 2) -> str:
-    """A value rounded half-up for display: ``2.38``."""
+def localized(text: str) -> str:
+    """A number written the program way (``1234567.5``) the current language's way.
+
+    Indonesian writes ``1.234.567,5``, English ``1,234,567.5``: the decimal mark and the
+    thousands separator come from the catalogue (``fmt.decimal``, ``fmt.group``), so a new
+    language brings its own. Thousands are grouped from five digits on (``1000`` stays, as
+    Indonesian style guides write four-digit numbers); indices and weights never reach that,
+    costs do. Anything that is not a plain decimal (``7/3``) is returned unchanged.
+    """
+    match = _NUMBER.fullmatch(text)
+    if match is None:
+        return text
+    sign, whole, point, decimals = match.groups()
+    if len(whole) > 4:
+        group = t("fmt.group")
+        whole = group.join(whole[max(0, i - 3) : i] for i in range(len(whole), 0, -3)[::-1])
+    return sign + whole + (t("fmt.decimal") + decimals if point else "")
+
+
+#: A number as Python writes it: sign, whole part, and the decimals after a dot.
+_NUMBER = re.compile(r"([-+]?)([0-9]+)(?:(\.)([0-9]+))?")
+
+
+def plain_num(value: Fraction | Decimal | int, places: int = 2) -> str:
+    """A value rounded half-up, written for programs (CSV): ``2.38`` in every language."""
     return str(round_half_up(Fraction(value), places))
 
 
+def num(value: Fraction | Decimal | int, places: int = 2) -> str:
+    """A value rounded half-up for people, in the current language: ``2,38`` or ``2.38``."""
+    return localized(plain_num(value, places))
+
+
+def exact_num(value: Fraction) -> str:
+    """An exact value for people (:func:`decimal_text` in the current language's way): ``2,6615``."""
+    return localized(decimal_text(value))
+
+
+def long_date(day: datetime.date) -> str:
+    """A date as a document writes it: ``28 November 2026`` (month names from the catalogue)."""
+    month = t("fmt.months").split()[day.month - 1]
+    return t("fmt.date", day=day.day, month=month, year=day.year)
+
+
 def signed(value: Fraction, places: int = 2) -> str:
-    """A change with its sign: ``+0.12``, ``-0.05``, ``+0.00``."""
+    """A change with its sign: ``+0,12``, ``-0,05``, ``+0,00`` (a dot in English)."""
     text = num(value, places)
     return text if text.startswith("-") else f"+{text}"
 
@@ -49,7 +90,7 @@ def json_num(value: Fraction, places: int | None = None) -> int | float:
 
 
 def pct(value: Fraction) -> str:
-    """A weight as shown everywhere: ``13.00%``."""
+    """A weight as people read it: ``13,00%`` (``13.00%`` in English)."""
     return f"{num(value)}%"
 
 
@@ -117,7 +158,7 @@ def banding_conflict(model: Model, value: Fraction) -> str | None:
         return None
     text = t(
         "out.banding.conflict",
-        exact=decimal_text(value),
+        exact=exact_num(value),
         exact_band=exact_band.name,
         rounded=num(value, model.precision),
         rounded_band=rounded_band.name,

@@ -14,7 +14,7 @@ from typing import Any
 from spbe_calc.i18n import pick, t
 from spbe_calc.model import Band, Model
 from spbe_calc.numbers import decimal_text
-from spbe_calc.render import Options, level_label, pct
+from spbe_calc.render import Options, exact_num, level_label, pct
 from spbe_calc.render.safe import clean
 
 
@@ -28,8 +28,8 @@ def _years(start: int | None, end: int | None) -> str:
 
 def _band(b: Band) -> str:
     """``Baik 2.6 – <3.5``: the edges as the regulation writes them."""
-    lo = "" if b.min is None else ("" if b.min_inclusive else ">") + decimal_text(b.min)
-    hi = "" if b.max is None else ("" if b.max_inclusive else "<") + decimal_text(b.max)
+    lo = "" if b.min is None else ("" if b.min_inclusive else ">") + exact_num(b.min)
+    hi = "" if b.max is None else ("" if b.max_inclusive else "<") + exact_num(b.max)
     return f"{b.name} {lo}–{hi}".strip()
 
 

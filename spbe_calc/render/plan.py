@@ -13,13 +13,14 @@ from rich.text import Text
 from spbe_calc.i18n import t
 from spbe_calc.numbers import exact_str
 from spbe_calc.plan import Plan, PlannedFile, Step
-from spbe_calc.render import Options, basis_line, json_num, num
+from spbe_calc.render import Options, basis_line, json_num, localized, num
 from spbe_calc.render.richtext import to_text
 from spbe_calc.render.safe import clean
 
 
 def _cost(value: Fraction) -> str:
-    return exact_str(value)
+    """A cost as people read it: every digit, thousands grouped (``150.000.000``)."""
+    return localized(exact_str(value))
 
 
 def who(result: PlannedFile) -> str:

@@ -11,13 +11,14 @@ from html import escape as _html_escape
 from spbe_calc import __version__
 from spbe_calc.i18n import language, t
 from spbe_calc.model import Band, Model
-from spbe_calc.numbers import decimal_text
 from spbe_calc.render import (
     Options,
     band_color,
     banding_conflict,
     basis_line,
+    exact_num,
     explanation,
+    long_date,
     num,
     pct,
     regulation,
@@ -112,7 +113,7 @@ def render_html(report: Report, options: Options) -> str:
         f"<title>{_e(title)} — {who}</title><style>{CSS}</style></head><body><main>",
         f"<h1>{_e(title)}: {who}</h1>",
         f'<p class="sub">{_e(model.name)} · {_e(regulation(model))} · '
-        f"{_e(t('rep.generated', date=report.generated.isoformat(), version=__version__))}</p>",
+        f"{_e(t('rep.generated', date=long_date(report.generated), version=__version__))}</p>",
     ]
     note = warning(model)
     if note:
@@ -121,7 +122,7 @@ def render_html(report: Report, options: Options) -> str:
     h.append('<section class="hero"><div>')
     h.append(f'<div class="index">{num(s.value, places)}</div>')
     h.append(f"<div>{_badge(model, s.band)}</div>")
-    exact = decimal_text(s.value)  # only when the displayed value is rounded, as in text output
+    exact = exact_num(s.value)  # only when the displayed value is rounded, as in text output
     if exact != num(s.value, places):
         h.append(f'<div class="muted">{_e(t("out.exact"))}: {exact}</div>')
     h.append("</div>")

@@ -6,12 +6,13 @@ from fractions import Fraction
 
 from spbe_calc import __version__
 from spbe_calc.i18n import t
-from spbe_calc.numbers import decimal_text
 from spbe_calc.render import (
     Options,
     banding_conflict,
     basis_line,
+    exact_num,
     explanation,
+    long_date,
     num,
     pct,
     regulation,
@@ -40,14 +41,14 @@ def render_md(report: Report, options: Options) -> str:
         f"# {t('rep.title')}: {cell(title(cur.answers))}",
         "",
         f"{cell(model.name)} · {cell(regulation(model))} · "
-        f"{t('rep.generated', date=report.generated.isoformat(), version=__version__)}",
+        f"{t('rep.generated', date=long_date(report.generated), version=__version__)}",
         "",
     ]
     note = warning(model)
     if note:
         out += [f"> {cell(note)}", ""]
     headline = f"**{cell(model.name)}: {num(s.value, places)} — {cell(s.band.name)}**"
-    exact = decimal_text(s.value)  # only when the displayed value is rounded, as in text output
+    exact = exact_num(s.value)  # only when the displayed value is rounded, as in text output
     out.append(headline + (f" ({t('out.exact')} {exact})" if exact != num(s.value, places) else ""))
     prev = report.previous
     if prev is not None:

@@ -14,7 +14,7 @@ import io
 from spbe_calc.batch import ScoreBatch
 from spbe_calc.core import ScoredFile
 from spbe_calc.numbers import exact_str
-from spbe_calc.render import Options, num, warning
+from spbe_calc.render import Options, plain_num, warning
 from spbe_calc.scoring import GroupScore
 
 #: What a spreadsheet would read as the start of a formula (or of a hidden line), in a text cell.
@@ -69,7 +69,7 @@ def render_csv(batch: ScoreBatch, options: Options) -> str:
                 _text(f.answers.instansi or ""),
                 f.answers.tahun or "",
                 _text(f.model.id),
-                num(f.score.value, p),
+                plain_num(f.score.value, p),
                 exact_str(f.score.value),
                 _text(f.score.band.name),
                 "true" if not f.missing else "false",
@@ -78,7 +78,7 @@ def render_csv(batch: ScoreBatch, options: Options) -> str:
                 "true" if f.published is not None else "false",
                 f.model.regulation.status,
                 _text(warning(f.model) or ""),
-                *[num(groups[c].value, p) if c in groups else "" for c in codes],
+                *[plain_num(groups[c].value, p) if c in groups else "" for c in codes],
             ]
         )
     return out.getvalue().rstrip("\n")

@@ -13,8 +13,17 @@ from spbe_calc.batch import ScoreBatch
 from spbe_calc.core import ScoredFile
 from spbe_calc.i18n import t
 from spbe_calc.model import Aspect
-from spbe_calc.numbers import decimal_text
-from spbe_calc.render import Options, band_tone, banding_conflict, basis_line, num, pct, regulation, stage_name
+from spbe_calc.render import (
+    Options,
+    band_tone,
+    banding_conflict,
+    basis_line,
+    exact_num,
+    num,
+    pct,
+    regulation,
+    stage_name,
+)
 from spbe_calc.render.plaintable import Column, PlainTable, paint
 from spbe_calc.render.safe import clean
 from spbe_calc.scoring import GroupScore, level_text
@@ -97,7 +106,7 @@ def _one(f: ScoredFile, detail: bool, color: bool, width: int) -> str:
             parts.append(paint(clean(t("out.published.source", source=f.published.source)), "dim", color))
         return "\n".join(parts)
     # Shown only when the displayed value is rounded, and only what is exact (8/3, not 2.666…67).
-    exact = decimal_text(s.value)
+    exact = exact_num(s.value)
     if exact != num(s.value, places):
         line += paint(f"  ({t('out.exact')} {exact})", "dim", color)
     parts.append(line)
