@@ -106,14 +106,30 @@ _text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
         ),
         max_size=10,
     ),
+    laporan=st.one_of(
+        st.none(),
+        st.tuples(
+            st.one_of(st.none(), _text),
+            st.one_of(st.none(), st.dates().map(lambda d: d.isoformat()).filter(lambda d: len(d) == 10)),
+            st.one_of(st.none(), _text.filter(bool)),
+            st.lists(
+                st.tuples(
+                    _text.filter(bool), _text.filter(bool), st.one_of(st.none(), _text), st.one_of(st.none(), _text)
+                ),
+                max_size=3,
+            ),
+        ),
+    ),
 )
 def test_written_answers_read_back_unchanged(
     tmp_path_factory: object,
     instansi: object,
     tahun: object,
     entries: dict[int, tuple[object, object, object, list[str]]],
+    laporan: tuple[object, object, object, list[tuple[str, str, object, object]]] | None,
 ) -> None:
-    from spbe_calc.answers import Answer, Answers, read_answers
+    """Levels, explanations and the report's laporan section survive a write and a read."""
+    from spbe_calc.answers import Answer, Answers, Laporan, Signer, read_answers
     from spbe_calc.answers.write import dump_answers
 
     answers = Answers(
@@ -122,6 +138,9 @@ def test_written_answers_read_back_unchanged(
         instansi,
         tahun,  # type: ignore[arg-type]
         {k: Answer(k, lv, f, a, tuple(b)) for k, (lv, f, a, b) in entries.items()},
+        laporan=None
+        if laporan is None
+        else Laporan(laporan[0], laporan[1], laporan[2], tuple(Signer(*p) for p in laporan[3])),  # type: ignore[arg-type]
     )  # type: ignore[arg-type]
     path = tmp_path_factory.mktemp("rt") / "j.yaml"  # type: ignore[attr-defined]
     path.write_text(dump_answers(answers, [i.id for i in MODEL.indicators]), encoding="utf-8")
@@ -129,3 +148,4 @@ def test_written_answers_read_back_unchanged(
     assert back.problems == ()
     assert (back.model, back.instansi, back.tahun) == ("spbe-2020", instansi, tahun)
     assert back.answers == answers.answers
+    assert back.laporan == answers.laporan

@@ -88,6 +88,9 @@ def _sha256(node: Node, ctx: Context) -> str:
     raise Invalid()
 
 
+#: A date written ``"2023-05-01"``.
+DATE = Nullable(Custom(_date, {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}, "str", "YYYY-MM-DD."))
+
 #: A supporting document described in full: a local file (relative to the answers file) or a web
 #: address, with its number, its date and the SHA-256 of the file as it was when recorded.
 EVIDENCE = Obj(
@@ -95,9 +98,7 @@ EVIDENCE = Obj(
         "path": Field(Str(min_length=1, doc="A local file, relative to the answers file.")),
         "url": Field(Str(min_length=1, doc="A web address.")),
         "nomor": Field(Nullable(Str(doc="The document's number."))),
-        "tanggal": Field(
-            Nullable(Custom(_date, {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}, "str", "YYYY-MM-DD."))
-        ),
+        "tanggal": Field(DATE),
         "sha256": Field(
             Nullable(Custom(_sha256, {"type": "string", "pattern": "^[0-9a-fA-F]{64}$"}, "str", "SHA-256 of the file."))
         ),
@@ -128,6 +129,37 @@ ANSWER = Obj(
     doc="A level with its explanation.",
 )
 
+#: One person who signs the report.
+SIGNER = Obj(
+    {
+        "jabatan": Field(
+            Str(min_length=1, max_length=300, doc="The position, printed above the signature."), required=True
+        ),
+        "nama": Field(
+            Str(min_length=1, max_length=300, doc="The full name with titles, printed under the signature."),
+            required=True,
+        ),
+        "nip": Field(Nullable(Str(max_length=60, doc="The NIP, printed under the name."))),
+        "peran": Field(Nullable(Str(max_length=100, doc="A word above the position: Mengetahui, Disusun oleh."))),
+    },
+    doc="A person who signs the report: jabatan, nama, and optionally nip and peran.",
+)
+
+#: What the signed report needs beyond the levels (``report`` reads it; ``assess`` keeps it).
+LAPORAN = Obj(
+    {
+        "tempat": Field(Nullable(Str(max_length=200, doc="The place written before the date of signing."))),
+        "tanggal": Field(DATE),
+        "logo": Field(
+            Nullable(
+                Str(min_length=1, doc="An image (PNG, JPEG, GIF, WebP or SVG) for the cover, relative to this file.")
+            )
+        ),
+        "penandatangan": Field(Nullable(Seq(SIGNER, doc="Who signs, in the order the signatures appear."))),
+    },
+    doc="The report's cover and signature block: place, date, logo and signers.",
+)
+
 INDEX = Num(minimum=Decimal(0), doc="An index as published (2 decimals).")
 
 #: A published result, for a year whose levels are not known: what KemenPANRB announced.
@@ -156,6 +188,7 @@ ANSWERS_SPEC = Obj(
             ),
         ),
         "hasil": Field(HASIL),
+        "laporan": Field(LAPORAN),
     },
     doc="An spbe-calc answers file: levels per indicator, or the published result (hasil).",
     one_of=("levels", "hasil"),
@@ -226,6 +259,26 @@ class Published(NamedTuple):
     source: str | None = None
 
 
+class Signer(NamedTuple):
+    """A person who signs the report."""
+
+    jabatan: str
+    nama: str
+    nip: str | None = None
+    peran: str | None = None
+
+
+class Laporan(NamedTuple):
+    """The report's cover and signature block, as the answers file's ``laporan`` gives them."""
+
+    tempat: str | None = None
+    #: ``YYYY-MM-DD``
+    tanggal: str | None = None
+    #: an image file, relative to the answers file
+    logo: str | None = None
+    penandatangan: tuple[Signer, ...] = ()
+
+
 class Answers(NamedTuple):
     """A parsed answers file, with the position of every indicator's entry for messages."""
 
@@ -242,6 +295,8 @@ class Answers(NamedTuple):
     invalid: frozenset[int] = frozenset()
     #: the published result, in a file that holds one instead of levels
     hasil: Published | None = None
+    #: the report's cover and signature block (``laporan``)
+    laporan: Laporan | None = None
 
     def key_position(self, ident: int) -> tuple[int, int]:
         """Line and column of an indicator's key (``(0, 0)`` when unknown)."""
@@ -323,7 +378,20 @@ def parse_answers(data: dict[str, Any], ctx: Context, problems: list[Problem] | 
         problems=tuple(problems or ()),
         invalid=_entries_with_problems(ctx, problems or []),
         hasil=_published(hasil) if isinstance(hasil, dict) and "indeks" in hasil and "predikat" in hasil else None,
+        laporan=_laporan(data.get("laporan")),
     )
+
+
+def _laporan(data: Any) -> Laporan | None:
+    """The ``laporan`` section; signers with a problem (no jabatan or nama) are left out."""
+    if not isinstance(data, dict):
+        return None
+    signers = tuple(
+        Signer(s["jabatan"], s["nama"], s.get("nip"), s.get("peran"))
+        for s in data.get("penandatangan") or ()
+        if isinstance(s, dict) and isinstance(s.get("jabatan"), str) and isinstance(s.get("nama"), str)
+    )
+    return Laporan(data.get("tempat"), data.get("tanggal"), data.get("logo"), signers)
 
 
 def _published(data: dict[str, Any]) -> Published:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from spbe_calc.answers.comments import Comments, EntryPath, find_comments
-from spbe_calc.answers.read import Answers, Bukti, Evidence, answers_from_doc
+from spbe_calc.answers.read import Answers, Bukti, Evidence, Laporan, Signer, answers_from_doc
 from spbe_calc.yamlsafe import parse, read_text
 
 #: Characters YAML does not allow raw in a stream, and the line and paragraph separators.
@@ -109,7 +109,27 @@ def dump_answers(answers: Answers, order: list[int] | None = None, comments: Com
         if a.bukti:
             rows.append((at + ("bukti",), "    bukti:"))
             rows += [(at + ("bukti", n), f"      - {_bukti(b)}") for n, b in enumerate(a.bukti)]
+    if answers.laporan is not None:
+        rows += _laporan_rows(answers.laporan)
     return _with_comments(rows, comments or Comments.none())
+
+
+def _laporan_rows(laporan: Laporan) -> list[tuple[EntryPath, str]]:
+    """The ``laporan`` section: each value quoted, each signer one flow mapping."""
+    at: EntryPath = ("laporan",)
+    rows: list[tuple[EntryPath, str]] = [(at, "laporan:")]
+    for key in ("tempat", "tanggal", "logo"):
+        value = getattr(laporan, key)
+        if value is not None:
+            rows.append((at + (key,), f"  {key}: {_q(value)}"))
+    if laporan.penandatangan:
+        rows.append((at + ("penandatangan",), "  penandatangan:"))
+        for n, signer in enumerate(laporan.penandatangan):
+            fields = ", ".join(f"{k}: {_q(v)}" for k, v in zip(Signer._fields, signer) if v is not None)
+            rows.append((at + ("penandatangan", n), f"    - {{{fields}}}"))
+    if len(rows) == 1:
+        rows[0] = (at, "laporan: {}")
+    return rows
 
 
 def _with_comments(rows: list[tuple[EntryPath, str]], comments: Comments) -> str:
