@@ -1,7 +1,9 @@
-"""What a report contains: the score, an optional earlier score, and the plan to the next predikat.
+"""What a report contains: the score, an earlier score, the plan, and what the signed page needs.
 
 The renderers (:mod:`spbe_calc.render.report_html`, :mod:`spbe_calc.render.report_md`) lay
-this out in words; all figures come from here and from the scoring core.
+this out in words; all figures come from here and from the scoring core. Reading the logo and
+checking that the earlier file really is this instansi's earlier year happen here too, so that
+every renderer gets the same, checked content.
 """
 
 from __future__ import annotations
@@ -10,13 +12,52 @@ import datetime
 from pathlib import Path
 from typing import NamedTuple
 
+from spbe_calc.answers import Signer
 from spbe_calc.bars import Bar
 from spbe_calc.compare import Comparison, compare
 from spbe_calc.core import DEFAULT_BASIS, Basis, ScoredFile, score_file
 from spbe_calc.errors import fail
 from spbe_calc.evidence import EvidenceReport, check_evidence
 from spbe_calc.model import Band
-from spbe_calc.plan import Plan, make_plan
+from spbe_calc.plan import Plan, make_plan, read_limits
+from spbe_calc.yamlsafe import read_bytes
+
+#: The largest logo embedded in a page: a crest or seal is a few hundred kilobytes at most.
+LOGO_LIMIT = 2 * 1024 * 1024
+
+
+class Logo(NamedTuple):
+    """An image for the cover, embedded in the page (so the file stays self-contained)."""
+
+    mime: str
+    data: bytes
+
+
+class Signing(NamedTuple):
+    """Where and when the report is signed, and by whom."""
+
+    place: str | None
+    date: datetime.date
+    signers: tuple[Signer, ...]
+
+
+class ReportRequest(NamedTuple):
+    """What the user asked for beyond the answers file (the options of ``report``)."""
+
+    #: the answers file of an earlier year (``--compare``)
+    previous: str | None = None
+    #: what the plan aims at (``--target``); the next predikat when not given
+    target: Bar | None = None
+    #: a plan file with costs and limits (``--costs``), as ``plan`` reads it
+    costs: str | None = None
+    #: accept an earlier file of another instansi (``--allow-other-instansi``); the report says so
+    other_instansi: bool = False
+    #: signers given as options; they replace the answers file's ``laporan.penandatangan``
+    signers: tuple[Signer, ...] = ()
+    #: a logo file given as an option (else ``laporan.logo``, relative to the answers file)
+    logo: str | None = None
+    #: the place of signing given as an option (else ``laporan.tempat``)
+    place: str | None = None
 
 
 class Report(NamedTuple):
@@ -32,6 +73,10 @@ class Report(NamedTuple):
     evidence: EvidenceReport | None = None
     #: the folder the report is written to: links to local documents start from there
     links_from: str | None = None
+    #: the earlier file is another instansi's (allowed explicitly, and said on the page)
+    other_instansi: bool = False
+    signing: Signing | None = None
+    logo: Logo | None = None
 
 
 def next_band(current: ScoredFile) -> Band | None:
@@ -41,23 +86,116 @@ def next_band(current: ScoredFile) -> Band | None:
     return ordered[rank + 1] if rank + 1 < len(ordered) else None
 
 
-def build_report(current: ScoredFile, previous: ScoredFile | None = None, today: datetime.date | None = None) -> Report:
-    """Assemble a report; the plan aims at the next predikat with the fewest raises."""
+def build_report(
+    current: ScoredFile,
+    previous: ScoredFile | None = None,
+    today: datetime.date | None = None,
+    target: Bar | None = None,
+    costs: str | None = None,
+) -> Report:
+    """Assemble a report; the plan aims at ``target``, else at the next predikat.
+
+    Without ``costs`` the plan has the fewest raises; with them, the cheapest within the limits.
+    """
     band = next_band(current)
+    bar = target if target is not None else (Bar(band.name, predikat=band.name) if band is not None else None)
     plan = None
-    if band is not None:
-        plan = make_plan(current.model, current.score.levels(), Bar(band.name, predikat=band.name))
+    if bar is not None:
+        limits = read_limits(costs, current.model) if costs else None
+        plan = make_plan(current.model, current.score.levels(), bar, limits)
     comparison = compare([previous, current]) if previous is not None else None
     return Report(current, previous, comparison, band, plan, today or datetime.date.today())
 
 
+def _same_instansi(a: str | None, b: str | None) -> bool:
+    """Two names of one instansi: equal apart from case and spacing."""
+    return a is not None and b is not None and " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def check_previous(current: ScoredFile, previous: ScoredFile, other_instansi: bool = False) -> bool:
+    """Refuse an earlier file that is not this instansi's earlier year; tell if it is another's.
+
+    A report that says "Sebelumnya (2018): 2.64" under another agency's name misleads whoever
+    signs it, so both files must name their year, the earlier one must be earlier, and the
+    instansi must be the same unless ``other_instansi`` allows it (the report then says so).
+    """
+    cur, prev = current.answers, previous.answers
+    if cur.tahun is None:
+        raise fail(cur.path, "compare-no-year")
+    if prev.tahun is None:
+        raise fail(prev.path, "compare-no-year")
+    if prev.tahun >= cur.tahun:
+        raise fail(prev.path, "compare-not-earlier", *prev.position("tahun"), year=prev.tahun, current=cur.tahun)
+    same = _same_instansi(cur.instansi, prev.instansi)
+    if not same and not other_instansi:
+        raise fail(
+            prev.path,
+            "compare-other-instansi",
+            *prev.position("instansi"),
+            previous=prev.instansi or "",
+            current=cur.instansi or "",
+        )
+    return not same
+
+
+def parse_signer(text: str) -> Signer:
+    """A signer given on the command line: ``"Jabatan|Nama|NIP"`` (NIP and a fourth part, peran, optional)."""
+    parts = [part.strip() for part in text.split("|")]
+    if not 2 <= len(parts) <= 4 or not parts[0] or not parts[1]:
+        raise fail("--signer", "bad-signer", value=text)
+    jabatan, nama, *rest = parts
+    nip = rest[0] if rest and rest[0] else None
+    peran = rest[1] if len(rest) > 1 and rest[1] else None
+    return Signer(jabatan, nama, nip, peran)
+
+
+def _image_type(data: bytes) -> str | None:
+    """The MIME type of an image a browser shows in an ``<img>``, from its first bytes."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if data[:6] in (b"GIF87a", b"GIF89a"):
+        return "image/gif"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    # An SVG shown through <img> runs no script and loads nothing: safe to embed.
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith((b"<svg", b"<?xml")) and b"<svg" in data[:4096]:
+        return "image/svg+xml"
+    return None
+
+
+def read_logo(path: str) -> Logo:
+    """Read an image for the cover; anything that is not PNG, JPEG, GIF, WebP or SVG is refused."""
+    data = read_bytes(path, path, LOGO_LIMIT)
+    mime = _image_type(data)
+    if mime is None:
+        raise fail(path, "logo-format")
+    return Logo(mime, data)
+
+
+def _signing(current: ScoredFile, request: ReportRequest, today: datetime.date) -> tuple[Signing, Logo | None]:
+    """The signature block and the logo: options first, then the answers file's ``laporan``."""
+    laporan = current.answers.laporan
+    signers = request.signers or (laporan.penandatangan if laporan else ())
+    place = request.place or (laporan.tempat if laporan else None)
+    date = datetime.date.fromisoformat(laporan.tanggal) if laporan and laporan.tanggal else today
+    logo_path = request.logo
+    if logo_path is None and laporan is not None and laporan.logo:
+        logo_path = str(Path(current.path).parent / laporan.logo)  # relative to the answers file
+    logo = read_logo(logo_path) if logo_path else None
+    return Signing(place, date, tuple(signers)), logo
+
+
 def report_for(
     path: str,
-    previous: str | None = None,
+    request: ReportRequest = ReportRequest(),  # noqa: B008  (an immutable record)
     model_ref: str | None = None,
     partial: bool = False,
     output: str | None = None,
     basis: Basis = DEFAULT_BASIS,
+    today: datetime.date | None = None,
 ) -> Report:
     """Score an answers file (and the earlier one it is compared with) and assemble the report.
 
@@ -68,7 +206,11 @@ def report_for(
     if current.published is not None:
         raise fail(path, "published-only")  # a report explains levels; a published result has none
     # The earlier file may be a published result (its index and predikat are what the report needs).
-    before = score_file(previous, None, partial, None, basis) if previous else None
+    before = score_file(request.previous, None, partial, None, basis) if request.previous else None
+    other = check_previous(current, before, request.other_instansi) if before is not None else False
+    day = today or datetime.date.today()
+    signing, logo = _signing(current, request, day)
     evidence = check_evidence(path, model_ref)
     folder = str(Path(output).parent) if output else None
-    return build_report(current, before)._replace(evidence=evidence, links_from=folder)
+    report = build_report(current, before, day, request.target, request.costs)
+    return report._replace(evidence=evidence, links_from=folder, other_instansi=other, signing=signing, logo=logo)

@@ -108,11 +108,20 @@ def _position_bytes(data: bytes, offset: int) -> tuple[int, int]:
 def read_text(path: Path | str, display: str | None = None) -> str:
     """Read a file as UTF-8 text within the size limit, or raise :class:`SpbeError`.
 
-    Missing, unreadable, too large, binary and non-UTF-8 files each get their own message. Only
-    regular files are read: a folder, a named pipe or a device is refused before anything is
-    read from it (a pipe would block, a device might never end).
+    Missing, unreadable, too large, binary and non-UTF-8 files each get their own message.
     """
     shown = display or str(path)
+    return decode(read_bytes(path, shown), shown)
+
+
+def read_bytes(path: Path | str, display: str | None = None, limit: int | None = None) -> bytes:
+    """Read a file's bytes within ``limit`` (the YAML limit by default), or raise :class:`SpbeError`.
+
+    Only regular files are read: a folder, a named pipe or a device is refused before anything
+    is read from it (a pipe would block, a device might never end).
+    """
+    shown = display or str(path)
+    limit = LIMITS["max_bytes"] if limit is None else limit
     if not str(path).strip():  # ``spbe-calc score "$F"`` with F unset: never the current folder
         raise fail(repr(str(path)), "empty-argument")
     try:
@@ -133,16 +142,16 @@ def read_text(path: Path | str, display: str | None = None) -> str:
         os.close(fd)
         raise fail(shown, "is-directory" if stat.S_ISDIR(info.st_mode) else "not-a-regular-file")
     with os.fdopen(fd, "rb") as fh:
-        if info.st_size > LIMITS["max_bytes"]:
-            raise fail(shown, "too-large", size=info.st_size, limit=LIMITS["max_bytes"])
+        if info.st_size > limit:
+            raise fail(shown, "too-large", size=info.st_size, limit=limit)
         try:
             # One byte more than allowed: a file that grew meanwhile cannot slip past.
-            data = fh.read(LIMITS["max_bytes"] + 1)
+            data = fh.read(limit + 1)
         except OSError as exc:
             raise os_failure(shown, "file-unreadable", exc) from None
-    if len(data) > LIMITS["max_bytes"]:
-        raise fail(shown, "too-large", size=len(data), limit=LIMITS["max_bytes"])
-    return decode(data, shown)
+    if len(data) > limit:
+        raise fail(shown, "too-large", size=len(data), limit=limit)
+    return data
 
 
 #: What the YAML readers' English sentences mean, for a message in the user's language: a piece

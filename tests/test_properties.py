@@ -101,7 +101,7 @@ _text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
         st.tuples(
             st.one_of(st.none(), st.integers(1, 5)),
             st.one_of(st.none(), _text.filter(bool)),
-            st.one_of(st.none(), _text.filter(bool)),
+            st.one_of(st.none(), _text.filter(str.strip)),
             st.lists(_text.filter(lambda s: s.strip()), max_size=3),
         ),
         max_size=10,
@@ -111,10 +111,13 @@ _text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
         st.tuples(
             st.one_of(st.none(), _text),
             st.one_of(st.none(), st.dates().map(lambda d: d.isoformat()).filter(lambda d: len(d) == 10)),
-            st.one_of(st.none(), _text.filter(bool)),
+            st.one_of(st.none(), _text.filter(str.strip)),
             st.lists(
-                st.tuples(
-                    _text.filter(bool), _text.filter(bool), st.one_of(st.none(), _text), st.one_of(st.none(), _text)
+                st.tuples(  # jabatan and nama must say something: a blank one is an error
+                    _text.filter(str.strip),
+                    _text.filter(str.strip),
+                    st.one_of(st.none(), _text),
+                    st.one_of(st.none(), _text),
                 ),
                 max_size=3,
             ),

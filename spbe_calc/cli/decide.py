@@ -24,9 +24,10 @@ from spbe_calc.core import Basis
 from spbe_calc.errors import ExitCode, fail
 from spbe_calc.fsutil import atomic_write
 from spbe_calc.i18n import t
+from spbe_calc.pdf import print_pdf
 from spbe_calc.plan import plan_file
 from spbe_calc.render.registry import format_for_suffix, render
-from spbe_calc.report import report_for
+from spbe_calc.report import ReportRequest, parse_signer, report_for
 
 
 @command("plan", help="help.plan", no_args_is_help=True)
@@ -85,18 +86,45 @@ def report(
     previous: Annotated[
         Optional[Path], typer.Option("--compare", help="help.report.compare", metavar="cli.metavar.file")
     ] = None,
+    target: Annotated[
+        Optional[str], typer.Option("--target", "-t", metavar="cli.metavar.bar", help="help.report.target")
+    ] = None,
+    costs: Annotated[
+        Optional[Path], typer.Option("--costs", "-c", help="help.plan.costs", metavar="cli.metavar.file")
+    ] = None,
+    signers: Annotated[
+        Optional[list[str]], typer.Option("--signer", help="help.report.signer", metavar="cli.metavar.signer")
+    ] = None,
+    place: Annotated[
+        Optional[str], typer.Option("--place", help="help.report.place", metavar="cli.metavar.text")
+    ] = None,
+    logo: Annotated[Optional[Path], typer.Option("--logo", help="help.report.logo", metavar="cli.metavar.file")] = None,
+    other_instansi: Annotated[bool, typer.Option("--allow-other-instansi", help="help.report.other")] = False,
     model: ModelOption = None,
     partial: PartialOption = False,
     fmt: Annotated[Optional[str], format_option("report", help_key="help.report.format")] = None,
     stage: StageOption = "mandiri",
     banding: BandingOption = None,
 ) -> ExitCode:
-    """Write a self-contained report (HTML or Markdown) to a file."""
+    """Write a report to sign (HTML, PDF or Markdown) to a file."""
     name = fmt or format_for_suffix(output.suffix)
     if name is None:
         raise fail(str(output), "report-format")
-    result = report_for(file, str(previous) if previous else None, model, partial, str(output), Basis(stage, banding))
+    request = ReportRequest(
+        previous=str(previous) if previous else None,
+        target=parse_bar(target, "--target") if target is not None else None,
+        costs=str(costs) if costs else None,
+        other_instansi=other_instansi,
+        signers=tuple(parse_signer(s) for s in signers or ()),
+        logo=str(logo) if logo else None,
+        place=place,
+    )
+    result = report_for(file, request, model, partial, str(output), Basis(stage, banding))
     warn_models([result.current.model])
-    atomic_write(output, render("report", name, result, options()))
+    content = render("report", name, result, options())
+    if name == "pdf":
+        print_pdf(content, output)  # the HTML page, printed by a headless browser
+    else:
+        atomic_write(output, content)
     say(t("out.written", path=output))
     return ExitCode.OK

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import textwrap
 from fractions import Fraction
 from html import escape
 
@@ -11,12 +12,24 @@ PREVIOUS = "#7f8c8d"
 
 
 def radar(
-    labels: list[str], values: list[Fraction], top: int, previous: list[Fraction] | None = None, size: int = 360
+    labels: list[str],
+    values: list[Fraction],
+    top: int,
+    previous: list[Fraction] | None = None,
+    radius: int = 130,
+    wrap: int = 22,
 ) -> str:
-    """A radar (spider) chart: one axis per label, rings at every level from 1 to ``top``."""
+    """A radar (spider) chart: one axis per label, rings at every level from 1 to ``top``.
+
+    Labels are the aspects' names, wrapped to ``wrap`` characters a line and set beside their
+    axis (left of the chart on the left side, right on the right), so that no name is cut.
+    """
     n = len(labels)
-    cx = cy = size / 2
-    radius = size / 2 - 40
+    wrapped = [textwrap.wrap(label, wrap) or [""] for label in labels]
+    side = 8 + 6.2 * max((len(line) for lines in wrapped for line in lines), default=0)  # room for the names
+    width = round(2 * (radius + side + 16))
+    height = round(2 * (radius + 14 * max(len(lines) for lines in wrapped) + 24)) if n else 2 * radius
+    cx, cy = width / 2, height / 2
 
     def point(i: int, value: float) -> tuple[float, float]:
         angle = -math.pi / 2 + 2 * math.pi * i / n
@@ -24,22 +37,29 @@ def radar(
         return cx + r * math.cos(angle), cy + r * math.sin(angle)
 
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="radar" viewBox="0 0 {size} {size}" '
-        f'width="{size}" height="{size}" role="img" aria-label="radar">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="radar" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img" aria-label="radar">'
     ]
     for level in range(1, top + 1):
         ring = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, level) for i in range(n)))
         parts.append(f'<polygon points="{ring}" fill="none" stroke="#d5d8dc" stroke-width="1"/>')
         x, y = point(0, level)
         parts.append(f'<text x="{x + 4:.1f}" y="{y + 4:.1f}" font-size="10" fill="#7f8c8d">{level}</text>')
-    for i, label in enumerate(labels):
+    for i, lines in enumerate(wrapped):
         x, y = point(i, top)
         parts.append(f'<line x1="{cx}" y1="{cy}" x2="{x:.1f}" y2="{y:.1f}" stroke="#d5d8dc" stroke-width="1"/>')
-        lx, ly = point(i, top + 0.55)
-        parts.append(
-            f'<text x="{lx:.1f}" y="{ly + 4:.1f}" font-size="12" text-anchor="middle" '
-            f'fill="#2c3e50">{escape(label)}</text>'
+        angle = -math.pi / 2 + 2 * math.pi * i / n
+        dx, dy = math.cos(angle), math.sin(angle)
+        anchor = "start" if dx > 0.25 else "end" if dx < -0.25 else "middle"
+        lx, ly = cx + (radius + 10) * dx, cy + (radius + 10) * dy
+        # Above the chart the last line sits by the axis; below it the first; beside it, centred.
+        first = (
+            ly - 13 * (len(lines) - 1) - 2 if dy < -0.5 else ly + 12 if dy > 0.5 else ly + 4 - 6.5 * (len(lines) - 1)
         )
+        spans = "".join(
+            f'<tspan x="{lx:.1f}" y="{first + 13 * k:.1f}">{escape(line)}</tspan>' for k, line in enumerate(lines)
+        )
+        parts.append(f'<text font-size="11" text-anchor="{anchor}" fill="#2c3e50">{spans}</text>')
     if previous is not None:
         pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, float(v)) for i, v in enumerate(previous)))
         parts.append(

@@ -45,6 +45,8 @@ RENDERERS: dict[tuple[str, str], str] = {
     ("model", "json"): "model:render_json",
     ("report", "html"): "report_html:render_html",
     ("report", "markdown"): "report_md:render_md",
+    # A PDF is the HTML page printed by a headless browser (spbe_calc.pdf): same content, same renderer.
+    ("report", "pdf"): "report_html:render_html",
     ("merge", "text"): "merge:render_text",
     ("merge", "json"): "merge:render_json",
     ("evidence", "text"): "evidence:render_text",
@@ -53,7 +55,13 @@ RENDERERS: dict[tuple[str, str], str] = {
 }
 
 #: File-name endings that choose a format when none is given (``report -o laporan.html``).
-SUFFIXES: dict[str, str] = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown"}
+SUFFIXES: dict[str, str] = {
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+    ".md": "markdown",
+    ".markdown": "markdown",
+}
 
 
 def formats(command: str) -> list[str]:

@@ -12,6 +12,7 @@ from spbe_calc.render import (
     basis_line,
     exact_num,
     explanation,
+    index_name,
     long_date,
     num,
     pct,
@@ -20,6 +21,7 @@ from spbe_calc.render import (
     title,
     warning,
 )
+from spbe_calc.render.report_parts import groups, level_change, plan_sentence, summary, target_text
 from spbe_calc.render.score_markdown import cell
 from spbe_calc.report import Report
 from spbe_calc.scoring import GroupScore, level_text
@@ -47,10 +49,14 @@ def render_md(report: Report, options: Options) -> str:
     note = warning(model)
     if note:
         out += [f"> {cell(note)}", ""]
+    out += [f"## {t('rep.summary')}", ""]
+    for sentence in summary(report):
+        out += [cell(sentence), ""]
     headline = f"**{cell(model.name)}: {num(s.value, places)} — {cell(s.band.name)}**"
     exact = exact_num(s.value)  # only when the displayed value is rounded, as in text output
     out.append(headline + (f" ({t('out.exact')} {exact})" if exact != num(s.value, places) else ""))
     prev = report.previous
+    same_model = report.comparison is not None and report.comparison.same_model
     if prev is not None:
         change = s.value - prev.score.value
         out.append("")
@@ -58,12 +64,15 @@ def render_md(report: Report, options: Options) -> str:
             t(
                 "rep.previous",
                 year=prev.answers.tahun or "",
-                index=num(prev.score.value, places),
+                index=num(prev.score.value, prev.model.precision),
                 predikat=cell(prev.score.band.name),
             )
+            + (f" · {cell(index_name(prev.model))}" if not same_model else "")
             + (f" ({t('out.published')})" if prev.published is not None else "")
             + f"; {t('cmp.col.change')}: {signed(change)}"
         )
+        if report.other_instansi:
+            out += ["", f"> **{cell(t('rep.other-instansi', other=prev.answers.instansi or t('out.no-instansi')))}**"]
     out += ["", f"*{cell(basis_line(cur.stage, model))}*"]
     conflict = banding_conflict(model, s.value)
     if conflict:
@@ -93,43 +102,89 @@ def render_md(report: Report, options: Options) -> str:
     else:
         for g in s.aspects:
             row(f"A{g.id}", g, False)
-    out += ["", f"## {t('rep.plan')}", ""]
-    plan = report.plan
-    if plan is None or report.next_band is None:
-        out.append(t("rep.plan.top"))
-    elif not plan.reachable:
-        out.append(t("rep.plan.unreachable", band=cell(report.next_band.name)))
-    else:
-        out += [
-            t(
-                "rep.plan.intro",
-                count=len(plan.steps),
-                band=cell(report.next_band.name),
-                index=num(plan.index_after, places),
-            ),
-            "",
-            f"| # | {t('out.col.indicator')} | {t('plan.col.step')} | {t('plan.col.after')} |",
-            "| ---: | --- | ---: | ---: |",
-        ]
-        for n, step in enumerate(plan.steps, start=1):
-            item = f" · {step.indicator.items[step.item]}" if step.item is not None else ""
-            mark = f" → {cell(step.band_after.name)}" if step.enters_band else ""
-            out.append(
-                f"| {n} | {step.indicator.id}. {cell(step.indicator.name + item)} | {step.from_level}→{step.to_level} | "
-                f"{num(step.index_after, places)}{mark} |"
-            )
-    out += [
-        "",
-        f"## {t('rep.indicators')}",
-        "",
-        f"| # | {t('out.col.indicator')} | {t('out.col.level')} | {t('out.col.weight')} | {t('rep.explanation')} |",
-        "| ---: | --- | ---: | ---: | --- |",
-    ]
-    for i in s.indicators:
-        ind = i.indicator
-        answer = cur.answers.answers.get(ind.id)
-        level = "–" if ind.id in cur.missing else level_text(i.level)
-        explain = [f"**{label}:** {cell(text)}" for label, text in explanation(answer)]
-        out.append(f"| {ind.id} | {cell(ind.name)} | {level} | {pct(ind.weight)} | {'<br>'.join(explain) or '–'} |")
+    out += _plan(report)
+    out += _indicators(report)
+    out += _signature(report)
     out += ["", f"_{t('rep.footer')}_"]
     return "\n".join(out) + "\n"
+
+
+def _plan(report: Report) -> list[str]:
+    model = report.current.model
+    places = model.precision
+    plan = report.plan
+    if plan is None:
+        return ["", f"## {t('rep.plan')}", "", t("rep.plan.top")]
+    out = ["", f"## {cell(t('rep.plan.to', target=target_text(plan.bar, places)))}", ""]
+    if plan.already_met or not plan.reachable:
+        return out + [cell(plan_sentence(report))]
+    cost_head, cost_rule = (f" {t('plan.col.cost')} |", " ---: |") if plan.costed else ("", "")
+    out += [
+        f"| # | {t('out.col.indicator')} | {t('plan.col.step')} |{cost_head} {t('plan.col.after')} |",
+        f"| ---: | --- | ---: |{cost_rule} ---: |",
+    ]
+    for n, step in enumerate(plan.steps, start=1):
+        item = f" · {step.indicator.items[step.item]}" if step.item is not None else ""
+        mark = f" → {cell(step.band_after.name)}" if step.enters_band else ""
+        cost = f" {num(step.cost, 0) if step.cost.denominator == 1 else num(step.cost)} |" if plan.costed else ""
+        out.append(
+            f"| {n} | {step.indicator.id}. {cell(step.indicator.name + item)} | {step.from_level}→{step.to_level} |{cost} "
+            f"{num(step.index_after, places)}{mark} |"
+        )
+    return out
+
+
+def _indicators(report: Report) -> list[str]:
+    """The indicators under a heading per domain and a table per aspect."""
+    cur = report.current
+    year = report.previous.answers.tahun if report.previous is not None else None
+    compared = any(row.previous is not None for g in groups(report) for row in g.rows)
+    out = ["", f"## {t('rep.indicators')}"]
+    for group in groups(report):
+        if group.aspect is None:
+            if group.domain is not None:
+                out += ["", f"### {cell(t('rep.domain', id=group.domain.id, name=group.domain.name))}"]
+            continue
+        extra_head, extra_rule = "", ""
+        if compared:
+            extra_head = f" {t('rep.col.previous', year=year or '')} | {t('rep.col.change')} |"
+            extra_rule = " ---: | ---: |"
+        out += [
+            "",
+            f"#### {cell(t('rep.aspect', id=group.aspect.id, name=group.aspect.name))}",
+            "",
+            f"| # | {t('out.col.indicator')} | {t('out.col.level')} |{extra_head} {t('out.col.weight')} | "
+            f"{t('out.col.contribution')} | {t('rep.explanation')} |",
+            f"| ---: | --- | ---: |{extra_rule} ---: | ---: | --- |",
+        ]
+        for row in group.rows:
+            i = row.score
+            ind = i.indicator
+            level = "–" if row.missing else level_text(i.level)
+            extra = ""
+            if compared:
+                before = "–" if row.previous is None else level_text(row.previous)
+                extra = f" {before} | {level_change(row.change)} |"
+            explain = [f"**{label}:** {cell(text)}" for label, text in explanation(cur.answers.answers.get(ind.id))]
+            out.append(
+                f"| {ind.id} | {cell(ind.name)} | {level} |{extra} {pct(ind.weight)} | {num(i.contribution, 2)} | "
+                f"{'<br>'.join(explain) or '–'} |"
+            )
+    return out
+
+
+def _signature(report: Report) -> list[str]:
+    """The place and date, then each signer: position, room to sign, name and NIP."""
+    signing = report.signing
+    if signing is None or not signing.signers:
+        return []
+    when = long_date(signing.date)
+    out = ["", cell(f"{signing.place}, {when}" if signing.place else when)]
+    for signer in signing.signers:
+        out += [""]
+        if signer.peran:
+            out += [cell(signer.peran) + ",  "]
+        out += [cell(signer.jabatan), "", "", f"**{cell(signer.nama)}**  "]
+        if signer.nip:
+            out.append(cell(t("rep.nip", nip=signer.nip)))
+    return out
