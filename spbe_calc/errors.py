@@ -42,7 +42,8 @@ class Problem(NamedTuple):
 
     ``code`` is a stable identifier (also the key of the message in the catalogue) and ``args``
     fill the message's placeholders, so the same problem can be shown in any language.
-    ``line`` and ``col`` are 1-based; 0 means "the file as a whole".
+    ``line`` and ``col`` are 1-based; 0 means "the file as a whole". In a workbook they are the
+    row and the column, and ``cell`` names the place as spreadsheets do (``LKE!F14``).
     """
 
     path: str
@@ -51,6 +52,7 @@ class Problem(NamedTuple):
     code: str
     args: dict[str, Any]
     severity: Severity = Severity.ERROR
+    cell: str | None = None
 
     @property
     def is_error(self) -> bool:

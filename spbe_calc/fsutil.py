@@ -26,9 +26,14 @@ from spbe_calc.errors import SpbeError, os_failure
 
 def atomic_write(path: Path | str, text: str) -> None:
     """Write ``text`` (UTF-8) to ``path`` as the module docstring says; :class:`SpbeError` on failure."""
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_bytes(path: Path | str, data: bytes) -> None:
+    """Write ``data`` to ``path`` as the module docstring says (a workbook, for one)."""
     shown = str(path)
     try:
-        _write(Path(path), text.encode("utf-8"))
+        _write(Path(path), data)
     except SpbeError:
         raise
     except OSError as exc:

@@ -391,7 +391,8 @@ def _laporan(data: Any) -> Laporan | None:
         for s in data.get("penandatangan") or ()
         if isinstance(s, dict) and isinstance(s.get("jabatan"), str) and isinstance(s.get("nama"), str)
     )
-    return Laporan(data.get("tempat"), data.get("tanggal"), data.get("logo"), signers)
+    laporan = Laporan(data.get("tempat"), data.get("tanggal"), data.get("logo"), signers)
+    return laporan if laporan != Laporan() else None  # an empty section says nothing
 
 
 def _published(data: dict[str, Any]) -> Published:

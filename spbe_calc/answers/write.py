@@ -127,9 +127,7 @@ def _laporan_rows(laporan: Laporan) -> list[tuple[EntryPath, str]]:
         for n, signer in enumerate(laporan.penandatangan):
             fields = ", ".join(f"{k}: {_q(v)}" for k, v in zip(Signer._fields, signer) if v is not None)
             rows.append((at + ("penandatangan", n), f"    - {{{fields}}}"))
-    if len(rows) == 1:
-        rows[0] = (at, "laporan: {}")
-    return rows
+    return rows if len(rows) > 1 else []
 
 
 def _with_comments(rows: list[tuple[EntryPath, str]], comments: Comments) -> str:

@@ -125,6 +125,8 @@ COMMANDS = {
     "report": "decide",
     "merge": "team",
     "evidence": "team",
+    "export": "sheet",
+    "import": "sheet",
     "models": "info",
     "schema": "info",
 }

@@ -66,6 +66,8 @@ def _quoted(value: str) -> str:
 
 def _where(p: Problem) -> str:
     path = clean(p.path)
+    if p.cell:
+        return f"{path}:{clean(p.cell)}"  # lke.xlsx:LKE!F14, as a spreadsheet names the cell
     return f"{path}:{p.line}:{p.col}" if p.line else path
 
 
@@ -88,4 +90,7 @@ def problem_text(error: SpbeError) -> str:
 
 def problem_json(p: Problem) -> dict[str, Any]:
     """A problem as JSON output gives it: position, level, code and message."""
-    return {"line": p.line, "column": p.col, "level": p.severity.value, "code": p.code, "message": message(p)}
+    data = {"line": p.line, "column": p.col, "level": p.severity.value, "code": p.code, "message": message(p)}
+    if p.cell:
+        data["cell"] = p.cell
+    return data

@@ -1,0 +1,67 @@
+"""The LKE workbook: ``export`` writes one (or CSV), ``import`` reads one back into an answers file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from spbe_calc.answers.update import locked
+from spbe_calc.answers.write import dump_answers, read_for_update
+from spbe_calc.cli.app import command, say
+from spbe_calc.cli.params import AnswersFile, BandingOption, ModelOption, StageOption, choice_option
+from spbe_calc.core import Basis
+from spbe_calc.errors import ExitCode, SpbeError, fail
+from spbe_calc.fsutil import atomic_write, atomic_write_bytes
+from spbe_calc.i18n import t
+from spbe_calc.lke.read import read_workbook
+from spbe_calc.lke.write import export_file, write_csv, write_xlsx
+
+#: What an output file name ending means.
+_SUFFIXES = {".xlsx": "xlsx", ".csv": "csv"}
+
+OutputFile = Annotated[Path, typer.Option("--output", "-o", help="help.export.output", metavar="cli.metavar.file")]
+
+
+@command("export", help="help.export", no_args_is_help=True)
+def export(
+    file: AnswersFile,
+    output: OutputFile,
+    model: ModelOption = None,
+    stage: StageOption = "mandiri",
+    banding: BandingOption = None,
+    fmt: Annotated[Optional[str], choice_option("--format", ("xlsx", "csv"), "help.export.format")] = None,
+) -> ExitCode:
+    """Write an answers file as an LKE workbook with live formulas (or its rows as CSV)."""
+    name = fmt or _SUFFIXES.get(output.suffix.lower())
+    if name is None:
+        raise fail(str(output), "export-format")
+    scored = export_file(file, model, Basis(stage, banding))
+    if name == "xlsx":
+        atomic_write_bytes(output, write_xlsx(scored, stage))
+    else:
+        atomic_write(output, write_csv(scored))
+    say(t("out.written", path=output))
+    return ExitCode.OK
+
+
+@command("import", help="help.import", no_args_is_help=True)
+def import_(
+    workbook: Annotated[str, typer.Argument(help="help.import.file", show_default=False, metavar="cli.metavar.file")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="help.import.output", metavar="cli.metavar.file")],
+    model: ModelOption = None,
+) -> ExitCode:
+    """Read an LKE workbook back into an answers file; nothing is written while it has a problem."""
+    answers, scoring_model = read_workbook(workbook, model)
+    with locked(output):
+        comments = None
+        if output.exists():
+            try:
+                comments = read_for_update(output)[1]  # the comments a person wrote stay
+            except SpbeError:
+                comments = None  # an unreadable old file has no comments to keep
+        text = dump_answers(answers, [i.id for i in scoring_model.indicators], comments)
+        atomic_write(output, text)
+    say(t("out.import.written", path=output, count=len(answers.answers)))
+    return ExitCode.OK

@@ -1,0 +1,329 @@
+"""Reading an LKE workbook back into answers, after people have edited it by hand.
+
+Levels may be typed as ``3``, ``3.0``, ``"3"`` or ``"3 - Terdefinisi"``; rows may be reordered,
+added (notes, totals) or left empty; columns are found by their headers. Every problem is named
+by sheet and cell (``LKE!F14``) and nothing is returned while there is one. The workbook is a
+file that may come from anywhere: its size, its unpacked size and the rows read are bounded.
+Only ``import`` imports this module (openpyxl alone takes about 0.2 s to import).
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import json
+import re
+import zipfile
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from spbe_calc.answers import Answer, Answers, Bukti, Evidence, Laporan, Signer
+from spbe_calc.errors import ExitCode, Problem, SpbeError, capped, fail
+from spbe_calc.lke import BASE_COLUMNS, HELPER_COLUMNS, INFO, INFO_FIELDS, SHEET, SIGNERS, STAGE_HEADERS, from_cell
+from spbe_calc.lke.write import bukti_text
+from spbe_calc.model import DEFAULT_MODEL, Indicator, Model, load_model
+from spbe_calc.stages import STAGES
+from spbe_calc.yamlsafe import read_bytes
+
+#: The largest workbook read (an LKE of a few hundred rows is well under 1 MB).
+MAX_BYTES = 20 * 1024 * 1024
+#: The most its parts may unpack to: a "zip bomb" is refused before it is opened.
+MAX_UNPACKED = 200 * 1024 * 1024
+#: Rows and columns looked at; anything beyond is not an LKE.
+MAX_ROWS = 5000
+MAX_COLUMNS = 60
+#: Rows at the top searched for the header row (a title may sit above it).
+HEADER_SEARCH = 10
+
+_LEVEL = re.compile(r"(?:tingkat|level)?\s*([0-9]+)(?:\.0+)?\s*(?:[-–—:.]\s*(.*))?", re.IGNORECASE | re.DOTALL)
+_NUMBER = re.compile(r"([0-9]{1,9})(?:\.([0-9]{1,3}))?")
+
+
+class _Sheet:
+    """A worksheet's cells with their addresses, and the problems found in them."""
+
+    def __init__(self, path: str, sheet: Worksheet) -> None:
+        self.path = path
+        self.sheet = sheet
+        self.problems: list[Problem] = []
+
+    def add(self, row: int, column: int, code: str, **args: Any) -> None:
+        where = f"{self.sheet.title}!{get_column_letter(column)}{row}"
+        self.problems.append(Problem(self.path, row, column, code, {"cell": where, **args}, cell=where))
+
+
+def _text(value: Any) -> str | None:
+    """A cell as text: ``None`` when empty; numbers as written (3.0 -> "3")."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        value = value.date().isoformat() if isinstance(value, datetime.datetime) else value.isoformat()
+    text = from_cell(str(value))
+    return text if text.strip() else None
+
+
+def _check_zip(path: str, data: bytes) -> zipfile.ZipFile:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise fail(path, "lke-not-xlsx") from None
+    if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
+        raise fail(path, "too-large", size=len(data), limit=MAX_UNPACKED)
+    return archive
+
+
+def read_workbook(path: str, model_ref: str | None = None) -> tuple[Answers, Model]:
+    """The answers an LKE workbook holds, and their model; :class:`SpbeError` with every problem.
+
+    A file that is not a workbook (or not an LKE) exits 2 like an unreadable file; problems in
+    its cells exit 1, as ``validate`` does for a file with problems.
+    """
+    data = read_bytes(path, path, MAX_BYTES)
+    _check_zip(path, data)
+    try:
+        book = load_workbook(io.BytesIO(data), data_only=False, read_only=False)
+    except Exception:  # openpyxl raises many kinds for a damaged file; all mean the same to the user
+        raise fail(path, "lke-not-xlsx") from None
+    if SHEET not in book.sheetnames:
+        raise fail(path, "lke-no-sheet", sheet=SHEET)
+    info = _read_info(path, book[INFO]) if INFO in book.sheetnames else {}
+    problems: list[Problem] = []
+    model = load_model(model_ref or info.get("model") or DEFAULT_MODEL)
+    lke = _Sheet(path, book[SHEET])
+    answers = _read_rows(lke, model)
+    problems += lke.problems + info.get("_problems", [])
+    if problems:
+        raise SpbeError(capped(problems), ExitCode.FINDINGS)
+    laporan = info.get("_laporan")
+    return (
+        Answers(path, info.get("model"), info.get("instansi"), info.get("tahun"), answers, laporan=laporan),
+        model,
+    )
+
+
+def _headers(lke: _Sheet) -> tuple[int, dict[str, int]]:
+    """The header row and the column of each known header (by its text, case and spaces ignored)."""
+    known = {header.casefold(): key for key, header in BASE_COLUMNS + HELPER_COLUMNS}
+    known |= {header.casefold(): f"tahap:{stage}" for stage, header in STAGE_HEADERS.items()}
+    for r, row in enumerate(
+        lke.sheet.iter_rows(min_row=1, max_row=HEADER_SEARCH, max_col=MAX_COLUMNS, values_only=True), start=1
+    ):
+        found = {}
+        for c, value in enumerate(row, start=1):
+            key = known.get(" ".join(str(value).split()).casefold()) if isinstance(value, str) else None
+            if key is not None and key not in found:
+                found[key] = c
+        if "no" in found and "tingkat" in found:
+            return r, found
+    lke.add(1, 1, "lke-no-header")
+    raise SpbeError(lke.problems, ExitCode.BAD_INPUT)
+
+
+def _read_rows(lke: _Sheet, model: Model) -> dict[int, Answer]:
+    header, col = _headers(lke)
+    indicators = {i.id: i for i in model.indicators}
+    seen: dict[tuple[int, int | None], int] = {}
+    levels: dict[int, dict[str, dict[int | None, int | None]]] = {}
+    texts: dict[int, dict[str, Any]] = {}
+    stage_keys = [("mandiri", "tingkat")] + [(s, f"tahap:{s}") for s in STAGES[1:] if f"tahap:{s}" in col]
+    if lke.sheet.max_row > header + MAX_ROWS:
+        lke.add(header + MAX_ROWS + 1, 1, "lke-too-many-rows", limit=MAX_ROWS)
+    # Only the cells the sheet has: asking for more makes openpyxl create them, one by one.
+    rows = lke.sheet.iter_rows(
+        min_row=header + 1,
+        max_row=min(lke.sheet.max_row, header + MAX_ROWS),
+        max_col=min(lke.sheet.max_column, MAX_COLUMNS),
+        values_only=True,
+    )
+    for r, row in enumerate(rows, start=header + 1):
+
+        def cell(key: str, row: tuple[Any, ...] = row) -> Any:
+            c = col.get(key)
+            return row[c - 1] if c is not None and c - 1 < len(row) else None
+
+        number = _text(cell("no"))
+        if number is None:
+            if any(_text(cell(key)) is not None for _, key in stage_keys):
+                lke.add(r, col["no"], "lke-no-number")
+            continue  # an empty row, a note or a total: not an indicator
+        parsed = _row_number(number, indicators)
+        if parsed is None:
+            lke.add(r, col["no"], "lke-bad-number", value=number, count=len(indicators))
+            continue
+        ident, item = parsed
+        if (ident, item) in seen:
+            lke.add(r, col["no"], "lke-duplicate", value=number, first=seen[(ident, item)])
+            continue
+        seen[(ident, item)] = r
+        ind = indicators[ident]
+        for stage, key in stage_keys:
+            levels.setdefault(ident, {}).setdefault(stage, {})[item] = _row_level(
+                lke, r, col.get(key, 0), cell(key), ind
+            )
+        entry = texts.setdefault(ident, {})
+        for key in ("fakta", "analisis"):
+            value = _text(cell(key))
+            if value is not None and key not in entry:
+                entry[key] = value
+        bukti = _bukti(_text(cell("bukti")), _text(cell("bukti_data")))
+        if bukti and "bukti" not in entry:
+            entry["bukti"] = bukti
+    return _answers(model, levels, texts, [s for s, _ in stage_keys])
+
+
+def _row_number(text: str, indicators: dict[int, Indicator]) -> tuple[int, int | None] | None:
+    """``12`` -> (12, None); ``35.2`` -> (35, 1) for an indicator scored per item; else ``None``."""
+    match = _NUMBER.fullmatch(text.strip())
+    if match is None:
+        return None
+    ident = int(match.group(1))
+    ind = indicators.get(ident)
+    if ind is None:
+        return None
+    if match.group(2) is None:
+        return (ident, None) if not ind.items else None
+    item = int(match.group(2)) - 1
+    return (ident, item) if ind.items and 0 <= item < len(ind.items) else None
+
+
+def _row_level(lke: _Sheet, r: int, c: int, value: Any, ind: Indicator) -> int | None:
+    """A level cell: empty, ``3``, ``3.0``, ``"3"`` or ``"3 - Terdefinisi"``; a problem otherwise."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        lke.add(r, c, "lke-bad-level", value=str(value))
+        return None
+    if isinstance(value, (int, float)):
+        if float(value).is_integer():
+            level = int(value)
+        else:
+            lke.add(r, c, "lke-bad-level", value=str(value))
+            return None
+    else:
+        match = _LEVEL.fullmatch(str(value).strip())
+        if match is None:
+            lke.add(r, c, "lke-bad-level", value=str(value))
+            return None
+        level = int(match.group(1))
+        name = (match.group(2) or "").strip()
+        if name and ind.scale.min <= level <= ind.scale.max:
+            official = ind.scale.level(level).name or ""
+            if name.casefold() != official.casefold():
+                lke.add(r, c, "lke-level-name", value=str(value), level=level, name=official or "–")
+                return None
+    if not ind.scale.min <= level <= ind.scale.max:
+        lke.add(r, c, "lke-level-range", value=level, low=ind.scale.min, high=ind.scale.max, indicator=ind.id)
+        return None
+    return level
+
+
+def _bukti(shown: str | None, data: str | None) -> tuple[Bukti, ...]:
+    """The evidence: as written (the hidden column) while the visible text is unchanged, else the lines.
+
+    When people edit the cell, each line becomes an entry; a line that still reads as a described
+    document of the hidden column keeps that document's details (number, date, SHA-256).
+    """
+    exact: list[Bukti] = []
+    if data:
+        try:
+            loaded = json.loads(data)
+            for entry in loaded if isinstance(loaded, list) else []:
+                if isinstance(entry, str):
+                    exact.append(entry)
+                elif isinstance(entry, dict) and all(isinstance(v, str) for v in entry.values()):
+                    exact.append(Evidence(**{k: entry.get(k) for k in Evidence._fields}))
+        except (ValueError, TypeError):
+            exact = []
+    if exact and bukti_text(tuple(exact)) == (shown or ""):
+        return tuple(exact)
+    described = {bukti_text((e,)): e for e in exact if isinstance(e, Evidence)}
+    return tuple(described.get(line, line) for line in (shown or "").split("\n") if line.strip())
+
+
+def _answers(
+    model: Model,
+    levels: dict[int, dict[str, dict[int | None, int | None]]],
+    texts: dict[int, dict[str, Any]],
+    stages: list[str],
+) -> dict[int, Answer]:
+    """One answer per indicator that has a row: its levels (per item) and its explanation."""
+    out: dict[int, Answer] = {}
+    for ind in model.indicators:
+        if ind.id not in levels:
+            continue
+        per_stage = levels[ind.id]
+
+        def level(
+            stage: str, ind: Indicator = ind, per_stage: dict[str, dict[int | None, int | None]] = per_stage
+        ) -> Any:
+            values = per_stage.get(stage, {})
+            if not ind.items:
+                return values.get(None)
+            items = tuple(values.get(i) for i in range(len(ind.items)))
+            return None if all(v is None for v in items) else items
+
+        text = texts.get(ind.id, {})
+        tahap = tuple((s, level(s)) for s in stages[1:] if level(s) is not None)
+        mandiri = level("mandiri")
+        if mandiri is None and not tahap and not text:
+            continue  # a row left empty: not answered, as in a file without the entry
+        out[ind.id] = Answer(ind.id, mandiri, text.get("fakta"), text.get("analisis"), text.get("bukti", ()), tahap)
+    return out
+
+
+def _is_date(text: str) -> bool:
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10
+
+
+def _read_info(path: str, sheet: Worksheet) -> dict[str, Any]:
+    """The ``Info`` sheet: model, instansi, tahun, and the report's laporan section."""
+    labels = {label.casefold(): key for key, label in INFO_FIELDS}
+    info: dict[str, Any] = {}
+    problems = _Sheet(path, sheet)
+    signers: list[Signer] = []
+    in_signers = False
+    for r, row in enumerate(
+        sheet.iter_rows(min_row=1, max_row=min(sheet.max_row, 200), max_col=5, values_only=True), start=1
+    ):
+        label = _text(row[0]) if row else None
+        if in_signers:
+            values = [_text(v) for v in (list(row[1:5]) + [None] * 4)[:4]]
+            if values[0] and values[1]:
+                signers.append(Signer(values[0], values[1], values[2], values[3]))
+            elif any(values):
+                problems.add(r, 2 if not values[0] else 3, "lke-signer")
+            continue
+        if label is None:
+            continue
+        if label.casefold() == SIGNERS.casefold():
+            in_signers = True
+            continue
+        key = labels.get(label.casefold())
+        if key is None:
+            continue
+        value = row[1] if len(row) > 1 else None
+        if key == "tahun":
+            if value is not None:
+                text = _text(value) or ""
+                if text.isdigit() and 2000 <= int(text) <= 2100:
+                    info["tahun"] = int(text)
+                else:
+                    problems.add(r, 2, "lke-bad-year", value=text)
+        else:
+            info[key] = _text(value)  # a date typed into the cell (a datetime) reads as YYYY-MM-DD
+            if key == "tanggal" and info[key] is not None and not _is_date(info[key]):
+                problems.add(r, 2, "bad-date", value=info[key])
+    fields = [info.get(k) for k in ("tempat", "tanggal", "logo")]
+    if any(fields) or signers:
+        info["_laporan"] = Laporan(fields[0], fields[1], fields[2], tuple(signers))
+    info["_problems"] = problems.problems
+    return info

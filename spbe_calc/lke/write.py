@@ -1,0 +1,501 @@
+"""Writing the LKE workbook (with live formulas) and the same rows as CSV.
+
+Only ``export`` imports this module (openpyxl alone takes about 0.2 s to import).
+
+The formulas recompute the index exactly as ``score`` does. Spreadsheets count in binary
+floating point, where 2.345 is 2.34499…; so every sum is kept in whole weight units (the
+model's :class:`~spbe_calc.model.Units`, exact in a double up to 2^53), rounding is done in
+whole numbers (``INT((2·units·10^p + total) / (2·total))``, half-up like ``score``), and the
+predikat compares whole numbers (``units · den < num · total`` for an edge ``num/den``), on
+the exact or the rounded index as the model's rule for the year says.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from fractions import Fraction
+from typing import Any, NamedTuple
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
+
+from spbe_calc.answers import Answer, Bukti, Evidence, bukti_label
+from spbe_calc.core import Basis, ScoredFile, score_file
+from spbe_calc.errors import fail
+from spbe_calc.lke import (
+    BASE_COLUMNS,
+    HELPER_COLUMNS,
+    INFO,
+    INFO_FIELDS,
+    RESULT,
+    SHEET,
+    SIGNER_COLUMNS,
+    SIGNERS,
+    STAGE_HEADERS,
+    row_number,
+    to_cell,
+)
+from spbe_calc.model import Band, Indicator, Model
+from spbe_calc.numbers import exact_str
+from spbe_calc.stages import STAGES
+
+
+class Row(NamedTuple):
+    """One row of the LKE sheet: an indicator, or one item of an indicator scored per item."""
+
+    indicator: Indicator
+    item: int | None
+    domain: str
+    aspect: str
+    #: the level at each stage written (``mandiri`` first), ``None`` where not answered
+    levels: dict[str, int | None]
+    fakta: str | None
+    analisis: str | None
+    bukti: tuple[Bukti, ...]
+    units: int
+    aspect_id: int
+    domain_id: int | None
+
+    @property
+    def number(self) -> str:
+        """``12`` or ``35.2``."""
+        return row_number(self.indicator.id, self.item)
+
+    @property
+    def weight(self) -> Fraction:
+        """The row's weight: the indicator's, shared equally by its items."""
+        return self.indicator.weight / max(1, len(self.indicator.items))
+
+    @property
+    def name(self) -> str:
+        """The indicator's name, with the item's for an indicator scored per item."""
+        if self.item is None:
+            return self.indicator.name
+        return f"{self.indicator.name} · {self.indicator.items[self.item]}"
+
+
+def _level(level: Any, item: int | None) -> int | None:
+    """A stage's level for one row: the level, or one item's."""
+    if item is None:
+        return level if isinstance(level, int) else None
+    if isinstance(level, tuple) and item < len(level):
+        value = level[item]
+        return value if isinstance(value, int) else None
+    return None
+
+
+def export_file(path: str, model_ref: str | None, basis: Basis) -> ScoredFile:
+    """Score an answers file for export: a file still being filled in is welcome (``--partial``)."""
+    scored = score_file(path, model_ref, True, None, basis)
+    if scored.published is not None:
+        raise fail(path, "published-only")  # a published result has no levels to put in rows
+    return scored
+
+
+def stages_written(scored: ScoredFile) -> list[str]:
+    """The stages the workbook has a column for: ``mandiri``, and every later stage some answer has."""
+    present = {stage for answer in scored.answers.answers.values() for stage, _ in answer.tahap}
+    return [s for s in STAGES if s == "mandiri" or s in present]
+
+
+def rows(scored: ScoredFile) -> list[Row]:
+    """The LKE rows of an answers file, in the model's order."""
+    model = scored.model
+    stages = stages_written(scored)
+    domains = {d.id: d.name for d in model.domains}
+    out: list[Row] = []
+    for aspect in model.aspects:
+        for ind in aspect.indicators:
+            answer = scored.answers.answers.get(ind.id) or Answer(ind.id, None)
+            for item in range(len(ind.items)) if ind.items else [None]:
+                first = item is None or item == 0  # the explanation belongs to the indicator, once
+                out.append(
+                    Row(
+                        ind,
+                        item,
+                        domains.get(aspect.domain_id, "") if aspect.domain_id is not None else "",
+                        aspect.name,
+                        {stage: _level(answer.level_at(stage), item) for stage in stages},
+                        answer.fakta if first else None,
+                        answer.analisis if first else None,
+                        answer.bukti if first else (),
+                        model.units.per_level[ind.id],
+                        aspect.id,
+                        aspect.domain_id,
+                    )
+                )
+    return out
+
+
+def bukti_text(bukti: tuple[Bukti, ...]) -> str:
+    """The evidence as people read it in the cell: one document a line."""
+    lines = []
+    for entry in bukti:
+        if isinstance(entry, str):
+            lines.append(entry)
+        else:
+            extra = ", ".join(v for v in (entry.nomor, entry.tanggal) if v)
+            lines.append(bukti_label(entry) + (f" ({extra})" if extra else ""))
+    return "\n".join(lines)
+
+
+def bukti_data(bukti: tuple[Bukti, ...]) -> str:
+    """The evidence exactly as written, for the hidden column that import reads back."""
+    return json.dumps(
+        [b if isinstance(b, str) else {k: v for k, v in zip(Evidence._fields, b) if v is not None} for b in bukti],
+        ensure_ascii=False,
+    )
+
+
+def _level_name(ind: Indicator, level: int | None) -> str:
+    if level is None or not ind.scale.min <= level <= ind.scale.max:
+        return ""
+    return ind.scale.level(level).name or ""
+
+
+# --- CSV ------------------------------------------------------------------------------------
+
+#: A cell that a spreadsheet would run as a formula when it opens a CSV file (CWE-1236).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_text(text: str) -> str:
+    """A text for a CSV cell: one that starts like a formula gets a leading apostrophe."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def write_csv(scored: ScoredFile) -> str:
+    """The LKE rows as CSV (numbers with a dot; no formulas, no hidden columns)."""
+    stages = stages_written(scored)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([header for _, header in BASE_COLUMNS] + [STAGE_HEADERS[s] for s in stages[1:]])
+    for row in rows(scored):
+        level = row.levels["mandiri"]
+        writer.writerow(
+            [
+                _csv_text(row.domain),
+                _csv_text(row.aspect),
+                row.number,
+                _csv_text(row.name),
+                exact_str(row.weight),
+                "" if level is None else level,
+                _level_name(row.indicator, level),
+                _csv_text(row.fakta or ""),
+                _csv_text(row.analisis or ""),
+                _csv_text(bukti_text(row.bukti)),
+                *["" if row.levels[s] is None else row.levels[s] for s in stages[1:]],
+            ]
+        )
+    return buffer.getvalue()
+
+
+# --- the workbook -------------------------------------------------------------------------------
+
+
+def _letter(index: int) -> str:
+    """The column letter of a 1-based column number (1 -> A, 27 -> AA)."""
+    name = ""
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
+def _quoted(text: str) -> str:
+    """A text as a string inside a formula."""
+    return '"' + to_cell(text).replace('"', '""') + '"'
+
+
+def _below(band: Band, units: str, total: str) -> str:
+    """A formula test: the value ``units/total`` lies below the band's upper edge."""
+    assert band.max is not None
+    op = "<=" if band.max_inclusive else "<"
+    return f"{units}*{band.max.denominator}{op}{band.max.numerator}*{total}"
+
+
+def predikat_formula(model: Model, units: str, total: str) -> str:
+    """The predikat of ``units/total`` (cell references) by the model's bands and banding rule."""
+    scale = 10**model.precision
+    if model.banding == "rounded":
+        # the index rounded half-up to the model's places, as a whole number of 1/10^p
+        units, total = f"INT((2*{units}*{scale}+{total})/(2*{total}))", str(scale)
+    bands = model.bands_ascending()
+    formula = _quoted(bands[-1].name)
+    for band in reversed(bands[:-1]):
+        formula = f"IF({_below(band, units, total)},{_quoted(band.name)},{formula})"
+    return formula
+
+
+def rounded_formula(model: Model, units: str, total: str) -> str:
+    """The value ``units/total`` rounded half-up to the model's places, in whole numbers."""
+    scale = 10**model.precision
+    return f"INT((2*{units}*{scale}+{total})/(2*{total}))/{scale}"
+
+
+def write_xlsx(scored: ScoredFile, stage: str = "mandiri") -> bytes:
+    """The workbook: ``LKE``, ``Hasil`` (live formulas on ``stage``'s levels) and ``Info``."""
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None  # a new workbook always has one sheet
+    sheet.title = SHEET
+    stages = stages_written(scored)
+    if stage not in stages:
+        stages.append(stage)  # a stage asked for but not written yet: an empty column to fill in
+        stages.sort(key=STAGES.index)
+    all_rows = rows(scored)
+    columns = _lke_sheet(sheet, scored, all_rows, stages, stage)
+    _result_sheet(workbook, scored, columns)
+    _info_sheet(workbook.create_sheet(INFO), scored, stage)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _lke_sheet(
+    sheet: Worksheet, scored: ScoredFile, all_rows: list[Row], stages: list[str], stage: str
+) -> dict[str, str]:
+    """Fill the LKE sheet; the column letter of each key."""
+    headers = list(BASE_COLUMNS) + [(f"tahap:{s}", STAGE_HEADERS[s]) for s in stages[1:]] + list(HELPER_COLUMNS)
+    col = {key: _letter(n) for n, (key, _) in enumerate(headers, start=1)}
+    level_col = {"mandiri": col["tingkat"], **{s: col[f"tahap:{s}"] for s in stages[1:]}}
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor="DDE6EE")
+    for n, (_, header) in enumerate(headers, start=1):
+        cell = sheet.cell(row=1, column=n, value=header)
+        cell.font, cell.fill = bold, fill
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    last = len(all_rows) + 1
+    lists: dict[tuple[int, int], list[str]] = {}  # a drop-down per scale, over its rows' level cells
+    wrap = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")
+    for r, row in enumerate(all_rows, start=2):
+        ind = row.indicator
+        values: dict[str, Any] = {
+            "domain": row.domain,
+            "aspek": row.aspect,
+            "no": row.number,
+            "indikator": row.name,
+            "bobot": float(row.weight),
+            "fakta": row.fakta,
+            "analisis": row.analisis,
+            "bukti": bukti_text(row.bukti) or None,
+            "bukti_data": bukti_data(row.bukti) if row.bukti else None,
+            "satuan": row.units,
+            "kode_aspek": row.aspect_id,
+            "kode_domain": row.domain_id,
+        }
+        for s in stages:
+            key = "tingkat" if s == "mandiri" else f"tahap:{s}"
+            values[key] = row.levels.get(s)
+        for key, value in values.items():
+            cell = sheet[f"{col[key]}{r}"]
+            if isinstance(value, str):
+                cell.value = to_cell(value)
+                cell.data_type = "s"  # a text that starts with "=" stays a text, never a formula
+            else:
+                cell.value = value
+            cell.alignment = wrap if key in ("fakta", "analisis", "bukti", "indikator", "aspek", "domain") else top
+        level = f"{level_col[stage]}{r}"
+        names = [lv.name or "" for lv in ind.scale.levels]
+        if any(names):
+            choose = ",".join(_quoted(n) for n in names)
+            sheet[f"{col['nama_tingkat']}{r}"] = (
+                f'=IF(ISNUMBER({col["tingkat"]}{r}),CHOOSE({col["tingkat"]}{r}-{ind.scale.min - 1},{choose}),"")'
+            )
+        sheet[f"{col['nilai']}{r}"] = f"=IF(ISNUMBER({level}),{level},{ind.scale.min})*{col['satuan']}{r}"
+        sheet[f"{col['kosong']}{r}"] = f"=IF(ISNUMBER({level}),0,1)"
+        sheet[f"{col['bobot']}{r}"].number_format = "0.00"
+        for s in stages:
+            lists.setdefault((ind.scale.min, ind.scale.max), []).append(f"{level_col[s]}{r}")
+    for (low, high), cells in lists.items():
+        check = DataValidation(
+            type="list",
+            formula1='"' + ",".join(str(v) for v in range(low, high + 1)) + '"',
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle="Tingkat",
+            error=f"Tingkat {low}-{high}",
+        )
+        for cell_range in _ranges(cells):
+            check.add(cell_range)
+        sheet.add_data_validation(check)
+    # Rows grouped by aspect (collapsible), header frozen and repeated on every printed page.
+    start = 2
+    for r in range(2, last + 2):
+        if r > last or all_rows[r - 2].aspect_id != all_rows[start - 2].aspect_id:
+            sheet.row_dimensions.group(start, r - 1, outline_level=1, hidden=False)
+            start = r
+    sheet.freeze_panes = "E2"
+    sheet.auto_filter.ref = f"A1:{col['bukti']}{last}"
+    widths = {"domain": 18, "aspek": 22, "no": 6, "indikator": 44, "bobot": 9, "tingkat": 9, "nama_tingkat": 14}
+    widths |= {"fakta": 40, "analisis": 40, "bukti": 34}
+    for key, letter in col.items():
+        sheet.column_dimensions[letter].width = widths.get(key, 11)
+        if key in dict(HELPER_COLUMNS):
+            sheet.column_dimensions[letter].hidden = True
+    _print_setup(sheet)
+    sheet.print_title_rows = "1:1"
+    return col | {"_last": str(last)}
+
+
+def _ranges(cells: list[str]) -> list[str]:
+    """Cells (``F2``, ``F3``, ``H2``) as ranges of consecutive rows (``F2:F3``, ``H2``)."""
+    by_column: dict[str, list[int]] = {}
+    for ref in cells:
+        letters = ref.rstrip("0123456789")
+        by_column.setdefault(letters, []).append(int(ref[len(letters) :]))
+    out = []
+    for letters, numbers in by_column.items():
+        numbers.sort()
+        start = prev = numbers[0]
+        for n in [*numbers[1:], None]:
+            if n is not None and n == prev + 1:
+                prev = n
+                continue
+            out.append(f"{letters}{start}" + (f":{letters}{prev}" if prev != start else ""))
+            if n is not None:
+                start = prev = n
+    return out
+
+
+def _print_setup(sheet: Worksheet) -> None:
+    """A4 landscape, as wide as the page, as many pages tall as needed."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+
+
+def _result_sheet(workbook: Workbook, scored: ScoredFile, col: dict[str, str]) -> None:
+    """Every aspect, domain and the index, with their predikat, as live formulas over the LKE sheet."""
+    sheet = workbook.create_sheet(RESULT)
+    model = scored.model
+    units = model.units
+    last = col["_last"]
+
+    def lke(key: str) -> str:
+        return f"{SHEET}!${col[key]}$2:${col[key]}${last}"
+
+    sheet["A1"] = to_cell(f"Hasil — {scored.answers.instansi or ''} {scored.answers.tahun or ''}".strip())
+    sheet["A1"].font = Font(bold=True, size=13)
+    rule = "indeks dibulatkan" if model.banding == "rounded" else "indeks tepat"
+    sheet["A2"] = (
+        f"Predikat dari {rule} ({model.precision} desimal untuk tampilan); rumus menghitung ulang saat tingkat diubah."
+    )
+    heads = ["Kode", "Nama", "Bobot (%)", "Indeks", "Predikat", "Indeks tepat", "satuan", "satuan total"]
+    for n, head in enumerate(heads, start=1):
+        sheet.cell(row=4, column=n, value=head).font = Font(bold=True)
+    r = 5
+
+    def line(code: str, name: str, weight: Fraction, sum_formula: str, total: int, bold: bool = False) -> None:
+        nonlocal r
+        sheet[f"A{r}"], sheet[f"B{r}"] = code, to_cell(name)
+        sheet[f"C{r}"] = float(weight)
+        sheet[f"G{r}"], sheet[f"H{r}"] = sum_formula, total
+        sheet[f"D{r}"] = "=" + rounded_formula(model, f"G{r}", f"H{r}")
+        sheet[f"E{r}"] = "=" + predikat_formula(model, f"G{r}", f"H{r}")
+        sheet[f"F{r}"] = f"=G{r}/H{r}"
+        sheet[f"C{r}"].number_format, sheet[f"D{r}"].number_format = "0.00", "0.00"
+        sheet[f"F{r}"].number_format = "0.0000"
+        if bold:
+            for c in "ABCDE":
+                sheet[f"{c}{r}"].font = Font(bold=True)
+        r += 1
+
+    for domain in model.domains:
+        line(
+            f"D{domain.id}",
+            domain.name,
+            domain.weight,
+            f"=SUMIF({lke('kode_domain')},{domain.id},{lke('nilai')})",
+            units.domain[domain.id],
+            True,
+        )
+        for aspect in domain.aspects:
+            line(
+                f"A{aspect.id}",
+                aspect.name,
+                aspect.weight,
+                f"=SUMIF({lke('kode_aspek')},{aspect.id},{lke('nilai')})",
+                units.aspect[aspect.id],
+            )
+    if not model.domains:
+        for aspect in model.aspects:
+            line(
+                f"A{aspect.id}",
+                aspect.name,
+                aspect.weight,
+                f"=SUMIF({lke('kode_aspek')},{aspect.id},{lke('nilai')})",
+                units.aspect[aspect.id],
+            )
+    r += 1
+    line(
+        "", model.name, sum((a.weight for a in model.aspects), Fraction(0)), f"=SUM({lke('nilai')})", units.total, True
+    )
+    index_row = r - 1
+    sheet[f"A{r + 1}"] = "Belum diisi"
+    sheet[f"B{r + 1}"] = f"=SUM({lke('kosong')})"
+    sheet[f"A{r + 2}"] = "Indikator yang belum diisi dihitung pada tingkat terendah (seperti score --partial)."
+    sheet.column_dimensions["A"].width = 8
+    sheet.column_dimensions["B"].width = 48
+    for letter in "CDEF":
+        sheet.column_dimensions[letter].width = 13
+    for letter in "GH":
+        sheet.column_dimensions[letter].hidden = True
+    sheet.freeze_panes = "A5"
+    sheet.print_title_rows = "4:4"
+    _print_setup(sheet)
+    # the index row, named for people and for the tests: the index and its predikat
+    workbook.defined_names["IndeksSPBE"] = DefinedName("IndeksSPBE", attr_text=f"{RESULT}!$D${index_row}")
+    workbook.defined_names["Predikat"] = DefinedName("Predikat", attr_text=f"{RESULT}!$E${index_row}")
+    workbook.defined_names["IndeksTepat"] = DefinedName("IndeksTepat", attr_text=f"{RESULT}!$F${index_row}")
+
+
+def _info_sheet(sheet: Worksheet, scored: ScoredFile, stage: str) -> None:
+    """The answers file's own fields, read back by import; and how the formulas score."""
+    answers = scored.answers
+    laporan = answers.laporan
+    values: dict[str, Any] = {
+        "model": answers.model,
+        "instansi": answers.instansi,
+        "tahun": answers.tahun,
+        "tempat": laporan.tempat if laporan else None,
+        "tanggal": laporan.tanggal if laporan else None,
+        "logo": laporan.logo if laporan else None,
+    }
+    sheet["A1"] = "spbe-calc LKE"
+    sheet["A1"].font = Font(bold=True)
+    r = 3
+    for key, label in INFO_FIELDS:
+        sheet[f"A{r}"] = label
+        value = values[key]
+        if isinstance(value, str):
+            sheet[f"B{r}"] = to_cell(value)
+            sheet[f"B{r}"].data_type = "s"
+        else:
+            sheet[f"B{r}"] = value
+        r += 1
+    sheet[f"A{r}"], sheet[f"B{r}"] = "Tahap pada rumus", stage
+    sheet[f"A{r + 1}"], sheet[f"B{r + 1}"] = "Aturan predikat", scored.model.banding
+    r += 3
+    sheet[f"A{r}"] = SIGNERS
+    sheet[f"A{r}"].font = Font(bold=True)
+    for n, head in enumerate(SIGNER_COLUMNS, start=2):
+        sheet.cell(row=r, column=n, value=head).font = Font(bold=True)
+    for signer in laporan.penandatangan if laporan else ():
+        r += 1
+        for n, value in enumerate((signer.jabatan, signer.nama, signer.nip, signer.peran), start=2):
+            if value is not None:
+                cell = sheet.cell(row=r, column=n, value=to_cell(value))
+                cell.data_type = "s"
+    sheet.column_dimensions["A"].width = 26
+    for letter in "BCDE":
+        sheet.column_dimensions[letter].width = 36

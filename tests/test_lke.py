@@ -1,0 +1,290 @@
+"""The LKE workbook: export with live formulas (evaluated by an independent engine), CSV, and import."""
+
+from __future__ import annotations
+
+import csv
+import io
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import formulas
+import openpyxl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from spbe_calc.answers import Answer, Answers, Evidence, Laporan, Signer, read_answers
+from spbe_calc.answers.write import dump_answers
+from spbe_calc.core import score_answers
+from spbe_calc.model import load_model
+from spbe_calc.numbers import round_half_up
+
+from .conftest import DATA, EXAMPLES, Run
+
+EX22 = EXAMPLES / "kabupaten-contoh-2022.yaml"
+STAGED = EXAMPLES / "tahap" / "kabupaten-contoh-2022.yaml"
+MODEL = load_model("spbe-2020")
+
+
+def _export(run: Run, source: Path, out: Path, *args: str) -> openpyxl.Workbook:
+    r = run("export", str(source), "-o", str(out), *args)
+    assert r.exit_code == 0, r.stderr
+    return openpyxl.load_workbook(out)
+
+
+def test_the_workbook_has_the_shape_of_the_lke(run: Run, tmp_path: Path) -> None:
+    book = _export(run, STAGED, tmp_path / "lke.xlsx")
+    assert book.sheetnames == ["LKE", "Hasil", "Info"]
+    lke = book["LKE"]
+    headers = [c.value for c in lke[1]]
+    assert headers[:10] == [
+        "Domain", "Aspek", "No", "Indikator", "Bobot (%)", "Tingkat", "Nama Tingkat", "Fakta", "Analisis", "Bukti",
+    ]  # fmt: skip
+    assert {"Tingkat Dokumen", "Tingkat Interviu", "Tingkat Akhir"} <= set(headers)
+    assert lke.max_row == 48  # a header and the 47 indicators
+    first = {h: c.value for h, c in zip(headers, lke[2])}
+    assert (first["No"], first["Tingkat"], first["Tingkat Akhir"]) == ("1", 4, 3)
+    assert first["Nama Tingkat"].startswith("=IF(ISNUMBER(F2),CHOOSE(")  # a formula: follows the level
+    assert lke.freeze_panes == "E2" and lke.print_title_rows == "$1:$1"
+    assert lke.page_setup.orientation == "landscape" and int(lke.page_setup.paperSize) == 9  # A4
+    assert lke.row_dimensions[2].outline_level == 1  # rows grouped by aspect
+    lists = {dv.formula1 for dv in lke.data_validations.dataValidation}
+    assert lists == {'"1,2,3,4,5"'}
+    covered = " ".join(str(dv.sqref) for dv in lke.data_validations.dataValidation)
+    assert "F2:F48" in covered
+    helpers = [
+        c.column_letter for c in lke[1] if c.value in ("bukti (data)", "satuan", "kode aspek", "nilai", "kosong")
+    ]
+    assert len(helpers) == 5 and all(lke.column_dimensions[c].hidden for c in helpers)
+
+
+def test_texts_stay_texts(run: Run, tmp_path: Path, write: Any) -> None:
+    """A fakta that starts with '=' is not a formula in the workbook, nor in the CSV."""
+    path = write("a.yaml", 'model: spbe-2020\nlevels:\n  1: {level: 2, fakta: "=HYPERLINK(\\"http://x\\")"}\n')
+    book = _export(run, path, tmp_path / "a.xlsx")
+    cell = book["LKE"]["H2"]
+    assert cell.data_type == "s" and cell.value == '=HYPERLINK("http://x")'
+    assert run("export", str(path), "-o", str(tmp_path / "a.csv")).exit_code == 0
+    row = next(csv.DictReader(io.StringIO((tmp_path / "a.csv").read_text(encoding="utf-8"))))
+    assert row["Fakta"] == '\'=HYPERLINK("http://x")'
+
+
+def test_csv_has_the_same_rows(run: Run, tmp_path: Path) -> None:
+    out = tmp_path / "lke.csv"
+    assert run("export", str(EX22), "-o", str(out)).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert len(rows) == 47
+    assert rows[0]["No"] == "1" and rows[0]["Bobot (%)"] == "1.3" and rows[0]["Tingkat"] == "3"
+    assert rows[0]["Nama Tingkat"] == "Terdefinisi"
+    assert "Perbup Nomor 12 Tahun 2021" in rows[0]["Bukti"]
+
+
+# --- the formulas, evaluated by an independent engine -------------------------------------------
+
+
+class Sheet:
+    """An exported workbook loaded once into the `formulas` engine; levels are then set as inputs."""
+
+    def __init__(self, path: Path) -> None:
+        self.name = path.name
+        self.model = formulas.ExcelModel().loads(str(path)).finish()
+        book = openpyxl.load_workbook(path)
+        self.rows = {int(str(c.value)): c.row for c in book["LKE"]["C"][1:]}
+        #: the Hasil row of each domain and aspect (D1, A1, ...)
+        self.result = {str(c.value): c.row for c in book["Hasil"]["A"] if c.value and str(c.value)[:1] in "DA"}
+
+    def ref(self, sheet: str, cell: str) -> str:
+        return f"'[{self.name}]{sheet.upper()}'!{cell}"
+
+    def evaluate(self, levels: dict[int, int], outputs: list[str]) -> dict[str, Any]:
+        inputs = {self.ref("LKE", f"F{self.rows[i]}"): level for i, level in levels.items()}
+        refs = [self.ref("HASIL", c) for c in outputs]
+        solution = self.model.calculate(inputs=inputs, outputs=refs)
+        return {c: solution[r].value[0, 0] for c, r in zip(outputs, refs)}
+
+
+def _index_row(path: Path) -> int:
+    book = openpyxl.load_workbook(path)
+    return int(book.defined_names["IndeksSPBE"].attr_text.rsplit("$", 1)[1])
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Sheet, int]:
+    from .conftest import Run
+
+    out = tmp_path_factory.mktemp("lke") / "lke.xlsx"
+    assert Run()("export", str(EX22), "-o", str(out)).exit_code == 0
+    return Sheet(out), _index_row(out)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(levels=st.lists(st.integers(1, 5), min_size=47, max_size=47))
+def test_the_workbook_computes_what_score_computes(exported: tuple[Sheet, int], levels: list[int]) -> None:
+    sheet, index_row = exported
+    chosen = dict(enumerate(levels, start=1))
+    answers = Answers("x.yaml", "spbe-2020", None, 2022, {i: Answer(i, lv) for i, lv in chosen.items()})
+    scored = score_answers(answers, MODEL)
+    s = scored.score
+    aspect_rows = {a.id: sheet.result[f"A{a.id}"] for a in s.aspects}
+    wanted = [f"D{index_row}", f"E{index_row}", f"F{index_row}"] + [f"E{r}" for r in aspect_rows.values()]
+    got = sheet.evaluate(chosen, wanted)
+    assert Fraction(str(got[f"D{index_row}"])) == Fraction(round_half_up(s.value, 2))
+    assert got[f"E{index_row}"] == s.band.name
+    assert abs(got[f"F{index_row}"] - float(s.value)) < 1e-12
+    for a in s.aspects:
+        assert got[f"E{aspect_rows[a.id]}"] == a.band.name
+
+
+@pytest.mark.parametrize(("year", "predikat"), [(2023, "Cukup"), (2024, "Kurang")])
+def test_the_workbook_bands_as_the_year_rule_says(run: Run, tmp_path: Path, year: int, predikat: str) -> None:
+    """Nias Barat's exact 1.7975: rounded banding in 2023 (Cukup), exact in 2024 (Kurang)."""
+    out = tmp_path / f"nias-{year}.xlsx"
+    _export(run, DATA / f"nias-barat-{year}.yaml", out)
+    row = _index_row(out)
+    got = Sheet(out).evaluate({}, [f"D{row}", f"E{row}"])
+    assert got == {f"D{row}": 1.8, f"E{row}": predikat}
+
+
+# --- import --------------------------------------------------------------------------------------
+
+
+def _edited(run: Run, tmp_path: Path, edit: Any) -> tuple[Any, Path]:
+    source = tmp_path / "lke.xlsx"
+    book = _export(run, EX22, source)
+    edit(book["LKE"])
+    book.save(source)
+    out = tmp_path / "jawaban.yaml"
+    return run("import", str(source), "-o", str(out)), out
+
+
+def test_import_reads_levels_however_they_were_typed(run: Run, tmp_path: Path) -> None:
+    def edit(lke: Any) -> None:
+        lke["F2"] = "4"
+        lke["F3"] = 4.0
+        lke["F4"] = "3 - Terdefinisi"
+        lke["F5"] = " 2 – terkelola "
+        lke["F6"] = None  # left empty: not answered
+        lke.insert_rows(10)  # an empty row in the middle
+        lke["A60"] = "Catatan: diperiksa tim"  # a note below the table
+        lke.move_range("A20:T20", rows=45)  # a row moved to the end
+
+    result, out = _edited(run, tmp_path, edit)
+    assert result.exit_code == 0, result.stderr
+    answers = read_answers(out)
+    assert [answers.answers[i].level for i in (1, 2, 3, 4)] == [4, 4, 3, 2]
+    assert 5 not in answers.answers
+    assert len(answers.answers) == 46
+    assert answers.instansi == "Pemerintah Kabupaten Contoh" and answers.tahun == 2022
+    assert answers.laporan is not None and answers.laporan.penandatangan[0].nama == "Dr. Ir. Hendra Wijaya, M.Si."
+
+
+def test_import_names_every_problem_by_cell_and_writes_nothing(run: Run, tmp_path: Path) -> None:
+    def edit(lke: Any) -> None:
+        lke["F14"] = 7
+        lke["F15"] = 2.5
+        lke["F16"] = "3 - Terkelola"
+        lke["C17"] = "99"
+        lke["C18"] = "1"
+
+    result, out = _edited(run, tmp_path, edit)
+    assert result.exit_code == 1 and not out.exists()
+    err = result.stderr
+    assert "lke.xlsx:LKE!F14: galat: tingkat 7 di luar skala indikator 13 (1-5)" in err
+    assert "LKE!F15" in err and "2.5" in err
+    assert "LKE!F16" in err and "tingkat 3 bernama Terdefinisi" in err
+    assert "LKE!C17" in err and "'99' bukan nomor indikator" in err
+    assert "LKE!C18" in err and "sudah ada di baris 2" in err
+    parsable = run("import", str(tmp_path / "lke.xlsx"), "-o", str(out), "--lang", "en")
+    assert parsable.exit_code == 1
+
+
+def test_import_refuses_what_is_not_an_lke(run: Run, tmp_path: Path, write: Any) -> None:
+    out = tmp_path / "j.yaml"
+    not_xlsx = write("x.xlsx", "model: spbe-2020\n")
+    r = run("import", str(not_xlsx), "-o", str(out))
+    assert r.exit_code == 2 and ".xlsx" in r.stderr
+    book = openpyxl.Workbook()
+    book.active.title = "Lain"
+    book.save(tmp_path / "other.xlsx")
+    r = run("import", str(tmp_path / "other.xlsx"), "-o", str(out))
+    assert r.exit_code == 2 and "'LKE'" in r.stderr and not out.exists()
+
+
+def test_import_keeps_the_comments_of_the_file_it_replaces(run: Run, tmp_path: Path) -> None:
+    out = tmp_path / "jawaban.yaml"
+    out.write_text(EX22.read_text(encoding="utf-8"), encoding="utf-8")
+    source = tmp_path / "lke.xlsx"
+    _export(run, EX22, source)
+    assert run("import", str(source), "-o", str(out)).exit_code == 0
+    assert "# What the signed report needs" in out.read_text(encoding="utf-8")
+
+
+# --- the round trip --------------------------------------------------------------------------
+
+_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+_words = _text.filter(str.strip)
+_evidence = st.builds(
+    Evidence,
+    path=_words,
+    url=st.none(),
+    nomor=st.one_of(st.none(), _words),
+    tanggal=st.one_of(st.none(), st.dates().map(lambda d: d.isoformat()).filter(lambda d: len(d) == 10)),
+    sha256=st.one_of(st.none(), st.text("0123456789abcdef", min_size=64, max_size=64)),
+)
+_level = st.one_of(st.none(), st.integers(1, 5))
+_stages = st.lists(st.sampled_from(["dokumen", "interviu", "visitasi", "akhir"]), unique=True).map(
+    lambda names: sorted(names, key=["dokumen", "interviu", "visitasi", "akhir"].index)
+)
+
+
+@st.composite
+def _answer(draw: st.DrawFn, ident: int) -> Answer:
+    stages = draw(_stages)
+    return Answer(
+        ident,
+        draw(_level),
+        draw(st.one_of(st.none(), _words)),
+        draw(st.one_of(st.none(), _words)),
+        tuple(draw(st.lists(st.one_of(_words, _evidence), max_size=3))),
+        tuple((s, draw(st.integers(1, 5))) for s in stages),
+    )
+
+
+@st.composite
+def _answers(draw: st.DrawFn) -> Answers:
+    ids = draw(st.lists(st.integers(1, 47), unique=True, max_size=8))
+    entries = {i: draw(_answer(i)) for i in ids}
+    # An entry that says nothing (no level, no text, no stage) is unanswered either way; the
+    # workbook has no way to hold "written but empty", so such entries are left out here.
+    entries = {i: a for i, a in entries.items() if a.level is not None or a.fakta or a.analisis or a.bukti or a.tahap}
+    signers = draw(
+        st.lists(
+            st.builds(Signer, _words, _words, st.one_of(st.none(), _words), st.one_of(st.none(), _words)), max_size=2
+        )
+    )
+    laporan = Laporan(draw(st.one_of(st.none(), _words)), None, draw(st.one_of(st.none(), _words)), tuple(signers))
+    return Answers(
+        "a.yaml",
+        draw(st.one_of(st.none(), st.just("spbe-2020"))),
+        draw(st.one_of(st.none(), _words)),
+        draw(st.one_of(st.none(), st.integers(2018, 2030))),
+        entries,
+        laporan=None if laporan == Laporan() else laporan,
+    )
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(answers=_answers())
+def test_export_then_import_gives_the_same_answers_file(
+    run: Run, tmp_path_factory: pytest.TempPathFactory, answers: Answers
+) -> None:
+    folder = tmp_path_factory.mktemp("rt")
+    order = [i.id for i in MODEL.indicators]
+    text = dump_answers(answers, order)
+    source = folder / "a.yaml"
+    source.write_text(text, encoding="utf-8")
+    assert run("export", str(source), "-o", str(folder / "a.xlsx"), "--stage", "mandiri").exit_code == 0
+    result = run("import", str(folder / "a.xlsx"), "-o", str(folder / "b.yaml"))
+    assert result.exit_code == 0, result.stderr
+    assert (folder / "b.yaml").read_text(encoding="utf-8") == text
