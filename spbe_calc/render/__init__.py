@@ -67,6 +67,12 @@ def exact_num(value: Fraction) -> str:
     return localized(decimal_text(value))
 
 
+def bar_text(text: str) -> str:
+    """A bar as the user typed it (``--target 2.50``), in the current language's way: ``2,50``."""
+    plain = text.strip().replace(",", ".")
+    return localized(plain) if _NUMBER.fullmatch(plain) else clean(text)
+
+
 def long_date(day: datetime.date) -> str:
     """A date as a document writes it: ``28 November 2026`` (month names from the catalogue)."""
     month = t("fmt.months").split()[day.month - 1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spbe_calc.answers import compact_ids
 from spbe_calc.core import ScoredFile
 from spbe_calc.i18n import t
-from spbe_calc.render import index_name, num, stage_name
+from spbe_calc.render import bar_text, index_name, num, stage_name
 
 
 def partial_note(f: ScoredFile) -> str:
@@ -27,7 +27,7 @@ def below_bar(f: ScoredFile, bar: str) -> str:
         name=index_name(f.model),
         index=num(f.score.value, f.model.precision),
         predikat=f.score.band.name,
-        bar=bar,
+        bar=bar_text(bar),
     )
 
 

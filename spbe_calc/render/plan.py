@@ -13,7 +13,7 @@ from rich.text import Text
 from spbe_calc.i18n import t
 from spbe_calc.numbers import exact_str
 from spbe_calc.plan import Plan, PlannedFile, Step
-from spbe_calc.render import Options, basis_line, json_num, localized, num
+from spbe_calc.render import Options, bar_text, basis_line, json_num, localized, num
 from spbe_calc.render.richtext import to_text
 from spbe_calc.render.safe import clean
 
@@ -40,7 +40,7 @@ def headline(plan: Plan, who: str) -> str:
     """One sentence that answers the question."""
     p = plan.model.precision
     before = f"{num(plan.index_before, p)} ({clean(plan.band_before.name)})"
-    target = clean(plan.bar.text)
+    target = bar_text(plan.bar.text)
     if plan.already_met:
         return t("plan.already", who=who, before=before, target=target)
     if not plan.reachable:
