@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import base64
 import io
-import shutil
 from pathlib import Path
 
 import pytest
 
 from .conftest import EXAMPLES, Run
+from .test_report import _chromium
 
 EX21 = str(EXAMPLES / "kabupaten-contoh-2021.yaml")
 EX22 = str(EXAMPLES / "kabupaten-contoh-2022.yaml")
@@ -160,7 +160,7 @@ def test_pdf_is_a4_and_holds_the_index(run: Run, tmp_path: Path) -> None:
     """The browser test: printed by headless Chromium, then read back with pypdf."""
     from pypdf import PdfReader
 
-    if not any(shutil.which(b) for b in ("chromium", "chromium-browser", "google-chrome")):
+    if _chromium() is None:  # required in CI (SPBE_REQUIRE_BROWSER), as for the radar test
         pytest.skip("Chromium not installed (apt-get install chromium)")
     out = tmp_path / "laporan.pdf"
     r = run("report", EX22, "--compare", EX21, "-o", str(out))

@@ -68,7 +68,10 @@ def exact_num(value: Fraction) -> str:
 
 
 def bar_text(text: str) -> str:
-    """A bar as the user typed it (``--target 2.50``), in the current language's way: ``2,50``."""
+    """A number as someone wrote it (``--target 2.50``, a model's value), the current language's way: ``2,50``.
+
+    Anything that is not a plain number (a predikat, ``1/3``) is shown as it is.
+    """
     plain = text.strip().replace(",", ".")
     return localized(plain) if _NUMBER.fullmatch(plain) else clean(text)
 

@@ -14,7 +14,7 @@ from typing import Any
 from spbe_calc.i18n import pick, t
 from spbe_calc.model import Band, Model
 from spbe_calc.numbers import decimal_text
-from spbe_calc.render import Options, exact_num, level_label, pct
+from spbe_calc.render import Options, bar_text, exact_num, level_label, pct
 from spbe_calc.render.safe import clean
 
 
@@ -92,9 +92,9 @@ def render_text(model: Model, options: Options) -> str:
             head = f"  [{t(f'mdl.kind.{n.kind}')}] {n.ref}: "
             text = pick(n.text)
             if n.value is not None:
-                text += " " + t("mdl.disputed", value=n.value)
+                text += " " + t("mdl.disputed", value=bar_text(n.value))
                 if n.alternatives:
-                    text += " " + t("mdl.alternatives", values=", ".join(n.alternatives))
+                    text += " " + t("mdl.alternatives", values="; ".join(bar_text(v) for v in n.alternatives))
             lines += _wrap(head, text, w, hang=4)
     if model.warning:
         lines += [""] + _field("mdl.warning", pick(model.warning), w)

@@ -54,7 +54,9 @@ def guard(output: str, color: bool = False, commands: bool = False) -> str:
         output = "".join(p + c for p, c in zip(escaped, [*codes, ""]))
     else:
         output = _LAYOUT_CONTROL.sub(_escape, output)
-    if commands:
+    # Most output holds neither "::" nor "##[": a substring search (3 ms for a 2.5 MB batch)
+    # spares the line-by-line pattern (22 ms for the same batch; measured, bench/run.py batch).
+    if commands or ("::" not in output and "##[" not in output):
         return output
     # The replacements are escapes too (``\u003a`` is ':', ``\u0023`` is '#'): valid inside JSON.
     return _WORKFLOW_COMMAND.sub(lambda m: "#\\u0023[" if m.group() == "##[" else f"{m.group(1)}\\u003a", output)
