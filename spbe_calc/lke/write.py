@@ -301,7 +301,11 @@ def _lke_sheet(
                 cell.data_type = "s"  # a text that starts with "=" stays a text, never a formula
             else:
                 cell.value = value
-            cell.alignment = wrap if key in ("fakta", "analisis", "bukti", "indikator", "aspek", "domain") else top
+            cell.alignment = wrap if key in _WIDTHS_WRAPPED else top
+        # Spreadsheets do not grow a row for wrapped text written by a program: give it the
+        # height its longest wrapped cell needs, so that printed rows do not overlap.
+        lines = max(_lines(values.get(key), width) for key, width in _WIDTHS_WRAPPED.items())
+        sheet.row_dimensions[r].height = min(409, 15 * max(1, lines))
         level = f"{level_col[stage]}{r}"
         names = [lv.name or "" for lv in ind.scale.levels]
         if any(names):
@@ -309,6 +313,7 @@ def _lke_sheet(
             sheet[f"{col['nama_tingkat']}{r}"] = (
                 f'=IF(ISNUMBER({col["tingkat"]}{r}),CHOOSE({col["tingkat"]}{r}-{ind.scale.min - 1},{choose}),"")'
             )
+        sheet[f"{col['nama_tingkat']}{r}"].alignment = top
         sheet[f"{col['nilai']}{r}"] = f"=IF(ISNUMBER({level}),{level},{ind.scale.min})*{col['satuan']}{r}"
         sheet[f"{col['kosong']}{r}"] = f"=IF(ISNUMBER({level}),0,1)"
         sheet[f"{col['bobot']}{r}"].number_format = "0.00"
@@ -334,8 +339,7 @@ def _lke_sheet(
             start = r
     sheet.freeze_panes = "E2"
     sheet.auto_filter.ref = f"A1:{col['bukti']}{last}"
-    widths = {"domain": 18, "aspek": 22, "no": 6, "indikator": 44, "bobot": 9, "tingkat": 9, "nama_tingkat": 14}
-    widths |= {"fakta": 40, "analisis": 40, "bukti": 34}
+    widths = {"no": 6, "bobot": 9, "tingkat": 9, "nama_tingkat": 13, **_WIDTHS_WRAPPED}
     for key, letter in col.items():
         sheet.column_dimensions[letter].width = widths.get(key, 11)
         if key in dict(HELPER_COLUMNS):
@@ -343,6 +347,17 @@ def _lke_sheet(
     _print_setup(sheet)
     sheet.print_title_rows = "1:1"
     return col | {"_last": str(last)}
+
+
+#: Columns whose text wraps, and their widths (in characters).
+_WIDTHS_WRAPPED = {"domain": 16, "aspek": 20, "indikator": 36, "fakta": 36, "analisis": 36, "bukti": 30}
+
+
+def _lines(text: Any, width: int) -> int:
+    """Lines a text takes in a column ``width`` characters wide (an estimate, a little generous)."""
+    if not isinstance(text, str):
+        return 1
+    return sum(max(1, -(-len(part) // max(1, width - 2))) for part in text.split("\n"))
 
 
 def _ranges(cells: list[str]) -> list[str]:
@@ -441,9 +456,9 @@ def _result_sheet(workbook: Workbook, scored: ScoredFile, col: dict[str, str]) -
         "", model.name, sum((a.weight for a in model.aspects), Fraction(0)), f"=SUM({lke('nilai')})", units.total, True
     )
     index_row = r - 1
-    sheet[f"A{r + 1}"] = "Belum diisi"
-    sheet[f"B{r + 1}"] = f"=SUM({lke('kosong')})"
-    sheet[f"A{r + 2}"] = "Indikator yang belum diisi dihitung pada tingkat terendah (seperti score --partial)."
+    sheet[f"B{r + 1}"] = "Indikator belum diisi"
+    sheet[f"C{r + 1}"] = f"=SUM({lke('kosong')})"
+    sheet[f"B{r + 2}"] = "Indikator yang belum diisi dihitung pada tingkat terendah (seperti score --partial)."
     sheet.column_dimensions["A"].width = 8
     sheet.column_dimensions["B"].width = 48
     for letter in "CDEF":
@@ -499,3 +514,4 @@ def _info_sheet(sheet: Worksheet, scored: ScoredFile, stage: str) -> None:
     sheet.column_dimensions["A"].width = 26
     for letter in "BCDE":
         sheet.column_dimensions[letter].width = 36
+    _print_setup(sheet)
