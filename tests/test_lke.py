@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -90,7 +91,7 @@ class Sheet:
         self.name = path.name
         self.model = formulas.ExcelModel().loads(str(path)).finish()
         book = openpyxl.load_workbook(path)
-        self.rows = {int(str(c.value)): c.row for c in book["LKE"]["C"][1:]}
+        self.rows = {str(c.value): c.row for c in book["LKE"]["C"][1:]}  # "12", or "35.2" for an item
         #: the Hasil row of each domain and aspect (D1, A1, ...)
         self.result = {str(c.value): c.row for c in book["Hasil"]["A"] if c.value and str(c.value)[:1] in "DA"}
 
@@ -98,7 +99,7 @@ class Sheet:
         return f"'[{self.name}]{sheet.upper()}'!{cell}"
 
     def evaluate(self, levels: dict[int, int], outputs: list[str]) -> dict[str, Any]:
-        inputs = {self.ref("LKE", f"F{self.rows[i]}"): level for i, level in levels.items()}
+        inputs = {self.ref("LKE", f"F{self.rows[str(i)]}"): level for i, level in levels.items()}
         refs = [self.ref("HASIL", c) for c in outputs]
         solution = self.model.calculate(inputs=inputs, outputs=refs)
         return {c: solution[r].value[0, 0] for c, r in zip(outputs, refs)}
@@ -288,3 +289,22 @@ def test_export_then_import_gives_the_same_answers_file(
     result = run("import", str(folder / "a.xlsx"), "-o", str(folder / "b.yaml"))
     assert result.exit_code == 0, result.stderr
     assert (folder / "b.yaml").read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize(
+    ("source", "stage"),
+    [
+        (EXAMPLES / "kota-denpasar-2018.yaml", "mandiri"),  # spbe-2018: an indicator scored per item
+        (STAGED, "mandiri"),
+        (STAGED, "akhir"),  # the formulas score the stage asked for
+    ],
+)
+def test_the_workbook_of_each_example_gives_its_score(run: Run, tmp_path: Path, source: Path, stage: str) -> None:
+    out = tmp_path / "lke.xlsx"
+    _export(run, source, out, "--stage", stage)
+    row = _index_row(out)
+    got = Sheet(out).evaluate({}, [f"D{row}", f"E{row}", f"F{row}"])
+    scored = json.loads(run("score", str(source), "--stage", stage, "-f", "json").stdout)
+    scored = scored["files"][0] if "files" in scored else scored
+    assert got[f"D{row}"] == scored["index"] and got[f"E{row}"] == scored["predikat"]
+    assert abs(got[f"F{row}"] - float(scored["index_exact"])) < 1e-12
