@@ -41,7 +41,7 @@ from spbe_calc.lke import (
     row_number,
     to_cell,
 )
-from spbe_calc.model import Band, Indicator, Model
+from spbe_calc.model import Aspect, Band, Indicator, Model
 from spbe_calc.numbers import exact_str
 from spbe_calc.stages import STAGES
 
@@ -425,32 +425,17 @@ def _result_sheet(workbook: Workbook, scored: ScoredFile, col: dict[str, str]) -
                 sheet[f"{c}{r}"].font = Font(bold=True)
         r += 1
 
+    def aspect_line(aspect: Aspect) -> None:
+        formula = f"=SUMIF({lke('kode_aspek')},{aspect.id},{lke('nilai')})"
+        line(f"A{aspect.id}", aspect.name, aspect.weight, formula, units.aspect[aspect.id])
+
     for domain in model.domains:
-        line(
-            f"D{domain.id}",
-            domain.name,
-            domain.weight,
-            f"=SUMIF({lke('kode_domain')},{domain.id},{lke('nilai')})",
-            units.domain[domain.id],
-            True,
-        )
+        formula = f"=SUMIF({lke('kode_domain')},{domain.id},{lke('nilai')})"
+        line(f"D{domain.id}", domain.name, domain.weight, formula, units.domain[domain.id], True)
         for aspect in domain.aspects:
-            line(
-                f"A{aspect.id}",
-                aspect.name,
-                aspect.weight,
-                f"=SUMIF({lke('kode_aspek')},{aspect.id},{lke('nilai')})",
-                units.aspect[aspect.id],
-            )
-    if not model.domains:
-        for aspect in model.aspects:
-            line(
-                f"A{aspect.id}",
-                aspect.name,
-                aspect.weight,
-                f"=SUMIF({lke('kode_aspek')},{aspect.id},{lke('nilai')})",
-                units.aspect[aspect.id],
-            )
+            aspect_line(aspect)
+    for aspect in () if model.domains else model.aspects:  # a model without domains
+        aspect_line(aspect)
     r += 1
     line(
         "", model.name, sum((a.weight for a in model.aspects), Fraction(0)), f"=SUM({lke('nilai')})", units.total, True

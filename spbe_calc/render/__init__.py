@@ -67,6 +67,11 @@ def exact_num(value: Fraction) -> str:
     return localized(decimal_text(value))
 
 
+def cost_text(value: Fraction) -> str:
+    """A cost as people read it: every digit, thousands grouped (``150.000.000``, ``2,5``)."""
+    return localized(exact_str(value))
+
+
 def bar_text(text: str) -> str:
     """A number as someone wrote it (``--target 2.50``, a model's value), the current language's way: ``2,50``.
 

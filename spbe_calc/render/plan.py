@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from fractions import Fraction
 from typing import Any
 
 from rich import box
@@ -13,14 +12,9 @@ from rich.text import Text
 from spbe_calc.i18n import t
 from spbe_calc.numbers import exact_str
 from spbe_calc.plan import Plan, PlannedFile, Step
-from spbe_calc.render import Options, bar_text, basis_line, json_num, localized, num
+from spbe_calc.render import Options, bar_text, basis_line, cost_text, json_num, num
 from spbe_calc.render.richtext import to_text
 from spbe_calc.render.safe import clean
-
-
-def _cost(value: Fraction) -> str:
-    """A cost as people read it: every digit, thousands grouped (``150.000.000``)."""
-    return localized(exact_str(value))
 
 
 def who(result: PlannedFile) -> str:
@@ -53,7 +47,7 @@ def headline(plan: Plan, who: str) -> str:
             before=before,
             target=target,
             count=len(plan.steps),
-            cost=_cost(plan.total_cost),
+            cost=cost_text(plan.total_cost),
             after=after,
         )
     return t("plan.fewest", who=who, before=before, target=target, count=len(plan.steps), after=after)
@@ -81,7 +75,7 @@ def render_text(result: PlannedFile, options: Options) -> str:
                 note.append(t("plan.target-reached"))
             row: list[Any] = [str(n), f"{step.indicator.id}. {_step_name(step)}", f"{step.from_level}→{step.to_level}"]
             if plan.costed:
-                row.append(_cost(step.cost))
+                row.append(cost_text(step.cost))
             row += [num(step.index_after, p), Text(" ".join(note), style="bold green" if note else "")]
             table.add_row(*row)
         out.append(table)

@@ -25,6 +25,7 @@ from spbe_calc.render import (
     band_color,
     banding_conflict,
     basis_line,
+    cost_text,
     exact_num,
     explanation,
     index_name,
@@ -37,7 +38,7 @@ from spbe_calc.render import (
 )
 from spbe_calc.render import title as report_title
 from spbe_calc.render.charts import bar, radar
-from spbe_calc.render.report_parts import groups, level_change, summary, target_text
+from spbe_calc.render.report_parts import dateline, groups, level_change, summary, target_text
 from spbe_calc.render.safe import clean
 from spbe_calc.report import Report
 from spbe_calc.scoring import GroupScore, level_text
@@ -182,9 +183,8 @@ def _cover(report: Report) -> list[str]:
     h.append(f'<div class="index index-cover">{num(cur.score.value, model.precision)}</div>')
     h.append(f"<div>{_badge(model, cur.score.band)}</div>")
     h.append(f'<p class="muted">{_e(basis_line(cur.stage, model))}</p>')
-    when = long_date(report.signing.date if report.signing else report.generated)
-    place = report.signing.place if report.signing and report.signing.place else None
-    h.append(f"<p>{_e(f'{place}, {when}' if place else when)}</p>")
+    signing = report.signing
+    h.append(f"<p>{_e(dateline(signing.place, signing.date) if signing else long_date(report.generated))}</p>")
     h.append("</section>")
     return h
 
@@ -193,8 +193,7 @@ def _signature(report: Report) -> list[str]:
     signing = report.signing
     if signing is None or not signing.signers:
         return []
-    when = long_date(signing.date)
-    h = ['<section class="signing">', f"<p>{_e(f'{signing.place}, {when}' if signing.place else when)}</p>"]
+    h = ['<section class="signing">', f"<p>{_e(dateline(signing.place, signing.date))}</p>"]
     h.append('<div class="signers">')
     for signer in signing.signers:
         h.append(_signer(signer))
@@ -233,9 +232,7 @@ def _plan(report: Report) -> list[str]:
     for n, step in enumerate(plan.steps, start=1):
         item = f" · {_e(step.indicator.items[step.item])}" if step.item is not None else ""
         cost_cell = (
-            f'<td class=num data-label="{_e(t("plan.col.cost"))}">{num(step.cost, 0) if step.cost.denominator == 1 else num(step.cost)}</td>'
-            if plan.costed
-            else ""
+            f'<td class=num data-label="{_e(t("plan.col.cost"))}">{cost_text(step.cost)}</td>' if plan.costed else ""
         )
         h.append(
             f"<tr><td class='num no'>{n}</td><td class=name>{step.indicator.id}. {_e(step.indicator.name)}{item}</td>"

@@ -10,6 +10,7 @@ from spbe_calc.render import (
     Options,
     banding_conflict,
     basis_line,
+    cost_text,
     exact_num,
     explanation,
     index_name,
@@ -21,7 +22,7 @@ from spbe_calc.render import (
     title,
     warning,
 )
-from spbe_calc.render.report_parts import groups, level_change, plan_sentence, summary, target_text
+from spbe_calc.render.report_parts import dateline, groups, level_change, plan_sentence, summary, target_text
 from spbe_calc.render.score_markdown import cell
 from spbe_calc.report import Report
 from spbe_calc.scoring import GroupScore, level_text
@@ -126,7 +127,7 @@ def _plan(report: Report) -> list[str]:
     for n, step in enumerate(plan.steps, start=1):
         item = f" · {step.indicator.items[step.item]}" if step.item is not None else ""
         mark = f" → {cell(step.band_after.name)}" if step.enters_band else ""
-        cost = f" {num(step.cost, 0) if step.cost.denominator == 1 else num(step.cost)} |" if plan.costed else ""
+        cost = f" {cost_text(step.cost)} |" if plan.costed else ""
         out.append(
             f"| {n} | {step.indicator.id}. {cell(step.indicator.name + item)} | {step.from_level}→{step.to_level} |{cost} "
             f"{num(step.index_after, places)}{mark} |"
@@ -178,8 +179,7 @@ def _signature(report: Report) -> list[str]:
     signing = report.signing
     if signing is None or not signing.signers:
         return []
-    when = long_date(signing.date)
-    out = ["", cell(f"{signing.place}, {when}" if signing.place else when)]
+    out = ["", cell(dateline(signing.place, signing.date))]
     for signer in signing.signers:
         out += [""]
         if signer.peran:

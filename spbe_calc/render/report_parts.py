@@ -6,6 +6,7 @@ are built once, here, from the report's numbers.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 from fractions import Fraction
 from typing import NamedTuple
@@ -13,13 +14,19 @@ from typing import NamedTuple
 from spbe_calc.bars import Bar
 from spbe_calc.i18n import t
 from spbe_calc.model import Aspect, Domain
-from spbe_calc.render import index_name, localized, num, signed, stage_name
+from spbe_calc.render import cost_text, index_name, long_date, num, signed, stage_name
 from spbe_calc.render.safe import clean
 from spbe_calc.report import Report
 from spbe_calc.scoring import GroupScore, IndicatorScore, Level, level_value
 
 #: How many indicators of the plan the summary names.
 NAMED_STEPS = 3
+
+
+def dateline(place: str | None, day: datetime.date) -> str:
+    """Where and when a report is signed: "Kota Contoh, 14 Oktober 2022" (or the date alone)."""
+    when = long_date(day)
+    return clean(f"{place}, {when}") if place else when
 
 
 def target_text(bar: Bar, places: int) -> str:
@@ -142,7 +149,7 @@ def plan_sentence(report: Report) -> str:
         key,
         target=target,
         count=len(plan.steps),
-        cost=localized(str(plan.total_cost)) if plan.total_cost.denominator == 1 else num(plan.total_cost),
+        cost=cost_text(plan.total_cost),
         index=num(plan.index_after, p),
         predikat=clean(plan.band_after.name),
         indicators=shown,
