@@ -308,3 +308,22 @@ def test_the_workbook_of_each_example_gives_its_score(run: Run, tmp_path: Path, 
     scored = scored["files"][0] if "files" in scored else scored
     assert got[f"D{row}"] == scored["index"] and got[f"E{row}"] == scored["predikat"]
     assert abs(got[f"F{row}"] - float(scored["index_exact"])) < 1e-12
+
+
+def test_a_zip_bomb_is_refused_before_it_is_opened(run: Run, tmp_path: Path) -> None:
+    import zipfile
+
+    bomb = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/sharedStrings.xml", b"\0" * (30 * 1024 * 1024))  # 30 MB of zeros: tiny zipped
+    assert bomb.stat().st_size < 100_000
+    r = run("import", str(bomb), "-o", str(tmp_path / "j.yaml"))
+    assert r.exit_code == 2 and "terlalu besar" in r.stderr
+
+
+def test_a_formula_in_a_level_cell_is_not_run(run: Run, tmp_path: Path) -> None:
+    def edit(lke: Any) -> None:
+        lke["F2"] = "=2+1"
+
+    result, out = _edited(run, tmp_path, edit)
+    assert result.exit_code == 1 and "LKE!F2" in result.stderr and not out.exists()

@@ -14,6 +14,7 @@ import io
 import json
 import re
 import zipfile
+from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
@@ -28,10 +29,11 @@ from spbe_calc.model import DEFAULT_MODEL, Indicator, Model, load_model
 from spbe_calc.stages import STAGES
 from spbe_calc.yamlsafe import read_bytes
 
-#: The largest workbook read (an LKE of a few hundred rows is well under 1 MB).
-MAX_BYTES = 20 * 1024 * 1024
-#: The most its parts may unpack to: a "zip bomb" is refused before it is opened.
-MAX_UNPACKED = 200 * 1024 * 1024
+#: The largest workbook read (an LKE of a few hundred rows, long texts included, is under 1 MB).
+MAX_BYTES = 10 * 1024 * 1024
+#: The most its parts may unpack to: a "zip bomb" is refused before it is opened, and openpyxl,
+#: which holds a whole workbook in memory (about ten times its XML), stays within a few hundred MB.
+MAX_UNPACKED = 25 * 1024 * 1024
 #: Rows and columns looked at; anything beyond is not an LKE.
 MAX_ROWS = 5000
 MAX_COLUMNS = 60
@@ -67,14 +69,14 @@ def _text(value: Any) -> str | None:
     return text if text.strip() else None
 
 
-def _check_zip(path: str, data: bytes) -> zipfile.ZipFile:
+def _check_unpacked_size(path: str, data: bytes) -> None:
+    """Refuse what is not a zip file, and a zip whose parts would unpack beyond the limit."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         raise fail(path, "lke-not-xlsx") from None
     if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
         raise fail(path, "too-large", size=len(data), limit=MAX_UNPACKED)
-    return archive
 
 
 def read_workbook(path: str, model_ref: str | None = None) -> tuple[Answers, Model]:
@@ -84,7 +86,7 @@ def read_workbook(path: str, model_ref: str | None = None) -> tuple[Answers, Mod
     its cells exit 1, as ``validate`` does for a file with problems.
     """
     data = read_bytes(path, path, MAX_BYTES)
-    _check_zip(path, data)
+    _check_unpacked_size(path, data)
     try:
         book = load_workbook(io.BytesIO(data), data_only=False, read_only=False)
     except Exception:  # openpyxl raises many kinds for a damaged file; all mean the same to the user
@@ -92,11 +94,11 @@ def read_workbook(path: str, model_ref: str | None = None) -> tuple[Answers, Mod
     if SHEET not in book.sheetnames:
         raise fail(path, "lke-no-sheet", sheet=SHEET)
     info = _read_info(path, book[INFO]) if INFO in book.sheetnames else {}
-    problems: list[Problem] = []
-    model = load_model(model_ref or info.get("model") or DEFAULT_MODEL)
+    # A model named by path in the workbook is relative to the workbook, as in an answers file.
+    model = load_model(model_ref) if model_ref else load_model(info.get("model") or DEFAULT_MODEL, Path(path).parent)
     lke = _Sheet(path, book[SHEET])
     answers = _read_rows(lke, model)
-    problems += lke.problems + info.get("_problems", [])
+    problems = lke.problems + info.get("_problems", [])
     if problems:
         raise SpbeError(capped(problems), ExitCode.FINDINGS)
     laporan = info.get("_laporan")
@@ -110,9 +112,13 @@ def _headers(lke: _Sheet) -> tuple[int, dict[str, int]]:
     """The header row and the column of each known header (by its text, case and spaces ignored)."""
     known = {header.casefold(): key for key, header in BASE_COLUMNS + HELPER_COLUMNS}
     known |= {header.casefold(): f"tahap:{stage}" for stage, header in STAGE_HEADERS.items()}
-    for r, row in enumerate(
-        lke.sheet.iter_rows(min_row=1, max_row=HEADER_SEARCH, max_col=MAX_COLUMNS, values_only=True), start=1
-    ):
+    top = lke.sheet.iter_rows(
+        min_row=1,
+        max_row=min(lke.sheet.max_row, HEADER_SEARCH),
+        max_col=min(lke.sheet.max_column, MAX_COLUMNS),
+        values_only=True,
+    )
+    for r, row in enumerate(top, start=1):
         found = {}
         for c, value in enumerate(row, start=1):
             key = known.get(" ".join(str(value).split()).casefold()) if isinstance(value, str) else None
