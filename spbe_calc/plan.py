@@ -413,7 +413,7 @@ def plan_file(
     ``basis`` chooses the levels planned from: the instansi's own, or (``--stage akhir``) the
     levels the assessors accepted, which is where a realistic plan starts.
     """
-    answers = read_answers(path, path)
+    answers = read_answers(path)
     if answers.hasil is not None:
         # A published result has no levels to raise.
         raise SpbeError([*answers.problems, Problem(path, *answers.position("hasil"), "published-only", {})])

@@ -875,3 +875,18 @@ def test_the_node_limit_counts_aliases_expanded(monkeypatch: pytest.MonkeyPatch)
     assert [p.code for p in aliased.problems] == ["too-many-nodes"]
     monkeypatch.setitem(yamlsafe.LIMITS, "max_nodes", 11)
     assert parse("a: &x [1, 2, 3]\nb: *x\n", "t.yaml").problems == []
+
+
+def test_a_quoted_bracket_or_hash_does_not_hide_the_open_bracket() -> None:
+    """An unclosed bracket is pointed at where it opened, past quotes: after a blank, and at the start."""
+    # The file ends inside the brackets, after a comma: the reader cannot tell which bracket is open.
+    # The last one ends in a comment without a line break: its quote opens the file.
+    for text, col in (('x: [1, "a[b",\n', 4), ('"a #b": [1,', 9), ('"a #b": [1, # c', 9)):
+        (problem,) = parse(text, "t.yaml").problems
+        assert (problem.line, problem.col, problem.args["advice"]) == (1, col, "unclosed-sequence")
+
+
+def test_plan_points_at_the_published_result(run: Run) -> None:
+    published = Path(__file__).resolve().parent.parent / "examples" / "tahap" / "kabupaten-contoh-2021.yaml"
+    r = run("plan", str(published), "--target", "Baik")
+    assert r.exit_code == 2 and "kabupaten-contoh-2021.yaml:9:3:" in r.stderr  # the value of `hasil`
