@@ -890,3 +890,53 @@ def test_plan_points_at_the_published_result(run: Run) -> None:
     published = Path(__file__).resolve().parent.parent / "examples" / "tahap" / "kabupaten-contoh-2021.yaml"
     r = run("plan", str(published), "--target", "Baik")
     assert r.exit_code == 2 and "kabupaten-contoh-2021.yaml:9:3:" in r.stderr  # the value of `hasil`
+
+
+#: Comments beside values of every shape: a flow mapping, one blank before "#", a quoted "#",
+#: a quoted value over several lines on lines of its own, block scalars with a comment on
+#: their header line (literal and folded), a "#" inside every kind of text.
+SHAPES = """# kepala
+model: spbe-2020
+levels:
+  1: {level: 3, fakta: "x"}  # catatan satu
+  2: 3 # satu spasi
+  3:
+    level: 2
+    fakta: "Rapat #1 selesai"  # setelah kutip
+    analisis:
+      "Rapat #2 dimulai, lalu
+      rapat #3 berlanjut,
+      lalu rapat #4"  # akhir kutip
+    bukti:
+      - |  # kepala blok
+        Notulen #5
+        Notulen #6
+      - >-  # kepala lipat
+        Surat #7
+# kaki
+"""
+
+
+def test_comments_beside_values_of_every_shape(write: Callable[..., Path]) -> None:
+    """Found by mutation testing: no "#" inside a text is a comment, and no comment is lost.
+
+    The comment after a quoted value that spans lines was dropped before (it sits on a line
+    where no entry starts); it now stays with that value.
+    """
+    _answers, comments = read_for_update(write("c.yaml", SHAPES))
+    # A continuation line of a top-level quoted value may start with "#" in its first column.
+    _answers, top = read_for_update(write("t.yaml", 'instansi: "Kab\n#1 Contoh\n#2"  # nama\nlevels: {1: 3}\n'))
+    assert top == Comments((), {}, {("instansi",): "# nama"}, ())
+    assert comments == Comments(
+        ("# kepala",),
+        {},
+        {
+            ("levels", 1, "level"): "# catatan satu",  # the first entry of the line, not the last
+            ("levels", 2): "# satu spasi",
+            ("levels", 3, "fakta"): "# setelah kutip",
+            ("levels", 3, "analisis"): "# akhir kutip",
+            ("levels", 3, "bukti", 0): "# kepala blok",
+            ("levels", 3, "bukti", 1): "# kepala lipat",
+        },
+        ("# kaki",),
+    )

@@ -12,7 +12,6 @@ text or a block of several lines stays text.
 
 from __future__ import annotations
 
-import re
 from typing import Any, NamedTuple
 
 import yaml
@@ -44,7 +43,6 @@ class Comments(NamedTuple):
 def _covered(text: str) -> dict[int, list[tuple[int, float]]]:
     """Per line (0-based), the column ranges that tokens occupy (a comment cannot start there)."""
     spans: dict[int, list[tuple[int, float]]] = {}
-    lines = text.split("\n")
     # The pure-Python scanner counts columns in characters (libyaml's count bytes).
     for token in yaml.scan(text, Loader=yaml.SafeLoader):
         start, end = token.start_mark, token.end_mark
@@ -52,11 +50,11 @@ def _covered(text: str) -> dict[int, list[tuple[int, float]]]:
             if end.column > start.column:
                 spans.setdefault(start.line, []).append((start.column, end.column))
             continue
-        first: float = float("inf")
-        if isinstance(token, yaml.ScalarToken) and token.style in ("|", ">"):
-            # A block's header line ends with its indicators: what follows may be a comment.
-            header = re.match(r"[|>][-+0-9]*", lines[start.line][start.column :])
-            first = start.column + (header.end() if header else 1)
+        # A token that spans lines covers the rest of its first line, except a block scalar
+        # (``|``, ``>``): after its indicator only a comment may follow on that line. (The
+        # indicator's own modifiers, ``|-2``, are never a "#" after a blank, so one column does.)
+        block = isinstance(token, yaml.ScalarToken) and token.style in ("|", ">")
+        first = start.column + 1 if block else float("inf")
         spans.setdefault(start.line, []).append((start.column, first))
         for line in range(start.line + 1, end.line):
             spans.setdefault(line, []).append((0, float("inf")))
@@ -91,6 +89,7 @@ def find_comments(text: str, where: Context) -> Comments:
     inline: dict[EntryPath, str] = {}
     pending: list[str] = []
     seen_entry = False
+    last: EntryPath | None = None  # the entry of the nearest line above that has one
     for number, line in enumerate(text.split("\n"), start=1):
         col = _comment_at(line, spans.get(number - 1, []))
         entry = entries.get(number)
@@ -98,7 +97,13 @@ def find_comments(text: str, where: Context) -> Comments:
             pending.append(line[col:].rstrip())
             continue
         if entry is None:
+            if col is not None and last is not None:
+                # After the last line of a value written over several lines ("…"  # c): the
+                # comment belongs to that value's entry.
+                comment = line[col:].rstrip()
+                inline[last] = f"{inline[last]}  {comment}" if last in inline else comment
             continue
+        last = entry[1]
         if pending:
             if seen_entry:
                 before[entry[1]] = tuple(pending)
