@@ -14,10 +14,17 @@ from spbe_calc.yamlsafe import Node
 _MODEL_KEYS = frozenset({"format", "scales", "predikat", "domains", "aspects", "default_scale"})
 #: The keys of a plan file (and only those).
 _PLAN_KEYS = frozenset({"default", "indicators"})
+#: Keys that only an answers file has (a model names itself with ``id``, not ``model``).
+_ANSWERS_KEYS = frozenset({"model", "instansi", "tahun", "laporan"})
 
 
 def kind_of(root: Node | None) -> str | None:
-    """``"answers"`` (``levels``, or a published ``hasil``), ``"plan"``, ``"model"``, or ``None`` when unclear."""
+    """``"answers"``, ``"plan"``, ``"model"``, or ``None`` when unclear.
+
+    ``levels`` or a published ``hasil`` make an answers file; then a plan's keys, a model's
+    keys, and last an answers file's other keys: a file with only ``instansi`` and ``tahun`` is
+    an answers file that lacks its levels, not a model that lacks everything.
+    """
     if root is None or root.kind != "map":
         return None
     keys = {k.value for k, _ in root.value}
@@ -27,6 +34,8 @@ def kind_of(root: Node | None) -> str | None:
         return "plan"
     if keys & _MODEL_KEYS:
         return "model"
+    if keys & _ANSWERS_KEYS:
+        return "answers"
     return None
 
 

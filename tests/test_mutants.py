@@ -940,3 +940,59 @@ def test_comments_beside_values_of_every_shape(write: Callable[..., Path]) -> No
         },
         ("# kaki",),
     )
+
+
+def test_an_indicator_scored_per_item_is_worth_its_items_mean() -> None:
+    """Kota Denpasar 2018 answers indicator 35 (three public services) one level per item."""
+    scored = score_file(str(Path(__file__).resolve().parent.parent / "examples" / "kota-denpasar-2018.yaml"))
+    (item_scored,) = [i for i in scored.score.indicators if isinstance(i.level, tuple)]
+    levels = item_scored.level
+    assert item_scored.value == Fraction(sum(levels), len(levels))
+    assert len(levels) == 3 and len(set(levels)) > 1  # a mean that differs from every item's level
+
+
+def test_comments_in_the_laporan_section_stay_in_place(write: Callable[..., Path]) -> None:
+    text = (
+        "model: spbe-2020\n"
+        "levels: {1: 3}\n"
+        "# for the report\n"
+        "laporan:\n"
+        '  tempat: "Kota Contoh"  # place\n'
+        "  penandatangan:  # who signs\n"
+        "    # the head of the office\n"
+        '    - {jabatan: "Kepala Dinas", nama: "Budi"}\n'
+    )
+    answers, comments = read_for_update(write("l.yaml", text))
+    assert dump_answers(answers, comments=comments).splitlines()[-6:] == [
+        "# for the report",
+        "laporan:",
+        '  tempat: "Kota Contoh"  # place',
+        "  penandatangan:  # who signs",
+        "    # the head of the office",
+        '    - {jabatan: "Kepala Dinas", nama: "Budi"}',
+    ]
+
+
+def test_an_answers_file_without_levels_says_so_once(run: Run, write: Callable[..., Path]) -> None:
+    """No `levels` at all: one problem (write levels or hasil), not also "47 indicators missing".
+
+    `validate` used to take such a file for a model (it has no `levels`) and list model keys.
+    """
+    for text in ("instansi: X\ntahun: 2024\n", "model: spbe-2020\ninstansi: X\n"):
+        r = run("validate", "-f", "json", str(write("a.yaml", text)))
+        (report,) = json.loads(r.stdout)
+        assert report["kind"] == "answers"
+        assert [p["code"] for p in report["problems"]] == ["missing-one-of"]
+
+
+def test_a_stage_level_out_of_range_is_pointed_at_where_it_is_written(run: Run, write: Callable[..., Path]) -> None:
+    path = write("a.yaml", "model: spbe-2020\nlevels:\n  1: {level: 3, tahap: {akhir: 9}}\n")
+    r = run("score", str(path), "--partial")
+    assert r.exit_code == 2 and f"{path}:3:32:" in r.stderr  # the 9, not the level 3 at 3:14
+
+
+def test_an_uppercase_digest_is_read_and_kept_in_lower_case(write: Callable[..., Path]) -> None:
+    digest = "AB" * 32
+    path = write("a.yaml", f'levels:\n  1: {{level: 3, bukti: [{{path: "sk.pdf", sha256: "{digest}"}}]}}\n')
+    (entry,) = read_answers(path).answers[1].bukti
+    assert not isinstance(entry, str) and entry.sha256 == digest.lower()
