@@ -996,3 +996,16 @@ def test_an_uppercase_digest_is_read_and_kept_in_lower_case(write: Callable[...,
     path = write("a.yaml", f'levels:\n  1: {{level: 3, bukti: [{{path: "sk.pdf", sha256: "{digest}"}}]}}\n')
     (entry,) = read_answers(path).answers[1].bukti
     assert not isinstance(entry, str) and entry.sha256 == digest.lower()
+
+
+def test_a_broken_model_with_missing_parts_is_reported_not_crashed(run: Run, write: Callable[..., Path]) -> None:
+    """A model that fails its format in nested parts (an aspect without weight, a domain whose
+    aspects are misspelt) gets its format problems, and no weight-sum alarm over partial lists."""
+    broken = MINI.replace("        weight: 35.00\n", "", 1)  # Aspek Dua loses its weight
+    broken = broken.replace(
+        "    weight: 40.00\n    aspects:\n", "    weight: 40.00\n    aspek:\n", 1
+    )  # Domain Satu: a typo
+    r = run("validate", "-f", "json", str(write("broken.yaml", broken)))
+    assert r.exit_code == 1, r.stderr
+    codes = sorted(p["code"] for p in json.loads(r.stdout)[0]["problems"])
+    assert codes == ["missing-key", "missing-key", "unknown-key"]  # no weight-sum alarm over a partial list
