@@ -1009,3 +1009,42 @@ def test_a_broken_model_with_missing_parts_is_reported_not_crashed(run: Run, wri
     assert r.exit_code == 1, r.stderr
     codes = sorted(p["code"] for p in json.loads(r.stdout)[0]["problems"])
     assert codes == ["missing-key", "missing-key", "unknown-key"]  # no weight-sum alarm over a partial list
+
+
+_NOTHING = Answers("j.yaml", None, None, None, {})
+
+
+def test_a_file_broken_meanwhile_is_never_overwritten(write: Callable[..., Path]) -> None:
+    from spbe_calc.answers.update import update
+
+    path = write("j.yaml", "levels:\n  1: 3\n  1: 4\n")  # a duplicate key: somebody's edit went wrong
+    before = path.read_text(encoding="utf-8")
+    with pytest.raises(SpbeError) as caught:
+        update(path, lambda a: a, _NOTHING, [1])
+    assert [p.code for p in caught.value.problems] == ["duplicate-key"]
+    assert path.read_text(encoding="utf-8") == before
+
+
+def test_a_comment_only_file_keeps_its_indented_comments(write: Callable[..., Path]) -> None:
+    from spbe_calc.answers.update import is_blank, update
+
+    path = write("j.yaml", "# Kabupaten Uji\n  # diisi oleh Bagian Hukum\n\n")
+    assert is_blank(path.read_text(encoding="utf-8"))
+    update(path, lambda a: a._replace(answers={1: Answer(1, 3)}), _NOTHING, [1])
+    assert path.read_text(encoding="utf-8").startswith("# Kabupaten Uji\n  # diisi oleh Bagian Hukum\n")
+
+
+def test_answers_are_written_in_the_models_order(write: Callable[..., Path]) -> None:
+    from spbe_calc.answers.update import update
+
+    path = write("j.yaml", "levels: {1: 3}\n")
+    update(path, lambda a: a._replace(answers={**a.answers, 2: Answer(2, 4)}), _NOTHING, [2, 1])
+    text = path.read_text(encoding="utf-8")
+    assert text.index("  2: 4") < text.index("  1: 3")  # the model's order, not the numbers'
+
+
+def test_evidence_written_over_several_lines_reads_back(write: Callable[..., Path]) -> None:
+    answers = _NOTHING._replace(answers={1: Answer(1, 3, bukti=("Notulen rapat\nSK Bupati Nomor 5",))})
+    text = dump_answers(answers)
+    assert "      - |-\n        Notulen rapat\n        SK Bupati Nomor 5\n" in text
+    assert read_answers(write("j.yaml", text)).answers == answers.answers
