@@ -1048,3 +1048,53 @@ def test_evidence_written_over_several_lines_reads_back(write: Callable[..., Pat
     text = dump_answers(answers)
     assert "      - |-\n        Notulen rapat\n        SK Bupati Nomor 5\n" in text
     assert read_answers(write("j.yaml", text)).answers == answers.answers
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("a\nb", "|-\n      a\n      b"),  # no final line break: "-"
+        ("a\nb\n", "|\n      a\n      b"),  # one: kept as it is
+        ("a\nb\n\n", "|+\n      a\n      b\n"),  # several: "+", and the empty lines
+        ("a\nb\n\n\n", "|+\n      a\n      b\n\n"),
+        ("\u3000\n\u3000", "|-\n      \u3000\n      \u3000"),  # not only line breaks
+        ("a\n\nb", "|-\n      a\n\n      b"),  # an empty line inside is written empty
+        ("a\nb \n", "|\n      a\n      b "),  # a blank at a line's end stays
+        ("a\nX\n", "|\n      a\n      X"),
+        ("X\nX", "|-\n      X\n      X"),
+        ("a\n\u3000\nb", "|-\n      a\n      \u3000\n      b"),  # an ideographic space is text
+        (" a\nb", '" a\\nb"'),  # a first line that starts with a blank: quoted
+        ("\ta\nb", '"\\ta\\nb"'),
+        ("a\n  \nb", '"a\\n  \\nb"'),  # a line of blanks only: quoted (a block would lose it)
+        ("a\r\nb", '"a\\r\\nb"'),
+        ("\n\n", '"\\n\\n"'),  # only line breaks: quoted
+        ("one line", '"one line"'),
+    ],
+)
+def test_texts_are_written_as_blocks_only_when_they_read_back(
+    text: str, written: str, write: Callable[..., Path]
+) -> None:
+    answers = Answers("j.yaml", None, None, None, {1: Answer(1, 3, fakta=text)})
+    dumped = dump_answers(answers)
+    assert dumped == f"levels:\n  1:\n    level: 3\n    fakta: {written}\n"
+    assert read_answers(write("j.yaml", dumped)).answers[1].fakta == text
+
+
+def test_every_line_keeps_its_comment(write: Callable[..., Path]) -> None:
+    text = (
+        "model: spbe-2020  # m\n"
+        "instansi: Kab Uji  # i\n"
+        "tahun: 2025  # t\n"
+        "levels:  # l\n"
+        "  1:\n"
+        "    level: 3  # level\n"
+        "    tahap: {akhir: 2}  # tahap\n"
+        "    fakta: ada  # fakta\n"
+        "    analisis: cukup  # analisis\n"
+        "    bukti:  # bukti\n"
+        "      - SK  # sk\n"
+    )
+    answers, comments = read_for_update(write("c.yaml", text))
+    assert dump_answers(answers, comments=comments) == text.replace("model: spbe-2020", 'model: "spbe-2020"').replace(
+        "Kab Uji", '"Kab Uji"'
+    ).replace("fakta: ada", 'fakta: "ada"').replace("analisis: cukup", 'analisis: "cukup"').replace("- SK", '- "SK"')

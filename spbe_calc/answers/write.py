@@ -42,8 +42,7 @@ def _text(text: str, indent: str) -> str:
     if (
         len(lines) < 2
         or not text.strip("\n")  # only line breaks: an empty block would read back as ""
-        or _UNSAFE.search(text)
-        or "\r" in text
+        or _UNSAFE.search(text)  # a carriage return among them: a block would read it as a line break
         or text[:1] in (" ", "\t")
         or any(line and not line.strip(" \t") for line in lines)
     ):
@@ -52,7 +51,8 @@ def _text(text: str, indent: str) -> str:
     trailing = len(text) - len(body)
     # Chomping: "-" drops the final line break, nothing keeps one, "+" keeps them all.
     chomp = "-" if trailing == 0 else ("" if trailing == 1 else "+")
-    content = body.split("\n") + [""] * (trailing - 1 if trailing > 1 else 0)
+    # Every line break after the first is an empty line of the block (none for 0 or 1).
+    content = body.split("\n") + [""] * (trailing - 1)
     return f"|{chomp}\n" + "\n".join(f"{indent}{line}" if line else "" for line in content)
 
 
