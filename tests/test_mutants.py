@@ -1098,3 +1098,22 @@ def test_every_line_keeps_its_comment(write: Callable[..., Path]) -> None:
     assert dump_answers(answers, comments=comments) == text.replace("model: spbe-2020", 'model: "spbe-2020"').replace(
         "Kab Uji", '"Kab Uji"'
     ).replace("fakta: ada", 'fakta: "ada"').replace("analisis: cukup", 'analisis: "cukup"').replace("- SK", '- "SK"')
+
+
+def test_a_comment_whose_entry_is_gone_goes_to_the_nearest_written_parent() -> None:
+    comments = Comments(
+        ("# top",),
+        {("levels", 9): ("# before nine",)},  # indicator 9 is no longer written: before `levels`
+        {("levels", 5): "# a", ("levels", 5, "fakta"): "# b", ("instansi",): "# no instansi"},
+        ("# end",),
+    )
+    answers = Answers("j.yaml", None, None, None, {5: Answer(5, 3)})  # 5 lost its fakta; no instansi
+    assert dump_answers(answers, comments=comments) == (
+        "# top\n# no instansi\n# before nine\nlevels:\n  5: 3  # a # b\n# end\n"
+    )
+
+
+def test_a_date_written_as_a_number_is_a_problem_not_a_crash(run: Run, write: Callable[..., Path]) -> None:
+    path = write("d.yaml", 'levels:\n  1: {level: 3, bukti: [{path: "sk.pdf", tanggal: 20230501}]}\n')
+    (report,) = json.loads(run("validate", "-f", "json", str(path)).stdout)
+    assert [p["code"] for p in report["problems"] if p["line"] == 2] == ["bad-date"]
