@@ -24,8 +24,8 @@ from spbe_calc.core import score_file
 from spbe_calc.errors import SpbeError
 from spbe_calc.model import Model, bundled_models, load_model, resolve_model_path
 from spbe_calc.numbers import decimal_text, exact_str, is_number
-from spbe_calc.plan import make_plan, read_limits, threshold
-from spbe_calc.scoring import band_of, level_text, score
+from spbe_calc.plan import Limits, make_plan, read_limits, threshold
+from spbe_calc.scoring import Level, band_of, level_text, score
 from spbe_calc.yamlsafe import decode, parse
 
 from .conftest import DATA, Run
@@ -1117,3 +1117,24 @@ def test_a_date_written_as_a_number_is_a_problem_not_a_crash(run: Run, write: Ca
     path = write("d.yaml", 'levels:\n  1: {level: 3, bukti: [{path: "sk.pdf", tanggal: 20230501}]}\n')
     (report,) = json.loads(run("validate", "-f", "json", str(path)).stdout)
     assert [p["code"] for p in report["problems"] if p["line"] == 2] == ["bad-date"]
+
+
+def test_the_cheapest_plan_is_cheaper_than_one_expensive_step(write: Callable[..., Path]) -> None:
+    """Six cheap raises (cost 6) beat one raise of the same gain that costs 7.
+
+    The step count only breaks ties between plans of equal cost; a tie-breaker that grows with
+    the number of raises (or of indicators raised) must never outweigh one unit of cost.
+    """
+    indicators = "".join(
+        f"          - {{id: {i}, name: Indikator {i}, weight: {w}, criteria: {{1: a, 2: b, 3: c, 4: d, 5: e}}}}\n"
+        for i, w in [(1, 8), (2, 8), (3, 8), (4, 8), (5, 8), (6, 8), (7, 48), (8, 4)]
+    )
+    domains = (
+        "domains:\n  - id: 1\n    name: Domain Satu\n    weight: 100\n    aspects:\n"
+        "      - id: 1\n        name: Aspek Satu\n        weight: 100\n        indicators:\n" + indicators
+    )
+    model = _model(write, MINI[: MINI.index("domains:")] + domains)
+    levels: dict[int, Level] = dict.fromkeys(range(1, 8), 4) | {8: 5}  # index 4.04; every raise is one step
+    plan = make_plan(model, levels, parse_bar("4.52"), Limits(default_cost=1, entries={7: {"cost": 7}}))
+    assert plan.reachable and plan.total_cost == 6
+    assert sorted(step.indicator.id for step in plan.steps) == [1, 2, 3, 4, 5, 6]
