@@ -217,7 +217,9 @@ def test_import_keeps_the_comments_of_the_file_it_replaces(run: Run, tmp_path: P
     out.write_text(EX22.read_text(encoding="utf-8"), encoding="utf-8")
     source = tmp_path / "lke.xlsx"
     _export(run, EX22, source)
-    assert run("import", str(source), "-o", str(out)).exit_code == 0
+    refused = run("import", str(source), "-o", str(out))
+    assert refused.exit_code == 2 and "--force" in refused.stderr  # it holds answers: not replaced unasked
+    assert run("import", str(source), "-o", str(out), "--force").exit_code == 0
     assert "# What the signed report needs" in out.read_text(encoding="utf-8")
 
 

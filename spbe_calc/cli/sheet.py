@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from spbe_calc.answers.update import locked
+from spbe_calc.answers.update import is_blank, locked
 from spbe_calc.answers.write import dump_answers, read_for_update
 from spbe_calc.cli.app import command, say
 from spbe_calc.cli.params import AnswersFile, BandingOption, ModelOption, StageOption, choice_option
@@ -17,6 +17,7 @@ from spbe_calc.fsutil import atomic_write, atomic_write_bytes
 from spbe_calc.i18n import t
 from spbe_calc.lke.read import read_workbook
 from spbe_calc.lke.write import export_file, write_csv, write_xlsx
+from spbe_calc.yamlsafe import read_text
 
 #: What an output file name ending means.
 _SUFFIXES = {".xlsx": "xlsx", ".csv": "csv"}
@@ -51,12 +52,16 @@ def import_(
     workbook: Annotated[str, typer.Argument(help="help.import.file", show_default=False, metavar="cli.metavar.file")],
     output: Annotated[Path, typer.Option("--output", "-o", help="help.import.output", metavar="cli.metavar.file")],
     model: ModelOption = None,
+    force: Annotated[bool, typer.Option("--force", help="help.import.force")] = False,
 ) -> ExitCode:
     """Read an LKE workbook back into an answers file; nothing is written while it has a problem."""
     answers, scoring_model = read_workbook(workbook, model)
     with locked(output):
         comments = None
         if output.exists():
+            if not force and not is_blank(read_text(output)):
+                # Replacing answers that the workbook may not hold would lose them.
+                raise fail(str(output), "output-exists")
             try:
                 comments = read_for_update(output)[1]  # the comments a person wrote stay
             except SpbeError:

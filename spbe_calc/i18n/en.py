@@ -662,4 +662,7 @@ MESSAGES: dict[str, str] = {
     "problem.lke-bad-year": "'{value}' is not a year (2000-2100)",
     "problem.lke-too-many-rows": "this sheet has more than {limit} rows; the rows after them are not read",
     "hint.lke-too-many-rows": "An LKE holds one row per indicator; delete the rows that are not needed.",
+    "help.import.force": "Replace an answers file that exists (its comments are kept).",
+    "problem.output-exists": "this file exists and holds answers; import would replace all of them",
+    "hint.output-exists": "Add --force to replace it, or write to a new file and combine them with spbe-calc merge.",
 }

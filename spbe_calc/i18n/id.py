@@ -672,4 +672,7 @@ MESSAGES: dict[str, str] = {
     "problem.lke-bad-year": "'{value}' bukan tahun (2000-2100)",
     "problem.lke-too-many-rows": "lembar ini lebih dari {limit} baris; baris setelahnya tidak dibaca",
     "hint.lke-too-many-rows": "Sebuah LKE memuat satu baris per indikator; hapus baris yang tidak diperlukan.",
+    "help.import.force": "Ganti berkas jawaban yang sudah ada (komentarnya tetap disimpan).",
+    "problem.output-exists": "berkas ini sudah ada dan berisi jawaban; import akan menggantinya seluruhnya",
+    "hint.output-exists": "Tambahkan --force untuk menggantinya, atau tulis ke berkas baru lalu gabungkan dengan spbe-calc merge.",
 }
