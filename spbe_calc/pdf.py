@@ -50,7 +50,10 @@ def print_pdf(html: str, output: Path) -> None:
     page = folder / f".{output.name}.{os.getpid()}.html"
     pdf = work / "report.pdf"
     try:
-        page.write_text(html, encoding="utf-8")
+        try:
+            page.write_text(html, encoding="utf-8")
+        except OSError as exc:
+            raise os_failure(str(output), "write-failed", exc) from None
         command = [
             browser,
             "--headless",
