@@ -13,6 +13,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -1138,3 +1139,29 @@ def test_the_cheapest_plan_is_cheaper_than_one_expensive_step(write: Callable[..
     plan = make_plan(model, levels, parse_bar("4.52"), Limits(default_cost=1, entries={7: {"cost": 7}}))
     assert plan.reachable and plan.total_cost == 6
     assert sorted(step.indicator.id for step in plan.steps) == [1, 2, 3, 4, 5, 6]
+
+
+def test_the_lowest_predikat_as_target_has_no_index_to_reach(run: Run) -> None:
+    example = Path(__file__).resolve().parent.parent / "examples" / "kabupaten-contoh-2022.yaml"
+    data = json.loads(run("plan", str(example), "--target", "Kurang", "-f", "json").stdout)
+    assert data["already_met"] and data["target_index_exact"] is None and data["steps"] == []
+
+
+def _plan_order(model: Model, levels: dict[int, Level], target: str, entries: dict[int, Any]) -> list[tuple[int, int]]:
+    plan = make_plan(model, levels, parse_bar(target), Limits(default_max=5, entries=entries))
+    return [(s.indicator.id, s.to_level) for s in plan.steps]
+
+
+def test_the_plan_shows_free_steps_first_then_the_best_value(model: Model) -> None:
+    """Steps are listed by gain per cost, free ones first; equal value: the larger gain first;
+    and one indicator's own steps always in level order, even when its later step is cheaper."""
+    levels: dict[int, Level] = dict.fromkeys(range(1, 48), 5) | {1: 1, 2: 1, 42: 3, 47: 4}
+    entries = {
+        1: {"cost": Fraction(13, 10), "max": 2},  # 1.30 % for 1.3: 0.01 per unit of cost
+        2: {"cost": {2: Fraction(26, 10), 3: Fraction(13, 100)}, "max": 3},  # 0.005, then 0.1
+        42: {"cost": 3, "max": 4},  # 3 % for 3: 0.01 too, with the larger gain
+        47: {"cost": 0},
+    }
+    # Every step is needed: 3 + 3 + 1.3 + 2 × 1.3 = 9.9 % of the index.
+    target = str(Decimal(exact_str(score(model, levels).value)) + Decimal("0.099"))
+    assert _plan_order(model, levels, target, entries) == [(47, 5), (2, 2), (42, 4), (1, 2), (2, 3)]
