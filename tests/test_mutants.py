@@ -1165,3 +1165,27 @@ def test_the_plan_shows_free_steps_first_then_the_best_value(model: Model) -> No
     # Every step is needed: 3 + 3 + 1.3 + 2 × 1.3 = 9.9 % of the index.
     target = str(Decimal(exact_str(score(model, levels).value)) + Decimal("0.099"))
     assert _plan_order(model, levels, target, entries) == [(47, 5), (2, 2), (42, 4), (1, 2), (2, 3)]
+
+
+@pytest.mark.parametrize(("year", "outside"), [(2020, True), (2021, False), (2025, False), (2026, True)])
+def test_the_first_and_last_evaluation_years_are_the_models(
+    run: Run, write: Callable[..., Path], year: int, outside: bool
+) -> None:
+    """spbe-2020 is the model of 2021 to 2025, both ends included."""
+    levels = "".join(f"  {i}: 3\n" for i in range(1, 48))
+    path = write("a.yaml", f"model: spbe-2020\ntahun: {year}\nlevels:\n{levels}")
+    (report,) = json.loads(run("validate", "-f", "json", str(path)).stdout)
+    assert ("year-outside-model" in [p["code"] for p in report["problems"]]) is outside
+
+
+def test_a_model_without_years_is_every_years(run: Run, write: Callable[..., Path]) -> None:
+    model = write("m.yaml", MINI)  # its regulation gives no years
+    path = write("a.yaml", "model: m.yaml\ntahun: 2030\nlevels: {1: 3, 2: 3, 3: 3, 4: 3, 5: 3}\n")
+    (report,) = json.loads(run("validate", "-f", "json", str(path)).stdout)
+    assert report["problems"] == [] and model.exists()
+
+
+def test_evidence_that_is_not_a_list_is_a_problem_not_a_crash(run: Run, write: Callable[..., Path]) -> None:
+    path = write("a.yaml", "levels:\n  1: {level: 3, bukti: 5}\n")
+    (report,) = json.loads(run("validate", "-f", "json", str(path)).stdout)
+    assert [p["code"] for p in report["problems"] if p["line"] == 2] == ["wrong-type"]

@@ -220,10 +220,14 @@ class Model(NamedTuple):
     default_banding: str = "exact"
 
     def for_year(self, year: int | None, override: str | None = None) -> Model:
-        """The model as it bands the results of an evaluation year (or as ``--banding`` says)."""
-        rule = next((r for r in self.banding_rules if year is not None and r.covers(year)), None)
+        """The model as it bands the results of an evaluation year (or as ``--banding`` says).
+
+        ``banding_rule`` is set only when a year's rule decided the banding, so that whoever shows
+        a rule's reason shows the one that applied.
+        """
         if override is not None:
-            return self._replace(banding=override, banding_basis="option", banding_rule=rule, year=year)
+            return self._replace(banding=override, banding_basis="option", year=year)
+        rule = next((r for r in self.banding_rules if year is not None and r.covers(year)), None)
         if rule is not None:
             return self._replace(banding=rule.banding, banding_basis="year", banding_rule=rule, year=year)
         return self._replace(year=year)

@@ -179,8 +179,8 @@ def banding_conflict(model: Model, value: Fraction) -> str | None:
         chosen=(rounded_band if model.banding == "rounded" else exact_band).name,
         rule=banding_note(model),
     )
-    rule = model.banding_rule
-    if model.banding_basis == "year" and rule is not None and rule.reason:
+    rule = model.banding_rule  # set only when a year's rule decided
+    if rule is not None and rule.reason:
         text += " " + pick(rule.reason)
     return clean(text)
 

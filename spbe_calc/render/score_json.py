@@ -38,7 +38,7 @@ def _group(g: GroupScore, places: int) -> dict[str, Any]:
 def _rule(f: ScoredFile) -> dict[str, Any] | None:
     """The per-year banding rule that applied, as data (its reason in both languages)."""
     rule = f.model.banding_rule
-    if rule is None or f.model.banding_basis != "year":
+    if rule is None:
         return None
     return {"from": rule.year_from, "to": rule.year_to, "reason": rule.reason, "source": rule.source}
 
