@@ -1189,3 +1189,30 @@ def test_evidence_that_is_not_a_list_is_a_problem_not_a_crash(run: Run, write: C
     path = write("a.yaml", "levels:\n  1: {level: 3, bukti: 5}\n")
     (report,) = json.loads(run("validate", "-f", "json", str(path)).stdout)
     assert [p["code"] for p in report["problems"] if p["line"] == 2] == ["wrong-type"]
+
+
+EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
+
+
+def test_an_item_scored_indicator_with_an_item_left_empty_is_not_answered(run: Run, write: Callable[..., Path]) -> None:
+    text = (EXAMPLES_DIR / "kota-denpasar-2018.yaml").read_text(encoding="utf-8")
+    path = write("dps.yaml", text.replace("35: [1, 3, 3]", "35: [null, 3, 3]"))
+    r = run("score", str(path))
+    assert r.exit_code == 2 and "belum dijawab: 35" in r.stderr
+
+
+def test_missing_final_levels_are_pointed_at_levels(run: Run) -> None:
+    r = run("score", str(EXAMPLES_DIR / "kabupaten-contoh-2022.yaml"), "--stage", "akhir")
+    assert r.exit_code == 2 and "kabupaten-contoh-2022.yaml:7:1:" in r.stderr  # the `levels` key
+
+
+def test_merge_points_at_a_published_result(run: Run, tmp_path: Path) -> None:
+    tahap = EXAMPLES_DIR / "tahap"
+    r = run(
+        "merge",
+        str(tahap / "kabupaten-contoh-2021.yaml"),
+        str(tahap / "kabupaten-contoh-2022.yaml"),
+        "-o",
+        str(tmp_path / "m.yaml"),
+    )
+    assert r.exit_code == 2 and "kabupaten-contoh-2021.yaml:9:3:" in r.stderr  # the value of `hasil`
