@@ -9,7 +9,7 @@ import typer
 
 from spbe_calc.answers.update import is_blank, locked
 from spbe_calc.answers.write import dump_answers, read_for_update
-from spbe_calc.cli.app import command, say
+from spbe_calc.cli.app import command, say, warn_models
 from spbe_calc.cli.params import AnswersFile, BandingOption, ModelOption, StageOption, choice_option
 from spbe_calc.core import Basis
 from spbe_calc.errors import ExitCode, SpbeError, fail
@@ -39,6 +39,7 @@ def export(
     if name is None:
         raise fail(str(output), "export-format")
     scored = export_file(file, model, Basis(stage, banding))
+    warn_models([scored.model])
     if name == "xlsx":
         atomic_write_bytes(output, write_xlsx(scored, stage))
     else:
@@ -56,6 +57,7 @@ def import_(
 ) -> ExitCode:
     """Read an LKE workbook back into an answers file; nothing is written while it has a problem."""
     answers, scoring_model = read_workbook(workbook, model)
+    warn_models([scoring_model])
     with locked(output):
         comments = None
         if output.exists():
