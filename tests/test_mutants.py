@@ -1216,3 +1216,15 @@ def test_merge_points_at_a_published_result(run: Run, tmp_path: Path) -> None:
         str(tmp_path / "m.yaml"),
     )
     assert r.exit_code == 2 and "kabupaten-contoh-2021.yaml:9:3:" in r.stderr  # the value of `hasil`
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [("16.5", True), ('"5/3/3/4"', True), ("true", False), ('""', False), ("null", False), ("[1]", False)],
+)
+def test_a_notes_figure_is_a_number_or_a_text(run: Run, write: Callable[..., Path], value: str, ok: bool) -> None:
+    text = MINI + f'notes:\n  - {{ref: "bobot", text: "sumber lain", value: {value}}}\n'
+    r = run("validate", "-f", "json", str(write("m.yaml", text)))
+    (report,) = json.loads(r.stdout)
+    assert [(p["line"], p["code"]) for p in report["problems"]] == ([] if ok else [(text.count("\n"), "wrong-type")])
+    assert all("teks" in p["message"] for p in report["problems"])  # what was expected: a text (or a number)
