@@ -1228,3 +1228,11 @@ def test_a_notes_figure_is_a_number_or_a_text(run: Run, write: Callable[..., Pat
     (report,) = json.loads(r.stdout)
     assert [(p["line"], p["code"]) for p in report["problems"]] == ([] if ok else [(text.count("\n"), "wrong-type")])
     assert all("teks" in p["message"] for p in report["problems"])  # what was expected: a text (or a number)
+
+
+def test_a_repeated_aspect_number_is_named_as_an_aspect(run: Run, write: Callable[..., Path]) -> None:
+    text = MINI.replace("      - id: 3\n        name: Aspek Tiga", "      - id: 2\n        name: Aspek Tiga")
+    (report,) = json.loads(run("validate", "-f", "json", str(write("m.yaml", text))).stdout)
+    assert [(p["line"], p["code"], p["message"]) for p in report["problems"]] == [
+        (46, "duplicate-id", "aspek 2 sudah didefinisikan di baris 41")
+    ]
