@@ -1236,3 +1236,43 @@ def test_a_repeated_aspect_number_is_named_as_an_aspect(run: Run, write: Callabl
     assert [(p["line"], p["code"], p["message"]) for p in report["problems"]] == [
         (46, "duplicate-id", "aspek 2 sudah didefinisikan di baris 41")
     ]
+
+
+def test_banding_rules_reversed_or_overlapping_are_each_reported(run: Run, write: Callable[..., Path]) -> None:
+    rules = (
+        "scoring:\n  banding: exact\n  banding_by_year:\n"
+        "    - {from: 2024, banding: exact}\n"
+        "    - {from: 2022, to: 2021, banding: rounded}\n"  # ends before it starts
+        "    - {from: 2021, to: 2023, banding: rounded}\n"
+        "    - {from: 2023, to: 2023, banding: exact}\n"  # 2023 twice
+    )
+    text = MINI.replace("scoring:\n  banding: exact\n", rules)
+    (report,) = json.loads(run("validate", "-f", "json", str(write("m.yaml", text))).stdout)
+    assert [(p["line"], p["message"]) for p in report["problems"]] == [
+        (12, "aturan predikat berakhir (2021) sebelum dimulai (2022)"),
+        (14, "tahun 2023 diatur oleh dua aturan predikat"),
+    ]
+
+
+def test_banding_rules_are_kept_oldest_first(write: Callable[..., Path]) -> None:
+    rules = (
+        "scoring:\n  banding: exact\n  banding_by_year:\n"
+        "    - {from: 2024, banding: exact}\n"
+        "    - {from: 2021, to: 2023, banding: rounded}\n"
+    )
+    model = _model(write, MINI.replace("scoring:\n  banding: exact\n", rules))
+    assert [r.year_from for r in model.banding_rules] == [2021, 2024]
+
+
+def test_a_scale_with_one_level_is_named_and_the_next_scale_still_read(run: Run, write: Callable[..., Path]) -> None:
+    text = MINI.replace("scales:\n", "scales:\n  satu:\n    name: Satu Tingkat\n    levels:\n      1: {name: Ada}\n", 1)
+    (report,) = json.loads(run("validate", "-f", "json", str(write("m.yaml", text))).stdout)
+    assert [p["message"] for p in report["problems"]] == ["skala 'satu' perlu sedikitnya dua tingkat"]
+
+
+def test_the_model_in_json_names_each_indicators_scale(run: Run) -> None:
+    data = json.loads(run("models", "spbe-2020", "-f", "json").stdout)
+    indicators = [i for d in data["domains"] for i in d.get("indicators", [])] or [
+        i for a in data["aspects"] for i in a["indicators"]
+    ]
+    assert {i["scale"] for i in indicators} == {"proses", "layanan"}
