@@ -1276,3 +1276,37 @@ def test_the_model_in_json_names_each_indicators_scale(run: Run) -> None:
         i for a in data["aspects"] for i in a["indicators"]
     ]
     assert {i["scale"] for i in indicators} == {"proses", "layanan"}
+
+
+_ASPECTS_ONLY = """aspects:
+  - id: 1
+    name: Aspek Satu
+    weight: 60
+    indicators:
+      - {id: 1, name: Indikator Satu, weight: 30, criteria: {1: a, 2: b, 3: c, 4: d, 5: e}}
+      - {id: 2, name: Indikator Dua, weight: 30, criteria: {1: a, 2: b, 3: c, 4: d, 5: e}}
+  - id: 2
+    name: Aspek Dua
+    weight: 40
+    indicators:
+      - {id: 3, name: Indikator Tiga, weight: 40, criteria: {1: a, 2: b, 3: c, 4: d, 5: e}}
+"""
+
+
+def _aspects_only() -> str:
+    """MINI without domains (aspects at the top, as the PEMDI models have) and without a banding."""
+    return (MINI[: MINI.index("domains:")] + _ASPECTS_ONLY).replace("scoring:\n  banding: exact\n", "")
+
+
+def test_a_problem_in_a_model_without_domains_is_pointed_at(run: Run, write: Callable[..., Path]) -> None:
+    text = _aspects_only().replace("      - {id: 2, name: Indikator Dua", "      - {id: 1, name: Indikator Dua")
+    (report,) = json.loads(run("validate", "-f", "json", str(write("m.yaml", text))).stdout)
+    assert [(p["line"], p["column"], p["code"]) for p in report["problems"]] == [(30, 14, "duplicate-id")]
+
+
+def test_a_model_that_names_no_banding_bands_the_exact_index(run: Run, write: Callable[..., Path]) -> None:
+    write("m.yaml", _aspects_only())
+    path = write("a.yaml", "model: m.yaml\nlevels: {1: 3, 2: 3, 3: 3}\n")
+    assert json.loads(run("score", str(path), "-f", "json").stdout)["banding"] == "exact"
+    shown = json.loads(run("models", str(path.parent / "m.yaml"), "-f", "json").stdout)
+    assert shown["banding"] == "exact"
