@@ -1310,3 +1310,10 @@ def test_a_model_that_names_no_banding_bands_the_exact_index(run: Run, write: Ca
     assert json.loads(run("score", str(path), "-f", "json").stdout)["banding"] == "exact"
     shown = json.loads(run("models", str(path.parent / "m.yaml"), "-f", "json").stdout)
     assert shown["banding"] == "exact"
+
+
+def test_a_number_too_long_is_quoted_by_its_first_forty_characters(run: Run, write: Callable[..., Path]) -> None:
+    digits = "1234567890" * 4 + "12345"  # 45 digits
+    (report,) = json.loads(run("validate", "-f", "json", str(write("a.yaml", f"levels:\n  1: {digits}\n"))).stdout)
+    (message,) = [p["message"] for p in report["problems"] if p["code"] == "number-too-long"]
+    assert digits[:40] in message and digits[:41] not in message
