@@ -1317,3 +1317,27 @@ def test_a_number_too_long_is_quoted_by_its_first_forty_characters(run: Run, wri
     (report,) = json.loads(run("validate", "-f", "json", str(write("a.yaml", f"levels:\n  1: {digits}\n"))).stdout)
     (message,) = [p["message"] for p in report["problems"] if p["code"] == "number-too-long"]
     assert digits[:40] in message and digits[:41] not in message
+
+
+def test_a_logo_over_its_own_limit_is_refused(run: Run, tmp_path: Path) -> None:
+    """The logo's limit (2 MB) is its own, below the 10 MB of a YAML file."""
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * (3 * 1024 * 1024))
+    out = tmp_path / "r.html"
+    r = run("report", str(EXAMPLES_DIR / "kabupaten-contoh-2022.yaml"), "-o", str(out), "--logo", str(logo))
+    assert r.exit_code == 2 and "terlalu besar" in r.stderr and not out.exists()
+
+
+def test_a_utf16_file_with_a_big_endian_mark_is_named_as_such(run: Run, write: Callable[..., Path]) -> None:
+    path = write("a.yaml", "levels: {1: 3}\n".encode("utf-16-be").join([b"\xfe\xff", b""]))
+    (report,) = json.loads(run("validate", "-f", "json", str(path)).stdout)
+    assert [p["code"] for p in report["problems"]] == ["utf16-file"]
+
+
+def test_a_folder_given_as_output_is_named_in_the_message(run: Run, tmp_path: Path) -> None:
+    workbook = tmp_path / "lke.xlsx"
+    assert run("export", str(EXAMPLES_DIR / "kabupaten-contoh-2022.yaml"), "-o", str(workbook)).exit_code == 0
+    folder = tmp_path / "jawaban.yaml"
+    folder.mkdir()
+    r = run("import", str(workbook), "-o", str(folder))
+    assert r.exit_code == 2 and r.stderr.startswith(f"{folder}: ")
