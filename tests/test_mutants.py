@@ -1341,3 +1341,8 @@ def test_a_folder_given_as_output_is_named_in_the_message(run: Run, tmp_path: Pa
     folder.mkdir()
     r = run("import", str(workbook), "-o", str(folder))
     assert r.exit_code == 2 and r.stderr.startswith(f"{folder}: ")
+
+
+def test_blanks_after_a_comment_are_not_written_back(write: Callable[..., Path]) -> None:
+    answers, comments = read_for_update(write("c.yaml", "levels:\n  1: 3  # catatan   \n"))
+    assert dump_answers(answers, comments=comments) == "levels:\n  1: 3  # catatan\n"
