@@ -882,7 +882,7 @@ def test_a_quoted_bracket_or_hash_does_not_hide_the_open_bracket() -> None:
     """An unclosed bracket is pointed at where it opened, past quotes: after a blank, and at the start."""
     # The file ends inside the brackets, after a comma: the reader cannot tell which bracket is open.
     # The last one ends in a comment without a line break: its quote opens the file.
-    for text, col in (('x: [1, "a[b",\n', 4), ('"a #b": [1,', 9), ('"a #b": [1, # c', 9)):
+    for text, col in (('x: [1, "a[b",\n', 4), ('"a #b": [1,', 9), ('"a #b": [1, # c', 9), ("x: [1,  #[a\n", 4)):
         (problem,) = parse(text, "t.yaml").problems
         assert (problem.line, problem.col, problem.args["advice"]) == (1, col, "unclosed-sequence")
 
@@ -1112,6 +1112,9 @@ def test_a_comment_whose_entry_is_gone_goes_to_the_nearest_written_parent() -> N
     assert dump_answers(answers, comments=comments) == (
         "# top\n# no instansi\n# before nine\nlevels:\n  5: 3  # a # b\n# end\n"
     )
+    # A comment written before an entry that is gone, with no written parent: at the top.
+    alone = Comments((), {("instansi",): ("# about the instansi",)}, {}, ())
+    assert dump_answers(answers, comments=alone) == "# about the instansi\nlevels:\n  5: 3\n"
 
 
 def test_a_date_written_as_a_number_is_a_problem_not_a_crash(run: Run, write: Callable[..., Path]) -> None:
@@ -1346,3 +1349,8 @@ def test_a_folder_given_as_output_is_named_in_the_message(run: Run, tmp_path: Pa
 def test_blanks_after_a_comment_are_not_written_back(write: Callable[..., Path]) -> None:
     answers, comments = read_for_update(write("c.yaml", "levels:\n  1: 3  # catatan   \n"))
     assert dump_answers(answers, comments=comments) == "levels:\n  1: 3  # catatan\n"
+
+
+def test_an_unexplained_syntax_error_points_where_the_reader_stopped() -> None:
+    (problem,) = parse("- a\nb: c\n", "t.yaml").problems
+    assert (problem.line, problem.col, problem.args["advice"]) == (2, 1, "other")
