@@ -1231,6 +1231,8 @@ def test_a_notes_figure_is_a_number_or_a_text(run: Run, write: Callable[..., Pat
     (report,) = json.loads(r.stdout)
     assert [(p["line"], p["code"]) for p in report["problems"]] == ([] if ok else [(text.count("\n"), "wrong-type")])
     assert all("teks" in p["message"] for p in report["problems"])  # what was expected: a text (or a number)
+    if value == "true":  # and what was found
+        assert report["problems"][0]["message"] == "diharapkan teks, ditemukan true/false"
 
 
 def test_a_repeated_aspect_number_is_named_as_an_aspect(run: Run, write: Callable[..., Path]) -> None:
