@@ -1356,3 +1356,12 @@ def test_blanks_after_a_comment_are_not_written_back(write: Callable[..., Path])
 def test_an_unexplained_syntax_error_points_where_the_reader_stopped() -> None:
     (problem,) = parse("- a\nb: c\n", "t.yaml").problems
     assert (problem.line, problem.col, problem.args["advice"]) == (2, 1, "other")
+
+
+def test_a_plan_says_which_step_enters_a_predikat_and_keeps_its_levels(model: Model) -> None:
+    levels = score_file(str(EXAMPLES_DIR / "kabupaten-contoh-2022.yaml")).score.levels()
+    met = make_plan(model, levels, parse_bar("Kurang"))  # any index is Kurang or better
+    assert met.already_met and met.strict is False and met.threshold < 0 and met.levels_after == levels
+    plan = make_plan(model, levels, parse_bar("Baik"))
+    assert plan.strict is False
+    assert [s.enters_band for s in plan.steps] == [False] * 7 + [True]  # Cukup until the 8th raise
