@@ -1383,3 +1383,8 @@ def test_a_step_onto_an_exclusive_edge_does_not_reach_the_target(write: Callable
     model = _model(write, text)
     plan = make_plan(model, {1: 1, 2: 5}, parse_bar("Tinggi"))  # 3.8, then 4.1, then 4.4
     assert [(s.to_level, s.reaches_target) for s in plan.steps] == [(2, False), (3, True)]
+
+
+def test_a_model_that_bands_the_rounded_index_says_so(run: Run, write: Callable[..., Path]) -> None:
+    path = write("m.yaml", MINI.replace("scoring:\n  banding: exact\n", "scoring:\n  banding: rounded\n"))
+    assert json.loads(run("models", str(path), "-f", "json").stdout)["banding"] == "rounded"
