@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
@@ -43,6 +44,7 @@ from spbe_calc.lke import (
 )
 from spbe_calc.model import Aspect, Band, Indicator, Model
 from spbe_calc.numbers import exact_str
+from spbe_calc.render import csv_text
 from spbe_calc.stages import STAGES
 
 
@@ -161,14 +163,6 @@ def _level_name(ind: Indicator, level: int | None) -> str:
 
 # --- CSV ------------------------------------------------------------------------------------
 
-#: A cell that a spreadsheet would run as a formula when it opens a CSV file (CWE-1236).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_text(text: str) -> str:
-    """A text for a CSV cell: one that starts like a formula gets a leading apostrophe."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
 
 def write_csv(scored: ScoredFile) -> str:
     """The LKE rows as CSV (numbers with a dot; no formulas, no hidden columns)."""
@@ -180,16 +174,16 @@ def write_csv(scored: ScoredFile) -> str:
         level = row.levels["mandiri"]
         writer.writerow(
             [
-                _csv_text(row.domain),
-                _csv_text(row.aspect),
+                csv_text(row.domain),
+                csv_text(row.aspect),
                 row.number,
-                _csv_text(row.name),
+                csv_text(row.name),
                 exact_str(row.weight),
                 "" if level is None else level,
                 _level_name(row.indicator, level),
-                _csv_text(row.fakta or ""),
-                _csv_text(row.analisis or ""),
-                _csv_text(bukti_text(row.bukti)),
+                csv_text(row.fakta or ""),
+                csv_text(row.analisis or ""),
+                csv_text(bukti_text(row.bukti)),
                 *["" if row.levels[s] is None else row.levels[s] for s in stages[1:]],
             ]
         )
@@ -197,15 +191,6 @@ def write_csv(scored: ScoredFile) -> str:
 
 
 # --- the workbook -------------------------------------------------------------------------------
-
-
-def _letter(index: int) -> str:
-    """The column letter of a 1-based column number (1 -> A, 27 -> AA)."""
-    name = ""
-    while index:
-        index, rest = divmod(index - 1, 26)
-        name = chr(65 + rest) + name
-    return name
 
 
 def _quoted(text: str) -> str:
@@ -251,7 +236,7 @@ def write_xlsx(scored: ScoredFile, stage: str = "mandiri") -> bytes:
         stages.sort(key=STAGES.index)
     all_rows = rows(scored)
     columns = _lke_sheet(sheet, scored, all_rows, stages, stage)
-    _result_sheet(workbook, scored, columns)
+    _result_sheet(workbook, scored, columns, len(all_rows) + 1)
     _info_sheet(workbook.create_sheet(INFO), scored, stage)
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -263,7 +248,7 @@ def _lke_sheet(
 ) -> dict[str, str]:
     """Fill the LKE sheet; the column letter of each key."""
     headers = list(BASE_COLUMNS) + [(f"tahap:{s}", STAGE_HEADERS[s]) for s in stages[1:]] + list(HELPER_COLUMNS)
-    col = {key: _letter(n) for n, (key, _) in enumerate(headers, start=1)}
+    col = {key: get_column_letter(n) for n, (key, _) in enumerate(headers, start=1)}
     level_col = {"mandiri": col["tingkat"], **{s: col[f"tahap:{s}"] for s in stages[1:]}}
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="DDE6EE")
@@ -346,7 +331,7 @@ def _lke_sheet(
             sheet.column_dimensions[letter].hidden = True
     _print_setup(sheet)
     sheet.print_title_rows = "1:1"
-    return col | {"_last": str(last)}
+    return col
 
 
 #: Columns whose text wraps, and their widths (in characters).
@@ -389,12 +374,11 @@ def _print_setup(sheet: Worksheet) -> None:
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
 
 
-def _result_sheet(workbook: Workbook, scored: ScoredFile, col: dict[str, str]) -> None:
+def _result_sheet(workbook: Workbook, scored: ScoredFile, col: dict[str, str], last: int) -> None:
     """Every aspect, domain and the index, with their predikat, as live formulas over the LKE sheet."""
     sheet = workbook.create_sheet(RESULT)
     model = scored.model
     units = model.units
-    last = col["_last"]
 
     def lke(key: str) -> str:
         return f"{SHEET}!${col[key]}$2:${col[key]}${last}"

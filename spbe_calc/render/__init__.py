@@ -29,6 +29,15 @@ class Options(NamedTuple):
     detail: bool = False
 
 
+#: What a spreadsheet would read as the start of a formula (or of a hidden line), in a text cell.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(value: str) -> str:
+    """A CSV text cell a spreadsheet shows as text: a leading quote disarms a formula (OWASP, CWE-1236)."""
+    return f"'{value}" if value.startswith(_FORMULA_START) else value
+
+
 def localized(text: str) -> str:
     """A number written the program way (``1234567.5``) the current language's way.
 

@@ -247,7 +247,8 @@ def _plan(report: Report) -> list[str]:
 
 def _indicators(report: Report) -> list[str]:
     cur = report.current
-    compared = report.previous is not None and any(row.previous is not None for g in groups(report) for row in g.rows)
+    grouped = list(groups(report))  # built once: the earlier year's levels are looked up per row
+    compared = report.previous is not None and any(row.previous is not None for g in grouped for row in g.rows)
     year = report.previous.answers.tahun if report.previous is not None else None
     heads = [
         ("num", "#"),
@@ -261,7 +262,7 @@ def _indicators(report: Report) -> list[str]:
     h = [f"<h2>{_e(t('rep.indicators'))}</h2>", '<div class="scroll"><table class="cards"><thead><tr>']
     h += [f"<th class={cls or 'text'}>{_e(label)}</th>" for cls, label in heads]
     h.append("</tr></thead><tbody>")
-    for group in groups(report):
+    for group in grouped:
         if group.aspect is None and group.domain is not None:
             h.append(
                 f'<tr class="group domain"><td colspan="{columns}">{_e(t("rep.domain", id=group.domain.id, name=group.domain.name))}</td></tr>'

@@ -139,9 +139,10 @@ def _indicators(report: Report) -> list[str]:
     """The indicators under a heading per domain and a table per aspect."""
     cur = report.current
     year = report.previous.answers.tahun if report.previous is not None else None
-    compared = any(row.previous is not None for g in groups(report) for row in g.rows)
+    grouped = list(groups(report))  # built once: the earlier year's levels are looked up per row
+    compared = any(row.previous is not None for g in grouped for row in g.rows)
     out = ["", f"## {t('rep.indicators')}"]
-    for group in groups(report):
+    for group in grouped:
         if group.aspect is None:
             if group.domain is not None:
                 out += ["", f"### {cell(t('rep.domain', id=group.domain.id, name=group.domain.name))}"]

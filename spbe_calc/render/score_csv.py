@@ -14,16 +14,8 @@ import io
 from spbe_calc.batch import ScoreBatch
 from spbe_calc.core import ScoredFile
 from spbe_calc.numbers import exact_str
-from spbe_calc.render import Options, plain_num, warning
+from spbe_calc.render import Options, csv_text, plain_num, warning
 from spbe_calc.scoring import GroupScore
-
-#: What a spreadsheet would read as the start of a formula (or of a hidden line), in a text cell.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _text(value: str) -> str:
-    """A text cell a spreadsheet shows as text: a leading quote disarms a formula (OWASP)."""
-    return f"'{value}" if value.startswith(_FORMULA_START) else value
 
 
 def render_csv(batch: ScoreBatch, options: Options) -> str:
@@ -65,19 +57,19 @@ def render_csv(batch: ScoreBatch, options: Options) -> str:
         groups = columns(f)
         writer.writerow(
             [
-                _text(f.path),
-                _text(f.answers.instansi or ""),
+                csv_text(f.path),
+                csv_text(f.answers.instansi or ""),
                 f.answers.tahun or "",
-                _text(f.model.id),
+                csv_text(f.model.id),
                 plain_num(f.score.value, p),
                 exact_str(f.score.value),
-                _text(f.score.band.name),
+                csv_text(f.score.band.name),
                 "true" if not f.missing else "false",
                 f.stage,
                 f.model.banding,
                 "true" if f.published is not None else "false",
                 f.model.regulation.status,
-                _text(warning(f.model) or ""),
+                csv_text(warning(f.model) or ""),
                 *[plain_num(groups[c].value, p) if c in groups else "" for c in codes],
             ]
         )
