@@ -15,7 +15,7 @@ import json
 import re
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
@@ -93,17 +93,16 @@ def read_workbook(path: str, model_ref: str | None = None) -> tuple[Answers, Mod
         raise fail(path, "lke-not-xlsx") from None
     if SHEET not in book.sheetnames:
         raise fail(path, "lke-no-sheet", sheet=SHEET)
-    info = _read_info(path, book[INFO]) if INFO in book.sheetnames else {}
+    info = _read_info(path, book[INFO]) if INFO in book.sheetnames else Info()
     # A model named by path in the workbook is relative to the workbook, as in an answers file.
-    model = load_model(model_ref) if model_ref else load_model(info.get("model") or DEFAULT_MODEL, Path(path).parent)
+    model = load_model(model_ref) if model_ref else load_model(info.model or DEFAULT_MODEL, Path(path).parent)
     lke = _Sheet(path, book[SHEET])
     answers = _read_rows(lke, model)
-    problems = lke.problems + info.get("_problems", [])
+    problems = lke.problems + list(info.problems)
     if problems:
         raise SpbeError(capped(problems), ExitCode.FINDINGS)
-    laporan = info.get("_laporan")
     return (
-        Answers(path, info.get("model"), info.get("instansi"), info.get("tahun"), answers, laporan=laporan),
+        Answers(path, info.model, info.instansi, info.tahun, answers, laporan=info.laporan),
         model,
     )
 
@@ -290,7 +289,17 @@ def _is_date(text: str) -> bool:
     return len(text) == 10
 
 
-def _read_info(path: str, sheet: Worksheet) -> dict[str, Any]:
+class Info(NamedTuple):
+    """What the ``Info`` sheet gives back: the answers file's own fields."""
+
+    model: str | None = None
+    instansi: str | None = None
+    tahun: int | None = None
+    laporan: Laporan | None = None
+    problems: tuple[Problem, ...] = ()
+
+
+def _read_info(path: str, sheet: Worksheet) -> Info:
     """The ``Info`` sheet: model, instansi, tahun, and the report's laporan section."""
     labels = {label.casefold(): key for key, label in INFO_FIELDS}
     info: dict[str, Any] = {}
@@ -328,8 +337,11 @@ def _read_info(path: str, sheet: Worksheet) -> dict[str, Any]:
             info[key] = _text(value)  # a date typed into the cell (a datetime) reads as YYYY-MM-DD
             if key == "tanggal" and info[key] is not None and not _is_date(info[key]):
                 problems.add(r, 2, "bad-date", value=info[key])
-    fields = [info.get(k) for k in ("tempat", "tanggal", "logo")]
-    if any(fields) or signers:
-        info["_laporan"] = Laporan(fields[0], fields[1], fields[2], tuple(signers))
-    info["_problems"] = problems.problems
-    return info
+    laporan = Laporan(info.get("tempat"), info.get("tanggal"), info.get("logo"), tuple(signers))
+    return Info(
+        info.get("model"),
+        info.get("instansi"),
+        info.get("tahun"),
+        laporan if laporan != Laporan() else None,  # as an answers file reads an empty section
+        tuple(problems.problems),
+    )
