@@ -450,7 +450,7 @@ def parse(text: str, path: str) -> Document:
                 problems.append(Problem(path, node.line, node.col, "complex-key", {}))
                 node = Node("scalar", node.line, node.col, f"<{node.kind}>")
             value = node.value
-            hashable = ("str" if isinstance(value, str) else type(value).__name__, value)
+            hashable = (type(value), value)  # 1, true and 1.0 are equal in Python, not as keys
             first = seen[-1].get(hashable)
             if first is not None:
                 problems.append(

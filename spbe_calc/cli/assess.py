@@ -1,7 +1,5 @@
 """The interactive command: ``assess``."""
 
-from __future__ import annotations
-
 import signal
 import sys
 from pathlib import Path

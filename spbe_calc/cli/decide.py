@@ -1,7 +1,5 @@
 """Commands that help decide: ``plan``, ``compare`` and ``report``."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated, Optional
 

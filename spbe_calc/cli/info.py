@@ -1,7 +1,5 @@
 """Commands that describe spbe-calc itself: ``models`` and ``schema``."""
 
-from __future__ import annotations
-
 from typing import Annotated, Optional
 
 import typer

@@ -1,7 +1,5 @@
 """``score``: the index and predikat of answers files, for one agency or hundreds."""
 
-from __future__ import annotations
-
 from typing import Annotated, Optional
 
 import typer

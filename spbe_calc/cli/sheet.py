@@ -1,7 +1,5 @@
 """The LKE workbook: ``export`` writes one (or CSV), ``import`` reads one back into an answers file."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated, Optional
 

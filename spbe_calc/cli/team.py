@@ -1,7 +1,5 @@
 """Commands for teams that share answers files: ``merge`` and ``evidence``."""
 
-from __future__ import annotations
-
 from typing import Annotated, Optional
 
 import typer

@@ -1,7 +1,5 @@
 """``validate``: check model, answers and plan files, with every problem's position."""
 
-from __future__ import annotations
-
 import os
 from typing import Annotated, Optional
 
