@@ -1,11 +1,12 @@
 """Work on many files at once: scoring folders and lists, on every core for large batches.
 
 Files are read, checked and scored one by one; a file that fails does not stop the others.
-From :data:`PARALLEL_MIN` files on, the reading (most of the work: parsing YAML) is spread over a
-:class:`concurrent.futures.ProcessPoolExecutor`. A worker sends back each file's parsed answers
-(texts included) or its error; the parent scores the answers again with its own copy of the
-model, which is cheap and keeps results identical to a run in one process, whatever the batch
-size or ``SPBE_CALC_JOBS`` (a test compares every file's JSON with scoring it alone).
+From :data:`PARALLEL_MIN` files on, the files are spread over a
+:class:`concurrent.futures.ProcessPoolExecutor`. Each worker scores its files with the very
+function a run in one process uses and sends back each result (texts included, positions left
+out) or its error, so results are identical whatever the batch size or ``SPBE_CALC_JOBS`` (a test
+compares every file's JSON with scoring it alone). A chunk's results share one pickled copy of
+their model.
 """
 
 from __future__ import annotations
@@ -18,23 +19,16 @@ from itertools import repeat
 from pathlib import Path
 from typing import NamedTuple, Union
 
-from spbe_calc.answers import Answers, bind, read_answers
 from spbe_calc.bars import Bar, check_bar, meets
 from spbe_calc.core import (
     DEFAULT_BASIS,
     Basis,
     ScoredFile,
-    model_for,
-    model_for_checked,
-    prepare,
-    score_answers,
     score_file,
-    scored,
 )
 from spbe_calc.errors import ExitCode, Problem, SpbeError, fail
 from spbe_calc.numbers import is_number
 from spbe_calc.paths import is_file, is_folder
-from spbe_calc.scoring import Level
 
 #: Below this many files, starting worker processes costs more than it saves (see bench/).
 PARALLEL_MIN = 64
@@ -67,41 +61,19 @@ def _one(path: str, model_ref: str | None, partial: bool, basis: Basis = DEFAULT
         return exc
 
 
-#: What a worker sends back for a file: its answers (without positions), levels, missing
-#: indicators and warnings; a file that holds a published result, whole; or its error.
-_Read = Union[tuple[Answers, dict[int, Level], list[int], list[Problem]], ScoredFile, SpbeError]
+def _read_chunk(paths: list[str], model_ref: str | None, partial: bool, basis: Basis) -> list[Outcome]:
+    """Worker side: score each file, as :func:`_one` does, and send back its result or error.
 
-
-def _read_chunk(paths: list[str], model_ref: str | None, partial: bool, basis: Basis) -> list[_Read]:
-    """Worker side: read and check each file, and send back what scoring it needs.
-
-    Positions are only needed for messages, and a file whose answers bind to their model has
-    none to give; the parent scores the levels with its own copy of the same model.
+    A result goes back without its answers' positions: they serve only messages about the file,
+    and a file that scored has none left to give.
     """
-    out: list[_Read] = []
+    out: list[Outcome] = []
     for path in paths:
-        try:
-            answers = read_answers(path, path)
-            model = model_for_checked(answers, model_ref)
-            if answers.hasil is not None:  # rare: sent whole
-                out.append(score_answers(answers, model, partial, None, basis))
-                continue
-            model, warnings = prepare(answers, model, basis)
-            levels, missing = bind(answers, model, partial, None, basis.stage)
-        except SpbeError as exc:
-            out.append(exc)
-            continue
-        out.append((answers._replace(where=None), levels, missing, warnings))
+        outcome = _one(path, model_ref, partial, basis)
+        if isinstance(outcome, ScoredFile):
+            outcome = outcome._replace(answers=outcome.answers._replace(where=None))
+        out.append(outcome)
     return out
-
-
-def _rescore(item: _Read, model_ref: str | None, basis: Basis) -> Outcome:
-    """Parent side: the result of a file a worker read."""
-    if isinstance(item, (SpbeError, ScoredFile)):
-        return item
-    answers, levels, missing, warnings = item
-    model = model_for(answers, model_ref).for_year(answers.tahun, basis.banding)
-    return scored(answers, model, levels, missing, basis, warnings)
 
 
 def score_many(
@@ -132,7 +104,7 @@ def score_many(
     with pool:
         try:
             read = pool.map(_read_chunk, chunks, repeat(model_ref), repeat(partial), repeat(basis))
-            return [first, *(_rescore(item, model_ref, basis) for chunk in read for item in chunk)]
+            return [first, *(item for chunk in read for item in chunk)]
         except KeyboardInterrupt:
             # Ctrl-C reaches every process of the terminal's group; the workers ignore it, and
             # the chunks not started yet are dropped, so the pool winds down at once.
@@ -152,8 +124,8 @@ def _worker_start(parent: int) -> None:
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(0.5)
-        # The forked child's way out: no cleanup of state it shares with a parent that is gone.
-        os._exit(1)
+        # Ended the way a pool ends its workers; the main thread is blocked reading the queue.
+        os.kill(os.getpid(), signal.SIGTERM)
 
     threading.Thread(target=watch, daemon=True).start()
 
