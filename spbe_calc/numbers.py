@@ -20,14 +20,30 @@ def is_number(text: str) -> bool:
     return 0 < len(text) <= MAX_DIGITS and text.isascii() and text.isdigit()
 
 
+def scaled_half_up(value: Fraction, places: int) -> int:
+    """``value`` × 10^``places``, rounded half away from zero to a whole number (exactly).
+
+    The one rounding of the project: :func:`round_half_up`, :func:`exact_str` and the JSON
+    numbers are all written from it. Integer arithmetic, because a batch of a thousand files
+    rounds some forty thousand values and Fraction or Decimal arithmetic cost ~20 ms more there.
+    """
+    n, d = value.numerator, value.denominator
+    # floor(|x| * 10^places + 1/2), in integers.
+    q = (2 * abs(n) * 10**places + d) // (2 * d)
+    return -q if n < 0 else q
+
+
+def scaled_str(units: int, places: int) -> str:
+    """A whole number of 10^-``places`` written as a decimal: ``(238, 2)`` -> ``"2.38"``."""
+    digits = str(abs(units)).rjust(places + 1, "0")
+    sign = "-" if units < 0 else ""
+    return f"{sign}{digits[:-places]}.{digits[-places:]}" if places else f"{sign}{digits}"
+
+
 def round_half_up(value: Fraction, places: int) -> Decimal:
     """Round an exact value to ``places`` decimals, halves away from zero (2.345 -> 2.35)."""
-    n, d = value.numerator, value.denominator
-    # floor(|x| * 10^places + 1/2) in integers: exact, and much cheaper than Fraction arithmetic.
-    q = (2 * abs(n) * 10**places + d) // (2 * d)
-    sign = "-" if n < 0 and q else ""
     # Built from a string, a Decimal is exact; scaleb() would round to the context's 28 digits.
-    return Decimal(f"{sign}{q}E-{places}")
+    return Decimal(scaled_str(scaled_half_up(value, places), places))
 
 
 def exact_str(value: Fraction, max_places: int = 30) -> str:
@@ -46,8 +62,8 @@ def exact_str(value: Fraction, max_places: int = 30) -> str:
     while den % 5 == 0:
         den //= 5
         fives += 1
-    places = max(twos, fives) if den == 1 else max_places
-    return format(round_half_up(value, min(places, max_places)), "f")
+    places = min(max(twos, fives) if den == 1 else max_places, max_places)
+    return scaled_str(scaled_half_up(value, places), places)
 
 
 def decimal_text(x: Fraction) -> str:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import decimal
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from spbe_calc.model import Model, load_model
-from spbe_calc.numbers import round_half_up
+from spbe_calc.numbers import exact_str, round_half_up
+from spbe_calc.render import json_num
 from spbe_calc.scoring import band_of, score
 
 from .oracle import weighted_index
@@ -85,6 +88,39 @@ def test_every_value_has_exactly_one_band(value: Fraction) -> None:
 def test_rounding_is_within_half_a_unit(value: Fraction, places: int) -> None:
     rounded = Fraction(round_half_up(value, places))
     assert abs(rounded - value) <= Fraction(1, 2 * 10**places)
+
+
+_any_fraction = st.fractions(min_value=-(10**12), max_value=10**12, max_denominator=10**9)
+
+
+@given(_any_fraction, st.integers(0, 12))
+def test_rounding_agrees_with_decimal_round_half_up(value: Fraction, places: int) -> None:
+    """Our integer rounding against an independent one: Decimal's, with precision to spare."""
+    with decimal.localcontext() as ctx:
+        ctx.prec = 200
+        quotient = Decimal(value.numerator) / Decimal(value.denominator)
+        expected = quotient.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    got = round_half_up(value, places)
+    assert got == expected
+    assert str(got) == str(expected) if got else got == 0
+    # JSON numbers are the float nearest to the rounded decimal, whichever way it is computed.
+    assert json_num(value, places) == float(expected)
+
+
+@given(st.one_of(_any_fraction, st.integers(0, 40).map(lambda k: Fraction(1, 2**k))))
+def test_exact_text_is_the_value_when_it_terminates(value: Fraction) -> None:
+    text = exact_str(value)
+    terminates = Fraction(text) == value
+    den, needed = value.denominator, 0  # decimals needed: the larger power of 2 or 5 in den
+    for p in (2, 5):
+        power = 0
+        while den % p == 0:
+            den, power = den // p, power + 1
+        needed = max(needed, power)
+    assert terminates == (den == 1 and needed <= 30)
+    if not terminates:
+        assert len(text.partition(".")[2]) == 30
+        assert abs(Fraction(text) - value) <= Fraction(1, 2 * 10**30)
 
 
 # --- what assess writes is read back exactly ----------------------------------------------------

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from spbe_calc.answers import Answer, Answers, bukti_label
 from spbe_calc.i18n import pick, t
 from spbe_calc.model import Band, Level, Model
-from spbe_calc.numbers import decimal_text, exact_str, round_half_up
+from spbe_calc.numbers import decimal_text, exact_str, round_half_up, scaled_half_up
 from spbe_calc.render.safe import clean
 
 
@@ -109,7 +109,8 @@ def json_num(value: Fraction, places: int | None = None) -> int | float:
     """
     if places is None:
         return int(value) if value.denominator == 1 else float(exact_str(value))
-    return float(round_half_up(value, places))
+    # Integer true division is correctly rounded: the same float as float("2.38"), cheaper.
+    return scaled_half_up(value, places) / 10**places
 
 
 def pct(value: Fraction) -> str:
