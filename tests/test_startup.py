@@ -74,3 +74,16 @@ def test_score_and_validate_do_not_load_other_commands(args: list[str]) -> None:
     others = {"spbe_calc.cli.decide", "spbe_calc.cli.info", "spbe_calc.cli.assess", "spbe_calc.answers.write"}
     assert not others & modules
     assert "multiprocessing" not in modules  # a single file needs no worker processes
+
+
+@pytest.mark.parametrize("name", ["assess", "decide", "info", "score", "sheet", "team", "validate"])
+def test_command_annotations_are_not_postponed(name: str) -> None:
+    """typer reads a command's annotations on every start; postponed ones are parsed again each time."""
+    import importlib
+    import inspect
+
+    module = importlib.import_module(f"spbe_calc.cli.{name}")
+    commands = [f for f in vars(module).values() if inspect.isfunction(f) and f.__module__ == module.__name__]
+    assert commands
+    for function in commands:
+        assert not any(isinstance(a, str) for a in function.__annotations__.values()), function.__name__
