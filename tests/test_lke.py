@@ -180,6 +180,44 @@ def test_import_reads_levels_however_they_were_typed(run: Run, tmp_path: Path) -
     assert answers.laporan is not None and answers.laporan.penandatangan[0].nama == "Dr. Ir. Hendra Wijaya, M.Si."
 
 
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        [{"nomor": "1"}],  # neither path nor url
+        [{"path": "a.pdf", "url": "https://contoh.go.id"}],  # both
+        [{"path": "a.pdf", "sha256": "abc"}],  # not a SHA-256
+        [{"path": "a.pdf", "tanggal": "kemarin"}],  # not a date
+        [""],  # an empty entry
+        {"path": "a.pdf"},  # not a list
+        "[[[",  # not JSON at all
+    ],
+)
+def test_an_edited_hidden_evidence_column_cannot_make_a_bad_answers_file(run: Run, tmp_path: Path, hidden: Any) -> None:
+    """The hidden column is held to the answers file's rules; what breaks one falls back to the visible lines."""
+
+    def edit(lke: Any) -> None:
+        lke["J2"] = "Dokumen RPJMD"
+        lke["K2"] = hidden if isinstance(hidden, str) else json.dumps(hidden)
+
+    result, out = _edited(run, tmp_path, edit)
+    assert result.exit_code == 0, result.stderr
+    assert read_answers(out).answers[1].bukti == ("Dokumen RPJMD",)
+    assert run("score", str(out)).exit_code == 0
+
+
+def test_the_hidden_evidence_column_keeps_control_characters(run: Run, tmp_path: Path) -> None:
+    """Written as JSON that YAML reads alike: a DEL or a BOM inside an entry survives the trip."""
+    entry = Evidence(path="a\x7f\ufeff.pdf", nomor="1/\x00")
+    source = tmp_path / "jawaban.yaml"
+    source.write_text(
+        dump_answers(Answers("x", None, None, None, answers={1: Answer(1, 3, bukti=(entry,))})), encoding="utf-8"
+    )
+    _export(run, source, tmp_path / "lke.xlsx")
+    result = run("import", str(tmp_path / "lke.xlsx"), "-o", str(tmp_path / "b.yaml"))
+    assert result.exit_code == 0, result.stderr
+    assert read_answers(tmp_path / "b.yaml").answers[1].bukti == (entry,)
+
+
 def test_import_names_every_problem_by_cell_and_writes_nothing(run: Run, tmp_path: Path) -> None:
     def edit(lke: Any) -> None:
         lke["F14"] = 7

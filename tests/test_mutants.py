@@ -1388,3 +1388,14 @@ def test_a_step_onto_an_exclusive_edge_does_not_reach_the_target(write: Callable
 def test_a_model_that_bands_the_rounded_index_says_so(run: Run, write: Callable[..., Path]) -> None:
     path = write("m.yaml", MINI.replace("scoring:\n  banding: exact\n", "scoring:\n  banding: rounded\n"))
     assert json.loads(run("models", str(path), "-f", "json").stdout)["banding"] == "rounded"
+
+
+# --- the mutation run over the finished code (see the commits that handled each function) ------
+
+
+def test_a_file_without_levels_is_told_so_once(write: Callable[..., Path]) -> None:
+    """No ``levels`` at all: one problem saying what to write, not 47 missing indicators besides."""
+    path = write("nolevels.yaml", 'model: spbe-2020\ninstansi: "Kabupaten X"\ntahun: 2024\n')
+    with pytest.raises(SpbeError) as info:
+        score_file(str(path))
+    assert [p.code for p in info.value.problems] == ["missing-one-of"]

@@ -29,6 +29,7 @@ from spbe_calc.answers.read import (
     compact_ids,
     is_answered,
     read_answers,
+    read_bukti,
     unknown_indicator,
 )
 
@@ -47,5 +48,6 @@ __all__ = [
     "compact_ids",
     "is_answered",
     "read_answers",
+    "read_bukti",
     "unknown_indicator",
 ]

@@ -36,7 +36,7 @@ from spbe_calc.spec import (
     run_partial,
 )
 from spbe_calc.stages import STAGES
-from spbe_calc.yamlsafe import Document, Node, load
+from spbe_calc.yamlsafe import Document, Node, load, parse
 
 
 def _level(node: Node, ctx: Context) -> int | None:
@@ -106,6 +106,14 @@ EVIDENCE = Obj(
     doc="A document: path or url, with nomor, tanggal and sha256.",
 )
 
+#: The supporting documents of an answer.
+BUKTI = Nullable(
+    Seq(
+        ByKind(scalar=Str(min_length=1), map=EVIDENCE),
+        doc="Supporting documents (bukti dukung): a description, a file, a web address, or a mapping.",
+    )
+)
+
 TAHAP = Obj(
     {stage: Field(LEVELS) for stage in STAGES[1:]},
     doc="Levels set at the later stages: dokumen, interviu, visitasi and the final level (akhir).",
@@ -117,14 +125,7 @@ ANSWER = Obj(
         "tahap": Field(TAHAP),
         "fakta": Field(Nullable(Str(doc="The facts: what exists today."))),
         "analisis": Field(Nullable(Str(doc="Why these facts meet the chosen level."))),
-        "bukti": Field(
-            Nullable(
-                Seq(
-                    ByKind(scalar=Str(min_length=1), map=EVIDENCE),
-                    doc="Supporting documents (bukti dukung): a description, a file, a web address, or a mapping.",
-                )
-            )
-        ),
+        "bukti": Field(BUKTI),
     },
     doc="A level with its explanation.",
 )
@@ -335,6 +336,23 @@ def _bukti(entry: Any) -> Bukti:
     if isinstance(entry, dict):
         return Evidence(**{k: entry.get(k) for k in Evidence._fields})
     return str(entry)
+
+
+def read_bukti(text: str) -> tuple[Bukti, ...] | None:
+    """Evidence written as YAML (or JSON), held to an answers file's rules; ``None`` if it breaks one.
+
+    The LKE workbook keeps each answer's evidence in a hidden column, which anyone can edit:
+    what it gives back must be what an answers file could say.
+    """
+    doc = parse(text, "bukti")  # the problems are not shown: any one refuses the text
+    if doc.root is None or errors_in(doc.problems):
+        return None
+    data, ctx = run_partial(BUKTI, doc.root, doc.path)
+    if ctx.problems or not isinstance(data, list):
+        return None
+    if any(isinstance(entry, dict) and ("path" in entry) == ("url" in entry) for entry in data):
+        return None  # the rule of _check_evidence
+    return tuple(_bukti(entry) for entry in data)
 
 
 def _check_evidence(ident: int, bukti: Any, ctx: Context) -> list[Problem]:

@@ -20,15 +20,18 @@ from spbe_calc.yamlsafe import parse, read_text
 _UNSAFE = re.compile("[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]")
 
 
-def _q(text: str) -> str:
-    r"""A YAML double-quoted scalar that reads back as exactly ``text``.
+def yaml_json(value: Any) -> str:
+    r"""``value`` as JSON that reads back as the same value as YAML too (one line).
+
+    For a string, a YAML double-quoted scalar that reads back as exactly that string.
 
     JSON's escaping is valid YAML; characters YAML does not allow raw in a stream (control
-    characters, BOM, line and paragraph separators) are escaped as ``\uXXXX`` too.
+    characters, BOM, line and paragraph separators) are escaped as ``\uXXXX`` too, which JSON
+    reads alike.
     """
-    quoted = json.dumps(text, ensure_ascii=False)
+    text = json.dumps(value, ensure_ascii=False)
     # Every character the pattern matches is below U+10000 (all above are allowed raw).
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _text(text: str, indent: str) -> str:
@@ -46,7 +49,7 @@ def _text(text: str, indent: str) -> str:
         or text[:1] in (" ", "\t")
         or any(line and not line.strip(" \t") for line in lines)
     ):
-        return _q(text)
+        return yaml_json(text)
     body = text.rstrip("\n")
     trailing = len(text) - len(body)
     # Chomping: "-" drops the final line break, nothing keeps one, "+" keeps them all.
@@ -60,7 +63,7 @@ def _bukti(entry: Bukti) -> str:
     """One ``bukti`` entry: its words, or a described document as a one-line mapping."""
     if isinstance(entry, str):
         return _text(entry, "        ")
-    fields = [f"{name}: {_q(value)}" for name, value in zip(Evidence._fields, entry) if value is not None]
+    fields = [f"{name}: {yaml_json(value)}" for name, value in zip(Evidence._fields, entry) if value is not None]
     return "{" + ", ".join(fields) + "}"
 
 
@@ -83,9 +86,9 @@ def dump_answers(answers: Answers, order: list[int] | None = None, comments: Com
     """
     rows: list[tuple[EntryPath, str]] = []  # (entry, line) in file order
     if answers.model is not None:
-        rows.append((("model",), f"model: {_q(answers.model)}"))
+        rows.append((("model",), f"model: {yaml_json(answers.model)}"))
     if answers.instansi is not None:
-        rows.append((("instansi",), f"instansi: {_q(answers.instansi)}"))
+        rows.append((("instansi",), f"instansi: {yaml_json(answers.instansi)}"))
     if answers.tahun is not None:
         rows.append((("tahun",), f"tahun: {answers.tahun}"))
     rows.append((("levels",), "levels:" if answers.answers else "levels: {}"))
@@ -121,11 +124,11 @@ def _laporan_rows(laporan: Laporan) -> list[tuple[EntryPath, str]]:
     for key in ("tempat", "tanggal", "logo"):
         value = getattr(laporan, key)
         if value is not None:
-            rows.append((at + (key,), f"  {key}: {_q(value)}"))
+            rows.append((at + (key,), f"  {key}: {yaml_json(value)}"))
     if laporan.penandatangan:
         rows.append((at + ("penandatangan",), "  penandatangan:"))
         for n, signer in enumerate(laporan.penandatangan):
-            fields = ", ".join(f"{k}: {_q(v)}" for k, v in zip(Signer._fields, signer) if v is not None)
+            fields = ", ".join(f"{k}: {yaml_json(v)}" for k, v in zip(Signer._fields, signer) if v is not None)
             rows.append((at + ("penandatangan", n), f"    - {{{fields}}}"))
     return rows if len(rows) > 1 else []
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime
 import io
-import json
 import re
 import zipfile
 from pathlib import Path
@@ -21,7 +20,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from spbe_calc.answers import Answer, Answers, Bukti, Evidence, Laporan, Signer
+from spbe_calc.answers import Answer, Answers, Bukti, Evidence, Laporan, Signer, read_bukti
 from spbe_calc.errors import ExitCode, Problem, SpbeError, capped, fail
 from spbe_calc.lke import BASE_COLUMNS, HELPER_COLUMNS, INFO, INFO_FIELDS, SHEET, SIGNERS, STAGE_HEADERS, from_cell
 from spbe_calc.lke.write import bukti_text
@@ -233,17 +232,9 @@ def _bukti(shown: str | None, data: str | None) -> tuple[Bukti, ...]:
     When people edit the cell, each line becomes an entry; a line that still reads as a described
     document of the hidden column keeps that document's details (number, date, SHA-256).
     """
-    exact: list[Bukti] = []
-    if data:
-        try:
-            loaded = json.loads(data)
-            for entry in loaded if isinstance(loaded, list) else []:
-                if isinstance(entry, str):
-                    exact.append(entry)
-                elif isinstance(entry, dict) and all(isinstance(v, str) for v in entry.values()):
-                    exact.append(Evidence(**{k: entry.get(k) for k in Evidence._fields}))
-        except (ValueError, TypeError):
-            exact = []
+    # JSON is YAML: the hidden column is read by the answers file's own rules, so nothing an
+    # edited workbook says can make an answers file that its reader would refuse.
+    exact = (read_bukti(data) or ()) if data else ()
     if exact and bukti_text(tuple(exact)) == (shown or ""):
         return tuple(exact)
     described = {bukti_text((e,)): e for e in exact if isinstance(e, Evidence)}

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from fractions import Fraction
 from typing import Any, NamedTuple
 
@@ -27,6 +26,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from spbe_calc.answers import Answer, Bukti, Evidence, bukti_label
+from spbe_calc.answers.write import yaml_json
 from spbe_calc.core import Basis, ScoredFile, score_file
 from spbe_calc.errors import fail
 from spbe_calc.lke import (
@@ -149,9 +149,9 @@ def bukti_text(bukti: tuple[Bukti, ...]) -> str:
 
 def bukti_data(bukti: tuple[Bukti, ...]) -> str:
     """The evidence exactly as written, for the hidden column that import reads back."""
-    return json.dumps(
-        [b if isinstance(b, str) else {k: v for k, v in zip(Evidence._fields, b) if v is not None} for b in bukti],
-        ensure_ascii=False,
+    # Read back by the answers file's own rules (answers.read_bukti), so written as YAML reads it.
+    return yaml_json(
+        [b if isinstance(b, str) else {k: v for k, v in zip(Evidence._fields, b) if v is not None} for b in bukti]
     )
 
 
