@@ -1399,3 +1399,16 @@ def test_a_file_without_levels_is_told_so_once(write: Callable[..., Path]) -> No
     with pytest.raises(SpbeError) as info:
         score_file(str(path))
     assert [p.code for p in info.value.problems] == ["missing-one-of"]
+
+
+def test_comments_lose_their_trailing_blanks_in_a_rewrite(write: Callable[..., Path]) -> None:
+    path = write("j.yaml", 'instansi: "Kab X"\n# judul   \nlevels:\n  2: 4  # dua   \n')
+    answers, comments = read_for_update(path)
+    assert dump_answers(answers, comments=comments) == 'instansi: "Kab X"\n# judul\nlevels:\n  2: 4  # dua\n'
+
+
+def test_comments_on_each_line_of_a_value_written_over_several_are_all_kept(write: Callable[..., Path]) -> None:
+    """The closing line of a flow mapping has no entry of its own: its comment joins the value's."""
+    path = write("j.yaml", "levels:\n  1: {level: 3,  # c1\n    }  # c2  \n")
+    answers, comments = read_for_update(path)
+    assert dump_answers(answers, comments=comments) == "levels:\n  1: 3  # c1  # c2\n"

@@ -162,9 +162,8 @@ def _with_comments(rows: list[tuple[EntryPath, str]], comments: Comments) -> str
 
 def read_for_update(path: Path | str) -> tuple[Answers, Comments]:
     """Read an answers file to change it: the answers, and the comments to keep in the rewrite."""
-    shown = str(path)
-    text = read_text(path, shown)
-    answers = answers_from_doc(parse(text, shown))
+    text = read_text(path)
+    answers = answers_from_doc(parse(text, str(path)))
     if answers.where is None or "#" not in text:
         return answers, Comments.none()
     return answers, find_comments(text, answers.where)
