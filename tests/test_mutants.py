@@ -1412,3 +1412,9 @@ def test_comments_on_each_line_of_a_value_written_over_several_are_all_kept(writ
     path = write("j.yaml", "levels:\n  1: {level: 3,  # c1\n    }  # c2  \n")
     answers, comments = read_for_update(path)
     assert dump_answers(answers, comments=comments) == "levels:\n  1: 3  # c1  # c2\n"
+
+
+def test_a_comment_on_the_document_start_line_is_kept(write: Callable[..., Path]) -> None:
+    path = write("j.yaml", "# header\n--- # top\nlevels:\n  1: 3\n")
+    answers, comments = read_for_update(path)
+    assert dump_answers(answers, comments=comments) == "# header\n# top\nlevels:\n  1: 3\n"

@@ -97,11 +97,16 @@ def find_comments(text: str, where: Context) -> Comments:
             pending.append(line[col:].rstrip())
             continue
         if entry is None:
-            if col is not None and last is not None:
-                # After the last line of a value written over several lines ("…"  # c): the
-                # comment belongs to that value's entry.
+            if col is not None:
                 comment = line[col:].rstrip()
-                inline[last] = f"{inline[last]}  {comment}" if last in inline else comment
+                if last is None:
+                    # On a line before the first entry that holds no entry ("---  # c"): kept
+                    # at the top with the comment lines there.
+                    pending.append(comment)
+                else:
+                    # After the last line of a value written over several lines ("…"  # c):
+                    # the comment belongs to that value's entry.
+                    inline[last] = f"{inline[last]}  {comment}" if last in inline else comment
             continue
         last = entry[1]
         if pending:
