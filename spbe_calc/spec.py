@@ -278,9 +278,11 @@ class Seq(NamedTuple):
             ctx.positions[sub] = (child.line, child.col)
             try:
                 out.append(self.item.check(child, sub, ctx))
-            except Invalid:
+            except Invalid as exc:
                 failed = True
-                out.append(None)  # keeps positions and length right in a partial result
+                # What could be checked of the item (None if nothing), in its place: positions
+                # and length stay right, and later checks see the valid parts (as in Obj).
+                out.append(exc.partial)
         if not failed and len(out) < self.min_items:
             ctx.add(node, "too-few-items", minimum=self.min_items)
             failed = True

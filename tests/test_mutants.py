@@ -1418,3 +1418,20 @@ def test_a_comment_on_the_document_start_line_is_kept(write: Callable[..., Path]
     path = write("j.yaml", "# header\n--- # top\nlevels:\n  1: 3\n")
     answers, comments = read_for_update(path)
     assert dump_answers(answers, comments=comments) == "# header\n# top\nlevels:\n  1: 3\n"
+
+
+def test_a_missing_weight_is_reported_without_a_false_weight_sum(write: Callable[..., Path]) -> None:
+    """The aspect's sum is not checked over some of its indicators: that would be a false alarm."""
+    text = MINI.replace("{id: 5, name: Indikator Lima, weight: 15.00,", "{id: 5, name: Indikator Lima,")
+    with pytest.raises(SpbeError) as info:
+        _model(write, text)
+    assert [(p.code, p.args.get("key")) for p in info.value.problems] == [("missing-key", "weight")]
+
+
+def test_a_misspelt_key_in_an_indicator_does_not_hide_its_aspects_weight_sum(write: Callable[..., Path]) -> None:
+    text = MINI.replace(
+        "{id: 1, name: Indikator Satu, weight: 20.00,", "{id: 1, name: Indikator Satu, weight: 25.00, bobot: 1,"
+    )
+    with pytest.raises(SpbeError) as info:
+        _model(write, text)
+    assert sorted(p.code for p in info.value.problems) == ["unknown-key", "weight-sum"]
