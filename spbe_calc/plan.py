@@ -105,7 +105,7 @@ def limits_from_doc(doc: Document, model: Model) -> Limits:
     lowest = min(i.scale.min for i in model.indicators)
     highest = max(i.scale.max for i in model.indicators)
     for ident, entry in [(None, data.get("default") or {})] + list(entries.items()):
-        indicator = model.by_id.get(ident) if ident is not None else None
+        indicator = model.by_id.get(ident)  # None for the default entry (ident None)
         if ident is not None and indicator is None:
             continue  # reported above
         # A level the scale does not have is a mistake in the file, not an unreachable target.
