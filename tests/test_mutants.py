@@ -1435,3 +1435,28 @@ def test_a_misspelt_key_in_an_indicator_does_not_hide_its_aspects_weight_sum(wri
     with pytest.raises(SpbeError) as info:
         _model(write, text)
     assert sorted(p.code for p in info.value.problems) == ["unknown-key", "weight-sum"]
+
+
+def test_a_target_just_above_the_best_reachable_index_is_out_of_reach(write: Callable[..., Path]) -> None:
+    """Tinggi starts just above 4.1 and the caps allow 4.1 at most: unreachable, said before planning."""
+    bands = (
+        "predikat:\n"
+        "  - {name: Tinggi, min: 4.1, max: 5.0, min_inclusive: false, max_inclusive: true}\n"
+        "  - {name: Rendah, min: null, max: 4.1, max_inclusive: true}\n"
+    )
+    aspects = (
+        "aspects:\n  - id: 1\n    name: Aspek Satu\n    weight: 100\n    indicators:\n"
+        "      - {id: 1, name: Indikator Satu, weight: 30, criteria: {1: a, 2: b, 3: c, 4: d, 5: e}}\n"
+        "      - {id: 2, name: Indikator Dua, weight: 70, criteria: {1: a, 2: b, 3: c, 4: d, 5: e}}\n"
+    )
+    model = _model(write, MINI[: MINI.index("predikat:")] + bands + aspects)
+    plan = make_plan(model, {1: 1, 2: 5}, parse_bar("Tinggi"), Limits(entries={1: {"max": 2}}))
+    assert not plan.reachable and plan.max_index == Fraction(41, 10) and plan.steps == ()
+
+
+def test_a_comment_on_a_literal_blocks_header_stays_on_the_header(write: Callable[..., Path]) -> None:
+    text = "levels:\n  1:\n    level: 3\n    fakta: |  # diperiksa\n      baris satu\n      baris dua\n"
+    answers, comments = read_for_update(write("j.yaml", text))
+    rewritten = dump_answers(answers, comments=comments)
+    assert rewritten == text
+    assert read_answers(write("k.yaml", rewritten)).answers[1].fakta == "baris satu\nbaris dua\n"

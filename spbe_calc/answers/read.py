@@ -355,11 +355,11 @@ def read_bukti(text: str) -> tuple[Bukti, ...] | None:
     return tuple(_bukti(entry) for entry in data)
 
 
-def _check_evidence(ident: int, bukti: Any, ctx: Context) -> list[Problem]:
+def _check_evidence(ident: int, bukti: list[Any], ctx: Context) -> list[Problem]:
     """A described document names exactly one of ``path`` and ``url``."""
     return [
         Problem(ctx.file, *ctx.at(("levels", ident, "bukti", n)), "evidence-path-or-url", {})
-        for n, entry in enumerate(bukti if isinstance(bukti, list) else [])
+        for n, entry in enumerate(bukti)
         if isinstance(entry, dict) and ("path" in entry) == ("url" in entry)
     ]
 
@@ -371,7 +371,7 @@ def parse_answers(data: dict[str, Any], ctx: Context, problems: list[Problem] | 
     levels = data.get("levels")
     for ident, value in (levels if isinstance(levels, dict) else {}).items():
         if isinstance(value, dict):
-            if value.get("bukti"):
+            if value.get("bukti"):  # BUKTI: a list (what could be checked of it) or None
                 problems += _check_evidence(ident, value["bukti"], ctx)
             tahap = value.get("tahap") or {}
             answers[ident] = Answer(
