@@ -56,6 +56,22 @@ def test_parallel_equals_sequential(write: Callable[..., Path], tmp_path: Path) 
         assert sum(1 for o in one if isinstance(o, tuple)) == (2 if partial else 2 + 6)
 
 
+def test_a_parallel_batch_leaves_the_collector_as_it_found_it(write: Callable[..., Path], tmp_path: Path) -> None:
+    """The batch pauses collection and freezes what the workers inherit; both end with the pool."""
+    import gc
+
+    paths = _folder(write, tmp_path)
+    assert gc.isenabled()
+    score_many(paths, None, False, jobs=2)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.disable()  # a caller that keeps collection off finds it off
+    try:
+        score_many(paths, None, False, jobs=2)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_cli_batch_same_with_any_job_count(run: Run, write: Callable[..., Path], tmp_path: Path) -> None:
     _folder(write, tmp_path)
     folder = str(tmp_path / "b")

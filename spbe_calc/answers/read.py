@@ -543,6 +543,9 @@ def _check_level(
 
 def _level_problem(ident: int, level: Written, indicator: Indicator) -> tuple[str, dict[str, Any]] | None:
     """What is wrong with a written level for an indicator (its shape, or a value off its scale)."""
+    scale = indicator.scale
+    if isinstance(level, int) and not indicator.items and scale.min <= level <= scale.max:
+        return None  # the common case, decided first: a batch checks some 50,000 levels per 1,000 files
     items = len(indicator.items)
     if items and isinstance(level, int):
         return ("items-expected", {"id": ident, "count": items})
@@ -550,7 +553,6 @@ def _level_problem(ident: int, level: Written, indicator: Indicator) -> tuple[st
         return ("single-level-expected", {"id": ident})
     if isinstance(level, tuple) and len(level) != items:
         return ("items-count", {"id": ident, "count": items, "given": len(level)})
-    scale = indicator.scale
     values = level if isinstance(level, tuple) else (level,)
     bad = [v for v in values if v is not None and not scale.min <= v <= scale.max]
     if bad:
