@@ -73,11 +73,12 @@ def compare(files: list[ScoredFile]) -> Comparison:
         for a in model.aspects
     )
     indicators = []
+    scored = [{x.indicator.id: x for x in f.score.indicators} for f in files]
     for ind in model.indicators:
         contributions = []
         levels = []
-        for f in files:
-            s = next((x for x in f.score.indicators if x.indicator.id == ind.id), None)
+        for f, by_id in zip(files, scored):
+            s = by_id.get(ind.id)
             # A published result has no indicators; a --partial file's missing ones have no level.
             known = s if s is not None and ind.id not in f.missing else None
             contributions.append(known.contribution if known else None)

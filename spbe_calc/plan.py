@@ -419,4 +419,4 @@ def plan_file(
         raise SpbeError([*answers.problems, Problem(path, *answers.position("hasil"), "published-only", {})])
     scored = score_answers(answers, model_for_checked(answers, model_ref), advice="assess", basis=basis)
     limits = read_limits(costs, scored.model) if costs else None
-    return PlannedFile(scored, make_plan(scored.model, scored.score.levels(), bar, limits))
+    return PlannedFile(scored, make_plan(scored.model, scored.score.levels, bar, limits))

@@ -87,4 +87,4 @@ def published_score(answers: Answers, model: Model) -> tuple[Score, list[Problem
     if errors_in(problems):
         raise SpbeError(problems)
     assert band is not None
-    return Score(model, hasil.value, band, domains, aspects, ()), [p for p in problems if not p.is_error]
+    return Score(model, hasil.value, band, domains, aspects, {}), [p for p in problems if not p.is_error]

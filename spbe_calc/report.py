@@ -102,7 +102,7 @@ def build_report(
     plan = None
     if bar is not None:
         limits = read_limits(costs, current.model) if costs else None
-        plan = make_plan(current.model, current.score.levels(), bar, limits)
+        plan = make_plan(current.model, current.score.levels, bar, limits)
     comparison = compare([previous, current]) if previous is not None else None
     return Report(current, previous, comparison, band, plan, today or datetime.date.today())
 

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import NamedTuple, Union
 
-from spbe_calc.model import Band, Indicator, Model
+from spbe_calc.model import Band, Indicator, Model, Units
 from spbe_calc.numbers import round_half_up
 
 #: A level as scoring sees it: a whole number, or one per item for an indicator scored per item.
@@ -85,11 +85,28 @@ class Score(NamedTuple):
     band: Band
     domains: tuple[GroupScore, ...]
     aspects: tuple[GroupScore, ...]
-    indicators: tuple[IndicatorScore, ...]
+    #: Every scored indicator's level, by id, in model order (what :func:`score` was given;
+    #: empty for a published result, which has no levels).
+    levels: dict[int, Level]
 
-    def levels(self) -> dict[int, Level]:
-        """Every indicator's level, by id (what :func:`score` was given)."""
-        return {i.indicator.id: i.level for i in self.indicators}
+    @property
+    def indicators(self) -> tuple[IndicatorScore, ...]:
+        """Each scored indicator with its level and what it adds to the index, in model order.
+
+        Derived from ``levels`` when asked, not stored: results of a parallel batch travel between
+        processes, and 47 records a file were a tenth of a 1,000-file batch (bench/run.py).
+        """
+        units = self.model.units
+        return tuple(
+            IndicatorScore(ind, level, level_units(units, ind.id, level), units.total)
+            for ind in self.model.indicators
+            if (level := self.levels.get(ind.id)) is not None
+        )
+
+
+def level_units(units: Units, ident: int, level: Level) -> int:
+    """Weight × level of an indicator in the model's integer units (items' levels summed)."""
+    return units.per_level[ident] * (sum(level) if isinstance(level, tuple) else level)
 
 
 def banded_value(model: Model, value: Fraction) -> Fraction:
@@ -112,18 +129,10 @@ def score(model: Model, levels: Mapping[int, Level]) -> Score:
     every index equals Σ(level × weight) / parent weight: the published formulas, step by step.
     """
     units = model.units
-    per_level = units.per_level
-    total = units.total
-    indicators: list[IndicatorScore] = []
     aspect_sum: dict[int, int] = {}
     aspects: list[GroupScore] = []
     for aspect in model.aspects:
-        acc = 0
-        for ind in aspect.indicators:
-            level = levels[ind.id]
-            part = per_level[ind.id] * (sum(level) if isinstance(level, tuple) else level)
-            acc += part
-            indicators.append(IndicatorScore(ind, level, part, total))
+        acc = sum(level_units(units, ind.id, levels[ind.id]) for ind in aspect.indicators)
         aspect_sum[aspect.id] = acc
         index = Fraction(acc, units.aspect[aspect.id])
         aspects.append(
@@ -133,6 +142,6 @@ def score(model: Model, levels: Mapping[int, Level]) -> Score:
     for domain in model.domains:
         index = Fraction(sum(aspect_sum[a.id] for a in domain.aspects), units.domain[domain.id])
         domains.append(GroupScore("domain", domain.id, domain.name, domain.weight, index, band_of(model, index)))
-    index = Fraction(sum(aspect_sum.values()), total)
-    # model.indicators is built aspect by aspect, so `indicators` is already in model order.
-    return Score(model, index, band_of(model, index), tuple(domains), tuple(aspects), tuple(indicators))
+    index = Fraction(sum(aspect_sum.values()), units.total)
+    in_order = {ind.id: levels[ind.id] for ind in model.indicators}
+    return Score(model, index, band_of(model, index), tuple(domains), tuple(aspects), in_order)

@@ -1359,7 +1359,7 @@ def test_an_unexplained_syntax_error_points_where_the_reader_stopped() -> None:
 
 
 def test_a_plan_says_which_step_enters_a_predikat_and_keeps_its_levels(model: Model) -> None:
-    levels = score_file(str(EXAMPLES_DIR / "kabupaten-contoh-2022.yaml")).score.levels()
+    levels = score_file(str(EXAMPLES_DIR / "kabupaten-contoh-2022.yaml")).score.levels
     met = make_plan(model, levels, parse_bar("Kurang"))  # any index is Kurang or better
     assert met.already_met and met.strict is False and met.threshold < 0 and met.levels_after == levels
     plan = make_plan(model, levels, parse_bar("Baik"))
