@@ -95,7 +95,7 @@ class TerminalPrompter:
         Without bracketed paste, the lines of a paste arrive as if typed; whatever is waiting
         when the level question appears was not an answer to it.
         """
-        from prompt_toolkit.input.typeahead import clear_typeahead, get_typeahead
+        from prompt_toolkit.input.typeahead import clear_typeahead, get_typeahead  # as in __init__
 
         pending = bool(get_typeahead(self.session.input))
         clear_typeahead(self.session.input)
