@@ -73,7 +73,7 @@ def _groups(own: tuple[GroupScore, ...], final: tuple[GroupScore, ...], prefix: 
 
 def calibrate_year(path: str, model_ref: str | None = None) -> YearCalibration:
     """Score one file twice, its own levels and its final levels, and compare them."""
-    answers = read_answers(path, path)
+    answers = read_answers(path)
     model = model_for_checked(answers, model_ref)
     # Both scorings bind the levels (a published result, without levels, is refused there).
     levels = {stage: bind(answers, model, advice="assess", stage=stage)[0] for stage in ("mandiri", "akhir")}

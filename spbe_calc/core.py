@@ -167,7 +167,7 @@ def score_file(
     basis: Basis = DEFAULT_BASIS,
 ) -> ScoredFile:
     """Read, check and score one answers file; raise :class:`SpbeError` on any problem."""
-    answers = read_answers(path, path)
+    answers = read_answers(path)
     return score_answers(answers, model_for_checked(answers, model_ref), partial, advice, basis)
 
 

@@ -194,7 +194,7 @@ def _problems(answers: Answers, model: Model, items: list[Item], max_age: int) -
 
 def check_evidence(path: str, model_ref: str | None = None, max_age: int = MAX_AGE) -> EvidenceReport:
     """List and check the evidence of an answers file (see the module docstring)."""
-    answers = read_answers(path, path)
+    answers = read_answers(path)
     errors = errors_in(list(answers.problems))
     if errors:
         raise SpbeError(errors)
@@ -231,7 +231,7 @@ def record(path: str, model_ref: str | None = None, max_age: int = MAX_AGE) -> E
             changed[ident] = answer._replace(bukti=tuple(entries))
         return answers._replace(answers=changed)
 
-    current = read_answers(path, path)
+    current = read_answers(path)
     errors = errors_in(list(current.problems))
     if errors:
         raise SpbeError(errors)

@@ -152,7 +152,7 @@ class Questionnaire:
         """
         _check_writable(path)  # before any question: an answer that cannot be saved is lost
         if exists(path) and not _is_blank(path):
-            answers = read_answers(path, str(path))
+            answers = read_answers(path)
             errors = errors_in(answers.problems)
             if errors:
                 raise SpbeError(errors)

@@ -450,14 +450,14 @@ def merge_problems(first: list[Problem], later: list[Problem]) -> list[Problem]:
     return list(first) + [p for p in later if (p.path, p.line, p.col) not in taken]
 
 
-def read_answers(path: Path | str, display: str | None = None) -> Answers:
+def read_answers(path: Path | str) -> Answers:
     """Read an answers file, keeping every part that is well formed.
 
     I/O failures and files without usable structure raise :class:`SpbeError`. Other problems are
     kept in :attr:`Answers.problems` so that :func:`bind` can report them together with the
     semantic ones (unknown indicators, levels out of range) in a single message list.
     """
-    return answers_from_doc(load(path, display))
+    return answers_from_doc(load(path))
 
 
 def answers_from_doc(doc: Document) -> Answers:
