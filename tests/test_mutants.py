@@ -1367,8 +1367,8 @@ def test_a_plan_says_which_step_enters_a_predikat_and_keeps_its_levels(model: Mo
     assert [s.enters_band for s in plan.steps] == [False] * 7 + [True]  # Cukup until the 8th raise
 
 
-def test_a_step_onto_an_exclusive_edge_does_not_reach_the_target(write: Callable[..., Path]) -> None:
-    """Tinggi starts just above 4.1: the raise that lands on 4.1 exactly is not the one that reaches it."""
+def _above_4_1(write: Callable[..., Path]) -> Model:
+    """Two indicators weighing 30 and 70; Tinggi starts just above 4.1 (an exclusive edge)."""
     bands = (
         "predikat:\n"
         "  - {name: Tinggi, min: 4.1, max: 5.0, min_inclusive: false, max_inclusive: true}\n"
@@ -1379,8 +1379,12 @@ def test_a_step_onto_an_exclusive_edge_does_not_reach_the_target(write: Callable
         "      - {id: 1, name: Indikator Satu, weight: 30, criteria: {1: a, 2: b, 3: c, 4: d, 5: e}}\n"
         "      - {id: 2, name: Indikator Dua, weight: 70, criteria: {1: a, 2: b, 3: c, 4: d, 5: e}}\n"
     )
-    text = MINI[: MINI.index("predikat:")] + bands + aspects
-    model = _model(write, text)
+    return _model(write, MINI[: MINI.index("predikat:")] + bands + aspects)
+
+
+def test_a_step_onto_an_exclusive_edge_does_not_reach_the_target(write: Callable[..., Path]) -> None:
+    """Tinggi starts just above 4.1: the raise that lands on 4.1 exactly is not the one that reaches it."""
+    model = _above_4_1(write)
     plan = make_plan(model, {1: 1, 2: 5}, parse_bar("Tinggi"))  # 3.8, then 4.1, then 4.4
     assert [(s.to_level, s.reaches_target) for s in plan.steps] == [(2, False), (3, True)]
 
@@ -1439,17 +1443,7 @@ def test_a_misspelt_key_in_an_indicator_does_not_hide_its_aspects_weight_sum(wri
 
 def test_a_target_just_above_the_best_reachable_index_is_out_of_reach(write: Callable[..., Path]) -> None:
     """Tinggi starts just above 4.1 and the caps allow 4.1 at most: unreachable, said before planning."""
-    bands = (
-        "predikat:\n"
-        "  - {name: Tinggi, min: 4.1, max: 5.0, min_inclusive: false, max_inclusive: true}\n"
-        "  - {name: Rendah, min: null, max: 4.1, max_inclusive: true}\n"
-    )
-    aspects = (
-        "aspects:\n  - id: 1\n    name: Aspek Satu\n    weight: 100\n    indicators:\n"
-        "      - {id: 1, name: Indikator Satu, weight: 30, criteria: {1: a, 2: b, 3: c, 4: d, 5: e}}\n"
-        "      - {id: 2, name: Indikator Dua, weight: 70, criteria: {1: a, 2: b, 3: c, 4: d, 5: e}}\n"
-    )
-    model = _model(write, MINI[: MINI.index("predikat:")] + bands + aspects)
+    model = _above_4_1(write)
     plan = make_plan(model, {1: 1, 2: 5}, parse_bar("Tinggi"), Limits(entries={1: {"max": 2}}))
     assert not plan.reachable and plan.max_index == Fraction(41, 10) and plan.steps == ()
 
