@@ -21,12 +21,7 @@ from pathlib import Path
 from typing import NamedTuple, Union
 
 from spbe_calc.bars import Bar, check_bar, meets
-from spbe_calc.core import (
-    DEFAULT_BASIS,
-    Basis,
-    ScoredFile,
-    score_file,
-)
+from spbe_calc.core import DEFAULT_BASIS, Basis, ScoredFile, score_file
 from spbe_calc.errors import ExitCode, Problem, SpbeError, fail
 from spbe_calc.numbers import is_number
 from spbe_calc.paths import is_file, is_folder
@@ -62,7 +57,7 @@ def _one(path: str, model_ref: str | None, partial: bool, basis: Basis = DEFAULT
         return exc
 
 
-def _read_chunk(paths: list[str], model_ref: str | None, partial: bool, basis: Basis) -> list[Outcome]:
+def _score_chunk(paths: list[str], model_ref: str | None, partial: bool, basis: Basis) -> list[Outcome]:
     """Worker side: score each file, as :func:`_one` does, and send back its result or error.
 
     A result goes back without its answers' positions: they serve only messages about the file,
@@ -113,7 +108,7 @@ def score_many(
     try:
         with pool:
             try:
-                read = pool.map(_read_chunk, chunks, repeat(model_ref), repeat(partial), repeat(basis))
+                read = pool.map(_score_chunk, chunks, repeat(model_ref), repeat(partial), repeat(basis))
                 return [first, *(item for chunk in read for item in chunk)]
             except KeyboardInterrupt:
                 # Ctrl-C reaches every process of the terminal's group; the workers ignore it, and
