@@ -181,28 +181,43 @@ def test_import_reads_levels_however_they_were_typed(run: Run, tmp_path: Path) -
 
 
 @pytest.mark.parametrize(
-    "hidden",
+    ("hidden", "shown"),
     [
-        [{"nomor": "1"}],  # neither path nor url
-        [{"path": "a.pdf", "url": "https://contoh.go.id"}],  # both
-        [{"path": "a.pdf", "sha256": "abc"}],  # not a SHA-256
-        [{"path": "a.pdf", "tanggal": "kemarin"}],  # not a date
-        [""],  # an empty entry
-        {"path": "a.pdf"},  # not a list
-        "[[[",  # not JSON at all
+        ('[{"nomor": "1"}]', " (1)"),  # neither path nor url
+        ('[{"path": "a.pdf", "url": "https://contoh.go.id"}]', "a.pdf"),  # both
+        ('[{"path": "a.pdf", "sha256": "abc"}]', "a.pdf"),  # not a SHA-256
+        ('[{"path": "a.pdf", "tanggal": "kemarin"}]', "a.pdf"),  # not a date
+        ('[{"path": "a.pdf", "path": "b.pdf"}]', "b.pdf"),  # a key twice
+        ('{"path": "a.pdf"}', "a.pdf"),  # not a list
+        ("[[[", "a.pdf"),  # not JSON at all
     ],
 )
-def test_an_edited_hidden_evidence_column_cannot_make_a_bad_answers_file(run: Run, tmp_path: Path, hidden: Any) -> None:
-    """The hidden column is held to the answers file's rules; what breaks one falls back to the visible lines."""
+def test_an_edited_hidden_evidence_column_cannot_make_a_bad_answers_file(
+    run: Run, tmp_path: Path, hidden: str, shown: str
+) -> None:
+    """The hidden column is held to the answers file's rules; what breaks one leaves the visible text.
+
+    The visible cell reads as the hidden entry would be shown, so only the rules decide.
+    """
 
     def edit(lke: Any) -> None:
-        lke["J2"] = "Dokumen RPJMD"
-        lke["K2"] = hidden if isinstance(hidden, str) else json.dumps(hidden)
+        lke["J2"] = shown
+        lke["K2"] = hidden
 
     result, out = _edited(run, tmp_path, edit)
     assert result.exit_code == 0, result.stderr
-    assert read_answers(out).answers[1].bukti == ("Dokumen RPJMD",)
+    assert read_answers(out).answers[1].bukti == (shown,)
     assert run("score", str(out)).exit_code == 0
+
+
+def test_a_valid_hidden_evidence_entry_keeps_its_details(run: Run, tmp_path: Path) -> None:
+    def edit(lke: Any) -> None:
+        lke["J2"] = "https://contoh.go.id/sk (12/2024)"
+        lke["K2"] = '[{"url": "https://contoh.go.id/sk", "nomor": "12/2024"}]'
+
+    result, out = _edited(run, tmp_path, edit)
+    assert result.exit_code == 0, result.stderr
+    assert read_answers(out).answers[1].bukti == (Evidence(url="https://contoh.go.id/sk", nomor="12/2024"),)
 
 
 def test_the_hidden_evidence_column_keeps_control_characters(run: Run, tmp_path: Path) -> None:

@@ -1454,3 +1454,38 @@ def test_a_comment_on_a_literal_blocks_header_stays_on_the_header(write: Callabl
     rewritten = dump_answers(answers, comments=comments)
     assert rewritten == text
     assert read_answers(write("k.yaml", rewritten)).answers[1].fakta == "baris satu\nbaris dua\n"
+
+
+def test_an_item_at_the_top_of_its_scale_is_a_level_like_any_other(write: Callable[..., Path]) -> None:
+    """Indicator 35 of spbe-2018 is scored per item; an item at 5 (the scale's top) is in range."""
+    text = (EXAMPLES_DIR / "kota-denpasar-2018.yaml").read_text(encoding="utf-8")
+    scored = score_file(str(write("j.yaml", text.replace("  35: [1, 3, 3]", "  35: [5, 1, 5]"))))
+    assert scored.score.levels[35] == (5, 1, 5)
+    with pytest.raises(SpbeError) as info:
+        score_file(str(write("k.yaml", text.replace("  35: [1, 3, 3]", "  35: [6, 1, 5]"))))
+    assert [(p.code, p.args["level"]) for p in info.value.problems] == [("level-out-of-range", 6)]
+
+
+def test_a_scale_with_too_few_levels_does_not_hide_the_next_scales_problem(write: Callable[..., Path]) -> None:
+    text = TWO_SCALES.replace(
+        "levels: {1: {name: A}, 2: {name: B}, 3: {name: C}, 4: {name: D}, 5: {name: E}}", "levels: {1: {name: A}}"
+    ).replace(
+        "levels: {0: {name: Nol}, 1: {name: Satu}, 2: {name: Dua}, 3: {name: Tiga}}",
+        "levels: {0: {name: Nol}, 2: {name: Dua}}",
+    )
+    with pytest.raises(SpbeError) as info:
+        _model(write, text)
+    codes = [(p.code, p.line) for p in info.value.problems if "levels" in p.code]
+    assert codes == [("too-few-levels", 12), ("levels-not-consecutive", 15)]
+
+
+def test_a_band_that_starts_at_zero_is_ordered_by_its_edge(write: Callable[..., Path]) -> None:
+    """0 is an edge like any other (not "no edge"): Rendah, from 0, is the lowest band."""
+    three = TWO_SCALES.replace(
+        "  - {name: Baik, min: 2.5, max: 5, max_inclusive: true}\n  - {name: Kurang, max: 2.5}\n",
+        "  - {name: Rendah, min: 0, max: 0.5}\n  - {name: Sedang, min: 0.5, max: 2.5}\n"
+        "  - {name: Baik, min: 2.5, max: 5, max_inclusive: true}\n",
+    )
+    model = _model(write, three)
+    assert [b.name for b in model.bands] == ["Baik", "Sedang", "Rendah"]
+    assert model.band_rank(band_of(model, Fraction(1))) == 1
