@@ -129,8 +129,6 @@ def read_bytes(path: Path | str, display: str | None = None, limit: int | None =
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise fail(shown, "file-not-found") from None
-    except IsADirectoryError:
-        raise fail(shown, "is-directory") from None
     except PermissionError:
         raise fail(shown, "file-unreadable", reason="permission denied", errno="EACCES") from None
     except OSError as exc:
