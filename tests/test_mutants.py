@@ -7,8 +7,11 @@ the model's precision in JSON, an indicator without a scale, every YAML 1.1 bool
 
 from __future__ import annotations
 
+import errno
+import io
 import itertools
 import json
+import os
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
@@ -27,7 +30,7 @@ from spbe_calc.model import Model, bundled_models, load_model, resolve_model_pat
 from spbe_calc.numbers import decimal_text, exact_str, is_number
 from spbe_calc.plan import Limits, make_plan, read_limits, threshold
 from spbe_calc.scoring import Level, band_of, level_text, score
-from spbe_calc.yamlsafe import decode, parse
+from spbe_calc.yamlsafe import decode, parse, read_bytes
 
 from .conftest import DATA, Run
 
@@ -1489,3 +1492,46 @@ def test_a_band_that_starts_at_zero_is_ordered_by_its_edge(write: Callable[..., 
     model = _model(write, three)
     assert [b.name for b in model.bands] == ["Baik", "Sedang", "Rendah"]
     assert model.band_rank(band_of(model, Fraction(1))) == 1
+
+
+def test_a_folder_or_a_pipe_where_a_file_is_read_is_named_for_what_it_is(tmp_path: Path) -> None:
+    with pytest.raises(SpbeError) as info:
+        read_bytes(tmp_path)
+    assert [(p.path, p.code) for p in info.value.problems] == [(str(tmp_path), "is-directory")]
+    pipe = tmp_path / "pipa.yaml"
+    os.mkfifo(pipe)
+    with pytest.raises(SpbeError) as info:
+        read_bytes(pipe, "jawaban")
+    assert [(p.path, p.code) for p in info.value.problems] == [("jawaban", "not-a-regular-file")]
+
+
+def test_a_file_that_cannot_be_opened_or_read_says_why(
+    monkeypatch: pytest.MonkeyPatch, write: Callable[..., Path]
+) -> None:
+    """Permission denied (which root, running the tests, never meets) and a failing disk."""
+    path = write("j.yaml", "levels: {1: 3}\n")
+
+    def refused(*args: Any) -> int:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    with monkeypatch.context() as m:
+        m.setattr(os, "open", refused)
+        with pytest.raises(SpbeError) as info:
+            read_bytes(path, "jawaban")
+    problem = info.value.problems[0]
+    assert (problem.path, problem.code, problem.args) == (
+        "jawaban",
+        "file-unreadable",
+        {"reason": "permission denied", "errno": "EACCES"},
+    )
+
+    class Failing(io.BytesIO):
+        def read(self, *args: Any) -> bytes:
+            raise OSError(errno.EIO, "Input/output error")
+
+    with monkeypatch.context() as m:
+        m.setattr(os, "fdopen", lambda fd, mode: (os.close(fd), Failing())[1])
+        with pytest.raises(SpbeError) as info:
+            read_bytes(path, "jawaban")
+    problem = info.value.problems[0]
+    assert (problem.path, problem.code, problem.args["errno"]) == ("jawaban", "file-unreadable", "EIO")
