@@ -484,7 +484,8 @@ def parse(text: str, path: str) -> Document:
         else:
             line, col = _position(text, position)
         detail = str(getattr(exc, "reason", exc))
-        advice = "control-character" if "control characters" in detail else "other"
+        # libyaml says "control characters are not allowed", the pure-Python reader "special characters".
+        advice = "control-character" if "characters are not allowed" in detail else "other"
         problems.append(Problem(path, line, col, "yaml-syntax", {"detail": detail, "advice": advice}))
         return Document(path, None, problems)
     finally:

@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
+from spbe_calc import yamlsafe
 from spbe_calc.answers import Answer, Answers, compact_ids, read_answers
 from spbe_calc.answers.comments import Comments
 from spbe_calc.answers.write import dump_answers, read_for_update
@@ -1535,3 +1537,29 @@ def test_a_file_that_cannot_be_opened_or_read_says_why(
             read_bytes(path, "jawaban")
     problem = info.value.problems[0]
     assert (problem.path, problem.code, problem.args["errno"]) == ("jawaban", "file-unreadable", "EIO")
+
+
+def test_a_non_specific_tag_reads_like_no_tag() -> None:
+    """``! 1`` is read as PyYAML reads it: the tag "!" leaves the plain scalar's type to its text."""
+    doc = parse("a: ! 1\nb: 1\n", "x")
+    assert [(k.value, v.value) for k, v in doc.root.value] == [("a", 1), ("b", 1)] and not doc.problems
+
+
+def test_the_node_limit_is_reached_not_passed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(yamlsafe.LIMITS, "max_nodes", 5)
+    assert parse("a: 1\nb: 2\n", "x").problems == []  # the mapping and four scalars: five nodes
+    problems = parse("a: 1\nb: 2\nc: 3\n", "x").problems
+    assert [(p.code, p.line, p.col, p.args) for p in problems] == [("too-many-nodes", 3, 1, {"limit": 5})]
+    # The same when the node one too many is a mapping or a list.
+    assert parse("a: 1\nb: {}\n", "x").problems == []
+    for text in ("a: 1\nb: 2\nc: {}\n", "a: 1\nb: 2\nc: []\n"):
+        monkeypatch.setitem(yamlsafe.LIMITS, "max_nodes", 6)
+        problems = parse(text, "x").problems
+        assert [(p.code, p.line, p.col) for p in problems] == [("too-many-nodes", 3, 4)]
+
+
+def test_without_libyaml_a_control_character_is_a_problem_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pure-Python reader checks characters when it is created; that is reported, not a crash."""
+    monkeypatch.setattr(yamlsafe, "_Loader", yaml.SafeLoader)
+    problems = parse("a: \x07\n", "x").problems
+    assert [(p.code, p.line, p.col, p.args["advice"]) for p in problems] == [("yaml-syntax", 1, 4, "control-character")]
