@@ -1549,13 +1549,15 @@ def test_the_node_limit_is_reached_not_passed(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setitem(yamlsafe.LIMITS, "max_nodes", 5)
     assert parse("a: 1\nb: 2\n", "x").problems == []  # the mapping and four scalars: five nodes
     problems = parse("a: 1\nb: 2\nc: 3\n", "x").problems
-    assert [(p.code, p.line, p.col, p.args) for p in problems] == [("too-many-nodes", 3, 1, {"limit": 5})]
+    assert [(p.path, p.code, p.line, p.col, p.args) for p in problems] == [("x", "too-many-nodes", 3, 1, {"limit": 5})]
     # The same when the node one too many is a mapping or a list.
     assert parse("a: 1\nb: {}\n", "x").problems == []
     for text in ("a: 1\nb: 2\nc: {}\n", "a: 1\nb: 2\nc: []\n"):
         monkeypatch.setitem(yamlsafe.LIMITS, "max_nodes", 6)
         problems = parse(text, "x").problems
-        assert [(p.code, p.line, p.col) for p in problems] == [("too-many-nodes", 3, 4)]
+        assert [(p.path, p.code, p.line, p.col, p.args) for p in problems] == [
+            ("x", "too-many-nodes", 3, 4, {"limit": 6})
+        ]
 
 
 def test_without_libyaml_a_control_character_is_a_problem_too(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -1563,3 +1565,33 @@ def test_without_libyaml_a_control_character_is_a_problem_too(monkeypatch: pytes
     monkeypatch.setattr(yamlsafe, "_Loader", yaml.SafeLoader)
     problems = parse("a: \x07\n", "x").problems
     assert [(p.code, p.line, p.col, p.args["advice"]) for p in problems] == [("yaml-syntax", 1, 4, "control-character")]
+
+
+@pytest.mark.parametrize(
+    ("text", "nodes"),
+    [
+        ("a: &x {b: 1, c: 2}\nd: *x\n", 13),  # the mapping: itself, two keys, two values
+        ("a: &x [1, [2, 3]]\nd: *x\n", 13),  # the list: itself, 1, the inner list and its two
+    ],
+)
+def test_an_alias_counts_every_node_it_repeats(monkeypatch: pytest.MonkeyPatch, text: str, nodes: int) -> None:
+    """Aliases are bounded by what they expand to ("billion laughs"), counted exactly."""
+    monkeypatch.setitem(yamlsafe.LIMITS, "max_nodes", nodes)
+    assert parse(text, "x").problems == []
+    monkeypatch.setitem(yamlsafe.LIMITS, "max_nodes", nodes - 1)
+    problems = parse(text, "x").problems
+    assert [(p.path, p.code, p.line, p.col) for p in problems] == [("x", "too-many-nodes", 2, 4)]
+
+
+def test_a_recursive_alias_finds_its_own_collection() -> None:
+    """Not an unknown alias: the list holds itself (the checks that read it then refuse its shape)."""
+    doc = parse("a: &x [1, *x]\n", "x")
+    assert doc.problems == []
+    inner = doc.root.value[0][1].value[1]
+    assert inner.kind == "seq" and inner.value is doc.root.value[0][1].value
+
+
+def test_without_libyaml_an_unknown_alias_is_a_problem(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yamlsafe, "_Loader", yaml.SafeLoader)
+    problems = parse("a: *x\n", "x").problems
+    assert [(p.path, p.code, p.line, p.col, p.args) for p in problems] == [("x", "unknown-alias", 1, 4, {"name": "x"})]
