@@ -413,7 +413,7 @@ def parse(text: str, path: str) -> Document:
                 mark = event.start_mark
                 line, col = mark.line + 1, mark.column + 1
                 target = anchors.get(event.anchor)
-                if target is None:  # libyaml already rejects this; be safe with the pure parser
+                if target is None:  # an alias before its anchor: the event parsers let it through
                     problems.append(Problem(path, line, col, "unknown-alias", {"name": event.anchor}))
                     target = Node("scalar", line, col, None)
                 total += target.size

@@ -1595,3 +1595,36 @@ def test_without_libyaml_an_unknown_alias_is_a_problem(monkeypatch: pytest.Monke
     monkeypatch.setattr(yamlsafe, "_Loader", yaml.SafeLoader)
     problems = parse("a: *x\n", "x").problems
     assert [(p.path, p.code, p.line, p.col, p.args) for p in problems] == [("x", "unknown-alias", 1, 4, {"name": "x"})]
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "advice", "detail"),
+    [
+        ("a: [1, @b]\n", (1, 8), "reserved-character", "found character that cannot start any token"),
+        ("a: {b: 1,\n", (1, 4), "unclosed-mapping", "did not find expected node content"),
+        ("a: [1,\n", (1, 4), "unclosed-sequence", "did not find expected node content"),
+    ],
+)
+def test_a_syntax_error_inside_brackets_is_placed_by_its_kind(
+    text: str, where: tuple[int, int], advice: str, detail: str
+) -> None:
+    """An unclosed bracket is pointed at where it opened; any other mistake where it is."""
+    problems = parse(text, "x").problems
+    assert [((p.line, p.col), p.code, p.args) for p in problems] == [
+        (where, "yaml-syntax", {"detail": detail, "advice": advice})
+    ]
+
+
+def test_what_stands_in_for_an_unknown_alias_and_a_complex_key() -> None:
+    """A scalar in the same place, so that the checks after the problem still see a plain tree."""
+    doc = parse("a: [1, *x]\n", "x")
+    assert [p.code for p in doc.problems] == ["unknown-alias"]
+    assert doc.root is not None and doc.root.value[0][1].value[1] == yamlsafe.Node("scalar", 1, 8, None)
+    doc = parse("? [a]\n: 1\n", "x")
+    assert [p.code for p in doc.problems] == ["complex-key"]
+    assert doc.root is not None and doc.root.value[0][0] == yamlsafe.Node("scalar", 1, 3, "<seq>")
+
+
+def test_keys_that_python_finds_equal_are_different_keys() -> None:
+    assert parse("1: a\n1.0: b\ntrue: c\n", "x").problems == []
+    assert [p.code for p in parse("1: a\n1: b\n", "x").problems] == ["duplicate-key"]
