@@ -1563,8 +1563,11 @@ def test_the_node_limit_is_reached_not_passed(monkeypatch: pytest.MonkeyPatch) -
 def test_without_libyaml_a_control_character_is_a_problem_too(monkeypatch: pytest.MonkeyPatch) -> None:
     """The pure-Python reader checks characters when it is created; that is reported, not a crash."""
     monkeypatch.setattr(yamlsafe, "_Loader", yaml.SafeLoader)
+    monkeypatch.delattr(yaml, "CSafeLoader")  # as PyYAML is without libyaml
     problems = parse("a: \x07\n", "x").problems
-    assert [(p.code, p.line, p.col, p.args["advice"]) for p in problems] == [("yaml-syntax", 1, 4, "control-character")]
+    assert [(p.code, p.line, p.col, p.args) for p in problems] == [
+        ("yaml-syntax", 1, 4, {"detail": "special characters are not allowed", "advice": "control-character"})
+    ]
 
 
 @pytest.mark.parametrize(
@@ -1628,3 +1631,10 @@ def test_what_stands_in_for_an_unknown_alias_and_a_complex_key() -> None:
 def test_keys_that_python_finds_equal_are_different_keys() -> None:
     assert parse("1: a\n1.0: b\ntrue: c\n", "x").problems == []
     assert [p.code for p in parse("1: a\n1: b\n", "x").problems] == ["duplicate-key"]
+
+
+def test_a_tab_that_breaks_the_indentation_is_named_with_the_readers_words() -> None:
+    problems = parse("a: 1\n\tb: 2\n", "x").problems
+    assert [(p.code, p.line, p.col, p.args) for p in problems] == [
+        ("yaml-tab", 2, 1, {"detail": "found a tab character that violates indentation"})
+    ]
