@@ -25,7 +25,7 @@ def scaled_half_up(value: Fraction, places: int) -> int:
 
     The one rounding of the project: :func:`round_half_up`, :func:`exact_str` and the JSON
     numbers are all written from it. Integer arithmetic, because a batch of a thousand files
-    rounds some forty thousand values and Fraction or Decimal arithmetic cost ~20 ms more there.
+    rounds some forty thousand values, and going through Decimal cost ~30 ms there.
     """
     n, d = value.numerator, value.denominator
     # floor(|x| * 10^places + 1/2), in integers.
