@@ -241,7 +241,7 @@ class Nullable(NamedTuple):
 
     def check(self, node: Node, path: Path, ctx: Context) -> Any:
         """Accept null or whatever the inner spec accepts."""
-        if node.kind == "scalar" and node.value is None and not node.quoted:
+        if node.kind == "scalar" and node.value is None:
             return None
         return self.inner.check(node, path, ctx)
 

@@ -66,7 +66,6 @@ class Node(NamedTuple):
     line: int
     col: int
     value: Any = None  # map: list[(key Node, value Node)]; seq: list[Node]; scalar: Scalar
-    quoted: bool = False
     size: int = 1  # number of nodes in this subtree, aliases expanded
 
     def type_name(self) -> str:
@@ -367,7 +366,7 @@ def parse(text: str, path: str) -> Document:
                 if tag is not None and tag not in _ALLOWED_TAGS:
                     problems.append(Problem(path, line, col, "unsupported-tag", {"tag": tag}))
                 value = _resolve_plain(event.value, line, col, path, problems) if plain else event.value
-                node = Node("scalar", line, col, value, not plain)
+                node = Node("scalar", line, col, value)
                 if event.anchor:
                     anchors[event.anchor] = node
                 total += 1

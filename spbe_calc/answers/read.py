@@ -42,7 +42,7 @@ from spbe_calc.yamlsafe import Document, Node, load, parse
 def _level(node: Node, ctx: Context) -> int | None:
     """A level is a whole number written without quotes; say precisely what else it is."""
     v = node.value
-    if node.kind == "scalar" and v is None and not node.quoted:
+    if node.kind == "scalar" and v is None:
         return None
     if node.kind == "scalar" and isinstance(v, int) and not isinstance(v, bool):
         return v
