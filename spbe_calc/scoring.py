@@ -20,7 +20,7 @@ from fractions import Fraction
 from typing import NamedTuple, Union
 
 from spbe_calc.model import Band, Indicator, Model, Units
-from spbe_calc.numbers import round_half_up
+from spbe_calc.numbers import scaled_half_up
 
 #: A level as scoring sees it: a whole number, or one per item for an indicator scored per item.
 Level = Union[int, tuple[int, ...]]
@@ -109,9 +109,22 @@ def level_units(units: Units, ident: int, level: Level) -> int:
     return units.per_level[ident] * (sum(level) if isinstance(level, tuple) else level)
 
 
+def rounded_value(model: Model, value: Fraction) -> Fraction:
+    """A value rounded half-up to the model's precision, as a fraction (what the rounded rule bands)."""
+    return Fraction(scaled_half_up(value, model.precision), 10**model.precision)
+
+
 def banded_value(model: Model, value: Fraction) -> Fraction:
     """The value a predikat or a bar is decided on: exact, or rounded when the model says so."""
-    return Fraction(round_half_up(value, model.precision)) if model.banding == "rounded" else value
+    return rounded_value(model, value) if model.banding == "rounded" else value
+
+
+def bands_by_rule(model: Model, value: Fraction) -> tuple[Band, Band]:
+    """The predikat of a value under each rule: on the exact value, and on the rounded one.
+
+    They differ only near a band edge (Nias Barat's 1.7975: Kurang exactly, Cukup rounded).
+    """
+    return model.band_for(value), model.band_for(rounded_value(model, value))
 
 
 def band_of(model: Model, value: Fraction) -> Band:

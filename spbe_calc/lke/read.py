@@ -235,8 +235,8 @@ def _bukti(shown: str | None, data: str | None) -> tuple[Bukti, ...]:
     # JSON is YAML: the hidden column is read by the answers file's own rules, so nothing an
     # edited workbook says can make an answers file that its reader would refuse.
     exact = (read_bukti(data) or ()) if data else ()
-    if exact and bukti_text(tuple(exact)) == (shown or ""):
-        return tuple(exact)
+    if exact and bukti_text(exact) == (shown or ""):
+        return exact
     described = {bukti_text((e,)): e for e in exact if isinstance(e, Evidence)}
     return tuple(described.get(line, line) for line in (shown or "").split("\n") if line.strip())
 

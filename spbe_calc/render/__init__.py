@@ -19,6 +19,7 @@ from spbe_calc.i18n import pick, t
 from spbe_calc.model import Band, Level, Model
 from spbe_calc.numbers import decimal_text, exact_str, round_half_up, scaled_half_up
 from spbe_calc.render.safe import clean
+from spbe_calc.scoring import bands_by_rule
 
 
 class Options(NamedTuple):
@@ -176,8 +177,7 @@ def banding_conflict(model: Model, value: Fraction) -> str | None:
     Nias Barat 2023 and 2024 both published 1.80 for an exact index just below 1.8: Cukup in
     2023 (rounded banding), Kurang in 2024 (exact). A reader needs to see why.
     """
-    rounded = Fraction(round_half_up(value, model.precision))
-    exact_band, rounded_band = model.band_for(value), model.band_for(rounded)
+    exact_band, rounded_band = bands_by_rule(model, value)
     if exact_band == rounded_band:
         return None
     text = t(

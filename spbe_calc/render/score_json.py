@@ -8,17 +8,16 @@ spreadsheet and an auditor can each use the one they need.
 from __future__ import annotations
 
 import json
-from fractions import Fraction
 from typing import Any
 
 from spbe_calc.answers import compact_ids
 from spbe_calc.batch import ScoreBatch
 from spbe_calc.core import ScoredFile
 from spbe_calc.errors import SpbeError
-from spbe_calc.numbers import exact_str, round_half_up
+from spbe_calc.numbers import exact_str
 from spbe_calc.render import Options, json_num, warning
 from spbe_calc.render.messages import problem_json
-from spbe_calc.scoring import GroupScore, Score
+from spbe_calc.scoring import GroupScore, Score, bands_by_rule
 
 
 def _group(g: GroupScore, places: int) -> dict[str, Any]:
@@ -48,7 +47,7 @@ def to_dict(f: ScoredFile, detail: bool = False) -> dict[str, Any]:
     s: Score = f.score
     model = f.model
     places = model.precision
-    rounded = Fraction(round_half_up(s.value, places))
+    exact_band, rounded_band = bands_by_rule(model, s.value)
     out: dict[str, Any] = {
         "file": f.path,
         "instansi": f.answers.instansi,
@@ -69,7 +68,7 @@ def to_dict(f: ScoredFile, detail: bool = False) -> dict[str, Any]:
         # The predikat under each rule; they differ only near a band edge (Nias Barat 2023/2024).
         "predikat_by_banding": None
         if f.published is not None
-        else {"exact": model.band_for(s.value).name, "rounded": model.band_for(rounded).name},
+        else {"exact": exact_band.name, "rounded": rounded_band.name},
         "complete": not f.missing,
         "domains": [_group(g, places) for g in s.domains],
         "aspects": [_group(g, places) for g in s.aspects],
