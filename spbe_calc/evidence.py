@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from spbe_calc.answers import Answer, Answers, Bukti, Evidence, bind, bukti_label, is_answered, read_answers
-from spbe_calc.answers.update import update
+from spbe_calc.answers.store import update
 from spbe_calc.core import model_for_checked
 from spbe_calc.errors import Problem, Severity, SpbeError, errors_in
 from spbe_calc.model import Model
@@ -236,5 +236,5 @@ def record(path: str, model_ref: str | None = None, max_age: int = MAX_AGE) -> E
     if errors:
         raise SpbeError(errors)
     model = model_for_checked(current, model_ref)
-    update(Path(path), with_digests, current, [i.id for i in model.indicators])
+    update(Path(path), with_digests, [i.id for i in model.indicators])
     return check_evidence(path, model_ref, max_age)._replace(recorded=count)

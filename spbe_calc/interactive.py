@@ -12,6 +12,7 @@ import io
 import os
 import select
 import sys
+import textwrap
 from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
@@ -21,13 +22,13 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from spbe_calc.answers import bukti_label, compact_ids, is_answered
+from spbe_calc.answers import Answer, bukti_label, compact_ids, is_answered
 from spbe_calc.batch import ScoreBatch
 from spbe_calc.errors import SpbeError
 from spbe_calc.i18n import pick, t, words
 from spbe_calc.model import Indicator, Model
 from spbe_calc.numbers import is_number
-from spbe_calc.questionnaire import Questionnaire
+from spbe_calc.questionnaire import Conflict, Questionnaire
 from spbe_calc.render import Options, level_label, num, pct, regulation, stage_name, warning
 from spbe_calc.render.messages import format_problem
 from spbe_calc.render.richtext import console
@@ -46,23 +47,36 @@ class Prompter(Protocol):
         """The width to draw in (a terminal's may change between screens)."""
 
     def ask(self, prompt: str) -> str:
-        """Return one line typed by the user; raise EOFError when input has ended."""
+        """Return one answer typed by the user; raise EOFError when input has ended.
+
+        Input that arrived before the prompt appeared is dropped, with a notice.
+        """
 
     def show(self, item: RenderableType | str) -> None:
         """Display text or a rich renderable."""
 
-    def discard_typeahead(self) -> bool:
-        """Drop input that arrived before the current question; ``True`` if there was some."""
+
+#: Seconds within which a next key after Enter means the keys were not typed by a person one by
+#: one: a paste in a terminal without bracketed paste, or typing ahead by a program. People take
+#: well over a tenth of a second between Enter and the next key.
+BURST = 0.025
 
 
 class TerminalPrompter:
     """A real terminal: rich output on stdout, answers read with prompt_toolkit.
 
-    A paste (the terminal's bracketed paste) lands whole in the field being asked, line breaks
-    included, and Enter then accepts it: no pasted line can become a level or a command. Where a
-    terminal does not mark pastes, Alt+Enter (Esc, Enter) starts a new line and Ctrl-X Ctrl-E
-    opens ``$EDITOR``. The width is the terminal's at each screen, so a resized window is
-    honoured at once.
+    Every answer stays in the field being asked:
+
+    - a paste that the terminal marks (bracketed paste) lands whole in the field, line breaks
+      included, and Enter then accepts it;
+    - where a terminal does not mark pastes, an Enter followed at once by more keys (:data:`BURST`)
+      is a line break of the same answer, not its end: a pasted paragraph, or ``3⏎4⏎5⏎`` sent by a
+      fast typist, never becomes the next field or the next indicator;
+    - what arrived before a question appeared is dropped, with a notice, at every question;
+    - a Tab is kept as a tab (shown as spaces).
+
+    Alt+Enter (Esc, Enter) starts a new line by hand and Ctrl-X Ctrl-E opens ``$EDITOR``. The
+    width is the terminal's at each screen, so a resized window is honoured at once.
     """
 
     def __init__(self, color: bool, width: Callable[[], int]) -> None:
@@ -70,6 +84,7 @@ class TerminalPrompter:
         from prompt_toolkit import PromptSession
         from prompt_toolkit.key_binding import KeyBindings
         from prompt_toolkit.keys import Keys
+        from prompt_toolkit.layout.processors import TabsProcessor
 
         self.color = color
         self._width = width
@@ -80,21 +95,48 @@ class TerminalPrompter:
         def _new_line(event: Any) -> None:
             event.current_buffer.insert_text("\n")
 
+        @keys.add(Keys.ControlM)
+        def _enter(event: Any) -> None:
+            if self._more_keys(event):  # a paste or typing ahead: the answer goes on
+                event.current_buffer.insert_text("\n")
+            else:
+                event.current_buffer.validate_and_handle()
+
+        @keys.add(Keys.ControlI)  # Tab: no completion here, so the character itself
+        def _tab(event: Any) -> None:
+            event.current_buffer.insert_text("\t")
+
         # Cursor-position requests only serve completion menus, which are not used; without
         # them nothing waits on a terminal (or a test harness) that does not answer.
         os.environ.setdefault("PROMPT_TOOLKIT_NO_CPR", "1")
-        self.session: Any = PromptSession(key_bindings=keys, enable_open_in_editor=True)
+        self.session: Any = PromptSession(
+            key_bindings=keys,
+            enable_open_in_editor=True,
+            input_processors=[TabsProcessor(tabstop=4, char1=" ", char2=" ")],
+        )
 
     def ask(self, prompt: str) -> str:
         """Read one answer (several lines when pasted or entered with Alt+Enter)."""
+        if self._discard_typeahead():  # keys that did not wait for this question
+            self.show(Text(t("as.typeahead"), style="yellow"))
+        width = self.width
+        if len(prompt) >= width:  # the line editor would cut words at the edge: wrap at words
+            lines = textwrap.wrap(prompt, width - 1, break_long_words=False)
+            prompt = "\n".join(lines) + (" " if prompt.endswith(" ") else "")
         return str(self.session.prompt(prompt))
 
-    def discard_typeahead(self) -> bool:
-        """Drop what was typed or pasted before a question appeared; ``True`` if anything was.
+    def _more_keys(self, event: Any) -> bool:
+        """Whether more keys are already here, or come within :data:`BURST`, after an Enter."""
+        if any(getattr(k, "data", None) != "_Flush" for k in event.key_processor.input_queue):
+            return True
+        try:
+            fd = self.session.input.fileno()
+            return bool(select.select([fd], [], [], BURST)[0])
+        except (OSError, ValueError, NotImplementedError):  # no file to wait on (Windows consoles)
+            return False
 
-        Without bracketed paste, the lines of a paste arrive as if typed; whatever is waiting
-        when the level question appears was not an answer to it.
-        """
+    def _discard_typeahead(self) -> bool:
+        """Drop what was typed or pasted before a question appeared; ``True`` if anything was."""
         from prompt_toolkit.input.typeahead import clear_typeahead, get_typeahead  # as in __init__
 
         pending = bool(get_typeahead(self.session.input))
@@ -152,10 +194,6 @@ class ScriptedPrompter:
         buffer = io.StringIO()
         Console(file=buffer, width=self.width, no_color=True, color_system=None, highlight=False).print(item)
         self.transcript.append(buffer.getvalue())
-
-    def discard_typeahead(self) -> bool:
-        """A script has no typeahead."""
-        return False
 
     @property
     def text(self) -> str:
@@ -329,13 +367,14 @@ def _ask_level(q: Questionnaire, ind: Indicator, io_: Prompter) -> tuple[str, An
     if q.stage != "mandiri":  # the team's own level, beside the prompt for the later stage's
         prompt = f"{' · '.join(_self_assessed(q, ind))} › {prompt}"
     commands = command_words()
-    if io_.discard_typeahead():  # lines of a paste that did not wait for this question
-        io_.show(Text(t("as.typeahead"), style="yellow"))
     while True:
         raw = io_.ask(prompt).strip()
         low = raw.lower()
         if raw == "":
             return ("keep", None)
+        if "\n" in raw:  # several lines at once: a paste, never a level or a command
+            io_.show(Text(t("as.several-lines", min=ind.scale.min, max=ind.scale.max), style="red"))
+            continue
         if raw == "-":
             return ("clear", None)
         if low in commands:
@@ -357,27 +396,117 @@ class _AbandonedError(Exception):
     """The user gave up on a save that failed (the file broken by hand, or locked too long)."""
 
 
-def saving(q: Questionnaire, io_: Prompter, action: Callable[..., None], *args: Any, **kwargs: Any) -> None:
+class _RedoError(Exception):
+    """The person chose to answer the indicator again, starting from the version on disk."""
+
+
+def saving(q: Questionnaire, io_: Prompter, action: Callable[..., Conflict | None], *args: Any, **kwargs: Any) -> None:
     """Run one save; when it fails, say why and offer to try again once the file is fixed.
 
     Nothing is written over a file that cannot be read: the user repairs it (in an editor, or
     by waiting for the other session) and presses Enter, or types q and keeps the answer by
-    other means. The answer being saved is shown again so that it is never lost unseen.
+    other means. The answer being saved is shown again so that it is never lost unseen. When
+    someone else saved the indicator meanwhile, the person settles it (:func:`settle`).
     """
     while True:
         try:
-            action(*args, **kwargs)
-            return
+            conflict = action(*args, **kwargs)
         except SpbeError as exc:
             for problem in exc.problems:
                 io_.show(Text(format_problem(problem), style="red"))
             reply = io_.ask(t("as.ask.retry", path=q.path)).strip().lower()
             if reply in words("as.word.quit"):
-                given = [str(a) for a in args if a is not None] + [
-                    f"{k}: {'; '.join(map(bukti_label, v)) if isinstance(v, tuple) else v}" for k, v in kwargs.items()
-                ]
-                io_.show(Text(t("as.unsaved", value=clean(" · ".join(given))), style="yellow"))
+                io_.show(Text(t("as.unsaved", value=clean(_unsaved(q, args, kwargs))), style="yellow"))
                 raise _AbandonedError() from None
+            continue
+        if conflict is not None:
+            settle(q, io_, conflict)
+        return
+
+
+def _unsaved(q: Questionnaire, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
+    """What a save that was given up would have written, to copy by hand."""
+    given: list[str] = []
+    for arg in args:
+        if isinstance(arg, Conflict):  # keeping one's own version: all of it
+            ind = q.model.by_id[arg.indicator]
+            given += [str(arg.indicator)] + [f"{label}: {text}" for label, text in _fields(q, ind, arg.mine)]
+        elif arg is not None:
+            given.append(str(arg))
+    given += [f"{k}: {'; '.join(map(bukti_label, v)) if isinstance(v, tuple) else v}" for k, v in kwargs.items()]
+    return " · ".join(given)
+
+
+def settle(q: Questionnaire, io_: Prompter, conflict: Conflict) -> None:
+    """Show both versions of an indicator saved meanwhile by someone else, and let the person choose.
+
+    Keep mine writes this session's version whole; take theirs keeps the saved one; edit keeps
+    the saved one and asks the indicator again from the start (:class:`_RedoError`).
+    """
+    io_.show(conflict_view(q, conflict))
+    while True:
+        reply = io_.ask(t("as.ask.conflict")).strip().lower()
+        if reply in words("as.word.mine"):
+            saving(q, io_, q.keep_mine, conflict)
+            return
+        if reply in words("as.word.theirs"):
+            q.take_theirs(conflict)
+            io_.show(Text(t("as.conflict.kept-theirs"), style="yellow"))
+            return
+        if reply in words("as.word.edit"):
+            q.take_theirs(conflict)
+            raise _RedoError()
+        io_.show(Text(t("as.conflict.choose"), style="red"))
+
+
+def _fields(q: Questionnaire, ind: Indicator, answer: Answer | None) -> list[tuple[str, str]]:
+    """An answer's fields as (label, text), for showing two versions side by side."""
+    if answer is None:
+        return []
+    level = answer.level_at(q.stage)
+    shown = level_text(level) if is_answered(level) else "–"  # type: ignore[arg-type]
+    if isinstance(level, int) and ind.scale.min <= level <= ind.scale.max:
+        shown += f" {_level_name(ind, level)}"
+    rows = [(t("as.field.level"), shown)]
+    rows += [(t(f"as.field.{name}"), text) for name in ("fakta", "analisis") if (text := getattr(answer, name))]
+    if answer.bukti:
+        rows.append((t("as.field.bukti"), "; ".join(bukti_label(b) for b in answer.bukti)))
+    return rows
+
+
+def conflict_view(q: Questionnaire, conflict: Conflict) -> RenderableType:
+    """The saved version and this session's, each field in full; fields that differ marked."""
+    ind = q.model.by_id[conflict.indicator]
+    theirs, mine = dict(_fields(q, ind, conflict.theirs)), dict(_fields(q, ind, conflict.mine))
+    parts: list[RenderableType] = [Text(t("as.conflict", id=conflict.indicator), style="bold yellow")]
+    labels = 2 + max(len(label) for label in [*theirs, *mine, ""])  # both versions aligned alike
+    for title, rows, other in (
+        (t("as.conflict.theirs"), theirs, mine),
+        (t("as.conflict.mine"), mine, theirs),
+    ):
+        parts.append(Text(title, style="bold"))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True, style="dim", min_width=labels)
+        grid.add_column(ratio=1)
+        for label, text in rows.items():
+            mark = "*" if other.get(label) != text else " "
+            grid.add_row(f"{mark} {label}", Text(clean(text)))
+        if not rows:
+            grid.add_row("", Text(t("as.conflict.none"), style="dim"))
+        parts.append(grid)
+    parts.append(Text(f"* = {t('as.conflict.differs')}", style="dim"))
+    return Group(*parts)
+
+
+def _look(q: Questionnaire, io_: Prompter, ident: int | None = None) -> None:
+    """Read the file again before a screen, so that it shows what is on disk now."""
+    try:
+        if ident is None:
+            q.refresh()
+        else:
+            q.look(ident)
+    except SpbeError:
+        io_.show(Text(t("as.refresh-failed"), style="yellow"))
 
 
 def _ask_text(io_: Prompter, key: str, current: str | None) -> str | None:
@@ -484,6 +613,41 @@ def run(q: Questionnaire, io_: Prompter, explain: bool = True) -> str:
         return "quit"
 
 
+def _act(q: Questionnaire, io_: Prompter, ind: Indicator, action: str, value: Any, explain: bool) -> bool | None:
+    """Carry out what was typed at the level question.
+
+    ``None``: move on to the next indicator; else stay on this one, redrawing it (``True``) or
+    not (``False``: help, progress and the summary stay on screen right above the question they
+    answer; redrawing the indicator after them would push them off a 24-line terminal).
+    """
+    if action == "back":
+        if not q.back():
+            io_.show(Text(t("as.at-start"), style="yellow"))
+        return True
+    if action == "jump":
+        if not q.jump(value):
+            io_.show(Text(t("as.not-in-selection", id=value), style="yellow"))
+        return True
+    if action in ("progress", "summary"):
+        _look(q, io_)
+        if action == "progress":
+            io_.show(progress_line(q))
+        else:
+            summary(q, io_)
+        return False
+    if action == "help":
+        io_.show(help_text(q))
+        return False
+    if action == "level":
+        saving(q, io_, q.set_answer, ind.id, level=value)
+        if explain and q.stage == "mandiri":  # fakta and analisis are the team's own
+            _explain(q, ind, io_)
+    if action == "clear":
+        saving(q, io_, q.set_answer, ind.id, level=None)
+        io_.show(Text(t("as.cleared", id=ind.id), style="yellow"))
+    return None  # "keep" (Enter) and "skip" leave the answer as it is
+
+
 def _run(q: Questionnaire, io_: Prompter, explain: bool) -> str:
     model = q.model
     if q.created:
@@ -510,42 +674,20 @@ def _run(q: Questionnaire, io_: Prompter, explain: bool) -> str:
     while True:
         ind = q.current
         if redraw:
+            _look(q, io_, ind.id)
             io_.show(screen(q, ind))
-        # Help, progress and the summary stay on screen, right above the question they answer:
-        # redrawing the indicator after them would push them off a 24-line terminal.
         redraw = True
-        action, value = _ask_level(q, ind, io_)
-        if action == "quit":
-            io_.show(Text(t("as.quit", path=q.path), style="dim"))
-            return "quit"
-        if action == "back":
-            if not q.back():
-                io_.show(Text(t("as.at-start"), style="yellow"))
+        try:
+            action, value = _ask_level(q, ind, io_)
+            if action == "quit":
+                io_.show(Text(t("as.quit", path=q.path), style="dim"))
+                return "quit"
+            stay = _act(q, io_, ind, action, value, explain)
+        except _RedoError:  # answer this indicator again, from the version on disk
             continue
-        if action == "jump":
-            if not q.jump(value):
-                io_.show(Text(t("as.not-in-selection", id=value), style="yellow"))
+        if stay is not None:
+            redraw = stay
             continue
-        if action == "progress":
-            io_.show(progress_line(q))
-            redraw = False
-            continue
-        if action == "summary":
-            summary(q, io_)
-            redraw = False
-            continue
-        if action == "help":
-            io_.show(help_text(q))
-            redraw = False
-            continue
-        if action == "level":
-            saving(q, io_, q.set_answer, ind.id, level=value)
-            if explain and q.stage == "mandiri":  # fakta and analisis are the team's own
-                _explain(q, ind, io_)
-        if action == "clear":
-            saving(q, io_, q.set_answer, ind.id, level=None)
-            io_.show(Text(t("as.cleared", id=ind.id), style="yellow"))
-        # "keep" (Enter) and "skip" leave the answer as it is and move on.
         if revisiting:
             # Among the skipped ones only; past the last of them, the end of the walk.
             following = q.next_unanswered()
@@ -559,6 +701,7 @@ def _run(q: Questionnaire, io_: Prompter, explain: bool) -> str:
             first = q.first_unanswered()
             if first is None:
                 io_.show(Text(t("as.done"), style="green"))
+            _look(q, io_)
             summary(q, io_)
             if first is not None:
                 # Skipped indicators remain: offer to go back to them rather than just stop.

@@ -1,36 +1,41 @@
 """The state of a self-assessment session: which indicators, where we are, and safe saving.
 
 This module holds no terminal code: :mod:`spbe_calc.interactive` drives it. Every change is
-saved at once with :func:`spbe_calc.fsutil.atomic_write`, and each save starts from what is on
-disk *now*, so that an answer written meanwhile by someone else (or by hand) is kept: the file
-is never overwritten with less than it holds.
+saved at once through the one writer (:func:`spbe_calc.answers.store.update`), which starts from
+what is on disk *now*, so that an answer written meanwhile by someone else (or by hand) is kept:
+the file is never overwritten with less than it holds.
+
+Two people on one indicator: the session remembers each indicator's answer as it last showed or
+saved it. A save finds the answer on disk changed since then only when someone else saved it
+meanwhile; then nothing is written and :class:`Conflict` holds both versions, for the person to
+choose (:meth:`Questionnaire.keep_mine`, :meth:`Questionnaire.take_theirs`). Fields of two
+people are never mixed.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
 from spbe_calc.answers import Answer, Answers, bind, compact_ids, is_answered, read_answers, unknown_indicator
-from spbe_calc.answers.read import Written
-from spbe_calc.answers.update import is_blank, locked, update
+from spbe_calc.answers.read import Written, with_field
+from spbe_calc.answers.store import check_writable, current, empty_answers, update
 from spbe_calc.core import Basis, ScoredFile, model_for, score_answers
 from spbe_calc.errors import Problem, SpbeError, errors_in, fail
 from spbe_calc.model import Indicator, Model, load_model
 from spbe_calc.numbers import is_number
-from spbe_calc.paths import exists, is_folder
-from spbe_calc.stages import STAGES
-from spbe_calc.yamlsafe import read_text
+from spbe_calc.paths import exists
 
 
-def _is_blank(path: Path) -> bool:
-    """An existing file with nothing but blank lines and comments: there is nothing to lose."""
-    try:
-        return is_blank(read_text(path))  # bounded, and refuses what is not a regular file
-    except SpbeError:
-        return False  # let the reader report it properly
+class Conflict(NamedTuple):
+    """An indicator saved by someone else since this session showed it: both versions."""
+
+    indicator: int
+    #: the answer on disk now (``None``: removed)
+    theirs: Answer | None
+    #: the answer this session was saving
+    mine: Answer
 
 
 def parse_id_list(text: str) -> list[int]:
@@ -82,23 +87,6 @@ def _ids(ids: set[int]) -> str:
     return compact_ids(sorted(ids))
 
 
-def _check_writable(path: Path) -> None:
-    """Refuse an answers file that could not be saved: a missing folder, a folder, no rights.
-
-    The lock file beside the answers is created and removed, which is what every save does: a
-    read-only disk or share is found even where permission bits say nothing (as root).
-    """
-    shown = str(path)
-    if is_folder(path):
-        raise fail(shown, "is-directory")
-    if not is_folder(path.parent):
-        raise fail(shown, "folder-missing", folder=str(path.parent))
-    if (exists(path) and not os.access(path, os.W_OK)) or not os.access(path.parent, os.W_OK):
-        raise fail(shown, "not-writable")
-    with locked(path):  # creating the lock file is what every save does first
-        pass
-
-
 class Progress(NamedTuple):
     """Answered counts overall, per domain (or aspect, for models without domains) and selected."""
 
@@ -132,6 +120,8 @@ class Questionnaire:
         self.position = 0
         #: how many times this session has saved (nothing was written while it is 0)
         self.saves = 0
+        #: each indicator's answer as this session last showed or saved it (see :class:`Conflict`)
+        self._seen: dict[int, Answer | None] = {}
 
     # --- opening -------------------------------------------------------------------------------
 
@@ -150,22 +140,18 @@ class Questionnaire:
         A file with problems is never rewritten: the user fixes it first (``validate`` shows
         where), because rewriting could drop what the reader could not understand.
         """
-        _check_writable(path)  # before any question: an answer that cannot be saved is lost
-        if exists(path) and not _is_blank(path):
-            answers = read_answers(path)
-            errors = errors_in(answers.problems)
-            if errors:
-                raise SpbeError(errors)
+        check_writable(path)  # before any question: an answer that cannot be saved is lost
+        now = current(path)
+        if now.written:
+            answers = now.answers
             model = model_for(answers, model_ref)
             bind(answers, model, partial=True)  # unknown indicators, levels out of range: refuse
-            created = False
         else:
             model = load_model(model_ref)
-            answers = Answers(str(path), model.id, None, None, {})
-            created = True
+            answers = empty_answers(path, model.id)
         if answers.hasil is not None:  # a published result has no levels to enter
             raise SpbeError([Problem(str(path), *answers.position("hasil"), "published-only", {})])
-        q = cls(path, model, answers, select(model, domains, aspects, indicators), created, stage)
+        q = cls(path, model, answers, select(model, domains, aspects, indicators), not now.written, stage)
         q.position = q.first_unanswered() or 0
         return q
 
@@ -254,6 +240,27 @@ class Questionnaire:
         current = self.answers._replace(problems=())
         return score_answers(current, self.model, partial=True, basis=Basis(self.stage))
 
+    # --- the file as it is now ----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the file again, so that what is shown is what is on disk now.
+
+        A file broken by hand meanwhile raises :class:`SpbeError`; what was read before stays.
+        """
+        if exists(self.path):
+            answers = read_answers(self.path)
+            errors = errors_in(answers.problems)
+            if errors:
+                raise SpbeError(errors)
+            self.answers = answers
+
+    def look(self, ident: int) -> None:
+        """Show an indicator: read the file now, and remember its answer as this session saw it."""
+        try:
+            self.refresh()
+        finally:
+            self._seen[ident] = self.answer(ident)
+
     # --- changing and saving ---------------------------------------------------------------------
 
     def set_meta(self, instansi: str | None, tahun: int | None) -> None:
@@ -265,36 +272,67 @@ class Questionnaire:
             )
         )
 
-    def set_answer(self, ident: int, **changes: object) -> None:
-        """Change some fields of one indicator's answer (``level``, ``fakta``, ...) and save."""
-        stage = self.stage
+    def set_answer(self, ident: int, **changes: object) -> Conflict | None:
+        """Change some fields of one indicator's answer (``level``, ``fakta``, ...) and save.
 
-        def apply(a: Answers) -> Answers:
-            old = a.answers.get(ident) or Answer(ident, None)
-            fields = dict(changes)
-            if stage != "mandiri" and "level" in fields:
-                # A later stage's level goes under `tahap`, in stage order; the team's own stays.
-                stages = {name: lv for name, lv in old.tahap if name != stage}
-                if fields["level"] is not None:
-                    stages[stage] = fields["level"]  # type: ignore[assignment]
-                fields["tahap"] = tuple((name, stages[name]) for name in STAGES if name in stages)
-                del fields["level"]
-            new = old._replace(**fields)  # type: ignore[arg-type]
-            return a._replace(answers={**a.answers, ident: new})
+        ``level`` is the level of the session's stage (under ``tahap`` for a later stage). When
+        the answer on disk is no longer the one this session showed, nothing is written and the
+        :class:`Conflict` is returned.
+        """
+        stage_field = "level" if self.stage == "mandiri" else f"tahap.{self.stage}"
+        fields = {stage_field if name == "level" else name: value for name, value in changes.items()}
+
+        def edit(answer: Answer | None) -> Answer:
+            new = answer or Answer(indicator=ident, level=None)
+            for field, value in fields.items():
+                new = with_field(new, field, value)
+            return new
+
+        return self._save_answer(ident, edit, self._seen.get(ident, self.answer(ident)))
+
+    def keep_mine(self, conflict: Conflict) -> Conflict | None:
+        """Settle a conflict with this session's version (written over the one on disk now)."""
+        return self._save_answer(conflict.indicator, lambda _: conflict.mine, conflict.theirs)
+
+    def take_theirs(self, conflict: Conflict) -> None:
+        """Settle a conflict with the version on disk: this session goes on from it."""
+        self._seen[conflict.indicator] = conflict.theirs
+
+    def _save_answer(self, ident: int, edit: Callable[[Answer | None], Answer], base: Answer | None) -> Conflict | None:
+        """Save one indicator's answer, edited from ``base`` (what this session last saw of it)."""
+        found: list[Conflict] = []
+
+        def apply(a: Answers) -> Answers | None:
+            now = a.answers.get(ident)
+            if now != base:  # someone else saved it since this session showed it
+                found.append(Conflict(ident, now, edit(base)))
+                return None
+            return a._replace(answers={**a.answers, ident: edit(now)})
 
         self._save(apply)
+        if found:
+            return found[0]
+        self._seen[ident] = self.answer(ident)
+        return None
 
-    def _save(self, change: Callable[[Answers], Answers]) -> None:
+    def _save(self, change: Callable[[Answers], Answers | None]) -> None:
         """Apply ``change`` to the file as it is on disk now, write it atomically, keep the result.
 
-        Under the file's lock (:mod:`spbe_calc.answers.update`): two sessions saving at the same
+        Through the one writer (:mod:`spbe_calc.answers.store`): two sessions saving at the same
         instant take turns, and neither writes over what the other has just saved.
         """
+        changed = False
 
-        def with_model(a: Answers) -> Answers:
+        def with_model(a: Answers) -> Answers | None:
+            nonlocal changed
             updated = change(a)
-            return updated if updated.model is not None else updated._replace(model=self.model.id)
+            changed = updated is not None
+            if updated is None or updated.model is not None:
+                return updated
+            return updated._replace(model=self.model.id)
 
-        self.answers = update(self.path, with_model, self.answers, [i.id for i in self.model.indicators])
-        self.created = False
-        self.saves += 1
+        start = empty_answers(self.path, self.model.id)
+        self.answers = update(self.path, with_model, [i.id for i in self.model.indicators], start)
+        if changed:
+            self.created = False
+            self.saves += 1

@@ -146,7 +146,7 @@ def parse_signer(text: str) -> Signer:
     jabatan, nama, *rest = parts
     nip = rest[0] if rest and rest[0] else None
     peran = rest[1] if len(rest) > 1 and rest[1] else None
-    return Signer(jabatan, nama, nip, peran)
+    return Signer(jabatan=jabatan, nama=nama, nip=nip, peran=peran)
 
 
 def _image_type(data: bytes) -> str | None:

@@ -13,6 +13,8 @@ import pexpect
 
 from spbe_calc.answers import read_answers
 
+from .conftest import EXAMPLES
+
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 
@@ -285,7 +287,7 @@ def test_a_pasted_block_stays_in_its_field(tmp_path: Path) -> None:
     child.expect(r"Tingkat 1-5.*:")
     child.send(BRACKETED.format("3\r4\rq\r"))  # three lines pasted at the level question
     child.send("\r")
-    child.expect("tidak dikenali")
+    child.expect("Beberapa baris tiba sekaligus")
     child.expect(r"Tingkat 1-5.*:")
     child.sendline("3")
     child.expect("Fakta")
@@ -332,17 +334,161 @@ def test_a_narrow_short_terminal(tmp_path: Path) -> None:
     assert "Rintisan" not in after_help
 
 
-def test_lines_of_a_paste_without_bracketed_paste_do_not_answer_the_next_question(tmp_path: Path) -> None:
-    """A terminal that does not mark pastes sends the lines as if typed: the first one answers
-    the question being asked, the rest arrived before the next question and are dropped."""
+def test_lines_of_a_paste_without_bracketed_paste_stay_in_their_field(tmp_path: Path) -> None:
+    """A terminal that does not mark pastes sends the lines as if typed, at once: they stay in
+    the field being asked. At the level question that is refused (no level is saved, nothing moves
+    on); at a text question the lines are that text, never the next field's."""
     path = tmp_path / "j.yaml"
     path.write_text("model: spbe-2020\nlevels: {}\n")
-    child = spawn(tmp_path, "--no-explain", "j.yaml")
+    child = spawn(tmp_path, "j.yaml")
     child.expect(r"Tingkat 1-5.*:")
     child.send("3\r4\r5\r")  # three lines at once
+    child.expect("Beberapa baris tiba sekaligus")
+    child.expect(r"Tingkat 1-5.*:")
+    child.send("3\r" * 10)  # a fast typist, or a program, sending 3-Enter ten times
+    child.expect("Beberapa baris tiba sekaligus")
+    child.expect(r"Tingkat 1-5.*:")
+    assert levels(path) == {}
+    child.sendline("3")
+    child.expect("Fakta")
+    child.send("Paragraf satu.\r\rParagraf dua\tdengan tab.\r")  # pasted, no paste marks
+    child.expect("Analisis")
+    child.send("Kolom A\tKolom B\r")  # a tab typed by hand
+    child.expect("Bukti")
+    child.sendline("")
     child.expect("Indikator 2 ·")
-    child.expect("diabaikan")
     child.expect(r"Tingkat 1-5.*:")
     child.sendline("q")
     child.expect(pexpect.EOF)
-    assert levels(path) == {1: 3}
+    a = read_answers(path).answers[1]
+    assert (a.level, a.fakta, a.analisis, a.bukti) == (
+        3,
+        "Paragraf satu.\n\nParagraf dua\tdengan tab.",
+        "Kolom A\tKolom B",
+        (),
+    )
+
+
+def _both_at_indicator_1(tmp_path: Path) -> tuple[Path, pexpect.spawn, pexpect.spawn]:
+    path = tmp_path / "bersama.yaml"
+    path.write_text('model: spbe-2020\ninstansi: "Kabupaten Uji"\ntahun: 2025\nlevels: {}\n', encoding="utf-8")
+    first, second = spawn(tmp_path, str(path)), spawn(tmp_path, str(path))
+    for child in (first, second):
+        child.expect("Indikator 1 ·")
+        child.expect("Belum dijawab")
+    return path, first, second
+
+
+def _quit(*children: pexpect.spawn) -> None:
+    for child in children:
+        child.expect(r"Tingkat 1-5.*:")
+        child.sendline("q")
+        child.expect(pexpect.EOF)
+
+
+def test_two_sessions_on_one_indicator_see_both_versions_and_keep_one(tmp_path: Path) -> None:
+    """A saves indicator 1 whole; B, who was shown it empty, saves a level for it: B sees both
+    versions and keeps its own. The file holds B's answer alone, never A's texts beside B's level."""
+    path, a, b = _both_at_indicator_1(tmp_path)
+    answer(a, "3", fakta="Fakta dari A", analisis="Analisis dari A", bukti="SK A")
+    a.expect("Indikator 2 ·")
+    b.expect(r"Tingkat 1-5.*:")
+    b.sendline("4")
+    b.expect("sudah disimpan oleh sesi lain")
+    b.expect("Yang tersimpan sekarang")
+    b.expect("Fakta dari A")
+    b.expect("Jawaban Anda")
+    b.expect(r"Pilih: m = simpan")
+    assert read_answers(path).answers[1].level == 3  # nothing written while B chooses
+    b.sendline("m")
+    b.expect("Fakta")
+    b.sendline("Fakta dari B")
+    b.expect("Analisis")
+    b.sendline("")
+    b.expect("Bukti")
+    b.sendline("")
+    b.expect("Indikator 2 ·")
+    _quit(a, b)
+    one = read_answers(path).answers[1]
+    assert (one.level, one.fakta, one.analisis, one.bukti) == (4, "Fakta dari B", None, ())
+
+
+def test_two_sessions_on_one_indicator_edit_from_the_saved_version(tmp_path: Path) -> None:
+    """Edit: B's screen shows A's saved answer again (the disk now), and B answers from there.
+    Moving to another indicator shows what is on disk now, not what the session saw before."""
+    path, a, b = _both_at_indicator_1(tmp_path)
+    answer(a, "3", fakta="Fakta dari A")
+    a.expect("Indikator 2 ·")
+    a.expect(r"Tingkat 1-5.*:")
+    a.sendline("2")  # A answers indicator 2 too
+    a.expect("Fakta")
+    b.expect(r"Tingkat 1-5.*:")
+    b.sendline("4")
+    b.expect(r"Pilih: m = simpan")
+    b.sendline("u")
+    b.expect("Indikator 1 ·")
+    b.expect("Jawaban saat ini: 3 Terdefinisi · fakta")  # A's version, as the disk holds it
+    b.expect(r"\[Enter = 3\]")
+    b.sendline("")  # keep A's
+    b.expect("Indikator 2 ·")
+    b.expect("Jawaban saat ini: 2 Terkelola")  # saved by A after B had started
+    for field in ("", "", ""):
+        a.sendline(field)
+    _quit(a, b)
+    one = read_answers(path).answers[1]
+    assert (one.level, one.fakta) == (3, "Fakta dari A")
+
+
+def test_input_that_arrives_before_a_text_question_is_dropped(tmp_path: Path) -> None:
+    """While a save waits for the lock, keys typed ahead are not the next field's answer."""
+    from filelock import FileLock
+
+    from spbe_calc.answers.store import lock_path
+
+    path = tmp_path / "j.yaml"
+    path.write_text('model: spbe-2020\ninstansi: "K"\ntahun: 2025\nlevels: {}\n', encoding="utf-8")
+    child = spawn(tmp_path, str(path))
+    child.expect(r"Tingkat 1-5.*:")
+    lock = FileLock(lock_path(path))
+    lock.acquire()  # another session is saving right now
+    child.sendline("3")
+    time.sleep(0.5)
+    child.send("tergesa-gesa\r")  # typed before the fakta question appeared
+    time.sleep(0.5)
+    lock.release()
+    child.expect("diabaikan")
+    child.expect("Fakta")
+    child.sendline("Fakta sebenarnya")
+    child.expect("Analisis")
+    child.sendline("")
+    child.expect("Bukti")
+    child.sendline("")
+    _quit(child)
+    assert read_answers(path).answers[1].fakta == "Fakta sebenarnya"
+
+
+def test_the_summary_and_the_final_table_fit_40_columns(tmp_path: Path) -> None:
+    """At 40 columns the score table is written row by row: no line is wider, no word is cut."""
+    full = (EXAMPLES / "kabupaten-contoh-2022.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "j.yaml"
+    path.write_text(full.replace("\n  47:", "\n  # 47:"), encoding="utf-8")
+    child = spawn(tmp_path, "--no-explain", "j.yaml", size=(200, 40))
+    child.expect("Indikator 47 ·")
+    child.expect(r"Tingkat 1-5.*:")
+    child.sendline("r")
+    child.expect("Belum dijawab")
+    table = child.before or ""
+    child.expect(r"Tingkat 1-5.*:")
+    shown = [ANSI.sub("", table + "Belum dijawab" + (child.before or "")).replace("\r", "")]
+    assert "Belum dijawab (1): 47" in shown[0]
+    child.sendline("3")
+    child.expect("Tersimpan di")
+    shown.append(ANSI.sub("", child.before or "").replace("\r", ""))
+    child.expect(pexpect.EOF)
+    for text in shown:
+        # The line editor redraws the answered prompt with cursor moves that this text flattens.
+        lines = [line for line in text.split("\n") if line.strip() and "Tingkat 1-5" not in line]
+        assert all(len(line) <= 40 for line in lines), [line for line in lines if len(line) > 40]
+        for name in ("Perencanaan Strategis SPBE", "Layanan Administrasi Pemerintahan", "Predikat Cukup"):
+            assert name in text  # whole words, each on one line
+        assert "Indeks SPBE:" in text

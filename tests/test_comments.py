@@ -133,3 +133,16 @@ def test_comments_survive_a_rewrite_anywhere(
     assert after.answers == before.answers and after.problems == ()
     for note in placed:
         assert rewritten.count(note) == text.count(note), (note, text, rewritten)
+
+
+def test_an_end_of_line_comment_stays_on_the_key_it_was_written_on(tmp_path: Path) -> None:
+    """``1: {level: 3, …}  # hukum`` is a note on indicator 1, not on its level or its texts."""
+    path = tmp_path / "jawaban.yaml"
+    path.write_text(
+        'model: spbe-2020\nlevels:\n  1: {level: 3, fakta: "ada", analisis: "cukup"}  # hukum\n  2: 2  # bappeda\n',
+        encoding="utf-8",
+    )
+    q = Questionnaire.open(path, None, [], [], [2])
+    run(q, ScriptedPrompter(["4", "", "", "", "q"]))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert "  1:  # hukum" in lines and "  2: 4  # bappeda" in lines

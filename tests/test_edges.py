@@ -137,10 +137,17 @@ def test_a_missing_model_names_the_answers_file_and_line(run: Run, write: Write)
 
 
 def test_operating_system_errors_in_the_users_language(run: Run, tmp_path: Path) -> None:
+    r = run("report", EX22, "-o", "/dev/full", "-f", "markdown")  # a device that is always full
+    assert r.exit_code == 2 and "ruang disk penuh" in r.stderr and "No space" not in r.stderr
+    r = run("--lang", "en", "report", EX22, "-o", "/dev/full", "-f", "markdown")
+    assert "no space left on the disk" in r.stderr
+
+
+def test_a_missing_folder_is_named(run: Run, tmp_path: Path) -> None:
     r = run("report", EX22, "-o", str(tmp_path / "tidak-ada" / "laporan.html"))
-    assert r.exit_code == 2 and "berkas atau folder tidak ada" in r.stderr and "No such file" not in r.stderr
+    assert r.exit_code == 2 and f"folder {tmp_path / 'tidak-ada'} tidak ada" in r.stderr
     r = run("--lang", "en", "report", EX22, "-o", str(tmp_path / "tidak-ada" / "laporan.html"))
-    assert "no such file or folder" in r.stderr
+    assert "does not exist" in r.stderr
 
 
 def test_the_empty_file_hint_needs_no_readme(run: Run, write: Write) -> None:
@@ -246,6 +253,44 @@ def test_completion_scripts_for_every_shell() -> None:
         completion._shell = lambda shell=shell: shell  # type: ignore[assignment,misc]
         text = completion.script()
         assert "_SPBE_CALC_COMPLETE" in text and "spbe-calc" in text
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_install_completion_never_edits_a_start_up_file(
+    run: Run, tmp_path: Path, shell: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The script goes to a file of its own; the line for ~/.bashrc or ~/.zshrc is printed, quoted
+    for the shell, so that a home folder named ``$(...)`` runs nothing."""
+    from spbe_calc.cli import completion
+
+    home = tmp_path / "$(touch dimiliki)"
+    home.mkdir()
+    (home / ".bashrc").write_text("# milik pengguna\n")
+    env = {**os.environ, "HOME": str(home), "SHELL": f"/bin/{shell}", "XDG_DATA_HOME": "", "XDG_CONFIG_HOME": ""}
+    env.pop("BASH_COMPLETION_USER_DIR", None)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.delenv("BASH_COMPLETION_USER_DIR", raising=False)
+    monkeypatch.setattr(completion, "_shell", lambda: shell)  # the shell this test pretends to be
+    for _ in range(2):  # a second run changes nothing more
+        done = run("--install-completion")
+        assert done.exit_code == 0, done.stderr
+    written = sorted(p.relative_to(home).as_posix() for p in home.rglob("*") if p.is_file())
+    script = {
+        "bash": ".local/share/bash-completion/completions/spbe-calc",
+        "zsh": ".local/share/zsh/site-functions/spbe-calc.zsh",
+        "fish": ".config/fish/completions/spbe-calc.fish",
+    }[shell]
+    assert written == sorted([".bashrc", script])
+    assert (home / ".bashrc").read_text() == "# milik pengguna\n"
+    assert "_SPBE_CALC_COMPLETE" in (home / script).read_text()
+    if shell == "fish":
+        assert "source" not in done.stderr
+    else:
+        line = f"source '{home / script}'"
+        assert line in done.stderr
+        subprocess.run(["bash", "-c", f"{line} 2>/dev/null; true"], cwd=tmp_path, env=env, check=True)
+    assert not (tmp_path / "dimiliki").exists()
 
 
 def test_show_completion_from_the_command_line(run: Run) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from spbe_calc.errors import SpbeError
 from spbe_calc.fsutil import atomic_write
 from spbe_calc.render.messages import message
 
@@ -390,13 +391,16 @@ def test_a_symlink_is_written_through(tmp_path: Path) -> None:
     assert not list((tmp_path / "asli").glob(".*.tmp")) and not list(tmp_path.glob(".*.tmp"))
 
 
-def test_hard_links_are_kept(tmp_path: Path) -> None:
+def test_a_hard_linked_file_is_refused_not_rewritten_in_place(tmp_path: Path) -> None:
+    """Replacing would cut the other name off; rewriting in place could leave it empty."""
     first = tmp_path / "a.yaml"
     first.write_text("lama", encoding="utf-8")
     second = tmp_path / "b.yaml"
     os.link(first, second)
-    atomic_write(first, "baru")
-    assert second.read_text(encoding="utf-8") == "baru" and first.stat().st_ino == second.stat().st_ino
+    with pytest.raises(SpbeError) as caught:
+        atomic_write(first, "baru")
+    assert [(p.code, p.args) for p in caught.value.problems] == [("hard-linked", {"links": 2})]
+    assert second.read_text(encoding="utf-8") == "lama" and first.stat().st_ino == second.stat().st_ino
 
 
 def test_a_device_is_written_to_not_replaced(run: Run) -> None:

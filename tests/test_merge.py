@@ -11,7 +11,7 @@ import pytest
 from filelock import FileLock
 
 from spbe_calc.answers import read_answers
-from spbe_calc.answers.update import lock_path
+from spbe_calc.answers.store import lock_path
 
 from .conftest import Run
 
@@ -62,8 +62,13 @@ def test_prefer_a_file_or_the_latest(run: Run, write: Write, tmp_path: Path) -> 
     assert run("merge", str(a), str(b), "-o", str(out), "--prefer", str(a)).exit_code == 0
     assert {k: v.level for k, v in read_answers(out).answers.items()} == {1: 3, 5: 1, 6: 2}
     os.utime(a, (1_000_000, 1_000_000))  # a is older
-    assert run("merge", str(a), str(b), "-o", str(out), "--prefer", "latest").exit_code == 0
-    assert read_answers(out).answers[1].level == 4
+    # gabung.yaml now holds answers and is not an input: replacing it needs --force.
+    refused = run("merge", str(a), str(b), "-o", str(out), "--prefer", "latest")
+    assert refused.exit_code == 2 and "bukan salah satu berkas yang digabung" in refused.stderr
+    r = run("merge", str(a), str(b), "-o", str(out), "--prefer", "latest", "--force")
+    assert r.exit_code == 0 and read_answers(out).answers[1].level == 4
+    assert "Konflik yang diselesaikan dengan --prefer (1):" in r.stdout
+    assert f"Indikator 1, tingkat: nilai dari {b}" in r.stdout
     r = run("merge", str(a), str(b), "-o", str(out), "--prefer", "c.yaml")
     assert r.exit_code == 2 and "bukan salah satu berkas masukan" in r.stderr
 
@@ -99,9 +104,9 @@ def test_a_broken_input_is_reported_with_its_position(run: Run, write: Write, tm
 
 def test_merge_takes_its_turn_under_the_lock(run: Run, write: Write, monkeypatch: pytest.MonkeyPatch) -> None:
     """A merge into a file someone is saving waits for the lock (and says so when it cannot)."""
-    import spbe_calc.answers.update
+    import spbe_calc.answers.store
 
-    monkeypatch.setattr(spbe_calc.answers.update, "LOCK_WAIT", 0.3)
+    monkeypatch.setattr(spbe_calc.answers.store, "LOCK_WAIT", 0.3)
     a = write("a.yaml", HEAD + "  1: 3\n")
     b = write("b.yaml", HEAD + "  2: 3\n")
     with FileLock(lock_path(a)):  # an assess session saving a.yaml right now

@@ -937,7 +937,7 @@ def test_comments_beside_values_of_every_shape(write: Callable[..., Path]) -> No
         ("# kepala",),
         {},
         {
-            ("levels", 1, "level"): "# catatan satu",  # the first entry of the line, not the last
+            ("levels", 1): "# catatan satu",  # the key the line starts with, not an entry inside it
             ("levels", 2): "# satu spasi",
             ("levels", 3, "fakta"): "# setelah kutip",
             ("levels", 3, "analisis"): "# akhir kutip",
@@ -1021,30 +1021,30 @@ _NOTHING = Answers("j.yaml", None, None, None, {})
 
 
 def test_a_file_broken_meanwhile_is_never_overwritten(write: Callable[..., Path]) -> None:
-    from spbe_calc.answers.update import update
+    from spbe_calc.answers.store import update
 
     path = write("j.yaml", "levels:\n  1: 3\n  1: 4\n")  # a duplicate key: somebody's edit went wrong
     before = path.read_text(encoding="utf-8")
     with pytest.raises(SpbeError) as caught:
-        update(path, lambda a: a, _NOTHING, [1])
+        update(path, lambda a: a, [1], _NOTHING)
     assert [p.code for p in caught.value.problems] == ["duplicate-key"]
     assert path.read_text(encoding="utf-8") == before
 
 
 def test_a_comment_only_file_keeps_its_indented_comments(write: Callable[..., Path]) -> None:
-    from spbe_calc.answers.update import is_blank, update
+    from spbe_calc.answers.store import is_blank, update
 
     path = write("j.yaml", "# Kabupaten Uji\n  # diisi oleh Bagian Hukum\n\n")
     assert is_blank(path.read_text(encoding="utf-8"))
-    update(path, lambda a: a._replace(answers={1: Answer(1, 3)}), _NOTHING, [1])
+    update(path, lambda a: a._replace(answers={1: Answer(1, 3)}), [1], _NOTHING)
     assert path.read_text(encoding="utf-8").startswith("# Kabupaten Uji\n  # diisi oleh Bagian Hukum\n")
 
 
 def test_answers_are_written_in_the_models_order(write: Callable[..., Path]) -> None:
-    from spbe_calc.answers.update import update
+    from spbe_calc.answers.store import update
 
     path = write("j.yaml", "levels: {1: 3}\n")
-    update(path, lambda a: a._replace(answers={**a.answers, 2: Answer(2, 4)}), _NOTHING, [2, 1])
+    update(path, lambda a: a._replace(answers={**a.answers, 2: Answer(2, 4)}), [2, 1], _NOTHING)
     text = path.read_text(encoding="utf-8")
     assert text.index("  2: 4") < text.index("  1: 3")  # the model's order, not the numbers'
 

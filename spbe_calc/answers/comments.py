@@ -73,13 +73,18 @@ def _comment_at(line: str, spans: list[tuple[int, float]]) -> int | None:
 
 def find_comments(text: str, where: Context) -> Comments:
     """The comments of ``text``, tied to the entries whose positions ``where`` recorded."""
-    # The innermost entry on each line (1-based lines, as positions are): on "- SK 1  # x" the
-    # list item, not the list that starts there; on "  12: 3  # x" indicator 12.
-    entries: dict[int, tuple[int, EntryPath]] = {}
-    for table in (where.key_positions, where.positions):
-        for path, (row, _) in table.items():
-            if path and (row not in entries or len(path) > entries[row][0]):
-                entries[row] = (len(path), path)
+    # The entry that a line starts with (1-based lines, as positions are): an entry is where its
+    # key is, or where it starts when it has none (a list item). On "  1: {level: 3}  # x" that
+    # is indicator 1, whatever its mapping holds; on "- SK 1  # x" the list item (the list's own
+    # key is on the line above); on "  12: 3  # x" indicator 12. A comment stays with that entry
+    # when the entry is written in another form.
+    keyed = where.key_positions
+    starts = [*keyed.items(), *((p, at) for p, at in where.positions.items() if p not in keyed)]
+    firsts: dict[int, tuple[int, EntryPath]] = {}
+    for path, (row, column) in starts:
+        if path and (row not in firsts or column < firsts[row][0]):
+            firsts[row] = (column, path)
+    entries = {row: path for row, (_, path) in firsts.items()}
     try:
         spans = _covered(text)
     except yaml.YAMLError:  # a file that does not scan has no comments we could place
@@ -108,14 +113,14 @@ def find_comments(text: str, where: Context) -> Comments:
                     # the comment belongs to that value's entry.
                     inline[last] = f"{inline[last]}  {comment}" if last in inline else comment
             continue
-        last = entry[1]
+        last = entry
         if pending:
             if seen_entry:
-                before[entry[1]] = tuple(pending)
+                before[entry] = tuple(pending)
             else:
                 header += pending
             pending = []
         seen_entry = True
         if col is not None:
-            inline[entry[1]] = line[col:].rstrip()
+            inline[entry] = line[col:].rstrip()
     return Comments(tuple(header), before, inline, tuple(pending))

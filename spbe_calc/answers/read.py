@@ -230,6 +230,13 @@ def bukti_label(entry: Bukti) -> str:
 Written = Union[int, tuple[Union[int, None], ...], None]
 
 
+def has_value(level: Written) -> bool:
+    """Whether a written level holds a number (for one item at least)."""
+    if isinstance(level, tuple):
+        return any(v is not None for v in level)
+    return level is not None
+
+
 class Answer(NamedTuple):
     """One indicator's answer; ``level`` (penilaian mandiri) is ``None`` while not answered."""
 
@@ -242,11 +249,42 @@ class Answer(NamedTuple):
     #: ``visitasi``, ``akhir``), in that order. Pairs rather than a dict: records stay immutable.
     tahap: tuple[tuple[str, Written], ...] = ()
 
+    def is_given(self) -> bool:
+        """Whether anything of this answer is given (a level at some stage, or an explanation)."""
+        levels = (self.level, *(level for _, level in self.tahap))
+        return bool(self.fakta or self.analisis or self.bukti) or any(has_value(level) for level in levels)
+
     def level_at(self, stage: str) -> Written:
         """The level of a stage: ``level`` for ``mandiri``, else the one under ``tahap``."""
         if stage == "mandiri":
             return self.level
         return next((level for name, level in self.tahap if name == stage), None)
+
+
+def field_value(answer: Answer | None, field: str) -> Any:
+    """A field of an answer (``tahap.akhir`` for a stage's level), or ``None`` when it is empty."""
+    if answer is None:
+        return None
+    if field.startswith("tahap."):
+        value = answer.level_at(field.split(".", 1)[1])
+        return value if has_value(value) else None
+    value = getattr(answer, field)
+    if field == "level":
+        return value if has_value(value) else None
+    return value or None
+
+
+def with_field(answer: Answer, field: str, value: Any) -> Answer:
+    """``answer`` with one field set (``None`` empties it); the others, known or not, kept."""
+    if field.startswith("tahap."):
+        stage = field.split(".", 1)[1]
+        stages = {name: level for name, level in answer.tahap if name != stage}
+        if value is not None:
+            stages[stage] = value
+        return answer._replace(tahap=tuple((name, stages[name]) for name in STAGES if name in stages))
+    empty = answer._field_defaults.get(field) if field != "level" else None
+    changes: dict[str, Any] = {field: empty if value is None else value}
+    return answer._replace(**changes)
 
 
 class Published(NamedTuple):
@@ -327,6 +365,14 @@ class Answers(NamedTuple):
         """Completely answered indicators and their levels."""
         return {k: a.level for k, a in self.answers.items() if is_answered(a.level)}  # type: ignore[misc]
 
+    def content(self) -> Answers:
+        """What the file says, without where it was read: two reads of one text compare equal."""
+        return self._replace(path="", where=None, problems=(), invalid=frozenset())
+
+    def has_answers(self) -> bool:
+        """Whether the file holds anything a person gave: a level at any stage, a text, or a result."""
+        return self.hasil is not None or any(a.is_given() for a in self.answers.values())
+
 
 def _tuple(level: Any) -> Any:
     return tuple(level) if isinstance(level, list) else level
@@ -375,16 +421,16 @@ def parse_answers(data: dict[str, Any], ctx: Context, problems: list[Problem] | 
                 problems += _check_evidence(ident, value["bukti"], ctx)
             tahap = value.get("tahap") or {}
             answers[ident] = Answer(
-                ident,
-                _tuple(value.get("level")),
-                value.get("fakta"),
-                value.get("analisis"),
-                tuple(_bukti(b) for b in value.get("bukti") or () if b is not None),
+                indicator=ident,
+                level=_tuple(value.get("level")),
+                fakta=value.get("fakta"),
+                analisis=value.get("analisis"),
+                bukti=tuple(_bukti(b) for b in value.get("bukti") or () if b is not None),
                 # Only stages with a key are kept, in STAGES order, so that a rewrite keeps them.
-                tuple((s, _tuple(tahap[s])) for s in STAGES if s in tahap),
+                tahap=tuple((s, _tuple(tahap[s])) for s in STAGES if s in tahap),
             )
         else:
-            answers[ident] = Answer(ident, _tuple(value))
+            answers[ident] = Answer(indicator=ident, level=_tuple(value))
     hasil = data.get("hasil")
     return Answers(
         path=ctx.file,
@@ -405,21 +451,23 @@ def _laporan(data: Any) -> Laporan | None:
     if not isinstance(data, dict):
         return None
     signers = tuple(
-        Signer(s["jabatan"], s["nama"], s.get("nip"), s.get("peran"))
+        Signer(jabatan=s["jabatan"], nama=s["nama"], nip=s.get("nip"), peran=s.get("peran"))
         for s in data.get("penandatangan") or ()
         if isinstance(s, dict) and isinstance(s.get("jabatan"), str) and isinstance(s.get("nama"), str)
     )
-    laporan = Laporan(data.get("tempat"), data.get("tanggal"), data.get("logo"), signers)
+    laporan = Laporan(
+        tempat=data.get("tempat"), tanggal=data.get("tanggal"), logo=data.get("logo"), penandatangan=signers
+    )
     return laporan if laporan != Laporan() else None  # an empty section says nothing
 
 
 def _published(data: dict[str, Any]) -> Published:
     return Published(
-        Fraction(data["indeks"]),
-        data["predikat"],
-        {k: Fraction(v) for k, v in (data.get("domains") or {}).items()},
-        {k: Fraction(v) for k, v in (data.get("aspects") or {}).items()},
-        data.get("sumber"),
+        value=Fraction(data["indeks"]),
+        predikat=data["predikat"],
+        domains={k: Fraction(v) for k, v in (data.get("domains") or {}).items()},
+        aspects={k: Fraction(v) for k, v in (data.get("aspects") or {}).items()},
+        source=data.get("sumber"),
     )
 
 

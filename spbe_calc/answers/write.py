@@ -2,7 +2,8 @@
 
 The comments a person wrote are kept beside their entries.
 
-Only ``assess`` writes answers files; scoring never imports this module.
+Only the one writer (:mod:`spbe_calc.answers.store`) calls :func:`dump_answers`; scoring never
+imports this module.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from spbe_calc.answers.comments import Comments, EntryPath, find_comments
-from spbe_calc.answers.read import Answers, Bukti, Evidence, Laporan, Signer, answers_from_doc
+from spbe_calc.answers.read import Answers, Bukti, Evidence, Laporan, Published, Signer, answers_from_doc
+from spbe_calc.numbers import exact_str
 from spbe_calc.yamlsafe import parse, read_text
 
 #: Characters YAML does not allow raw in a stream, and the line and paragraph separators.
@@ -91,7 +93,8 @@ def dump_answers(answers: Answers, order: list[int] | None = None, comments: Com
         rows.append((("instansi",), f"instansi: {yaml_json(answers.instansi)}"))
     if answers.tahun is not None:
         rows.append((("tahun",), f"tahun: {answers.tahun}"))
-    rows.append((("levels",), "levels:" if answers.answers else "levels: {}"))
+    if answers.hasil is None or answers.answers:
+        rows.append((("levels",), "levels:" if answers.answers else "levels: {}"))
     ids = [i for i in (order or []) if i in answers.answers]
     ids += sorted(i for i in answers.answers if i not in set(ids))
     for ident in ids:
@@ -112,9 +115,28 @@ def dump_answers(answers: Answers, order: list[int] | None = None, comments: Com
         if a.bukti:
             rows.append((at + ("bukti",), "    bukti:"))
             rows += [(at + ("bukti", n), f"      - {_bukti(b)}") for n, b in enumerate(a.bukti)]
+    if answers.hasil is not None:
+        rows += _hasil_rows(answers.hasil)
     if answers.laporan is not None:
         rows += _laporan_rows(answers.laporan)
     return _with_comments(rows, comments or Comments.none())
+
+
+def _hasil_rows(hasil: Published) -> list[tuple[EntryPath, str]]:
+    """The ``hasil`` section: a published result, its numbers written exactly as decimals."""
+    at: EntryPath = ("hasil",)
+    rows: list[tuple[EntryPath, str]] = [
+        (at, "hasil:"),
+        (at + ("indeks",), f"  indeks: {exact_str(hasil.value)}"),
+        (at + ("predikat",), f"  predikat: {yaml_json(hasil.predikat)}"),
+    ]
+    for key, values in (("domains", hasil.domains), ("aspects", hasil.aspects)):
+        if values:
+            shown = ", ".join(f"{k}: {exact_str(v)}" for k, v in sorted(values.items()))
+            rows.append((at + (key,), f"  {key}: {{{shown}}}"))
+    if hasil.source is not None:
+        rows.append((at + ("sumber",), f"  sumber: {yaml_json(hasil.source)}"))
+    return rows
 
 
 def _laporan_rows(laporan: Laporan) -> list[tuple[EntryPath, str]]:

@@ -2,7 +2,10 @@
 
 ``spbe-calc --install-completion`` installs it for the shell it runs in, ``--show-completion``
 prints the script (to install by hand, or for another shell: ``SHELL=zsh`` when no shell can be
-detected). The shell then calls ``spbe-calc`` with
+detected). Installing writes the script to a file of its own, atomically, where the shell (or
+bash-completion, or fish) finds it, and never edits a shell start-up file (``~/.bashrc``,
+``~/.zshrc``, a PowerShell profile): where the shell needs a line there, the line is printed,
+quoted, for the user to add once. The shell then calls ``spbe-calc`` with
 ``_SPBE_CALC_COMPLETE`` set, and the framework answers with commands, options, format choices,
 bundled model names and file paths.
 
@@ -14,15 +17,17 @@ are registered only when a shell asks for completions; a normal start does nothi
 from __future__ import annotations
 
 import os
+import shlex
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import typer
 from typer import _completion_shared as shared  # the scripts and installer typer tools use
 from typer import completion as typer_completion
 from typer.core import TyperOption
 
-from spbe_calc.errors import os_failure
+from spbe_calc.errors import SpbeError, os_failure
+from spbe_calc.fsutil import atomic_write
 from spbe_calc.i18n import t
 from spbe_calc.model import bundled_models
 from spbe_calc.render.messages import problem_text
@@ -52,10 +57,52 @@ def script(prog_name: str = "spbe-calc") -> str:
     return shared.get_completion_script(prog_name=prog_name, complete_var=COMPLETE_VAR, shell=_shell())
 
 
-def install(prog_name: str = "spbe-calc") -> tuple[str, Path]:
-    """Install the script where the current shell reads it at start; return the shell and file."""
-    name, path = shared.install(shell=_shell(), prog_name=prog_name, complete_var=COMPLETE_VAR)
-    return name, Path(path)
+#: Where each shell finds a completion script by itself, and whether it needs a start-up line.
+#: bash-completion loads ``completions/NAME`` from its user folder when NAME is first completed;
+#: fish loads ``completions/NAME.fish``; zsh and PowerShell are told to source the file.
+def _script_file(shell: str, prog_name: str) -> tuple[Path, bool]:
+    home = Path.home()
+    data = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
+    config = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config")
+    if shell == "bash":
+        folder = Path(os.environ.get("BASH_COMPLETION_USER_DIR") or data / "bash-completion") / "completions"
+        return folder / prog_name, True  # loaded by bash-completion; without it, a line to add
+    if shell == "fish":
+        return config / "fish" / "completions" / f"{prog_name}.fish", False
+    if shell == "zsh":
+        return data / "zsh" / "site-functions" / f"{prog_name}.zsh", True
+    return config / "powershell" / f"{prog_name}-completion.ps1", True
+
+
+def _startup_line(shell: str, path: Path) -> str:
+    """The line that loads the script, quoted for the shell (a HOME with ``$(…)`` in it stays text)."""
+    if shell in ("powershell", "pwsh"):
+        return ". '" + str(path).replace("'", "''") + "'"
+    return f"source {shlex.quote(str(path))}"
+
+
+class Installed(NamedTuple):
+    """Where the completion script was written, and the start-up line the user may need to add."""
+
+    shell: str
+    path: Path
+    #: ``None`` when the shell loads the script by itself
+    line: str | None
+    #: the start-up file the line belongs in
+    startup: str | None
+
+
+_STARTUP = {"bash": "~/.bashrc", "zsh": "~/.zshrc", "powershell": "$PROFILE", "pwsh": "$PROFILE"}
+
+
+def install(prog_name: str = "spbe-calc") -> Installed:
+    """Write the completion script for the current shell to its own file (see the module docstring)."""
+    shell = _shell()
+    path, needs_line = _script_file(shell, prog_name)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, shared.get_completion_script(prog_name=prog_name, complete_var=COMPLETE_VAR, shell=shell))
+    line = _startup_line(shell, path) if needs_line else None
+    return Installed(shell, path, line, _STARTUP.get(shell) if line else None)
 
 
 def model_names(incomplete: str) -> list[str]:
@@ -85,10 +132,16 @@ def options() -> list[Any]:
                 typer.echo(script())
             else:
                 try:
-                    shell, path = install()
-                except OSError as exc:  # the shell's start-up file cannot be written
+                    done = install()
+                except OSError as exc:  # the folder cannot be made
                     raise typer.BadParameter(problem_text(os_failure(str(exc.filename), "write-failed", exc))) from None
-                typer.echo(t("out.completion-installed", shell=shell, path=path), err=True)
+                except SpbeError as exc:  # the file cannot be replaced
+                    raise typer.BadParameter(problem_text(exc)) from None
+                typer.echo(t("out.completion-installed", shell=done.shell, path=done.path), err=True)
+                if done.shell == "bash":
+                    typer.echo(t("out.completion-bash", line=done.line), err=True)
+                elif done.line:
+                    typer.echo(t("out.completion-line", file=done.startup, line=done.line), err=True)
             raise typer.Exit()
 
         return callback

@@ -5,17 +5,14 @@ from typing import Annotated, Optional
 
 import typer
 
-from spbe_calc.answers.update import is_blank, locked
-from spbe_calc.answers.write import dump_answers, read_for_update
 from spbe_calc.cli.app import command, say, warn_models
 from spbe_calc.cli.params import AnswersFile, BandingOption, ModelOption, StageOption, choice_option
 from spbe_calc.core import Basis
-from spbe_calc.errors import ExitCode, SpbeError, fail
+from spbe_calc.errors import ExitCode, fail
 from spbe_calc.fsutil import atomic_write, atomic_write_bytes
 from spbe_calc.i18n import t
-from spbe_calc.lke.read import read_workbook
+from spbe_calc.lke.read import import_workbook
 from spbe_calc.lke.write import export_file, write_csv, write_xlsx
-from spbe_calc.yamlsafe import read_text
 
 #: What an output file name ending means.
 _SUFFIXES = {".xlsx": "xlsx", ".csv": "csv"}
@@ -54,19 +51,7 @@ def import_(
     force: Annotated[bool, typer.Option("--force", help="help.import.force")] = False,
 ) -> ExitCode:
     """Read an LKE workbook back into an answers file; nothing is written while it has a problem."""
-    answers, scoring_model = read_workbook(workbook, model)
-    warn_models([scoring_model])
-    with locked(output):
-        comments = None
-        if output.exists():
-            if not force and not is_blank(read_text(output)):
-                # Replacing answers that the workbook may not hold would lose them.
-                raise fail(str(output), "output-exists")
-            try:
-                comments = read_for_update(output)[1]  # the comments a person wrote stay
-            except SpbeError:
-                comments = None  # an unreadable old file has no comments to keep
-        text = dump_answers(answers, [i.id for i in scoring_model.indicators], comments)
-        atomic_write(output, text)
-    say(t("out.import.written", path=output, count=len(answers.answers)))
+    book = import_workbook(workbook, output, model, force)
+    warn_models([book.model])
+    say(t("out.import.written", path=output, count=len(book.answers.answers)))
     return ExitCode.OK

@@ -21,10 +21,11 @@ def merge(
         Optional[str], typer.Option("--prefer", help="help.merge.prefer", metavar="cli.metavar.prefer")
     ] = None,
     model: ModelOption = None,
+    force: Annotated[bool, typer.Option("--force", help="help.merge.force")] = False,
     fmt: Annotated[str, format_option("merge")] = "text",
 ) -> ExitCode:
     """Combine answers files of one agency, year and model; 1 when conflicts are left."""
-    result = merge_files(files, output, prefer, model)
+    result = merge_files(files, output, prefer, model, force)
     emit(render("merge", fmt, result, options()))
     if result.written:
         say(t("out.merge.written", path=result.output, count=len(result.answers.answers), files=len(files)))

@@ -21,6 +21,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from spbe_calc.answers import Answer, Answers, Bukti, Evidence, Laporan, Signer, read_bukti
+from spbe_calc.answers.read import field_value, with_field
+from spbe_calc.answers.store import update
 from spbe_calc.errors import ExitCode, Problem, SpbeError, capped, fail
 from spbe_calc.lke import BASE_COLUMNS, HELPER_COLUMNS, INFO, INFO_FIELDS, SHEET, SIGNERS, STAGE_HEADERS, from_cell
 from spbe_calc.lke.write import bukti_text
@@ -78,8 +80,19 @@ def _check_unpacked_size(path: str, data: bytes) -> None:
         raise fail(path, "too-large", size=len(data), limit=MAX_UNPACKED)
 
 
-def read_workbook(path: str, model_ref: str | None = None) -> tuple[Answers, Model]:
-    """The answers an LKE workbook holds, and their model; :class:`SpbeError` with every problem.
+class Workbook(NamedTuple):
+    """What an LKE workbook holds: answers, their model, and which parts of a file it carries."""
+
+    answers: Answers
+    model: Model
+    #: indicators that have a row (an empty row says "not answered", a missing row says nothing)
+    rows: frozenset[int]
+    #: the stages that have a level column: ``mandiri`` (Tingkat), and the later ones present
+    stages: tuple[str, ...]
+
+
+def read_workbook(path: str, model_ref: str | None = None) -> Workbook:
+    """What an LKE workbook holds; :class:`SpbeError` with every problem.
 
     A file that is not a workbook (or not an LKE) exits 2 like an unreadable file; problems in
     its cells exit 1, as ``validate`` does for a file with problems.
@@ -96,14 +109,62 @@ def read_workbook(path: str, model_ref: str | None = None) -> tuple[Answers, Mod
     # A model named by path in the workbook is relative to the workbook, as in an answers file.
     model = load_model(model_ref) if model_ref else load_model(info.model or DEFAULT_MODEL, Path(path).parent)
     lke = _Sheet(path, book[SHEET])
-    answers = _read_rows(lke, model)
+    answers, rows, stages = _read_rows(lke, model)
     problems = lke.problems + list(info.problems)
     if problems:
         raise SpbeError(capped(problems), ExitCode.FINDINGS)
-    return (
-        Answers(path, info.model, info.instansi, info.tahun, answers, laporan=info.laporan),
-        model,
+    found = Answers(
+        path=path, model=info.model, instansi=info.instansi, tahun=info.tahun, answers=answers, laporan=info.laporan
     )
+    return Workbook(found, model, rows, stages)
+
+
+def apply_workbook(answers: Answers, book: Workbook) -> Answers:
+    """``answers`` with what the workbook carries put in; everything else in them kept.
+
+    An indicator with a row takes the row's level, fakta, analisis and bukti, and the levels of
+    the stages the workbook has a column for, empty cells included (a cell cleared in the
+    workbook clears the answer). Indicators without a row, stages without a column, comments and
+    every field the workbook does not know stay as they are. Of the file's own fields (model,
+    instansi, tahun, laporan) the workbook's replace those it gives.
+    """
+    carried = ["level", "fakta", "analisis", "bukti", *(f"tahap.{stage}" for stage in book.stages[1:])]
+    merged = dict(answers.answers)
+    for ident in sorted(book.rows):
+        new = book.answers.answers.get(ident)
+        if new is None and ident not in merged:
+            continue  # an empty row for an indicator the file does not mention either
+        answer = merged.get(ident) or Answer(indicator=ident, level=None)
+        for field in carried:
+            answer = with_field(answer, field, field_value(new, field))
+        merged[ident] = answer
+    given = book.answers
+    return answers._replace(
+        model=given.model or answers.model,
+        instansi=given.instansi if given.instansi is not None else answers.instansi,
+        tahun=given.tahun if given.tahun is not None else answers.tahun,
+        laporan=given.laporan if given.laporan is not None else answers.laporan,
+        answers=merged,
+    )
+
+
+def import_workbook(path: str, output: Path, model_ref: str | None = None, force: bool = False) -> Workbook:
+    """Read a workbook and put what it carries into the answers file ``output`` (the one writer).
+
+    A file that already holds answers is changed only with ``force``; the workbook's fields
+    then replace the file's, and the rest of the file stays (:func:`apply_workbook`). Returns
+    the workbook read.
+    """
+    book = read_workbook(path, model_ref)
+
+    def change(now: Answers) -> Answers:
+        if not force and now.has_answers():
+            # Answers that the workbook may not hold would be replaced by its own.
+            raise fail(str(output), "output-exists")
+        return apply_workbook(now, book)
+
+    update(output, change, [i.id for i in book.model.indicators])
+    return book
 
 
 def _headers(lke: _Sheet) -> tuple[int, dict[str, int]]:
@@ -128,7 +189,8 @@ def _headers(lke: _Sheet) -> tuple[int, dict[str, int]]:
     raise SpbeError(lke.problems, ExitCode.BAD_INPUT)
 
 
-def _read_rows(lke: _Sheet, model: Model) -> dict[int, Answer]:
+def _read_rows(lke: _Sheet, model: Model) -> tuple[dict[int, Answer], frozenset[int], tuple[str, ...]]:
+    """The answers of the rows, the indicators that have a row, and the stages with a column."""
     header, col = _headers(lke)
     indicators = {i.id: i for i in model.indicators}
     seen: dict[tuple[int, int | None], int] = {}
@@ -177,7 +239,8 @@ def _read_rows(lke: _Sheet, model: Model) -> dict[int, Answer]:
         bukti = _bukti(_text(cell("bukti")), _text(cell("bukti_data")))
         if bukti and "bukti" not in entry:
             entry["bukti"] = bukti
-    return _answers(model, levels, texts, [s for s, _ in stage_keys])
+    stages = tuple(s for s, _ in stage_keys)
+    return _answers(model, levels, texts, list(stages)), frozenset(levels), stages
 
 
 def _row_number(text: str, indicators: dict[int, Indicator]) -> tuple[int, int | None] | None:
@@ -268,7 +331,14 @@ def _answers(
         mandiri = level("mandiri")
         if mandiri is None and not tahap and not text:
             continue  # a row left empty: not answered, as in a file without the entry
-        out[ind.id] = Answer(ind.id, mandiri, text.get("fakta"), text.get("analisis"), text.get("bukti", ()), tahap)
+        out[ind.id] = Answer(
+            indicator=ind.id,
+            level=mandiri,
+            fakta=text.get("fakta"),
+            analisis=text.get("analisis"),
+            bukti=text.get("bukti", ()),
+            tahap=tahap,
+        )
     return out
 
 
@@ -304,7 +374,7 @@ def _read_info(path: str, sheet: Worksheet) -> Info:
         if in_signers:
             values = [_text(v) for v in (list(row[1:5]) + [None] * 4)[:4]]
             if values[0] and values[1]:
-                signers.append(Signer(values[0], values[1], values[2], values[3]))
+                signers.append(Signer(jabatan=values[0], nama=values[1], nip=values[2], peran=values[3]))
             elif any(values):
                 problems.add(r, 2 if not values[0] else 3, "lke-signer")
             continue
@@ -328,11 +398,13 @@ def _read_info(path: str, sheet: Worksheet) -> Info:
             info[key] = _text(value)  # a date typed into the cell (a datetime) reads as YYYY-MM-DD
             if key == "tanggal" and info[key] is not None and not _is_date(info[key]):
                 problems.add(r, 2, "bad-date", value=info[key])
-    laporan = Laporan(info.get("tempat"), info.get("tanggal"), info.get("logo"), tuple(signers))
+    laporan = Laporan(
+        tempat=info.get("tempat"), tanggal=info.get("tanggal"), logo=info.get("logo"), penandatangan=tuple(signers)
+    )
     return Info(
-        info.get("model"),
-        info.get("instansi"),
-        info.get("tahun"),
-        laporan if laporan != Laporan() else None,  # as an answers file reads an empty section
-        tuple(problems.problems),
+        model=info.get("model"),
+        instansi=info.get("instansi"),
+        tahun=info.get("tahun"),
+        laporan=laporan if laporan != Laporan() else None,  # as an answers file reads an empty section
+        problems=tuple(problems.problems),
     )

@@ -114,7 +114,7 @@ def rows(scored: ScoredFile) -> list[Row]:
     out: list[Row] = []
     for aspect in model.aspects:
         for ind in aspect.indicators:
-            answer = scored.answers.answers.get(ind.id) or Answer(ind.id, None)
+            answer = scored.answers.answers.get(ind.id) or Answer(indicator=ind.id, level=None)
             for item in range(len(ind.items)) if ind.items else [None]:
                 first = item is None or item == 0  # the explanation belongs to the indicator, once
                 out.append(

@@ -32,11 +32,15 @@ def paint(text: str, style: str, color: bool) -> str:
 
 
 class Column(NamedTuple):
-    """A column: header, alignment (``left``/``right``), and whether it wraps."""
+    """A column: header, alignment (``left``/``right``), whether it wraps, and whether it may split.
+
+    A word may be split to fit only where that harms nothing (a file path); a name's words never.
+    """
 
     header: str
     align: str = "left"
     wrap: bool = False
+    split: bool = False
 
 
 class PlainTable:
@@ -51,22 +55,58 @@ class PlainTable:
         self.rows.append([(clean(c[0]), c[1]) if isinstance(c, tuple) else (clean(c), "") for c in cells])
 
     def render(self, width: int = 80, color: bool = False, gap: int = 3) -> str:
-        """The table as text lines, at most ``width`` columns wide."""
+        """The table as text lines, at most ``width`` columns wide.
+
+        The wrapping columns shrink to fit, but never below their longest word (unless their
+        words may be split): when even that does not fit (a 40-column terminal), each row is
+        written as a block instead (:meth:`_stacked`), so that no word is ever cut.
+        """
         widths = [max([len(c.header)] + [len(r[i][0]) for r in self.rows]) for i, c in enumerate(self.columns)]
         flex = [i for i, c in enumerate(self.columns) if c.wrap]
-        total = sum(widths) + gap * (len(widths) - 1)
-        if flex and total > width:
-            i = flex[0]
-            widths[i] = max(10, widths[i] - (total - width))
+        excess = sum(widths) + gap * (len(widths) - 1) - width
+        for i in flex:
+            if excess <= 0:
+                break
+            least = 10 if self.columns[i].split else self._longest_word(i)
+            cut = min(excess, max(0, widths[i] - least))
+            widths[i] -= cut
+            excess -= cut
+        if excess > 0 and flex:
+            return self._stacked(width, color, flex[0])
         lines = [self._line([(c.header, "bold") for c in self.columns], widths, color, gap)]
         lines.append(paint("─" * min(width, sum(widths) + gap * (len(widths) - 1)), "dim", color))
         for row in self.rows:
             lines.append(self._line(row, widths, color, gap))
         return "\n".join(lines)
 
+    def _longest_word(self, column: int) -> int:
+        texts = [self.columns[column].header, *(row[column][0] for row in self.rows)]
+        return max((len(word) for text in texts for word in text.split()), default=1)
+
+    def _stacked(self, width: int, color: bool, flex: int) -> str:
+        """Each row as a block, for a width the table cannot fit without cutting words.
+
+        The columns up to the wrapping one go on a line (wrapped at words), then the other columns
+        as "header value" pairs, indented.
+        """
+        lead = range(flex + 1)
+        lines = [paint("─" * width, "dim", color)]
+        for row in self.rows:
+            first = " ".join(row[i][0] for i in lead if row[i][0])
+            indent = " " * (len(row[0][0]) + 1) if flex else ""
+            head = textwrap.wrap(first, width, subsequent_indent=indent, break_long_words=False) or [""]
+            lines += [paint(part, row[flex][1] or row[0][1], color) for part in head]
+            rest = [
+                (col.header if col.header not in ("", "#") else "", *row[i])
+                for i, col in enumerate(self.columns)
+                if i not in lead and row[i][0]
+            ]
+            lines += _pairs(rest, width, color)
+        return "\n".join(lines)
+
     def _line(self, cells: list[tuple[str, str]], widths: list[int], color: bool, gap: int) -> str:
         wrapped = [
-            textwrap.wrap(text, w) or [""] if col.wrap else [text]
+            textwrap.wrap(text, w, break_long_words=col.split) or [""] if col.wrap else [text]
             for (text, _), w, col in zip(cells, widths, self.columns)
         ]
         height = max(len(parts) for parts in wrapped)
@@ -79,3 +119,19 @@ class PlainTable:
                 pieces.append(paint(padded, style, color) if part else padded)
             out.append((" " * gap).join(pieces).rstrip())
         return "\n".join(out)
+
+
+def _pairs(pairs: list[tuple[str, str, str]], width: int, color: bool, indent: str = "   ") -> list[str]:
+    """``header value · header value`` over as many lines as ``width`` needs, never splitting a pair.
+
+    Each pair is ``(header, value, style)``; the value keeps its style.
+    """
+    lines: list[tuple[int, str]] = []  # (length as shown, text with colour)
+    for header, value, style in pairs:
+        plain = f"{header} {value}".strip()
+        shown = f"{header} {paint(value, style, color)}" if header else paint(value, style, color)
+        if lines and lines[-1][0] + 3 + len(plain) <= width:
+            lines[-1] = (lines[-1][0] + 3 + len(plain), f"{lines[-1][1]} · {shown}")
+        else:
+            lines.append((len(indent) + len(plain), indent + shown))
+    return [text for _, text in lines]

@@ -33,10 +33,16 @@ def _one(f: ScoredFile, detail: bool, color: bool, width: int) -> str:
     s = f.score
     model = f.model
     places = model.precision
-    head = paint(clean(f.answers.instansi or t("out.no-instansi")), "bold", color)
-    if f.answers.tahun:
-        head += f" · {f.answers.tahun}"
-    head += paint(clean(f" · {model.name} ({regulation(model)})"), "dim", color)
+    who = clean(f.answers.instansi or t("out.no-instansi"))
+    year = f" · {f.answers.tahun}" if f.answers.tahun else ""
+    what = clean(f"{model.name} ({regulation(model)})")
+    if len(who) + len(year) + 3 + len(what) <= width:
+        head = paint(who, "bold", color) + year + paint(f" · {what}", "dim", color)
+    else:  # a narrow terminal: each part on its own lines, wrapped at words
+        head = "\n".join(
+            [paint(p, "bold", color) for p in textwrap.wrap(who + year, width, break_long_words=False)]
+            + [paint(p, "dim", color) for p in textwrap.wrap(what, width, break_long_words=False)]
+        )
     item = (
         ("out.col.item.detail" if detail else "out.col.item")
         if model.domains
@@ -135,7 +141,7 @@ def _ranking(files: list[ScoredFile], color: bool, width: int) -> str:
     with_file = len(set(keys)) < len(keys) or any(f.answers.instansi is None for f in files)
     models = len({f.model.id for f in files}) > 1
     columns = [Column("#", "right"), Column(t("out.col.instansi"), wrap=True), Column(t("out.col.year"))]
-    columns += [Column(t("out.col.file"), wrap=True)] if with_file else []
+    columns += [Column(t("out.col.file"), wrap=True, split=True)] if with_file else []
     columns += [Column(t("out.col.model"))] if models else []
     columns += [Column(t("out.col.index"), "right"), Column(t("out.col.predikat"))]
     table = PlainTable(columns)
