@@ -492,3 +492,17 @@ def test_the_summary_and_the_final_table_fit_40_columns(tmp_path: Path) -> None:
         for name in ("Perencanaan Strategis SPBE", "Layanan Administrasi Pemerintahan", "Predikat Cukup"):
             assert name in text  # whole words, each on one line
         assert "Indeks SPBE:" in text
+
+
+def test_a_hard_linked_file_is_refused_before_any_question(tmp_path: Path) -> None:
+    """Replacing it would cut its other name off, rewriting it in place could leave it empty
+    (kill -9 between truncating and writing): it is refused, and both names keep the answers."""
+    path = tmp_path / "j.yaml"
+    path.write_text("model: spbe-2020\nlevels:\n  1: 3\n", encoding="utf-8")
+    os.link(path, tmp_path / "cadangan.yaml")
+    child = spawn(tmp_path, "j.yaml")
+    child.expect("tautan keras")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2
+    assert (tmp_path / "cadangan.yaml").read_text() == path.read_text() == "model: spbe-2020\nlevels:\n  1: 3\n"
