@@ -7,6 +7,7 @@ by that predikat or any higher one.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import NamedTuple
@@ -14,6 +15,9 @@ from typing import NamedTuple
 from spbe_calc.errors import fail
 from spbe_calc.model import Band, Model
 from spbe_calc.scoring import Score, banded_value
+
+#: A bar written as a number: digits, with a decimal point or comma (``2.5``, ``2,50``, ``3``).
+_NUMBER = re.compile(r"[0-9]{1,30}(?:[.,][0-9]{1,30})?")
 
 
 class Bar(NamedTuple):
@@ -27,12 +31,15 @@ class Bar(NamedTuple):
 def parse_bar(text: str, option: str = "--fail-under") -> Bar:
     """Read ``2.5``, ``2,50`` or a predikat name such as ``Baik`` / ``"sangat baik"``."""
     cleaned = text.strip()
+    if not _NUMBER.fullmatch(cleaned):
+        # Not written as a plain decimal (Python would also read "2_5" as 25, "1e1" as 10).
+        if not cleaned or cleaned[0] in "0123456789+-.," or cleaned.lower() in ("nan", "inf", "infinity"):
+            raise fail(option, "bad-bar", value=text, option=option)
+        return Bar(text, predikat=" ".join(cleaned.split()))
     try:
         value = Decimal(cleaned.replace(",", "."))
-    except InvalidOperation:
-        if not cleaned:
-            raise fail(option, "bad-bar", value=text, option=option) from None
-        return Bar(text, predikat=" ".join(cleaned.split()))
+    except InvalidOperation:  # pragma: no cover  (the pattern admits decimals only)
+        raise fail(option, "bad-bar", value=text, option=option) from None
     # A bar is an index (a few units, a few decimals): refusing other magnitudes also keeps
     # 1e999999999 from turning into a number with a billion digits.
     if not value.is_finite() or abs(value.adjusted()) > 6 or len(value.as_tuple().digits) > 30:

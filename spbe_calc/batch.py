@@ -23,7 +23,6 @@ from typing import NamedTuple, Union
 from spbe_calc.bars import Bar, check_bar, meets
 from spbe_calc.core import DEFAULT_BASIS, Basis, ScoredFile, score_file
 from spbe_calc.errors import ExitCode, Problem, SpbeError, fail
-from spbe_calc.numbers import is_number
 from spbe_calc.paths import is_file, is_folder
 
 #: Below this many files, starting worker processes costs more than it saves (see bench/).
@@ -45,9 +44,11 @@ def jobs_wanted() -> int:
     raw = os.environ.get("SPBE_CALC_JOBS")
     if raw is None or not raw.strip():
         return cpus
-    if not is_number(raw.strip()) or int(raw) < 1:
-        raise fail("SPBE_CALC_JOBS", "bad-jobs", value=raw, cpus=cpus)
-    return min(int(raw), cpus)
+    digits = raw.strip()
+    # Any whole number is taken, however large (it is capped); only its length is bounded.
+    if not (digits.isascii() and digits.isdigit() and len(digits) <= 30) or int(digits) < 1:
+        raise fail("SPBE_CALC_JOBS", "bad-jobs", value=raw[:40], cpus=cpus)
+    return min(int(digits), cpus)
 
 
 def _one(path: str, model_ref: str | None, partial: bool, basis: Basis = DEFAULT_BASIS) -> Outcome:

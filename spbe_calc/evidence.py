@@ -11,13 +11,21 @@ Checks: a local file that does not exist (error); a file whose SHA-256 differs f
 recorded (error: it changed since the assessment was signed); an indicator above the lowest
 level with no evidence at all (warning); a document dated more than ``max_age`` years before
 the assessment year (warning). ``--record`` writes the SHA-256 of every local file into the
-answers file, atomically and under its lock, so that any later change is seen.
+answers file, through the one writer, so that any later change is seen.
+
+An answers file may come from anyone (a pull request, an e-mail), so what its entries name is
+read with care: only files in the answers file's folder or below it (``..``, absolute paths and
+links that lead out are refused unless the user allows them, ``allow_outside``), only regular
+files (never a device, a pipe or a file of ``/proc``), each at most :data:`MAX_HASHED` bytes and
+each once however often it is named. Whatever is skipped is named, with its reason.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -26,7 +34,7 @@ from spbe_calc.answers.store import update
 from spbe_calc.core import model_for_checked
 from spbe_calc.errors import Problem, Severity, SpbeError, errors_in
 from spbe_calc.model import Model
-from spbe_calc.paths import exists, is_file
+from spbe_calc.paths import inside, is_file
 
 #: Extensions that make a plain entry a file name rather than a description.
 DOCUMENT_SUFFIXES = frozenset(
@@ -55,6 +63,11 @@ DOCUMENT_SUFFIXES = frozenset(
 )
 #: Years a document may be older than the assessment year before it is flagged.
 MAX_AGE = 3
+#: The largest document whose SHA-256 is computed (a scanned decree is a few megabytes; 256 MiB
+#: hash in about half a second): a larger one is named, not read.
+MAX_HASHED = 256 * 1024 * 1024
+#: Folders of the system's pseudo files: their "files" may never end or may block when read.
+_SYSTEM = (Path("/proc"), Path("/sys"), Path("/dev"))
 
 _URL = re.compile(r"https?://", re.IGNORECASE)
 
@@ -109,38 +122,87 @@ def entry_kind(entry: Bukti, base: Path) -> tuple[str, str | None]:
     return "text", None
 
 
-def sha256_of(path: Path) -> str:
-    """The SHA-256 of a file, read in blocks (a large scan does not fill the memory)."""
+def sha256_of(path: Path, size: int | None = None) -> str:
+    """The SHA-256 of a file, read in blocks (a large scan does not fill the memory).
+
+    With ``size``, at most that many bytes are read (a file that grows meanwhile is not followed
+    further); the file is opened without blocking, so a pipe that slipped in cannot hang.
+    """
     digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as fh:
+        left = size
+        while left is None or left > 0:
+            block = fh.read(1 << 20 if left is None else min(1 << 20, left))
+            if not block:
+                break
             digest.update(block)
+            if left is not None:
+                left -= len(block)
     return digest.hexdigest()
 
 
-def _file_status(resolved: Path, recorded: str | None) -> str:
-    if not exists(resolved):
-        return "missing"
-    if not is_file(resolved):
-        return "not-a-file"
-    if recorded is None:
-        return "unrecorded"
-    return "ok" if sha256_of(resolved) == recorded else "changed"
+class _Files:
+    """Looks at the files an answers file names: within its folder, regular, bounded, each once."""
+
+    def __init__(self, base: Path, allow_outside: bool) -> None:
+        self.base = base
+        self.allow_outside = allow_outside
+        self._digests: dict[tuple[int, int, int, int], str | None] = {}
+
+    def status(self, target: Path, recorded: str | None, wanted: bool = False) -> tuple[str, str | None]:
+        """What the file is (``ok``, ``unrecorded``, ``changed``, or why it was not read) and its digest.
+
+        The file is read only to compare it with a recorded digest, or when the digest is ``wanted``.
+        """
+        if not self.allow_outside and not inside(target, self.base):
+            return "outside", None
+        real = Path(os.path.realpath(target))
+        if any(real == system or system in real.parents for system in _SYSTEM):
+            return "not-a-file", None
+        try:
+            info = os.stat(real)
+        except (FileNotFoundError, NotADirectoryError):
+            return "missing", None
+        except OSError:
+            return "unreadable", None
+        if not stat.S_ISREG(info.st_mode):
+            return "not-a-file", None
+        if info.st_size > MAX_HASHED:
+            return "too-large", None
+        if recorded is None and not wanted:
+            return ("unrecorded" if os.access(real, os.R_OK) else "unreadable"), None
+        digest = self.digest(real, info)
+        if digest is None:
+            return "unreadable", None
+        if recorded is None:
+            return "unrecorded", digest
+        return ("ok" if digest == recorded else "changed"), digest
+
+    def digest(self, real: Path, info: os.stat_result) -> str | None:
+        """The file's SHA-256, computed once per file however often it is named; ``None`` if unreadable."""
+        key = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+        if key not in self._digests:
+            try:
+                self._digests[key] = sha256_of(real, info.st_size)
+            except OSError:
+                self._digests[key] = None
+        return self._digests[key]
 
 
-def _items(answers: Answers, base: Path) -> list[Item]:
+def _items(answers: Answers, files: _Files) -> list[Item]:
     items: list[Item] = []
     for ident, answer in sorted(answers.answers.items()):
         for n, entry in enumerate(answer.bukti):
             line, col = answers.where.at(("levels", ident, "bukti", n)) if answers.where else (0, 0)
-            kind, written = entry_kind(entry, base)
+            kind, written = entry_kind(entry, files.base)
             described = entry if isinstance(entry, Evidence) else Evidence()
             resolved = None
             status = kind
             if written is not None:
-                target = base / written
+                target = files.base / written
                 resolved = str(target)
-                status = _file_status(target, described.sha256)
+                status, _ = files.status(target, described.sha256)
             items.append(
                 Item(
                     ident,
@@ -163,7 +225,7 @@ def _problems(answers: Answers, model: Model, items: list[Item], max_age: int) -
     path = answers.path
     problems: list[Problem] = []
     for item in items:
-        if item.status in ("missing", "changed", "not-a-file"):
+        if item.status in ("missing", "changed", "not-a-file", "outside", "unreadable", "too-large"):
             problems.append(
                 Problem(
                     path, item.line, item.col, f"evidence-{item.status}", {"id": item.indicator, "file": item.label}
@@ -192,7 +254,9 @@ def _problems(answers: Answers, model: Model, items: list[Item], max_age: int) -
     return problems
 
 
-def check_evidence(path: str, model_ref: str | None = None, max_age: int = MAX_AGE) -> EvidenceReport:
+def check_evidence(
+    path: str, model_ref: str | None = None, max_age: int = MAX_AGE, allow_outside: bool = False
+) -> EvidenceReport:
     """List and check the evidence of an answers file (see the module docstring)."""
     answers = read_answers(path)
     errors = errors_in(list(answers.problems))
@@ -200,18 +264,21 @@ def check_evidence(path: str, model_ref: str | None = None, max_age: int = MAX_A
         raise SpbeError(errors)
     model = model_for_checked(answers, model_ref)
     bind(answers, model, partial=True)  # unknown indicators, levels outside the scale
-    items = _items(answers, Path(path).parent)
+    items = _items(answers, _Files(Path(path).parent, allow_outside))
     levels = {i: a.level for i, a in answers.answers.items()}
     return EvidenceReport(path, items, _problems(answers, model, items, max_age), levels)
 
 
-def record(path: str, model_ref: str | None = None, max_age: int = MAX_AGE) -> EvidenceReport:
+def record(
+    path: str, model_ref: str | None = None, max_age: int = MAX_AGE, allow_outside: bool = False
+) -> EvidenceReport:
     """Write the SHA-256 of every local file into the answers file, then check it again.
 
     A plain file entry becomes a mapping ``{path, sha256}``; a mapping keeps its number and date.
-    Files that are missing are left as they are (and reported by the check).
+    Files that could not be read (missing, outside the folder, not a regular file) are left as
+    they are, and reported by the check.
     """
-    base = Path(path).parent
+    files = _Files(Path(path).parent, allow_outside)
     count = 0
 
     def with_digests(answers: Answers) -> Answers:
@@ -220,13 +287,13 @@ def record(path: str, model_ref: str | None = None, max_age: int = MAX_AGE) -> E
         for ident, answer in answers.answers.items():
             entries: list[Bukti] = []
             for entry in answer.bukti:
-                kind, written = entry_kind(entry, base)
-                target = base / written if written is not None else None
-                if kind == "file" and written is not None and target is not None and is_file(target):
+                kind, written = entry_kind(entry, files.base)
+                if kind == "file" and written is not None:
                     described = entry if isinstance(entry, Evidence) else Evidence(path=written)
-                    digest = sha256_of(target)
-                    count += described.sha256 != digest
-                    entry = described._replace(sha256=digest)
+                    _, digest = files.status(files.base / written, described.sha256, wanted=True)
+                    if digest is not None:
+                        count += described.sha256 != digest
+                        entry = described._replace(sha256=digest)
                 entries.append(entry)
             changed[ident] = answer._replace(bukti=tuple(entries))
         return answers._replace(answers=changed)
@@ -237,4 +304,4 @@ def record(path: str, model_ref: str | None = None, max_age: int = MAX_AGE) -> E
         raise SpbeError(errors)
     model = model_for_checked(current, model_ref)
     update(Path(path), with_digests, [i.id for i in model.indicators])
-    return check_evidence(path, model_ref, max_age)._replace(recorded=count)
+    return check_evidence(path, model_ref, max_age, allow_outside)._replace(recorded=count)

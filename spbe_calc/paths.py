@@ -9,6 +9,7 @@ writes, and does not pay for that import.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
@@ -34,3 +35,15 @@ def is_file(path: Path) -> bool:
         return path.is_file()
     except OSError:
         return False
+
+
+def inside(path: Path, folder: Path) -> bool:
+    """Whether ``path`` lies in ``folder`` or below it, once every symbolic link is followed.
+
+    ``..``, an absolute path and a link that leads out all count as outside.
+    """
+    try:
+        real, base = Path(os.path.realpath(path)), Path(os.path.realpath(folder))
+    except (OSError, ValueError):
+        return False
+    return real == base or base in real.parents

@@ -7,8 +7,18 @@ table headers). WeasyPrint would be a second layout engine with its own Pango an
 system libraries to install, whose output can differ from the page on screen.
 
 The page is written next to the output (not in ``/tmp``): the Ubuntu snap of Chromium cannot
-read the system's ``/tmp``, and links to local evidence stay relative to the report's folder.
-A throw-away browser profile keeps a running desktop browser out of the way.
+read the system's ``/tmp``, and links to local evidence stay relative to the report's folder. It
+is a new file with a random name (``O_EXCL``: a link planted under a predictable name is never
+followed), and the finished PDF replaces the output through :func:`spbe_calc.fsutil.atomic_write_bytes`
+like every other output (a read-only or hard-linked output is refused). A throw-away browser
+profile keeps a running desktop browser out of the way.
+
+The browser prints offline: the page needs nothing from the network, so every way Chromium has
+of going online by itself (updates, sync, metrics, safe browsing, DNS prefetch and DNS over
+HTTPS) is switched off, every host name resolves to nothing, and every connection goes to a
+proxy that does not exist. Its sandbox stays on, except as root, where Chromium refuses to
+start with it; there, in its place, the browser runs in a network namespace of its own
+(``unshare --net``), which has no network at all, whenever the system allows one.
 """
 
 from __future__ import annotations
@@ -20,6 +30,7 @@ import tempfile
 from pathlib import Path
 
 from spbe_calc.errors import fail, os_failure
+from spbe_calc.fsutil import atomic_write_bytes, check_replaceable
 
 #: Set to the browser's program (a name on ``PATH`` or a path) to choose it.
 ENV_VAR = "SPBE_CALC_BROWSER"
@@ -39,19 +50,54 @@ def find_browser() -> str:
     raise fail(chosen or "chromium", "no-browser", variable=ENV_VAR)
 
 
+#: Flags that keep the browser offline and quiet (see the module docstring).
+OFFLINE_FLAGS = (
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-domain-reliability",
+    "--disable-client-side-phishing-detection",
+    "--disable-breakpad",
+    "--metrics-recording-only",
+    "--no-pings",
+    "--dns-prefetch-disable",
+    "--disable-features=DnsOverHttps,AsyncDns,OptimizationHints,MediaRouter,Translate,AutofillServerCommunication,"
+    "CertificateTransparencyComponentUpdater,NetworkTimeServiceQuerying",
+    "--host-resolver-rules=MAP * ~NOTFOUND",
+    "--proxy-server=127.0.0.1:9",
+    "--proxy-bypass-list=<-loopback>",
+)
+
+
+def _without_network(command: list[str]) -> list[str]:
+    """``command`` in a new network namespace (only loopback, and down) when the system allows it."""
+    unshare = shutil.which("unshare")
+    if unshare is None:
+        return command
+    try:
+        probe = subprocess.run([unshare, "--net", "true"], capture_output=True, timeout=10, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return command
+    return [unshare, "--net", *command] if probe.returncode == 0 else command
+
+
 def print_pdf(html: str, output: Path) -> None:
     """Print ``html`` to ``output`` as PDF; the file appears whole or not at all."""
     browser = find_browser()
+    check_replaceable(output)  # before the browser's seconds of work, not after
     folder = output.resolve().parent
     try:
         work = Path(tempfile.mkdtemp(prefix=".spbe-calc-pdf-", dir=folder))
+        fd, name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".html", dir=folder)
     except OSError as exc:
         raise os_failure(str(output), "write-failed", exc) from None
-    page = folder / f".{output.name}.{os.getpid()}.html"
+    page = Path(name)
     pdf = work / "report.pdf"
     try:
         try:
-            page.write_text(html, encoding="utf-8")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(html)
         except OSError as exc:
             raise os_failure(str(output), "write-failed", exc) from None
         command = [
@@ -61,6 +107,7 @@ def print_pdf(html: str, output: Path) -> None:
             "--no-first-run",
             "--no-default-browser-check",
             "--disable-extensions",
+            *OFFLINE_FLAGS,
             f"--user-data-dir={work / 'profile'}",
             "--no-pdf-header-footer",  # the page's own margin boxes carry the page numbers
             f"--print-to-pdf={pdf}",
@@ -68,6 +115,7 @@ def print_pdf(html: str, output: Path) -> None:
         ]
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             command.insert(1, "--no-sandbox")  # Chromium refuses to run as root with its sandbox
+            command = _without_network(command)
         try:
             done = subprocess.run(command, capture_output=True, timeout=TIMEOUT_SECONDS, check=False)
         except subprocess.TimeoutExpired:
@@ -77,10 +125,7 @@ def print_pdf(html: str, output: Path) -> None:
         if not pdf.is_file() or pdf.read_bytes()[:5] != b"%PDF-":
             lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
             raise fail(str(output), "pdf-failed", reason=(lines[-1] if lines else f"exit {done.returncode}")[:200])
-        try:
-            os.replace(pdf, output)  # same folder, so the new file replaces the old one in one step
-        except OSError as exc:
-            raise os_failure(str(output), "write-failed", exc) from None
+        atomic_write_bytes(output, pdf.read_bytes())
     finally:
         page.unlink(missing_ok=True)
         shutil.rmtree(work, ignore_errors=True)

@@ -18,12 +18,11 @@ from spbe_calc.compare import Comparison, compare
 from spbe_calc.core import DEFAULT_BASIS, Basis, ScoredFile, score_file
 from spbe_calc.errors import fail
 from spbe_calc.evidence import EvidenceReport, check_evidence
+from spbe_calc.images import MAX_BYTES, ImageProblem, check_image
 from spbe_calc.model import Band
+from spbe_calc.paths import exists, inside
 from spbe_calc.plan import Plan, make_plan, read_limits
 from spbe_calc.yamlsafe import read_bytes
-
-#: The largest logo embedded in a page: a crest or seal is a few hundred kilobytes at most.
-LOGO_LIMIT = 2 * 1024 * 1024
 
 
 class Logo(NamedTuple):
@@ -58,6 +57,8 @@ class ReportRequest(NamedTuple):
     logo: str | None = None
     #: the place of signing given as an option (else ``laporan.tempat``)
     place: str | None = None
+    #: read documents and a logo that the answers file names outside its folder (``--allow-outside``)
+    allow_outside: bool = False
 
 
 class Report(NamedTuple):
@@ -149,43 +150,43 @@ def parse_signer(text: str) -> Signer:
     return Signer(jabatan=jabatan, nama=nama, nip=nip, peran=peran)
 
 
-def _image_type(data: bytes) -> str | None:
-    """The MIME type of an image a browser shows in an ``<img>``, from its first bytes."""
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "image/png"
-    if data.startswith(b"\xff\xd8\xff"):
-        return "image/jpeg"
-    if data[:6] in (b"GIF87a", b"GIF89a"):
-        return "image/gif"
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "image/webp"
-    # An SVG shown through <img> runs no script and loads nothing: safe to embed.
-    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if head.startswith((b"<svg", b"<?xml")) and b"<svg" in data[:4096]:
-        return "image/svg+xml"
-    return None
+def read_logo(path: str, shown: str | None = None) -> Logo:
+    """Read an image for the cover, checked by :func:`spbe_calc.images.check_image`."""
+    data = read_bytes(path, shown or path, MAX_BYTES)
+    checked = check_image(data)
+    if isinstance(checked, ImageProblem):
+        raise fail(shown or path, checked.code, **checked.args)
+    return Logo(checked.mime, checked.data)
 
 
-def read_logo(path: str) -> Logo:
-    """Read an image for the cover; anything that is not PNG, JPEG, GIF, WebP or SVG is refused."""
-    data = read_bytes(path, path, LOGO_LIMIT)
-    mime = _image_type(data)
-    if mime is None:
-        raise fail(path, "logo-format")
-    return Logo(mime, data)
+def _logo(current: ScoredFile, request: ReportRequest) -> Logo | None:
+    """The cover's logo: ``--logo``, else ``laporan.logo`` (relative to the answers file).
+
+    A logo the answers file names must be in its folder (unless ``--allow-outside``); one that
+    is missing is named as the logo, where the file sets it.
+    """
+    if request.logo is not None:
+        return read_logo(request.logo)
+    laporan = current.answers.laporan
+    if laporan is None or not laporan.logo:
+        return None
+    folder = Path(current.path).parent
+    path = folder / laporan.logo
+    line, col = current.answers.where.at(("laporan", "logo")) if current.answers.where else (0, 0)
+    if not request.allow_outside and not inside(path, folder):
+        raise fail(current.path, "logo-outside", line, col, file=laporan.logo)
+    if not exists(path):
+        raise fail(current.path, "logo-missing", line, col, file=laporan.logo)
+    return read_logo(str(path))
 
 
-def _signing(current: ScoredFile, request: ReportRequest, today: datetime.date) -> tuple[Signing, Logo | None]:
-    """The signature block and the logo: options first, then the answers file's ``laporan``."""
+def _signing(current: ScoredFile, request: ReportRequest, today: datetime.date) -> Signing:
+    """The signature block: options first, then the answers file's ``laporan``."""
     laporan = current.answers.laporan
     signers = request.signers or (laporan.penandatangan if laporan else ())
     place = request.place or (laporan.tempat if laporan else None)
     date = datetime.date.fromisoformat(laporan.tanggal) if laporan and laporan.tanggal else today
-    logo_path = request.logo
-    if logo_path is None and laporan is not None and laporan.logo:
-        logo_path = str(Path(current.path).parent / laporan.logo)  # relative to the answers file
-    logo = read_logo(logo_path) if logo_path else None
-    return Signing(place, date, tuple(signers)), logo
+    return Signing(place, date, tuple(signers))
 
 
 def report_for(
@@ -209,8 +210,8 @@ def report_for(
     before = score_file(request.previous, None, partial, None, basis) if request.previous else None
     other = check_previous(current, before, request.other_instansi) if before is not None else False
     day = today or datetime.date.today()
-    signing, logo = _signing(current, request, day)
-    evidence = check_evidence(path, model_ref)
+    signing, logo = _signing(current, request, day), _logo(current, request)
+    evidence = check_evidence(path, model_ref, allow_outside=request.allow_outside)
     folder = str(Path(output).parent) if output else None
     report = build_report(current, before, day, request.target, request.costs)
     return report._replace(evidence=evidence, links_from=folder, other_instansi=other, signing=signing, logo=logo)

@@ -84,12 +84,16 @@ def _wrong_type(spec: Spec, node: Node, ctx: Context) -> Invalid:
     return Invalid()
 
 
+#: The longest text any value may hold (a fakta of some forty pages).
+MAX_TEXT = 100_000
+
+
 class Str(NamedTuple):
     """A string (quoted or plain). ``choices`` restricts it to a fixed set."""
 
     choices: tuple[str, ...] = ()
     min_length: int = 0
-    max_length: int = 100_000
+    max_length: int = MAX_TEXT
     doc: str = ""
 
     def check(self, node: Node, path: Path, ctx: Context) -> str:

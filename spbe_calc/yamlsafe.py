@@ -8,8 +8,9 @@ present) and builds its own small node tree, so that it can:
 - report duplicate keys, YAML 1.1 surprises and unsupported tags as :class:`Problem` values
   with line and column instead of guessing;
 - never construct anything but plain data (str, int, Decimal, bool, None, lists, mappings);
-- bound the work done on hostile input: file size, nesting depth and the number of nodes after
-  alias expansion (see :data:`LIMITS`).
+- bound the work done on hostile input: file size, nesting depth, and what the document says
+  once its aliases are expanded, counted in nodes and in characters (see :data:`LIMITS`), so
+  that a small file cannot make any command print, write or hold much more than it reads.
 
 Numbers with a fraction are returned as :class:`decimal.Decimal` built from the literal text, so
 ``1.30`` is exactly 1.30 and never a binary approximation.
@@ -35,6 +36,11 @@ LIMITS = {
     "max_bytes": 10 * 1024 * 1024,  # no model or answers file comes near 10 MiB
     "max_depth": 64,  # the model nests 7 levels deep; 64 leaves room for hand-made files
     "max_nodes": 200_000,  # counted after alias expansion: stops "billion laughs"
+    # The characters of every key and value, counted after alias expansion: what a document may
+    # say at most, and so what any output made from it may repeat. A long self-assessment (47
+    # indicators with pages of fakta and analisis each) says under 0.5 M; 2 M leaves room and keeps
+    # every output within bounds: a report of that much text prints to PDF in seconds.
+    "max_chars": 2_000_000,
 }
 
 Scalar = Union[str, int, Decimal, bool, None]
@@ -67,6 +73,7 @@ class Node(NamedTuple):
     col: int
     value: Any = None  # map: list[(key Node, value Node)]; seq: list[Node]; scalar: Scalar
     size: int = 1  # number of nodes in this subtree, aliases expanded
+    chars: int = 0  # characters of the keys and scalars in this subtree, aliases expanded
 
     def type_name(self) -> str:
         """Name the node's type in the words of the message catalogue (``type.*`` keys)."""
@@ -209,8 +216,20 @@ def _looks_utf16(data: bytes) -> bool:
     return len(head) >= 4 and (head[0::2].count(0) == len(head[0::2]) or head[1::2].count(0) == len(head[1::2]))
 
 
+def _looks_utf32(data: bytes) -> bool:
+    """UTF-32: its byte-order mark, or ASCII text with three NULs beside every character."""
+    if data[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
+        return True
+    head = data[:400]
+    return len(head) >= 8 and any(
+        all(head[i + k] == 0 for i in range(0, len(head) - 3, 4) for k in zeros) for zeros in ((1, 2, 3), (0, 1, 2))
+    )
+
+
 def decode(data: bytes, shown: str) -> str:
     """Decode bytes as UTF-8 (a BOM is allowed), refusing binary content with its position."""
+    if _looks_utf32(data):
+        raise fail(shown, "utf32-file", 1, 1)
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") or _looks_utf16(data):
         # Windows editors save "Unicode" as UTF-16; it is text, only in the wrong encoding.
         raise fail(shown, "utf16-file", 1, 1)
@@ -311,8 +330,10 @@ def _tab_near(text: str, mark: Any) -> bool:
     return "\t" in here[: mark.column + 1]
 
 
-#: Characters YAML reads as line breaks besides the ordinary ones: NEL, LINE and PARAGRAPH SEPARATOR.
-_LINE_SEPARATOR = re.compile("[\x85\u2028\u2029]")
+#: What YAML reads as a line break besides LF and CRLF: NEL, LINE and PARAGRAPH SEPARATOR, and a
+#: carriage return alone. Diffs and most editors do not break lines there, so what a reviewer
+#: sees would not be what is scored (``# note<CR>  3: 5`` looks like a comment and is a key).
+_LINE_SEPARATOR = re.compile("[\x85\u2028\u2029]|\r(?!\n)")
 
 _SCALAR = yaml.ScalarEvent
 _ALIAS = yaml.AliasEvent
@@ -340,7 +361,9 @@ def parse(text: str, path: str) -> Document:
     root: Node | None = None
     documents = 0
     total = 0
+    said = 0  # characters, aliases expanded
     max_nodes = LIMITS["max_nodes"]
+    max_chars = LIMITS["max_chars"]
     max_depth = LIMITS["max_depth"]
     separator = _LINE_SEPARATOR.search(text)
     if separator:
@@ -348,7 +371,8 @@ def parse(text: str, path: str) -> Document:
         # would point at the wrong line. Refused, where it stands as an editor counts.
         line, col = _position(text, separator.start())
         char = f"U+{ord(separator.group()):04X}"
-        return Document(path, None, [Problem(path, line, col, "unicode-line-break", {"char": char})])
+        code = "bare-cr" if separator.group() == "\r" else "unicode-line-break"
+        return Document(path, None, [Problem(path, line, col, code, {"char": char})])
     loader = None
     try:
         loader = _Loader(text)  # the pure-Python reader checks every character here already
@@ -366,13 +390,13 @@ def parse(text: str, path: str) -> Document:
                 if tag is not None and tag not in _ALLOWED_TAGS:
                     problems.append(Problem(path, line, col, "unsupported-tag", {"tag": tag}))
                 value = _resolve_plain(event.value, line, col, path, problems) if plain else event.value
-                node = Node("scalar", line, col, value)
+                node = Node("scalar", line, col, value, 1, len(event.value))
                 if event.anchor:
                     anchors[event.anchor] = node
                 total += 1
-                if total > max_nodes:
-                    problems.append(Problem(path, line, col, "too-many-nodes", {"limit": max_nodes}))
-                    return Document(path, None, problems)
+                said += node.chars
+                if total > max_nodes or said > max_chars:
+                    return _too_much(path, line, col, total > max_nodes, problems)
             elif cls is _MAP_START or cls is _SEQ_START:
                 mark = event.start_mark
                 line, col = mark.line + 1, mark.column + 1
@@ -381,8 +405,7 @@ def parse(text: str, path: str) -> Document:
                     problems.append(Problem(path, line, col, "unsupported-tag", {"tag": tag}))
                 total += 1
                 if total > max_nodes:
-                    problems.append(Problem(path, line, col, "too-many-nodes", {"limit": max_nodes}))
-                    return Document(path, None, problems)
+                    return _too_much(path, line, col, True, problems)
                 if len(nodes) >= max_depth:
                     problems.append(Problem(path, line, col, "too-deep", {"limit": max_depth}))
                     return Document(path, None, problems)
@@ -402,9 +425,11 @@ def parse(text: str, path: str) -> Document:
                 seen.pop()
                 if node.kind == "seq":
                     size = 1 + sum(child.size for child in node.value)
+                    chars = sum(child.chars for child in node.value)
                 else:
                     size = 1 + sum(k.size + v.size for k, v in node.value)
-                node = node._replace(size=size)
+                    chars = sum(k.chars + v.chars for k, v in node.value)
+                node = node._replace(size=size, chars=chars)
                 anchor = open_anchors.pop()
                 if anchor:
                     anchors[anchor] = node
@@ -416,9 +441,9 @@ def parse(text: str, path: str) -> Document:
                     problems.append(Problem(path, line, col, "unknown-alias", {"name": event.anchor}))
                     target = Node("scalar", line, col, None)
                 total += target.size
-                if total > max_nodes:
-                    problems.append(Problem(path, line, col, "too-many-nodes", {"limit": max_nodes}))
-                    return Document(path, None, problems)
+                said += target.chars
+                if total > max_nodes or said > max_chars:
+                    return _too_much(path, line, col, total > max_nodes, problems)
                 # Shared, not copied: the tree is a DAG and `size` already counts the expansion.
                 node = target
             elif cls is _DOC_START:
@@ -493,6 +518,15 @@ def parse(text: str, path: str) -> Document:
     if root is None:
         problems.append(Problem(path, 1, 1, "empty-file", {}))
     return Document(path, root, problems)
+
+
+def _too_much(path: str, line: int, col: int, nodes: bool, problems: list[Problem]) -> Document:
+    """The document says more than a limit allows (in values or in characters): nothing of it is used."""
+    if nodes:
+        problems.append(Problem(path, line, col, "too-many-nodes", {"limit": LIMITS["max_nodes"]}))
+    else:
+        problems.append(Problem(path, line, col, "too-many-chars", {"limit": LIMITS["max_chars"]}))
+    return Document(path, None, problems)
 
 
 def load(path: Path | str, display: str | None = None) -> Document:

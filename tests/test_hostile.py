@@ -155,19 +155,24 @@ def test_values_quoted_in_messages_are_cut(run: Run, write: Callable[..., Path])
 
 
 def test_an_anchor_repeated_everywhere_gives_a_short_report(run: Run, write: Callable[..., Path]) -> None:
-    """One 20,000-character value, aliased where 1,999 levels and 40,000 list items are expected:
-    every message quotes at most 80 characters, and at most 200 problems are listed per file."""
-    lines = ["levels:", "  1: &a " + "x" * 20000, *[f"  {i}: *a" for i in range(2, 2000)]]
-    lines.append("extra: [" + ", ".join(["*a"] * 40000) + "]")
-    path = write("h.yaml", "\n".join(lines) + "\n")
-    for fmt in ("json", "text", "parsable"):
-        r = run("validate", "-f", fmt, str(path))
-        assert r.exit_code == 1
-        assert len(r.stdout) < 100_000, (fmt, len(r.stdout))  # was gigabytes
-    problems = json.loads(run("validate", "-f", "json", str(path)).stdout)[0]["problems"]
-    assert len(problems) <= 201 and problems[-1]["code"] == "more-problems"
-    r = run("score", str(path))
-    assert r.exit_code == 2 and len(r.stderr) < 100_000
+    """One value aliased where 1,999 levels and 40,000 list items are expected: every message
+    quotes at most 80 characters, and at most 200 problems are listed per file. A 20,000-character
+    value repeated so is more than a document may say: one problem, before anything is checked."""
+    for size, refused in ((20, False), (20000, True)):
+        lines = ["levels:", "  1: &a " + "x" * size, *[f"  {i}: *a" for i in range(2, 2000)]]
+        lines.append("extra: [" + ", ".join(["*a"] * 40000) + "]")
+        path = write("h.yaml", "\n".join(lines) + "\n")
+        for fmt in ("json", "text", "parsable"):
+            r = run("validate", "-f", fmt, str(path))
+            assert r.exit_code == 1
+            assert len(r.stdout) < 100_000, (fmt, len(r.stdout))  # was gigabytes
+        problems = json.loads(run("validate", "-f", "json", str(path)).stdout)[0]["problems"]
+        if refused:
+            assert [p["code"] for p in problems] == ["too-many-chars"]
+        else:
+            assert len(problems) <= 201 and problems[-1]["code"] == "more-problems"
+        r = run("score", str(path))
+        assert r.exit_code == 2 and len(r.stderr) < 100_000
 
 
 @pytest.mark.parametrize("bar", ["1e999999999", "1e-999999999", "9" * 40, "NaN", "Infinity"])

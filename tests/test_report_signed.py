@@ -62,6 +62,13 @@ def test_signers_on_the_command_line_replace_the_files(run: Run, tmp_path: Path)
     assert r.exit_code == 2 and "Jabatan|Nama|NIP" in r.stderr
 
 
+#: A PNG of one white pixel (made with zlib, as any PNG writer does).
+PNG_1X1 = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde"
+    b"\x00\x00\x00\x0cIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\r\xefF\xb8\x00\x00\x00\x00IEND\xaeB`\x82"
+)
+
+
 def test_a_logo_that_is_not_an_image_is_refused(run: Run, tmp_path: Path) -> None:
     fake = tmp_path / "logo.png"
     fake.write_text("not an image", encoding="utf-8")
@@ -69,7 +76,7 @@ def test_a_logo_that_is_not_an_image_is_refused(run: Run, tmp_path: Path) -> Non
     r = run("report", EX22, "-o", str(out), "--logo", str(fake))
     assert r.exit_code == 2 and "PNG" in r.stderr and not out.exists()
     png = tmp_path / "real.png"
-    png.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 32)
+    png.write_bytes(PNG_1X1)
     assert "data:image/png;base64," in _html(run, tmp_path, "--logo", str(png))
 
 

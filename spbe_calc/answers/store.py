@@ -14,7 +14,10 @@ code writes an answers file (a test keeps it so). Inside :func:`update`:
    (somebody broke it meanwhile, and rewriting could drop what the reader did not understand);
 4. the change is applied; it returns ``None`` to leave the file as it is (a conflict to settle
    first), and answers that say the same as the file's leave it untouched too, byte for byte;
-5. the file is replaced atomically (:func:`spbe_calc.fsutil.atomic_write`), every comment kept
+5. the text to write is read back first, as any command would read it: a result that would be
+   refused (larger than the reader's limits, once aliases of the inputs are written out) is not
+   written, and says why;
+6. the file is replaced atomically (:func:`spbe_calc.fsutil.atomic_write`), every comment kept
    beside its entry.
 
 Changes edit records with ``_replace`` or keywords, never by position: a field added to
@@ -31,12 +34,12 @@ from typing import NamedTuple, Optional
 from filelock import FileLock, Timeout
 
 from spbe_calc.answers.comments import Comments
-from spbe_calc.answers.read import Answers
+from spbe_calc.answers.read import Answers, answers_from_doc
 from spbe_calc.answers.write import dump_answers, read_for_update
-from spbe_calc.errors import SpbeError, errors_in, fail, os_failure
+from spbe_calc.errors import Problem, SpbeError, errors_in, fail, os_failure
 from spbe_calc.fsutil import atomic_write, check_replaceable
 from spbe_calc.paths import exists
-from spbe_calc.yamlsafe import read_text
+from spbe_calc.yamlsafe import LIMITS, parse, read_text
 
 #: Seconds a writer waits for another one to finish.
 LOCK_WAIT = 10
@@ -64,6 +67,8 @@ def _locked(path: Path, wait: float | None = None) -> Iterator[None]:
     except Timeout:
         raise fail(str(path), "file-busy", seconds=seconds) from None
     except OSError as exc:
+        if lock_path(path).is_symlink():
+            raise fail(str(path), "lock-symlink", lock=str(lock_path(path))) from None
         raise os_failure(str(path), "not-writable", exc) from None
     try:
         yield
@@ -141,5 +146,22 @@ def update(
         after = change(now.answers)
         if after is None or (now.written and after.content() == now.answers.content()):
             return now.answers
-        atomic_write(path, dump_answers(after, list(order), now.comments))
+        text = dump_answers(after, list(order), now.comments)
+        _check_readable(path, text)
+        atomic_write(path, text)
         return after._replace(path=str(path))
+
+
+def _check_readable(path: Path, text: str) -> None:
+    """Refuse to write what the reader would refuse: the problems, said of the file not written."""
+    size = len(text.encode("utf-8"))
+    limit = LIMITS["max_bytes"]
+    if size > limit:
+        raise fail(str(path), "result-refused", reason=f"{size} > {limit}")
+    doc = parse(text, str(path))
+    problems = errors_in(doc.problems) or (errors_in(answers_from_doc(doc).problems) if doc.root else [])
+    if problems:
+        first = problems[0]
+        raise SpbeError(
+            [Problem(str(path), 0, 0, "result-refused", {"reason": first.code}), first._replace(line=0, col=0)]
+        )

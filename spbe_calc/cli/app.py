@@ -10,6 +10,7 @@ CLI is the only layer that exits; data goes to stdout, messages to stderr.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import importlib
@@ -25,7 +26,7 @@ from typer.core import TyperCommand, TyperGroup, TyperOption
 from spbe_calc import __version__
 from spbe_calc.cli import completion
 from spbe_calc.cli.usage import usage_text
-from spbe_calc.errors import ExitCode, Problem, SpbeError, capped, os_failure
+from spbe_calc.errors import ExitCode, Problem, SpbeError, capped, fail, os_failure
 from spbe_calc.i18n import LANGUAGES, default_language, set_language, t, t_optional
 from spbe_calc.model import Model
 from spbe_calc.render import Options, warning
@@ -233,6 +234,8 @@ def emit(text: str, commands: bool = False) -> None:
     ``commands``: the data is GitHub workflow commands on purpose (``validate -f github``).
     """
     if text:
+        if sys.stdout is None:  # started with stdout closed (>&-): the data would vanish
+            raise fail("stdout", "stdout-closed")
         try:
             typer.echo(guard(text, options().color, commands))
         except BrokenPipeError:
@@ -242,15 +245,21 @@ def emit(text: str, commands: bool = False) -> None:
 
 
 def say(text: str) -> None:
-    """A message for the user, on stderr (made safe to show, like data)."""
+    """A message for the user, on stderr (made safe to show, like data).
+
+    A stderr that cannot be written (``2>/dev/full``) loses the message, never the exit code.
+    """
     if text:
-        typer.echo(guard(text, options(stream=sys.stderr).color), err=True)
+        with contextlib.suppress(OSError):
+            typer.echo(guard(text, options(stream=sys.stderr).color), err=True)
 
 
 def report(problems: list[Problem]) -> None:
     """Problems, one message each (with what to do), on stderr, in file order."""
     color = options(stream=sys.stderr).color
-    for p in sorted(capped(problems), key=lambda p: (p.path, p.code == "more-problems", p.line, p.col)):
+    # The same file named twice gives the same problems twice: each is said once.
+    unique = {(p.path, p.line, p.col, p.code, repr(p.args)): p for p in problems}
+    for p in sorted(capped(list(unique.values())), key=lambda p: (p.path, p.code == "more-problems", p.line, p.col)):
         say(format_problem(p, color))
 
 

@@ -8,6 +8,7 @@ import typer
 from spbe_calc.bars import parse_bar
 from spbe_calc.calibrate import calibrate_files
 from spbe_calc.cli.app import command, emit, options, say, warn_models
+from spbe_calc.cli.output import write_output
 from spbe_calc.cli.params import (
     AnswersFile,
     BandingOption,
@@ -20,11 +21,11 @@ from spbe_calc.cli.params import (
 from spbe_calc.compare import compare_files
 from spbe_calc.core import Basis
 from spbe_calc.errors import ExitCode, fail
-from spbe_calc.fsutil import atomic_write
 from spbe_calc.i18n import t
 from spbe_calc.pdf import print_pdf
 from spbe_calc.plan import plan_file
 from spbe_calc.render.registry import format_for_suffix, render
+from spbe_calc.render.safe import guard
 from spbe_calc.report import ReportRequest, parse_signer, report_for
 
 
@@ -98,6 +99,7 @@ def report(
     ] = None,
     logo: Annotated[Optional[Path], typer.Option("--logo", help="help.report.logo", metavar="cli.metavar.file")] = None,
     other_instansi: Annotated[bool, typer.Option("--allow-other-instansi", help="help.report.other")] = False,
+    allow_outside: Annotated[bool, typer.Option("--allow-outside", help="help.allow-outside")] = False,
     model: ModelOption = None,
     partial: PartialOption = False,
     fmt: Annotated[Optional[str], format_option("report", help_key="help.report.format")] = None,
@@ -116,13 +118,14 @@ def report(
         signers=tuple(parse_signer(s) for s in signers or ()),
         logo=str(logo) if logo else None,
         place=place,
+        allow_outside=allow_outside,
     )
     result = report_for(file, request, model, partial, str(output), Basis(stage, banding))
     warn_models([result.current.model])
     content = render("report", name, result, options())
     if name == "pdf":
-        print_pdf(content, output)  # the HTML page, printed by a headless browser
+        print_pdf(guard(content), output)  # the HTML page, printed by a headless browser
     else:
-        atomic_write(output, content)
+        write_output(output, content)
     say(t("out.written", path=output))
     return ExitCode.OK

@@ -6,10 +6,10 @@ import typer
 
 from spbe_calc.cli.app import command, emit, options, say
 from spbe_calc.cli.completion import model_names
+from spbe_calc.cli.output import write_output
 from spbe_calc.cli.params import OutputOption, format_option, one_of
 from spbe_calc.core import bundled_model_infos
 from spbe_calc.errors import ExitCode
-from spbe_calc.fsutil import atomic_write
 from spbe_calc.i18n import t
 from spbe_calc.model import load_model
 from spbe_calc.render.registry import render
@@ -50,6 +50,6 @@ def schema(
     if output is None:
         emit(text.rstrip("\n"))
     else:
-        atomic_write(output, text)
+        write_output(output, text)
         say(t("out.written", path=output))
     return ExitCode.OK

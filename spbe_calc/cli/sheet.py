@@ -6,10 +6,10 @@ from typing import Annotated, Optional
 import typer
 
 from spbe_calc.cli.app import command, say, warn_models
+from spbe_calc.cli.output import write_output
 from spbe_calc.cli.params import AnswersFile, BandingOption, ModelOption, StageOption, choice_option
 from spbe_calc.core import Basis
 from spbe_calc.errors import ExitCode, fail
-from spbe_calc.fsutil import atomic_write, atomic_write_bytes
 from spbe_calc.i18n import t
 from spbe_calc.lke.read import import_workbook
 from spbe_calc.lke.write import export_file, write_csv, write_xlsx
@@ -35,10 +35,7 @@ def export(
         raise fail(str(output), "export-format")
     scored = export_file(file, model, Basis(stage, banding))
     warn_models([scored.model])
-    if name == "xlsx":
-        atomic_write_bytes(output, write_xlsx(scored, stage))
-    else:
-        atomic_write(output, write_csv(scored))
+    write_output(output, write_xlsx(scored, stage) if name == "xlsx" else write_csv(scored))
     say(t("out.written", path=output))
     return ExitCode.OK
 

@@ -42,10 +42,12 @@ def evidence(
         int, typer.Option("--max-age", min=0, max=100, help="help.evidence.max-age", metavar="cli.metavar.years")
     ] = MAX_AGE,
     strict: Annotated[bool, typer.Option("--strict", help="help.validate.strict")] = False,
+    allow_outside: Annotated[bool, typer.Option("--allow-outside", help="help.allow-outside")] = False,
     model: ModelOption = None,
     fmt: Annotated[str, format_option("evidence")] = "text",
 ) -> ExitCode:
     """List and check the evidence of an answers file; 1 when a check fails."""
-    report = record(file, model, max_age) if record_digests else check_evidence(file, model, max_age)
+    check = record if record_digests else check_evidence
+    report = check(file, model, max_age, allow_outside)
     emit(render("evidence", fmt, report, options()), commands=fmt == "github")
     return ExitCode.FINDINGS if report.errors() or (strict and report.warnings()) else ExitCode.OK

@@ -21,14 +21,16 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from spbe_calc.answers import Answer, Answers, Bukti, Evidence, Laporan, Signer, read_bukti
-from spbe_calc.answers.read import field_value, with_field
+from spbe_calc.answers.read import LAPORAN, SIGNER, field_value, with_field
 from spbe_calc.answers.store import update
 from spbe_calc.errors import ExitCode, Problem, SpbeError, capped, fail
 from spbe_calc.lke import BASE_COLUMNS, HELPER_COLUMNS, INFO, INFO_FIELDS, SHEET, SIGNERS, STAGE_HEADERS, from_cell
 from spbe_calc.lke.write import bukti_text
 from spbe_calc.model import DEFAULT_MODEL, Indicator, Model, load_model
+from spbe_calc.numbers import is_number
+from spbe_calc.spec import MAX_TEXT, Nullable, Obj, Str
 from spbe_calc.stages import STAGES
-from spbe_calc.yamlsafe import read_bytes
+from spbe_calc.yamlsafe import LIMITS, read_bytes
 
 #: The largest workbook read (an LKE of a few hundred rows, long texts included, is under 1 MB).
 MAX_BYTES = 10 * 1024 * 1024
@@ -41,21 +43,48 @@ MAX_COLUMNS = 60
 #: Rows at the top searched for the header row (a title may sit above it).
 HEADER_SEARCH = 10
 
-_LEVEL = re.compile(r"(?:tingkat|level)?\s*([0-9]+)(?:\.0+)?\s*(?:[-–—:.]\s*(.*))?", re.IGNORECASE | re.DOTALL)
+_LEVEL = re.compile(r"(?:tingkat|level)?\s*([0-9]{1,9})(?:\.0+)?\s*(?:[-–—:.]\s*(.*))?", re.IGNORECASE | re.DOTALL)
+#: What no text of an answers file may hold: halves of a surrogate pair (an ``_xD800_`` cell).
+_NOT_TEXT = re.compile("[\ud800-\udfff]")
 _NUMBER = re.compile(r"([0-9]{1,9})(?:\.([0-9]{1,3}))?")
 
 
 class _Sheet:
     """A worksheet's cells with their addresses, and the problems found in them."""
 
-    def __init__(self, path: str, sheet: Worksheet) -> None:
+    def __init__(self, path: str, sheet: Worksheet, said: int = 0) -> None:
         self.path = path
         self.sheet = sheet
         self.problems: list[Problem] = []
+        #: characters of text read so far (this sheet and those read before it)
+        self.said = said
 
     def add(self, row: int, column: int, code: str, **args: Any) -> None:
         where = f"{self.sheet.title}!{get_column_letter(column)}{row}"
         self.problems.append(Problem(self.path, row, column, code, {"cell": where, **args}, cell=where))
+
+    def text(self, row: int, column: int, value: Any, limit: int = MAX_TEXT) -> str | None:
+        """A text cell held to an answers file's rules; ``None``, with the problem, if it breaks one.
+
+        The rules: its length, its characters, and the characters a document may say in all
+        (:data:`spbe_calc.yamlsafe.LIMITS`), so that nothing is written that would be refused.
+        """
+        text = _text(value)
+        if text is None:
+            return None
+        if len(text) > limit:
+            self.add(row, column, "string-too-long", limit=limit)
+            return None
+        bad = _NOT_TEXT.search(text)
+        if bad:
+            self.add(row, column, "lke-bad-character", char=f"U+{ord(bad.group()):04X}")
+            return None
+        before, self.said = self.said, self.said + len(text)
+        if self.said > LIMITS["max_chars"]:
+            if before <= LIMITS["max_chars"]:  # said once, where the limit is passed
+                self.add(row, column, "too-many-chars", limit=LIMITS["max_chars"])
+            return None
+        return text
 
 
 def _text(value: Any) -> str | None:
@@ -105,10 +134,11 @@ def read_workbook(path: str, model_ref: str | None = None) -> Workbook:
         raise fail(path, "lke-not-xlsx") from None
     if SHEET not in book.sheetnames:
         raise fail(path, "lke-no-sheet", sheet=SHEET)
-    info = _read_info(path, book[INFO]) if INFO in book.sheetnames else Info()
+    info_sheet = _Sheet(path, book[INFO]) if INFO in book.sheetnames else None
+    info = _read_info(info_sheet) if info_sheet is not None else Info()
     # A model named by path in the workbook is relative to the workbook, as in an answers file.
     model = load_model(model_ref) if model_ref else load_model(info.model or DEFAULT_MODEL, Path(path).parent)
-    lke = _Sheet(path, book[SHEET])
+    lke = _Sheet(path, book[SHEET], info_sheet.said if info_sheet is not None else 0)
     answers, rows, stages = _read_rows(lke, model)
     problems = lke.problems + list(info.problems)
     if problems:
@@ -233,10 +263,12 @@ def _read_rows(lke: _Sheet, model: Model) -> tuple[dict[int, Answer], frozenset[
             )
         entry = texts.setdefault(ident, {})
         for key in ("fakta", "analisis"):
-            value = _text(cell(key))
+            value = lke.text(r, col.get(key, 0), cell(key))
             if value is not None and key not in entry:
                 entry[key] = value
-        bukti = _bukti(_text(cell("bukti")), _text(cell("bukti_data")))
+        bukti = _bukti(
+            lke.text(r, col.get("bukti", 0), cell("bukti")), lke.text(r, col.get("bukti_data", 0), cell("bukti_data"))
+        )
         if bukti and "bukti" not in entry:
             entry["bukti"] = bukti
     stages = tuple(s for s, _ in stage_keys)
@@ -360,11 +392,18 @@ class Info(NamedTuple):
     problems: tuple[Problem, ...] = ()
 
 
-def _read_info(path: str, sheet: Worksheet) -> Info:
+def _limit(spec: Obj, key: str) -> int:
+    """The longest text the answers file allows for a key of ``spec``."""
+    inner = spec.fields[key].spec
+    inner = inner.inner if isinstance(inner, Nullable) else inner
+    return inner.max_length if isinstance(inner, Str) else MAX_TEXT
+
+
+def _read_info(problems: _Sheet) -> Info:
     """The ``Info`` sheet: model, instansi, tahun, and the report's laporan section."""
+    sheet = problems.sheet
     labels = {label.casefold(): key for key, label in INFO_FIELDS}
     info: dict[str, Any] = {}
-    problems = _Sheet(path, sheet)
     signers: list[Signer] = []
     in_signers = False
     for r, row in enumerate(
@@ -372,7 +411,10 @@ def _read_info(path: str, sheet: Worksheet) -> Info:
     ):
         label = _text(row[0]) if row else None
         if in_signers:
-            values = [_text(v) for v in (list(row[1:5]) + [None] * 4)[:4]]
+            cells = (list(row[1:5]) + [None] * 4)[:4]
+            values = [
+                problems.text(r, c, v, _limit(SIGNER, k)) for c, (k, v) in enumerate(zip(Signer._fields, cells), 2)
+            ]
             if values[0] and values[1]:
                 signers.append(Signer(jabatan=values[0], nama=values[1], nip=values[2], peran=values[3]))
             elif any(values):
@@ -390,12 +432,13 @@ def _read_info(path: str, sheet: Worksheet) -> Info:
         if key == "tahun":
             if value is not None:
                 text = _text(value) or ""
-                if text.isdigit() and 2000 <= int(text) <= 2100:
+                if is_number(text) and 2000 <= int(text) <= 2100:
                     info["tahun"] = int(text)
                 else:
                     problems.add(r, 2, "lke-bad-year", value=text)
         else:
-            info[key] = _text(value)  # a date typed into the cell (a datetime) reads as YYYY-MM-DD
+            # A date typed into the cell (a datetime) reads as YYYY-MM-DD.
+            info[key] = problems.text(r, 2, value, _limit(LAPORAN, key) if key in LAPORAN.fields else MAX_TEXT)
             if key == "tanggal" and info[key] is not None and not _is_date(info[key]):
                 problems.add(r, 2, "bad-date", value=info[key])
     laporan = Laporan(

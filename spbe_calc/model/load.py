@@ -9,19 +9,22 @@ problems come from :data:`spbe_calc.model.format.MODEL_SPEC`, semantic ones from
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 
 from spbe_calc.errors import Problem, SpbeError, errors_in, fail
-from spbe_calc.kinds import wrong_kind
+from spbe_calc.kinds import kind_of, wrong_kind
 from spbe_calc.model.checks import build, check_parts
 from spbe_calc.model.format import MODEL_SPEC
 from spbe_calc.model.records import Model
-from spbe_calc.paths import exists
+from spbe_calc.paths import exists, inside
 from spbe_calc.spec import run_partial
 from spbe_calc.yamlsafe import Document, load
 
 BUNDLED_DIR = Path(__file__).parent / "bundled"
 DEFAULT_MODEL = "spbe-2020"
+#: Folders (separated like PATH) from which an answers file may name its model by path.
+MODEL_PATH_VAR = "SPBE_CALC_MODEL_PATH"
 
 
 @functools.cache
@@ -35,7 +38,9 @@ def resolve_model_path(ref: str | None, relative_to: Path | None = None) -> tupl
 
     A relative path named inside a file (``relative_to``: that file's folder) is relative to that
     file, never to the current folder: the same answers file must mean the same model wherever
-    it is scored from.
+    it is scored from. Such a path must stay in that folder (or below it), or in a folder of
+    ``SPBE_CALC_MODEL_PATH``: a file from elsewhere cannot make the tool read ``/etc/shadow`` or
+    ``../../secret.yaml``. A path given by the user (``--model``) is read wherever it is.
     """
     ref = DEFAULT_MODEL if ref is None else ref
     if not ref.strip():  # ``--model "$M"`` with M unset is a mistake, not the default model
@@ -46,9 +51,17 @@ def resolve_model_path(ref: str | None, relative_to: Path | None = None) -> tupl
     path = Path(ref)
     if relative_to is not None and not path.is_absolute():
         path = relative_to / path
+    if relative_to is not None and not any(inside(path, folder) for folder in [relative_to, *model_path()]):
+        # Named inside a file that may come from anyone: never a file elsewhere on the disk.
+        raise fail(ref, "model-outside", name=ref, variable=MODEL_PATH_VAR)
     if path.suffix in (".yaml", ".yml") or exists(path):
         return path, str(path)
     raise fail(ref, "unknown-model", name=ref, known=", ".join(bundled))
+
+
+def model_path() -> list[Path]:
+    """The folders named in ``SPBE_CALC_MODEL_PATH``, from which a file may name its model."""
+    return [Path(part) for part in os.environ.get(MODEL_PATH_VAR, "").split(os.pathsep) if part.strip()]
 
 
 def check_model(doc: Document) -> tuple[Model | None, list[Problem]]:
@@ -58,6 +71,9 @@ def check_model(doc: Document) -> tuple[Model | None, list[Problem]]:
     mistaken = wrong_kind(doc.path, doc.root, "model")
     if mistaken is not None:
         return None, [mistaken]
+    if doc.root.kind == "map" and kind_of(doc.root) is None:
+        # Not a spbe-calc file at all (``--model /etc/shadow``): said without quoting its keys.
+        return None, [Problem(doc.path, 0, 0, "not-a-model", {})]
     data, ctx = run_partial(MODEL_SPEC, doc.root, doc.path)
     if ctx.problems or errors_in(doc.problems):
         # "All problems" means all: a misspelt key does not hide a wrong weight sum.

@@ -35,7 +35,13 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_text(value: str) -> str:
-    """A CSV text cell a spreadsheet shows as text: a leading quote disarms a formula (OWASP, CWE-1236)."""
+    """A CSV text cell a spreadsheet shows as text: a leading quote disarms a formula (OWASP, CWE-1236).
+
+    A carriage return becomes a line feed: spreadsheets end a row at a lone CR even inside
+    quotes, and what followed it would start a new cell, formula and all. The CSV writer quotes
+    every cell with a line feed.
+    """
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
     return f"'{value}" if value.startswith(_FORMULA_START) else value
 
 
