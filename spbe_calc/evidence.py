@@ -66,6 +66,8 @@ MAX_AGE = 3
 #: The largest document whose SHA-256 is computed (a scanned decree is a few megabytes; 256 MiB
 #: hash in about half a second): a larger one is named, not read.
 MAX_HASHED = 256 * 1024 * 1024
+#: The states of a local file that fail the check (each is an error, ``evidence-STATE``).
+FAILED = ("missing", "changed", "not-a-file", "outside", "unreadable", "too-large")
 #: Folders of the system's pseudo files: their "files" may never end or may block when read.
 _SYSTEM = (Path("/proc"), Path("/sys"), Path("/dev"))
 
@@ -81,8 +83,8 @@ class Item(NamedTuple):
     #: "file" | "url" | "text"
     kind: str
     label: str
-    #: "ok" (file as recorded), "unrecorded" (file, no SHA-256 yet), "missing", "changed",
-    #: "not-a-file", "url", "text"
+    #: "ok" (file as recorded), "unrecorded" (file, no SHA-256 yet), "url", "text", or one of
+    #: :data:`FAILED`
     status: str
     line: int
     col: int
@@ -225,7 +227,7 @@ def _problems(answers: Answers, model: Model, items: list[Item], max_age: int) -
     path = answers.path
     problems: list[Problem] = []
     for item in items:
-        if item.status in ("missing", "changed", "not-a-file", "outside", "unreadable", "too-large"):
+        if item.status in FAILED:
             problems.append(
                 Problem(
                     path, item.line, item.col, f"evidence-{item.status}", {"id": item.indicator, "file": item.label}

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 import typer.testing
@@ -87,3 +91,60 @@ def _fresh_models_under_mutation() -> None:
         load._loaded.clear()
         load._by_reference.clear()
         yamlsafe._PLAIN_CACHE.clear()
+
+
+class Bounded(NamedTuple):
+    """A command run in its own process under limits, and what it used."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+    #: processor time (user + system), seconds
+    seconds: float
+    #: the most memory it held (resident set), megabytes
+    megabytes: float
+
+
+#: The bounds every command keeps on any input under the read limits (issue 23).
+MAX_SECONDS = 10.0
+MAX_MEGABYTES = 200.0
+
+
+def bounded(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: float = 60) -> Bounded:
+    """Run ``spbe-calc ARGS`` in a subprocess under ``resource`` limits and measure it.
+
+    The limits are a backstop (2 GB of address space, 30 s of processor time) that keeps a
+    runaway command from hurting the machine; the test then asserts the real bounds on what was
+    measured: processor time and peak resident memory, read by ``os.wait4`` for this child.
+    """
+    import resource
+
+    def limits() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+        resource.setrlimit(resource.RLIMIT_CPU, (30, 30))
+
+    full = {**os.environ, "SPBE_CALC_LANG": "id", "NO_COLOR": "1", **(env or {})}
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "spbe_calc", *args], cwd=cwd, env=full, stdout=out, stderr=err, preexec_fn=limits
+        )
+        deadline = time.monotonic() + timeout
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() > deadline:
+                proc.kill()
+                pid, status, usage = os.wait4(proc.pid, 0)
+                break
+            time.sleep(0.02)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return Bounded(
+            proc.returncode,
+            out.read().decode("utf-8", "replace"),
+            err.read().decode("utf-8", "replace"),
+            usage.ru_utime + usage.ru_stime,
+            usage.ru_maxrss / 1024,
+        )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from spbe_calc.evidence import EvidenceReport
+from spbe_calc.evidence import FAILED, EvidenceReport
 from spbe_calc.i18n import t
 from spbe_calc.render import Options
 from spbe_calc.render.messages import format_problem, problem_json
@@ -14,16 +14,8 @@ from spbe_calc.render.safe import clean
 from spbe_calc.scoring import level_text
 from spbe_calc.validate import FileReport
 
-#: How each status is marked in the list (a mark that reads without colour).
-MARKS = {
-    "ok": "✓",
-    "unrecorded": "·",
-    "missing": "✗",
-    "changed": "✗",
-    "not-a-file": "✗",
-    "url": "→",
-    "text": "–",
-}
+#: How each status is marked in the list (a mark that reads without colour); a failed one is ✗.
+MARKS = {"ok": "✓", "unrecorded": "·", "url": "→", "text": "–", **dict.fromkeys(FAILED, "✗")}
 
 
 def render_text(report: EvidenceReport, options: Options) -> str:

@@ -18,6 +18,7 @@ from html import escape as _html_escape
 
 from spbe_calc import __version__
 from spbe_calc.answers import Signer
+from spbe_calc.evidence import FAILED
 from spbe_calc.i18n import language, t
 from spbe_calc.model import Band, Model
 from spbe_calc.render import (
@@ -43,9 +44,6 @@ from spbe_calc.render.safe import clean
 from spbe_calc.report import Report
 from spbe_calc.scoring import GroupScore, level_text
 
-#: Evidence states that fail the check (marked in the report).
-_FAILED = ("missing", "changed", "not-a-file")
-
 
 def _evidence_html(report: Report, indicator: int) -> str:
     """An indicator's documents: local files and web addresses as links, failed ones marked."""
@@ -54,14 +52,14 @@ def _evidence_html(report: Report, indicator: int) -> str:
     for item in items:
         text = _e(item.label)
         href = None
-        if item.kind == "file" and item.resolved is not None:
+        if item.kind == "file" and item.resolved is not None and item.status != "outside":
             target = os.path.relpath(item.resolved, report.links_from or ".")
             href = urllib.parse.quote(target.replace(os.sep, "/"))
         elif item.kind == "url" and re.match(r"https?://", item.label, re.IGNORECASE):
             href = item.label  # only web addresses: never a javascript: or data: link
         if href is not None:
             text = f'<a href="{_e(href)}">{text}</a>'
-        if item.status in _FAILED:
+        if item.status in FAILED:
             text = f'<span class="down">✗ {text} ({_e(t(f"ev.status.{item.status}"))})</span>'
         parts.append(text)
     return "; ".join(parts)
