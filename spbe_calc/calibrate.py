@@ -15,7 +15,8 @@ from spbe_calc.answers import bind, read_answers
 from spbe_calc.compare import order_by_year
 from spbe_calc.core import Basis, ScoredFile, model_for_checked, prepare, scored
 from spbe_calc.errors import Problem, SpbeError, errors_in, fail
-from spbe_calc.scoring import GroupScore, Level
+from spbe_calc.model import LevelValue
+from spbe_calc.scoring import GroupScore
 
 
 class Gap(NamedTuple):
@@ -26,8 +27,8 @@ class Gap(NamedTuple):
     self: Fraction
     final: Fraction
     #: Indicators: the levels as written (a number, or one per item).
-    self_level: Level | None = None
-    final_level: Level | None = None
+    self_level: LevelValue | None = None
+    final_level: LevelValue | None = None
 
     @property
     def gap(self) -> Fraction:
@@ -57,7 +58,7 @@ class Repeat(NamedTuple):
     id: int
     name: str
     #: (year, self level, final level) for every year it was over-claimed.
-    years: tuple[tuple[int | None, Level, Level], ...]
+    years: tuple[tuple[int | None, LevelValue, LevelValue], ...]
 
 
 class Calibration(NamedTuple):
@@ -119,7 +120,7 @@ def calibrate_files(paths: list[str], model_ref: str | None = None) -> Calibrati
 
 def _repeated(years: list[YearCalibration]) -> tuple[Repeat, ...]:
     """Indicators over-claimed in two years or more, per model, most often first."""
-    found: dict[tuple[str, int], list[tuple[int | None, Level, Level]]] = {}
+    found: dict[tuple[str, int], list[tuple[int | None, LevelValue, LevelValue]]] = {}
     names: dict[tuple[str, int], str] = {}
     for y in years:
         for g in y.indicators:

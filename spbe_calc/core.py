@@ -13,9 +13,9 @@ from typing import NamedTuple
 from spbe_calc.answers import Answers, bind, read_answers
 from spbe_calc.answers.read import Published
 from spbe_calc.errors import Problem, Severity, SpbeError
-from spbe_calc.model import DEFAULT_MODEL, Model, bundled_models, load_model
+from spbe_calc.model import DEFAULT_MODEL, LevelValue, Model, bundled_models, load_model
 from spbe_calc.published import published_score
-from spbe_calc.scoring import Level, Score, score
+from spbe_calc.scoring import Score, score
 
 
 class Basis(NamedTuple):
@@ -114,7 +114,12 @@ def prepare(answers: Answers, model: Model, basis: Basis) -> tuple[Model, list[P
 
 
 def scored(
-    answers: Answers, model: Model, levels: dict[int, Level], missing: list[int], basis: Basis, warnings: list[Problem]
+    answers: Answers,
+    model: Model,
+    levels: dict[int, LevelValue],
+    missing: list[int],
+    basis: Basis,
+    warnings: list[Problem],
 ) -> ScoredFile:
     """The :class:`ScoredFile` of bound levels (``model`` already set up by :func:`prepare`)."""
     low, high = score_bounds(model, levels, missing)
@@ -138,7 +143,7 @@ def score_answers(
 
 
 def score_bounds(
-    model: Model, levels: dict[int, Level], missing: list[int] | tuple[int, ...]
+    model: Model, levels: dict[int, LevelValue], missing: list[int] | tuple[int, ...]
 ) -> tuple[Score, Score | None]:
     """The score with missing indicators at their lowest level, and at their highest.
 

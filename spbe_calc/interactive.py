@@ -648,15 +648,12 @@ def _act(q: Questionnaire, io_: Prompter, ind: Indicator, action: str, value: An
     return None  # "keep" (Enter) and "skip" leave the answer as it is
 
 
-def _run(q: Questionnaire, io_: Prompter, explain: bool) -> str:
+def _intro(q: Questionnaire, io_: Prompter) -> None:
+    """What the session is about: a new file (then its agency and year), or where it resumes."""
     model = q.model
     if q.created:
-        io_.show(
-            Text(
-                t("as.intro.new", path=q.path, model=model.id, name=model.name, regulation=regulation(model)),
-                style="bold",
-            )
-        )
+        intro = t("as.intro.new", path=q.path, model=model.id, name=model.name, regulation=regulation(model))
+        io_.show(Text(intro, style="bold"))
         _ask_meta(q, io_)
     else:
         p = q.progress()
@@ -669,6 +666,37 @@ def _run(q: Questionnaire, io_: Prompter, explain: bool) -> str:
     if q.stage != "mandiri":
         io_.show(Text(t("as.stage", stage=stage_name(q.stage)), style="bold cyan"))
     io_.show(Text(t("as.help.hint"), style="dim"))
+
+
+def _advance(q: Questionnaire, revisiting: bool) -> bool:
+    """Move to the next indicator (among the skipped ones only, when revisiting); ``True`` at the end."""
+    if not revisiting:
+        return not q.next()
+    following = q.next_unanswered()
+    if following is None or following <= q.position:  # past the last skipped one
+        return True
+    q.position = following
+    return False
+
+
+def _at_end(q: Questionnaire, io_: Prompter) -> bool:
+    """The end of the walk: the score so far; ``True`` to go back to the skipped indicators."""
+    io_.show(Rule(style="dim"))
+    first = q.first_unanswered()
+    if first is None:
+        io_.show(Text(t("as.done"), style="green"))
+    _look(q, io_)
+    summary(q, io_)
+    # Skipped indicators remain: offer to go back to them rather than just stop.
+    if first is not None and _confirm(io_, t("as.ask.revisit", count=len(q.unanswered(selected_only=True)))):
+        q.position = first
+        return True
+    io_.show(Text(t("as.saved-in", path=q.path), style="dim"))
+    return False
+
+
+def _run(q: Questionnaire, io_: Prompter, explain: bool) -> str:
+    _intro(q, io_)
     revisiting = False  # after "go back to the skipped ones": move from one skipped to the next
     redraw = True
     while True:
@@ -688,27 +716,7 @@ def _run(q: Questionnaire, io_: Prompter, explain: bool) -> str:
         if stay is not None:
             redraw = stay
             continue
-        if revisiting:
-            # Among the skipped ones only; past the last of them, the end of the walk.
-            following = q.next_unanswered()
-            at_end = following is None or following <= q.position
-            if not at_end:
-                q.position = following  # type: ignore[assignment]
-        else:
-            at_end = not q.next()
-        if at_end:
-            io_.show(Rule(style="dim"))
-            first = q.first_unanswered()
-            if first is None:
-                io_.show(Text(t("as.done"), style="green"))
-            _look(q, io_)
-            summary(q, io_)
-            if first is not None:
-                # Skipped indicators remain: offer to go back to them rather than just stop.
-                missing = q.unanswered(selected_only=True)
-                if _confirm(io_, t("as.ask.revisit", count=len(missing))):
-                    q.position = first
-                    revisiting = True
-                    continue
-            io_.show(Text(t("as.saved-in", path=q.path), style="dim"))
-            return "done"
+        if _advance(q, revisiting):
+            if not _at_end(q, io_):
+                return "done"
+            revisiting = True

@@ -28,8 +28,9 @@ def scaled_half_up(value: Fraction, places: int) -> int:
     rounds some forty thousand values, and going through Decimal cost ~30 ms there.
     """
     n, d = value.numerator, value.denominator
+    scale: int = 10**places  # (typed: int ** int is Any to the checker, a negative power being float)
     # floor(|x| * 10^places + 1/2), in integers.
-    q = (2 * abs(n) * 10**places + d) // (2 * d)
+    q = (2 * abs(n) * scale + d) // (2 * d)
     return -q if n < 0 else q
 
 

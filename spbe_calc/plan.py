@@ -25,9 +25,9 @@ from spbe_calc.bars import Bar, check_bar
 from spbe_calc.core import DEFAULT_BASIS, Basis, ScoredFile, model_for_checked, score_answers
 from spbe_calc.errors import Problem, SpbeError, fail
 from spbe_calc.kinds import wrong_kind
-from spbe_calc.model import Band, Indicator, Model
+from spbe_calc.model import Band, Indicator, LevelValue, Model
 from spbe_calc.numbers import exact_str
-from spbe_calc.scoring import Level, band_of, score
+from spbe_calc.scoring import band_of, score
 from spbe_calc.spec import ByKind, Field, Int, MapOf, Nullable, Num, Obj, run
 from spbe_calc.yamlsafe import Document, load
 
@@ -169,7 +169,7 @@ class Plan(NamedTuple):
     steps: tuple[Step, ...]
     index_after: Fraction
     band_after: Band
-    levels_after: dict[int, Level]
+    levels_after: dict[int, LevelValue]
     reachable: bool
     already_met: bool
     max_index: Fraction  # the best index reachable within the limits
@@ -221,7 +221,7 @@ class _Lane(NamedTuple):
     gain: Fraction  # index gain of one step
 
 
-def _lanes(model: Model, levels: dict[int, Level], limits: Limits) -> list[_Lane]:
+def _lanes(model: Model, levels: dict[int, LevelValue], limits: Limits) -> list[_Lane]:
     lanes = []
     total = model.total_weight
     for ind in model.indicators:
@@ -235,7 +235,7 @@ def _lanes(model: Model, levels: dict[int, Level], limits: Limits) -> list[_Lane
     return lanes
 
 
-def _apply(levels: dict[int, Level], lane: _Lane, to_level: int) -> None:
+def _apply(levels: dict[int, LevelValue], lane: _Lane, to_level: int) -> None:
     if lane.item is None:
         levels[lane.indicator.id] = to_level
     else:
@@ -244,7 +244,7 @@ def _apply(levels: dict[int, Level], lane: _Lane, to_level: int) -> None:
         levels[lane.indicator.id] = tuple(items)
 
 
-def make_plan(model: Model, levels: dict[int, Level], bar: Bar, limits: Limits | None = None) -> Plan:
+def make_plan(model: Model, levels: dict[int, LevelValue], bar: Bar, limits: Limits | None = None) -> Plan:
     """Plan the raises that reach ``bar`` from ``levels`` (complete, in range)."""
     costed = limits is not None
     limits = limits or Limits()

@@ -17,23 +17,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from fractions import Fraction
-from typing import NamedTuple, Union
+from typing import NamedTuple
 
-from spbe_calc.model import Band, Indicator, Model, Units
+from spbe_calc.model import Band, Indicator, LevelValue, Model, Units
 from spbe_calc.numbers import scaled_half_up
 
-#: A level as scoring sees it: a whole number, or one per item for an indicator scored per item.
-Level = Union[int, tuple[int, ...]]
 
-
-def level_value(level: Level) -> Fraction:
+def level_value(level: LevelValue) -> Fraction:
     """The value an indicator scores: its level, or the mean level of its items."""
     if isinstance(level, tuple):
         return Fraction(sum(level), len(level))
     return Fraction(level)
 
 
-def level_text(level: Level) -> str:
+def level_text(level: LevelValue) -> str:
     """A level for display: ``3``, or ``1, 3, 3`` for an indicator scored per item."""
     return ", ".join(map(str, level)) if isinstance(level, tuple) else str(level)
 
@@ -42,7 +39,7 @@ class IndicatorScore(NamedTuple):
     """An indicator's level and what it adds to the index (weight × level / total weight)."""
 
     indicator: Indicator
-    level: Level
+    level: LevelValue
     #: weight × level in the model's integer units (see :class:`spbe_calc.model.Units`)
     units: int
     total_units: int
@@ -87,7 +84,7 @@ class Score(NamedTuple):
     aspects: tuple[GroupScore, ...]
     #: Every scored indicator's level, by id, in model order (what :func:`score` was given;
     #: empty for a published result, which has no levels).
-    levels: dict[int, Level]
+    levels: dict[int, LevelValue]
 
     @property
     def indicators(self) -> tuple[IndicatorScore, ...]:
@@ -104,7 +101,7 @@ class Score(NamedTuple):
         )
 
 
-def level_units(units: Units, ident: int, level: Level) -> int:
+def level_units(units: Units, ident: int, level: LevelValue) -> int:
     """Weight × level of an indicator in the model's integer units (items' levels summed)."""
     return units.per_level[ident] * (sum(level) if isinstance(level, tuple) else level)
 
@@ -132,7 +129,7 @@ def band_of(model: Model, value: Fraction) -> Band:
     return model.band_for(banded_value(model, value))
 
 
-def score(model: Model, levels: Mapping[int, Level]) -> Score:
+def score(model: Model, levels: Mapping[int, LevelValue]) -> Score:
     """Score a complete set of levels (one per indicator of ``model``).
 
     The caller guarantees completeness and range (see :func:`spbe_calc.answers.bind`); a missing

@@ -287,6 +287,11 @@ def _resolve_plain_uncached(raw: str, line: int, col: int, path: str, problems: 
     if raw[0].isalpha():
         # Words: no number, date or base-60 form starts with a letter (0x… and .inf do not either).
         return raw
+    return _number_or_text(raw, line, col, path, problems)
+
+
+def _number_or_text(raw: str, line: int, col: int, path: str, problems: list[Problem]) -> Scalar:
+    """A plain scalar that starts like a number: a number, or text with the surprise it hides."""
     if _INT.match(raw):
         digits = raw.lstrip("+-")
         if len(digits) > 1 and digits[0] == "0":
@@ -298,25 +303,29 @@ def _resolve_plain_uncached(raw: str, line: int, col: int, path: str, problems: 
             return raw
         return int(raw)
     if _FLOAT.match(raw):
-        if "e" in raw or "E" in raw:
-            # 1e0 is a number to YAML 1.2 and text to YAML 1.1; no weight or level needs it.
-            problems.append(Problem(path, line, col, "yaml11-number", {"text": raw}))
-            return raw
-        if len(raw) > 40:
-            problems.append(Problem(path, line, col, "number-too-long", {"text": raw[:40]}))
-            return raw
-        value = Decimal(raw)
-        if abs(value.adjusted()) > 30:
-            problems.append(Problem(path, line, col, "number-too-long", {"text": raw}))
-            return raw
-        return value
+        return _decimal(raw, line, col, path, problems)
     if _DATE.match(raw):
         problems.append(Problem(path, line, col, "yaml11-date", {"text": raw, "year": raw[:4]}))
         return raw
     if _BASE60.match(raw) or _OTHER_NUMBER.match(raw):
         problems.append(Problem(path, line, col, "yaml11-number", {"text": raw}))
-        return raw
     return raw
+
+
+def _decimal(raw: str, line: int, col: int, path: str, problems: list[Problem]) -> Scalar:
+    """A number with a fraction, read exactly; an exponent or too many digits is text with a problem."""
+    if "e" in raw or "E" in raw:
+        # 1e0 is a number to YAML 1.2 and text to YAML 1.1; no weight or level needs it.
+        problems.append(Problem(path, line, col, "yaml11-number", {"text": raw}))
+        return raw
+    if len(raw) > 40:
+        problems.append(Problem(path, line, col, "number-too-long", {"text": raw[:40]}))
+        return raw
+    value = Decimal(raw)
+    if abs(value.adjusted()) > 30:
+        problems.append(Problem(path, line, col, "number-too-long", {"text": raw}))
+        return raw
+    return value
 
 
 def _tab_near(text: str, mark: Any) -> bool:
@@ -335,198 +344,238 @@ def _tab_near(text: str, mark: Any) -> bool:
 #: sees would not be what is scored (``# note<CR>  3: 5`` looks like a comment and is a key).
 _LINE_SEPARATOR = re.compile("[\x85\u2028\u2029]|\r(?!\n)")
 
-_SCALAR = yaml.ScalarEvent
-_ALIAS = yaml.AliasEvent
-_SEQ_START = yaml.SequenceStartEvent
-_MAP_START = yaml.MappingStartEvent
-_SEQ_END = yaml.SequenceEndEvent
-_MAP_END = yaml.MappingEndEvent
-_DOC_START = yaml.DocumentStartEvent
-_STREAM_END = yaml.StreamEndEvent
+
+class _TooMuch(Exception):  # noqa: N818  (a signal inside the walk, not an error for users)
+    """A limit was passed: the walk stops, and the document is refused with :attr:`problems`."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__()
+        self.problems = problems
+
+
+class _Builder:
+    """Builds the node tree from PyYAML's events, one method per kind of event.
+
+    Open collections are parallel stacks: the node, its anchor, the mapping key waiting for its
+    value, and the keys seen so far. Every method checks the limits as it counts; passing one
+    raises :class:`_TooMuch`.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self.anchors: dict[str, Node] = {}
+        self.nodes: list[Node] = []
+        self.open_anchors: list[str | None] = []
+        self.pending: list[Node | None] = []
+        self.seen: list[dict[Any, Node]] = []
+        self.root: Node | None = None
+        self.documents = 0
+        self.total = 0  # values, aliases expanded
+        self.said = 0  # characters, aliases expanded
+        self.max_nodes, self.max_chars = LIMITS["max_nodes"], LIMITS["max_chars"]
+
+    def _count(self, line: int, col: int, nodes: int, chars: int) -> None:
+        self.total += nodes
+        self.said += chars
+        if self.total > self.max_nodes:
+            limit = Problem(self.path, line, col, "too-many-nodes", {"limit": self.max_nodes})
+            raise _TooMuch([*self.problems, limit])
+        if self.said > self.max_chars:
+            limit = Problem(self.path, line, col, "too-many-chars", {"limit": self.max_chars})
+            raise _TooMuch([*self.problems, limit])
+
+    def _tag(self, tag: str | None, line: int, col: int) -> None:
+        if tag is not None and tag not in _ALLOWED_TAGS:
+            self.problems.append(Problem(self.path, line, col, "unsupported-tag", {"tag": tag}))
+
+    def scalar(self, event: Any) -> None:
+        """A scalar: its value (a plain one resolved the strict way), counted, then attached."""
+        mark = event.start_mark
+        line, col = mark.line + 1, mark.column + 1
+        tag = event.tag
+        self._tag(tag, line, col)
+        # libyaml reports a plain style as "", the pure parser as None.
+        plain = event.implicit[0] and not event.style and tag in (None, "!")
+        value = _resolve_plain(event.value, line, col, self.path, self.problems) if plain else event.value
+        node = Node("scalar", line, col, value, 1, len(event.value))
+        if event.anchor:
+            self.anchors[event.anchor] = node
+        self._count(line, col, 1, node.chars)
+        self._attach(node)
+
+    def start(self, event: Any) -> None:
+        """A mapping or a sequence opens: a new node on the stacks (within the depth limit)."""
+        mark = event.start_mark
+        line, col = mark.line + 1, mark.column + 1
+        self._tag(event.tag, line, col)
+        self._count(line, col, 1, 0)
+        if len(self.nodes) >= LIMITS["max_depth"]:
+            self.problems.append(Problem(self.path, line, col, "too-deep", {"limit": LIMITS["max_depth"]}))
+            raise _TooMuch(self.problems)
+        node = Node("map" if event.__class__ is yaml.MappingStartEvent else "seq", line, col, [])
+        if event.anchor:
+            # Registered now so that a recursive alias finds a node; its size is 1 until closed,
+            # which keeps a self-reference from counting as an explosion.
+            self.anchors[event.anchor] = node
+        self.nodes.append(node)
+        self.open_anchors.append(event.anchor)
+        self.pending.append(None)
+        self.seen.append({})
+
+    def end(self, event: Any) -> None:
+        """A collection closes: its size is known, its anchor now names the whole of it."""
+        node = self.nodes.pop()
+        self.pending.pop()
+        self.seen.pop()
+        if node.kind == "seq":
+            size = 1 + sum(child.size for child in node.value)
+            chars = sum(child.chars for child in node.value)
+        else:
+            size = 1 + sum(k.size + v.size for k, v in node.value)
+            chars = sum(k.chars + v.chars for k, v in node.value)
+        node = node._replace(size=size, chars=chars)
+        anchor = self.open_anchors.pop()
+        if anchor:
+            self.anchors[anchor] = node
+        self._attach(node)
+
+    def alias(self, event: Any) -> None:
+        """An alias: the anchored node itself (shared, not copied), counted as often as it is used."""
+        mark = event.start_mark
+        line, col = mark.line + 1, mark.column + 1
+        target = self.anchors.get(event.anchor)
+        if target is None:  # an alias before its anchor: the event parsers let it through
+            self.problems.append(Problem(self.path, line, col, "unknown-alias", {"name": event.anchor}))
+            target = Node("scalar", line, col, None)
+        # The tree is a DAG: `size` and `chars` already count what the alias repeats.
+        self._count(line, col, target.size, target.chars)
+        self._attach(target)
+
+    def document(self, event: Any) -> bool:
+        """A document starts; ``False`` for a second one (reported: one document per file)."""
+        self.documents += 1
+        if self.documents > 1:
+            mark = event.start_mark
+            self.problems.append(Problem(self.path, mark.line + 1, mark.column + 1, "multiple-documents", {}))
+            return False
+        return True
+
+    def _attach(self, node: Node) -> None:
+        """Put a finished node in its parent: an item, a mapping's key, or a key's value."""
+        if not self.nodes:
+            self.root = node
+            return
+        parent = self.nodes[-1]
+        if parent.kind == "seq":
+            parent.value.append(node)
+            return
+        key = self.pending[-1]
+        if key is not None:
+            parent.value.append((key, node))
+            self.pending[-1] = None
+            return
+        if node.kind != "scalar":
+            self.problems.append(Problem(self.path, node.line, node.col, "complex-key", {}))
+            node = Node("scalar", node.line, node.col, f"<{node.kind}>")
+        value = node.value
+        hashable = (type(value), value)  # 1, true and 1.0 are equal in Python, not as keys
+        first = self.seen[-1].get(hashable)
+        if first is not None:
+            args = {"key": value, "first": first.line}
+            self.problems.append(Problem(self.path, node.line, node.col, "duplicate-key", args))
+        else:
+            self.seen[-1][hashable] = node
+        self.pending[-1] = node
+
+
+def _line_separator(text: str, path: str) -> Document | None:
+    """A line break that editors and diffs do not show (see :data:`_LINE_SEPARATOR`), refused."""
+    separator = _LINE_SEPARATOR.search(text)
+    if separator is None:
+        return None
+    # Refused where it stands as an editor counts: every position after it would be wrong.
+    line, col = _position(text, separator.start())
+    char = f"U+{ord(separator.group()):04X}"
+    code = "bare-cr" if separator.group() == "\r" else "unicode-line-break"
+    return Document(path, None, [Problem(path, line, col, code, {"char": char})])
 
 
 def parse(text: str, path: str) -> Document:
     """Parse YAML text into a :class:`Document`; never raises for bad YAML, reports problems.
 
-    This is the hot path of batch scoring, so the event loop is written out by hand: events are
-    dispatched on their class and attached to their parent inline.
+    The events are handed to :class:`_Builder`, one method per kind (the hot path of batch
+    scoring: the dispatch is one dictionary lookup per event).
     """
-    problems: list[Problem] = []
-    anchors: dict[str, Node] = {}
-    # Open collections: parallel stacks of node, anchor, pending mapping key, and keys seen so far.
-    nodes: list[Node] = []
-    open_anchors: list[str | None] = []
-    pending: list[Node | None] = []
-    seen: list[dict[Any, Node]] = []
-    root: Node | None = None
-    documents = 0
-    total = 0
-    said = 0  # characters, aliases expanded
-    max_nodes = LIMITS["max_nodes"]
-    max_chars = LIMITS["max_chars"]
-    max_depth = LIMITS["max_depth"]
-    separator = _LINE_SEPARATOR.search(text)
-    if separator:
-        # YAML readers break lines at these; editors mostly do not, so every position after one
-        # would point at the wrong line. Refused, where it stands as an editor counts.
-        line, col = _position(text, separator.start())
-        char = f"U+{ord(separator.group()):04X}"
-        code = "bare-cr" if separator.group() == "\r" else "unicode-line-break"
-        return Document(path, None, [Problem(path, line, col, code, {"char": char})])
+    refused = _line_separator(text, path)
+    if refused is not None:
+        return refused
+    builder = _Builder(path)
+    handlers = {
+        yaml.ScalarEvent: builder.scalar,
+        yaml.MappingStartEvent: builder.start,
+        yaml.SequenceStartEvent: builder.start,
+        yaml.MappingEndEvent: builder.end,
+        yaml.SequenceEndEvent: builder.end,
+        yaml.AliasEvent: builder.alias,
+    }
     loader = None
     try:
         loader = _Loader(text)  # the pure-Python reader checks every character here already
         while True:
             event = loader.get_event()
-            cls = event.__class__
-            if cls is _STREAM_END:
+            handler = handlers.get(event.__class__)
+            if handler is not None:
+                handler(event)
+            elif event.__class__ is yaml.StreamEndEvent or (
+                event.__class__ is yaml.DocumentStartEvent and not builder.document(event)
+            ):
                 break
-            if cls is _SCALAR:
-                mark = event.start_mark
-                line, col = mark.line + 1, mark.column + 1
-                tag = event.tag
-                # libyaml reports a plain style as "", the pure parser as None.
-                plain = event.implicit[0] and not event.style and tag in (None, "!")
-                if tag is not None and tag not in _ALLOWED_TAGS:
-                    problems.append(Problem(path, line, col, "unsupported-tag", {"tag": tag}))
-                value = _resolve_plain(event.value, line, col, path, problems) if plain else event.value
-                node = Node("scalar", line, col, value, 1, len(event.value))
-                if event.anchor:
-                    anchors[event.anchor] = node
-                total += 1
-                said += node.chars
-                if total > max_nodes or said > max_chars:
-                    return _too_much(path, line, col, total > max_nodes, problems)
-            elif cls is _MAP_START or cls is _SEQ_START:
-                mark = event.start_mark
-                line, col = mark.line + 1, mark.column + 1
-                tag = event.tag
-                if tag is not None and tag not in _ALLOWED_TAGS:
-                    problems.append(Problem(path, line, col, "unsupported-tag", {"tag": tag}))
-                total += 1
-                if total > max_nodes:
-                    return _too_much(path, line, col, True, problems)
-                if len(nodes) >= max_depth:
-                    problems.append(Problem(path, line, col, "too-deep", {"limit": max_depth}))
-                    return Document(path, None, problems)
-                node = Node("map" if cls is _MAP_START else "seq", line, col, [])
-                if event.anchor:
-                    # Registered now so that a recursive alias finds a node; its size is 1 until
-                    # closed, which keeps a self-reference from counting as an explosion.
-                    anchors[event.anchor] = node
-                nodes.append(node)
-                open_anchors.append(event.anchor)
-                pending.append(None)
-                seen.append({})
-                continue
-            elif cls is _MAP_END or cls is _SEQ_END:
-                node = nodes.pop()
-                pending.pop()
-                seen.pop()
-                if node.kind == "seq":
-                    size = 1 + sum(child.size for child in node.value)
-                    chars = sum(child.chars for child in node.value)
-                else:
-                    size = 1 + sum(k.size + v.size for k, v in node.value)
-                    chars = sum(k.chars + v.chars for k, v in node.value)
-                node = node._replace(size=size, chars=chars)
-                anchor = open_anchors.pop()
-                if anchor:
-                    anchors[anchor] = node
-            elif cls is _ALIAS:
-                mark = event.start_mark
-                line, col = mark.line + 1, mark.column + 1
-                target = anchors.get(event.anchor)
-                if target is None:  # an alias before its anchor: the event parsers let it through
-                    problems.append(Problem(path, line, col, "unknown-alias", {"name": event.anchor}))
-                    target = Node("scalar", line, col, None)
-                total += target.size
-                said += target.chars
-                if total > max_nodes or said > max_chars:
-                    return _too_much(path, line, col, total > max_nodes, problems)
-                # Shared, not copied: the tree is a DAG and `size` already counts the expansion.
-                node = target
-            elif cls is _DOC_START:
-                documents += 1
-                if documents > 1:
-                    mark = event.start_mark
-                    problems.append(Problem(path, mark.line + 1, mark.column + 1, "multiple-documents", {}))
-                    break
-                continue
-            else:  # StreamStart, DocumentEnd
-                continue
-            # Attach the finished node to its parent.
-            if not nodes:
-                root = node
-                continue
-            parent = nodes[-1]
-            if parent.kind == "seq":
-                parent.value.append(node)
-                continue
-            key = pending[-1]
-            if key is not None:
-                parent.value.append((key, node))
-                pending[-1] = None
-                continue
-            if node.kind != "scalar":
-                problems.append(Problem(path, node.line, node.col, "complex-key", {}))
-                node = Node("scalar", node.line, node.col, f"<{node.kind}>")
-            value = node.value
-            hashable = (type(value), value)  # 1, true and 1.0 are equal in Python, not as keys
-            first = seen[-1].get(hashable)
-            if first is not None:
-                problems.append(
-                    Problem(path, node.line, node.col, "duplicate-key", {"key": value, "first": first.line})
-                )
-            else:
-                seen[-1][hashable] = node
-            pending[-1] = node
+    except _TooMuch as stop:
+        return Document(path, None, stop.problems)
     except yaml.MarkedYAMLError as exc:
-        detail = exc.problem or ""
-        reason, at_start = _syntax_reason(exc)
-        # An unclosed bracket or quote is found at the end of the file; the mistake is where
-        # it was opened.
-        mark = (exc.context_mark if at_start else None) or exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        if reason == "unclosed-bracket" and mark is not None:
-            # The reader only knows that the file ended inside brackets; find the opening one.
-            opened = _last_open_bracket(text, mark.index)
-            if opened is not None:
-                line, col = _position(text, opened)
-                reason = "unclosed-sequence" if text[opened] == "[" else "unclosed-mapping"
-        if _tab_near(text, exc.problem_mark or mark) or "tab" in detail:
-            problems.append(Problem(path, line, col, "yaml-tab", {"detail": detail}))
-        else:
-            problems.append(Problem(path, line, col, "yaml-syntax", {"detail": detail, "advice": reason}))
-        return Document(path, None, problems)
+        return Document(path, None, [*builder.problems, _syntax_problem(exc, text, path)])
     except yaml.YAMLError as exc:  # reader errors (control characters) carry a position too
-        position = getattr(exc, "position", None)
-        if not isinstance(position, int):
-            line, col = 0, 0
-        elif _Loader is getattr(yaml, "CSafeLoader", None):  # libyaml counts bytes of UTF-8
-            line, col = _position_bytes(text.encode("utf-8"), position)
-        else:
-            line, col = _position(text, position)
-        detail = str(getattr(exc, "reason", exc))
-        # libyaml says "control characters are not allowed", the pure-Python reader "special characters".
-        advice = "control-character" if "characters are not allowed" in detail else "other"
-        problems.append(Problem(path, line, col, "yaml-syntax", {"detail": detail, "advice": advice}))
-        return Document(path, None, problems)
+        return Document(path, None, [*builder.problems, _reader_problem(exc, text, path)])
     finally:
         if loader is not None:
             loader.dispose()
-    if root is None:
-        problems.append(Problem(path, 1, 1, "empty-file", {}))
-    return Document(path, root, problems)
+    if builder.root is None:
+        builder.problems.append(Problem(path, 1, 1, "empty-file", {}))
+    return Document(path, builder.root, builder.problems)
 
 
-def _too_much(path: str, line: int, col: int, nodes: bool, problems: list[Problem]) -> Document:
-    """The document says more than a limit allows (in values or in characters): nothing of it is used."""
-    if nodes:
-        problems.append(Problem(path, line, col, "too-many-nodes", {"limit": LIMITS["max_nodes"]}))
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
+    """A YAML syntax error, placed where the mistake is and named in the catalogue's words."""
+    detail = exc.problem or ""
+    reason, at_start = _syntax_reason(exc)
+    # An unclosed bracket or quote is found at the end of the file; the mistake is where it was opened.
+    mark = (exc.context_mark if at_start else None) or exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    if reason == "unclosed-bracket" and mark is not None:
+        # The reader only knows that the file ended inside brackets; find the opening one.
+        opened = _last_open_bracket(text, mark.index)
+        if opened is not None:
+            line, col = _position(text, opened)
+            reason = "unclosed-sequence" if text[opened] == "[" else "unclosed-mapping"
+    if _tab_near(text, exc.problem_mark or mark) or "tab" in detail:
+        return Problem(path, line, col, "yaml-tab", {"detail": detail})
+    return Problem(path, line, col, "yaml-syntax", {"detail": detail, "advice": reason})
+
+
+def _reader_problem(exc: yaml.YAMLError, text: str, path: str) -> Problem:
+    """A character the YAML reader refuses (a control character), at its position."""
+    position = getattr(exc, "position", None)
+    if not isinstance(position, int):
+        line, col = 0, 0
+    elif _Loader is getattr(yaml, "CSafeLoader", None):  # libyaml counts bytes of UTF-8
+        line, col = _position_bytes(text.encode("utf-8"), position)
     else:
-        problems.append(Problem(path, line, col, "too-many-chars", {"limit": LIMITS["max_chars"]}))
-    return Document(path, None, problems)
+        line, col = _position(text, position)
+    detail = str(getattr(exc, "reason", exc))
+    # libyaml says "control characters are not allowed", the pure-Python reader "special characters".
+    advice = "control-character" if "characters are not allowed" in detail else "other"
+    return Problem(path, line, col, "yaml-syntax", {"detail": detail, "advice": advice})
 
 
 def load(path: Path | str, display: str | None = None) -> Document:

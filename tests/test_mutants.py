@@ -28,10 +28,10 @@ from spbe_calc.answers.write import dump_answers, read_for_update
 from spbe_calc.bars import parse_bar
 from spbe_calc.core import score_file
 from spbe_calc.errors import SpbeError
-from spbe_calc.model import Model, bundled_models, load_model, resolve_model_path
+from spbe_calc.model import LevelValue, Model, bundled_models, load_model, resolve_model_path
 from spbe_calc.numbers import decimal_text, exact_str, is_number
 from spbe_calc.plan import Limits, make_plan, read_limits, threshold
-from spbe_calc.scoring import Level, band_of, level_text, score
+from spbe_calc.scoring import band_of, level_text, score
 from spbe_calc.yamlsafe import decode, parse, read_bytes
 
 from .conftest import DATA, Run
@@ -1143,7 +1143,7 @@ def test_the_cheapest_plan_is_cheaper_than_one_expensive_step(write: Callable[..
         "      - id: 1\n        name: Aspek Satu\n        weight: 100\n        indicators:\n" + indicators
     )
     model = _model(write, MINI[: MINI.index("domains:")] + domains)
-    levels: dict[int, Level] = dict.fromkeys(range(1, 8), 4) | {8: 5}  # index 4.04; every raise is one step
+    levels: dict[int, LevelValue] = dict.fromkeys(range(1, 8), 4) | {8: 5}  # index 4.04; every raise is one step
     plan = make_plan(model, levels, parse_bar("4.52"), Limits(default_cost=1, entries={7: {"cost": 7}}))
     assert plan.reachable and plan.total_cost == 6
     assert sorted(step.indicator.id for step in plan.steps) == [1, 2, 3, 4, 5, 6]
@@ -1155,7 +1155,9 @@ def test_the_lowest_predikat_as_target_has_no_index_to_reach(run: Run) -> None:
     assert data["already_met"] and data["target_index_exact"] is None and data["steps"] == []
 
 
-def _plan_order(model: Model, levels: dict[int, Level], target: str, entries: dict[int, Any]) -> list[tuple[int, int]]:
+def _plan_order(
+    model: Model, levels: dict[int, LevelValue], target: str, entries: dict[int, Any]
+) -> list[tuple[int, int]]:
     plan = make_plan(model, levels, parse_bar(target), Limits(default_max=5, entries=entries))
     return [(s.indicator.id, s.to_level) for s in plan.steps]
 
@@ -1163,7 +1165,7 @@ def _plan_order(model: Model, levels: dict[int, Level], target: str, entries: di
 def test_the_plan_shows_free_steps_first_then_the_best_value(model: Model) -> None:
     """Steps are listed by gain per cost, free ones first; equal value: the larger gain first;
     and one indicator's own steps always in level order, even when its later step is cheaper."""
-    levels: dict[int, Level] = dict.fromkeys(range(1, 48), 5) | {1: 1, 2: 1, 42: 3, 47: 4}
+    levels: dict[int, LevelValue] = dict.fromkeys(range(1, 48), 5) | {1: 1, 2: 1, 42: 3, 47: 4}
     entries = {
         1: {"cost": Fraction(13, 10), "max": 2},  # 1.30 % for 1.3: 0.01 per unit of cost
         2: {"cost": {2: Fraction(26, 10), 3: Fraction(13, 100)}, "max": 3},  # 0.005, then 0.1

@@ -48,7 +48,7 @@ def test_importing_the_cli_imports_no_command() -> None:
         m
         for m in modules
         if m.startswith("spbe_calc.cli.")
-        and m not in ("spbe_calc.cli.app", "spbe_calc.cli.usage", "spbe_calc.cli.completion")
+        and m not in ("spbe_calc.cli.app", "spbe_calc.cli.usage", "spbe_calc.cli.completion", "spbe_calc.cli.framework")
     ]
 
 

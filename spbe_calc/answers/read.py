@@ -18,8 +18,7 @@ from typing import Any, NamedTuple, Union
 
 from spbe_calc.errors import Problem, SpbeError, errors_in
 from spbe_calc.kinds import wrong_kind
-from spbe_calc.model import Indicator, Model
-from spbe_calc.scoring import Level
+from spbe_calc.model import Indicator, LevelValue, Model
 from spbe_calc.spec import (
     ByKind,
     Context,
@@ -361,7 +360,7 @@ class Answers(NamedTuple):
         at = self.where.at(("levels",))
         return not any((p.line, p.col) == at for p in self.problems)
 
-    def levels(self) -> dict[int, Level]:
+    def levels(self) -> dict[int, LevelValue]:
         """Completely answered indicators and their levels."""
         return {k: a.level for k, a in self.answers.items() if is_answered(a.level)}  # type: ignore[misc]
 
@@ -524,7 +523,7 @@ def answers_from_doc(doc: Document) -> Answers:
 
 def bind(
     answers: Answers, model: Model, partial: bool = False, advice: str | None = None, stage: str = "mandiri"
-) -> tuple[dict[int, Level], list[int]]:
+) -> tuple[dict[int, LevelValue], list[int]]:
     """Check answers against a model; return the levels to score and the missing indicators.
 
     Unknown indicators and levels outside an indicator's scale are always errors. Missing
@@ -541,7 +540,7 @@ def bind(
     if answers.hasil is not None:
         raise SpbeError([*answers.problems, Problem(answers.path, *answers.position("hasil"), "published-only", {})])
     problems: list[Problem] = list(answers.problems)
-    levels: dict[int, Level] = {}
+    levels: dict[int, LevelValue] = {}
     for ident, answer in answers.answers.items():
         indicator = model.by_id.get(ident)
         if indicator is None:

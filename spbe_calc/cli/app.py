@@ -21,10 +21,9 @@ from collections.abc import Callable, Sequence
 from typing import Any, Optional, TextIO
 
 import typer
-from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from spbe_calc import __version__
-from spbe_calc.cli import completion
+from spbe_calc.cli import completion, framework
 from spbe_calc.cli.usage import usage_text
 from spbe_calc.errors import ExitCode, Problem, SpbeError, capped, fail, os_failure
 from spbe_calc.i18n import LANGUAGES, default_language, set_language, t, t_optional
@@ -87,7 +86,7 @@ def _check_lang(ctx: Any, param: Any, value: Optional[str]) -> Optional[str]:
     return value
 
 
-class _Command(_TranslatedHelp, TyperCommand):
+class _Command(_TranslatedHelp, framework.Command):
     """Every subcommand: translated help, one metavar style, and ``--lang`` after the command too."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -98,7 +97,7 @@ class _Command(_TranslatedHelp, TyperCommand):
         self.short_help = t_optional(f"{key}.short") if key else None
         self.options_metavar = f"[{t('cli.metavar.options')}]"
         self.params.append(
-            TyperOption(
+            framework.Option(
                 param_decls=["--lang"],
                 help=t("cli.lang"),
                 metavar="|".join(LANGUAGES),
@@ -134,7 +133,7 @@ COMMANDS = {
 }
 
 
-class _Group(_TranslatedHelp, TyperGroup):
+class _Group(_TranslatedHelp, framework.CompletingGroup):
     """The top-level group: commands come from :data:`COMMANDS`, built when asked for."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -161,20 +160,16 @@ class _Group(_TranslatedHelp, TyperGroup):
             return run(standalone_mode=False)
         try:
             code = run(standalone_mode=False)
-        except typer.TyperException as exc:
-            if type(exc).__name__ == "NoArgsIsHelpError":
-                typer.echo(exc.format_message(), err=True)  # the help page, as asked for
+        except framework.UsageError as exc:
+            if framework.is_help_request(exc):
+                typer.echo(framework.help_page(exc), err=True)  # the help page, as asked for
             else:
                 typer.echo(guard(usage_text(exc, list(COMMANDS)), False), err=True)
             sys.exit(getattr(exc, "exit_code", 2))
-        except typer.Abort:
+        except framework.Abort:
             typer.echo(t("out.interrupted"), err=True)
             sys.exit(ExitCode.INTERRUPTED)
         sys.exit(code if isinstance(code, int) else 0)
-
-    def _main_shell_completion(self, *args: Any, **kwargs: Any) -> None:
-        completion.prepare()
-        super()._main_shell_completion(*args, **kwargs)
 
     def list_commands(self, ctx: Any) -> list[str]:
         """Every command name, in help order."""
@@ -186,10 +181,7 @@ class _Group(_TranslatedHelp, TyperGroup):
         if module is None:
             return None
         importlib.import_module(f"{__package__}.{module}")
-        info = next(c for c in app.registered_commands if c.name == cmd_name)
-        return typer.main.get_command_from_info(
-            info, pretty_exceptions_short=app.pretty_exceptions_short, rich_markup_mode=app.rich_markup_mode
-        )
+        return framework.command_from_info(app, framework.registered(app, cmd_name))
 
 
 app = typer.Typer(

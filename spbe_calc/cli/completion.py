@@ -22,10 +22,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import typer
-from typer import _completion_shared as shared  # the scripts and installer typer tools use
-from typer import completion as typer_completion
-from typer.core import TyperOption
 
+from spbe_calc.cli import framework
 from spbe_calc.errors import SpbeError, os_failure
 from spbe_calc.fsutil import atomic_write
 from spbe_calc.i18n import t
@@ -37,15 +35,9 @@ COMPLETE_VAR = "_SPBE_CALC_COMPLETE"
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
 
 
-def prepare() -> None:
-    """Register typer's completion classes when (and only when) the shell is asking for them."""
-    if os.environ.get(COMPLETE_VAR):
-        typer_completion.completion_init()
-
-
 def _shell() -> str:
     """The shell this process runs in (found from its parent processes, else ``$SHELL``)."""
-    shell = shared._get_shell_name() or Path(os.environ.get("SHELL", "")).name
+    shell = framework.shell_name() or Path(os.environ.get("SHELL", "")).name
     if shell not in SHELLS:
         # A usage error: the framework shows it with the usage line, in the user's language.
         raise typer.BadParameter(t("cli.bad-choice", value=shell or "?", choices=", ".join(SHELLS)))
@@ -54,7 +46,7 @@ def _shell() -> str:
 
 def script(prog_name: str = "spbe-calc") -> str:
     """The completion script for the shell this process runs in."""
-    return shared.get_completion_script(prog_name=prog_name, complete_var=COMPLETE_VAR, shell=_shell())
+    return framework.completion_script(prog_name, COMPLETE_VAR, _shell())
 
 
 #: Where each shell finds a completion script by itself, and whether it needs a start-up line.
@@ -100,7 +92,7 @@ def install(prog_name: str = "spbe-calc") -> Installed:
     shell = _shell()
     path, needs_line = _script_file(shell, prog_name)
     path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(path, shared.get_completion_script(prog_name=prog_name, complete_var=COMPLETE_VAR, shell=shell))
+    atomic_write(path, framework.completion_script(prog_name, COMPLETE_VAR, shell))
     line = _startup_line(shell, path) if needs_line else None
     return Installed(shell, path, line, _STARTUP.get(shell) if line else None)
 
@@ -147,7 +139,7 @@ def options() -> list[Any]:
         return callback
 
     return [
-        TyperOption(
+        framework.Option(
             param_decls=[f"--{action}-completion"],
             help=t(f"cli.{action}-completion"),
             is_flag=True,

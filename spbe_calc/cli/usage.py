@@ -3,9 +3,8 @@
 The command-line framework raises its usage errors with English sentences and shows them
 itself. :class:`spbe_calc.cli.app._Group` catches them instead and prints :func:`usage_text`:
 the same layout (usage line, where to find help, the error), in the catalogue's words. The
-exceptions are told apart by their class name and attributes, the framework's public contract
-(its classes themselves are not exported by ``typer``); the few sentences that carry no
-attributes are recognised by their wording. Anything not recognised is shown as it came, so a
+exceptions are told apart by :func:`spbe_calc.cli.framework.usage_kind` and their attributes;
+the few sentences that carry no attributes are recognised by their wording. Anything not recognised is shown as it came, so a
 new framework message is never lost, only untranslated.
 """
 
@@ -15,6 +14,7 @@ import difflib
 import re
 from typing import Any
 
+from spbe_calc.cli.framework import usage_kind
 from spbe_calc.i18n import t
 
 #: Framework sentences without attributes, and the catalogue key that says the same. Patterns are
@@ -68,13 +68,13 @@ def message(exc: Any, commands: list[str]) -> str:
 
     ``commands``: the command names, to suggest one for a mistyped command.
     """
-    kind = type(exc).__name__
-    if kind == "NoSuchOption":
+    kind = usage_kind(exc)
+    if kind == "no-such-option":
         name = exc.option_name
         close = difflib.get_close_matches(name, _known_options(exc), n=1)
         text = t("cli.usage.no-such-option", name=name)
         return text + (" " + t("cli.usage.did-you-mean", name=close[0]) if close else "")
-    if kind == "MissingParameter":
+    if kind == "missing":
         key = "cli.usage.missing-argument" if exc.param_type == "argument" else "cli.usage.missing-option"
         return t(key, name=_param_name(exc))
     text = _sentence(exc.message)
@@ -82,7 +82,7 @@ def message(exc: Any, commands: list[str]) -> str:
     if mistyped:
         close = difflib.get_close_matches(mistyped["name"], commands, n=1)
         text += " " + t("cli.usage.did-you-mean", name=close[0]) if close else ""
-    if kind == "BadParameter":
+    if kind == "bad-parameter":
         name = _param_name(exc)
         return f"{name}: {text}" if name else text
     return text

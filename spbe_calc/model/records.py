@@ -14,6 +14,11 @@ from typing import NamedTuple, Union
 #: A text in a model file: one string, or one per language (``{id: …, en: …}``).
 Text = Union[str, dict[str, str]]
 
+#: An indicator's level as an answer gives it and scoring reads it: a whole number, or one per
+#: item for an indicator scored per item. (:class:`Level` is a level of a scale: its number,
+#: name and description.)
+LevelValue = Union[int, tuple[int, ...]]
+
 
 class Level(NamedTuple):
     """One level of a scale: its number, official name (if any) and description."""

@@ -117,7 +117,8 @@ def json_num(value: Fraction, places: int | None = None) -> int | float:
     if places is None:
         return int(value) if value.denominator == 1 else float(exact_str(value))
     # Integer true division is correctly rounded: the same float as float("2.38"), cheaper.
-    return scaled_half_up(value, places) / 10**places
+    scale: int = 10**places
+    return scaled_half_up(value, places) / scale
 
 
 def pct(value: Fraction) -> str:

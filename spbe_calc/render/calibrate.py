@@ -12,11 +12,12 @@ from rich.text import Text
 
 from spbe_calc.calibrate import Calibration, Gap, YearCalibration
 from spbe_calc.i18n import t
+from spbe_calc.model import LevelValue
 from spbe_calc.numbers import exact_str
 from spbe_calc.render import Options, json_num, num, signed, title
 from spbe_calc.render.richtext import to_text
 from spbe_calc.render.safe import clean
-from spbe_calc.scoring import Level, level_text
+from spbe_calc.scoring import level_text
 
 
 def _tone(gap: Fraction) -> str:
@@ -73,7 +74,7 @@ def _year(y: YearCalibration) -> list[Any]:
     return out
 
 
-def _level(level: Level | None) -> str:
+def _level(level: LevelValue | None) -> str:
     return "–" if level is None else level_text(level)
 
 
@@ -111,7 +112,7 @@ def _gap(g: Gap, places: int) -> dict[str, Any]:
     }
 
 
-def _levels(level: Level | None) -> Any:
+def _levels(level: LevelValue | None) -> Any:
     return list(level) if isinstance(level, tuple) else level
 
 

@@ -311,65 +311,60 @@ def _indicators(report: Report) -> list[str]:
     return h
 
 
-def render_html(report: Report, options: Options) -> str:
-    """The whole page."""
-    cur = report.current
-    model = cur.model
-    s = cur.score
-    places = model.precision
-    top = model.level_max
-    edges = sorted(b.min for b in model.bands if b.min is not None)
+def _previous_groups(report: Report) -> dict[str, Fraction]:
+    """The earlier year's domain and aspect values by code, when the two years share a model."""
     prev = report.previous
-    same_model = report.comparison is not None and report.comparison.same_model
-    prev_groups: dict[str, Fraction] = {}
-    if prev is not None and same_model:
-        prev_groups = {f"D{d.id}": d.value for d in prev.score.domains} | {
-            f"A{a.id}": a.value for a in prev.score.aspects
-        }
-    title = t("rep.title")
-    who = _e(report_title(cur.answers))
-    h: list[str] = [
-        "<!DOCTYPE html>",
-        f'<html lang="{language()}"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_e(title)} — {who}</title><style>{CSS}{_page_css(report)}</style></head><body><main>",
-    ]
-    h += _cover(report)
-    note = warning(model)
-    if note:
-        h.append(f'<p class="warn">{_e(note)}</p>')
-    # Summary, in words
-    h.append(f'<section class="summary"><h2>{_e(t("rep.summary"))}</h2>')
+    if prev is None or report.comparison is None or not report.comparison.same_model:
+        return {}
+    return {f"D{d.id}": d.value for d in prev.score.domains} | {f"A{a.id}": a.value for a in prev.score.aspects}
+
+
+def _summary(report: Report) -> list[str]:
+    """The summary, in words."""
+    h = [f'<section class="summary"><h2>{_e(t("rep.summary"))}</h2>']
     h += [f"<p>{_e(sentence)}</p>" for sentence in summary(report)]
     h.append("</section>")
-    # Headline
-    h.append('<section class="hero"><div>')
+    return h
+
+
+def _previous_line(report: Report) -> list[str]:
+    """The earlier year beside the headline: its index, predikat and the change."""
+    cur, prev = report.current, report.previous
+    if prev is None:
+        return []
+    same_model = report.comparison is not None and report.comparison.same_model
+    shown = t(
+        "rep.previous",
+        year=prev.answers.tahun or "",
+        index=num(prev.score.value, prev.model.precision),
+        predikat=prev.score.band.name,
+    )
+    if not same_model:
+        shown += f" · {index_name(prev.model)}"
+    if prev.published is not None:
+        shown += f" ({t('out.published')})"
+    h = ['<div class="delta">', _e(shown)]
+    if report.other_instansi:
+        other = t("rep.other-instansi", other=prev.answers.instansi or t("out.no-instansi"))
+        h.append(f'<br><span class="warn">{_e(other)}</span>')
+    h.append(f"<br>{_e(t('cmp.col.change'))}: {_delta(cur.score.value - prev.score.value)}</div>")
+    return h
+
+
+def _headline(report: Report) -> list[str]:
+    """The index and its predikat, the earlier year beside them, and how they were computed."""
+    cur, prev = report.current, report.previous
+    model, s = cur.model, cur.score
+    same_model = report.comparison is not None and report.comparison.same_model
     name = index_name(model) if prev is not None and not same_model else model.name
-    h.append(f'<div class="muted">{_e(name)}</div>')
-    h.append(f'<div class="index">{num(s.value, places)}</div>')
+    h = ['<section class="hero"><div>', f'<div class="muted">{_e(name)}</div>']
+    h.append(f'<div class="index">{num(s.value, model.precision)}</div>')
     h.append(f"<div>{_badge(model, s.band)}</div>")
     exact = exact_num(s.value)  # only when the displayed value is rounded, as in text output
-    if exact != num(s.value, places):
+    if exact != num(s.value, model.precision):
         h.append(f'<div class="muted">{_e(t("out.exact"))}: {exact}</div>')
     h.append("</div>")
-    if prev is not None:
-        h.append('<div class="delta">')
-        shown = t(
-            "rep.previous",
-            year=prev.answers.tahun or "",
-            index=num(prev.score.value, prev.model.precision),
-            predikat=prev.score.band.name,
-        )
-        if not same_model:
-            shown += f" · {index_name(prev.model)}"
-        if prev.published is not None:
-            shown += f" ({t('out.published')})"
-        h.append(_e(shown))
-        if report.other_instansi:
-            h.append(
-                f'<br><span class="warn">{_e(t("rep.other-instansi", other=prev.answers.instansi or t("out.no-instansi")))}</span>'
-            )
-        h.append(f"<br>{_e(t('cmp.col.change'))}: {_delta(s.value - prev.score.value)}</div>")
+    h += _previous_line(report)
     if cur.missing:
         h.append(f'<p class="down">{_e(t("out.partial.short", count=len(cur.missing)))}</p>')
     h.append("</section>")
@@ -377,10 +372,19 @@ def render_html(report: Report, options: Options) -> str:
     conflict = banding_conflict(model, s.value)
     if conflict:
         h.append(f'<p class="down">{_e(conflict)}</p>')
-    # Domains and aspects: the radar of the aspects by name, then the table.
-    h.append(f"<h2>{_e(t('rep.structure' if model.domains else 'rep.structure.aspects'))}</h2>")
+    return h
+
+
+def _structure(report: Report) -> list[str]:
+    """Domains and aspects: the radar of the aspects by name, then the table with bars."""
+    cur, prev = report.current, report.previous
+    model, s = cur.model, cur.score
+    top = model.level_max
+    edges = sorted(b.min for b in model.bands if b.min is not None)
+    prev_groups = _previous_groups(report)
+    h = [f"<h2>{_e(t('rep.structure' if model.domains else 'rep.structure.aspects'))}</h2>"]
     codes = [f"A{a.id}" for a in s.aspects]
-    previous_values = [prev_groups[c] for c in codes] if all(c in prev_groups for c in codes) and prev_groups else None
+    previous_values = [prev_groups[c] for c in codes] if prev_groups and all(c in prev_groups for c in codes) else None
     h.append(
         '<div class="charts">' + radar([a.name for a in s.aspects], [a.value for a in s.aspects], top, previous_values)
     )
@@ -399,7 +403,7 @@ def render_html(report: Report, options: Options) -> str:
         change = f' <span class="chg">{_delta(g.value - previous)}</span>' if previous is not None else ""
         h.append(
             f'<tr class="{cls}"><td>{code}</td><td>{_e(g.name)}</td><td class=num>{pct(g.weight)}</td>'
-            f"<td class=num>{num(g.value, places)}{change}</td>"
+            f"<td class=num>{num(g.value, model.precision)}{change}</td>"
             f"<td class=barcell>{bar(g.value, top, band_color(model, g.band), edges, previous)}</td>"
             f"<td>{_badge(model, g.band)}</td></tr>"
         )
@@ -419,6 +423,25 @@ def render_html(report: Report, options: Options) -> str:
         if prev is not None and prev_groups:  # a dashed line is drawn only for a comparable year
             legend += " " + t("rep.bars.previous", year=prev.answers.tahun or "")
         h.append(f'<p class="muted">{_e(legend)}</p>')
+    return h
+
+
+def render_html(report: Report, options: Options) -> str:
+    """The whole page: one function per section, in reading order."""
+    who = _e(report_title(report.current.answers))
+    h: list[str] = [
+        "<!DOCTYPE html>",
+        f'<html lang="{language()}"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_e(t('rep.title'))} — {who}</title><style>{CSS}{_page_css(report)}</style></head><body><main>",
+    ]
+    h += _cover(report)
+    note = warning(report.current.model)
+    if note:
+        h.append(f'<p class="warn">{_e(note)}</p>')
+    h += _summary(report)
+    h += _headline(report)
+    h += _structure(report)
     h += _plan(report)
     h += _indicators(report)
     h += _signature(report)

@@ -13,11 +13,11 @@ from typing import NamedTuple
 
 from spbe_calc.bars import Bar
 from spbe_calc.i18n import t
-from spbe_calc.model import Aspect, Domain
+from spbe_calc.model import Aspect, Domain, LevelValue
 from spbe_calc.render import cost_text, index_name, long_date, num, signed, stage_name
 from spbe_calc.render.safe import clean
 from spbe_calc.report import Report
-from spbe_calc.scoring import GroupScore, IndicatorScore, Level, level_value
+from spbe_calc.scoring import GroupScore, IndicatorScore, level_value
 
 #: How many indicators of the plan the summary names.
 NAMED_STEPS = 3
@@ -166,7 +166,7 @@ class IndicatorRow(NamedTuple):
 
     score: IndicatorScore
     missing: bool
-    previous: Level | None
+    previous: LevelValue | None
 
     @property
     def change(self) -> Fraction | None:
@@ -184,7 +184,7 @@ class Group(NamedTuple):
     rows: tuple[IndicatorRow, ...]
 
 
-def previous_levels(report: Report) -> dict[int, Level]:
+def previous_levels(report: Report) -> dict[int, LevelValue]:
     """The earlier year's level of each indicator, when it used the same model and has levels."""
     prev = report.previous
     if prev is None or prev.published is not None or report.comparison is None or not report.comparison.same_model:

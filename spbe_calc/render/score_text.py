@@ -29,20 +29,24 @@ from spbe_calc.render.safe import clean
 from spbe_calc.scoring import GroupScore, level_text
 
 
-def _one(f: ScoredFile, detail: bool, color: bool, width: int) -> str:
-    s = f.score
+def _head(f: ScoredFile, color: bool, width: int) -> str:
+    """Who, which year, which model: one line, or each part on its own lines when narrow."""
     model = f.model
-    places = model.precision
     who = clean(f.answers.instansi or t("out.no-instansi"))
     year = f" · {f.answers.tahun}" if f.answers.tahun else ""
     what = clean(f"{model.name} ({regulation(model)})")
     if len(who) + len(year) + 3 + len(what) <= width:
-        head = paint(who, "bold", color) + year + paint(f" · {what}", "dim", color)
-    else:  # a narrow terminal: each part on its own lines, wrapped at words
-        head = "\n".join(
-            [paint(p, "bold", color) for p in textwrap.wrap(who + year, width, break_long_words=False)]
-            + [paint(p, "dim", color) for p in textwrap.wrap(what, width, break_long_words=False)]
-        )
+        return paint(who, "bold", color) + year + paint(f" · {what}", "dim", color)
+    # A narrow terminal: each part wrapped at words.
+    return "\n".join(
+        [paint(p, "bold", color) for p in textwrap.wrap(who + year, width, break_long_words=False)]
+        + [paint(p, "dim", color) for p in textwrap.wrap(what, width, break_long_words=False)]
+    )
+
+
+def _table(f: ScoredFile, detail: bool) -> PlainTable:
+    """The domain and aspect table (and with ``detail`` every indicator under its aspect)."""
+    s, model = f.score, f.model
     item = (
         ("out.col.item.detail" if detail else "out.col.item")
         if model.domains
@@ -66,7 +70,7 @@ def _one(f: ScoredFile, detail: bool, color: bool, width: int) -> str:
             (code, style),
             (g.name, style),
             (pct(g.weight), ""),
-            (num(g.value, places), style),
+            (num(g.value, model.precision), style),
         ]
         if detail:
             cells.append(("", ""))
@@ -76,19 +80,11 @@ def _one(f: ScoredFile, detail: bool, color: bool, width: int) -> str:
     def aspect_rows(aspects: tuple[Aspect, ...]) -> None:
         for aspect in aspects:
             group_row(f"A{aspect.id}", aspect_scores[aspect.id], "")
-            if not detail:
-                continue
-            for ind in aspect.indicators:
+            for ind in aspect.indicators if detail else ():
                 i = indicator_scores[ind.id]
                 level = "-" if ind.id in f.missing else level_text(i.level)
-                table.add(
-                    (str(ind.id), "dim"),
-                    (ind.name, "dim"),
-                    (pct(ind.weight), "dim"),
-                    level,
-                    (f"+{num(i.contribution, 4)}", "dim"),
-                    "",
-                )
+                contribution = (f"+{num(i.contribution, 4)}", "dim")
+                table.add((str(ind.id), "dim"), (ind.name, "dim"), (pct(ind.weight), "dim"), level, contribution, "")
 
     if f.published is not None:
         # Only what was published: the domains and aspects the file gives, no indicators.
@@ -100,28 +96,45 @@ def _one(f: ScoredFile, detail: bool, color: bool, width: int) -> str:
             aspect_rows(domain.aspects)
     else:
         aspect_rows(model.aspects)
-    line = paint(clean(f"{model.name}: {num(s.value, places)}"), "bold", color) + "  "
-    line += paint(clean(s.band.name), band_tone(model, s.band), color)
-    parts = [head]
-    if table.rows:
-        parts.append(table.render(width, color))
-    if f.published is not None:
-        line += paint(f"  [{t('out.published')}]", "yellow", color)
-        parts.append(line)
-        if f.published.source:
-            parts.append(paint(clean(t("out.published.source", source=f.published.source)), "dim", color))
-        return "\n".join(parts)
+    return table
+
+
+def _published_foot(f: ScoredFile, line: str, color: bool) -> list[str]:
+    """Under a published result: the index marked as published, and where it was published."""
+    assert f.published is not None
+    parts = [line + paint(f"  [{t('out.published')}]", "yellow", color)]
+    if f.published.source:
+        parts.append(paint(clean(t("out.published.source", source=f.published.source)), "dim", color))
+    return parts
+
+
+def _foot(f: ScoredFile, line: str, detail: bool, color: bool, width: int) -> list[str]:
+    """The index line, then how it was computed: the exact value, the stage, the banding rule."""
+    s, model = f.score, f.model
     # Shown only when the displayed value is rounded, and only what is exact (8/3, not 2.666…67).
     exact = exact_num(s.value)
-    if exact != num(s.value, places):
+    if exact != num(s.value, model.precision):
         line += paint(f"  ({t('out.exact')} {exact})", "dim", color)
-    parts.append(line)
+    parts = [line]
     parts += [paint(p, "dim", color) for p in textwrap.wrap(basis_line(f.stage, model), width)]
     conflict = banding_conflict(model, s.value)
     if conflict:
         parts += [paint(p, "yellow", color) for p in textwrap.wrap(conflict, width)]
     if detail:
         parts += [paint(p, "dim", color) for p in textwrap.wrap(t("out.detail-note"), width)]
+    return parts
+
+
+def _one(f: ScoredFile, detail: bool, color: bool, width: int) -> str:
+    """One file: the heading, the table, and the index with how it was computed."""
+    s, model = f.score, f.model
+    line = paint(clean(f"{model.name}: {num(s.value, model.precision)}"), "bold", color) + "  "
+    line += paint(clean(s.band.name), band_tone(model, s.band), color)
+    table = _table(f, detail)
+    parts = [_head(f, color, width)]
+    if table.rows:
+        parts.append(table.render(width, color))
+    parts += _published_foot(f, line, color) if f.published is not None else _foot(f, line, detail, color, width)
     return "\n".join(parts)
 
 
