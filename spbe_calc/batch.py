@@ -18,11 +18,12 @@ import threading
 import time
 from itertools import repeat
 from pathlib import Path
-from typing import NamedTuple, Union
+from typing import Any, NamedTuple, Union
 
 from spbe_calc.bars import Bar, check_bar, meets
 from spbe_calc.core import DEFAULT_BASIS, Basis, ScoredFile, score_file
 from spbe_calc.errors import ExitCode, Problem, SpbeError, fail
+from spbe_calc.model import BandingRule, Model, loaded_models
 from spbe_calc.paths import is_file, is_folder
 
 #: Below this many files, starting worker processes costs more than it saves (see bench/).
@@ -58,19 +59,21 @@ def _one(path: str, model_ref: str | None, partial: bool, basis: Basis = DEFAULT
         return exc
 
 
-def _score_chunk(paths: list[str], model_ref: str | None, partial: bool, basis: Basis) -> list[Outcome]:
-    """Worker side: score each file, as :func:`_one` does, and send back its result or error.
+def _listed(outcome: Outcome) -> Outcome:
+    """A result as a batch keeps it: without its answers' positions.
 
-    A result goes back without its answers' positions: they serve only messages about the file,
-    and a file that scored has none left to give.
+    They serve only messages about the file, and a file that scored has none left to give. Every
+    batch result is kept so, in one process or several, so that no output can differ with the
+    number of processes.
     """
-    out: list[Outcome] = []
-    for path in paths:
-        outcome = _one(path, model_ref, partial, basis)
-        if isinstance(outcome, ScoredFile):
-            outcome = outcome._replace(answers=outcome.answers._replace(where=None))
-        out.append(outcome)
-    return out
+    if isinstance(outcome, ScoredFile):
+        return outcome._replace(answers=outcome.answers._replace(where=None))
+    return outcome
+
+
+def _score_chunk(paths: list[str], model_ref: str | None, partial: bool, basis: Basis) -> list[Outcome]:
+    """Worker side: score each file, as :func:`_one` does, and send back its result or error."""
+    return [_listed(_one(path, model_ref, partial, basis)) for path in paths]
 
 
 def score_many(
@@ -80,19 +83,19 @@ def score_many(
     jobs: int | None = None,
     basis: Basis = DEFAULT_BASIS,
 ) -> list[Outcome]:
-    """Score every file, in order: each outcome is a :class:`ScoredFile` or the file's error."""
+    """Score every file, in order: each outcome a :class:`ScoredFile` (see :func:`_listed`) or an error."""
     jobs = jobs or jobs_wanted()
     if jobs < 2 or len(paths) < PARALLEL_MIN:
-        return [_one(p, model_ref, partial, basis) for p in paths]
+        return [_listed(_one(p, model_ref, partial, basis)) for p in paths]
     # Imported here: multiprocessing and the process pool cost ~13 ms per start (import and
     # teardown, measured against `import typer, yaml`), and only large batches use them.
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     if "fork" not in multiprocessing.get_all_start_methods():
-        return [_one(p, model_ref, partial, basis) for p in paths]
+        return [_listed(_one(p, model_ref, partial, basis)) for p in paths]
     # The first file is scored here: it loads the model(s), which forked workers then inherit.
-    first = _one(paths[0], model_ref, partial, basis)
+    first = _listed(_one(paths[0], model_ref, partial, basis))
     rest = paths[1:]
     size = -(-len(rest) // (jobs * 4))  # a few chunks per worker evens out uneven files
     chunks = [rest[i : i + size] for i in range(0, len(rest), size)]
@@ -131,6 +134,7 @@ def _worker_start(parent: int) -> None:
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.enable()  # off in the parent while the pool runs; a file may hold cycles (recursive aliases)
+    _send_models_by_reference()
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -139,6 +143,40 @@ def _worker_start(parent: int) -> None:
         os.kill(os.getpid(), signal.SIGTERM)
 
     threading.Thread(target=watch, daemon=True).start()
+
+
+#: In a worker: the models it inherited from its parent, by the identity of their indicators
+#: (which every model set up for a year shares with the model it was made from).
+_INHERITED: dict[int, Path] = {}
+
+
+def _send_models_by_reference() -> None:
+    """Send a model the parent already has as a reference to it, not as its contents.
+
+    Every result carries its model (the loaded model set up for the file's year); pickled by
+    value, each chunk of results carried one copy of the whole model, and unpickling those in the
+    parent, one after another, was a sixth of a batch (bench/run.py). A model made from one the
+    parent loaded before the workers started goes back as that model's file and the four fields a
+    year sets, and is rebuilt from the parent's own copy; any other is sent whole.
+    """
+    from multiprocessing.reduction import ForkingPickler  # the pool's pickler (a pool is running)
+
+    _INHERITED.update({id(model.indicators): key for key, model in loaded_models().items()})
+    ForkingPickler.register(Model, _reduce_model)
+
+
+def _reduce_model(model: Model) -> tuple[Any, tuple[Any, ...]]:
+    key = _INHERITED.get(id(model.indicators))
+    if key is not None:
+        year = (model.banding, model.banding_basis, model.banding_rule, model.year)
+        if _restore_model(key, *year) == model:  # the reference stands for exactly this model
+            return _restore_model, (key, *year)
+    return model.__class__._make, (tuple(model),)
+
+
+def _restore_model(key: Path, banding: str, basis: str, rule: BandingRule | None, year: int | None) -> Model:
+    """A model this process loaded, set up as a worker's result says."""
+    return loaded_models()[key]._replace(banding=banding, banding_basis=basis, banding_rule=rule, year=year)
 
 
 def problems_of(outcomes: list[Outcome]) -> list[Problem]:
@@ -232,4 +270,4 @@ def score_batch(
             if not meets(bar, f.score):
                 below.append(f)
     single = len(files) == 1 and not is_folder(Path(files[0]))
-    return ScoreBatch(scored, failures, below, outcomes, single)
+    return ScoreBatch(scored=scored, failures=failures, below=below, outcomes=outcomes, single=single)

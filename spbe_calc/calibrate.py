@@ -69,7 +69,7 @@ class Calibration(NamedTuple):
 
 
 def _groups(own: tuple[GroupScore, ...], final: tuple[GroupScore, ...], prefix: str) -> tuple[Gap, ...]:
-    return tuple(Gap(f"{prefix}{a.id}", a.name, a.value, b.value) for a, b in zip(own, final))
+    return tuple(Gap(code=f"{prefix}{a.id}", name=a.name, self=a.value, final=b.value) for a, b in zip(own, final))
 
 
 def calibrate_year(path: str, model_ref: str | None = None) -> YearCalibration:
@@ -82,15 +82,22 @@ def calibrate_year(path: str, model_ref: str | None = None) -> YearCalibration:
     own = scored(answers, model, levels["mandiri"], [], Basis("mandiri"), warnings)
     final = scored(answers, model, levels["akhir"], [], Basis("akhir"), warnings)
     indicators = tuple(
-        Gap(str(a.indicator.id), a.indicator.name, a.value, b.value, a.level, b.level)
+        Gap(
+            code=str(a.indicator.id),
+            name=a.indicator.name,
+            self=a.value,
+            final=b.value,
+            self_level=a.level,
+            final_level=b.level,
+        )
         for a, b in zip(own.score.indicators, final.score.indicators)
     )
     return YearCalibration(
-        own,
-        final,
-        _groups(own.score.domains, final.score.domains, "D"),
-        _groups(own.score.aspects, final.score.aspects, "A"),
-        indicators,
+        own=own,
+        final=final,
+        domains=_groups(own.score.domains, final.score.domains, "D"),
+        aspects=_groups(own.score.aspects, final.score.aspects, "A"),
+        indicators=indicators,
     )
 
 
@@ -128,5 +135,5 @@ def _repeated(years: list[YearCalibration]) -> tuple[Repeat, ...]:
                 key = (y.own.model.id, int(g.code))
                 found.setdefault(key, []).append((y.own.answers.tahun, g.self_level, g.final_level))
                 names[key] = g.name
-    repeats = [Repeat(m, i, names[(m, i)], tuple(v)) for (m, i), v in found.items() if len(v) > 1]
+    repeats = [Repeat(model=m, id=i, name=names[(m, i)], years=tuple(v)) for (m, i), v in found.items() if len(v) > 1]
     return tuple(sorted(repeats, key=lambda r: (-len(r.years), r.model, r.id)))

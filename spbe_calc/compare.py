@@ -60,16 +60,26 @@ def compare(files: list[ScoredFile]) -> Comparison:
     """Compare two or more scored files (see the module docstring)."""
     files = order_by_year(files)
     same = len({f.model.id for f in files}) == 1
-    index = Row("index", "", tuple(f.score.value for f in files))
+    index = Row(code="index", name="", values=tuple(f.score.value for f in files))
     if not same:
-        return Comparison(tuple(files), False, index, (), (), (), ())
+        return Comparison(
+            files=tuple(files), same_model=False, overall=index, domains=(), aspects=(), gains=(), losses=()
+        )
     model = files[0].model
     domains = tuple(
-        Row(f"D{d.id}", d.name, tuple(next((x.value for x in f.score.domains if x.id == d.id), None) for f in files))
+        Row(
+            code=f"D{d.id}",
+            name=d.name,
+            values=tuple(next((x.value for x in f.score.domains if x.id == d.id), None) for f in files),
+        )
         for d in model.domains
     )
     aspects = tuple(
-        Row(f"A{a.id}", a.name, tuple(next((x.value for x in f.score.aspects if x.id == a.id), None) for f in files))
+        Row(
+            code=f"A{a.id}",
+            name=a.name,
+            values=tuple(next((x.value for x in f.score.aspects if x.id == a.id), None) for f in files),
+        )
         for a in model.aspects
     )
     indicators = []
@@ -83,12 +93,14 @@ def compare(files: list[ScoredFile]) -> Comparison:
             known = s if s is not None and ind.id not in f.missing else None
             contributions.append(known.contribution if known else None)
             levels.append(known.level if known else None)
-        indicators.append(Row(str(ind.id), ind.name, tuple(contributions), tuple(levels)))
+        indicators.append(Row(code=str(ind.id), name=ind.name, values=tuple(contributions), levels=tuple(levels)))
     # (change, indicator number, row); the number is unique, so rows themselves are never compared.
     changes = [(delta, int(r.code), r) for r in indicators if (delta := r.delta)]
     gains = tuple(r for _, _, r in sorted((-d, n, r) for d, n, r in changes if d > 0))
     losses = tuple(r for _, _, r in sorted((d, n, r) for d, n, r in changes if d < 0))
-    return Comparison(tuple(files), True, index, domains, aspects, gains, losses)
+    return Comparison(
+        files=tuple(files), same_model=True, overall=index, domains=domains, aspects=aspects, gains=gains, losses=losses
+    )
 
 
 def compare_files(

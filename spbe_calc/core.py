@@ -68,7 +68,15 @@ def model_for(answers: Answers, model_ref: str | None) -> Model:
     if declared is not None and declared.id != chosen.id:
         line, col = answers.position("model")
         raise SpbeError(
-            [Problem(answers.path, line, col, "model-mismatch", {"declared": declared.id, "used": chosen.id})]
+            [
+                Problem(
+                    path=answers.path,
+                    line=line,
+                    col=col,
+                    code="model-mismatch",
+                    args={"declared": declared.id, "used": chosen.id},
+                )
+            ]
         )
     return chosen
 
@@ -80,7 +88,7 @@ def _declared_model(answers: Answers) -> Model:
         return load_model(answers.model, Path(answers.path).parent)
     except SpbeError as exc:
         line, col = answers.position("model")
-        named = Problem(answers.path, line, col, "model-unusable", {"name": answers.model})
+        named = Problem(path=answers.path, line=line, col=col, code="model-unusable", args={"name": answers.model})
         raise SpbeError([named, *exc.problems], exc.exit_code) from None
 
 
@@ -99,7 +107,9 @@ def year_warnings(answers: Answers, model: Model) -> list[Problem]:
         return []
     line, col = answers.position("tahun")
     args = {"year": year, "model": model.id, "start": reg.year_from, "end": reg.year_to or ""}
-    return [Problem(answers.path, line, col, "year-outside-model", args, Severity.WARNING)]
+    return [
+        Problem(path=answers.path, line=line, col=col, code="year-outside-model", args=args, severity=Severity.WARNING)
+    ]
 
 
 def prepare(answers: Answers, model: Model, basis: Basis) -> tuple[Model, list[Problem]]:
@@ -123,7 +133,17 @@ def scored(
 ) -> ScoredFile:
     """The :class:`ScoredFile` of bound levels (``model`` already set up by :func:`prepare`)."""
     low, high = score_bounds(model, levels, missing)
-    return ScoredFile(answers.path, answers, model, low, tuple(missing), high, basis.stage, None, tuple(warnings))
+    return ScoredFile(
+        path=answers.path,
+        answers=answers,
+        model=model,
+        score=low,
+        missing=tuple(missing),
+        score_high=high,
+        stage=basis.stage,
+        published=None,
+        warnings=tuple(warnings),
+    )
 
 
 def score_answers(
@@ -137,7 +157,17 @@ def score_answers(
     model, warnings = prepare(answers, model, basis)
     if answers.hasil is not None:
         result, more = published_score(answers, model)
-        return ScoredFile(answers.path, answers, model, result, (), None, "akhir", answers.hasil, (*warnings, *more))
+        return ScoredFile(
+            path=answers.path,
+            answers=answers,
+            model=model,
+            score=result,
+            missing=(),
+            score_high=None,
+            stage="akhir",
+            published=answers.hasil,
+            warnings=(*warnings, *more),
+        )
     levels, missing = bind(answers, model, partial, advice, basis.stage)
     return scored(answers, model, levels, missing, basis, warnings)
 

@@ -73,14 +73,19 @@ class SpbeError(Exception):
         return (SpbeError, (self.problems, self.exit_code))
 
 
+def problem_at(path: str, where: tuple[int, int], code: str, **args: Any) -> Problem:
+    """A problem at a position given as ``(line, column)`` (as the readers' lookups return it)."""
+    return Problem(path=path, line=where[0], col=where[1], code=code, args=args)
+
+
 def fail(path: str, code: str, line: int = 0, col: int = 0, **args: Any) -> SpbeError:
     """One problem as an :class:`SpbeError`, ready to be raised."""
-    return SpbeError([Problem(path, line, col, code, args)])
+    return SpbeError([Problem(path=path, line=line, col=col, code=code, args=args)])
 
 
 def os_failure(path: str, code: str, exc: OSError) -> SpbeError:
     """An operating-system error as an :class:`SpbeError` (see :func:`os_reason`)."""
-    return SpbeError([Problem(path, 0, 0, code, os_reason(exc))])
+    return SpbeError([Problem(path=path, line=0, col=0, code=code, args=os_reason(exc))])
 
 
 def os_reason(exc: OSError) -> dict[str, str]:
@@ -110,7 +115,7 @@ def capped(problems: list[Problem], limit: int = MAX_PROBLEMS) -> list[Problem]:
         found.sort(key=lambda p: (p.line, p.col))
         out += found[:limit]
         if len(found) > limit:
-            out.append(Problem(path, 0, 0, "more-problems", {"count": len(found) - limit}))
+            out.append(Problem(path=path, line=0, col=0, code="more-problems", args={"count": len(found) - limit}))
     return out
 
 

@@ -207,17 +207,17 @@ def _items(answers: Answers, files: _Files) -> list[Item]:
                 status, _ = files.status(target, described.sha256)
             items.append(
                 Item(
-                    ident,
-                    n,
-                    kind,
-                    bukti_label(entry),
-                    status,
-                    line,
-                    col,
-                    resolved,
-                    described.sha256,
-                    described.nomor,
-                    described.tanggal,
+                    indicator=ident,
+                    position=n,
+                    kind=kind,
+                    label=bukti_label(entry),
+                    status=status,
+                    line=line,
+                    col=col,
+                    resolved=resolved,
+                    sha256=described.sha256,
+                    nomor=described.nomor,
+                    tanggal=described.tanggal,
                 )
             )
     return items
@@ -230,18 +230,22 @@ def _problems(answers: Answers, model: Model, items: list[Item], max_age: int) -
         if item.status in FAILED:
             problems.append(
                 Problem(
-                    path, item.line, item.col, f"evidence-{item.status}", {"id": item.indicator, "file": item.label}
+                    path=path,
+                    line=item.line,
+                    col=item.col,
+                    code=f"evidence-{item.status}",
+                    args={"id": item.indicator, "file": item.label},
                 )
             )
         if item.tanggal and answers.tahun is not None and int(item.tanggal[:4]) < answers.tahun - max_age:
             problems.append(
                 Problem(
-                    path,
-                    item.line,
-                    item.col,
-                    "evidence-old",
-                    {"id": item.indicator, "file": item.label, "date": item.tanggal, "years": max_age},
-                    Severity.WARNING,
+                    path=path,
+                    line=item.line,
+                    col=item.col,
+                    code="evidence-old",
+                    args={"id": item.indicator, "file": item.label, "date": item.tanggal, "years": max_age},
+                    severity=Severity.WARNING,
                 )
             )
     with_evidence = {item.indicator for item in items}
@@ -252,7 +256,11 @@ def _problems(answers: Answers, model: Model, items: list[Item], max_age: int) -
         values = answer.level if isinstance(answer.level, tuple) else (answer.level,)
         if any(v is not None and v > indicator.scale.min for v in values):
             line, col = answers.key_position(ident)
-            problems.append(Problem(path, line, col, "evidence-none", {"id": ident}, Severity.WARNING))
+            problems.append(
+                Problem(
+                    path=path, line=line, col=col, code="evidence-none", args={"id": ident}, severity=Severity.WARNING
+                )
+            )
     return problems
 
 
@@ -268,7 +276,7 @@ def check_evidence(
     bind(answers, model, partial=True)  # unknown indicators, levels outside the scale
     items = _items(answers, _Files(Path(path).parent, allow_outside))
     levels = {i: a.level for i, a in answers.answers.items()}
-    return EvidenceReport(path, items, _problems(answers, model, items, max_age), levels)
+    return EvidenceReport(path=path, items=items, problems=_problems(answers, model, items, max_age), levels=levels)
 
 
 def record(

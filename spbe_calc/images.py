@@ -58,7 +58,7 @@ def check_image(data: bytes) -> Image | ImageProblem:
         width, height = size
         if width * height > MAX_PIXELS:
             return ImageProblem("logo-too-many-pixels", {"width": width, "height": height, "limit": MAX_PIXELS})
-        return Image(mime, data, width, height)
+        return Image(mime=mime, data=data, width=width, height=height)
     if _looks_like_xml(data):
         return _svg(data)
     return ImageProblem("logo-format", {})
@@ -145,4 +145,4 @@ def _svg(data: bytes) -> Image | ImageProblem:
         return ImageProblem("logo-broken", {"format": "image/svg+xml"})
     if count == 0:
         return ImageProblem("logo-format", {})
-    return Image("image/svg+xml", data, 0, 0)
+    return Image(mime="image/svg+xml", data=data, width=0, height=0)

@@ -306,7 +306,7 @@ def summary(q: Questionnaire, io_: Prompter) -> None:
     if scored is None:
         io_.show(Text(t("as.summary.none"), style="yellow"))
     else:
-        batch = ScoreBatch([scored], [], [], [scored], True)
+        batch = ScoreBatch(scored=[scored], failures=[], below=[], outcomes=[scored], single=True)
         io_.show(render_text(batch, Options(color=io_.color, width=io_.width)))
     missing = q.unanswered()
     if missing:

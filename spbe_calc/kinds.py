@@ -44,4 +44,6 @@ def wrong_kind(path: str, root: Node | None, expected: str) -> Problem | None:
     found = kind_of(root)
     if found is None or found == expected or root is None:
         return None
-    return Problem(path, root.line, root.col, "wrong-kind", {"found_kind": found, "wanted_kind": expected})
+    return Problem(
+        path=path, line=root.line, col=root.col, code="wrong-kind", args={"found_kind": found, "wanted_kind": expected}
+    )

@@ -31,7 +31,7 @@ from spbe_calc.answers.read import Laporan, field_value, with_field
 from spbe_calc.answers.store import update
 from spbe_calc.answers.write import read_for_update
 from spbe_calc.core import model_for
-from spbe_calc.errors import Problem, SpbeError, errors_in, fail
+from spbe_calc.errors import Problem, SpbeError, errors_in, fail, problem_at
 from spbe_calc.model import Model
 from spbe_calc.stages import STAGES
 
@@ -61,6 +61,10 @@ class Value(NamedTuple):
     line: int
     col: int
     value: Any
+
+
+def _value(path: str, where: tuple[int, int], value: Any) -> Value:
+    return Value(path=path, line=where[0], col=where[1], value=value)
 
 
 class Conflict(NamedTuple):
@@ -155,13 +159,15 @@ def _same_agency(inputs: list[_Input]) -> list[Problem]:
                 seen.setdefault(value, path)
         if len(seen) > 1:
             shown = "; ".join(f"{v} ({p})" for v, p in seen.items())
-            problems.append(Problem(inputs[0].path, 0, 0, "merge-mismatch", {"key": key, "values": shown}))
+            problems.append(
+                Problem(path=inputs[0].path, line=0, col=0, code="merge-mismatch", args={"key": key, "values": shown})
+            )
     published = [r for r in inputs if r.answers.hasil is not None]
     levels = [r for r in inputs if r.answers.hasil is None and r.answers.answers]
     if published and levels:
         first = published[0]
         at = first.answers.position("hasil")
-        problems.append(Problem(first.path, *at, "merge-published", {"other": levels[0].path}))
+        problems.append(problem_at(first.path, at, "merge-published", other=levels[0].path))
     return problems
 
 
@@ -225,7 +231,7 @@ class _Combiner:
             for path, answers, _ in self.inputs:
                 value = field_value(answers.answers.get(ident), field)
                 if value is not None:
-                    given.append(Value(path, *_answer_position(answers, ident, field), value))
+                    given.append(_value(path, _answer_position(answers, ident, field), value))
             merged = with_field(merged, field, self.pick(ident, field, given))
         return merged
 
@@ -234,7 +240,7 @@ class _Combiner:
         for field in FILE_FIELDS:
             at = tuple(field.split("."))
             given = [
-                Value(path, *_where(answers, at), value)
+                _value(path, _where(answers, at), value)
                 for path, answers, _ in self.inputs
                 if (value := _file_value(answers, field)) is not None
             ]
@@ -296,7 +302,16 @@ def merge_files(
             _check(fresh, model_ref)
         result, combiner = combine(fresh, model, prefer)
         written = not combiner.conflicts
-        outcome.append(Merged(result, combiner.conflicts, paths, output, written, tuple(combiner.settled)))
+        outcome.append(
+            Merged(
+                answers=result,
+                conflicts=combiner.conflicts,
+                sources=paths,
+                output=output,
+                written=written,
+                settled=tuple(combiner.settled),
+            )
+        )
         return result if written else None
 
     update(out, change, [i.id for i in model.indicators], start_comments=inputs[0].comments)

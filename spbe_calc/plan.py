@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 from spbe_calc.answers import read_answers, unknown_indicator
 from spbe_calc.bars import Bar, check_bar
 from spbe_calc.core import DEFAULT_BASIS, Basis, ScoredFile, model_for_checked, score_answers
-from spbe_calc.errors import Problem, SpbeError, fail
+from spbe_calc.errors import Problem, SpbeError, fail, problem_at
 from spbe_calc.kinds import wrong_kind
 from spbe_calc.model import Band, Indicator, LevelValue, Model
 from spbe_calc.numbers import exact_str
@@ -115,7 +115,13 @@ def limits_from_doc(doc: Document, model: Model) -> Limits:
         if top is not None and not low <= top <= high:
             line, col = ctx.at(base + ("max",))
             problems.append(
-                Problem(path, line, col, "plan-level-outside-scale", {"level": top, "minimum": low, "maximum": high})
+                Problem(
+                    path=path,
+                    line=line,
+                    col=col,
+                    code="plan-level-outside-scale",
+                    args={"level": top, "minimum": low, "maximum": high},
+                )
             )
         cost = entry.get("cost")
         for level in cost if isinstance(cost, dict) else ():
@@ -123,17 +129,21 @@ def limits_from_doc(doc: Document, model: Model) -> Limits:
                 line, col = ctx.key_at(base + ("cost", level))
                 problems.append(
                     Problem(
-                        path,
-                        line,
-                        col,
-                        "plan-cost-level",
-                        {"level": level, "minimum": low + 1, "maximum": high},
+                        path=path,
+                        line=line,
+                        col=col,
+                        code="plan-cost-level",
+                        args={"level": level, "minimum": low + 1, "maximum": high},
                     )
                 )
         for value in cost.values() if isinstance(cost, dict) else [cost]:
             if value is not None and value < 0:
                 where = ctx.at(("indicators", ident, "cost") if ident else ("default", "cost"))
-                problems.append(Problem(path, where[0], where[1], "negative-cost", {"value": exact_str(value)}))
+                problems.append(
+                    Problem(
+                        path=path, line=where[0], col=where[1], code="negative-cost", args={"value": exact_str(value)}
+                    )
+                )
     if problems:
         raise SpbeError(problems)
     default = data.get("default") or {}
@@ -229,9 +239,9 @@ def _lanes(model: Model, levels: dict[int, LevelValue], limits: Limits) -> list[
         current = levels[ind.id]
         if isinstance(current, tuple):
             share = ind.weight / (len(current) * total)
-            lanes += [_Lane(ind, n, lv, cap, share) for n, lv in enumerate(current)]
+            lanes += [_Lane(indicator=ind, item=n, level=lv, cap=cap, gain=share) for n, lv in enumerate(current)]
         else:
-            lanes.append(_Lane(ind, None, current, cap, ind.weight / total))
+            lanes.append(_Lane(indicator=ind, item=None, level=current, cap=cap, gain=ind.weight / total))
     return lanes
 
 
@@ -286,15 +296,15 @@ def make_plan(model: Model, levels: dict[int, LevelValue], bar: Bar, limits: Lim
         new_band = band_of(model, index)
         steps.append(
             Step(
-                lane.indicator,
-                lane.item,
-                to_level - 1,
-                to_level,
-                cost,
-                index,
-                new_band,
-                new_band is not band,
-                not _meets(index - lane.gain, t, strict) and _meets(index, t, strict),
+                indicator=lane.indicator,
+                item=lane.item,
+                from_level=to_level - 1,
+                to_level=to_level,
+                cost=cost,
+                index_after=index,
+                band_after=new_band,
+                enters_band=new_band is not band,
+                reaches_target=not _meets(index - lane.gain, t, strict) and _meets(index, t, strict),
             )
         )
         band = new_band
@@ -416,7 +426,12 @@ def plan_file(
     answers = read_answers(path)
     if answers.hasil is not None:
         # A published result has no levels to raise.
-        raise SpbeError([*answers.problems, Problem(path, *answers.position("hasil"), "published-only", {})])
+        raise SpbeError(
+            [
+                *answers.problems,
+                problem_at(path, answers.position("hasil"), "published-only"),
+            ]
+        )
     scored = score_answers(answers, model_for_checked(answers, model_ref), advice="assess", basis=basis)
     limits = read_limits(costs, scored.model) if costs else None
     return PlannedFile(scored, make_plan(scored.model, scored.score.levels, bar, limits))

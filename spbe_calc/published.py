@@ -41,7 +41,7 @@ def published_score(answers: Answers, model: Model) -> tuple[Score, list[Problem
 
     def add(path: tuple[object, ...], code: str, severity: Severity = Severity.ERROR, **args: object) -> None:
         line, col = where.at(("hasil", *path)) if where else (0, 0)
-        problems.append(Problem(answers.path, line, col, code, dict(args), severity))
+        problems.append(Problem(path=answers.path, line=line, col=col, code=code, args=dict(args), severity=severity))
 
     lo, hi = Fraction(model.level_min), Fraction(model.level_max)
 
@@ -76,7 +76,13 @@ def published_score(answers: Answers, model: Model) -> tuple[Score, list[Problem
                 valid.add(ident)
         return tuple(
             GroupScore(
-                kind, g.id, g.name, g.weight, given[g.id], band_of(model, given[g.id]), getattr(g, "domain_id", None)
+                kind=kind,
+                id=g.id,
+                name=g.name,
+                weight=g.weight,
+                value=given[g.id],
+                band=band_of(model, given[g.id]),
+                parent=getattr(g, "domain_id", None),
             )
             for g in known
             if g.id in valid
@@ -87,4 +93,6 @@ def published_score(answers: Answers, model: Model) -> tuple[Score, list[Problem
     if errors_in(problems):
         raise SpbeError(problems)
     assert band is not None
-    return Score(model, hasil.value, band, domains, aspects, {}), [p for p in problems if not p.is_error]
+    return Score(model=model, value=hasil.value, band=band, domains=domains, aspects=aspects, levels={}), [
+        p for p in problems if not p.is_error
+    ]

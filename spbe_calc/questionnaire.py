@@ -22,7 +22,7 @@ from spbe_calc.answers import Answer, Answers, bind, compact_ids, is_answered, r
 from spbe_calc.answers.read import Written, with_field
 from spbe_calc.answers.store import check_writable, current, empty_answers, update
 from spbe_calc.core import Basis, ScoredFile, model_for, score_answers
-from spbe_calc.errors import Problem, SpbeError, errors_in, fail
+from spbe_calc.errors import Problem, SpbeError, errors_in, fail, problem_at
 from spbe_calc.model import Indicator, Model, load_model
 from spbe_calc.numbers import is_number
 from spbe_calc.paths import exists
@@ -66,12 +66,12 @@ def select(model: Model, domains: list[int], aspects: list[int], indicators: lis
         # A model of aspects only: --domain has nothing to choose from.
         raise fail("--domain", "model-without-domains", model=model.id, aspects=_ids(known_aspects))
     problems = [
-        Problem("--domain", 0, 0, "unknown-domain", {"id": d, "known": _ids(known_domains)})
+        Problem(path="--domain", line=0, col=0, code="unknown-domain", args={"id": d, "known": _ids(known_domains)})
         for d in domains
         if d not in known_domains
     ]
     problems += [
-        Problem("--aspect", 0, 0, "unknown-aspect", {"id": a, "known": _ids(known_aspects)})
+        Problem(path="--aspect", line=0, col=0, code="unknown-aspect", args={"id": a, "known": _ids(known_aspects)})
         for a in aspects
         if a not in known_aspects
     ]
@@ -150,7 +150,7 @@ class Questionnaire:
             model = load_model(model_ref)
             answers = empty_answers(path, model.id)
         if answers.hasil is not None:  # a published result has no levels to enter
-            raise SpbeError([Problem(str(path), *answers.position("hasil"), "published-only", {})])
+            raise SpbeError([problem_at(str(path), answers.position("hasil"), "published-only")])
         q = cls(path, model, answers, select(model, domains, aspects, indicators), not now.written, stage)
         q.position = q.first_unanswered() or 0
         return q
@@ -226,7 +226,13 @@ class Questionnaire:
                 ids = [i.id for i in a.indicators]
                 groups.append((f"A{a.id}", sum(i in done for i in ids), len(ids)))
         sel = [i.id for i in self.selection]
-        return Progress(len(done), len(self.model.indicators), groups, sum(i in done for i in sel), len(sel))
+        return Progress(
+            answered=len(done),
+            total=len(self.model.indicators),
+            groups=groups,
+            selected_answered=sum(i in done for i in sel),
+            selected_total=len(sel),
+        )
 
     def unanswered(self, selected_only: bool = False) -> list[int]:
         """Indicators without a level (in the selection, or in the whole model)."""

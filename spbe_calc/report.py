@@ -105,7 +105,14 @@ def build_report(
         limits = read_limits(costs, current.model) if costs else None
         plan = make_plan(current.model, current.score.levels, bar, limits)
     comparison = compare([previous, current]) if previous is not None else None
-    return Report(current, previous, comparison, band, plan, today or datetime.date.today())
+    return Report(
+        current=current,
+        previous=previous,
+        comparison=comparison,
+        next_band=band,
+        plan=plan,
+        generated=today or datetime.date.today(),
+    )
 
 
 def _same_instansi(a: str | None, b: str | None) -> bool:

@@ -95,7 +95,7 @@ class Score(NamedTuple):
         """
         units = self.model.units
         return tuple(
-            IndicatorScore(ind, level, level_units(units, ind.id, level), units.total)
+            IndicatorScore(indicator=ind, level=level, units=level_units(units, ind.id, level), total_units=units.total)
             for ind in self.model.indicators
             if (level := self.levels.get(ind.id)) is not None
         )
@@ -146,12 +146,36 @@ def score(model: Model, levels: Mapping[int, LevelValue]) -> Score:
         aspect_sum[aspect.id] = acc
         index = Fraction(acc, units.aspect[aspect.id])
         aspects.append(
-            GroupScore("aspect", aspect.id, aspect.name, aspect.weight, index, band_of(model, index), aspect.domain_id)
+            GroupScore(
+                kind="aspect",
+                id=aspect.id,
+                name=aspect.name,
+                weight=aspect.weight,
+                value=index,
+                band=band_of(model, index),
+                parent=aspect.domain_id,
+            )
         )
     domains: list[GroupScore] = []
     for domain in model.domains:
         index = Fraction(sum(aspect_sum[a.id] for a in domain.aspects), units.domain[domain.id])
-        domains.append(GroupScore("domain", domain.id, domain.name, domain.weight, index, band_of(model, index)))
+        domains.append(
+            GroupScore(
+                kind="domain",
+                id=domain.id,
+                name=domain.name,
+                weight=domain.weight,
+                value=index,
+                band=band_of(model, index),
+            )
+        )
     index = Fraction(sum(aspect_sum.values()), units.total)
     in_order = {ind.id: levels[ind.id] for ind in model.indicators}
-    return Score(model, index, band_of(model, index), tuple(domains), tuple(aspects), in_order)
+    return Score(
+        model=model,
+        value=index,
+        band=band_of(model, index),
+        domains=tuple(domains),
+        aspects=tuple(aspects),
+        levels=in_order,
+    )

@@ -34,7 +34,7 @@ class Context:
     def add(self, node: Node | tuple[int, int], code: str, severity: Severity = Severity.ERROR, **args: Any) -> None:
         """Record a problem at a node (or an explicit ``(line, col)``)."""
         line, col = (node.line, node.col) if isinstance(node, Node) else node
-        self.problems.append(Problem(self.file, line, col, code, args, severity))
+        self.problems.append(Problem(path=self.file, line=line, col=col, code=code, args=args, severity=severity))
 
     def at(self, path: Path) -> tuple[int, int]:
         """Position of the value at ``path``, falling back to the closest ancestor."""
@@ -439,7 +439,7 @@ class ByKind(NamedTuple):
 
     def check(self, node: Node, path: Path, ctx: Context) -> Any:
         """Dispatch on the node kind so that errors come from the one spec that applies."""
-        spec = {"scalar": self.scalar, "map": self.map, "seq": self.seq}[node.kind]
+        spec = getattr(self, node.kind)  # the kinds "scalar", "map", "seq" name the fields
         if spec is None:
             raise _wrong_type(self, node, ctx)
         return spec.check(node, path, ctx)

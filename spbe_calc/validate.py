@@ -55,29 +55,29 @@ def validate_file(path: str, model_ref: str | None = None, display: str | None =
     try:
         doc = load(path, shown)
     except SpbeError as exc:
-        return FileReport(shown, "unknown", tuple(exc.problems), readable=False)
+        return FileReport(path=shown, kind="unknown", problems=tuple(exc.problems), readable=False)
     kind = kind_of(doc.root)
     if kind == "plan":
         return _validate_plan(doc, model_ref)
     if kind != "answers":
         model, problems = check_model(doc)
-        return FileReport(shown, "model", tuple(problems), model=model)
+        return FileReport(path=shown, kind="model", problems=tuple(problems), model=model)
     try:
         answers = answers_from_doc(doc)
         model = model_for_checked(answers, model_ref)
     except SpbeError as exc:
         # A model that cannot be read leaves the answers unchecked: that is bad input (exit 2).
         usable = not any(p.code == "model-unusable" for p in exc.problems)
-        return FileReport(shown, "answers", tuple(exc.problems), readable=usable)
+        return FileReport(path=shown, kind="answers", problems=tuple(exc.problems), readable=usable)
     warnings = year_warnings(answers, model)
     try:
         if answers.hasil is not None:  # a published result: its numbers must fit the model
             _, more = published_score(answers, model)
-            return FileReport(shown, "answers", (*answers.problems, *warnings, *more), model=model)
+            return FileReport(path=shown, kind="answers", problems=(*answers.problems, *warnings, *more), model=model)
         bind(answers, model, partial=False, advice="check")  # raises with the reading problems included
     except SpbeError as exc:
-        return FileReport(shown, "answers", (*exc.problems, *warnings), model=model)
-    return FileReport(shown, "answers", (*answers.problems, *warnings), model=model)
+        return FileReport(path=shown, kind="answers", problems=(*exc.problems, *warnings), model=model)
+    return FileReport(path=shown, kind="answers", problems=(*answers.problems, *warnings), model=model)
 
 
 def _validate_plan(doc: Document, model_ref: str | None) -> FileReport:
@@ -86,8 +86,8 @@ def _validate_plan(doc: Document, model_ref: str | None) -> FileReport:
     try:
         limits_from_doc(doc, model)
     except SpbeError as exc:
-        return FileReport(doc.path, "plan", tuple(exc.problems), model=model)
-    return FileReport(doc.path, "plan", (), model=model)
+        return FileReport(path=doc.path, kind="plan", problems=tuple(exc.problems), model=model)
+    return FileReport(path=doc.path, kind="plan", problems=(), model=model)
 
 
 def validate_exit_code(reports: list[FileReport], strict: bool) -> ExitCode:

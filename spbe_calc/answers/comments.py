@@ -123,4 +123,4 @@ def find_comments(text: str, where: Context) -> Comments:
         seen_entry = True
         if col is not None:
             inline[entry] = line[col:].rstrip()
-    return Comments(tuple(header), before, inline, tuple(pending))
+    return Comments(header=tuple(header), before=before, inline=inline, footer=tuple(pending))

@@ -16,7 +16,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, NamedTuple, Union
 
-from spbe_calc.errors import Problem, SpbeError, errors_in
+from spbe_calc.errors import Problem, SpbeError, errors_in, problem_at
 from spbe_calc.kinds import wrong_kind
 from spbe_calc.model import Indicator, LevelValue, Model
 from spbe_calc.spec import (
@@ -55,8 +55,8 @@ def _level(node: Node, ctx: Context) -> int | None:
 
 
 LEVEL = Custom(
-    _level,
-    {"anyOf": [{"type": "integer"}, {"type": "null"}]},
+    func=_level,
+    schema={"anyOf": [{"type": "integer"}, {"type": "null"}]},
     name="int",
     doc="Maturity level (a whole number on the indicator's scale); empty = not answered yet.",
 )
@@ -88,7 +88,11 @@ def _sha256(node: Node, ctx: Context) -> str:
 
 
 #: A date written ``"2023-05-01"``.
-DATE = Nullable(Custom(_date, {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}, "str", "YYYY-MM-DD."))
+DATE = Nullable(
+    Custom(
+        func=_date, schema={"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}, name="str", doc="YYYY-MM-DD."
+    )
+)
 
 #: A supporting document described in full: a local file (relative to the answers file) or a web
 #: address, with its number, its date and the SHA-256 of the file as it was when recorded.
@@ -99,7 +103,14 @@ EVIDENCE = Obj(
         "nomor": Field(Nullable(Str(doc="The document's number."))),
         "tanggal": Field(DATE),
         "sha256": Field(
-            Nullable(Custom(_sha256, {"type": "string", "pattern": "^[0-9a-fA-F]{64}$"}, "str", "SHA-256 of the file."))
+            Nullable(
+                Custom(
+                    func=_sha256,
+                    schema={"type": "string", "pattern": "^[0-9a-fA-F]{64}$"},
+                    name="str",
+                    doc="SHA-256 of the file.",
+                )
+            )
         ),
     },
     doc="A document: path or url, with nomor, tanggal and sha256.",
@@ -403,7 +414,7 @@ def read_bukti(text: str) -> tuple[Bukti, ...] | None:
 def _check_evidence(ident: int, bukti: list[Any], ctx: Context) -> list[Problem]:
     """A described document names exactly one of ``path`` and ``url``."""
     return [
-        Problem(ctx.file, *ctx.at(("levels", ident, "bukti", n)), "evidence-path-or-url", {})
+        problem_at(ctx.file, ctx.at(("levels", ident, "bukti", n)), "evidence-path-or-url")
         for n, entry in enumerate(bukti)
         if isinstance(entry, dict) and ("path" in entry) == ("url" in entry)
     ]
@@ -538,7 +549,7 @@ def bind(
     commands that need levels (``score`` shows such a file without binding it).
     """
     if answers.hasil is not None:
-        raise SpbeError([*answers.problems, Problem(answers.path, *answers.position("hasil"), "published-only", {})])
+        raise SpbeError([*answers.problems, problem_at(answers.path, answers.position("hasil"), "published-only")])
     problems: list[Problem] = list(answers.problems)
     levels: dict[int, LevelValue] = {}
     for ident, answer in answers.answers.items():
@@ -568,9 +579,11 @@ def bind(
         if advice:
             args["advice"] = advice
         if stage != "mandiri":
-            problems.append(Problem(answers.path, line, col, "missing-stage", {**args, "stage": stage}))
+            problems.append(
+                Problem(path=answers.path, line=line, col=col, code="missing-stage", args={**args, "stage": stage})
+            )
         else:
-            problems.append(Problem(answers.path, line, col, "missing-indicators", args))
+            problems.append(Problem(path=answers.path, line=line, col=col, code="missing-indicators", args=args))
     if errors_in(problems):
         raise SpbeError(problems)
     return levels, missing
@@ -584,7 +597,7 @@ def _check_level(
     if problem is None:
         return True
     line, col = answers.value_position(ident, stage)  # looked up only for a message
-    problems.append(Problem(answers.path, line, col, problem[0], problem[1]))
+    problems.append(Problem(path=answers.path, line=line, col=col, code=problem[0], args=problem[1]))
     return False
 
 
@@ -613,11 +626,11 @@ def _level_problem(ident: int, level: Written, indicator: Indicator) -> tuple[st
 def unknown_indicator(path: str, line: int, col: int, ident: int, model: Model) -> Problem:
     """The problem "indicator N is not in this model", naming the model's range of numbers."""
     return Problem(
-        path,
-        line,
-        col,
-        "unknown-indicator",
-        {"id": ident, "first": model.indicators[0].id, "last": model.indicators[-1].id, "model": model.id},
+        path=path,
+        line=line,
+        col=col,
+        code="unknown-indicator",
+        args={"id": ident, "first": model.indicators[0].id, "last": model.indicators[-1].id, "model": model.id},
     )
 
 

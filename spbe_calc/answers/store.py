@@ -163,5 +163,8 @@ def _check_readable(path: Path, text: str) -> None:
     if problems:
         first = problems[0]
         raise SpbeError(
-            [Problem(str(path), 0, 0, "result-refused", {"reason": first.code}), first._replace(line=0, col=0)]
+            [
+                Problem(path=str(path), line=0, col=0, code="result-refused", args={"reason": first.code}),
+                first._replace(line=0, col=0),
+            ]
         )

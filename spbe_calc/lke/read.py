@@ -61,7 +61,9 @@ class _Sheet:
 
     def add(self, row: int, column: int, code: str, **args: Any) -> None:
         where = f"{self.sheet.title}!{get_column_letter(column)}{row}"
-        self.problems.append(Problem(self.path, row, column, code, {"cell": where, **args}, cell=where))
+        self.problems.append(
+            Problem(path=self.path, line=row, col=column, code=code, args={"cell": where, **args}, cell=where)
+        )
 
     def text(self, row: int, column: int, value: Any, limit: int = MAX_TEXT) -> str | None:
         """A text cell held to an answers file's rules; ``None``, with the problem, if it breaks one.
@@ -146,7 +148,7 @@ def read_workbook(path: str, model_ref: str | None = None) -> Workbook:
     found = Answers(
         path=path, model=info.model, instansi=info.instansi, tahun=info.tahun, answers=answers, laporan=info.laporan
     )
-    return Workbook(found, model, rows, stages)
+    return Workbook(answers=found, model=model, rows=rows, stages=stages)
 
 
 def apply_workbook(answers: Answers, book: Workbook) -> Answers:

@@ -119,17 +119,17 @@ def rows(scored: ScoredFile) -> list[Row]:
                 first = item is None or item == 0  # the explanation belongs to the indicator, once
                 out.append(
                     Row(
-                        ind,
-                        item,
-                        domains.get(aspect.domain_id, "") if aspect.domain_id is not None else "",
-                        aspect.name,
-                        {stage: _level(answer.level_at(stage), item) for stage in stages},
-                        answer.fakta if first else None,
-                        answer.analisis if first else None,
-                        answer.bukti if first else (),
-                        model.units.per_level[ind.id],
-                        aspect.id,
-                        aspect.domain_id,
+                        indicator=ind,
+                        item=item,
+                        domain=domains.get(aspect.domain_id, "") if aspect.domain_id is not None else "",
+                        aspect=aspect.name,
+                        levels={stage: _level(answer.level_at(stage), item) for stage in stages},
+                        fakta=answer.fakta if first else None,
+                        analisis=answer.analisis if first else None,
+                        bukti=answer.bukti if first else (),
+                        units=model.units.per_level[ind.id],
+                        aspect_id=aspect.id,
+                        domain_id=aspect.domain_id,
                     )
                 )
     return out

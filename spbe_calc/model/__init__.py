@@ -9,10 +9,18 @@
 
 from spbe_calc.model.checks import build
 from spbe_calc.model.format import MODEL_SPEC
-from spbe_calc.model.load import DEFAULT_MODEL, bundled_models, check_model, load_model, resolve_model_path
+from spbe_calc.model.load import (
+    DEFAULT_MODEL,
+    bundled_models,
+    check_model,
+    load_model,
+    loaded_models,
+    resolve_model_path,
+)
 from spbe_calc.model.records import (
     Aspect,
     Band,
+    BandingRule,
     Domain,
     Indicator,
     Level,
@@ -30,6 +38,7 @@ __all__ = [
     "MODEL_SPEC",
     "Aspect",
     "Band",
+    "BandingRule",
     "Domain",
     "Indicator",
     "Level",
@@ -44,5 +53,6 @@ __all__ = [
     "bundled_models",
     "check_model",
     "load_model",
+    "loaded_models",
     "resolve_model_path",
 ]

@@ -124,16 +124,16 @@ class _Builder:
                     levels=", ".join(map(str, missing)),
                 )
         return Indicator(
-            ind["id"],
-            ind["name"],
-            Fraction(ind["weight"]),
-            scale or _PLACEHOLDER_SCALE,
-            criteria,
-            ind.get("scope"),
-            ind.get("note"),
-            aspect_id,
-            domain_id,
-            tuple(ind.get("items") or ()),
+            id=ind["id"],
+            name=ind["name"],
+            weight=Fraction(ind["weight"]),
+            scale=scale or _PLACEHOLDER_SCALE,
+            criteria=criteria,
+            scope=ind.get("scope"),
+            note=ind.get("note"),
+            aspect_id=aspect_id,
+            domain_id=domain_id,
+            items=tuple(ind.get("items") or ()),
         )
 
     def aspect(self, a: dict[str, Any], path: tuple[Any, ...], domain_id: int | None, inherited: str | None) -> Aspect:
@@ -147,7 +147,7 @@ class _Builder:
         ]
         weight = Fraction(a["weight"])
         self.weight_sum(path, weight, [i.weight for i in indicators], "aspect")
-        aspect = Aspect(a["id"], a["name"], weight, tuple(indicators), domain_id)
+        aspect = Aspect(id=a["id"], name=a["name"], weight=weight, indicators=tuple(indicators), domain_id=domain_id)
         self.indicators.extend(indicators)
         self.aspects.append(aspect)
         return aspect
@@ -160,7 +160,7 @@ class _Builder:
         aspects = [self.aspect(a, path + ("aspects", j), d["id"], ref) for j, a in enumerate(d["aspects"])]
         weight = Fraction(d["weight"])
         self.weight_sum(path, weight, [a.weight for a in aspects], "domain")
-        return Domain(d["id"], d["name"], weight, tuple(aspects))
+        return Domain(id=d["id"], name=d["name"], weight=weight, aspects=tuple(aspects))
 
 
 def check_parts(data: dict[str, Any], ctx: Context) -> None:
@@ -215,7 +215,13 @@ def _bands(data: dict[str, Any], ctx: Context) -> list[Band]:
         # A lower edge is inclusive and an upper edge exclusive unless the model says otherwise
         # (the regulation's "2.6 – < 3.5"); an absent edge is open.
         bands.append(
-            Band(b["name"], lo, hi, bool(b.get("min_inclusive", lo is not None)), bool(b.get("max_inclusive", False)))
+            Band(
+                name=b["name"],
+                min=lo,
+                max=hi,
+                min_inclusive=bool(b.get("min_inclusive", lo is not None)),
+                max_inclusive=bool(b.get("max_inclusive", False)),
+            )
         )
     return bands
 
@@ -275,7 +281,13 @@ def _banding_rules(rules: list[dict[str, Any]], ctx: Context) -> tuple[BandingRu
     """
     built: list[tuple[BandingRule, tuple[int, int]]] = []
     for i, r in enumerate(rules):
-        rule = BandingRule(r["banding"], r["from"], r.get("to"), r.get("reason"), r.get("source"))
+        rule = BandingRule(
+            banding=r["banding"],
+            year_from=r["from"],
+            year_to=r.get("to"),
+            reason=r.get("reason"),
+            source=r.get("source"),
+        )
         where = ctx.at(("scoring", "banding_by_year", i))
         if rule.year_to is not None and rule.year_to < rule.year_from:
             ctx.add(where, "banding-years-reversed", start=rule.year_from, end=rule.year_to)
@@ -348,7 +360,13 @@ def build(data: dict[str, Any], ctx: Context) -> Model | None:
         aspects=aspects,
         indicators=indicators,
         notes=tuple(
-            Note(n["ref"], n.get("kind") or "note", n["text"], n.get("value"), tuple(n.get("alternatives") or ()))
+            Note(
+                ref=n["ref"],
+                kind=n.get("kind") or "note",
+                text=n["text"],
+                value=n.get("value"),
+                alternatives=tuple(n.get("alternatives") or ()),
+            )
             for n in data.get("notes") or []
         ),
         warning=data.get("warning"),

@@ -110,7 +110,9 @@ def _figure(node: Node, ctx: Context) -> str:
     raise Invalid()
 
 
-FIGURE = Custom(_figure, {"type": ["string", "number"]}, "str", "A number, or a split such as 5/3/3/4.")
+FIGURE = Custom(
+    func=_figure, schema={"type": ["string", "number"]}, name="str", doc="A number, or a split such as 5/3/3/4."
+)
 
 NOTE = Obj(
     {

@@ -73,7 +73,7 @@ def check_model(doc: Document) -> tuple[Model | None, list[Problem]]:
         return None, [mistaken]
     if doc.root.kind == "map" and kind_of(doc.root) is None:
         # Not a spbe-calc file at all (``--model /etc/shadow``): said without quoting its keys.
-        return None, [Problem(doc.path, 0, 0, "not-a-model", {})]
+        return None, [Problem(path=doc.path, line=0, col=0, code="not-a-model", args={})]
     data, ctx = run_partial(MODEL_SPEC, doc.root, doc.path)
     if ctx.problems or errors_in(doc.problems):
         # "All problems" means all: a misspelt key does not hide a wrong weight sum.
@@ -87,6 +87,11 @@ def check_model(doc: Document) -> tuple[Model | None, list[Problem]]:
 _loaded: dict[Path, Model] = {}
 #: The same, by the reference that named them (a batch names the same model in every file).
 _by_reference: dict[tuple[str | None, Path | None, str | None], Model] = {}
+
+
+def loaded_models() -> dict[Path, Model]:
+    """The models this process has loaded, by resolved file (a batch's workers inherit them)."""
+    return _loaded
 
 
 def load_model(ref: str | None = None, relative_to: Path | None = None) -> Model:

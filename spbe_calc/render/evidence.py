@@ -75,4 +75,4 @@ def render_json(report: EvidenceReport, options: Options) -> str:
 
 def render_github(report: EvidenceReport, options: Options) -> str:
     """One GitHub Actions annotation per problem."""
-    return problems_github([FileReport(report.path, "answers", tuple(report.problems))], options)
+    return problems_github([FileReport(path=report.path, kind="answers", problems=tuple(report.problems))], options)

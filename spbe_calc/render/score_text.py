@@ -53,14 +53,14 @@ def _table(f: ScoredFile, detail: bool) -> PlainTable:
         else ("out.col.aspect.detail" if detail else "out.col.aspect")
     )
     columns = [
-        Column(t("out.col.code")),
-        Column(t(item), wrap=True),
-        Column(t("out.col.weight"), "right"),
-        Column(t("out.col.index.detail" if detail else "out.col.index"), "right"),
+        Column(header=t("out.col.code")),
+        Column(header=t(item), wrap=True),
+        Column(header=t("out.col.weight"), align="right"),
+        Column(header=t("out.col.index.detail" if detail else "out.col.index"), align="right"),
     ]
     if detail:
-        columns.append(Column(t("out.col.contribution"), "right"))
-    columns.append(Column(t("out.col.predikat")))
+        columns.append(Column(header=t("out.col.contribution"), align="right"))
+    columns.append(Column(header=t("out.col.predikat")))
     table = PlainTable(columns)
     indicator_scores = {i.indicator.id: i for i in s.indicators}
     aspect_scores = {a.id: a for a in s.aspects}
@@ -153,10 +153,14 @@ def _ranking(files: list[ScoredFile], color: bool, width: int) -> str:
     keys = [(f.answers.instansi, f.answers.tahun) for f in files]
     with_file = len(set(keys)) < len(keys) or any(f.answers.instansi is None for f in files)
     models = len({f.model.id for f in files}) > 1
-    columns = [Column("#", "right"), Column(t("out.col.instansi"), wrap=True), Column(t("out.col.year"))]
-    columns += [Column(t("out.col.file"), wrap=True, split=True)] if with_file else []
-    columns += [Column(t("out.col.model"))] if models else []
-    columns += [Column(t("out.col.index"), "right"), Column(t("out.col.predikat"))]
+    columns = [
+        Column(header="#", align="right"),
+        Column(header=t("out.col.instansi"), wrap=True),
+        Column(header=t("out.col.year")),
+    ]
+    columns += [Column(header=t("out.col.file"), wrap=True, split=True)] if with_file else []
+    columns += [Column(header=t("out.col.model"))] if models else []
+    columns += [Column(header=t("out.col.index"), align="right"), Column(header=t("out.col.predikat"))]
     table = PlainTable(columns)
     for rank, f in ranking(files):
         name = f.answers.instansi or ""
