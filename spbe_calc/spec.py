@@ -288,7 +288,7 @@ class Seq(NamedTuple):
                 # and length stay right, and later checks see the valid parts (as in Obj).
                 out.append(exc.partial)
         if not failed and len(out) < self.min_items:
-            ctx.add(node, "too-few-items", minimum=self.min_items)
+            ctx.add(node, "too-few-items", count=self.min_items)
             failed = True
         if failed:
             raise Invalid(out)

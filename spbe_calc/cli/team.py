@@ -28,7 +28,14 @@ def merge(
     result = merge_files(files, output, prefer, model, force)
     emit(render("merge", fmt, result, options()))
     if result.written:
-        say(t("out.merge.written", path=result.output, count=len(result.answers.answers), files=len(files)))
+        say(
+            t(
+                "out.merge.written",
+                path=result.output,
+                count=len(result.answers.answers),
+                files=t("n.files", count=len(files)),
+            )
+        )
         return ExitCode.OK
     say(t("out.merge.not-written", path=result.output, count=len(result.conflicts)))
     return ExitCode.FINDINGS

@@ -6,6 +6,11 @@ one such file: it is found by its name, and a test checks that it has every key 
 Indonesian catalogue with the same placeholders. Indonesian (``id``) is the default; another is
 chosen with ``--lang`` or the ``SPBE_CALC_LANG`` environment variable.
 
+Plural forms follow gettext's idea: a message that counts something is written once per plural
+form of the language, as ``KEY.one``, ``KEY.other`` (and whatever forms a language has), and the
+catalogue's ``plural(n)`` names the form for a count. ``t(KEY, count=n, ...)`` picks it: callers
+never choose between "1 indicator" and "2 indicators". Indonesian has one form (``.other``).
+
 Official names (domains, aspects, indicators, levels, predikat) are data from the model and
 never pass through here. Only the rendering layer (``render/``, ``interactive.py`` and the CLI's
 help) calls these functions: the core returns codes and arguments, never words.
@@ -15,6 +20,7 @@ from __future__ import annotations
 
 import importlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any, Union
@@ -49,12 +55,14 @@ def default_language() -> str:
 
 _current = default_language()
 _messages: dict[str, str] = catalogue(_current).MESSAGES
+_plural: Callable[[int], str] = catalogue(_current).plural
 
 
 def set_language(lang: str) -> None:
     """Select the language of every later message; ``ValueError`` for an unknown code."""
-    global _current, _messages
-    _messages = catalogue(lang).MESSAGES
+    global _current, _messages, _plural
+    module = catalogue(lang)
+    _messages, _plural = module.MESSAGES, module.plural
     _current = lang
 
 
@@ -74,11 +82,23 @@ def t(key: str, /, **args: Any) -> str:
 
 
 def t_optional(key: str, /, **args: Any) -> str | None:
-    """Like :func:`t`, but ``None`` when the catalogue has no such key."""
+    """Like :func:`t`, but ``None`` when the catalogue has no such key.
+
+    A key written in plural forms (``KEY.one``, ``KEY.other``) takes the form of ``count``.
+    """
     text = _messages.get(key)
+    if text is None and "count" in args:
+        count = args["count"]
+        form = _plural(count) if isinstance(count, int) else "other"
+        text = _messages.get(f"{key}.{form}") or _messages.get(f"{key}.other")
     if text is None:
         return None
     return text.format(**args) if args else text
+
+
+def is_key(key: str) -> bool:
+    """Whether the catalogue has ``key``, as a message or in plural forms."""
+    return key in _messages or f"{key}.other" in _messages
 
 
 def pick(text: ModelText | None) -> str:

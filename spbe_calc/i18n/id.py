@@ -9,7 +9,7 @@ MESSAGES: dict[str, str] = {
     "problem.is-directory": "ini sebuah folder, bukan berkas",
     "problem.not-a-regular-file": "ini bukan berkas biasa (pipa bernama atau perangkat), jadi tidak dibaca",
     "hint.not-a-regular-file": "Simpan isinya ke sebuah berkas lalu beri nama berkas itu.",
-    "problem.more-problems": "dan {count} masalah lain di berkas ini (tidak ditampilkan)",
+    "problem.more-problems.other": "dan {count} masalah lain di berkas ini (tidak ditampilkan)",
     "hint.more-problems": "Perbaiki masalah di atas lalu periksa lagi.",
     "problem.file-unreadable": "berkas tidak dapat dibaca ({reason})",
     "problem.too-large": "berkas terlalu besar ({size} bita; batasnya {limit} bita)",
@@ -130,7 +130,7 @@ MESSAGES: dict[str, str] = {
     "problem.string-too-long": "teks lebih panjang dari {limit} karakter",
     "problem.out-of-range": "nilai {value} di luar rentang {minimum}..{maximum}",
     "problem.too-small": "nilai {value} harus lebih besar dari {minimum}",
-    "problem.too-few-items": "daftar harus berisi sedikitnya {minimum} butir",
+    "problem.too-few-items.other": "daftar harus berisi sedikitnya {count} butir",
     "problem.unknown-key": "kunci '{key}' tidak dikenal",
     "hint.unknown-key": "Kunci yang dikenal di sini: {allowed}.",
     "hint.unknown-key.suggest": "Mungkin maksudnya '{suggestion}'?",
@@ -149,7 +149,7 @@ MESSAGES: dict[str, str] = {
     "problem.criterion-outside-scale": (
         "kriteria tingkat {level} indikator {id} berada di luar skala {minimum}..{maximum}"
     ),
-    "problem.missing-criteria": "indikator {id} tidak memiliki kriteria untuk tingkat {levels}",
+    "problem.missing-criteria.other": "indikator {id} tidak memiliki kriteria untuk tingkat {levels}",
     "problem.duplicate-band": "predikat '{name}' ditulis dua kali",
     "problem.band-empty": "rentang predikat '{name}' kosong ({min} sampai {max})",
     "problem.band-gap-point": "nilai {at} tidak masuk predikat mana pun: {low} dan {high} sama-sama tidak memuatnya",
@@ -198,8 +198,8 @@ MESSAGES: dict[str, str] = {
     "help.merge.force": "Ganti berkas keluaran yang sudah berisi jawaban walau bukan salah satu berkas yang digabung.",
     "help.merge.prefer": "Selesaikan konflik dengan nilai dari BERKAS ini, atau dari berkas yang paling baru diubah (latest).",
     "cli.metavar.prefer": "BERKAS|latest",
-    "out.merge.written": "Tersimpan di {path}: {count} indikator dari {files} berkas.",
-    "out.merge.not-written": "{path} tidak ditulis: {count} konflik. Samakan nilainya di berkas masukan, atau pakai --prefer BERKAS atau --prefer latest.",
+    "out.merge.written.other": "Tersimpan di {path}: {count} indikator dari {files}.",
+    "out.merge.not-written.other": "{path} tidak ditulis: {count} konflik. Samakan nilainya di berkas masukan, atau pakai --prefer BERKAS atau --prefer latest.",
     "out.merge.conflict": "Indikator {id}, {field} berbeda:",
     "out.merge.field.level": "tingkat",
     "out.merge.field.fakta": "fakta",
@@ -224,6 +224,12 @@ MESSAGES: dict[str, str] = {
     "out.merge.file-conflict": "Berkas, {field} berbeda:",
     "problem.merge-published": "berkas ini memuat hasil yang dipublikasikan (hasil), sedangkan {other} memuat tingkat; keduanya tidak dapat menjadi satu berkas",
     "hint.merge-published": "Gabungkan berkas tingkat dengan berkas tingkat; bandingkan hasil yang dipublikasikan dengan spbe-calc compare.",
+    # --- counted nouns (plural forms) -------------------------------------------------------
+    "n.files.other": "{count} berkas",
+    "n.local-files.other": "{count} berkas lokal",
+    "n.entries.other": "{count} bukti",
+    "n.errors.other": "{count} galat",
+    "n.warnings.other": "{count} peringatan",
     "problem.merge-one-file": "perlu dua berkas atau lebih untuk digabung",
     "problem.merge-prefer": "--prefer {value} bukan salah satu berkas masukan ({files}) dan bukan latest",
     "problem.bad-date": '\'{value}\' bukan tanggal; tulis "TTTT-BB-HH", misalnya "2023-05-01"',
@@ -244,7 +250,7 @@ MESSAGES: dict[str, str] = {
     "ev.status.not-a-file": "bukan berkas",
     "ev.status.url": "alamat web, tidak diperiksa",
     "ev.status.text": "keterangan, tidak diperiksa",
-    "ev.summary": "{entries} bukti, {files} berkas lokal: {errors} galat, {warnings} peringatan; {recorded} SHA-256 dicatat.",
+    "ev.summary": "{entries}, {files}: {errors}, {warnings}; {recorded} SHA-256 dicatat.",
     "ev.status.outside": "di luar folder berkas jawaban, tidak dibaca",
     "ev.status.unreadable": "tidak dapat dibaca",
     "ev.status.too-large": "terlalu besar untuk diperiksa",
@@ -262,7 +268,7 @@ MESSAGES: dict[str, str] = {
     "problem.evidence-none": "indikator {id} di atas tingkat terendah tanpa bukti dukung",
     "hint.evidence-none": "Sebutkan dokumen yang mendukung tingkat ini di bukti.",
     "problem.evidence-old": "bukti indikator {id} bertanggal {date}, lebih dari {years} tahun sebelum tahun penilaian: {file}",
-    "problem.missing-indicators": "{count} indikator belum dijawab: {ids}",
+    "problem.missing-indicators.other": "{count} indikator belum dijawab: {ids}",
     "hint.missing-indicators": (
         "Jawab semuanya (spbe-calc assess), atau pakai --partial untuk menilai sebagian dengan jelas."
     ),
@@ -459,7 +465,7 @@ MESSAGES: dict[str, str] = {
     "as.quit": "Berhenti. Semua jawaban tersimpan di {path}; jalankan perintah yang sama untuk melanjutkan.",
     "as.interrupted": "Dihentikan. Jawaban yang sudah dimasukkan tersimpan di {path}.",
     "as.done": "Selesai: semua indikator pilihan sudah dijawab.",
-    "as.ask.revisit": "Kembali ke {count} indikator pilihan yang belum dijawab? [Y/n] ",
+    "as.ask.revisit.other": "Kembali ke {count} indikator pilihan yang belum dijawab? [Y/n] ",
     "as.saved-in": "Tersimpan di {path}.",
     "as.summary.none": "Belum ada jawaban untuk dihitung.",
     "as.unanswered": "Belum dijawab ({count}): {ids}",
@@ -473,8 +479,8 @@ MESSAGES: dict[str, str] = {
     "plan.unreachable": (
         "{who}: target {target} tidak dapat dicapai dari {before}; indeks tertinggi yang mungkin {best}."
     ),
-    "plan.fewest": "{who}: {before} → target {target}: paling sedikit {count} kenaikan tingkat, hasilnya {after}.",
-    "plan.cheapest": (
+    "plan.fewest.other": "{who}: {before} → target {target}: paling sedikit {count} kenaikan tingkat, hasilnya {after}.",
+    "plan.cheapest.other": (
         "{who}: {before} → target {target}: biaya terendah {cost} ({count} kenaikan tingkat), hasilnya {after}."
     ),
     "plan.col.step": "Dari→Ke",
@@ -521,7 +527,7 @@ MESSAGES: dict[str, str] = {
     "rep.plan": "Rencana menuju predikat berikutnya",
     "rep.plan.top": "Predikat tertinggi sudah tercapai.",
     "rep.plan.unreachable": "Predikat {band} tidak dapat dicapai dalam model ini.",
-    "rep.plan.intro": "Paling sedikit {count} kenaikan tingkat untuk mencapai {band}; indeks menjadi {index}.",
+    "rep.plan.intro.other": "Paling sedikit {count} kenaikan tingkat untuk mencapai {band}; indeks menjadi {index}.",
     "rep.indicators": "Indikator",
     "rep.explanation": "Fakta, analisis, bukti",
     "rep.fakta": "Fakta",
@@ -537,7 +543,7 @@ MESSAGES: dict[str, str] = {
     "out.level.error": "galat",
     "out.level.warning": "peringatan",
     "out.validate.ok": "{path}: valid ({kind})",
-    "out.validate.summary": "{errors} galat, {warnings} peringatan pada {files} berkas",
+    "out.validate.summary": "{errors}, {warnings} pada {files}",
     "out.kind.model": "model",
     "out.kind.answers": "jawaban",
     "out.kind.plan": "rencana",
@@ -545,7 +551,7 @@ MESSAGES: dict[str, str] = {
     "out.col.indicator": "Indikator",
     "out.col.instansi": "Instansi",
     "out.col.year": "Tahun",
-    "out.partial.short": "{count} indikator belum dijawab dan dihitung di tingkat terendah; indeks ini batas bawah.",
+    "out.partial.short.other": "{count} indikator belum dijawab dan dihitung di tingkat terendah; indeks ini batas bawah.",
     "out.col.item": "Domain / Aspek",
     "out.col.item.detail": "Domain / Aspek / Indikator",
     "out.col.aspect": "Aspek",
@@ -563,11 +569,11 @@ MESSAGES: dict[str, str] = {
     "out.exact": "nilai tepat",
     "out.no-instansi": "(instansi tidak disebut)",
     "out.banding.rounded": "predikat dari indeks yang dibulatkan",
-    "out.partial": (
+    "out.partial.other": (
         "{path}: {count} indikator belum dijawab ({ids}); dihitung di tingkat terendah. Indeks ini batas bawah; bila semuanya tingkat tertinggi: {high}."
     ),
     "out.level-n": "Tingkat {n}",
-    "out.counts": "{total} berkas: ",
+    "out.counts.other": "{count} berkas: ",
     "out.ranking.partial": "* belum lengkap (--partial): indeksnya batas bawah.",
     "out.col.name": "Nama",
     "out.col.regulation": "Peraturan",
@@ -593,7 +599,7 @@ MESSAGES: dict[str, str] = {
     "stage.interviu": "penilaian interviu",
     "stage.visitasi": "penilaian visitasi",
     "stage.akhir": "akhir",
-    "problem.missing-stage": "{count} indikator belum punya tingkat {stage}: {ids}",
+    "problem.missing-stage.other": "{count} indikator belum punya tingkat {stage}: {ids}",
     "hint.missing-stage": "Tulis tingkatnya di tahap indikator itu, misalnya tahap: {{{stage_key}: 3}} (spbe-calc assess {file} --stage {stage_key}), atau pakai --partial.",
     "problem.published-only": "berkas ini memuat hasil yang dipublikasikan (hasil), bukan tingkat per indikator",
     "hint.published-only": "Perintah ini butuh tingkat per indikator; score dan compare dapat menampilkan hasil yang dipublikasikan.",
@@ -616,7 +622,7 @@ MESSAGES: dict[str, str] = {
     "out.stage": "Tahap: {stage}",
     "out.published": "dipublikasikan, tidak dihitung",
     "out.published.source": "Sumber: {source}",
-    "out.partial.stage": "{path}: {count} indikator belum punya tingkat {stage} ({ids}); dihitung di tingkat terendah. Indeks ini batas bawah; bila semuanya tingkat tertinggi: {high}.",
+    "out.partial.stage.other": "{path}: {count} indikator belum punya tingkat {stage} ({ids}); dihitung di tingkat terendah. Indeks ini batas bawah; bila semuanya tingkat tertinggi: {high}.",
     "help.calibrate.short": "Bandingkan tingkat penilaian mandiri dengan tingkat akhir.",
     "help.calibrate": "Kalibrasi: tingkat penilaian mandiri (level) dibandingkan dengan tingkat akhir (tahap.akhir) per indikator, aspek, domain, dan tahun, serta indikator yang diklaim terlalu tinggi lebih dari sekali.",
     "help.calibrate.files": "Satu berkas jawaban atau lebih dari satu instansi (satu per tahun), masing-masing dengan tingkat akhir.",
@@ -624,9 +630,9 @@ MESSAGES: dict[str, str] = {
     "cal.col.self": "Mandiri",
     "cal.col.final": "Akhir",
     "cal.col.gap": "Selisih",
-    "cal.indicators": "{count} indikator berbeda dari tingkat akhir, {over} di antaranya diklaim lebih tinggi:",
+    "cal.indicators.other": "{count} indikator berbeda dari tingkat akhir, {over} di antaranya diklaim lebih tinggi:",
     "cal.no-gap": "Semua tingkat mandiri sama dengan tingkat akhir.",
-    "cal.repeated": "Diklaim lebih tinggi dari tingkat akhir di lebih dari satu tahun ({count} indikator):",
+    "cal.repeated.other": "Diklaim lebih tinggi dari tingkat akhir di lebih dari satu tahun ({count} indikator):",
     "cal.repeated.none": "Tidak ada indikator yang diklaim lebih tinggi di lebih dari satu tahun.",
     "problem.calibrate-instansi": "berkas-berkas ini milik instansi yang berbeda: {names}",
     "hint.calibrate-instansi": "Kalibrasi membandingkan tahun-tahun satu instansi; jalankan sekali per instansi.",
@@ -713,10 +719,10 @@ MESSAGES: dict[str, str] = {
     "sum.plan.top": "Predikat tertinggi sudah tercapai.",
     "sum.plan.met": "Target {target} sudah tercapai.",
     "sum.plan.unreachable": "Target {target} tidak dapat dicapai dalam batas yang ada; indeks tertinggi yang dapat dicapai adalah {best}.",
-    "sum.plan.fewest": "Untuk mencapai {target} diperlukan sedikitnya {count} kenaikan tingkat, antara lain pada {indicators}; indeks menjadi {index} ({predikat}).",
-    "sum.plan.cheapest": "Untuk mencapai {target} dengan biaya terendah ({cost}) diperlukan {count} kenaikan tingkat, antara lain pada {indicators}; indeks menjadi {index} ({predikat}).",
+    "sum.plan.fewest.other": "Untuk mencapai {target} diperlukan sedikitnya {count} kenaikan tingkat, antara lain pada {indicators}; indeks menjadi {index} ({predikat}).",
+    "sum.plan.cheapest.other": "Untuk mencapai {target} dengan biaya terendah ({cost}) diperlukan {count} kenaikan tingkat, antara lain pada {indicators}; indeks menjadi {index} ({predikat}).",
     "sum.plan.others": "lainnya",
-    "sum.missing": "{count} indikator belum dijawab; untuk indikator itu indeks memakai tingkat terendah.",
+    "sum.missing.other": "{count} indikator belum dijawab; untuk indikator itu indeks memakai tingkat terendah.",
     "rep.page": "Halaman {page} dari {pages}",
     "rep.logo": "Logo instansi",
     "rep.year": "Tahun {year}",
@@ -737,7 +743,7 @@ MESSAGES: dict[str, str] = {
     "help.import": "Baca LKE (xlsx) yang ditulis export, juga setelah diubah tangan, menjadi berkas jawaban. Setiap masalah disebut dengan sel-nya (LKE!F14); tidak ada yang ditulis selama masih ada masalah.",
     "help.import.file": "Berkas LKE (.xlsx).",
     "help.import.output": "Berkas jawaban yang ditulis (.yaml); komentar di berkas lama dipertahankan.",
-    "out.import.written": "ditulis: {path} ({count} indikator)",
+    "out.import.written.other": "ditulis: {path} ({count} indikator)",
     "problem.lke-not-xlsx": "bukan buku kerja Excel (.xlsx) yang dapat dibaca",
     "hint.lke-not-xlsx": "Simpan berkas dari Excel atau LibreOffice sebagai .xlsx (bukan .xls atau .ods).",
     "problem.lke-no-sheet": "buku kerja tidak punya lembar '{sheet}'",
@@ -761,3 +767,8 @@ MESSAGES: dict[str, str] = {
     "problem.output-exists": "berkas ini sudah ada dan berisi jawaban; import akan menimpa jawaban itu dengan isi buku kerja",
     "hint.output-exists": "Tambahkan --force bila isi buku kerja memang menggantikannya, atau tulis ke berkas baru lalu gabungkan dengan spbe-calc merge.",
 }
+
+
+def plural(count: int) -> str:
+    """Indonesian counts without plural forms: "1 indikator", "2 indikator"."""
+    return "other"

@@ -122,6 +122,7 @@ class _Builder:
                     Severity.WARNING,
                     id=ind["id"],
                     levels=", ".join(map(str, missing)),
+                    count=len(missing),
                 )
         return Indicator(
             id=ind["id"],

@@ -38,10 +38,10 @@ def render_text(report: EvidenceReport, options: Options) -> str:
     lines.append(
         t(
             "ev.summary",
-            entries=len(report.items),
-            files=files,
-            errors=report.errors(),
-            warnings=report.warnings(),
+            entries=t("n.entries", count=len(report.items)),
+            files=t("n.local-files", count=files),
+            errors=t("n.errors", count=report.errors()),
+            warnings=t("n.warnings", count=report.warnings()),
             recorded=report.recorded,
         )
     )

@@ -26,7 +26,14 @@ def render_text(reports: list[FileReport], options: Options) -> str:
     errors = sum(r.errors() for r in reports)
     warnings = sum(r.warnings() for r in reports)
     if errors or warnings:
-        lines.append(t("out.validate.summary", errors=errors, warnings=warnings, files=len(reports)))
+        lines.append(
+            t(
+                "out.validate.summary",
+                errors=t("n.errors", count=errors),
+                warnings=t("n.warnings", count=warnings),
+                files=t("n.files", count=len(reports)),
+            )
+        )
     return "\n".join(lines)
 
 

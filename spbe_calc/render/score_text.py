@@ -180,7 +180,7 @@ def _ranking(files: list[ScoredFile], color: bool, width: int) -> str:
     names = order + [n for n in counts if n not in order]
     lines = [
         table.render(width, color),
-        paint(t("out.counts", total=len(files)) + " · ".join(f"{n} {counts.get(n, 0)}" for n in names), "bold", color),
+        paint(t("out.counts", count=len(files)) + " · ".join(f"{n} {counts.get(n, 0)}" for n in names), "bold", color),
     ]
     if any(f.missing for f in files):
         lines.append(paint(t("out.ranking.partial"), "dim", color))
