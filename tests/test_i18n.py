@@ -29,24 +29,24 @@ def test_languages_are_the_catalogue_files() -> None:
     assert LANGUAGES[0] == "id"
 
 
-#: The plural forms a catalogue may add to a key written as ``KEY.other`` (CLDR's names).
+#: The plural forms a catalogue may add to a key written as ``KEY|other`` (CLDR's names).
 FORMS = ("zero", "one", "two", "few", "many")
 
 
 def _counted(key: str) -> str | None:
-    """The key a plural form belongs to (``n.files.one`` -> ``n.files``), or ``None``."""
-    stem, _, form = key.rpartition(".")
-    return stem if form in (*FORMS, "other") else None
+    """The key a plural form belongs to (``n.files|one`` -> ``n.files``), or ``None``."""
+    stem, bar, form = key.rpartition("|")
+    return stem if bar and form in (*FORMS, "other") else None
 
 
 @pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != DEFAULT])
 def test_every_language_has_every_key_with_the_same_placeholders(lang: str) -> None:
     messages = catalogue(lang).MESSAGES
     assert sorted(set(REFERENCE) - set(messages)) == [], f"{lang} lacks these keys"
-    extra = sorted(k for k in set(messages) - set(REFERENCE) if f"{_counted(k)}.other" not in REFERENCE)
+    extra = sorted(k for k in set(messages) - set(REFERENCE) if f"{_counted(k)}|other" not in REFERENCE)
     assert extra == [], f"{lang} has keys Indonesian lacks"
     for key, text in messages.items():
-        reference = REFERENCE.get(key) or REFERENCE[f"{_counted(key)}.other"]
+        reference = REFERENCE.get(key) or REFERENCE[f"{_counted(key)}|other"]
         assert placeholders(text) == placeholders(reference), key
         assert text.strip(), key
 
@@ -60,7 +60,7 @@ def test_plural_forms_are_chosen_by_the_count(lang: str) -> None:
     forms = {module.plural(n) for n in range(0, 200)}
     assert forms <= {*FORMS, "other"}
     for key in counted:  # every form the language's rule can name is written for every counted key
-        assert all(f"{key}.{form}" in module.MESSAGES for form in forms), key
+        assert all(f"{key}|{form}" in module.MESSAGES for form in forms), key
 
 
 def test_english_says_one_indicator_and_two_indicators() -> None:
@@ -97,7 +97,7 @@ def _literal_calls(func_names: set[str]) -> list[tuple[str, int, str, int]]:
 def test_every_literal_message_key_exists() -> None:
     keys = [(f, line, key) for f, line, key, n in _literal_calls({"t", "t_optional", "words"}) if n == 0]
     assert len(keys) > 100
-    missing = [(f, line, key) for f, line, key in keys if key not in REFERENCE and f"{key}.other" not in REFERENCE]
+    missing = [(f, line, key) for f, line, key in keys if key not in REFERENCE and f"{key}|other" not in REFERENCE]
     assert missing == []
 
 
@@ -107,7 +107,7 @@ def test_every_problem_code_has_a_message() -> None:
     codes = {value for _, _, value, n in calls if n >= 1 and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)+|[a-z]+", value)}
     codes -= {"error", "warning"}  # severities, not codes
     assert len(codes) > 40
-    assert sorted(c for c in codes if f"problem.{c}" not in REFERENCE and f"problem.{c}.other" not in REFERENCE) == []
+    assert sorted(c for c in codes if f"problem.{c}" not in REFERENCE and f"problem.{c}|other" not in REFERENCE) == []
 
 
 def test_help_and_metavar_keys_exist() -> None:

@@ -9,7 +9,7 @@ chosen with ``--lang`` or the ``SPBE_CALC_LANG`` environment variable.
 Plural forms follow gettext's idea: a message that counts something is written once per plural
 form of the language, as ``KEY.one``, ``KEY.other`` (and whatever forms a language has), and the
 catalogue's ``plural(n)`` names the form for a count. ``t(KEY, count=n, ...)`` picks it: callers
-never choose between "1 indicator" and "2 indicators". Indonesian has one form (``.other``).
+never choose between "1 indicator" and "2 indicators". Indonesian has one form (``|other``).
 
 Official names (domains, aspects, indicators, levels, predikat) are data from the model and
 never pass through here. Only the rendering layer (``render/``, ``interactive.py`` and the CLI's
@@ -84,13 +84,13 @@ def t(key: str, /, **args: Any) -> str:
 def t_optional(key: str, /, **args: Any) -> str | None:
     """Like :func:`t`, but ``None`` when the catalogue has no such key.
 
-    A key written in plural forms (``KEY.one``, ``KEY.other``) takes the form of ``count``.
+    A key written in plural forms (``KEY|one``, ``KEY|other``) takes the form of ``count``.
     """
     text = _messages.get(key)
     if text is None and "count" in args:
         count = args["count"]
         form = _plural(count) if isinstance(count, int) else "other"
-        text = _messages.get(f"{key}.{form}") or _messages.get(f"{key}.other")
+        text = _messages.get(f"{key}|{form}") or _messages.get(f"{key}|other")
     if text is None:
         return None
     return text.format(**args) if args else text
@@ -98,7 +98,7 @@ def t_optional(key: str, /, **args: Any) -> str | None:
 
 def is_key(key: str) -> bool:
     """Whether the catalogue has ``key``, as a message or in plural forms."""
-    return key in _messages or f"{key}.other" in _messages
+    return key in _messages or f"{key}|other" in _messages
 
 
 def pick(text: ModelText | None) -> str:
