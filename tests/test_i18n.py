@@ -57,7 +57,7 @@ def test_plural_forms_are_chosen_by_the_count(lang: str) -> None:
     module = catalogue(lang)
     counted = {_counted(k) for k in module.MESSAGES if _counted(k)}
     assert {"n.files", "problem.missing-indicators", "out.merge.written"} <= counted
-    forms = {module.plural(n) for n in range(0, 200)}
+    forms = {module.plural(n) for n in range(200)}
     assert forms <= {*FORMS, "other"}
     for key in counted:  # every form the language's rule can name is written for every counted key
         assert all(f"{key}|{form}" in module.MESSAGES for form in forms), key
