@@ -9,8 +9,8 @@ system libraries to install, whose output can differ from the page on screen.
 The page is written next to the output (not in ``/tmp``): the Ubuntu snap of Chromium cannot
 read the system's ``/tmp``, and links to local evidence stay relative to the report's folder. It
 is a new file with a random name (``O_EXCL``: a link planted under a predictable name is never
-followed), and the finished PDF replaces the output through :func:`spbe_calc.fsutil.atomic_write_bytes`
-like every other output (a read-only or hard-linked output is refused). A throw-away browser
+followed). The PDF's bytes are returned, and written like every other output (a read-only or
+hard-linked output is refused). A throw-away browser
 profile keeps a running desktop browser out of the way.
 
 The browser prints offline: the page needs nothing from the network, so every way Chromium has
@@ -30,7 +30,6 @@ import tempfile
 from pathlib import Path
 
 from spbe_calc.errors import fail, os_failure
-from spbe_calc.fsutil import atomic_write_bytes, check_replaceable
 
 #: Set to the browser's program (a name on ``PATH`` or a path) to choose it.
 ENV_VAR = "SPBE_CALC_BROWSER"
@@ -82,16 +81,16 @@ def _without_network(command: list[str]) -> list[str]:
     return [unshare, "--net", *command] if probe.returncode == 0 else command
 
 
-def print_pdf(html: str, output: Path) -> None:
-    """Print ``html`` to ``output`` as PDF; the file appears whole or not at all."""
+def print_pdf(html: str, folder: Path) -> bytes:
+    """Print ``html`` to PDF, the page placed in ``folder`` (see the module docstring)."""
     browser = find_browser()
-    check_replaceable(output)  # before the browser's seconds of work, not after
-    folder = output.resolve().parent
+    shown = str(folder)
+    folder = folder.resolve()
     try:
         work = Path(tempfile.mkdtemp(prefix=".spbe-calc-pdf-", dir=folder))
-        fd, name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".html", dir=folder)
+        fd, name = tempfile.mkstemp(prefix=".spbe-calc-page.", suffix=".html", dir=folder)
     except OSError as exc:
-        raise os_failure(str(output), "write-failed", exc) from None
+        raise os_failure(shown, "write-failed", exc) from None
     page = Path(name)
     pdf = work / "report.pdf"
     try:
@@ -99,7 +98,7 @@ def print_pdf(html: str, output: Path) -> None:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(html)
         except OSError as exc:
-            raise os_failure(str(output), "write-failed", exc) from None
+            raise os_failure(shown, "write-failed", exc) from None
         command = [
             browser,
             "--headless",
@@ -119,13 +118,14 @@ def print_pdf(html: str, output: Path) -> None:
         try:
             done = subprocess.run(command, capture_output=True, timeout=TIMEOUT_SECONDS, check=False)
         except subprocess.TimeoutExpired:
-            raise fail(str(output), "pdf-failed", reason=f"timeout ({TIMEOUT_SECONDS} s)") from None
+            raise fail(shown, "pdf-failed", reason=f"timeout ({TIMEOUT_SECONDS} s)") from None
         except OSError as exc:
-            raise os_failure(str(output), "pdf-failed", exc) from None
-        if not pdf.is_file() or pdf.read_bytes()[:5] != b"%PDF-":
+            raise os_failure(shown, "pdf-failed", exc) from None
+        data = pdf.read_bytes() if pdf.is_file() else b""
+        if data[:5] != b"%PDF-":
             lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise fail(str(output), "pdf-failed", reason=(lines[-1] if lines else f"exit {done.returncode}")[:200])
-        atomic_write_bytes(output, pdf.read_bytes())
+            raise fail(shown, "pdf-failed", reason=(lines[-1] if lines else f"exit {done.returncode}")[:200])
+        return data
     finally:
         page.unlink(missing_ok=True)
         shutil.rmtree(work, ignore_errors=True)

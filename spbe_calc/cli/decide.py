@@ -8,7 +8,7 @@ import typer
 from spbe_calc.bars import parse_bar
 from spbe_calc.calibrate import calibrate_files
 from spbe_calc.cli.app import command, emit, options, say, warn_models
-from spbe_calc.cli.output import write_output
+from spbe_calc.cli.output import check_output, write_output
 from spbe_calc.cli.params import (
     AnswersFile,
     BandingOption,
@@ -20,12 +20,10 @@ from spbe_calc.cli.params import (
 )
 from spbe_calc.compare import compare_files
 from spbe_calc.core import Basis
-from spbe_calc.errors import ExitCode, fail
+from spbe_calc.errors import ExitCode
 from spbe_calc.i18n import t
-from spbe_calc.pdf import print_pdf
 from spbe_calc.plan import plan_file
-from spbe_calc.render.registry import format_for_suffix, render
-from spbe_calc.render.safe import guard
+from spbe_calc.render.registry import choose, render, render_text
 from spbe_calc.report import ReportRequest, parse_signer, report_for
 
 
@@ -45,7 +43,7 @@ def plan(
     bar = parse_bar(target, "--target")
     result = plan_file(file, model, bar, str(costs) if costs else None, Basis(stage, banding))
     warn_models([result.scored.model])
-    emit(render("plan", fmt, result, options()))
+    emit(render_text("plan", fmt, result, options()))
     return ExitCode.OK if result.plan.reachable else ExitCode.FINDINGS
 
 
@@ -61,7 +59,7 @@ def compare(
     """Compare two or more answers files, oldest first."""
     result = compare_files(files, model, partial, Basis(stage, banding))
     warn_models([f.model for f in result.files])
-    emit(render("compare", fmt, result, options()))
+    emit(render_text("compare", fmt, result, options()))
     return ExitCode.OK
 
 
@@ -74,7 +72,7 @@ def calibrate(
     """Self-assessed against final levels, per indicator, aspect, domain and year."""
     result = calibrate_files(files, model)
     warn_models([y.own.model for y in result.years])
-    emit(render("calibrate", fmt, result, options()))
+    emit(render_text("calibrate", fmt, result, options()))
     return ExitCode.OK
 
 
@@ -107,9 +105,8 @@ def report(
     banding: BandingOption = None,
 ) -> ExitCode:
     """Write a report to sign (HTML, PDF or Markdown) to a file."""
-    name = fmt or format_for_suffix(output.suffix)
-    if name is None:
-        raise fail(str(output), "report-format")
+    name = choose("report", fmt, str(output), "report-format")
+    check_output(output)  # before the work (a PDF takes seconds): a file that cannot be written is said now
     request = ReportRequest(
         previous=str(previous) if previous else None,
         target=parse_bar(target, "--target") if target is not None else None,
@@ -122,10 +119,6 @@ def report(
     )
     result = report_for(file, request, model, partial, str(output), Basis(stage, banding))
     warn_models([result.current.model])
-    content = render("report", name, result, options())
-    if name == "pdf":
-        print_pdf(guard(content), output)  # the HTML page, printed by a headless browser
-    else:
-        write_output(output, content)
+    write_output(output, render("report", name, result, options()))
     say(t("out.written", path=output))
     return ExitCode.OK

@@ -12,7 +12,7 @@ from spbe_calc.core import bundled_model_infos
 from spbe_calc.errors import ExitCode
 from spbe_calc.i18n import t
 from spbe_calc.model import load_model
-from spbe_calc.render.registry import render
+from spbe_calc.render.registry import render_text
 from spbe_calc.schema import KINDS, schema_text
 
 
@@ -26,9 +26,9 @@ def models(
 ) -> ExitCode:
     """List the bundled models, or show one model in full."""
     if name is not None:
-        emit(render("model", fmt, load_model(name), options()))
+        emit(render_text("model", fmt, load_model(name), options()))
     else:
-        emit(render("models", fmt, bundled_model_infos(), options()))
+        emit(render_text("models", fmt, bundled_model_infos(), options()))
     return ExitCode.OK
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from spbe_calc.fsutil import atomic_write_bytes
+from spbe_calc.fsutil import atomic_write_bytes, check_replaceable
 from spbe_calc.render.safe import guard
 
 
@@ -19,3 +19,8 @@ def write_output(path: Path | str, content: str | bytes) -> None:
     """Write an output file: text made safe to show (as stdout is), bytes as they are."""
     data = guard(content).encode("utf-8") if isinstance(content, str) else content
     atomic_write_bytes(path, data)
+
+
+def check_output(path: Path | str) -> None:
+    """Refuse, before any work, an output that could not be written (a folder, a read-only file)."""
+    check_replaceable(path)

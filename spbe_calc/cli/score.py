@@ -19,7 +19,7 @@ from spbe_calc.cli.params import (
 from spbe_calc.core import Basis
 from spbe_calc.errors import ExitCode
 from spbe_calc.render.notes import below_bar, mixed_models, partial_note
-from spbe_calc.render.registry import render
+from spbe_calc.render.registry import render_text
 
 
 @command("score", help="help.score", no_args_is_help=True)
@@ -49,7 +49,7 @@ def score(
         say(partial_note(f))
     warn_models([f.model for f in batch.scored])
     say(mixed_models(batch.scored))
-    emit(render("score", fmt, batch, options(detail)))
+    emit(render_text("score", fmt, batch, options(detail)))
     for f in batch.below:
         say(below_bar(f, fail_under or ""))
     return batch.exit_code()

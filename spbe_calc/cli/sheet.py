@@ -5,17 +5,15 @@ from typing import Annotated, Optional
 
 import typer
 
-from spbe_calc.cli.app import command, say, warn_models
-from spbe_calc.cli.output import write_output
+from spbe_calc.cli.app import command, options, say, warn_models
+from spbe_calc.cli.output import check_output, write_output
 from spbe_calc.cli.params import AnswersFile, BandingOption, ModelOption, StageOption, choice_option
 from spbe_calc.core import Basis
-from spbe_calc.errors import ExitCode, fail
+from spbe_calc.errors import ExitCode
 from spbe_calc.i18n import t
 from spbe_calc.lke.read import import_workbook
-from spbe_calc.lke.write import export_file, write_csv, write_xlsx
-
-#: What an output file name ending means.
-_SUFFIXES = {".xlsx": "xlsx", ".csv": "csv"}
+from spbe_calc.lke.write import export_file
+from spbe_calc.render.registry import choose, formats, render
 
 OutputFile = Annotated[Path, typer.Option("--output", "-o", help="help.export.output", metavar="cli.metavar.file")]
 
@@ -27,15 +25,14 @@ def export(
     model: ModelOption = None,
     stage: StageOption = "mandiri",
     banding: BandingOption = None,
-    fmt: Annotated[Optional[str], choice_option("--format", ("xlsx", "csv"), "help.export.format")] = None,
+    fmt: Annotated[Optional[str], choice_option("--format", tuple(formats("export")), "help.export.format")] = None,
 ) -> ExitCode:
     """Write an answers file as an LKE workbook with live formulas (or its rows as CSV)."""
-    name = fmt or _SUFFIXES.get(output.suffix.lower())
-    if name is None:
-        raise fail(str(output), "export-format")
+    name = choose("export", fmt, str(output), "export-format")
+    check_output(output)
     scored = export_file(file, model, Basis(stage, banding))
     warn_models([scored.model])
-    write_output(output, write_xlsx(scored, stage) if name == "xlsx" else write_csv(scored))
+    write_output(output, render("export", name, scored, options()))
     say(t("out.written", path=output))
     return ExitCode.OK
 

@@ -10,7 +10,7 @@ from spbe_calc.errors import ExitCode
 from spbe_calc.evidence import MAX_AGE, check_evidence, record
 from spbe_calc.i18n import t
 from spbe_calc.merge import merge_files
-from spbe_calc.render.registry import render
+from spbe_calc.render.registry import render_text
 
 
 @command("merge", help="help.merge", no_args_is_help=True)
@@ -26,7 +26,7 @@ def merge(
 ) -> ExitCode:
     """Combine answers files of one agency, year and model; 1 when conflicts are left."""
     result = merge_files(files, output, prefer, model, force)
-    emit(render("merge", fmt, result, options()))
+    emit(render_text("merge", fmt, result, options()))
     if result.written:
         say(
             t(
@@ -56,5 +56,5 @@ def evidence(
     """List and check the evidence of an answers file; 1 when a check fails."""
     check = record if record_digests else check_evidence
     report = check(file, model, max_age, allow_outside)
-    emit(render("evidence", fmt, report, options()), commands=fmt == "github")
+    emit(render_text("evidence", fmt, report, options()), commands=fmt == "github")
     return ExitCode.FINDINGS if report.errors() or (strict and report.warnings()) else ExitCode.OK

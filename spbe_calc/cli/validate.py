@@ -8,7 +8,7 @@ import typer
 from spbe_calc.cli.app import command, emit, options, warn_models
 from spbe_calc.cli.params import ModelOption, files_argument, format_option
 from spbe_calc.errors import ExitCode
-from spbe_calc.render.registry import render
+from spbe_calc.render.registry import render_text
 from spbe_calc.validate import validate_exit_code, validate_files
 
 
@@ -25,5 +25,5 @@ def validate(
     name = fmt
     if name == "auto":  # annotations in a GitHub Actions log, text elsewhere (as yamllint does)
         name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    emit(render("validate", name, reports, options()), commands=name == "github")
+    emit(render_text("validate", name, reports, options()), commands=name == "github")
     return validate_exit_code(reports, strict)

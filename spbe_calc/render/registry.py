@@ -1,86 +1,131 @@
-"""The one table of output formats: which renderer writes which command's result in which format.
+"""The one table of output formats: every output of every command, and how it is written.
 
-Every renderer has the same contract: ``render(result, options) -> str``, where ``result`` is
-what the command's core call returned and ``options`` an :class:`spbe_calc.render.Options`.
-Adding a format is one module with such a function and one line in :data:`RENDERERS`; the
-command's ``--format`` choices come from this table.
+Each entry is a :class:`Format`: the command and the format's name (``--format``), the file-name
+endings that choose it (``report -o laporan.pdf``), whether it is text or bytes, and its
+renderer. Every renderer has the same contract: ``render(result, options)``, where ``result`` is
+what the command's core call returned and ``options`` an :class:`spbe_calc.render.Options`; it
+returns ``str`` for a text format and ``bytes`` for a binary one (a PDF, a workbook). Commands
+choose a format by ``--format`` or by the output's ending (:func:`choose`), call :func:`render`,
+and write the result with :func:`spbe_calc.cli.output.write_output` or print it: nothing else
+decides how an output looks. Adding a format is one renderer module and one line in
+:data:`FORMATS` (CONTRIBUTING.md shows an example); ``--format`` choices follow from the table.
 
-Entries name ``module:function`` and the module is imported when the format is used: several
-renderers stand on rich, whose import alone costs more than 10 ms, and ``score`` (the command
-that runs in CI and in batches) needs none of them.
+Renderers are named ``module:function`` and imported when their format is used: several stand
+on rich or openpyxl, whose import alone costs more than 10 ms, and ``score`` (the command that
+runs in CI and in batches) needs none of them.
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from typing import Any
+from pathlib import PurePath
+from typing import Any, NamedTuple
 
+from spbe_calc.errors import fail
 from spbe_calc.render import Options
 
-Renderer = Callable[[Any, Options], str]
+#: What a renderer is: the command's result and the options, to text or bytes.
+Renderer = Callable[[Any, Options], "str | bytes"]
 
 _PREFIX = "spbe_calc.render."
 
-#: (command, format) -> "module:function" under spbe_calc.render.
-RENDERERS: dict[tuple[str, str], str] = {
-    ("score", "text"): "score_text:render_text",
-    ("score", "json"): "score_json:render_json",
-    ("score", "jsonl"): "score_json:render_jsonl",
-    ("score", "markdown"): "score_markdown:render_markdown",
-    ("score", "csv"): "score_csv:render_csv",
-    ("validate", "text"): "problems:render_text",
-    ("validate", "parsable"): "problems:render_parsable",
-    ("validate", "json"): "problems:render_json",
-    ("validate", "github"): "problems:render_github",
-    ("plan", "text"): "plan:render_text",
-    ("plan", "json"): "plan:render_json",
-    ("compare", "text"): "compare:render_text",
-    ("compare", "json"): "compare:render_json",
-    ("calibrate", "text"): "calibrate:render_text",
-    ("calibrate", "json"): "calibrate:render_json",
-    ("models", "text"): "models:render_text",
-    ("models", "json"): "models:render_json",
-    ("model", "text"): "model:render_text",
-    ("model", "json"): "model:render_json",
-    ("report", "html"): "report_html:render_html",
-    ("report", "markdown"): "report_md:render_md",
-    # A PDF is the HTML page printed by a headless browser (spbe_calc.pdf): same content, same renderer.
-    ("report", "pdf"): "report_html:render_html",
-    ("merge", "text"): "merge:render_text",
-    ("merge", "json"): "merge:render_json",
-    ("evidence", "text"): "evidence:render_text",
-    ("evidence", "json"): "evidence:render_json",
-    ("evidence", "github"): "evidence:render_github",
-}
 
-#: File-name endings that choose a format when none is given (``report -o laporan.html``).
-SUFFIXES: dict[str, str] = {
-    ".html": "html",
-    ".htm": "html",
-    ".pdf": "pdf",
-    ".md": "markdown",
-    ".markdown": "markdown",
-}
+class Format(NamedTuple):
+    """One output of one command."""
+
+    command: str
+    #: what ``--format`` calls it
+    name: str
+    #: ``module:function`` under :mod:`spbe_calc.render`
+    renderer: str
+    #: file-name endings that choose this format for ``-o`` (lower case, with the dot)
+    suffixes: tuple[str, ...] = ()
+    #: ``True`` for bytes (PDF, xlsx), ``False`` for text
+    binary: bool = False
+
+
+#: Every output of every command, in the order ``--format`` lists them (the first is the default).
+FORMATS: tuple[Format, ...] = (
+    Format("score", "text", "score_text:render_text"),
+    Format("score", "json", "score_json:render_json"),
+    Format("score", "jsonl", "score_json:render_jsonl"),
+    Format("score", "markdown", "score_markdown:render_markdown"),
+    Format("score", "csv", "score_csv:render_csv"),
+    Format("validate", "text", "problems:render_text"),
+    Format("validate", "parsable", "problems:render_parsable"),
+    Format("validate", "json", "problems:render_json"),
+    Format("validate", "github", "problems:render_github"),
+    Format("plan", "text", "plan:render_text"),
+    Format("plan", "json", "plan:render_json"),
+    Format("compare", "text", "compare:render_text"),
+    Format("compare", "json", "compare:render_json"),
+    Format("calibrate", "text", "calibrate:render_text"),
+    Format("calibrate", "json", "calibrate:render_json"),
+    Format("models", "text", "models:render_text"),
+    Format("models", "json", "models:render_json"),
+    Format("model", "text", "model:render_text"),
+    Format("model", "json", "model:render_json"),
+    Format("report", "html", "report_html:render_html", (".html", ".htm")),
+    Format("report", "markdown", "report_md:render_md", (".md", ".markdown")),
+    # The HTML page printed by a headless browser: same content, same page.
+    Format("report", "pdf", "report_pdf:render_pdf", (".pdf",), binary=True),
+    Format("merge", "text", "merge:render_text"),
+    Format("merge", "json", "merge:render_json"),
+    Format("evidence", "text", "evidence:render_text"),
+    Format("evidence", "json", "evidence:render_json"),
+    Format("evidence", "github", "evidence:render_github"),
+    # The Lembar Kerja Evaluasi: a workbook with live formulas, or its rows as CSV.
+    Format("export", "xlsx", "lke:render_xlsx", (".xlsx",), binary=True),
+    Format("export", "csv", "lke:render_csv", (".csv",)),
+)
+
+_BY_KEY = {(f.command, f.name): f for f in FORMATS}
 
 
 def formats(command: str) -> list[str]:
     """The formats a command can write, in the order of the table (the first is the default)."""
-    return [fmt for cmd, fmt in RENDERERS if cmd == command]
+    return [f.name for f in FORMATS if f.command == command]
 
 
-def format_for_suffix(suffix: str) -> str | None:
-    """The format a file-name ending stands for, if any."""
-    return SUFFIXES.get(suffix.lower())
+def format_for_suffix(command: str, suffix: str) -> str | None:
+    """The format of ``command`` that a file-name ending stands for, if any."""
+    return next((f.name for f in FORMATS if f.command == command and suffix.lower() in f.suffixes), None)
+
+
+def choose(command: str, fmt: str | None, output: str, problem: str) -> str:
+    """The format to write ``output`` in: ``--format`` if given, else the file's ending.
+
+    An ending that names no format of the command is the problem ``problem`` (exit 2).
+    """
+    if fmt is not None:
+        return fmt
+    found = format_for_suffix(command, PurePath(output).suffix)
+    if found is None:
+        raise fail(output, problem)
+    return found
+
+
+def format_of(command: str, fmt: str) -> Format:
+    """The table's entry (``KeyError`` if the command has no such format)."""
+    return _BY_KEY[(command, fmt)]
 
 
 def renderer(command: str, fmt: str) -> Renderer:
     """The renderer of a command's result in a format (``KeyError`` if there is none)."""
-    module, function = RENDERERS[(command, fmt)].split(":")
+    module, function = format_of(command, fmt).renderer.split(":")
     found: Renderer = getattr(importlib.import_module(_PREFIX + module), function)
     return found
 
 
-def render(command: str, fmt: str, result: Any, options: Options) -> str:
-    """Render a command's result in a format."""
+def render(command: str, fmt: str, result: Any, options: Options) -> str | bytes:
+    """Render a command's result in a format: text, or bytes for a binary format."""
     return renderer(command, fmt)(result, options)
+
+
+def render_text(command: str, fmt: str, result: Any, options: Options) -> str:
+    """Render a text format (what is printed on stdout)."""
+    content = render(command, fmt, result, options)
+    if not isinstance(content, str):  # pragma: no cover  (a binary format is never printed)
+        raise TypeError(f"{command} {fmt} is a binary format")
+    return content
