@@ -1,6 +1,6 @@
 """Test sessions beyond the main test run, called by ``.ci/run`` (see CONTRIBUTING.md).
 
-- ``typer``: the framework seam (``tests/test_framework.py``) against every supported typer
+- ``typer``: the framework seam (``tests/test_cli_framework.py``) against every supported typer
   minor version, since what the seam uses is beyond typer's public API;
 - ``tests``: the whole suite on the lowest and the highest supported Python.
 
@@ -24,7 +24,7 @@ TYPER = ("0.26", "0.27", "0.28")
 def typer(session: nox.Session, typer: str) -> None:
     """The seam to the framework, against one typer minor version."""
     session.install("-e", ".[test]", f"typer=={typer}.*")
-    session.run("python", "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_framework.py")
+    session.run("python", "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_cli_framework.py")
 
 
 @nox.session(python=["3.10", "3.13"])

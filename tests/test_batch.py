@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -18,6 +19,7 @@ from spbe_calc.errors import SpbeError
 from spbe_calc.render.score_json import to_dict
 
 from .conftest import EXAMPLES, Run, answers_text
+from .helpers import DPS, EX21, EX22, EX22_PATH
 
 
 def _folder(write: Callable[..., Path], tmp_path: Path) -> list[str]:
@@ -144,3 +146,113 @@ def test_ctrl_c_during_a_parallel_batch(tmp_path: Path) -> None:
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130, err
     assert err.strip().splitlines() == ["dihentikan."]
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _spbe(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "spbe_calc", *args], capture_output=True, text=True, **kwargs)  # type: ignore[call-overload, no-any-return]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["score", ""], ["validate", ""], ["plan", "", "-t", "Baik"], ["compare", EX21, ""], ["score", EX22, "-m", ""]],
+)
+def test_an_empty_argument_is_an_error(run: Run, args: list[str]) -> None:
+    r = run(*args)
+    assert r.exit_code == 2 and "'': galat: argumen kosong" in r.stdout + r.stderr  # validate reports on stdout
+
+
+def test_folders_skip_hidden_files_and_take_any_case(run: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "berkas"
+    (folder / ".git").mkdir(parents=True)
+    (folder / "sub").mkdir()
+    text = Path(EX22).read_text(encoding="utf-8")
+    (folder / ".git" / "x.yaml").write_text(text)
+    (folder / "._kab.yaml").write_bytes(b"\x00\x05\x16\x07 mac resource fork")
+    (folder / "KAB.YAML").write_text(text)
+    (folder / "sub" / "b.yml").write_text(text.replace("2022", "2023"))
+    r = run("score", "-f", "json", str(folder))
+    assert r.exit_code == 0 and [d["file"] for d in json.loads(r.stdout)] == [
+        str(folder / "KAB.YAML"),
+        str(folder / "sub" / "b.yml"),
+    ]
+    r = run("score", "-f", "json", "--no-recursive", str(folder))
+    assert [d["file"] for d in json.loads(r.stdout)] == [str(folder / "KAB.YAML")]
+
+
+def test_a_batch_of_two_models_says_so_and_names_each_row(run: Run, tmp_path: Path) -> None:
+    r = run("score", EX22, EX22, DPS)
+    assert "berkas dinilai dengan model yang berbeda: spbe-2020 (2), spbe-2018 (1)" in r.stderr
+    header = r.stdout.splitlines()[0]
+    assert "Berkas" in header and "Model" in header  # instansi and year repeat: the file tells them apart
+    assert "Berkas" not in run("score", EX21, EX22).stdout.splitlines()[0]
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "abc", "²", "1.5"])
+def test_spbe_calc_jobs_is_checked(run: Run, value: str) -> None:
+    r = run("score", str(EX22_PATH), env={"SPBE_CALC_JOBS": value})
+    assert r.exit_code == 2 and "SPBE_CALC_JOBS" in r.stderr
+
+
+def test_spbe_calc_jobs_is_capped_at_the_cpus(monkeypatch: pytest.MonkeyPatch) -> None:
+    from spbe_calc.batch import jobs_wanted
+
+    monkeypatch.setenv("SPBE_CALC_JOBS", "999")
+    assert jobs_wanted() == len(os.sched_getaffinity(0))
+    monkeypatch.setenv("SPBE_CALC_JOBS", "1")
+    assert jobs_wanted() == 1
+
+
+def test_workers_end_with_a_killed_parent(tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    body = EX22_PATH.read_text(encoding="utf-8")
+    for k in range(3000):
+        (folder / f"k{k:04d}.yaml").write_text(body, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "spbe_calc", "score", "-f", "jsonl", str(folder)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "SPBE_CALC_JOBS": "2"},
+    )
+    deadline = time.monotonic() + 20
+    workers = _children(proc.pid)
+    while not workers and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+        workers = _children(proc.pid)
+    assert workers, "the batch should have started its workers by now"
+    proc.kill()
+    _, err = proc.communicate(timeout=10)
+    deadline = time.monotonic() + 5
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if _alive(pid)]
+    assert "Traceback" not in err
+
+
+def test_a_huge_job_count_is_capped_not_refused(tmp_path: Path) -> None:
+    for n in range(3):
+        shutil.copy(EX22_PATH, tmp_path / f"{n}.yaml")
+    done = _spbe("score", str(tmp_path), env={**os.environ, "SPBE_CALC_JOBS": "1000000000"})
+    assert done.returncode == 0, done.stderr

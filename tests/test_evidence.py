@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 
 from spbe_calc.answers import Evidence, read_answers
 
-from .conftest import Run
+from .conftest import MAX_MEGABYTES, MAX_SECONDS, Run, bounded
+from .helpers import _answers, _secret
 
 ANSWERS = """\
 model: spbe-2020
@@ -112,3 +114,64 @@ def test_the_report_links_documents_and_marks_failed_ones(run: Run, folder: Path
     assert '<span class="down">✗ <a href="../docs/hilang.pdf">docs/hilang.pdf</a> (tidak ada)</span>' in html
     assert '<a href="https://jdih.example.go.id/perbup">' in html
     assert 'href="javascript' not in html and "javascript:alert(1)" in html  # shown, never linked
+
+
+@pytest.mark.parametrize("how", ["absolute", "dotdot", "link"])
+def test_evidence_outside_the_folder_is_named_not_read_nor_recorded(run: Run, tmp_path: Path, how: str) -> None:
+    secret = _secret(tmp_path)
+    folder = tmp_path / "unit"
+    folder.mkdir()
+    entry = {"absolute": str(secret), "dotdot": "../rumah/shadow", "link": "sk.pdf"}[how]
+    if how == "link":
+        (folder / "sk.pdf").symlink_to(secret)
+    path = _answers(folder, extra=json.dumps([entry]))
+    r = run("evidence", str(path))
+    assert r.exit_code == 1 and "di luar folder berkas jawaban" in r.stdout and "--allow-outside" in r.stdout
+    before = path.read_text(encoding="utf-8")
+    r = run("evidence", str(path), "--record")
+    assert r.exit_code == 1 and read_answers(path).answers[2].bukti == (entry,)
+    assert "sha256" not in path.read_text(encoding="utf-8").split("\n  3:")[0].split("\n  2:")[1]
+    assert path.read_text(encoding="utf-8").count("sha256") == before.count("sha256")
+    r = run("evidence", str(path), "--record", "--allow-outside")
+    assert r.exit_code == 0 and read_answers(path).answers[2].bukti[0].sha256 is not None  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("kind", ["fifo", "proc", "device", "huge"])
+def test_evidence_reads_only_regular_files_bounded(tmp_path: Path, kind: str) -> None:
+    """A pipe, /proc/kmsg, a device or twenty mentions of a 4 GB file: named, never a hang."""
+    folder = tmp_path / "unit"
+    folder.mkdir()
+    if kind == "fifo":
+        os.mkfifo(folder / "pipa.pdf")
+        entries = ["pipa.pdf"]
+    elif kind == "proc":
+        entries = ["/proc/kmsg", "/proc/self/environ"]
+    elif kind == "device":
+        (folder / "nol.pdf").symlink_to("/dev/zero")
+        entries = ["nol.pdf", "/dev/urandom"]
+    else:
+        with open(folder / "besar.pdf", "wb") as fh:
+            fh.truncate(4 << 30)  # sparse: 4 GB that takes no disk
+        entries = [{"path": "besar.pdf", "sha256": "0" * 64}] * 20
+    path = _answers(folder, extra=json.dumps(entries))
+    result = bounded("evidence", str(path), "--allow-outside", "--record", timeout=30)
+    assert result.returncode == 1, result.stderr
+    said = {"fifo": "bukan berkas biasa", "proc": "bukan berkas biasa", "device": "bukan berkas biasa"}
+    assert said.get(kind, "terlalu besar untuk diperiksa") in result.stdout
+    assert result.seconds < MAX_SECONDS and result.megabytes < MAX_MEGABYTES
+
+
+def test_an_unreadable_document_is_a_finding_not_a_crash(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import spbe_calc.evidence as evidence
+
+    (tmp_path / "sk.pdf").write_bytes(b"%PDF-1.4")
+    path = _answers(tmp_path, extra=json.dumps([{"path": "sk.pdf", "sha256": "0" * 64}]))
+
+    def denied(*args: object, **kwargs: object) -> str:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(evidence, "sha256_of", denied)  # root reads every file; a user would not
+    r = run("evidence", str(path))
+    assert r.exit_code == 1 and "tidak dapat dibaca" in r.stdout

@@ -14,6 +14,7 @@ from spbe_calc.answers import read_answers
 from spbe_calc.answers.store import lock_path
 
 from .conftest import Run
+from .helpers import EXAMPLES_DIR
 
 Write = Callable[..., Path]
 
@@ -115,3 +116,15 @@ def test_merge_takes_its_turn_under_the_lock(run: Run, write: Write, monkeypatch
     assert sorted(read_answers(a).answers) == [1]
     assert run("merge", str(a), str(b), "-o", str(a)).exit_code == 0
     assert sorted(read_answers(a).answers) == [1, 2]
+
+
+def test_merge_points_at_a_published_result(run: Run, tmp_path: Path) -> None:
+    tahap = EXAMPLES_DIR / "tahap"
+    r = run(
+        "merge",
+        str(tahap / "kabupaten-contoh-2021.yaml"),
+        str(tahap / "kabupaten-contoh-2022.yaml"),
+        "-o",
+        str(tmp_path / "m.yaml"),
+    )
+    assert r.exit_code == 2 and "kabupaten-contoh-2021.yaml:9:3:" in r.stderr  # the value of `hasil`

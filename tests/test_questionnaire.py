@@ -11,8 +11,10 @@ from spbe_calc.errors import SpbeError
 from spbe_calc.i18n import set_language
 from spbe_calc.interactive import ScriptedPrompter, run
 from spbe_calc.questionnaire import Questionnaire, parse_id_list
+from spbe_calc.render.messages import format_problem
 
 from .conftest import EXAMPLES, answers_text
+from .helpers import THIRDS
 
 
 def session(
@@ -229,3 +231,34 @@ def test_blank_or_comment_only_file_is_started_fresh(tmp_path: Path) -> None:
     assert "Berkas baru" in io.text
     assert path.read_text().startswith("# Kabupaten Uji, penilaian 2024\n")
     assert levels_of(path) == {1: 3}
+
+
+def test_assess_domain_on_a_model_without_domains(tmp_path: Path) -> None:
+    model = tmp_path / "sepertiga.yaml"
+    model.write_text(THIRDS)
+    with pytest.raises(SpbeError) as info:
+        Questionnaire.open(tmp_path / "j.yaml", str(model), [1], [], [])
+    problem = info.value.problems[0]
+    assert problem.code == "model-without-domains" and problem.args["aspects"] == "1"
+    assert "--aspect" in format_problem(problem)
+
+
+def test_assess_refuses_an_unwritable_target_before_asking(tmp_path: Path) -> None:
+    with pytest.raises(SpbeError) as info:
+        Questionnaire.open(tmp_path / "tidak-ada" / "j.yaml", None, [], [], [])
+    assert info.value.problems[0].code == "folder-missing"
+    with pytest.raises(SpbeError) as info:
+        Questionnaire.open(tmp_path, None, [], [], [])
+    assert info.value.problems[0].code == "is-directory"
+
+
+def test_assess_refuses_a_huge_file_before_reading_it(tmp_path: Path) -> None:
+    path = tmp_path / "besar.yaml"
+    with path.open("wb") as fh:
+        fh.truncate(50 * 1024 * 1024)  # sparse: 50 MB that cost nothing to make
+    from spbe_calc.errors import SpbeError
+    from spbe_calc.questionnaire import Questionnaire
+
+    with pytest.raises(SpbeError) as info:
+        Questionnaire.open(path, None, [], [], [])
+    assert [p.code for p in info.value.problems] == ["too-large"]

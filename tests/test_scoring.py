@@ -12,7 +12,7 @@ import yaml
 from spbe_calc.core import score_file
 from spbe_calc.model import Model, load_model
 from spbe_calc.numbers import exact_str, round_half_up
-from spbe_calc.scoring import band_of, score
+from spbe_calc.scoring import band_of, level_text, score
 
 from .conftest import DATA, EXAMPLES, ROOT
 from .oracle import weighted_index
@@ -226,3 +226,16 @@ def test_example_indices_follow_from_the_regulation(file: str, index: str) -> No
     levels = {k: (v["level"] if isinstance(v, dict) else v) for k, v in answers.items()}
     exact = weighted_index(((levels[i], w) for i, w in weights.items()), 100)
     assert round_half_up(exact, 2) == Decimal(index)
+
+
+def test_levels_in_words() -> None:
+    assert level_text(3) == "3" and level_text((3, 2, 3)) == "3, 2, 3"
+
+
+def test_an_indicator_scored_per_item_is_worth_its_items_mean() -> None:
+    """Kota Denpasar 2018 answers indicator 35 (three public services) one level per item."""
+    scored = score_file(str(Path(__file__).resolve().parent.parent / "examples" / "kota-denpasar-2018.yaml"))
+    (item_scored,) = [i for i in scored.score.indicators if isinstance(i.level, tuple)]
+    levels = item_scored.level
+    assert item_scored.value == Fraction(sum(levels), len(levels))
+    assert len(levels) == 3 and len(set(levels)) > 1  # a mean that differs from every item's level

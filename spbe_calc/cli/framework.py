@@ -2,7 +2,7 @@
 
 typer's public API (``typer.Typer``, ``typer.Option``, ``typer.echo``, ``typer.Exit``, ...) is used
 everywhere in :mod:`spbe_calc.cli`. What lies beyond it lives here, and only here, so that a
-new typer release is checked in one place (``tests/test_framework.py``, which CI runs against
+new typer release is checked in one place (``tests/test_cli_framework.py``, which CI runs against
 typer 0.26, 0.27 and 0.28, see ``noxfile.py``):
 
 - the command, group and option classes, to translate help and add options of our own;

@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 
 from spbe_calc import __version__
+from spbe_calc.errors import SpbeError
 
 from .conftest import EXAMPLES, ROOT, Run, answers_text
+from .helpers import EX22_PATH
 
 EX22 = str(EXAMPLES / "kabupaten-contoh-2022.yaml")
 EX21 = str(EXAMPLES / "kabupaten-contoh-2021.yaml")
@@ -244,7 +246,7 @@ def test_commands_are_plain_functions(capsys: pytest.CaptureFixture[str], tmp_pa
     the one error type, which only the CLI's funnel turns into messages."""
     from spbe_calc.cli.decide import plan
     from spbe_calc.cli.score import score
-    from spbe_calc.errors import ExitCode, SpbeError
+    from spbe_calc.errors import ExitCode
 
     assert score([str(EX22)], None, "json", False, False, True, None) is ExitCode.OK
     assert json.loads(capsys.readouterr().out)["index"] == 2.38
@@ -286,3 +288,26 @@ def test_colours_follow_the_band_rank_not_its_name(write: Callable[..., Path]) -
     ]
     out = render("score", "text", batch, Options(color=True))
     assert "\x1b[1;36mLima\x1b[0m" in out  # the top band, in the top colour
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_is_a_message_not_a_bug() -> None:
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "spbe_calc", "score", str(EX22_PATH)], stdout=full, stderr=subprocess.PIPE, text=True
+        )
+    assert proc.returncode == 2
+    assert "tidak dapat ditulis" in proc.stderr and "internal" not in proc.stderr
+
+
+def test_a_full_stderr_keeps_the_exit_code() -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "spbe_calc", "score", "tidak-ada.yaml"], stderr=full)
+    assert done.returncode == 2
+
+
+def test_a_closed_stdout_is_an_error_not_silence() -> None:
+    done = subprocess.run(
+        f"'{sys.executable}' -m spbe_calc score '{EX22_PATH}' >&-", shell=True, capture_output=True, text=True
+    )
+    assert done.returncode == 2 and "keluaran standar tertutup" in done.stderr

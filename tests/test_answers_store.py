@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import json
 import os
 import shutil
 import signal
 import stat
 import sys
 import time
+from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -37,7 +39,8 @@ from spbe_calc.errors import SpbeError
 from spbe_calc.fsutil import TEMP_SUFFIX, atomic_write
 from spbe_calc.stages import STAGES
 
-from .conftest import ROOT, Run
+from .conftest import ROOT, Run, bounded
+from .helpers import _NOTHING, EX22_PATH, HEAD, _within_bounds, _workbook
 
 PACKAGE = ROOT / "spbe_calc"
 STORE = PACKAGE / "answers" / "store.py"
@@ -479,7 +482,6 @@ def test_merge_reports_stage_and_report_conflicts_and_what_prefer_settled(run: R
     assert "Berkas, tempat penandatanganan (laporan.tempat) berbeda:" in r.stdout
     r = run("merge", str(a), str(b), "-o", str(out), "--prefer", str(b), "-f", "json")
     assert r.exit_code == 0
-    import json
 
     settled = json.loads(r.stdout)["settled"]
     assert [(s["indicator"], s["field"], s["chosen"]["value"]) for s in settled] == [
@@ -497,3 +499,68 @@ def test_update_writes_nothing_when_nothing_changes(tmp_path: Path) -> None:
     update(path, lambda a: a._replace(answers=dict(a.answers)), [1])
     update(path, lambda a: None, [1])
     assert (path.stat().st_mtime_ns, path.read_text()) == before
+
+
+def test_a_file_broken_meanwhile_is_never_overwritten(write: Callable[..., Path]) -> None:
+    from spbe_calc.answers.store import update
+
+    path = write("j.yaml", "levels:\n  1: 3\n  1: 4\n")  # a duplicate key: somebody's edit went wrong
+    before = path.read_text(encoding="utf-8")
+    with pytest.raises(SpbeError) as caught:
+        update(path, lambda a: a, [1], _NOTHING)
+    assert [p.code for p in caught.value.problems] == ["duplicate-key"]
+    assert path.read_text(encoding="utf-8") == before
+
+
+def test_a_comment_only_file_keeps_its_indented_comments(write: Callable[..., Path]) -> None:
+    from spbe_calc.answers.store import is_blank, update
+
+    path = write("j.yaml", "# Kabupaten Uji\n  # diisi oleh Bagian Hukum\n\n")
+    assert is_blank(path.read_text(encoding="utf-8"))
+    update(path, lambda a: a._replace(answers={1: Answer(1, 3)}), [1], _NOTHING)
+    assert path.read_text(encoding="utf-8").startswith("# Kabupaten Uji\n  # diisi oleh Bagian Hukum\n")
+
+
+def test_answers_are_written_in_the_models_order(write: Callable[..., Path]) -> None:
+    from spbe_calc.answers.store import update
+
+    path = write("j.yaml", "levels: {1: 3}\n")
+    update(path, lambda a: a._replace(answers={**a.answers, 2: Answer(2, 4)}), [2, 1], _NOTHING)
+    text = path.read_text(encoding="utf-8")
+    assert text.index("  2: 4") < text.index("  1: 3")  # the model's order, not the numbers'
+
+
+def test_a_merge_whose_result_would_be_refused_is_not_written(tmp_path: Path) -> None:
+    """Aliases of a text of control characters stay under the read limit, but written out (each
+    character escaped) the file would be larger than the reader takes: nothing is written."""
+    text = "\\x01" * 20_000
+    lines = [HEAD.rstrip("\n"), f'  1: {{level: 3, fakta: &t "{text}"}}']
+    lines += [f"  {i}: {{level: 3, fakta: *t, analisis: *t}}" for i in range(2, 47)]
+    source = tmp_path / "a.yaml"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    shutil.copy(source, tmp_path / "b.yaml")
+    result = bounded("merge", "a.yaml", "b.yaml", "-o", "g.yaml", cwd=tmp_path)
+    assert result.returncode == 2 and "hasilnya tidak ditulis" in result.stderr
+    assert not (tmp_path / "g.yaml").exists()
+    _within_bounds(result)
+
+
+@pytest.mark.parametrize("command", ["merge", "import"])
+def test_a_read_only_answers_file_is_not_replaced(run: Run, tmp_path: Path, command: str) -> None:
+    target = tmp_path / "j.yaml"
+    shutil.copy(EX22_PATH, target)
+    target.chmod(0o444)
+    before = target.read_bytes()
+    if command == "merge":
+        r = run("merge", str(EX22_PATH), str(EX22_PATH), "-o", str(target), "--force")
+    else:
+        r = run("import", str(_workbook(run, tmp_path)), "-o", str(target), "--force")
+    assert r.exit_code == 2 and "hanya-baca" in r.stderr and target.read_bytes() == before
+
+
+def test_a_lock_file_that_is_a_link_is_named(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "j.yaml"
+    shutil.copy(EX22_PATH, target)
+    (tmp_path / ".j.yaml.lock").symlink_to(tmp_path / "korban.txt")
+    r = run("evidence", str(target), "--record")
+    assert r.exit_code == 2 and "tautan simbolik" in r.stderr and not (tmp_path / "korban.txt").exists()

@@ -1,0 +1,304 @@
+"""Answers files: every malformed entry is reported with its position; nothing is guessed."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from spbe_calc.answers import Answers, compact_ids, read_answers
+from spbe_calc.core import score_file
+from spbe_calc.errors import SpbeError
+from spbe_calc.model import load_model
+from spbe_calc.render.problems import hint
+
+from .conftest import ROOT, Run, answers_text
+from .helpers import EXAMPLES_DIR, Write
+
+ALL3 = dict.fromkeys(range(1, 48), 3)
+
+
+def codes(path: Path, **kw: object) -> list[tuple[str, int, int]]:
+    with pytest.raises(SpbeError) as info:
+        score_file(str(path), **kw)  # type: ignore[arg-type]
+    return [(p.code, p.line, p.col) for p in info.value.problems]
+
+
+def test_complete_file_scores(write: Callable[..., Path]) -> None:
+    f = score_file(str(write("a.yaml", answers_text(ALL3, instansi="Kota X", tahun=2023))))
+    assert f.score.value == 3 and f.score.band.name == "Baik"
+    assert (f.answers.instansi, f.answers.tahun) == ("Kota X", 2023)
+
+
+def test_rich_answer_form(write: Callable[..., Path]) -> None:
+    text = answers_text({**ALL3, 2: '{level: 2, fakta: "ada", analisis: "cukup", bukti: ["SK 1", "SK 2"]}'})
+    f = score_file(str(write("a.yaml", text)))
+    assert f.answers.answers[2].bukti == ("SK 1", "SK 2")
+    assert f.answers.answers[2].level == 2
+
+
+def test_missing_indicator_is_an_error_with_position(write: Callable[..., Path]) -> None:
+    levels = dict(ALL3)
+    del levels[17]
+    assert codes(write("a.yaml", answers_text(levels))) == [("missing-indicators", 1, 1)]
+
+
+def test_missing_indicator_with_partial_is_reported_not_hidden(write: Callable[..., Path]) -> None:
+    levels = dict(ALL3)
+    del levels[17], levels[18]
+    f = score_file(str(write("a.yaml", answers_text(levels))), partial=True)
+    assert f.missing == (17, 18)
+    assert f.score_high is not None
+    assert f.score.value < 3 < f.score_high.value
+
+
+def test_empty_level_counts_as_unanswered(write: Callable[..., Path]) -> None:
+    text = answers_text({**ALL3, 5: "", 6: "{level: null, fakta: belum}"})
+    assert codes(write("a.yaml", text))[0][0] == "missing-indicators"
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("2.5", "level-fraction"),
+        ('"3"', "level-text"),
+        ("tiga", "level-text"),
+        ("6", "level-out-of-range"),
+        ("0", "level-out-of-range"),
+        ("-1", "level-out-of-range"),
+        ("yes", "yaml11-bool"),
+        ("[3]", "single-level-expected"),
+        ("true", "level-text"),
+        ("3.0", "level-fraction"),
+    ],
+)
+def test_bad_level_values(write: Callable[..., Path], value: str, code: str) -> None:
+    text = answers_text({**ALL3, 4: value})
+    found = codes(write("a.yaml", text))
+    assert found == [(code, 5, 6)]  # line 5 holds indicator 4; the value starts at column 6
+
+
+def test_unknown_indicator(write: Callable[..., Path]) -> None:
+    found = codes(write("a.yaml", answers_text({**ALL3, 48: 3})))
+    assert found == [("unknown-indicator", 49, 3)]
+
+
+def test_several_problems_at_once_in_file_order(write: Callable[..., Path]) -> None:
+    found = codes(write("a.yaml", answers_text({**ALL3, 2: "2.5", 9: "9", 50: 1})))
+    assert sorted(c for c, _, _ in found) == ["level-fraction", "level-out-of-range", "unknown-indicator"]
+
+
+def test_duplicate_indicator_key(write: Callable[..., Path]) -> None:
+    text = answers_text(ALL3) + "  3: 4\n"
+    assert ("duplicate-key", 49, 3) in codes(write("a.yaml", text))
+
+
+def test_unknown_top_level_key_with_suggestion(write: Callable[..., Path]) -> None:
+    text = answers_text(ALL3).replace("levels:", "instansy: X\nlevels:")
+    with pytest.raises(SpbeError) as info:
+        score_file(str(write("a.yaml", text)))
+    problem = info.value.problems[0]
+    assert (problem.code, problem.line) == ("unknown-key", 1)
+    assert "instansi" in (hint(problem) or "")
+
+
+def test_levels_missing_entirely(write: Callable[..., Path]) -> None:
+    assert codes(write("a.yaml", "instansi: X\n")) == [("missing-one-of", 1, 1)]
+
+
+def test_levels_and_a_published_result_in_one_file(write: Callable[..., Path]) -> None:
+    text = "levels: {1: 3}\nhasil: {indeks: 1.66, predikat: Kurang}\n"
+    assert ("only-one-of", 2, 1) in codes(write("a.yaml", text))
+
+
+def test_top_level_not_a_mapping(write: Callable[..., Path]) -> None:
+    assert codes(write("a.yaml", "- 1\n- 2\n"))[0][0] == "wrong-type"
+
+
+def test_model_mismatch_is_an_error(write: Callable[..., Path]) -> None:
+
+    other = write(
+        "other.yaml",
+        (ROOT / "indicators.yaml").read_text(encoding="utf-8").replace("id: spbe-2020", "id: spbe-lain", 1),
+    )
+    path = write("a.yaml", answers_text(ALL3, model="spbe-2020"))
+    assert codes(path, model_ref=str(other)) == [("model-mismatch", 1, 8)]
+
+
+def test_model_declared_by_relative_path(write: Callable[..., Path]) -> None:
+
+    write("mine.yaml", (ROOT / "indicators.yaml").read_text(encoding="utf-8").replace("id: spbe-2020", "id: mine", 1))
+    f = score_file(str(write("a.yaml", answers_text(ALL3, model="mine.yaml"))))
+    assert f.model.id == "mine"
+
+
+def test_list_for_a_single_level_indicator(write: Callable[..., Path]) -> None:
+    text = answers_text({**ALL3, 4: "{level: [3, 4], fakta: x}"})
+    assert codes(write("a.yaml", text)) == [("single-level-expected", 5, 14)]
+
+
+ALL_3 = dict.fromkeys(range(1, 48), 3)
+
+
+@pytest.mark.parametrize(
+    ("ids", "text"),
+    [([1, 2, 3, 7, 9, 10], "1-3, 7, 9-10"), ([5], "5"), ([], ""), ([4, 2], "2, 4"), ([1, 3, 2, 8], "1-3, 8")],
+)
+def test_compact_ids(ids: list[int], text: str) -> None:
+    assert compact_ids(ids) == text
+
+
+def test_answers_without_positions_point_at_the_whole_file() -> None:
+    answers = Answers("a.yaml", None, None, None, {})
+    assert answers.key_position(3) == answers.value_position(3) == answers.position("model") == (0, 0)
+
+
+def test_positions_of_short_and_long_answers(write: Callable[..., Path]) -> None:
+    path = write("a.yaml", "model: spbe-2020\nlevels:\n  1: 3\n  2:\n    fakta: x\n    level: 4\n")
+    answers = read_answers(path)
+    assert answers.key_position(1) == (3, 3) and answers.value_position(1) == (3, 6)
+    assert answers.key_position(2) == (4, 3) and answers.value_position(2) == (6, 12)
+    assert answers.position("model") == (1, 8) and answers.position("levels") == (2, 1)
+
+
+def test_every_answer_is_checked_after_an_unknown_or_unanswered_one(write: Callable[..., Path]) -> None:
+    """An unknown indicator, or one not answered yet, does not stop the checks of the ones after."""
+    path = write("a.yaml", "levels:\n  99: 3\n  1: ~\n  2: 9\n")
+    with pytest.raises(SpbeError) as info:
+        score_file(str(path), None, partial=True)
+    assert [(p.code, p.line) for p in info.value.problems] == [("unknown-indicator", 2), ("level-out-of-range", 4)]
+    assert info.value.problems[0].args["id"] == 99
+
+
+def test_levels_at_both_ends_of_the_scale_are_in_range(write: Callable[..., Path]) -> None:
+    levels = "\n".join(f"  {i}: {1 if i % 2 else 5}" for i in range(1, 48))
+    scored = score_file(str(write("a.yaml", f"levels:\n{levels}\n")))
+    assert {i.level for i in scored.score.indicators} == {1, 5}
+
+
+def test_items_problems_name_the_indicator_and_the_counts(write: Callable[..., Path]) -> None:
+    """Indicator 35 of the 2018 model is scored per item (three public services)."""
+    base = "model: spbe-2018\nlevels:\n" + "\n".join(f"  {i}: 3" for i in range(1, 35))
+    for level, code, args in (
+        ("3", "items-expected", {"id": 35, "count": 3}),
+        ("[3, 2]", "items-count", {"id": 35, "count": 3, "given": 2}),
+    ):
+        with pytest.raises(SpbeError) as info:
+            score_file(str(write("a.yaml", f"{base}\n  35: {level}\n")))
+        assert [(p.code, p.args) for p in info.value.problems] == [(code, args)]
+
+
+def test_a_level_of_the_wrong_kind(write: Callable[..., Path], run: Run) -> None:
+    # An item of a list of levels is checked one by one: a mapping there is no level.
+    path = write("j.yaml", "model: spbe-2020\nlevels:\n  1: [{a: 1}]\n")
+    r = run("validate", "-f", "json", str(path))
+    problem = next(p for p in json.loads(r.stdout)[0]["problems"] if p["code"] == "wrong-type")
+    assert (problem["code"], problem["message"]) == (
+        "wrong-type",
+        "diharapkan bilangan bulat, ditemukan pemetaan (kunci: nilai)",
+    )
+
+
+def test_bind_needs_every_indicator_unless_told(write: Callable[..., Path]) -> None:
+    from spbe_calc.answers import bind
+
+    answers = read_answers(write("j.yaml", "model: spbe-2020\nlevels:\n  1: 3\n"))
+    with pytest.raises(SpbeError):
+        bind(answers, load_model("spbe-2020"))
+
+
+def test_an_answers_file_without_levels_says_so_once(run: Run, write: Callable[..., Path]) -> None:
+    """No `levels` at all: one problem (write levels or hasil), not also "47 indicators missing".
+
+    `validate` used to take such a file for a model (it has no `levels`) and list model keys.
+    """
+    for text in ("instansi: X\ntahun: 2024\n", "model: spbe-2020\ninstansi: X\n"):
+        r = run("validate", "-f", "json", str(write("a.yaml", text)))
+        (report,) = json.loads(r.stdout)
+        assert report["kind"] == "answers"
+        assert [p["code"] for p in report["problems"]] == ["missing-one-of"]
+
+
+def test_a_stage_level_out_of_range_is_pointed_at_where_it_is_written(run: Run, write: Callable[..., Path]) -> None:
+    path = write("a.yaml", "model: spbe-2020\nlevels:\n  1: {level: 3, tahap: {akhir: 9}}\n")
+    r = run("score", str(path), "--partial")
+    assert r.exit_code == 2 and f"{path}:3:32:" in r.stderr  # the 9, not the level 3 at 3:14
+
+
+def test_an_uppercase_digest_is_read_and_kept_in_lower_case(write: Callable[..., Path]) -> None:
+    digest = "AB" * 32
+    path = write("a.yaml", f'levels:\n  1: {{level: 3, bukti: [{{path: "sk.pdf", sha256: "{digest}"}}]}}\n')
+    (entry,) = read_answers(path).answers[1].bukti
+    assert not isinstance(entry, str) and entry.sha256 == digest.lower()
+
+
+def test_a_date_written_as_a_number_is_a_problem_not_a_crash(run: Run, write: Callable[..., Path]) -> None:
+    path = write("d.yaml", 'levels:\n  1: {level: 3, bukti: [{path: "sk.pdf", tanggal: 20230501}]}\n')
+    (report,) = json.loads(run("validate", "-f", "json", str(path)).stdout)
+    assert [p["code"] for p in report["problems"] if p["line"] == 2] == ["bad-date"]
+
+
+def test_evidence_that_is_not_a_list_is_a_problem_not_a_crash(run: Run, write: Callable[..., Path]) -> None:
+    path = write("a.yaml", "levels:\n  1: {level: 3, bukti: 5}\n")
+    (report,) = json.loads(run("validate", "-f", "json", str(path)).stdout)
+    assert [p["code"] for p in report["problems"] if p["line"] == 2] == ["wrong-type"]
+
+
+def test_an_item_scored_indicator_with_an_item_left_empty_is_not_answered(run: Run, write: Callable[..., Path]) -> None:
+    text = (EXAMPLES_DIR / "kota-denpasar-2018.yaml").read_text(encoding="utf-8")
+    path = write("dps.yaml", text.replace("35: [1, 3, 3]", "35: [null, 3, 3]"))
+    r = run("score", str(path))
+    assert r.exit_code == 2 and "belum dijawab: 35" in r.stderr
+
+
+def test_missing_final_levels_are_pointed_at_levels(run: Run) -> None:
+    r = run("score", str(EXAMPLES_DIR / "kabupaten-contoh-2022.yaml"), "--stage", "akhir")
+    assert r.exit_code == 2 and "kabupaten-contoh-2022.yaml:7:1:" in r.stderr  # the `levels` key
+
+
+def test_a_file_without_levels_is_told_so_once(write: Callable[..., Path]) -> None:
+    """No ``levels`` at all: one problem saying what to write, not 47 missing indicators besides."""
+    path = write("nolevels.yaml", 'model: spbe-2020\ninstansi: "Kabupaten X"\ntahun: 2024\n')
+    with pytest.raises(SpbeError) as info:
+        score_file(str(path))
+    assert [p.code for p in info.value.problems] == ["missing-one-of"]
+
+
+def test_an_item_at_the_top_of_its_scale_is_a_level_like_any_other(write: Callable[..., Path]) -> None:
+    """Indicator 35 of spbe-2018 is scored per item; an item at 5 (the scale's top) is in range."""
+    text = (EXAMPLES_DIR / "kota-denpasar-2018.yaml").read_text(encoding="utf-8")
+    scored = score_file(str(write("j.yaml", text.replace("  35: [1, 3, 3]", "  35: [5, 1, 5]"))))
+    assert scored.score.levels[35] == (5, 1, 5)
+    with pytest.raises(SpbeError) as info:
+        score_file(str(write("k.yaml", text.replace("  35: [1, 3, 3]", "  35: [6, 1, 5]"))))
+    assert [(p.code, p.args["level"]) for p in info.value.problems] == [("level-out-of-range", 6)]
+
+
+def test_indicator_zero_is_not_in_the_model(run: Run, write: Write) -> None:
+    r = run("score", "--partial", str(write("j.yaml", "model: spbe-2020\nlevels:\n  0: 3\n  1: 2\n")))
+    assert r.exit_code == 2
+    assert ":3:3: galat: indikator 0 tidak ada dalam model spbe-2020 (indikator 1-47)" in r.stderr
+
+
+def test_a_renamed_indicator_is_unknown_and_missing(run: Run, write: Write) -> None:
+    levels = {k: v for k, v in ALL_3.items() if k != 47} | {48: 3}
+    r = run("score", str(write("j.yaml", answers_text(levels))))
+    assert "indikator 48 tidak ada dalam model" in r.stderr and "1 indikator belum dijawab: 47" in r.stderr
+
+
+def test_a_duplicate_key_does_not_hide_a_missing_indicator(run: Run, write: Write) -> None:
+    text = answers_text(ALL_3).replace("  46: 3\n", "  45: 3\n")
+    r = run("score", str(write("j.yaml", text)))
+    assert "kunci '45' ditulis dua kali" in r.stderr and "1 indikator belum dijawab: 46" in r.stderr
+
+
+def test_a_wrong_entry_is_not_also_called_missing(run: Run, write: Write) -> None:
+    r = run("score", str(write("j.yaml", answers_text(ALL_3 | {5: "tiga"}))))
+    assert "'tiga'" in r.stderr and "belum dijawab" not in r.stderr
+
+
+def test_bukti_as_text_shows_the_list_syntax(run: Run, write: Write) -> None:
+    r = run("score", "--partial", str(write("j.yaml", 'model: spbe-2020\nlevels:\n  1: {level: 3, bukti: "SK"}\n')))
+    assert 'Tulis sebagai daftar: bukti: ["…"]' in r.stderr

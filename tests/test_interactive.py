@@ -1,0 +1,106 @@
+"""Tests of spbe_calc/interactive.py."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from spbe_calc.answers import read_answers
+from spbe_calc.interactive import ScriptedPrompter
+from spbe_calc.interactive import run as run_questionnaire
+from spbe_calc.questionnaire import Questionnaire
+
+from .conftest import answers_text
+from .helpers import THIRDS
+
+
+def _session(path: Path, inputs: list[str], model: str | None = None, **kw: list[int]) -> tuple[str, str]:
+    q = Questionnaire.open(path, model, kw.get("domains", []), kw.get("aspects", []), kw.get("ids", []))
+    io = ScriptedPrompter(inputs)
+    return run_questionnaire(q, io, explain=False), io.text
+
+
+def test_assess_dash_clears_a_level(tmp_path: Path) -> None:
+    path = tmp_path / "j.yaml"
+    path.write_text(answers_text({1: 3, 2: 4}))
+    _, text = _session(path, ["g 1", "-", "q"])
+    assert "Tingkat indikator 1 dikosongkan." in text
+    assert read_answers(path).answers[1].level is None and read_answers(path).answers[2].level == 4
+
+
+def test_assess_yes_no_asks_again(tmp_path: Path) -> None:
+    path = tmp_path / "j.yaml"
+    path.write_text(answers_text(dict.fromkeys(range(1, 47), 3)))
+    outcome, text = _session(path, ["g 47", "", "mungkin", "n"])
+    assert "Jawab y (ya) atau n (tidak)." in text and outcome == "done"
+
+
+def test_assess_after_going_back_the_next_is_the_next_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "j.yaml"
+    path.write_text(answers_text({i: 3 for i in range(1, 48) if i not in (5, 9, 40)}))
+    _, text = _session(path, ["g 47", "", "y", "2", "2", "q"])
+    assert {k: a.level for k, a in read_answers(path).answers.items() if k in (5, 9, 40)} == {5: 2, 9: 2}
+    asked = re.findall(r"Indikator (\d+) ·", text)
+    assert asked == ["5", "47", "5", "9", "40"]  # after 5, the next skipped one (9), not 6
+
+
+def test_assess_items_prompt_says_how_many_numbers(tmp_path: Path) -> None:
+    model = tmp_path / "butir.yaml"
+    model.write_text(
+        THIRDS.replace("{id: 1, name: Satu, weight: 1}", "{id: 1, name: Satu, weight: 1, items: [A, B, C]}")
+    )
+    _, out = _session(tmp_path / "j.yaml", ["", "", "9", "3 2 3", "q"], model=str(model))
+    assert "Tingkat: 3 angka (1-5), satu per butir, dipisah spasi" in out
+    assert "'9' tidak dikenali. Ketik 3 angka 1-5, satu per butir" in out
+    assert read_answers(tmp_path / "j.yaml").answers[1].level == (3, 2, 3)
+
+
+def test_assess_help_shows_the_models_own_scale(tmp_path: Path) -> None:
+    _, text = _session(tmp_path / "j.yaml", ["", "", "?", "q"], model="spbe-2018")
+    assert "0-5    pilih tingkat itu" in text or "0-5  pilih tingkat itu" in text
+    _, text = _session(tmp_path / "k.yaml", ["", "", "?", "q"])
+    assert re.search(r"1-5\s+pilih tingkat itu", text)
+
+
+def test_assess_ctrl_c_before_anything_was_saved(tmp_path: Path) -> None:
+    path = tmp_path / "j.yaml"
+    outcome, text = _session(path, ["^C"])
+    assert outcome == "interrupted" and "sebelum ada jawaban yang tersimpan" in text and not path.exists()
+
+
+def test_assess_a_file_broken_mid_session_can_be_retried(tmp_path: Path) -> None:
+    path = tmp_path / "j.yaml"
+    path.write_text(answers_text({1: 3}))
+    good = path.read_text()
+
+    class Breaking(ScriptedPrompter):
+        """Breaks the file by hand before the level is typed, repairs it at the retry question."""
+
+        def ask(self, prompt: str) -> str:
+            if "Tingkat 1-5" in prompt and "fixed" not in self.__dict__:
+                path.write_text("levels: [\n")
+            if "coba menyimpan lagi" in prompt:
+                self.fixed = True
+                path.write_text(good)
+            return super().ask(prompt)
+
+    q = Questionnaire.open(path, None, [], [], [])
+    io = Breaking(["4", "", "q"])
+    assert run_questionnaire(q, io, explain=False) == "quit"
+    assert "kesalahan sintaks YAML" in io.text and read_answers(path).answers[2].level == 4
+
+
+def test_assess_abandoning_a_failed_save_shows_the_answer(tmp_path: Path) -> None:
+    path = tmp_path / "j.yaml"
+    path.write_text(answers_text({1: 3}))
+
+    class Breaking(ScriptedPrompter):
+        def ask(self, prompt: str) -> str:
+            if prompt.startswith("  Fakta"):
+                path.write_text("levels: [\n")  # broken by hand while the fakta is typed
+            return super().ask(prompt)
+
+    q = Questionnaire.open(path, None, [], [], [])
+    io = Breaking(["g 2", "4", "Perbup 12/2023 sudah ditetapkan", "q"])
+    assert run_questionnaire(q, io, explain=True) == "quit"
+    assert "Belum tersimpan (salin bila perlu): 2 · fakta: Perbup 12/2023 sudah ditetapkan" in " ".join(io.text.split())

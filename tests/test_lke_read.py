@@ -1,0 +1,115 @@
+"""Tests of spbe_calc/lke/read.py."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from .conftest import Run, bounded
+from .helpers import _within_bounds, _workbook
+
+
+def _edit(book: Path, change: object) -> None:
+    wb = load_workbook(book)
+    change(wb["LKE"])  # type: ignore[operator]
+    wb.save(book)
+
+
+def _handmade_workbook(path: Path, rows: list[list[str | int]], shared: list[str]) -> None:
+    """An xlsx written part by part, as an attacker would: a string cell ``"#n"`` refers to the
+    n-th shared string (spreadsheet programs cut cells at 32,767 characters and store each text
+    once; this file stores one huge text once and uses it everywhere)."""
+
+    def cell(ref: str, value: str | int) -> str:
+        if isinstance(value, int):
+            return f'<c r="{ref}"><v>{value}</v></c>'
+        if value.startswith("#"):
+            return f'<c r="{ref}" t="s"><v>{value[1:]}</v></c>'
+        return f'<c r="{ref}" t="inlineStr"><is><t>{value}</t></is></c>'
+
+    sheet_rows = "".join(
+        f'<row r="{r}">' + "".join(cell(f"{chr(65 + c)}{r}", v) for c, v in enumerate(row)) + "</row>"
+        for r, row in enumerate(rows, start=1)
+    )
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    parts = {
+        "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+        "</Types>",
+        "_rels/.rels": f'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f'<Relationship Id="r1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": f'<?xml version="1.0"?><workbook xmlns="{main}" xmlns:r="{rel}"><sheets>'
+        '<sheet name="LKE" sheetId="1" r:id="r1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": f'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f'<Relationship Id="r1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/>'
+        f'<Relationship Id="r2" Type="{rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+        "xl/worksheets/sheet1.xml": f'<?xml version="1.0"?><worksheet xmlns="{main}"><sheetData>{sheet_rows}</sheetData></worksheet>',
+        "xl/sharedStrings.xml": f'<?xml version="1.0"?><sst xmlns="{main}" count="{len(shared)}" uniqueCount="{len(shared)}">'
+        + "".join(f"<si><t>{text}</t></si>" for text in shared)
+        + "</sst>",
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
+        for name, data in parts.items():
+            book.writestr(name, data)
+
+
+def _inflate(book: Path, marker: str, replacement: str) -> None:
+    """Replace a text in the workbook's parts as they are stored (beyond what a program writes)."""
+    with zipfile.ZipFile(book) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    with zipfile.ZipFile(book, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data.replace(marker.encode(), replacement.encode()))
+
+
+def test_one_huge_shared_string_in_many_cells_is_refused_cell_by_cell(tmp_path: Path) -> None:
+    """A 5 MB text stored once and used in the fakta of 47 rows and the analisis of 47 more."""
+    book = tmp_path / "lke.xlsx"
+    rows: list[list[str | int]] = [
+        ["Domain", "Aspek", "No", "Indikator", "Bobot (%)", "Tingkat", "Nama Tingkat", "Fakta", "Analisis"]
+    ]
+    rows += [["", "", str(i), "", 1, 3, "", "#0", "#0"] for i in range(1, 48)]
+    _handmade_workbook(book, rows, ["A" * 5_000_000])
+    assert book.stat().st_size < 100_000
+    result = bounded("import", str(book), "-o", "j.yaml", cwd=tmp_path)
+    assert result.returncode == 1 and "LKE!H2" in result.stderr and "100000" in result.stderr
+    assert not (tmp_path / "j.yaml").exists()
+    _within_bounds(result)
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        ("B" * 100_001, "lebih panjang dari 100000"),
+        ("awal _xD800_ akhir", "U+D800"),
+    ],
+)
+def test_a_text_cell_the_reader_would_refuse_is_refused(run: Run, tmp_path: Path, value: str, said: str) -> None:
+    book = _workbook(run, tmp_path)
+    _edit(book, lambda sheet: setattr(sheet.cell(row=5, column=9), "value", "PENANDA"))
+    _inflate(book, "PENANDA", value)
+    r = run("import", str(book), "-o", str(tmp_path / "j.yaml"))
+    assert r.exit_code == 1 and "LKE!I5" in r.stderr and said in r.stderr
+    assert not (tmp_path / "j.yaml").exists()
+
+
+def test_a_level_of_five_thousand_digits_is_a_cell_problem(run: Run, tmp_path: Path) -> None:
+    book = _workbook(run, tmp_path)
+    _edit(book, lambda sheet: setattr(sheet.cell(row=3, column=6), "value", "9" * 5000))
+    r = run("import", str(book), "-o", str(tmp_path / "j.yaml"))
+    assert r.exit_code == 1 and "LKE!F3" in r.stderr
+
+
+@pytest.mark.parametrize("output", [".", "/", ""])
+def test_import_to_a_folder_or_nothing_is_refused(run: Run, tmp_path: Path, output: str) -> None:
+    book = _workbook(run, tmp_path)
+    r = run("import", str(book), "-o", output)
+    assert r.exit_code == 2 and "folder, bukan berkas" in r.stderr

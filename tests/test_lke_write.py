@@ -1,0 +1,56 @@
+"""Tests of spbe_calc/lke/write.py."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from .helpers import EX22_PATH
+
+
+def test_csv_cells_are_neutralised_as_a_spreadsheet_reads_them(tmp_path: Path) -> None:
+    """Opened in LibreOffice, no cell is a formula and a lone CR does not end the row."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        if os.environ.get("SPBE_REQUIRE_BROWSER"):
+            pytest.fail("LibreOffice is required in CI (.ci/run installs it)")
+        pytest.skip("LibreOffice is not installed")
+    path = tmp_path / "j.yaml"
+    text = EX22_PATH.read_text(encoding="utf-8")
+    fakta = json.dumps("teks\r=cmd|' /c calc'!A0")
+    text = text.replace("\n  2: 3\n", f'\n  2: {{level: 3, fakta: {fakta}, analisis: "=1+1"}}\n', 1)
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / "lke.csv"
+    assert subprocess.run([sys.executable, "-m", "spbe_calc", "export", str(path), "-o", str(out)]).returncode == 0
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert len(rows) == 48 and all(len(row) == len(rows[0]) for row in rows)
+    profile = tmp_path / "profil"
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(tmp_path),
+            str(out),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=True,
+    )
+    sheet = load_workbook(tmp_path / "lke.xlsx").active
+    cells = [cell.value for row in sheet.iter_rows() for cell in row]
+    assert sheet.max_row == 48  # the CR stayed inside its cell
+    assert not any(isinstance(v, str) and v.startswith("=") for v in cells)  # no formula
+    assert any(isinstance(v, str) and "=cmd" in v for v in cells)  # shown as text

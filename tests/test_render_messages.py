@@ -1,0 +1,69 @@
+"""Tests of spbe_calc/render/messages.py."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from .conftest import Run
+from .helpers import EX22, NASTY, Write, _no_raw_controls, _no_workflow_commands
+
+
+def test_operating_system_errors_in_the_users_language(run: Run, tmp_path: Path) -> None:
+    r = run("report", EX22, "-o", "/dev/full", "-f", "markdown")  # a device that is always full
+    assert r.exit_code == 2 and "ruang disk penuh" in r.stderr and "No space" not in r.stderr
+    r = run("--lang", "en", "report", EX22, "-o", "/dev/full", "-f", "markdown")
+    assert "no space left on the disk" in r.stderr
+
+
+def test_the_empty_file_hint_needs_no_readme(run: Run, write: Write) -> None:
+    path = write("j.yaml", "")
+    r = run("score", str(path))
+    assert "README" not in r.stderr and f"spbe-calc assess {path}" in r.stderr
+
+
+def test_a_date_for_the_year_gets_a_hint_that_works(run: Run, write: Write) -> None:
+    r = run("score", "--partial", str(write("j.yaml", "model: spbe-2020\ntahun: 2022-12-31\nlevels:\n  1: 3\n")))
+    assert "tulis angkanya saja (2022)" in r.stderr
+    fixed = run("score", "--partial", str(write("k.yaml", "model: spbe-2020\ntahun: 2022\nlevels:\n  1: 3\n")))
+    assert fixed.exit_code == 0
+
+
+@pytest.mark.parametrize("fmt", ["text", "parsable", "json", "github"])
+def test_problem_reports_escape_quoted_values(run: Run, write: Callable[..., Path], fmt: str) -> None:
+    path = write("m.yaml", "levels:\n  1: " + json.dumps(NASTY) + "\n")
+    r = run("validate", "-f", fmt, str(path))
+    assert r.exit_code == 1
+    _no_raw_controls(r.stdout)
+    lines = r.stdout.splitlines()
+    if fmt == "github":  # every line is one of our own annotations, its data escaped the runner's way
+        assert all(re.match(r"::(error|warning) file=", line) for line in lines)
+    else:
+        _no_workflow_commands(r.stdout)
+
+
+def test_values_quoted_in_messages_are_cut(run: Run, write: Callable[..., Path]) -> None:
+    path = write("m.yaml", "levels:\n  1: " + "x" * 5000 + "\n")
+    r = run("score", str(path))
+    assert r.exit_code == 2 and len(r.stderr) < 600  # the quoted value, and the 46 missing indicators
+    assert "x" * 79 + "…" in r.stderr and "x" * 81 not in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "words"),
+    [
+        ("levels:\n  1: 1e0\n", "yaml11-number", "'1e0'"),  # was "level 1 is not a whole number"
+        ("levels:\n  -1: 3\n", "below-minimum", "kurang dari batas terendah 0"),  # was "1..None"
+        ("levels:\n  0: 3\n", "unknown-indicator", "indikator 0 tidak ada dalam model spbe-2020 (indikator 1-47)"),
+    ],
+)
+def test_messages_say_what_was_written(run: Run, write: Callable[..., Path], text: str, code: str, words: str) -> None:
+    path = write("w.yaml", text)
+    r = run("validate", "-f", "json", str(path))
+    problems = [p for p in json.loads(r.stdout)[0]["problems"] if p["code"] != "missing-indicators"]
+    assert problems[0]["code"] == code and words in problems[0]["message"]
+    assert "None" not in problems[0]["message"]
