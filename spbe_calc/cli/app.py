@@ -124,6 +124,7 @@ COMMANDS = {
     "compare": "decide",
     "calibrate": "decide",
     "report": "decide",
+    "peers": "decide",
     "merge": "team",
     "evidence": "team",
     "export": "sheet",

@@ -8,6 +8,7 @@ import typer
 from spbe_calc.bars import parse_bar
 from spbe_calc.calibrate import calibrate_files
 from spbe_calc.cli.app import command, emit, options, say, warn_models
+from spbe_calc.cli.app import report as report_problems
 from spbe_calc.cli.output import check_output, write_output
 from spbe_calc.cli.params import (
     AnswersFile,
@@ -22,6 +23,7 @@ from spbe_calc.compare import compare_files
 from spbe_calc.core import Basis
 from spbe_calc.errors import ExitCode
 from spbe_calc.i18n import t
+from spbe_calc.peers import peers_for
 from spbe_calc.plan import plan_file
 from spbe_calc.render.registry import choose, render, render_text
 from spbe_calc.report import ReportRequest, parse_signer, report_for
@@ -73,6 +75,21 @@ def calibrate(
     result = calibrate_files(files, model)
     warn_models([y.own.model for y in result.years])
     emit(render_text("calibrate", fmt, result, options()))
+    return ExitCode.OK
+
+
+@command("peers", help="help.peers", no_args_is_help=True)
+def peers(
+    target: Annotated[str, typer.Argument(help="help.peers.target", show_default=False, metavar="cli.metavar.target")],
+    model: ModelOption = None,
+    fmt: Annotated[str, format_option("peers")] = "text",
+    stage: StageOption = "mandiri",
+    banding: BandingOption = None,
+) -> ExitCode:
+    """Where an agency stands among its peers in the published results."""
+    result = peers_for(target, model, Basis(stage, banding))
+    report_problems(list(result.warnings))
+    emit(render_text("peers", fmt, result, options()))
     return ExitCode.OK
 
 

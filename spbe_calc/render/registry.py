@@ -75,6 +75,10 @@ FORMATS: tuple[Format, ...] = (
     Format(command="evidence", name="text", renderer="evidence:render_text"),
     Format(command="evidence", name="json", renderer="evidence:render_json"),
     Format(command="evidence", name="github", renderer="evidence:render_github"),
+    Format(command="peers", name="text", renderer="peers:render_text"),
+    Format(command="peers", name="json", renderer="peers:render_json"),
+    Format(command="peers", name="csv", renderer="peers:render_csv"),
+    Format(command="peers", name="markdown", renderer="peers:render_markdown"),
     # The Lembar Kerja Evaluasi: a workbook with live formulas, or its rows as CSV.
     Format(command="export", name="xlsx", renderer="lke:render_xlsx", suffixes=(".xlsx",), binary=True),
     Format(command="export", name="csv", renderer="lke:render_csv", suffixes=(".csv",)),

@@ -1,0 +1,339 @@
+"""Where an agency stands among its peers: the published 2023-2024 results, ranks and spreads.
+
+The table (``spbe_calc/data/published-results-2023-2024.csv``, its source in the README beside
+it) holds every agency's published index, predikat and domain values for 2023 and 2024. It is
+read only by the commands that use it, once per process. For an agency, found by its name:
+
+- each year's published result, and its rank in its group as the report prints it (for a
+  kabupaten, kota or provinsi: the local governments of its province) and among all agencies of
+  its kind in the country, as "3 of 14": equal indices share the better rank, and a group counts
+  the agencies with a published index that year;
+- its percentile rank: ``(below + equal / 2) / count`` of the group, in percent (the agency
+  itself counted among the equal);
+- the group's quartiles (as a spreadsheet's ``QUARTILE.INC``: linear between the sorted values)
+  of the index and of each domain; domain values outside the index range (1-5: the two faulty
+  rows of the table) are left out of the domain statistics;
+- for a self-assessment (an answers file with levels), where its exact index would rank in the
+  latest published year before its own, and the index that enters the top quarter of its
+  province group and of its kind (the lowest index of the top quarter: equal shares the rank).
+
+Names match tolerantly: case, spaces and punctuation do not count, "Kabupaten" is "Kab.", and
+"Pemerintah" may be left out; a name that matches none, or several, gets the closest names.
+
+A score is never looked up here: an answers file's index always comes from its levels.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import functools
+import io
+import math
+import re
+from fractions import Fraction
+from importlib import resources
+from pathlib import Path
+from typing import NamedTuple
+
+from spbe_calc.core import DEFAULT_BASIS, Basis, score_file
+from spbe_calc.errors import Problem, Severity, SpbeError, fail
+from spbe_calc.paths import is_file
+
+#: The kinds of agency, as the table names them.
+KINDS = ("kementerian", "lembaga", "provinsi", "kabupaten", "kota")
+#: The range a domain value must lie in to count in the statistics.
+LOWEST, HIGHEST = Fraction(1), Fraction(5)
+#: Where the table comes from, for every output that shows its figures.
+SOURCE = "KemenPANRB, Laporan Evaluasi SPBE 2023 dan Laporan Pelaksanaan Evaluasi SPBE 2024"
+
+
+class Row(NamedTuple):
+    """One agency's published result of one year."""
+
+    year: int
+    group: str
+    kind: str
+    name: str
+    #: domain number -> value as published (missing when the extraction lost it)
+    domains: dict[int, Fraction]
+    #: the published index
+    value: Fraction
+    predikat: str
+    note: str
+
+
+@functools.cache
+def table() -> tuple[Row, ...]:
+    """Every row of the published table (read once, when a command first needs it)."""
+    text = resources.files("spbe_calc.data").joinpath("published-results-2023-2024.csv").read_text(encoding="utf-8")
+    rows = []
+    for raw in csv.DictReader(io.StringIO(text)):
+        domains = {n: Fraction(raw[f"d{n}"]) for n in range(1, 5) if raw[f"d{n}"].strip()}
+        rows.append(
+            Row(
+                year=int(raw["tahun"]),
+                group=raw["kelompok"],
+                kind=raw["jenis"],
+                name=raw["instansi"],
+                domains=domains,
+                value=Fraction(raw["indeks"]),
+                predikat=raw["predikat"],
+                note=raw["catatan"],
+            )
+        )
+    return tuple(rows)
+
+
+def years() -> tuple[int, ...]:
+    """The years the table covers, oldest first."""
+    return tuple(sorted({row.year for row in table()}))
+
+
+# --- names ---------------------------------------------------------------------------------------
+
+_WORDS = re.compile(r"[^\w]+")
+_KIND_WORDS = {"kabupaten": "kab", "kab": "kab", "kota": "kota", "provinsi": "provinsi", "prov": "provinsi"}
+
+
+def normalized(name: str) -> str:
+    """A name as it is compared: lower case, words only, "Kabupaten" as "kab", no "Pemerintah"."""
+    words = [w for w in _WORDS.split(name.casefold()) if w and w != "pemerintah"]
+    return " ".join(_KIND_WORDS.get(w, w) if n == 0 else w for n, w in enumerate(words))
+
+
+def _without_kind(key: str) -> str:
+    first, _, rest = key.partition(" ")
+    return rest if first in ("kab", "kota", "provinsi") else key
+
+
+def find(name: str) -> str:
+    """The agency's name as the table prints it; :class:`SpbeError` with the closest names if none or several."""
+    wanted = normalized(name)
+    names = {normalized(row.name): row.name for row in table()}
+    if wanted in names:
+        return names[wanted]
+    # "Banyuasin" for "Pemerintah Kab. Banyuasin" (and not "Kab. Musi Banyuasin").
+    found = sorted({full for key, full in names.items() if _without_kind(key) == wanted})
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise fail(name, "peers-ambiguous", name=name, names="; ".join(found))
+    close = difflib.get_close_matches(wanted, list(names), n=5, cutoff=0.6)
+    raise fail(name, "peers-unknown", name=name, names="; ".join(names[c] for c in close) or "–")
+
+
+def rows_of(name: str) -> tuple[Row, ...]:
+    """Every year's row of the agency named exactly as the table prints it, oldest first."""
+    return tuple(sorted((r for r in table() if r.name == name), key=lambda r: r.year))
+
+
+# --- numbers of a group --------------------------------------------------------------------------
+
+
+def rank(value: Fraction, values: list[Fraction]) -> int:
+    """Competition rank of ``value`` among ``values`` (highest first; equal values share the better rank)."""
+    return 1 + sum(v > value for v in values)
+
+
+def percentile(value: Fraction, values: list[Fraction]) -> Fraction:
+    """Percentile rank in percent: ``(below + equal / 2) / count`` (``value`` is one of ``values``)."""
+    below = sum(v < value for v in values)
+    equal = sum(v == value for v in values)
+    return Fraction(100) * (below + Fraction(equal, 2)) / len(values)
+
+
+def quantile(values: list[Fraction], p: Fraction) -> Fraction:
+    """The ``p`` quantile, linear between the sorted values (``QUARTILE.INC``), exactly."""
+    ordered = sorted(values)
+    h = (len(ordered) - 1) * p
+    low = math.floor(h)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (h - low) * (ordered[high] - ordered[low])
+
+
+class Spread(NamedTuple):
+    """The lower quartile, the median and the upper quartile of some values, and how many."""
+
+    q1: Fraction
+    median: Fraction
+    q3: Fraction
+    #: how many values
+    n: int
+
+
+def spread(values: list[Fraction]) -> Spread | None:
+    """The quartiles of ``values`` (``None`` when there are none)."""
+    if not values:
+        return None
+    quarter = Fraction(1, 4)
+    return Spread(
+        q1=quantile(values, quarter),
+        median=quantile(values, 2 * quarter),
+        q3=quantile(values, 3 * quarter),
+        n=len(values),
+    )
+
+
+def top_quarter(values: list[Fraction]) -> Fraction:
+    """The lowest index in the top quarter of ``values``: reaching it enters the top quarter."""
+    ordered = sorted(values, reverse=True)
+    return ordered[math.ceil(len(ordered) / 4) - 1]
+
+
+class Group(NamedTuple):
+    """An agency's place in one group of one year, and the group's spread."""
+
+    #: ``group``: its group as the report prints it; ``kind``: its kind in the whole country
+    scope: str
+    #: the group's name ("Pemerintah Daerah di Sumatera Selatan", or the kind: "kabupaten")
+    label: str
+    #: agencies in the group (with the one placed)
+    total: int
+    rank: int
+    percentile: Fraction
+    #: the spread of the group's indices
+    spread: Spread
+    #: domain number -> spread of that domain's values in range
+    domains: dict[int, Spread]
+    #: the lowest index of the group's top quarter
+    top_quarter: Fraction
+
+
+def _members(year: int, scope: str, label: str) -> list[Row]:
+    return [r for r in table() if r.year == year and (r.group if scope == "group" else r.kind) == label]
+
+
+def place(
+    value: Fraction, year: int, scope: str, label: str, extra: bool = False, leave_out: str | None = None
+) -> Group | None:
+    """Where ``value`` stands in a group of a year; ``extra``: it is not one of the group's rows.
+
+    ``leave_out`` names an agency whose row is not its own peer (a self-assessment is placed
+    among the others). ``None`` when the table has no such group that year.
+    """
+    members = [r for r in _members(year, scope, label) if r.name != leave_out]
+    if not members:
+        return None
+    values = [r.value for r in members] + ([value] if extra else [])
+    domains = {
+        n: s
+        for n in range(1, 5)
+        if (s := spread([r.domains[n] for r in members if LOWEST <= r.domains.get(n, Fraction(0)) <= HIGHEST]))
+    }
+    return Group(
+        scope=scope,
+        label=label,
+        total=len(values),
+        rank=rank(value, values),
+        percentile=percentile(value, values),
+        spread=spread([r.value for r in members]) or Spread(q1=value, median=value, q3=value, n=1),
+        domains=domains,
+        top_quarter=top_quarter([r.value for r in members]),
+    )
+
+
+# --- an agency -----------------------------------------------------------------------------------
+
+
+class Year(NamedTuple):
+    """An agency's published result of one year, and its place in its group and its kind."""
+
+    row: Row
+    group: Group
+    kind: Group
+
+
+class Assessed(NamedTuple):
+    """A self-assessed index placed among last year's published results."""
+
+    #: the self-assessed index (exact)
+    value: Fraction
+    #: the year of the file (``None`` when it does not say)
+    year: int | None
+    #: the published year it is compared with
+    against: int
+    group: Group | None
+    kind: Group | None
+
+
+class Peers(NamedTuple):
+    """Where one agency stands: its published years and, for a self-assessment, that too."""
+
+    #: as the table prints it (``None``: not in the table, only a self-assessment to place)
+    name: str | None
+    kind: str | None
+    group: str | None
+    years: tuple[Year, ...]
+    assessed: Assessed | None = None
+    source: str = SOURCE
+    #: said beside the result: an agency the table does not have (with the closest names)
+    warnings: tuple[Problem, ...] = ()
+
+
+def kind_of(name: str) -> str | None:
+    """The kind an agency's name says (a Kabupaten, a Kota, a Provinsi), when it says one."""
+    first = normalized(name).partition(" ")[0]
+    return {"kab": "kabupaten", "kota": "kota", "provinsi": "provinsi"}.get(first)
+
+
+def published_years(name: str) -> tuple[Year, ...]:
+    """Each year's published result of the agency (its table name) with its places."""
+    out = []
+    for row in rows_of(name):
+        group = place(row.value, row.year, "group", row.group)
+        kind = place(row.value, row.year, "kind", row.kind)
+        assert group is not None and kind is not None  # the row is a member of both
+        out.append(Year(row=row, group=group, kind=kind))
+    return tuple(out)
+
+
+def assess(index: Fraction, year: int | None, name: str | None, kind: str | None, group: str | None) -> Assessed | None:
+    """A self-assessed index placed in the latest published year before ``year`` (or the latest)."""
+    # The latest year before the file's; for a file older than the table, the table's first year.
+    earlier = [y for y in years() if year is None or y < year]
+    against = earlier[-1] if earlier else years()[0]
+    kind_place = place(index, against, "kind", kind, extra=True, leave_out=name) if kind else None
+    group_place = place(index, against, "group", group, extra=True, leave_out=name) if group else None
+    return Assessed(value=index, year=year, against=against, group=group_place, kind=kind_place)
+
+
+def peers_for(target: str, model_ref: str | None = None, basis: Basis = DEFAULT_BASIS) -> Peers:
+    """Where the agency of an answers file, or of a name, stands (see the module docstring).
+
+    ``target`` is an answers file when it names one (a path that exists, or ends in .yaml), else
+    the agency's name. A file's agency is found by its ``instansi``; a file with levels is
+    scored (``basis``: its stage and banding) and placed too, even when the table does not have
+    its agency (then among its kind, and the closest names are said).
+    """
+    if not _is_file_name(target):
+        name = find(target)
+        first = rows_of(name)[0]
+        return Peers(name=name, kind=first.kind, group=first.group, years=published_years(name))
+    scored = score_file(target, model_ref, partial=False, basis=basis)
+    instansi = scored.answers.instansi
+    if not instansi:
+        line, col = scored.answers.position("instansi")
+        raise fail(target, "peers-no-instansi", line, col)
+    try:
+        found = find(instansi)
+    except SpbeError as exc:
+        if scored.published is not None:  # a published result of an agency the table lacks
+            raise
+        return Peers(
+            name=None,
+            kind=kind_of(instansi),
+            group=None,
+            years=(),
+            assessed=assess(scored.score.value, scored.answers.tahun, None, kind_of(instansi), None),
+            warnings=tuple(p._replace(severity=Severity.WARNING) for p in exc.problems),
+        )
+    first = rows_of(found)[0]
+    assessed = None
+    if scored.published is None:
+        assessed = assess(scored.score.value, scored.answers.tahun, found, first.kind, first.group)
+    return Peers(name=found, kind=first.kind, group=first.group, years=published_years(found), assessed=assessed)
+
+
+def _is_file_name(target: str) -> bool:
+    return target.lower().endswith((".yaml", ".yml")) or is_file(Path(target))
