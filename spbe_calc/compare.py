@@ -16,6 +16,7 @@ from typing import NamedTuple
 from spbe_calc.batch import score_files
 from spbe_calc.core import DEFAULT_BASIS, Basis, ScoredFile
 from spbe_calc.errors import fail
+from spbe_calc.peers import published_beside
 
 
 class Row(NamedTuple):
@@ -104,9 +105,20 @@ def compare(files: list[ScoredFile]) -> Comparison:
 
 
 def compare_files(
-    paths: list[str], model_ref: str | None = None, partial: bool = False, basis: Basis = DEFAULT_BASIS
+    paths: list[str],
+    model_ref: str | None = None,
+    partial: bool = False,
+    basis: Basis = DEFAULT_BASIS,
+    published: bool = True,
 ) -> Comparison:
-    """Score two or more answers files (all must be valid) and compare them."""
-    if len(paths) < 2:
+    """Score answers files (all must be valid) and compare them, two or more years in all.
+
+    With ``published``, the agency's published years that no file covers are added from the
+    published table (:func:`spbe_calc.peers.published_beside`), marked as published.
+    """
+    files = score_files(paths, model_ref, partial, basis)
+    if published:
+        files += published_beside(files)
+    if len(files) < 2:
         raise fail("compare", "compare-needs-two")
-    return compare(score_files(paths, model_ref, partial, basis))
+    return compare(files)

@@ -36,8 +36,11 @@ from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
-from spbe_calc.core import DEFAULT_BASIS, Basis, score_file
+from spbe_calc.answers import Answers
+from spbe_calc.answers.read import Published
+from spbe_calc.core import DEFAULT_BASIS, Basis, ScoredFile, score_answers, score_file
 from spbe_calc.errors import Problem, Severity, SpbeError, fail
+from spbe_calc.model import load_model
 from spbe_calc.paths import is_file
 
 #: The kinds of agency, as the table names them.
@@ -46,6 +49,10 @@ KINDS = ("kementerian", "lembaga", "provinsi", "kabupaten", "kota")
 LOWEST, HIGHEST = Fraction(1), Fraction(5)
 #: Where the table comes from, for every output that shows its figures.
 SOURCE = "KemenPANRB, Laporan Evaluasi SPBE 2023 dan Laporan Pelaksanaan Evaluasi SPBE 2024"
+#: The model the table's years were evaluated under (PermenPANRB 59/2020).
+TABLE_MODEL = "spbe-2020"
+#: How a published year is named where a file's name would stand (``compare``'s columns).
+PUBLISHED_LABEL = "KemenPANRB"
 
 
 class Row(NamedTuple):
@@ -311,10 +318,19 @@ def peers_for(target: str, model_ref: str | None = None, basis: Basis = DEFAULT_
         first = rows_of(name)[0]
         return Peers(name=name, kind=first.kind, group=first.group, years=published_years(name))
     scored = score_file(target, model_ref, partial=False, basis=basis)
-    instansi = scored.answers.instansi
-    if not instansi:
+    if not scored.answers.instansi:
         line, col = scored.answers.position("instansi")
         raise fail(target, "peers-no-instansi", line, col)
+    return standing(scored)
+
+
+def standing(scored: ScoredFile) -> Peers:
+    """Where the agency of a scored file (with its ``instansi``) stands.
+
+    Its published years when the table has it; a self-assessment (a file with levels) placed
+    too, among its kind only when the table lacks the agency (the closest names said as a warning).
+    """
+    instansi = scored.answers.instansi or ""
     try:
         found = find(instansi)
     except SpbeError as exc:
@@ -337,3 +353,48 @@ def peers_for(target: str, model_ref: str | None = None, basis: Basis = DEFAULT_
 
 def _is_file_name(target: str) -> bool:
     return target.lower().endswith((".yaml", ".yml")) or is_file(Path(target))
+
+
+def published_scored(name: str, shown: str | None = None) -> list[ScoredFile]:
+    """The agency's published years as results (``published`` set), to put beside a file.
+
+    Each is scored as a file holding ``hasil`` would be, under the model of those years; a domain
+    value outside the index range (a faulty row) is left out. ``shown``: the agency's name as the
+    team's own files write it, so that every column names the agency alike.
+    """
+    model = load_model(TABLE_MODEL)
+    out = []
+    for row in rows_of(name):
+        hasil = Published(
+            value=row.value,
+            predikat=row.predikat,
+            domains={n: v for n, v in row.domains.items() if LOWEST <= v <= HIGHEST},
+            aspects={},
+            source=f"{SOURCE} ({row.year})",
+        )
+        answers = Answers(
+            path=f"{PUBLISHED_LABEL} {row.year}",
+            model=model.id,
+            instansi=shown or row.name,
+            tahun=row.year,
+            answers={},
+            hasil=hasil,
+        )
+        out.append(score_answers(answers, model))
+    return out
+
+
+def published_beside(files: list[ScoredFile]) -> list[ScoredFile]:
+    """The published years of the agency of ``files`` that none of them covers.
+
+    Only when every file names the same agency (by ``instansi``) and the table has it; else none.
+    """
+    names = {f.answers.instansi for f in files}
+    if len(names) != 1 or None in names:
+        return []
+    try:
+        name = find(next(iter(names)) or "")
+    except SpbeError:
+        return []
+    covered = {f.answers.tahun for f in files}
+    return [f for f in published_scored(name, next(iter(names))) if f.answers.tahun not in covered]

@@ -21,6 +21,7 @@ from spbe_calc.evidence import EvidenceReport, check_evidence
 from spbe_calc.images import MAX_BYTES, ImageProblem, check_image
 from spbe_calc.model import Band
 from spbe_calc.paths import exists, inside
+from spbe_calc.peers import Peers, published_beside, standing
 from spbe_calc.plan import Plan, make_plan, read_limits
 from spbe_calc.yamlsafe import read_bytes
 
@@ -59,6 +60,8 @@ class ReportRequest(NamedTuple):
     place: str | None = None
     #: read documents and a logo that the answers file names outside its folder (``--allow-outside``)
     allow_outside: bool = False
+    #: put the agency's published results beside the file (the earlier year, and "Posisi")
+    published: bool = True
 
 
 class Report(NamedTuple):
@@ -78,6 +81,8 @@ class Report(NamedTuple):
     other_instansi: bool = False
     signing: Signing | None = None
     logo: Logo | None = None
+    #: where the agency stands among its peers in the published results ("Posisi")
+    position: Peers | None = None
 
 
 def next_band(current: ScoredFile) -> Band | None:
@@ -215,10 +220,16 @@ def report_for(
         raise fail(path, "published-only")  # a report explains levels; a published result has none
     # The earlier file may be a published result (its index and predikat are what the report needs).
     before = score_file(request.previous, None, partial, None, basis) if request.previous else None
+    if before is None and request.published:  # the latest published year before this one
+        earlier = [f for f in published_beside([current]) if (f.answers.tahun or 0) < (current.answers.tahun or 0)]
+        before = earlier[-1] if earlier else None
     other = check_previous(current, before, request.other_instansi) if before is not None else False
     day = today or datetime.date.today()
     signing, logo = _signing(current, request, day), _logo(current, request)
     evidence = check_evidence(path, model_ref, allow_outside=request.allow_outside)
     folder = str(Path(output).parent) if output else None
     report = build_report(current, before, day, request.target, request.costs)
-    return report._replace(evidence=evidence, links_from=folder, other_instansi=other, signing=signing, logo=logo)
+    position = standing(current) if request.published and current.answers.instansi else None
+    return report._replace(
+        evidence=evidence, links_from=folder, other_instansi=other, signing=signing, logo=logo, position=position
+    )

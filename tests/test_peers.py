@@ -167,3 +167,39 @@ def test_csv_and_markdown(run: Run) -> None:
 def test_english(run: Run) -> None:
     out = run("--lang", "en", "peers", "Kota Denpasar").stdout
     assert "In province" in out and "2 of 10" in out and "Among kota" in out
+
+
+def _banyuasin_2025(tmp_path: Path) -> Path:
+    text = (EXAMPLES / "kabupaten-contoh-2022.yaml").read_text(encoding="utf-8")
+    text = text.replace("Pemerintah Kabupaten Contoh", "Pemerintah Kabupaten Banyuasin").replace(
+        "tahun: 2022", "tahun: 2025"
+    )
+    path = tmp_path / "banyuasin-2025.yaml"
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "logo-contoh.svg").write_bytes((EXAMPLES / "logo-contoh.svg").read_bytes())
+    return path
+
+
+def test_compare_adds_the_published_years_marked_as_published(run: Run, tmp_path: Path) -> None:
+    path = _banyuasin_2025(tmp_path)
+    r = run("compare", str(path), "-f", "json")
+    assert r.exit_code == 0, r.stderr
+    files = json.loads(r.stdout)["files"]
+    assert [(f["tahun"], f["published"]) for f in files] == [(2023, True), (2024, True), (2025, False)]
+    text = run("compare", str(path)).stdout
+    assert "2023 †   2024 †    2025" in text and "† dipublikasikan" in text
+    r = run("compare", str(path), "--no-published")
+    assert r.exit_code == 2 and "dua berkas" in r.stderr
+
+
+def test_the_report_has_a_position_part_and_last_years_published_result(run: Run, tmp_path: Path) -> None:
+    path = _banyuasin_2025(tmp_path)
+    out = tmp_path / "laporan.html"
+    assert run("report", str(path), "-o", str(out)).exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    assert "<h2>Posisi</h2>" in html and 'class="profile"' in html
+    assert "peringkat 15 dari 18 di Pemerintah Daerah di Sumatera Selatan" in html
+    assert "2,71" in html and "dipublikasikan" in html  # 2024 as published, beside this year
+    assert run("report", str(path), "-o", str(out), "--no-published").exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    assert "<h2>Posisi</h2>" not in html and "2,71" not in html

@@ -14,6 +14,7 @@ from spbe_calc.cli.params import (
     AnswersFile,
     BandingOption,
     ModelOption,
+    NoPublishedOption,
     PartialOption,
     StageOption,
     files_argument,
@@ -57,9 +58,10 @@ def compare(
     fmt: Annotated[str, format_option("compare")] = "text",
     stage: StageOption = "mandiri",
     banding: BandingOption = None,
+    no_published: NoPublishedOption = False,
 ) -> ExitCode:
-    """Compare two or more answers files, oldest first."""
-    result = compare_files(files, model, partial, Basis(stage, banding))
+    """Compare answers files, oldest first, with the agency's published years beside them."""
+    result = compare_files(files, model, partial, Basis(stage, banding), not no_published)
     warn_models([f.model for f in result.files])
     emit(render_text("compare", fmt, result, options()))
     return ExitCode.OK
@@ -115,6 +117,7 @@ def report(
     logo: Annotated[Optional[Path], typer.Option("--logo", help="help.report.logo", metavar="cli.metavar.file")] = None,
     other_instansi: Annotated[bool, typer.Option("--allow-other-instansi", help="help.report.other")] = False,
     allow_outside: Annotated[bool, typer.Option("--allow-outside", help="help.allow-outside")] = False,
+    no_published: NoPublishedOption = False,
     model: ModelOption = None,
     partial: PartialOption = False,
     fmt: Annotated[Optional[str], format_option("report", help_key="help.report.format")] = None,
@@ -133,6 +136,7 @@ def report(
         logo=str(logo) if logo else None,
         place=place,
         allow_outside=allow_outside,
+        published=not no_published,
     )
     result = report_for(file, request, model, partial, str(output), Basis(stage, banding))
     warn_models([result.current.model])

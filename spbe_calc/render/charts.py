@@ -106,3 +106,53 @@ def bar(
         )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def profile(
+    labels: list[str],
+    values: list[Fraction | None],
+    spreads: list[tuple[Fraction, Fraction, Fraction] | None],
+    top: int,
+    bottom: int = 1,
+) -> str:
+    """One row per domain: this agency's value as a bar, beside its peers' spread.
+
+    The peers' middle half (lower to upper quartile) is a grey band and their median a dark
+    tick, so a reader sees at once where the agency stands against the median of its province.
+    """
+    left, width, row = 60, 360, 30
+    height = row * len(labels) + 28
+
+    def x(value: Fraction) -> float:
+        return left + width * float(value - bottom) / (top - bottom)
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="profile" viewBox="0 0 {left + width + 60} {height}" '
+        f'width="{left + width + 60}" height="{height}" role="img" aria-label="profil domain">'
+    ]
+    for level in range(bottom, top + 1):
+        parts.append(
+            f'<line x1="{x(Fraction(level)):.1f}" y1="4" x2="{x(Fraction(level)):.1f}" y2="{height - 22}" stroke="#eaeded"/>'
+        )
+        parts.append(
+            f'<text x="{x(Fraction(level)):.1f}" y="{height - 8}" font-size="10" text-anchor="middle" fill="#7f8c8d">{level}</text>'
+        )
+    for i, (label, value, spread) in enumerate(zip(labels, values, spreads)):
+        y = 6 + row * i
+        parts.append(
+            f'<text x="{left - 8}" y="{y + 15}" font-size="11" text-anchor="end" fill="#2c3e50">{escape(label)}</text>'
+        )
+        if spread is not None:
+            q1, median, q3 = spread
+            parts.append(
+                f'<rect class="peers" x="{x(q1):.1f}" y="{y + 2}" width="{max(1.0, x(q3) - x(q1)):.1f}" height="18" fill="#d5d8dc"/>'
+            )
+            parts.append(
+                f'<line class="median" x1="{x(median):.1f}" y1="{y}" x2="{x(median):.1f}" y2="{y + 22}" stroke="{PREVIOUS}" stroke-width="3"/>'
+            )
+        if value is not None:
+            parts.append(
+                f'<rect class="value" x="{left}" y="{y + 7}" width="{max(1.0, x(value) - left):.1f}" height="8" fill="{CURRENT}"/>'
+            )
+    parts.append("</svg>")
+    return "".join(parts)

@@ -46,13 +46,13 @@ def _group_column(peers: Peers) -> str:
 def _years_table(peers: Peers) -> PlainTable:
     kind = t(f"peers.kind.{peers.kind}") if peers.kind else ""
     columns = [
-        Column(t("peers.col.year")),
-        Column(t("out.col.index"), "right"),
-        Column(t("out.col.predikat")),
-        *(Column(f"D{n}", "right") for n in DOMAINS),
-        Column(_group_column(peers), "right"),
-        Column(t("peers.col.kind", kind=kind), "right"),
-        Column(t("peers.col.percentile"), "right"),
+        Column(header=t("peers.col.year")),
+        Column(header=t("out.col.index"), align="right"),
+        Column(header=t("out.col.predikat")),
+        *(Column(header=f"D{n}", align="right") for n in DOMAINS),
+        Column(header=_group_column(peers), align="right"),
+        Column(header=t("peers.col.kind", kind=kind), align="right"),
+        Column(header=t("peers.col.percentile"), align="right"),
     ]
     table = PlainTable(columns)
     for year in peers.years:
@@ -71,13 +71,41 @@ def _years_table(peers: Peers) -> PlainTable:
 
 
 def _spread_table(group: Group) -> PlainTable:
-    table = PlainTable([Column(""), Column(t("out.col.index"), "right"), *(Column(f"D{n}", "right") for n in DOMAINS)])
+    table = PlainTable(
+        [
+            Column(header=""),
+            Column(header=t("out.col.index"), align="right"),
+            *(Column(header=f"D{n}", align="right") for n in DOMAINS),
+        ]
+    )
     for label, field in (("peers.q1", "q1"), ("peers.median", "median"), ("peers.q3", "q3")):
         cells = [getattr(group.spread, field)] + [
             getattr(group.domains[n], field) if n in group.domains else None for n in DOMAINS
         ]
         table.add(t(label), *(num(v) if v is not None else "–" for v in cells))
     return table
+
+
+def position_sentences(peers: Peers) -> list[str]:
+    """The report's "Posisi" in words: where the self-assessed index would stand, and the top quarter."""
+    assessed = peers.assessed
+    if assessed is None:
+        return []
+    out = []
+    for group in (assessed.group, assessed.kind):
+        if group is not None:
+            out.append(
+                t(
+                    "rep.position.place",
+                    index=num(assessed.value),
+                    against=assessed.against,
+                    group=group_name(group),
+                    place=place_text(group),
+                    percentile=percent(group.percentile),
+                    top=num(group.top_quarter),
+                )
+            )
+    return out
 
 
 def _assessed_lines(assessed: Assessed) -> list[str]:

@@ -38,7 +38,8 @@ from spbe_calc.render import (
     warning,
 )
 from spbe_calc.render import title as report_title
-from spbe_calc.render.charts import bar, radar
+from spbe_calc.render.charts import bar, profile, radar
+from spbe_calc.render.peers import group_name, place_text, position_sentences
 from spbe_calc.render.report_parts import dateline, groups, level_change, summary, target_text
 from spbe_calc.render.safe import clean
 from spbe_calc.report import Report
@@ -101,6 +102,8 @@ tr.group td{background:#f4f6f7;font-weight:600}tr.group.aspect td{background:#fb
 tr.has-explain td{border-bottom:none}tr.explain td{padding-top:0}
 .charts{display:flex;gap:28px;flex-wrap:wrap;align-items:center;margin-bottom:14px}
 .charts svg.radar{max-width:100%;height:auto}
+.charts svg.profile{max-width:100%;height:auto}
+.position .charts{break-inside:avoid}
 .explain{font-size:.88em;color:#34495e}.explain b{color:#2c3e50}
 .muted{color:#7f8c8d;font-size:.85em}
 .warn{color:#c0392b;font-weight:600}
@@ -426,6 +429,39 @@ def _structure(report: Report) -> list[str]:
     return h
 
 
+def _position(report: Report) -> list[str]:
+    """The "Posisi" part: where the agency stands among its peers, its domains against its province's."""
+    peers = report.position
+    if peers is None or peers.assessed is None:
+        return []
+    h = [f'<section class="position"><h2>{_e(t("rep.position"))}</h2>']
+    h += [f"<p>{_e(sentence)}</p>" for sentence in position_sentences(peers)]
+    if peers.years:
+        h.append('<div class="scroll"><table class="groups"><thead><tr>')
+        h.append(
+            f"<th>{_e(t('peers.col.year'))}</th><th class=num>{_e(t('out.col.index'))}</th>"
+            f"<th>{_e(t('out.col.predikat'))}</th><th class=num>{_e(t('peers.col.province' if peers.group and peers.kind in ('provinsi', 'kabupaten', 'kota') else 'peers.col.group'))}</th>"
+            f"<th class=num>{_e(t('peers.col.kind', kind=t(f'peers.kind.{peers.kind}')))}</th></tr></thead><tbody>"
+        )
+        for year in peers.years:
+            h.append(
+                f"<tr><td>{year.row.year}</td><td class=num>{num(year.row.value)}</td><td>{_e(year.row.predikat)}</td>"
+                f"<td class=num>{_e(place_text(year.group))}</td><td class=num>{_e(place_text(year.kind))}</td></tr>"
+            )
+        h.append("</tbody></table></div>")
+    peers_group = peers.assessed.group or peers.assessed.kind
+    cur = report.current
+    if peers_group is not None and cur.model.domains:
+        labels = [f"D{d.id}" for d in cur.score.domains]
+        values: list[Fraction | None] = [d.value for d in cur.score.domains]
+        spreads = [(s.q1, s.median, s.q3) if (s := peers_group.domains.get(d.id)) else None for d in cur.score.domains]
+        h.append('<div class="charts">' + profile(labels, values, spreads, cur.model.level_max))
+        legend = t("rep.position.legend", group=group_name(peers_group), year=peers.assessed.against)
+        h.append(f'<p class="muted">{_e(legend)}</p></div>')
+    h.append(f'<p class="muted">{_e(t("peers.source", source=peers.source))}</p></section>')
+    return h
+
+
 def render_html(report: Report, options: Options) -> str:
     """The whole page: one function per section, in reading order."""
     who = _e(report_title(report.current.answers))
@@ -442,6 +478,7 @@ def render_html(report: Report, options: Options) -> str:
     h += _summary(report)
     h += _headline(report)
     h += _structure(report)
+    h += _position(report)
     h += _plan(report)
     h += _indicators(report)
     h += _signature(report)

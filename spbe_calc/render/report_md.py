@@ -22,6 +22,7 @@ from spbe_calc.render import (
     title,
     warning,
 )
+from spbe_calc.render.peers import group_name, position_sentences
 from spbe_calc.render.report_parts import dateline, groups, level_change, plan_sentence, summary, target_text
 from spbe_calc.render.score_markdown import cell
 from spbe_calc.report import Report
@@ -103,11 +104,36 @@ def render_md(report: Report, options: Options) -> str:
     else:
         for g in s.aspects:
             row(f"A{g.id}", g, False)
+    out += _position(report)
     out += _plan(report)
     out += _indicators(report)
     out += _signature(report)
     out += ["", f"_{t('rep.footer')}_"]
     return "\n".join(out) + "\n"
+
+
+def _position(report: Report) -> list[str]:
+    """The "Posisi" part: the sentences, the published years' ranks, the domains against the median."""
+    peers = report.position
+    if peers is None or peers.assessed is None:
+        return []
+    out = ["", f"## {t('rep.position')}", ""]
+    for sentence in position_sentences(peers):
+        out += [cell(sentence), ""]
+    group = peers.assessed.group or peers.assessed.kind
+    cur = report.current
+    if group is not None and cur.model.domains:
+        out += [
+            f"| | {' | '.join(f'D{d.id}' for d in cur.score.domains)} |",
+            "|---|" + "---:|" * len(cur.score.domains),
+        ]
+        out.append(f"| {cell(t('rep.position.this'))} | " + " | ".join(num(d.value) for d in cur.score.domains) + " |")
+        medians = [num(s.median) if (s := group.domains.get(d.id)) else "–" for d in cur.score.domains]
+        label = t("rep.position.median", group=group_name(group), year=peers.assessed.against)
+        out.append(f"| {cell(label)} | " + " | ".join(medians) + " |")
+        out.append("")
+    out.append(f"_{cell(t('peers.source', source=peers.source))}_")
+    return out
 
 
 def _plan(report: Report) -> list[str]:
