@@ -7,6 +7,7 @@ Work on many files is in :mod:`spbe_calc.batch`, checking files of any kind in
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -16,6 +17,7 @@ from spbe_calc.errors import Problem, Severity, SpbeError
 from spbe_calc.model import DEFAULT_MODEL, LevelValue, Model, bundled_models, load_model
 from spbe_calc.published import published_score
 from spbe_calc.scoring import Score, score
+from spbe_calc.stages import STAGES
 
 
 class Basis(NamedTuple):
@@ -53,6 +55,8 @@ class ScoredFile(NamedTuple):
     published: Published | None = None
     #: Problems that did not stop scoring (a year outside the model's), shown on stderr.
     warnings: tuple[Problem, ...] = ()
+    #: At an assessors' stage: how many indicators took their level from each stage, in stage order.
+    stage_sources: tuple[tuple[str, int], ...] = ()
 
 
 def model_for(answers: Answers, model_ref: str | None) -> Model:
@@ -133,6 +137,7 @@ def scored(
 ) -> ScoredFile:
     """The :class:`ScoredFile` of bound levels (``model`` already set up by :func:`prepare`)."""
     low, high = score_bounds(model, levels, missing)
+    sources = stage_sources(answers, levels, basis.stage)
     return ScoredFile(
         path=answers.path,
         answers=answers,
@@ -143,6 +148,7 @@ def scored(
         stage=basis.stage,
         published=None,
         warnings=tuple(warnings),
+        stage_sources=sources,
     )
 
 
@@ -170,6 +176,14 @@ def score_answers(
         )
     levels, missing = bind(answers, model, partial, advice, basis.stage)
     return scored(answers, model, levels, missing, basis, warnings)
+
+
+def stage_sources(answers: Answers, levels: dict[int, LevelValue], stage: str) -> tuple[tuple[str, int], ...]:
+    """At an assessors' stage, how many of the bound indicators took their level from each stage."""
+    if stage == "mandiri":
+        return ()
+    sources = Counter(answers.answers[ident].source_at(stage) for ident in levels)
+    return tuple((s, sources[s]) for s in STAGES if sources[s])
 
 
 def score_bounds(

@@ -463,7 +463,7 @@ def _fields(q: Questionnaire, ind: Indicator, answer: Answer | None) -> list[tup
     """An answer's fields as (label, text), for showing two versions side by side."""
     if answer is None:
         return []
-    level = answer.level_at(q.stage)
+    level = answer.stage_level(q.stage)
     shown = level_text(level) if is_answered(level) else "–"  # type: ignore[arg-type]
     if isinstance(level, int) and ind.scale.min <= level <= ind.scale.max:
         shown += f" {_level_name(ind, level)}"

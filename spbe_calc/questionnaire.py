@@ -169,7 +169,7 @@ class Questionnaire:
     def level(self, ident: int, stage: str | None = None) -> Written:
         """An indicator's saved level at the session's stage (or at ``stage``)."""
         a = self.answer(ident)
-        return None if a is None else a.level_at(stage or self.stage)
+        return None if a is None else a.stage_level(stage or self.stage)
 
     def is_answered(self, ident: int) -> bool:
         """Whether an indicator has a (complete) level at the session's stage."""

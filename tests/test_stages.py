@@ -360,3 +360,63 @@ def test_assess_proposes_a_year_the_model_covers() -> None:
     model = load_model("spbe-2020")
     assert [proposed_year(model, y) for y in (2019, 2023, 2026)] == [2021, 2023, 2025]
     assert proposed_year(load_model("pemdi-2026"), 2031) == 2031
+
+
+# --- stages as the evaluation reads them (issue 25) ------------------------------------------------
+
+
+def test_a_stage_without_its_own_level_takes_the_latest_earlier_assessors_level(run: Run) -> None:
+    """The example has no visitasi: at visitasi every indicator keeps its interviu level."""
+    visitasi = json.loads(run("score", str(T22), "--stage", "visitasi", "-f", "json").stdout)
+    interviu = json.loads(run("score", str(T22), "--stage", "interviu", "-f", "json").stdout)
+    assert visitasi["index_exact"] == interviu["index_exact"]
+    assert visitasi["stage_sources"] == {"interviu": 47}
+    text = run("score", str(T22), "--stage", "visitasi").stdout
+    assert "tingkat dari tahap penilaian interviu 47" in text
+
+
+def test_the_instansis_own_level_never_stands_in_for_an_assessors(write: Callable[..., Path], run: Run) -> None:
+    """Indicator 1 has only its own level: at dokumen it is missing, not taken from mandiri."""
+    text = Path(T22).read_text(encoding="utf-8").replace("    tahap: {dokumen: 3, interviu: 3, akhir: 3}\n", "", 1)
+    path = write("a.yaml", text)
+    r = run("score", str(path), "--stage", "dokumen")
+    assert r.exit_code == 2 and "1 indikator belum punya tingkat" in r.stderr
+
+
+def test_sources_count_each_stage_that_gave_a_level(write: Callable[..., Path]) -> None:
+    """Indicator 1 has a final level, the others only interviu: at akhir, 1 from akhir, 46 from interviu."""
+    raw = yaml.safe_load(Path(T22).read_text(encoding="utf-8"))
+    for ident, entry in raw["levels"].items():
+        entry["tahap"] = {"akhir": 4} if ident == 1 else {"interviu": entry["tahap"]["interviu"]}
+    path = write("b.yaml", yaml.safe_dump(raw, allow_unicode=True))
+    scored = score_file(str(path), basis=Basis("akhir"))
+    assert scored.stage_sources == (("interviu", 46), ("akhir", 1))
+    model = load_model("spbe-2020")
+    expected = sum(
+        model.by_id[i].weight * (4 if i == 1 else e["tahap"]["interviu"]) for i, e in raw["levels"].items()
+    ) / 100
+    assert scored.score.value == expected
+
+
+def test_the_workbook_reads_stages_as_the_evaluation_does(run: Run, tmp_path: Path) -> None:
+    """Exported at visitasi (a column with no level at all), the formulas take interviu's levels."""
+    from .test_lke import Sheet, _export, _index_row
+
+    out = tmp_path / "lke.xlsx"
+    _export(run, T22, out, "--stage", "visitasi")
+    row = _index_row(out)
+    got = Sheet(out).evaluate({}, [f"F{row}"])
+    scored = json.loads(run("score", str(T22), "--stage", "visitasi", "-f", "json").stdout)
+    assert abs(got[f"F{row}"] - float(scored["index_exact"])) < 1e-12
+
+
+def test_calibrate_prints_gaps_that_agree_with_the_numbers_beside_them(run: Run) -> None:
+    """Each row's printed gap is its printed self-assessed value minus its printed final value."""
+    files = [str(EXAMPLES / "tahap" / f"kabupaten-contoh-{y}.yaml") for y in (2022, 2023)]
+    out = run("calibrate", *files).stdout
+    rows = re.findall(r"^[DA]\d+ .*?(\d+,\d\d)\s+(\d+,\d\d)\s+([+-]\d+,\d\d)\s*$", out, re.MULTILINE)
+    assert len(rows) >= 24
+    for own, final, gap in rows:
+        value = lambda text: Fraction(text.replace(",", "."))  # noqa: E731
+        assert value(own) - value(final) == value(gap), (own, final, gap)
+    assert "Tingkat akhir diambil dari tahap: akhir 47." in out

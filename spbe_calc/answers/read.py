@@ -264,11 +264,29 @@ class Answer(NamedTuple):
         levels = (self.level, *(level for _, level in self.tahap))
         return bool(self.fakta or self.analisis or self.bukti) or any(has_value(level) for level in levels)
 
-    def level_at(self, stage: str) -> Written:
-        """The level of a stage: ``level`` for ``mandiri``, else the one under ``tahap``."""
+    def stage_level(self, stage: str) -> Written:
+        """The level written for a stage: ``level`` for ``mandiri``, else the one under ``tahap``."""
         if stage == "mandiri":
             return self.level
         return next((level for name, level in self.tahap if name == stage), None)
+
+    def level_at(self, stage: str) -> Written:
+        """The level at a stage as the evaluation reads it (see :meth:`source_at`)."""
+        source = self.source_at(stage)
+        return None if source is None else self.stage_level(source)
+
+    def source_at(self, stage: str) -> str | None:
+        """The stage whose level counts at ``stage``: the latest at or before it that has one.
+
+        The assessors' stages follow each other (dokumen, interviu, visitasi, akhir) and an
+        indicator keeps its level from the last stage that set one: an indicator left out of the
+        visitasi keeps its interviu level. The instansi's own level (``mandiri``) never stands in
+        for an assessor's. ``None`` when no stage up to ``stage`` has a (complete) level.
+        """
+        if stage == "mandiri":
+            return stage if is_answered(self.level) else None
+        given = {name for name, level in self.tahap if is_answered(level)}
+        return next((s for s in reversed(STAGES[1 : STAGES.index(stage) + 1]) if s in given), None)
 
 
 def field_value(answer: Answer | None, field: str) -> Any:
@@ -276,7 +294,7 @@ def field_value(answer: Answer | None, field: str) -> Any:
     if answer is None:
         return None
     if field.startswith("tahap."):
-        value = answer.level_at(field.split(".", 1)[1])
+        value = answer.stage_level(field.split(".", 1)[1])
         return value if has_value(value) else None
     value = getattr(answer, field)
     if field == "level":
@@ -542,8 +560,9 @@ def bind(
     caller can say what was left out; they are never given a level silently. ``advice`` names
     the hint for missing indicators when ``--partial`` is not what to suggest: ``"assess"``
     (``plan``: answer them first) or ``"check"`` (``validate``). ``stage`` chooses whose levels
-    are bound: the instansi's own (``mandiri``) or a later stage's (under ``tahap``); every
-    stage's level is checked against the scale all the same.
+    are bound: the instansi's own (``mandiri``) or, at an assessors' stage, each indicator's level
+    at the latest stage up to it that has one (:meth:`Answer.source_at`); every stage's level is
+    checked against the scale all the same.
 
     A file that holds a published result has no levels to bind: that is an error here, for the
     commands that need levels (``score`` shows such a file without binding it).
@@ -562,8 +581,11 @@ def bind(
         for at, written in answer.tahap:
             if at != stage:
                 _check_level(answers, ident, at, written, indicator, problems)
+        written_ok = _check_level(answers, ident, stage, answer.stage_level(stage), indicator, problems)
+        # At an assessors' stage the level may come from an earlier one (Answer.source_at),
+        # whose own level was checked above.
         level = answer.level_at(stage)
-        if _check_level(answers, ident, stage, level, indicator, problems) and is_answered(level):
+        if written_ok and is_answered(level) and _level_problem(ident, level, indicator) is None:
             levels[ident] = level  # type: ignore[assignment]
     missing = [i.id for i in model.indicators if i.id not in levels]
     # Every problem is reported at once: an indicator renamed from 47 to 48 is both unknown (48)

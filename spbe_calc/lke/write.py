@@ -123,7 +123,7 @@ def rows(scored: ScoredFile) -> list[Row]:
                         item=item,
                         domain=domains.get(aspect.domain_id, "") if aspect.domain_id is not None else "",
                         aspect=aspect.name,
-                        levels={stage: _level(answer.level_at(stage), item) for stage in stages},
+                        levels={stage: _level(answer.stage_level(stage), item) for stage in stages},
                         fakta=answer.fakta if first else None,
                         analisis=answer.analisis if first else None,
                         bukti=answer.bukti if first else (),
@@ -243,6 +243,22 @@ def write_xlsx(scored: ScoredFile, stage: str = "mandiri") -> bytes:
     return buffer.getvalue()
 
 
+def _effective_level(stage: str, stages: list[str], level_col: dict[str, str], r: int) -> str:
+    """The formula of a row's level at ``stage`` as the evaluation reads it.
+
+    At an assessors' stage, the level of the latest stage column up to it that has a number
+    (:meth:`spbe_calc.answers.Answer.source_at`); the instansi's own column never stands in.
+    A formula: the column's value where it holds a number, else the next earlier column's.
+    """
+    if stage == "mandiri":
+        return f"{level_col['mandiri']}{r}"
+    chain = [s for s in stages if s != "mandiri" and STAGES.index(s) <= STAGES.index(stage)][::-1]
+    formula = '""'
+    for s in reversed(chain):  # built inside out: the latest stage is tested first
+        formula = f"IF(ISNUMBER({level_col[s]}{r}),{level_col[s]}{r},{formula})"
+    return formula
+
+
 def _lke_sheet(
     sheet: Worksheet, scored: ScoredFile, all_rows: list[Row], stages: list[str], stage: str
 ) -> dict[str, str]:
@@ -291,7 +307,7 @@ def _lke_sheet(
         # height its longest wrapped cell needs, so that printed rows do not overlap.
         lines = max(_lines(values.get(key), width) for key, width in _WIDTHS_WRAPPED.items())
         sheet.row_dimensions[r].height = min(409, 15 * max(1, lines))
-        level = f"{level_col[stage]}{r}"
+        level = _effective_level(stage, stages, level_col, r)
         names = [lv.name or "" for lv in ind.scale.levels]
         if any(names):
             choose = ",".join(_quoted(n) for n in names)
@@ -469,6 +485,10 @@ def _info_sheet(sheet: Worksheet, scored: ScoredFile, stage: str) -> None:
         r += 1
     sheet[f"A{r}"], sheet[f"B{r}"] = "Tahap pada rumus", stage
     sheet[f"A{r + 1}"], sheet[f"B{r + 1}"] = "Aturan predikat", scored.model.banding
+    if scored.stage_sources:  # at an assessors' stage: where each indicator's level comes from
+        counts = ", ".join(f"{s} {n}" for s, n in scored.stage_sources)
+        sheet[f"A{r + 2}"], sheet[f"B{r + 2}"] = "Tingkat dari tahap", counts
+        r += 1
     r += 3
     sheet[f"A{r}"] = SIGNERS
     sheet[f"A{r}"].font = Font(bold=True)

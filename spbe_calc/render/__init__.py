@@ -173,9 +173,17 @@ def banding_note(model: Model) -> str:
     return f"{t(f'out.banding.{model.banding}')} ({why})"
 
 
-def basis_line(stage: str, model: Model) -> str:
-    """What a score stands on: "Tahap: akhir · predikat dari indeks tepat (aturan tahun 2022)"."""
-    return t("out.stage", stage=stage_name(stage)) + " · " + banding_note(model)
+def basis_line(stage: str, model: Model, sources: tuple[tuple[str, int], ...] = ()) -> str:
+    """What a score stands on: "Tahap: akhir · predikat dari indeks tepat (aturan tahun 2022)".
+
+    At an assessors' stage, ``sources`` (:attr:`spbe_calc.core.ScoredFile.stage_sources`) says how
+    many indicators took their level from each stage: "tingkat dari tahap interviu 40, akhir 7".
+    """
+    line = t("out.stage", stage=stage_name(stage)) + " · " + banding_note(model)
+    if sources:
+        counts = ", ".join(f"{stage_name(s)} {n}" for s, n in sources)
+        line += " · " + t("out.stage-sources", counts=counts)
+    return line
 
 
 def banding_conflict(model: Model, value: Fraction) -> str | None:

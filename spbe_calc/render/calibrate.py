@@ -13,11 +13,21 @@ from rich.text import Text
 from spbe_calc.calibrate import Calibration, Gap, YearCalibration
 from spbe_calc.i18n import t
 from spbe_calc.model import LevelValue
-from spbe_calc.numbers import exact_str
-from spbe_calc.render import Options, json_num, num, signed, title
+from spbe_calc.numbers import exact_str, round_half_up
+from spbe_calc.render import Options, json_num, num, signed, stage_name, title
 from spbe_calc.render.richtext import to_text
 from spbe_calc.render.safe import clean
 from spbe_calc.scoring import level_text
+
+
+def shown_gap(own: Fraction, final: Fraction, places: int) -> str:
+    """The gap between two values as they are printed: the difference of the rounded values.
+
+    Rounded separately, 2,354 and 2,125 print as 2,35 and 2,13; their exact gap 0,229 would print
+    as 0,23 while the numbers beside it differ by 0,22. The printed gap is always the difference
+    of the printed numbers (JSON keeps the exact gap).
+    """
+    return signed(Fraction(round_half_up(own, places)) - Fraction(round_half_up(final, places)), places)
 
 
 def _tone(gap: Fraction) -> str:
@@ -34,9 +44,12 @@ def _year(y: YearCalibration) -> list[Any]:
         own_band=y.own.score.band.name,
         final=num(y.final.score.value, places),
         final_band=y.final.score.band.name,
-        gap=signed(y.gap, places),
+        gap=shown_gap(y.own.score.value, y.final.score.value, places),
     )
     out: list[Any] = [Text(clean(head), style="bold")]
+    if y.final.stage_sources:  # where the final levels come from (an earlier stage when akhir has none)
+        counts = ", ".join(f"{stage_name(st)} {n}" for st, n in y.final.stage_sources)
+        out.append(Text(t("cal.sources", counts=counts), style="dim"))
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column(t("out.col.code"), no_wrap=True)
     table.add_column(t("out.col.item"), ratio=1)
@@ -55,7 +68,7 @@ def _year(y: YearCalibration) -> list[Any]:
             Text(clean(g.name), style=style),
             num(g.self, places),
             num(g.final, places),
-            Text(signed(g.gap, places), style=_tone(g.gap)),
+            Text(shown_gap(g.self, g.final, places), style=_tone(g.gap)),
         )
     out.append(table)
     changed = [g for g in y.indicators if g.gap]

@@ -80,7 +80,7 @@ def render_text(result: PlannedFile, options: Options) -> str:
             table.add_row(*row)
         out.append(table)
         out.append(Text(t("plan.note.cheapest" if plan.costed else "plan.note.fewest"), style="dim"))
-    out.append(Text(basis_line(result.scored.stage, plan.model), style="dim"))
+    out.append(Text(basis_line(result.scored.stage, plan.model, result.scored.stage_sources), style="dim"))
     return to_text(options, *out)
 
 

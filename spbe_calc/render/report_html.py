@@ -183,7 +183,7 @@ def _cover(report: Report) -> list[str]:
     h.append(f"<p>{_e(model.name)} · {_e(regulation(model))}</p>")
     h.append(f'<div class="index index-cover">{num(cur.score.value, model.precision)}</div>')
     h.append(f"<div>{_badge(model, cur.score.band)}</div>")
-    h.append(f'<p class="muted">{_e(basis_line(cur.stage, model))}</p>')
+    h.append(f'<p class="muted">{_e(basis_line(cur.stage, model, cur.stage_sources))}</p>')
     signing = report.signing
     h.append(f"<p>{_e(dateline(signing.place, signing.date) if signing else long_date(report.generated))}</p>")
     h.append("</section>")
@@ -371,7 +371,7 @@ def _headline(report: Report) -> list[str]:
     if cur.missing:
         h.append(f'<p class="down">{_e(t("out.partial.short", count=len(cur.missing)))}</p>')
     h.append("</section>")
-    h.append(f'<p class="muted">{_e(basis_line(cur.stage, model))}</p>')
+    h.append(f'<p class="muted">{_e(basis_line(cur.stage, model, cur.stage_sources))}</p>')
     conflict = banding_conflict(model, s.value)
     if conflict:
         h.append(f'<p class="down">{_e(conflict)}</p>')

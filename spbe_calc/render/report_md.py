@@ -75,7 +75,7 @@ def render_md(report: Report, options: Options) -> str:
         )
         if report.other_instansi:
             out += ["", f"> **{cell(t('rep.other-instansi', other=prev.answers.instansi or t('out.no-instansi')))}**"]
-    out += ["", f"*{cell(basis_line(cur.stage, model))}*"]
+    out += ["", f"*{cell(basis_line(cur.stage, model, cur.stage_sources))}*"]
     conflict = banding_conflict(model, s.value)
     if conflict:
         out += ["", f"> {cell(conflict)}"]

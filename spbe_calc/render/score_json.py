@@ -57,6 +57,8 @@ def to_dict(f: ScoredFile, detail: bool = False) -> dict[str, Any]:
         "model_warning": warning(model),
         "regulation": model.regulation.short,
         "stage": f.stage,
+        # At an assessors' stage: how many indicators took their level from each stage.
+        "stage_sources": dict(f.stage_sources),
         "published": f.published is not None,
         "index": json_num(s.value, places),
         "index_exact": exact_str(s.value),

@@ -57,7 +57,7 @@ def _one(f: ScoredFile, detail: bool) -> list[str]:
         source = t("out.published.source", source=f.published.source) if f.published.source else ""
         lines += [f"*{cell(t('out.published'))}.* {cell(source)}".rstrip(), ""]
     else:
-        lines += [f"*{cell(basis_line(f.stage, f.model))}*", ""]
+        lines += [f"*{cell(basis_line(f.stage, f.model, f.stage_sources))}*", ""]
         conflict = banding_conflict(f.model, f.score.value)
         if conflict:
             lines += [f"> {cell(conflict)}", ""]

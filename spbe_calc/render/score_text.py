@@ -116,7 +116,7 @@ def _foot(f: ScoredFile, line: str, detail: bool, color: bool, width: int) -> li
     if exact != num(s.value, model.precision):
         line += paint(f"  ({t('out.exact')} {exact})", "dim", color)
     parts = [line]
-    parts += [paint(p, "dim", color) for p in textwrap.wrap(basis_line(f.stage, model), width)]
+    parts += [paint(p, "dim", color) for p in textwrap.wrap(basis_line(f.stage, model, f.stage_sources), width)]
     conflict = banding_conflict(model, s.value)
     if conflict:
         parts += [paint(p, "yellow", color) for p in textwrap.wrap(conflict, width)]
