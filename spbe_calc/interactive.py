@@ -29,7 +29,7 @@ from spbe_calc.i18n import pick, t, words
 from spbe_calc.model import Indicator, Model
 from spbe_calc.numbers import is_number
 from spbe_calc.questionnaire import Conflict, Questionnaire
-from spbe_calc.render import Options, level_label, num, pct, regulation, stage_name, warning
+from spbe_calc.render import Options, level_label, num, pct, regulation, stage_name, status_note
 from spbe_calc.render.messages import format_problem
 from spbe_calc.render.richtext import console
 from spbe_calc.render.safe import clean
@@ -660,9 +660,9 @@ def _intro(q: Questionnaire, io_: Prompter) -> None:
         io_.show(Text(t("as.intro.resume", path=q.path, answered=p.answered, total=p.total), style="bold"))
         if q.first_unanswered() is None:
             io_.show(Text(t("as.all-done"), style="green"))
-    note = warning(model)
+    note = status_note(model)
     if note:
-        io_.show(Text(note, style="yellow"))
+        io_.show(Text(f"⚠ {note}", style="yellow"))
     if q.stage != "mandiri":
         io_.show(Text(t("as.stage", stage=stage_name(q.stage)), style="bold cyan"))
     io_.show(Text(t("as.help.hint"), style="dim"))

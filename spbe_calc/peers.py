@@ -39,8 +39,8 @@ from typing import NamedTuple
 from spbe_calc.answers import Answers
 from spbe_calc.answers.read import Published
 from spbe_calc.core import DEFAULT_BASIS, Basis, ScoredFile, score_answers, score_file
-from spbe_calc.errors import Problem, Severity, SpbeError, fail
-from spbe_calc.model import load_model
+from spbe_calc.errors import Problem, Severity, SpbeError, fail, problem_at
+from spbe_calc.model import Model, load_model
 from spbe_calc.paths import is_file
 
 #: The kinds of agency, as the table names them.
@@ -125,9 +125,14 @@ def find(name: str) -> str:
     if len(found) == 1:
         return found[0]
     if found:
-        raise fail(name, "peers-ambiguous", name=name, names="; ".join(found))
-    close = difflib.get_close_matches(wanted, list(names), n=5, cutoff=0.6)
-    raise fail(name, "peers-unknown", name=name, names="; ".join(names[c] for c in close) or "–")
+        raise fail(name, "peers-ambiguous", name=name, names="; ".join(_short(f) for f in found))
+    close = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.6)
+    raise fail(name, "peers-unknown", name=name, names="; ".join(_short(names[c]) for c in close) or "–")
+
+
+def _short(name: str) -> str:
+    """A name as a message lists it: without "Pemerintah " (found all the same), so that several fit."""
+    return name.removeprefix("Pemerintah ")
 
 
 def rows_of(name: str) -> tuple[Row, ...]:
@@ -262,6 +267,10 @@ class Assessed(NamedTuple):
     against: int
     group: Group | None
     kind: Group | None
+    #: the model that scored it (its status is said beside the place)
+    model: Model | None = None
+    #: the stage whose levels gave the index (``mandiri``: the agency's own)
+    stage: str = "mandiri"
 
 
 class Peers(NamedTuple):
@@ -295,7 +304,7 @@ def published_years(name: str) -> tuple[Year, ...]:
     return tuple(out)
 
 
-def assess(index: Fraction, year: int | None, name: str | None, kind: str | None, group: str | None) -> Assessed | None:
+def assess(index: Fraction, year: int | None, name: str | None, kind: str | None, group: str | None) -> Assessed:
     """A self-assessed index placed in the latest published year before ``year`` (or the latest)."""
     # The latest year before the file's; for a file older than the table, the table's first year.
     earlier = [y for y in years() if year is None or y < year]
@@ -341,14 +350,34 @@ def standing(scored: ScoredFile) -> Peers:
             kind=kind_of(instansi),
             group=None,
             years=(),
-            assessed=assess(scored.score.value, scored.answers.tahun, None, kind_of(instansi), None),
-            warnings=tuple(p._replace(severity=Severity.WARNING) for p in exc.problems),
+            assessed=_placed(scored, None, kind_of(instansi), None),
+            warnings=(*_other_model(scored), *(p._replace(severity=Severity.WARNING) for p in exc.problems)),
         )
     first = rows_of(found)[0]
-    assessed = None
-    if scored.published is None:
-        assessed = assess(scored.score.value, scored.answers.tahun, found, first.kind, first.group)
-    return Peers(name=found, kind=first.kind, group=first.group, years=published_years(found), assessed=assessed)
+    assessed = None if scored.published is not None else _placed(scored, found, first.kind, first.group)
+    return Peers(
+        name=found,
+        kind=first.kind,
+        group=first.group,
+        years=published_years(found),
+        assessed=assessed,
+        warnings=_other_model(scored) if assessed is not None else (),
+    )
+
+
+def _placed(scored: ScoredFile, name: str | None, kind: str | None, group: str | None) -> Assessed:
+    """A scored self-assessment placed among last year's results, with its model and stage."""
+    placed = assess(scored.score.value, scored.answers.tahun, name, kind, group)
+    return placed._replace(model=scored.model, stage=scored.stage)
+
+
+def _other_model(scored: ScoredFile) -> tuple[Problem, ...]:
+    """A warning when the index placed is not the one the table publishes (another model's index)."""
+    if scored.model.id == TABLE_MODEL:
+        return ()
+    where = scored.answers.position("model")
+    problem = problem_at(scored.path, where, "peers-other-model", model=scored.model.id, table=TABLE_MODEL)
+    return (problem._replace(severity=Severity.WARNING),)
 
 
 def _is_file_name(target: str) -> bool:

@@ -38,24 +38,25 @@ def test_the_workbook_has_the_shape_of_the_lke(run: Run, tmp_path: Path) -> None
     book = _export(run, STAGED, tmp_path / "lke.xlsx")
     assert book.sheetnames == ["LKE", "Hasil", "Info"]
     lke = book["LKE"]
-    headers = [c.value for c in lke[1]]
+    headers = [c.value for c in lke[2]]
     assert headers[:10] == [
         "Domain", "Aspek", "No", "Indikator", "Bobot (%)", "Tingkat", "Nama Tingkat", "Fakta", "Analisis", "Bukti",
     ]  # fmt: skip
     assert {"Tingkat Dokumen", "Tingkat Interviu", "Tingkat Akhir"} <= set(headers)
-    assert lke.max_row == 48  # a header and the 47 indicators
-    first = {h: c.value for h, c in zip(headers, lke[2])}
+    assert lke.max_row == 49  # a title, a header and the 47 indicators
+    assert lke["A1"].value.startswith("Lembar Kerja Evaluasi — Pemerintah Kabupaten Contoh · 2022")
+    first = {h: c.value for h, c in zip(headers, lke[3])}
     assert (first["No"], first["Tingkat"], first["Tingkat Akhir"]) == ("1", 4, 3)
-    assert first["Nama Tingkat"].startswith("=IF(ISNUMBER(F2),CHOOSE(")  # a formula: follows the level
-    assert lke.freeze_panes == "E2" and lke.print_title_rows == "$1:$1"
+    assert first["Nama Tingkat"].startswith("=IF(ISNUMBER(F3),CHOOSE(")  # a formula: follows the level
+    assert lke.freeze_panes == "E3" and lke.print_title_rows == "$2:$2"
     assert lke.page_setup.orientation == "landscape" and int(lke.page_setup.paperSize) == 9  # A4
-    assert lke.row_dimensions[2].outline_level == 1  # rows grouped by aspect
+    assert lke.row_dimensions[3].outline_level == 1  # rows grouped by aspect
     lists = {dv.formula1 for dv in lke.data_validations.dataValidation}
     assert lists == {'"1,2,3,4,5"'}
     covered = " ".join(str(dv.sqref) for dv in lke.data_validations.dataValidation)
-    assert "F2:F48" in covered
+    assert "F3:F49" in covered
     helpers = [
-        c.column_letter for c in lke[1] if c.value in ("bukti (data)", "satuan", "kode aspek", "nilai", "kosong")
+        c.column_letter for c in lke[2] if c.value in ("bukti (data)", "satuan", "kode aspek", "nilai", "kosong")
     ]
     assert len(helpers) == 5 and all(lke.column_dimensions[c].hidden for c in helpers)
 
@@ -64,7 +65,7 @@ def test_texts_stay_texts(run: Run, tmp_path: Path, write: Any) -> None:
     """A fakta that starts with '=' is not a formula in the workbook, nor in the CSV."""
     path = write("a.yaml", 'model: spbe-2020\nlevels:\n  1: {level: 2, fakta: "=HYPERLINK(\\"http://x\\")"}\n')
     book = _export(run, path, tmp_path / "a.xlsx")
-    cell = book["LKE"]["H2"]
+    cell = book["LKE"]["H3"]
     assert cell.data_type == "s" and cell.value == '=HYPERLINK("http://x")'
     assert run("export", str(path), "-o", str(tmp_path / "a.csv")).exit_code == 0
     row = next(csv.DictReader(io.StringIO((tmp_path / "a.csv").read_text(encoding="utf-8"))))
@@ -161,14 +162,14 @@ def _edited(run: Run, tmp_path: Path, edit: Any) -> tuple[Any, Path]:
 
 def test_import_reads_levels_however_they_were_typed(run: Run, tmp_path: Path) -> None:
     def edit(lke: Any) -> None:
-        lke["F2"] = "4"
-        lke["F3"] = 4.0
-        lke["F4"] = "3 - Terdefinisi"
-        lke["F5"] = " 2 – terkelola "
-        lke["F6"] = None  # left empty: not answered
+        lke["F3"] = "4"
+        lke["F4"] = 4.0
+        lke["F5"] = "3 - Terdefinisi"
+        lke["F6"] = " 2 – terkelola "
+        lke["F7"] = None  # left empty: not answered
         lke.insert_rows(10)  # an empty row in the middle
-        lke["A60"] = "Catatan: diperiksa tim"  # a note below the table
-        lke.move_range("A20:T20", rows=45)  # a row moved to the end
+        lke["A61"] = "Catatan: diperiksa tim"  # a note below the table
+        lke.move_range("A21:T21", rows=45)  # a row moved to the end
 
     result, out = _edited(run, tmp_path, edit)
     assert result.exit_code == 0, result.stderr
@@ -201,8 +202,8 @@ def test_an_edited_hidden_evidence_column_cannot_make_a_bad_answers_file(
     """
 
     def edit(lke: Any) -> None:
-        lke["J2"] = shown
-        lke["K2"] = hidden
+        lke["J3"] = shown
+        lke["K3"] = hidden
 
     result, out = _edited(run, tmp_path, edit)
     assert result.exit_code == 0, result.stderr
@@ -212,8 +213,8 @@ def test_an_edited_hidden_evidence_column_cannot_make_a_bad_answers_file(
 
 def test_a_valid_hidden_evidence_entry_keeps_its_details(run: Run, tmp_path: Path) -> None:
     def edit(lke: Any) -> None:
-        lke["J2"] = "https://contoh.go.id/sk (12/2024)"
-        lke["K2"] = '[{"url": "https://contoh.go.id/sk", "nomor": "12/2024"}]'
+        lke["J3"] = "https://contoh.go.id/sk (12/2024)"
+        lke["K3"] = '[{"url": "https://contoh.go.id/sk", "nomor": "12/2024"}]'
 
     result, out = _edited(run, tmp_path, edit)
     assert result.exit_code == 0, result.stderr
@@ -235,20 +236,20 @@ def test_the_hidden_evidence_column_keeps_control_characters(run: Run, tmp_path:
 
 def test_import_names_every_problem_by_cell_and_writes_nothing(run: Run, tmp_path: Path) -> None:
     def edit(lke: Any) -> None:
-        lke["F14"] = 7
-        lke["F15"] = 2.5
-        lke["F16"] = "3 - Terkelola"
-        lke["C17"] = "99"
-        lke["C18"] = "1"
+        lke["F15"] = 7
+        lke["F16"] = 2.5
+        lke["F17"] = "3 - Terkelola"
+        lke["C18"] = "99"
+        lke["C19"] = "1"
 
     result, out = _edited(run, tmp_path, edit)
     assert result.exit_code == 1 and not out.exists()
     err = result.stderr
-    assert "lke.xlsx:LKE!F14: galat: tingkat 7 di luar skala indikator 13 (1-5)" in err
-    assert "LKE!F15" in err and "2.5" in err
-    assert "LKE!F16" in err and "tingkat 3 bernama Terdefinisi" in err
-    assert "LKE!C17" in err and "'99' bukan nomor indikator" in err
-    assert "LKE!C18" in err and "sudah ada di baris 2" in err
+    assert "lke.xlsx:LKE!F15: galat: tingkat 7 di luar skala indikator 13 (1-5)" in err
+    assert "LKE!F16" in err and "2.5" in err
+    assert "LKE!F17" in err and "tingkat 3 bernama Terdefinisi" in err
+    assert "LKE!C18" in err and "'99' bukan nomor indikator" in err
+    assert "LKE!C19" in err and "sudah ada di baris 3" in err
     parsable = run("import", str(tmp_path / "lke.xlsx"), "-o", str(out), "--lang", "en")
     assert parsable.exit_code == 1
 
@@ -378,7 +379,7 @@ def test_a_zip_bomb_is_refused_before_it_is_opened(run: Run, tmp_path: Path) -> 
 
 def test_a_formula_in_a_level_cell_is_not_run(run: Run, tmp_path: Path) -> None:
     def edit(lke: Any) -> None:
-        lke["F2"] = "=2+1"
+        lke["F3"] = "=2+1"
 
     result, out = _edited(run, tmp_path, edit)
-    assert result.exit_code == 1 and "LKE!F2" in result.stderr and not out.exists()
+    assert result.exit_code == 1 and "LKE!F3" in result.stderr and not out.exists()

@@ -80,7 +80,7 @@ def test_one_huge_shared_string_in_many_cells_is_refused_cell_by_cell(tmp_path: 
     _handmade_workbook(book, rows, ["A" * 5_000_000])
     assert book.stat().st_size < 100_000
     result = bounded("import", str(book), "-o", "j.yaml", cwd=tmp_path)
-    assert result.returncode == 1 and "LKE!H2" in result.stderr and "100000" in result.stderr
+    assert result.returncode == 1 and "LKE!H3" in result.stderr and "100000" in result.stderr
     assert not (tmp_path / "j.yaml").exists()
     _within_bounds(result)
 
@@ -94,18 +94,18 @@ def test_one_huge_shared_string_in_many_cells_is_refused_cell_by_cell(tmp_path: 
 )
 def test_a_text_cell_the_reader_would_refuse_is_refused(run: Run, tmp_path: Path, value: str, said: str) -> None:
     book = _workbook(run, tmp_path)
-    _edit(book, lambda sheet: setattr(sheet.cell(row=5, column=9), "value", "PENANDA"))
+    _edit(book, lambda sheet: setattr(sheet.cell(row=6, column=9), "value", "PENANDA"))
     _inflate(book, "PENANDA", value)
     r = run("import", str(book), "-o", str(tmp_path / "j.yaml"))
-    assert r.exit_code == 1 and "LKE!I5" in r.stderr and said in r.stderr
+    assert r.exit_code == 1 and "LKE!I6" in r.stderr and said in r.stderr
     assert not (tmp_path / "j.yaml").exists()
 
 
 def test_a_level_of_five_thousand_digits_is_a_cell_problem(run: Run, tmp_path: Path) -> None:
     book = _workbook(run, tmp_path)
-    _edit(book, lambda sheet: setattr(sheet.cell(row=3, column=6), "value", "9" * 5000))
+    _edit(book, lambda sheet: setattr(sheet.cell(row=4, column=6), "value", "9" * 5000))
     r = run("import", str(book), "-o", str(tmp_path / "j.yaml"))
-    assert r.exit_code == 1 and "LKE!F3" in r.stderr
+    assert r.exit_code == 1 and "LKE!F4" in r.stderr
 
 
 @pytest.mark.parametrize("output", [".", "/", ""])

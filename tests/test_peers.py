@@ -113,9 +113,9 @@ def test_names_match_tolerantly(run: Run, spelling: str) -> None:
 
 def test_an_ambiguous_or_unknown_name_gets_the_closest_names(run: Run) -> None:
     r = run("peers", "Bandung")
-    assert r.exit_code == 2 and "Pemerintah Kab. Bandung; Pemerintah Kota Bandung" in r.stderr
+    assert r.exit_code == 2 and "Kab. Bandung; Kota Bandung" in r.stderr
     r = run("peers", "Kabupaten Bandungg")
-    assert r.exit_code == 2 and "tidak ada dalam hasil terbit" in r.stderr and "Pemerintah Kab. Bandung" in r.stderr
+    assert r.exit_code == 2 and "tidak ada dalam hasil terbit" in r.stderr and "paling mirip: Kab. Bandung" in r.stderr
 
 
 def test_a_self_assessment_is_placed_in_last_years_table(run: Run, tmp_path: Path) -> None:
@@ -141,14 +141,28 @@ def test_a_self_assessment_is_placed_in_last_years_table(run: Run, tmp_path: Pat
         assert assessed[scope]["rank"] == 1 + sum(v > mine for v in others)
         assert assessed[scope]["total"] == len(others) + 1
         assert assessed[scope]["top_quarter"] == float(sorted(others, reverse=True)[math.ceil(len(others) / 4) - 1])
-    text_out = run("peers", str(path)).stdout
-    assert "Penilaian mandiri 2025 (indeks 2,38) dibandingkan dengan hasil terbit 2024" in text_out
+    text_out = " ".join(run("peers", str(path)).stdout.split())  # read as one text, lines wrapped at 80
+    assert "Indeks 2025, tahap penilaian mandiri (2,38), dibandingkan dengan hasil terbit 2024" in text_out
+
+
+def test_the_index_placed_names_its_stage(run: Run) -> None:
+    """The 2023 example at its final levels (2.57), not the team's own (2.85)."""
+    path = str(EXAMPLES / "tahap" / "kabupaten-contoh-2023.yaml")
+    out = " ".join(run("peers", path, "--stage", "akhir").stdout.split())
+    assert "Indeks 2023, tahap akhir (2,57), dibandingkan dengan hasil terbit 2023" in out
+    data = json.loads(run("peers", path, "--stage", "akhir", "-f", "json").stdout)["self_assessment"]
+    assert (data["stage"], data["index"]) == ("akhir", 2.57)
+    rows = list(csv.DictReader(run("peers", path, "--stage", "akhir", "-f", "csv").stdout.splitlines()))
+    assert {r["sumber"] for r in rows} == {"akhir"}
+    own = json.loads(run("peers", path, "-f", "json").stdout)["self_assessment"]
+    assert (own["stage"], own["index"]) == ("mandiri", 2.85)
 
 
 def test_an_agency_the_table_lacks_is_placed_among_its_kind_with_a_warning(run: Run) -> None:
     r = run("peers", str(EXAMPLES / "kabupaten-contoh-2022.yaml"))
     assert r.exit_code == 0 and "peringatan" in r.stderr and "tidak ada dalam hasil terbit" in r.stderr
-    assert "kabupaten seluruh Indonesia: peringkat" in r.stdout and "hasil terbit 2023" in r.stdout
+    out = " ".join(r.stdout.split())
+    assert "kabupaten seluruh Indonesia: peringkat" in out and "hasil terbit 2023" in out
 
 
 def test_csv_and_markdown(run: Run) -> None:

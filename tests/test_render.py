@@ -6,9 +6,14 @@ import csv
 import datetime
 import io
 import json
+import shutil
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
+from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -78,3 +83,147 @@ def test_plan_costs_are_grouped(run: Run, write) -> None:  # type: ignore[no-unt
     assert "150.000.000" in out
     out = run("--lang", "en", "plan", EX22, "--target", "Baik", "--costs", str(costs)).stdout
     assert "150,000,000" in out
+
+
+# --- a model that is not official says so in every output --------------------------------------
+
+DENPASAR = str(EXAMPLES / "kota-denpasar-2018.yaml")  # spbe-2018: a reconstructed model
+RECONSTRUCTED = "rekonstruksi: model spbe-2018 disusun ulang dari sumber sekunder"
+
+
+def _pemdi(write: Callable[..., Path]) -> str:
+    """A provisional model's file with final levels (for calibrate too)."""
+    levels = "\n".join(f"  {i}:\n    level: 3\n    tahap: {{akhir: 2}}" for i in range(1, 21))
+    return str(
+        write("pemdi.yaml", f"model: pemdi-2026\ninstansi: Pemerintah Kota Contoh\ntahun: 2026\nlevels:\n{levels}\n")
+    )
+
+
+def _flat(text: str) -> str:
+    """Text with its line breaks undone (a wrapped note read as one sentence)."""
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("score",),
+        ("score", "-f", "markdown"),
+        ("score", "--detail"),
+        ("plan", "--target", "2.8"),
+        ("compare",),  # beside the published 2023 and 2024 results (spbe-2020)
+        ("peers",),
+        ("peers", "-f", "markdown"),
+    ],
+)
+def test_a_reconstructed_model_says_so_on_stdout_and_not_twice(run: Run, args: tuple[str, ...]) -> None:
+    r = run(args[0], DENPASAR, *args[1:])
+    assert r.exit_code in (0, 1), r.stderr
+    assert "⚠ " + RECONSTRUCTED in _flat(r.stdout)
+    assert "angkanya dapat berbeda dari hasil resmi" in _flat(r.stdout)
+    assert RECONSTRUCTED not in r.stderr  # the reader of the text already has it
+
+
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [
+        (("score", "-f", "json"), lambda d: d["model_warning"]),
+        (("plan", "--target", "2.8", "-f", "json"), lambda d: d["model_warning"]),
+        (("compare", "-f", "json"), lambda d: d["files"][0]["model_warning"]),
+        (("peers", "-f", "json"), lambda d: d["self_assessment"]["model_warning"]),
+    ],
+)
+def test_data_for_programs_carries_the_status_and_the_terminal_hears_it(
+    run: Run, args: tuple[str, ...], field: Callable[[Any], str]
+) -> None:
+    r = run(args[0], DENPASAR, *args[1:])
+    assert field(json.loads(r.stdout)).startswith(RECONSTRUCTED)
+    assert "spbe-calc: ⚠ " + RECONSTRUCTED in r.stderr
+
+
+def test_csv_outputs_carry_the_status_on_their_rows(run: Run, tmp_path: Path) -> None:
+    row = next(csv.DictReader(io.StringIO(run("score", DENPASAR, "-f", "csv").stdout)))
+    assert row["model_status"] == "reconstructed" and row["model_warning"].startswith(RECONSTRUCTED)
+    rows = list(csv.DictReader(io.StringIO(run("peers", DENPASAR, "-f", "csv").stdout)))
+    own = [r for r in rows if r["sumber"] == "mandiri"]
+    assert own and all(r["catatan"].startswith(RECONSTRUCTED) for r in own)
+    out = tmp_path / "lke.csv"
+    assert run("export", DENPASAR, "-o", str(out)).exit_code == 0
+    lke = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert len(lke) > 30 and all(r["Status model"].startswith(RECONSTRUCTED) for r in lke)
+
+
+def test_the_report_cover_and_the_workbook_title_say_so(run: Run, tmp_path: Path) -> None:
+    import openpyxl
+
+    html = tmp_path / "laporan.html"
+    assert run("report", DENPASAR, "-o", str(html)).exit_code == 0
+    cover = html.read_text(encoding="utf-8").split('<section class="cover">', 1)[1].split("</section>", 1)[0]
+    assert '<p class="warn">⚠ ' + RECONSTRUCTED in cover
+    md = tmp_path / "laporan.md"
+    assert run("report", DENPASAR, "-o", str(md)).exit_code == 0
+    assert "> ⚠ " + RECONSTRUCTED in md.read_text(encoding="utf-8")
+    book = tmp_path / "lke.xlsx"
+    assert run("export", DENPASAR, "-o", str(book)).exit_code == 0
+    first = openpyxl.load_workbook(book).worksheets[0]
+    assert first.title == "LKE" and RECONSTRUCTED in first["A1"].value
+
+
+def test_a_provisional_model_says_its_own_warning_everywhere(
+    run: Run, write: Callable[..., Path], tmp_path: Path
+) -> None:
+    import openpyxl
+
+    path = _pemdi(write)
+    said = "sementara: Model pemdi-2026 BELUM TERVERIFIKASI"
+    assert said in _flat(run("score", path).stdout)
+    assert said in _flat(run("calibrate", path).stdout)
+    assert json.loads(run("calibrate", path, "-f", "json").stdout)["years"][0]["model_warning"].startswith(said)
+    book = tmp_path / "lke.xlsx"
+    assert run("export", path, "-o", str(book)).exit_code == 0
+    assert said in openpyxl.load_workbook(book)["LKE"]["A1"].value
+    out = tmp_path / "lke.csv"
+    assert run("export", path, "-o", str(out)).exit_code == 0
+    assert all(r["Status model"].startswith(said) for r in csv.DictReader(io.StringIO(out.read_text("utf-8"))))
+
+
+def test_an_official_model_carries_no_status_note(run: Run, tmp_path: Path) -> None:
+    import openpyxl
+
+    assert "⚠" not in run("score", EX22).stdout + run("score", EX22).stderr
+    assert json.loads(run("score", EX22, "-f", "json").stdout)["model_warning"] is None
+    out = tmp_path / "lke.csv"
+    run("export", EX22, "-o", str(out))
+    assert "Status model" not in out.read_text(encoding="utf-8").splitlines()[0]
+    book = tmp_path / "lke.xlsx"
+    run("export", EX22, "-o", str(book))
+    title = openpyxl.load_workbook(book)["LKE"]["A1"].value
+    assert title == "Lembar Kerja Evaluasi — Pemerintah Kabupaten Contoh · 2022 · Indeks SPBE (PermenPANRB 59/2020)"
+
+
+def test_a_year_whose_banding_rule_is_assumed_says_so(run: Run, write: Callable[..., Path], tmp_path: Path) -> None:
+    import openpyxl
+
+    text = (EXAMPLES / "kabupaten-contoh-2022.yaml").read_text(encoding="utf-8")
+    shutil.copy(EXAMPLES / "logo-contoh.svg", tmp_path)
+    for year, assumed in ((2021, True), (2022, True), (2023, False), (2024, False), (2025, True), (2026, True)):
+        path = str(write(f"k{year}.yaml", text.replace("tahun: 2022", f"tahun: {year}")))
+        out = _flat(run("score", path).stdout)
+        assert (f"(aturan tahun {year}, anggapan)" in out) is assumed, (year, out)
+        assert f"aturan tahun {year}" in out
+        rule = json.loads(run("score", path, "-f", "json").stdout)["banding_rule"]
+        assert rule["assumed"] is assumed
+        if year == 2025:
+            book = tmp_path / "lke.xlsx"
+            assert run("export", path, "-o", str(book)).exit_code == 0
+            assert "aturan tahun 2025, anggapan" in openpyxl.load_workbook(book)["Hasil"]["A2"].value
+            html = tmp_path / "laporan.html"
+            assert run("report", path, "-o", str(html)).exit_code == 0
+            assert "aturan tahun 2025, anggapan" in html.read_text(encoding="utf-8")
+    shown = _flat(run("models", "spbe-2020").stdout)
+    assert "2021–2022: dari indeks tepat (anggapan)" in shown and "2025–: dari indeks tepat (anggapan)" in shown
+    assert "2023: dari indeks yang dibulatkan." in shown and "2024: dari indeks tepat." in shown
+    rules = json.loads(run("models", "spbe-2020", "-f", "json").stdout)["banding_by_year"]
+    assert [(r["from"], r["to"], r["assumed"]) for r in rules] == [
+        (2021, 2022, True), (2023, 2023, False), (2024, 2024, False), (2025, None, True),
+    ]  # fmt: skip

@@ -93,7 +93,7 @@ def test_every_format_says_the_stage_and_the_rule(run: Run) -> None:
     header, row = rows[0].split(","), rows[1].split(",")
     assert dict(zip(header, row))["stage"] == "akhir" and dict(zip(header, row))["banding"] == "exact"
     md = run("score", T22, "-f", "markdown", "--stage", "dokumen").stdout
-    assert "Tahap: penilaian dokumen · predikat dari indeks tepat (aturan tahun 2022)" in md
+    assert "Tahap: penilaian dokumen · predikat dari indeks tepat (aturan tahun 2022, anggapan)" in md
 
 
 def test_overlapping_or_reversed_banding_years_are_refused(write: Callable[..., Path], run: Run) -> None:
@@ -392,9 +392,9 @@ def test_sources_count_each_stage_that_gave_a_level(write: Callable[..., Path]) 
     scored = score_file(str(path), basis=Basis("akhir"))
     assert scored.stage_sources == (("interviu", 46), ("akhir", 1))
     model = load_model("spbe-2020")
-    expected = sum(
-        model.by_id[i].weight * (4 if i == 1 else e["tahap"]["interviu"]) for i, e in raw["levels"].items()
-    ) / 100
+    expected = (
+        sum(model.by_id[i].weight * (4 if i == 1 else e["tahap"]["interviu"]) for i, e in raw["levels"].items()) / 100
+    )
     assert scored.score.value == expected
 
 

@@ -28,7 +28,7 @@ from spbe_calc.cli.usage import usage_text
 from spbe_calc.errors import ExitCode, Problem, SpbeError, capped, fail, os_failure
 from spbe_calc.i18n import LANGUAGES, default_language, set_language, t, t_optional
 from spbe_calc.model import Model
-from spbe_calc.render import Options, warning
+from spbe_calc.render import Options, status_notes
 from spbe_calc.render.messages import format_problem
 from spbe_calc.render.safe import guard
 
@@ -256,14 +256,16 @@ def report(problems: list[Problem]) -> None:
         say(format_problem(p, color))
 
 
-def warn_models(models: list[Model | None]) -> None:
-    """Say once per model used that it is provisional (its ``warning:`` line), on stderr."""
-    seen: set[str] = set()
-    for m in models:
-        note = warning(m) if m is not None else None
-        if m is not None and note and m.id not in seen:
-            seen.add(m.id)
-            say(f"spbe-calc: {note}")
+def warn_models(models: list[Model | None], shown: bool = False) -> None:
+    """Say once per model used that it is not official (its status note), on stderr.
+
+    ``shown``: the data on stdout is read by a person and already says it (text, Markdown), so
+    the terminal does not show it twice; after JSON, CSV or a written file it is said here too.
+    """
+    if shown:
+        return
+    for note in status_notes(m for m in models if m is not None):
+        say(f"spbe-calc: ⚠ {note}")
 
 
 # --- the funnel ----------------------------------------------------------------------------------

@@ -45,7 +45,7 @@ def plan(
     """Plan the raises that reach a target; 1 when it cannot be reached."""
     bar = parse_bar(target, "--target")
     result = plan_file(file, model, bar, str(costs) if costs else None, Basis(stage, banding))
-    warn_models([result.scored.model])
+    warn_models([result.scored.model], shown=fmt == "text")
     emit(render_text("plan", fmt, result, options()))
     return ExitCode.OK if result.plan.reachable else ExitCode.FINDINGS
 
@@ -62,7 +62,7 @@ def compare(
 ) -> ExitCode:
     """Compare answers files, oldest first, with the agency's published years beside them."""
     result = compare_files(files, model, partial, Basis(stage, banding), not no_published)
-    warn_models([f.model for f in result.files])
+    warn_models([f.model for f in result.files if f.published is None], shown=fmt == "text")
     emit(render_text("compare", fmt, result, options()))
     return ExitCode.OK
 
@@ -75,7 +75,7 @@ def calibrate(
 ) -> ExitCode:
     """Self-assessed against final levels, per indicator, aspect, domain and year."""
     result = calibrate_files(files, model)
-    warn_models([y.own.model for y in result.years])
+    warn_models([y.own.model for y in result.years], shown=fmt == "text")
     emit(render_text("calibrate", fmt, result, options()))
     return ExitCode.OK
 
@@ -91,6 +91,8 @@ def peers(
     """Where an agency stands among its peers in the published results."""
     result = peers_for(target, model, Basis(stage, banding))
     report_problems(list(result.warnings))
+    if result.assessed is not None:
+        warn_models([result.assessed.model], shown=fmt in ("text", "markdown"))
     emit(render_text("peers", fmt, result, options()))
     return ExitCode.OK
 

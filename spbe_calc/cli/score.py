@@ -47,7 +47,7 @@ def score(
         report(warnings)
     for f in batch.scored:
         say(partial_note(f))
-    warn_models([f.model for f in batch.scored])
+    warn_models([f.model for f in batch.scored], shown=fmt in ("text", "markdown"))
     say(mixed_models(batch.scored))
     emit(render_text("score", fmt, batch, options(detail)))
     for f in batch.below:

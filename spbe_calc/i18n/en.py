@@ -241,6 +241,8 @@ MESSAGES: dict[str, str] = {
     "hint.peers-unknown": "Write the name as the report does, such as 'Kabupaten Banyuasin' or 'Kota Denpasar'.",
     "problem.peers-ambiguous": "the name '{name}' matches several agencies: {names}",
     "hint.peers-ambiguous": "Say which kind: 'Kabupaten …', 'Kota …' or 'Provinsi …'.",
+    "problem.peers-other-model": "this index is computed with model {model}, while the published results use {table}: the two indices are not measured alike, so its place is only a rough guide",
+    "hint.peers-other-model": "Read the place as a rough guide only: the published table holds indices of model {table} alone.",
     "problem.peers-no-instansi": "this answers file names no instansi, so its place cannot be looked up",
     "hint.peers-no-instansi": 'Add an instansi line: "Pemerintah Kabupaten …", or give the agency\'s name instead.',
     "peers.rank": "{rank} of {total}",
@@ -262,7 +264,7 @@ MESSAGES: dict[str, str] = {
     "peers.spread": "Spread {year} · {group} ({total} agencies)",
     "peers.top-quarter": "The top quarter starts at index {index}.",
     "peers.note": "Note {year}: {note}",
-    "peers.assessed": "Self-assessment {year} (index {index}) against the published results of {against}:",
+    "peers.assessed": "The {year} index, stage {stage} ({index}), against the published results of {against}:",
     "peers.assessed.place": "{group}: rank {place}, percentile {percentile}; the top quarter starts at {top}",
     "peers.how": "Equal indices share the better rank; percentile = (below + half the equal) / count; quartiles as QUARTILE.INC.",
     # --- counted nouns (plural forms) -------------------------------------------------------
@@ -624,6 +626,8 @@ MESSAGES: dict[str, str] = {
     "out.models.caption": (
         "* default model. D/A/I: number of domains, aspects, indicators. Provisional: reported by secondary sources, unverified."
     ),
+    "out.status-note.reconstructed": "model {model} is rebuilt from secondary sources, not from the regulation's text ({basis}); its numbers may differ from the official results.",
+    "out.status-note.provisional": "model {model} is not verified ({basis}); its numbers may change.",
     "out.status.official": "official",
     "out.status.provisional": "provisional",
     "out.status.reconstructed": "reconstructed",
@@ -659,6 +663,7 @@ MESSAGES: dict[str, str] = {
     "out.banding.exact": "predikat from the exact index",
     "out.banding.by-model": "the model's rule",
     "out.banding.by-year": "the rule for {year}",
+    "out.banding.by-year.assumed": "the rule for {year}, an assumption",
     "out.banding.by-option": "--banding",
     "out.banding.conflict": "The exact index {exact} is {exact_band}, rounded {rounded} is {rounded_band}; {chosen} holds: {rule}.",
     "out.stage-sources": "levels from the stages {counts}",
@@ -696,6 +701,7 @@ MESSAGES: dict[str, str] = {
     "mdl.banding.title": "How the predikat is decided per evaluation year:",
     "mdl.banding.default": "other years: {how}",
     "mdl.banding.exact": "on the exact index",
+    "mdl.banding.assumed": "an assumption",
     "mdl.banding.rounded": "on the rounded index",
     "mdl.structure": "Domains and aspects (weight, number of indicators):",
     "mdl.aspect": "A{id} {name} · {weight} · {n} indicators",

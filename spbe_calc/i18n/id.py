@@ -238,6 +238,8 @@ MESSAGES: dict[str, str] = {
     "hint.peers-unknown": "Tulis nama seperti di laporan, misalnya 'Kabupaten Banyuasin' atau 'Kota Denpasar'.",
     "problem.peers-ambiguous": "nama '{name}' cocok dengan beberapa instansi: {names}",
     "hint.peers-ambiguous": "Sebutkan jenisnya: 'Kabupaten …', 'Kota …' atau 'Provinsi …'.",
+    "problem.peers-other-model": "indeks ini dihitung dengan model {model}, sedangkan hasil terbit memakai {table}: kedua indeks tidak diukur dengan cara yang sama, jadi posisinya hanya perkiraan kasar",
+    "hint.peers-other-model": "Bacalah posisinya sebagai gambaran saja: tabel hasil terbit hanya memuat indeks model {table}.",
     "problem.peers-no-instansi": "berkas jawaban ini tidak menyebut instansi, jadi posisinya tidak dapat dicari",
     "hint.peers-no-instansi": 'Tambahkan baris instansi: "Pemerintah Kabupaten …", atau beri nama instansinya langsung.',
     "peers.rank": "{rank} dari {total}",
@@ -259,7 +261,7 @@ MESSAGES: dict[str, str] = {
     "peers.spread": "Sebaran {year} · {group} ({total} instansi)",
     "peers.top-quarter": "Seperempat teratas mulai indeks {index}.",
     "peers.note": "Catatan {year}: {note}",
-    "peers.assessed": "Penilaian mandiri {year} (indeks {index}) dibandingkan dengan hasil terbit {against}:",
+    "peers.assessed": "Indeks {year}, tahap {stage} ({index}), dibandingkan dengan hasil terbit {against}:",
     "peers.assessed.place": "{group}: peringkat {place}, persentil {percentile}; seperempat teratas mulai {top}",
     "peers.how": "Indeks yang sama berbagi peringkat yang lebih baik; persentil = (di bawah + setengah yang sama) / jumlah; kuartil seperti QUARTILE.INC.",
     # --- counted nouns (plural forms) -------------------------------------------------------
@@ -622,6 +624,8 @@ MESSAGES: dict[str, str] = {
     "out.models.caption": (
         "* model bawaan. D/A/I: jumlah domain, aspek, indikator. Sementara: dilaporkan sumber sekunder, belum diverifikasi."
     ),
+    "out.status-note.reconstructed": "model {model} disusun ulang dari sumber sekunder, bukan dari naskah peraturan ({basis}); angkanya dapat berbeda dari hasil resmi.",
+    "out.status-note.provisional": "model {model} belum terverifikasi ({basis}); angkanya dapat berubah.",
     "out.status.official": "resmi",
     "out.status.provisional": "sementara",
     "out.status.reconstructed": "rekonstruksi",
@@ -656,6 +660,7 @@ MESSAGES: dict[str, str] = {
     "out.banding.exact": "predikat dari indeks tepat",
     "out.banding.by-model": "aturan model",
     "out.banding.by-year": "aturan tahun {year}",
+    "out.banding.by-year.assumed": "aturan tahun {year}, anggapan",
     "out.banding.by-option": "--banding",
     "out.banding.conflict": "Indeks tepat {exact} termasuk {exact_band}, dibulatkan {rounded} termasuk {rounded_band}; yang berlaku {chosen}: {rule}.",
     "out.stage-sources": "tingkat dari tahap {counts}",
@@ -690,6 +695,7 @@ MESSAGES: dict[str, str] = {
     "mdl.banding.title": "Penentuan predikat per tahun evaluasi:",
     "mdl.banding.default": "tahun lain: {how}",
     "mdl.banding.exact": "dari indeks tepat",
+    "mdl.banding.assumed": "anggapan",
     "mdl.banding.rounded": "dari indeks yang dibulatkan",
     "mdl.structure": "Domain dan aspek (bobot, jumlah indikator):",
     "mdl.aspect": "A{id} {name} · {weight} · {n} indikator",

@@ -3,7 +3,7 @@
 The workbook has the shape of the evaluation's own worksheet, so its sheet and column names are
 the official Indonesian ones in every language (like the names of domains and indicators):
 
-- ``LKE``: one row per indicator (one per item for an indicator scored per item): domain,
+- ``LKE``: a title row, then one row per indicator (one per item for an indicator scored per item): domain,
   aspect, number, name, weight, level, level name, fakta, analisis, bukti, and the stage levels
   when the answers have them; then hidden helper columns that the formulas use.
 - ``Hasil``: every aspect, domain and the index with live formulas, and the predikat.
@@ -22,6 +22,9 @@ from spbe_calc.stages import STAGES
 SHEET = "LKE"
 RESULT = "Hasil"
 INFO = "Info"
+#: The LKE sheet's header row: row 1 is its title (the agency, the year, the model, and the
+#: model's status when it is not official); the indicators start below the header.
+HEADER_ROW = 2
 
 #: The visible columns, in order: (key, header).
 BASE_COLUMNS: tuple[tuple[str, str], ...] = (

@@ -31,6 +31,7 @@ from spbe_calc.core import Basis, ScoredFile, score_file
 from spbe_calc.errors import fail
 from spbe_calc.lke import (
     BASE_COLUMNS,
+    HEADER_ROW,
     HELPER_COLUMNS,
     INFO,
     INFO_FIELDS,
@@ -44,7 +45,7 @@ from spbe_calc.lke import (
 )
 from spbe_calc.model import Aspect, Band, Indicator, Model
 from spbe_calc.numbers import exact_str
-from spbe_calc.render import csv_text
+from spbe_calc.render import csv_text, status_note
 from spbe_calc.stages import STAGES
 
 
@@ -164,12 +165,25 @@ def _level_name(ind: Indicator, level: int | None) -> str:
 # --- CSV ------------------------------------------------------------------------------------
 
 
+#: The CSV's column that carries the status of a model that is not official.
+STATUS_HEADER = "Status model"
+
+
 def write_csv(scored: ScoredFile) -> str:
-    """The LKE rows as CSV (numbers with a dot; no formulas, no hidden columns)."""
+    """The LKE rows as CSV (numbers with a dot; no formulas, no hidden columns).
+
+    For a model that is not official, a last column ``Status model`` says so on every row: a CSV
+    has no title row to carry it, and a row copied elsewhere keeps it.
+    """
     stages = stages_written(scored)
+    note = status_note(scored.model)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([header for _, header in BASE_COLUMNS] + [STAGE_HEADERS[s] for s in stages[1:]])
+    writer.writerow(
+        [header for _, header in BASE_COLUMNS]
+        + [STAGE_HEADERS[s] for s in stages[1:]]
+        + ([STATUS_HEADER] if note else [])
+    )
     for row in rows(scored):
         level = row.levels["mandiri"]
         writer.writerow(
@@ -185,6 +199,7 @@ def write_csv(scored: ScoredFile) -> str:
                 csv_text(row.analisis or ""),
                 csv_text(bukti_text(row.bukti)),
                 *["" if row.levels[s] is None else row.levels[s] for s in stages[1:]],
+                *([csv_text(note)] if note else []),
             ]
         )
     return buffer.getvalue()
@@ -236,7 +251,7 @@ def write_xlsx(scored: ScoredFile, stage: str = "mandiri") -> bytes:
         stages.sort(key=STAGES.index)
     all_rows = rows(scored)
     columns = _lke_sheet(sheet, scored, all_rows, stages, stage)
-    _result_sheet(workbook, scored, columns, len(all_rows) + 1)
+    _result_sheet(workbook, scored, columns, len(all_rows) + HEADER_ROW)
     _info_sheet(workbook.create_sheet(INFO), scored, stage)
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -259,6 +274,18 @@ def _effective_level(stage: str, stages: list[str], level_col: dict[str, str], r
     return formula
 
 
+def sheet_title(scored: ScoredFile) -> str:
+    """The LKE sheet's title: who, which year, which model; and the model's status when not official."""
+    model = scored.model
+    parts = [f"Lembar Kerja Evaluasi — {scored.answers.instansi or ''}".rstrip(" —")]
+    if scored.answers.tahun:
+        parts.append(str(scored.answers.tahun))
+    parts.append(f"{model.name} ({model.regulation.short})")
+    title = " · ".join(parts)
+    note = status_note(model)
+    return f"{title} — {note}" if note else title
+
+
 def _lke_sheet(
     sheet: Worksheet, scored: ScoredFile, all_rows: list[Row], stages: list[str], stage: str
 ) -> dict[str, str]:
@@ -268,15 +295,26 @@ def _lke_sheet(
     level_col = {"mandiri": col["tingkat"], **{s: col[f"tahap:{s}"] for s in stages[1:]}}
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="DDE6EE")
+    # The title spans the visible columns and wraps there: text running on past them would widen
+    # the printed page (and shrink everything on it) to hold one long line.
+    title = to_cell(sheet_title(scored))
+    sheet["A1"] = title
+    sheet["A1"].font = Font(bold=True, size=12)
+    sheet["A1"].alignment = Alignment(wrap_text=True, vertical="top")
+    visible = [letter for key, letter in col.items() if key not in dict(HELPER_COLUMNS)]
+    sheet.merge_cells(f"A1:{visible[-1]}1")
+    span = sum(_WIDTHS.get(key, 11) for key in col if key not in dict(HELPER_COLUMNS))
+    sheet.row_dimensions[1].height = min(409, 18 * _lines(title, span * 4 // 5))  # 12 pt bold: wider letters
     for n, (_, header) in enumerate(headers, start=1):
-        cell = sheet.cell(row=1, column=n, value=header)
+        cell = sheet.cell(row=HEADER_ROW, column=n, value=header)
         cell.font, cell.fill = bold, fill
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    last = len(all_rows) + 1
+    first = HEADER_ROW + 1
+    last = len(all_rows) + HEADER_ROW
     lists: dict[tuple[int, int], list[str]] = {}  # a drop-down per scale, over its rows' level cells
     wrap = Alignment(wrap_text=True, vertical="top")
     top = Alignment(vertical="top")
-    for r, row in enumerate(all_rows, start=2):
+    for r, row in enumerate(all_rows, start=first):
         ind = row.indicator
         values: dict[str, Any] = {
             "domain": row.domain,
@@ -333,25 +371,26 @@ def _lke_sheet(
             check.add(cell_range)
         sheet.add_data_validation(check)
     # Rows grouped by aspect (collapsible), header frozen and repeated on every printed page.
-    start = 2
-    for r in range(2, last + 2):
-        if r > last or all_rows[r - 2].aspect_id != all_rows[start - 2].aspect_id:
+    start = first
+    for r in range(first, last + 2):
+        if r > last or all_rows[r - first].aspect_id != all_rows[start - first].aspect_id:
             sheet.row_dimensions.group(start, r - 1, outline_level=1, hidden=False)
             start = r
-    sheet.freeze_panes = "E2"
-    sheet.auto_filter.ref = f"A1:{col['bukti']}{last}"
-    widths = {"no": 6, "bobot": 9, "tingkat": 9, "nama_tingkat": 13, **_WIDTHS_WRAPPED}
+    sheet.freeze_panes = f"E{first}"
+    sheet.auto_filter.ref = f"A{HEADER_ROW}:{col['bukti']}{last}"
     for key, letter in col.items():
-        sheet.column_dimensions[letter].width = widths.get(key, 11)
+        sheet.column_dimensions[letter].width = _WIDTHS.get(key, 11)
         if key in dict(HELPER_COLUMNS):
             sheet.column_dimensions[letter].hidden = True
     _print_setup(sheet)
-    sheet.print_title_rows = "1:1"
+    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     return col
 
 
 #: Columns whose text wraps, and their widths (in characters).
 _WIDTHS_WRAPPED = {"domain": 16, "aspek": 20, "indikator": 36, "fakta": 36, "analisis": 36, "bukti": 30}
+#: Every column's width (11 for the others).
+_WIDTHS = {"no": 6, "bobot": 9, "tingkat": 9, "nama_tingkat": 13, **_WIDTHS_WRAPPED}
 
 
 def _lines(text: Any, width: int) -> int:
@@ -397,13 +436,14 @@ def _result_sheet(workbook: Workbook, scored: ScoredFile, col: dict[str, str], l
     units = model.units
 
     def lke(key: str) -> str:
-        return f"{SHEET}!${col[key]}$2:${col[key]}${last}"
+        return f"{SHEET}!${col[key]}${HEADER_ROW + 1}:${col[key]}${last}"
 
     sheet["A1"] = to_cell(f"Hasil — {scored.answers.instansi or ''} {scored.answers.tahun or ''}".strip())
     sheet["A1"].font = Font(bold=True, size=13)
     rule = "indeks dibulatkan" if model.banding == "rounded" else "indeks tepat"
     sheet["A2"] = (
-        f"Predikat dari {rule} ({model.precision} desimal untuk tampilan); rumus menghitung ulang saat tingkat diubah."
+        f"Predikat dari {rule} ({_banding_basis(model)}; {model.precision} desimal untuk tampilan); "
+        "rumus menghitung ulang saat tingkat diubah."
     )
     heads = ["Kode", "Nama", "Bobot (%)", "Indeks", "Predikat", "Indeks tepat", "satuan", "satuan total"]
     for n, head in enumerate(heads, start=1):
@@ -459,6 +499,14 @@ def _result_sheet(workbook: Workbook, scored: ScoredFile, col: dict[str, str], l
     workbook.defined_names["IndeksTepat"] = DefinedName("IndeksTepat", attr_text=f"{RESULT}!$F${index_row}")
 
 
+def _banding_basis(model: Model) -> str:
+    """Why the workbook bands as it does, in the workbook's language: "aturan tahun 2025, anggapan"."""
+    rule = model.banding_rule
+    if model.banding_basis == "year" and rule is not None:
+        return f"aturan tahun {model.year}" + (", anggapan" if rule.assumed else "")
+    return "--banding" if model.banding_basis == "option" else "aturan model"
+
+
 def _info_sheet(sheet: Worksheet, scored: ScoredFile, stage: str) -> None:
     """The answers file's own fields, read back by import; and how the formulas score."""
     answers = scored.answers
@@ -484,7 +532,10 @@ def _info_sheet(sheet: Worksheet, scored: ScoredFile, stage: str) -> None:
             sheet[f"B{r}"] = value
         r += 1
     sheet[f"A{r}"], sheet[f"B{r}"] = "Tahap pada rumus", stage
-    sheet[f"A{r + 1}"], sheet[f"B{r + 1}"] = "Aturan predikat", scored.model.banding
+    sheet[f"A{r + 1}"], sheet[f"B{r + 1}"] = (
+        "Aturan predikat",
+        f"{scored.model.banding} ({_banding_basis(scored.model)})",
+    )
     if scored.stage_sources:  # at an assessors' stage: where each indicator's level comes from
         counts = ", ".join(f"{s} {n}" for s, n in scored.stage_sources)
         sheet[f"A{r + 2}"], sheet[f"B{r + 2}"] = "Tingkat dari tahap", counts

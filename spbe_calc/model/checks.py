@@ -288,6 +288,7 @@ def _banding_rules(rules: list[dict[str, Any]], ctx: Context) -> tuple[BandingRu
             year_to=r.get("to"),
             reason=r.get("reason"),
             source=r.get("source"),
+            assumed=bool(r.get("assumed", False)),
         )
         where = ctx.at(("scoring", "banding_by_year", i))
         if rule.year_to is not None and rule.year_to < rule.year_from:

@@ -140,6 +140,12 @@ BANDING_RULE = Obj(
         "banding": Field(Str(choices=("exact", "rounded")), required=True),
         "reason": Field(TEXT),
         "source": Field(Str(min_length=1)),
+        "assumed": Field(
+            Bool(
+                doc="true: the rule is an assumption (no published result of those years shows it); "
+                "every output that shows the rule says so."
+            )
+        ),
     },
     doc="How the predikat of the evaluation years from..to was decided.",
 )

@@ -132,6 +132,8 @@ class BandingRule(NamedTuple):
     year_to: int | None = None
     reason: Text | None = None
     source: str | None = None
+    #: The rule is an assumption: no published result of its years shows it (said wherever shown).
+    assumed: bool = False
 
     def covers(self, year: int) -> bool:
         """Whether the rule applies to an evaluation year."""

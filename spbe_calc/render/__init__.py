@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
 from typing import NamedTuple
@@ -165,9 +166,13 @@ def stage_name(stage: str) -> str:
 
 
 def banding_note(model: Model) -> str:
-    """Which rule banded the index, and why: "predikat dari indeks tepat (aturan tahun 2024)"."""
+    """Which rule banded the index, and why: "predikat dari indeks tepat (aturan tahun 2024)".
+
+    A year's rule that is an assumption says so: "(aturan tahun 2025, anggapan)".
+    """
     if model.banding_basis == "year":
-        why = t("out.banding.by-year", year=model.year)
+        assumed = model.banding_rule is not None and model.banding_rule.assumed
+        why = t("out.banding.by-year.assumed" if assumed else "out.banding.by-year", year=model.year)
     else:
         why = t(f"out.banding.by-{model.banding_basis}")
     return f"{t(f'out.banding.{model.banding}')} ({why})"
@@ -213,6 +218,31 @@ def banding_conflict(model: Model, value: Fraction) -> str | None:
 def warning(model: Model) -> str | None:
     """The model's one-line warning (a provisional model) in the current language."""
     return pick(model.warning) if model.warning else None
+
+
+def status_note(model: Model) -> str | None:
+    """What every output of a model that is not official says of it (``None`` for an official one).
+
+    Its status (reconstructed, provisional) and the model's own warning, or, without one, what the
+    status means and where the model comes from: "rekonstruksi: model spbe-2018 disusun ulang …".
+    Renderers put it next to the index, so that no printed or shared number hides its footing.
+    """
+    status = model.regulation.status
+    if status == "official":
+        return None
+    basis = model.regulation.confidence or model.regulation.source or "–"
+    said = warning(model) or t(f"out.status-note.{status}", model=model.id, basis=basis)
+    return clean(f"{t(f'out.status.{status}')}: {said}")
+
+
+def status_notes(models: Iterable[Model]) -> list[str]:
+    """The status notes of the models that are not official, once per model, in order of use."""
+    notes: dict[str, str] = {}
+    for m in models:
+        note = status_note(m)
+        if note is not None:
+            notes.setdefault(m.id, note)
+    return list(notes.values())
 
 
 #: Terminal styles from the lowest predikat to the highest.

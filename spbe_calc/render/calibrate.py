@@ -14,8 +14,8 @@ from spbe_calc.calibrate import Calibration, Gap, YearCalibration
 from spbe_calc.i18n import t
 from spbe_calc.model import LevelValue
 from spbe_calc.numbers import exact_str, round_half_up
-from spbe_calc.render import Options, json_num, num, signed, stage_name, title
-from spbe_calc.render.richtext import to_text
+from spbe_calc.render import Options, json_num, num, signed, stage_name, status_note, title
+from spbe_calc.render.richtext import status_lines, to_text
 from spbe_calc.render.safe import clean
 from spbe_calc.scoring import level_text
 
@@ -111,6 +111,7 @@ def render_text(c: Calibration, options: Options) -> str:
             out.append(Text(t("cal.repeated.none"), style="green"))
     else:
         out.pop()  # no trailing blank line
+    out += status_lines(y.own.model for y in c.years)
     return to_text(options, *out)
 
 
@@ -140,6 +141,8 @@ def render_json(c: Calibration, options: Options) -> str:
                 "instansi": y.own.answers.instansi,
                 "tahun": y.own.answers.tahun,
                 "model": y.own.model.id,
+                "model_status": y.own.model.regulation.status,
+                "model_warning": status_note(y.own.model),
                 "index_self": json_num(y.own.score.value, places),
                 "index_self_exact": exact_str(y.own.score.value),
                 "predikat_self": y.own.score.band.name,

@@ -13,8 +13,8 @@ from rich.text import Text
 from spbe_calc.compare import Comparison, Row
 from spbe_calc.i18n import t
 from spbe_calc.numbers import exact_str, round_half_up
-from spbe_calc.render import Options, num, signed, stage_name
-from spbe_calc.render.richtext import to_text
+from spbe_calc.render import Options, num, signed, stage_name, status_note
+from spbe_calc.render.richtext import status_lines, to_text
 from spbe_calc.render.safe import clean
 from spbe_calc.scoring import level_text
 
@@ -98,6 +98,7 @@ def render_text(c: Comparison, options: Options) -> str:
     stages = sorted({stage_name(f.stage) for f in c.files if f.published is None})
     if stages:
         out.append(Text(t("out.stage", stage=", ".join(stages)), style="dim"))
+    out += status_lines(f.model for f in c.files if f.published is None)
     if not c.same_model:
         out.append(Text(t("cmp.models-differ", models=", ".join(f.model.id for f in c.files)), style="yellow"))
         return to_text(options, *out)
@@ -143,6 +144,7 @@ def render_json(c: Comparison, options: Options) -> str:
                 "tahun": f.answers.tahun,
                 "model": f.model.id,
                 "model_status": f.model.regulation.status,
+                "model_warning": status_note(f.model) if f.published is None else None,
                 "stage": f.stage,
                 "published": f.published is not None,
                 "banding": f.model.banding,

@@ -48,6 +48,21 @@ def _field(key: str, text: str, width: int) -> list[str]:
     return _wrap(t(key).strip().ljust(_LABEL - 1) + " ", text, width)
 
 
+def _banding_rules(model: Model, w: int) -> list[str]:
+    """The default banding, then each year's rule (an assumption marked as one)."""
+    lines = _wrap("  ", t("mdl.banding.default", how=t(f"mdl.banding.{model.default_banding}")), w)
+    for rule in model.banding_rules:
+        text = f"{_years(rule.year_from, rule.year_to)}: {t(f'mdl.banding.{rule.banding}')}"
+        if rule.assumed:
+            text += f" ({t('mdl.banding.assumed')})"
+        if rule.reason:
+            text += f". {pick(rule.reason)}"
+        if rule.source:
+            text += f" ({t('mdl.source').strip()} {rule.source})"
+        lines += _wrap("  ", text, w, hang=4)
+    return lines
+
+
 def render_text(model: Model, options: Options) -> str:
     """Every fact about a model, in sections."""
     w = options.width
@@ -67,15 +82,7 @@ def render_text(model: Model, options: Options) -> str:
         levels = ", ".join(f"{lv.value} {level_label(lv)}" for lv in scale.levels)
         lines += _field("mdl.scale", f"{scale.name}: {levels}", w)
     lines += _field("mdl.predikat", " · ".join(_band(b) for b in model.bands), w)
-    lines += ["", t("mdl.banding.title")]
-    lines += _wrap("  ", t("mdl.banding.default", how=t(f"mdl.banding.{model.default_banding}")), w)
-    for rule in model.banding_rules:
-        text = f"{_years(rule.year_from, rule.year_to)}: {t(f'mdl.banding.{rule.banding}')}"
-        if rule.reason:
-            text += f". {pick(rule.reason)}"
-        if rule.source:
-            text += f" ({t('mdl.source').strip()} {rule.source})"
-        lines += _wrap("  ", text, w, hang=4)
+    lines += ["", t("mdl.banding.title"), *_banding_rules(model, w)]
     lines += ["", t("mdl.structure")]
     for domain in model.domains:
         lines += _wrap("  ", f"D{domain.id} {domain.name} · {pct(domain.weight)}", w)
@@ -114,7 +121,14 @@ def render_json(model: Model, options: Options) -> str:
         "precision": model.precision,
         "banding": model.default_banding,
         "banding_by_year": [
-            {"from": r.year_from, "to": r.year_to, "banding": r.banding, "reason": r.reason, "source": r.source}
+            {
+                "from": r.year_from,
+                "to": r.year_to,
+                "banding": r.banding,
+                "assumed": r.assumed,
+                "reason": r.reason,
+                "source": r.source,
+            }
             for r in model.banding_rules
         ],
         "predikat": [

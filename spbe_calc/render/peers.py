@@ -5,13 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import textwrap
 from fractions import Fraction
 from typing import Any
 
 from spbe_calc.i18n import t
 from spbe_calc.numbers import exact_str, scaled_half_up
 from spbe_calc.peers import Assessed, Group, Peers, Spread, Year
-from spbe_calc.render import Options, csv_text, json_num, num, plain_num
+from spbe_calc.render import Options, csv_text, json_num, num, plain_num, stage_name, status_note
 from spbe_calc.render.messages import problem_json
 from spbe_calc.render.plaintable import Column, PlainTable, paint
 from spbe_calc.render.safe import clean
@@ -44,12 +45,12 @@ def _group_column(peers: Peers) -> str:
 
 
 def _years_table(peers: Peers) -> PlainTable:
+    """Each published year: index, predikat, ranks and percentile (the domains have their own table)."""
     kind = t(f"peers.kind.{peers.kind}") if peers.kind else ""
     columns = [
         Column(header=t("peers.col.year")),
         Column(header=t("out.col.index"), align="right"),
         Column(header=t("out.col.predikat")),
-        *(Column(header=f"D{n}", align="right") for n in DOMAINS),
         Column(header=_group_column(peers), align="right"),
         Column(header=t("peers.col.kind", kind=kind), align="right"),
         Column(header=t("peers.col.percentile"), align="right"),
@@ -57,16 +58,23 @@ def _years_table(peers: Peers) -> PlainTable:
     table = PlainTable(columns)
     for year in peers.years:
         row = year.row
-        domains = [num(row.domains[n]) if n in row.domains else "–" for n in DOMAINS]
         table.add(
             str(row.year),
             num(row.value),
             row.predikat,
-            *domains,
             place_text(year.group),
             place_text(year.kind),
             percent(year.group.percentile),
         )
+    return table
+
+
+def _domains_table(peers: Peers) -> PlainTable:
+    """Each published year's domain values."""
+    table = PlainTable([Column(header=t("peers.col.year")), *(Column(header=f"D{n}", align="right") for n in DOMAINS)])
+    for year in peers.years:
+        domains = year.row.domains
+        table.add(str(year.row.year), *(num(domains[n]) if n in domains else "–" for n in DOMAINS))
     return table
 
 
@@ -110,7 +118,8 @@ def position_sentences(peers: Peers) -> list[str]:
 
 def _assessed_lines(assessed: Assessed) -> list[str]:
     year = assessed.year if assessed.year is not None else "–"
-    lines = [t("peers.assessed", year=year, index=num(assessed.value), against=assessed.against)]
+    stage = stage_name(assessed.stage)
+    lines = [t("peers.assessed", year=year, stage=stage, index=num(assessed.value), against=assessed.against)]
     for group in (assessed.group, assessed.kind):
         if group is not None:
             lines.append(
@@ -123,7 +132,8 @@ def _assessed_lines(assessed: Assessed) -> list[str]:
                     top=num(group.top_quarter),
                 )
             )
-    return lines
+    note = status_note(assessed.model) if assessed.model is not None else None
+    return lines + ([f"⚠ {note}"] if note else [])
 
 
 def render_text(peers: Peers, options: Options) -> str:
@@ -132,9 +142,11 @@ def render_text(peers: Peers, options: Options) -> str:
     parts: list[str] = []
     if peers.name is not None:
         head = " · ".join(clean(x) for x in (peers.name, peers.group or "", t(f"peers.kind.{peers.kind}")) if x)
-        parts.append(paint(head, "bold", color))
-        parts.append(paint(t("peers.source", source=peers.source), "dim", color))
+        parts += [paint(p, "bold", color) for p in textwrap.wrap(head, width)]
+        parts += [paint(p, "dim", color) for p in textwrap.wrap(t("peers.source", source=peers.source), width)]
         parts.append(_years_table(peers).render(width, color))
+        parts.append("")
+        parts.append(_domains_table(peers).render(width, color))
         latest = peers.years[-1] if peers.years else None
         if latest is not None:
             for group in (latest.group, latest.kind):
@@ -149,11 +161,17 @@ def render_text(peers: Peers, options: Options) -> str:
                 parts.append(_spread_table(group).render(width, color))
                 parts.append(t("peers.top-quarter", index=num(group.top_quarter)))
         notes = [y for y in peers.years if y.row.note]
-        parts += [paint(t("peers.note", year=y.row.year, note=y.row.note), "yellow", color) for y in notes]
+        parts += [
+            paint(p, "yellow", color)
+            for y in notes
+            for p in textwrap.wrap(t("peers.note", year=y.row.year, note=y.row.note), width)
+        ]
     if peers.assessed is not None:
         parts += [""] if parts else []
-        parts += _assessed_lines(peers.assessed)
-    parts.append(paint(t("peers.how"), "dim", color))
+        for line in _assessed_lines(peers.assessed):  # wrapped under its own indent
+            indent = " " * (len(line) - len(line.lstrip()))
+            parts += textwrap.wrap(line, width, subsequent_indent=indent + "  ", break_long_words=False)
+    parts += [paint(p, "dim", color) for p in textwrap.wrap(t("peers.how"), width)]
     return "\n".join(parts)
 
 
@@ -214,7 +232,10 @@ def to_dict(peers: Peers) -> dict[str, Any]:
             "year": assessed.year,
             "index": json_num(assessed.value, 2),
             "index_exact": exact_str(assessed.value),
+            "stage": assessed.stage,
             "against": assessed.against,
+            "model": assessed.model.id if assessed.model else None,
+            "model_warning": status_note(assessed.model) if assessed.model else None,
             "group": _group(assessed.group) if assessed.group else None,
             "kind": _group(assessed.kind) if assessed.kind else None,
         },
@@ -248,11 +269,19 @@ CSV_COLUMNS = (
     "median",
     "q3",
     "seperempat_teratas",
+    "catatan",
 )
 
 
 def _csv_row(
-    year: Any, source: str, name: str, value: Fraction, predikat: str, domains: dict[int, Fraction], group: Group
+    year: Any,
+    source: str,
+    name: str,
+    value: Fraction,
+    predikat: str,
+    domains: dict[int, Fraction],
+    group: Group,
+    note: str | None,
 ) -> list[Any]:
     return [
         year,
@@ -270,11 +299,17 @@ def _csv_row(
         plain_num(group.spread.median, 4),
         plain_num(group.spread.q3, 4),
         plain_num(group.top_quarter),
+        csv_text(note or ""),
     ]
 
 
 def render_csv(peers: Peers, options: Options) -> str:
-    """One row per year and group (``lingkup``: ``group`` or ``kind``); numbers with a dot."""
+    """One row per year and group (``lingkup``: ``group`` or ``kind``); numbers with a dot.
+
+    ``sumber``: ``terbit`` for a published year, else the stage whose levels gave the index
+    (``mandiri``, ``akhir`` …). ``catatan``: a published row's note (a faulty extraction), or the status of a model that is
+    not official beside a self-assessment.
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -282,13 +317,25 @@ def render_csv(peers: Peers, options: Options) -> str:
     for year in peers.years:
         for group in (year.group, year.kind):
             writer.writerow(
-                _csv_row(year.row.year, "terbit", name, year.row.value, year.row.predikat, year.row.domains, group)
+                _csv_row(
+                    year.row.year,
+                    "terbit",
+                    name,
+                    year.row.value,
+                    year.row.predikat,
+                    year.row.domains,
+                    group,
+                    year.row.note,
+                )
             )
     assessed = peers.assessed
     if assessed is not None:
+        note = status_note(assessed.model) if assessed.model else None
         for placed in (assessed.group, assessed.kind):
             if placed is not None:
-                writer.writerow(_csv_row(assessed.year or "", "mandiri", name, assessed.value, "", {}, placed))
+                writer.writerow(
+                    _csv_row(assessed.year or "", assessed.stage, name, assessed.value, "", {}, placed, note)
+                )
     return out.getvalue()
 
 

@@ -58,8 +58,9 @@ class PlainTable:
         """The table as text lines, at most ``width`` columns wide.
 
         The wrapping columns shrink to fit, but never below their longest word (unless their
-        words may be split): when even that does not fit (a 40-column terminal), each row is
-        written as a block instead (:meth:`_stacked`), so that no word is ever cut.
+        words may be split); then a header longer than its column's values wraps at words. When
+        even that does not fit (a 40-column terminal), each row is written as a block instead
+        (:meth:`_stacked`), so that no word is ever cut.
         """
         widths = [max([len(c.header)] + [len(r[i][0]) for r in self.rows]) for i, c in enumerate(self.columns)]
         flex = [i for i, c in enumerate(self.columns) if c.wrap]
@@ -71,9 +72,18 @@ class PlainTable:
             cut = min(excess, max(0, widths[i] - least))
             widths[i] -= cut
             excess -= cut
-        if excess > 0 and flex:
-            return self._stacked(width, color, flex[0])
-        lines = [self._line([(c.header, "bold") for c in self.columns], widths, color, gap)]
+        for i, c in enumerate(self.columns):  # then long headers over short values wrap at words
+            if excess <= 0:
+                break
+            if c.wrap:
+                continue
+            least = max([len(r[i][0]) for r in self.rows] + [len(w) for w in c.header.split()] + [1])
+            cut = min(excess, max(0, widths[i] - least))
+            widths[i] -= cut
+            excess -= cut
+        if excess > 0:
+            return self._stacked(width, color, flex[0] if flex else 0)
+        lines = [self._line([(c.header, "bold") for c in self.columns], widths, color, gap, header=True)]
         lines.append(paint("─" * min(width, sum(widths) + gap * (len(widths) - 1)), "dim", color))
         for row in self.rows:
             lines.append(self._line(row, widths, color, gap))
@@ -104,9 +114,12 @@ class PlainTable:
             lines += _pairs(rest, width, color)
         return "\n".join(lines)
 
-    def _line(self, cells: list[tuple[str, str]], widths: list[int], color: bool, gap: int) -> str:
+    def _line(
+        self, cells: list[tuple[str, str]], widths: list[int], color: bool, gap: int, header: bool = False
+    ) -> str:
+        """One row (or the header, whose every cell may wrap at words) over as many lines as it needs."""
         wrapped = [
-            textwrap.wrap(text, w, break_long_words=col.split) or [""] if col.wrap else [text]
+            textwrap.wrap(text, w, break_long_words=col.split) or [""] if col.wrap or header else [text]
             for (text, _), w, col in zip(cells, widths, self.columns)
         ]
         height = max(len(parts) for parts in wrapped)
@@ -124,7 +137,8 @@ class PlainTable:
 def _pairs(pairs: list[tuple[str, str, str]], width: int, color: bool, indent: str = "   ") -> list[str]:
     """``header value · header value`` over as many lines as ``width`` needs, never splitting a pair.
 
-    Each pair is ``(header, value, style)``; the value keeps its style.
+    Each pair is ``(header, value, style)``; the value keeps its style. A pair longer than a
+    line by itself gets lines of its own, wrapped at words (its value whole when it fits a line).
     """
     lines: list[tuple[int, str]] = []  # (length as shown, text with colour)
     for header, value, style in pairs:
@@ -132,6 +146,13 @@ def _pairs(pairs: list[tuple[str, str, str]], width: int, color: bool, indent: s
         shown = f"{header} {paint(value, style, color)}" if header else paint(value, style, color)
         if lines and lines[-1][0] + 3 + len(plain) <= width:
             lines[-1] = (lines[-1][0] + 3 + len(plain), f"{lines[-1][1]} · {shown}")
-        else:
+        elif len(indent) + len(plain) <= width:
             lines.append((len(indent) + len(plain), indent + shown))
+        else:
+            parts = textwrap.wrap(header, width - len(indent), break_long_words=False) if header else []
+            room = width - len(indent)
+            values = [value] if len(value) <= room else textwrap.wrap(value, room, break_long_words=False)
+            lines += [(len(indent) + len(p), indent + p) for p in parts]
+            # Counted as full: the next pair starts a line of its own, not the end of this value.
+            lines += [(width, indent + paint(v, style, color)) for v in values]
     return [text for _, text in lines]

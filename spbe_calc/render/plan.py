@@ -12,8 +12,8 @@ from rich.text import Text
 from spbe_calc.i18n import t
 from spbe_calc.numbers import exact_str
 from spbe_calc.plan import Plan, PlannedFile, Step
-from spbe_calc.render import Options, bar_text, basis_line, cost_text, json_num, num
-from spbe_calc.render.richtext import to_text
+from spbe_calc.render import Options, bar_text, basis_line, cost_text, json_num, num, status_note
+from spbe_calc.render.richtext import status_lines, to_text
 from spbe_calc.render.safe import clean
 
 
@@ -81,6 +81,7 @@ def render_text(result: PlannedFile, options: Options) -> str:
         out.append(table)
         out.append(Text(t("plan.note.cheapest" if plan.costed else "plan.note.fewest"), style="dim"))
     out.append(Text(basis_line(result.scored.stage, plan.model, result.scored.stage_sources), style="dim"))
+    out += status_lines([plan.model])
     return to_text(options, *out)
 
 
@@ -91,6 +92,8 @@ def to_dict(result: PlannedFile) -> dict[str, Any]:
     return {
         "file": result.scored.path,
         "model": plan.model.id,
+        "model_status": plan.model.regulation.status,
+        "model_warning": status_note(plan.model),
         "stage": result.scored.stage,
         "banding": plan.model.banding,
         "target": plan.bar.text,

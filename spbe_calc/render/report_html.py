@@ -35,7 +35,7 @@ from spbe_calc.render import (
     pct,
     regulation,
     signed,
-    warning,
+    status_note,
 )
 from spbe_calc.render import title as report_title
 from spbe_calc.render.charts import bar, profile, radar
@@ -181,6 +181,9 @@ def _cover(report: Report) -> list[str]:
     if cur.answers.tahun:
         h.append(f'<p class="year">{_e(t("rep.year", year=cur.answers.tahun))}</p>')
     h.append(f"<p>{_e(model.name)} · {_e(regulation(model))}</p>")
+    note = status_note(model)
+    if note:  # on the cover: a signed page must not hide that its model is not the official one
+        h.append(f'<p class="warn">⚠ {_e(note)}</p>')
     h.append(f'<div class="index index-cover">{num(cur.score.value, model.precision)}</div>')
     h.append(f"<div>{_badge(model, cur.score.band)}</div>")
     h.append(f'<p class="muted">{_e(basis_line(cur.stage, model, cur.stage_sources))}</p>')
@@ -472,9 +475,6 @@ def render_html(report: Report, options: Options) -> str:
         f"<title>{_e(t('rep.title'))} — {who}</title><style>{CSS}{_page_css(report)}</style></head><body><main>",
     ]
     h += _cover(report)
-    note = warning(report.current.model)
-    if note:
-        h.append(f'<p class="warn">{_e(note)}</p>')
     h += _summary(report)
     h += _headline(report)
     h += _structure(report)

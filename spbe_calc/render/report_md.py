@@ -19,8 +19,8 @@ from spbe_calc.render import (
     pct,
     regulation,
     signed,
+    status_note,
     title,
-    warning,
 )
 from spbe_calc.render.peers import group_name, position_sentences
 from spbe_calc.render.report_parts import dateline, groups, level_change, plan_sentence, summary, target_text
@@ -48,9 +48,9 @@ def render_md(report: Report, options: Options) -> str:
         f"{t('rep.generated', date=long_date(report.generated), version=__version__)}",
         "",
     ]
-    note = warning(model)
+    note = status_note(model)
     if note:
-        out += [f"> {cell(note)}", ""]
+        out += [f"> ⚠ {cell(note)}", ""]
     out += [f"## {t('rep.summary')}", ""]
     for sentence in summary(report):
         out += [cell(sentence), ""]

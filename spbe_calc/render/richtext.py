@@ -8,12 +8,14 @@ import rich at all.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from typing import IO
 
 from rich.console import Console, RenderableType
 from rich.text import Text
 
-from spbe_calc.render import Options
+from spbe_calc.model import Model
+from spbe_calc.render import Options, status_notes
 
 
 def console(options: Options, file: IO[str] | None = None) -> Console:
@@ -40,3 +42,8 @@ def to_text(options: Options, *items: RenderableType) -> str:
     for item in items:
         out.print(item, soft_wrap=isinstance(item, Text) and bool(item.no_wrap))
     return buffer.getvalue().rstrip("\n")
+
+
+def status_lines(models: Iterable[Model]) -> list[Text]:
+    """The status note of each model used that is not official, as warnings beside the numbers."""
+    return [Text(f"⚠ {note}", style="yellow") for note in status_notes(models)]

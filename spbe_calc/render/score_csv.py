@@ -14,7 +14,7 @@ import io
 from spbe_calc.batch import ScoreBatch
 from spbe_calc.core import ScoredFile
 from spbe_calc.numbers import exact_str
-from spbe_calc.render import Options, csv_text, plain_num, warning
+from spbe_calc.render import Options, csv_text, plain_num, status_note
 from spbe_calc.scoring import GroupScore
 
 
@@ -69,7 +69,7 @@ def render_csv(batch: ScoreBatch, options: Options) -> str:
                 f.model.banding,
                 "true" if f.published is not None else "false",
                 f.model.regulation.status,
-                csv_text(warning(f.model) or ""),
+                csv_text((status_note(f.model) if f.published is None else None) or ""),
                 *[plain_num(groups[c].value, p) if c in groups else "" for c in codes],
             ]
         )

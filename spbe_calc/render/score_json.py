@@ -15,7 +15,7 @@ from spbe_calc.batch import ScoreBatch
 from spbe_calc.core import ScoredFile
 from spbe_calc.errors import SpbeError
 from spbe_calc.numbers import exact_str
-from spbe_calc.render import Options, json_num, warning
+from spbe_calc.render import Options, json_num, status_note
 from spbe_calc.render.messages import problem_json
 from spbe_calc.scoring import GroupScore, Score, bands_by_rule
 
@@ -39,7 +39,13 @@ def _rule(f: ScoredFile) -> dict[str, Any] | None:
     rule = f.model.banding_rule
     if rule is None:
         return None
-    return {"from": rule.year_from, "to": rule.year_to, "reason": rule.reason, "source": rule.source}
+    return {
+        "from": rule.year_from,
+        "to": rule.year_to,
+        "assumed": rule.assumed,
+        "reason": rule.reason,
+        "source": rule.source,
+    }
 
 
 def to_dict(f: ScoredFile, detail: bool = False) -> dict[str, Any]:
@@ -54,7 +60,8 @@ def to_dict(f: ScoredFile, detail: bool = False) -> dict[str, Any]:
         "tahun": f.answers.tahun,
         "model": model.id,
         "model_status": model.regulation.status,
-        "model_warning": warning(model),
+        # What a model that is not official says of its numbers (None for an official model).
+        "model_warning": status_note(model) if f.published is None else None,
         "regulation": model.regulation.short,
         "stage": f.stage,
         # At an assessors' stage: how many indicators took their level from each stage.

@@ -14,8 +14,8 @@ from spbe_calc.render import (
     num,
     pct,
     regulation,
+    status_note,
     title,
-    warning,
 )
 from spbe_calc.render.safe import clean
 from spbe_calc.scoring import GroupScore, level_text
@@ -50,9 +50,9 @@ def _one(f: ScoredFile, detail: bool) -> list[str]:
         f"({cell(regulation(f.model))}, {cell(f.path)})",
         "",
     ]
-    note = warning(f.model)
+    note = status_note(f.model) if f.published is None else None
     if note:  # a provisional or reconstructed model says so where a CI summary is read
-        lines += [f"> ⚠ {cell(t(f'out.status.{f.model.regulation.status}'))}: {cell(note)}", ""]
+        lines += [f"> ⚠ {cell(note)}", ""]
     if f.published is not None:
         source = t("out.published.source", source=f.published.source) if f.published.source else ""
         lines += [f"*{cell(t('out.published'))}.* {cell(source)}".rstrip(), ""]

@@ -23,6 +23,7 @@ from spbe_calc.render import (
     pct,
     regulation,
     stage_name,
+    status_notes,
 )
 from spbe_calc.render.plaintable import Column, PlainTable, paint
 from spbe_calc.render.safe import clean
@@ -125,13 +126,19 @@ def _foot(f: ScoredFile, line: str, detail: bool, color: bool, width: int) -> li
     return parts
 
 
+def _status(files: list[ScoredFile], color: bool, width: int) -> list[str]:
+    """The status of every model used that is not official, on stdout with the numbers it qualifies."""
+    notes = status_notes(g.model for g in files if g.published is None)
+    return [paint(p, "yellow", color) for note in notes for p in textwrap.wrap(f"⚠ {note}", width)]
+
+
 def _one(f: ScoredFile, detail: bool, color: bool, width: int) -> str:
     """One file: the heading, the table, and the index with how it was computed."""
     s, model = f.score, f.model
     line = paint(clean(f"{model.name}: {num(s.value, model.precision)}"), "bold", color) + "  "
     line += paint(clean(s.band.name), band_tone(model, s.band), color)
     table = _table(f, detail)
-    parts = [_head(f, color, width)]
+    parts = [_head(f, color, width), *_status([f], color, width)]
     if table.rows:
         parts.append(table.render(width, color))
     parts += _published_foot(f, line, color) if f.published is not None else _foot(f, line, detail, color, width)
@@ -189,6 +196,7 @@ def _ranking(files: list[ScoredFile], color: bool, width: int) -> str:
     stages = sorted({stage_name(f.stage) for f in files if f.published is None})
     if stages:
         lines.append(paint(t("out.stage", stage=", ".join(stages)), "dim", color))
+    lines += _status(files, color, width)
     return "\n".join(lines)
 
 
