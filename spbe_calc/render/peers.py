@@ -38,8 +38,8 @@ def group_name(group: Group) -> str:
 # --- text ----------------------------------------------------------------------------------------
 
 
-def _group_column(peers: Peers) -> str:
-    """The column of the group: "Di provinsi" for a local government, else "Di kelompok"."""
+def group_column(peers: Peers) -> str:
+    """The heading of the group's rank column: "Di provinsi" for a local government, else "Di kelompok"."""
     local = peers.kind in ("provinsi", "kabupaten", "kota")
     return t("peers.col.province" if local else "peers.col.group")
 
@@ -51,7 +51,7 @@ def _years_table(peers: Peers) -> PlainTable:
         Column(header=t("peers.col.year")),
         Column(header=t("out.col.index"), align="right"),
         Column(header=t("out.col.predikat")),
-        Column(header=_group_column(peers), align="right"),
+        Column(header=group_column(peers), align="right"),
         Column(header=t("peers.col.kind", kind=kind), align="right"),
         Column(header=t("peers.col.percentile"), align="right"),
     ]
@@ -356,7 +356,7 @@ def render_markdown(peers: Peers, options: Options) -> str:
         lines.append("")
         kind = t(f"peers.kind.{peers.kind}") if peers.kind else ""
         header = [t("peers.col.year"), t("out.col.index"), t("out.col.predikat"), *(f"D{n}" for n in DOMAINS)]
-        header += [_group_column(peers), t("peers.col.kind", kind=kind), t("peers.col.percentile")]
+        header += [group_column(peers), t("peers.col.kind", kind=kind), t("peers.col.percentile")]
         lines.append("| " + " | ".join(_cell(h) for h in header) + " |")
         lines.append("|" + "---|" * len(header))
         for year in peers.years:

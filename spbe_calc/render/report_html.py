@@ -39,7 +39,7 @@ from spbe_calc.render import (
 )
 from spbe_calc.render import title as report_title
 from spbe_calc.render.charts import bar, profile, radar
-from spbe_calc.render.peers import group_name, place_text, position_sentences
+from spbe_calc.render.peers import group_column, group_name, place_text, position_sentences
 from spbe_calc.render.report_parts import dateline, groups, level_change, summary, target_text
 from spbe_calc.render.safe import clean
 from spbe_calc.report import Report
@@ -443,7 +443,7 @@ def _position(report: Report) -> list[str]:
         h.append('<div class="scroll"><table class="groups"><thead><tr>')
         h.append(
             f"<th>{_e(t('peers.col.year'))}</th><th class=num>{_e(t('out.col.index'))}</th>"
-            f"<th>{_e(t('out.col.predikat'))}</th><th class=num>{_e(t('peers.col.province' if peers.group and peers.kind in ('provinsi', 'kabupaten', 'kota') else 'peers.col.group'))}</th>"
+            f"<th>{_e(t('out.col.predikat'))}</th><th class=num>{_e(group_column(peers))}</th>"
             f"<th class=num>{_e(t('peers.col.kind', kind=t(f'peers.kind.{peers.kind}')))}</th></tr></thead><tbody>"
         )
         for year in peers.years:
