@@ -2,12 +2,18 @@
 
 - ``typer``: the framework seam (``tests/test_cli_framework.py``) against every supported typer
   minor version, since what the seam uses is beyond typer's public API;
-- ``tests``: the whole suite on the lowest and the highest supported Python.
+- ``dist``: the whole suite from the unpacked sdist against the built wheel, on the lowest and
+  the highest supported Python.
 
 Run one with ``.venv/bin/nox -s typer`` (``nox -l`` lists them).
 """
 
 from __future__ import annotations
+
+import shutil
+import tarfile
+from collections.abc import Iterable
+from pathlib import Path
 
 import nox
 
@@ -28,7 +34,34 @@ def typer(session: nox.Session, typer: str) -> None:
 
 
 @nox.session(python=["3.10", "3.13"])
-def tests(session: nox.Session) -> None:
-    """The whole suite on the lowest and the highest supported Python."""
-    session.install("-e", ".[test]")
-    session.run("python", "-m", "pytest", "-q", "-p", "no:cacheprovider")
+def dist(session: nox.Session) -> None:
+    """The whole suite from the unpacked sdist, against the built wheel (``dist/``, from ``.ci/run``).
+
+    What users install is tested with the files the sdist ships: the wheel is installed with the
+    test extras, the sdist unpacked, and its own copy of the package set aside, so that every
+    ``import spbe_calc`` (and every ``python -m spbe_calc`` a test starts) runs the wheel.
+    """
+    wheel = _one(DIST.glob("spbe_calc-*.whl"))
+    sdist = _one(DIST.glob("spbe_calc-*.tar.gz"))
+    session.install(f"{wheel}[test]")
+    where = Path(session.create_tmp()) / "sdist"
+    shutil.rmtree(where, ignore_errors=True)
+    where.mkdir()
+    with tarfile.open(sdist) as archive:
+        archive.extractall(where, filter="data")
+    (top,) = where.iterdir()
+    shutil.rmtree(top / "spbe_calc")
+    session.chdir(top)
+    session.run("python", "-m", "pytest", "-q", "-p", "no:cacheprovider", *session.posargs)
+
+
+#: Where ``.ci/run`` builds the wheel and the sdist.
+DIST = Path(__file__).resolve().parent / "dist"
+
+
+def _one(paths: Iterable[Path]) -> Path:
+    """The one file a glob finds (the build wrote one of each)."""
+    found = sorted(paths)
+    if len(found) != 1:
+        raise RuntimeError(f"expected one file, found {[p.name for p in found]}: run python -m build first")
+    return found[0].resolve()

@@ -26,7 +26,7 @@ from spbe_calc.answers import Answer, bukti_label, compact_ids, is_answered
 from spbe_calc.batch import ScoreBatch
 from spbe_calc.errors import SpbeError
 from spbe_calc.i18n import pick, t, words
-from spbe_calc.model import Indicator, Model
+from spbe_calc.model import Indicator
 from spbe_calc.numbers import is_number
 from spbe_calc.questionnaire import Conflict, Questionnaire
 from spbe_calc.render import Options, level_label, num, pct, regulation, stage_name, status_note
@@ -35,6 +35,7 @@ from spbe_calc.render.richtext import console
 from spbe_calc.render.safe import clean
 from spbe_calc.render.score_text import render_text
 from spbe_calc.scoring import level_text
+from spbe_calc.skeleton import proposed_year
 
 
 class Prompter(Protocol):
@@ -572,19 +573,6 @@ def _ask_meta(q: Questionnaire, io_: Prompter) -> None:
         end = reg.year_to or ""
         io_.show(Text(t("as.year-outside", year=tahun, model=q.model.id, start=reg.year_from, end=end), style="yellow"))
     saving(q, io_, q.set_meta, instansi, tahun)
-
-
-def proposed_year(model: Model, this_year: int) -> int:
-    """The year to propose: this year if the model covers it, else the model's nearest year.
-
-    In 2026 the 59/2020 model (2021-2025) proposes 2025, not a year it was not made for.
-    """
-    reg = model.regulation
-    if reg.covers(this_year) or reg.year_from is None:
-        return this_year
-    if this_year < reg.year_from:
-        return reg.year_from
-    return reg.year_to if reg.year_to is not None else this_year
 
 
 # --- the flow ----------------------------------------------------------------------------------------

@@ -40,13 +40,23 @@ TIMEOUT_SECONDS = 120
 
 
 def find_browser() -> str:
-    """The browser that prints, or an error that says what to install."""
+    """The browser that prints, or an error that says what to install (or what to fix).
+
+    A program named by :data:`ENV_VAR` that is not there is said as such, with the browsers
+    that are installed: the fix is the variable, not an installation.
+    """
     chosen = os.environ.get(ENV_VAR, "").strip()
-    for name in [chosen] if chosen else BROWSERS:
+    if chosen:
+        found = shutil.which(chosen)
+        if found:
+            return found
+        installed = [name for name in BROWSERS if shutil.which(name)]
+        raise fail(ENV_VAR, "browser-variable", variable=ENV_VAR, value=chosen, installed=", ".join(installed) or "–")
+    for name in BROWSERS:
         found = shutil.which(name)
         if found:
             return found
-    raise fail(chosen or "chromium", "no-browser", variable=ENV_VAR)
+    raise fail("chromium", "no-browser", variable=ENV_VAR)
 
 
 #: Flags that keep the browser offline and quiet (see the module docstring).

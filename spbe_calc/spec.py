@@ -79,9 +79,22 @@ def _described(schema: dict[str, Any], doc: str) -> dict[str, Any]:
     return schema
 
 
-def _wrong_type(spec: Spec, node: Node, ctx: Context) -> Invalid:
-    ctx.add(node, "wrong-type", expected=spec.expected(), found=node.type_name())
+def field_label(path: Path) -> str:
+    """The key a value is written under, as a message names it (``tahun``, ``fakta``; ``""`` at the top).
+
+    Only the last key: the message's line and column say which one, and list positions or
+    indicator numbers in a dotted path would read as one more thing to decode.
+    """
+    return next((part for part in reversed(path) if isinstance(part, str)), "")
+
+
+def _wrong_type(spec: Spec, node: Node, ctx: Context, path: Path) -> Invalid:
+    ctx.add(node, "wrong-type", expected=spec.expected(), found=node.type_name(), field=field_label(path))
     return Invalid()
+
+
+#: A whole number in quotes (``tahun: "2025"``), or with the leading zeros YAML 1.1 reads as octal.
+_DIGITS = re.compile(r"\s*([0-9]{1,30})\s*")
 
 
 #: The longest text any value may hold (a fakta of some forty pages).
@@ -99,7 +112,7 @@ class Str(NamedTuple):
     def check(self, node: Node, path: Path, ctx: Context) -> str:
         """Accept a string scalar within the length bounds and choices."""
         if node.kind != "scalar" or not isinstance(node.value, str):
-            raise _wrong_type(self, node, ctx)
+            raise _wrong_type(self, node, ctx, path)
         value: str = node.value
         if self.choices and value not in self.choices:
             ctx.add(node, "bad-choice", value=value, choices=", ".join(self.choices))
@@ -139,8 +152,13 @@ class Int(NamedTuple):
     def check(self, node: Node, path: Path, ctx: Context) -> int:
         """Accept an integer scalar within bounds."""
         v = node.value
+        if node.kind == "scalar" and isinstance(v, str) and _DIGITS.fullmatch(v):
+            # "2025" in quotes: a number written as text; the fix is to drop the quotes.
+            number = int(_DIGITS.fullmatch(v).group(1))  # type: ignore[union-attr]
+            ctx.add(node, "quoted-number", value=v, number=number, field=field_label(path))
+            raise Invalid()
         if node.kind != "scalar" or isinstance(v, bool) or not isinstance(v, int):
-            raise _wrong_type(self, node, ctx)
+            raise _wrong_type(self, node, ctx, path)
         low = self.minimum is not None and v < self.minimum
         high = self.maximum is not None and v > self.maximum
         if low or high:
@@ -194,7 +212,7 @@ class Num(NamedTuple):
                 raise Invalid()
             value = Fraction(int(m.group(1)), int(m.group(2)))
         elif node.kind != "scalar" or isinstance(v, bool) or not isinstance(v, (int, Decimal)):
-            raise _wrong_type(self, node, ctx)
+            raise _wrong_type(self, node, ctx, path)
         else:
             value = Fraction(v)
         if self.minimum is not None and (value < self.minimum or (self.exclusive_minimum and value == self.minimum)):
@@ -225,7 +243,7 @@ class Bool(NamedTuple):
     def check(self, node: Node, path: Path, ctx: Context) -> bool:
         """Accept a boolean scalar."""
         if node.kind != "scalar" or not isinstance(node.value, bool):
-            raise _wrong_type(self, node, ctx)
+            raise _wrong_type(self, node, ctx, path)
         return node.value
 
     def expected(self) -> str:
@@ -274,7 +292,7 @@ class Seq(NamedTuple):
                     node, "wrong-type", expected=self.expected(), found=node.type_name(), advice="list", key=path[-1]
                 )
                 raise Invalid()
-            raise _wrong_type(self, node, ctx)
+            raise _wrong_type(self, node, ctx, path)
         out: list[Any] = []
         failed = False
         for i, child in enumerate(node.value):
@@ -334,13 +352,13 @@ class Obj(NamedTuple):
 
     fields: dict[str, Field]
     doc: str = ""
-    #: Keys of which exactly one must be written (an answers file's ``levels`` or ``hasil``).
-    one_of: tuple[str, ...] = ()
+    #: Keys of which at most one may be written (an answers file's ``levels`` or ``hasil``).
+    exclusive: tuple[str, ...] = ()
 
     def check(self, node: Node, path: Path, ctx: Context) -> dict[str, Any]:
         """Check every known key, report unknown and missing ones, collect all problems."""
         if node.kind != "map":
-            raise _wrong_type(self, node, ctx)
+            raise _wrong_type(self, node, ctx, path)
         out: dict[str, Any] = {}
         failed = False
         for key, value in node.value:
@@ -359,14 +377,10 @@ class Obj(NamedTuple):
             if f.required and name not in present:
                 ctx.add(node, "missing-key", key=name)
                 failed = True
-        if self.one_of:
-            written = [k for k, _ in node.value if k.value in self.one_of]
-            if not written:
-                ctx.add(node, "missing-one-of", keys=" | ".join(self.one_of))
-                failed = True
-            elif len(written) > 1:
-                ctx.add(written[1], "only-one-of", keys=" | ".join(self.one_of))
-                failed = True
+        written = [k for k, _ in node.value if k.value in self.exclusive]
+        if len(written) > 1:
+            ctx.add(written[1], "only-one-of", keys=" | ".join(self.exclusive))
+            failed = True
         if failed:
             raise Invalid(out)
         return out
@@ -385,8 +399,8 @@ class Obj(NamedTuple):
         required = [name for name, f in self.fields.items() if f.required]
         if required:
             base["required"] = required
-        if self.one_of:
-            base["oneOf"] = [{"required": [k]} for k in self.one_of]
+        if self.exclusive:
+            base["not"] = {"required": list(self.exclusive)}
         return _described(base, self.doc)
 
 
@@ -400,7 +414,7 @@ class MapOf(NamedTuple):
     def check(self, node: Node, path: Path, ctx: Context) -> dict[Any, Any]:
         """Check each key and each value, collecting all problems."""
         if node.kind != "map":
-            raise _wrong_type(self, node, ctx)
+            raise _wrong_type(self, node, ctx, path)
         out: dict[Any, Any] = {}
         failed = False
         for key, value in node.value:
@@ -441,7 +455,7 @@ class ByKind(NamedTuple):
         """Dispatch on the node kind so that errors come from the one spec that applies."""
         spec = getattr(self, node.kind)  # the kinds "scalar", "map", "seq" name the fields
         if spec is None:
-            raise _wrong_type(self, node, ctx)
+            raise _wrong_type(self, node, ctx, path)
         return spec.check(node, path, ctx)
 
     def expected(self) -> str:

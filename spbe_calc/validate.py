@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from spbe_calc.answers import answers_from_doc, bind
+from spbe_calc.answers import answers_from_doc, bind, missing_problem
 from spbe_calc.core import model_for_checked, year_warnings
 from spbe_calc.errors import ExitCode, Problem, Severity, SpbeError, capped
 from spbe_calc.kinds import kind_of
@@ -74,9 +74,14 @@ def validate_file(path: str, model_ref: str | None = None, display: str | None =
         if answers.hasil is not None:  # a published result: its numbers must fit the model
             _, more = published_score(answers, model)
             return FileReport(path=shown, kind="answers", problems=(*answers.problems, *warnings, *more), model=model)
-        bind(answers, model, partial=False, advice="check")  # raises with the reading problems included
+        # A file being filled (a new one from `init` has no level yet) is well formed: what it
+        # lacks is a warning here (an error with --strict), and an error for `score`.
+        _, missing = bind(answers, model, advice="check", missing_as=Severity.WARNING)  # raises on errors
     except SpbeError as exc:
         return FileReport(path=shown, kind="answers", problems=(*exc.problems, *warnings), model=model)
+    unanswered = [i for i in missing if i not in answers.invalid]
+    if unanswered and answers.levels_readable():  # what bind says only when it raises
+        warnings.append(missing_problem(answers, unanswered, advice="check", severity=Severity.WARNING))
     return FileReport(path=shown, kind="answers", problems=(*answers.problems, *warnings), model=model)
 
 

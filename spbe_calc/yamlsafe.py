@@ -296,7 +296,10 @@ def _number_or_text(raw: str, line: int, col: int, path: str, problems: list[Pro
         digits = raw.lstrip("+-")
         if len(digits) > 1 and digits[0] == "0":
             # YAML 1.1 reads 010 as octal 8; nobody means that in an assessment file.
-            problems.append(Problem(path=path, line=line, col=col, code="yaml11-octal", args={"text": raw}))
+            number = int(raw)  # what was meant: the digits in base 10 (Python ignores the zeros)
+            problems.append(
+                Problem(path=path, line=line, col=col, code="yaml11-octal", args={"text": raw, "number": number})
+            )
             return raw
         if len(digits) > 30:
             problems.append(Problem(path=path, line=line, col=col, code="number-too-long", args={"text": raw[:40]}))

@@ -63,21 +63,29 @@ def test_empty_level_counts_as_unanswered(write: Callable[..., Path]) -> None:
     ("value", "code"),
     [
         ("2.5", "level-fraction"),
-        ('"3"', "level-text"),
+        ('"2.5"', "level-fraction"),
         ("tiga", "level-text"),
+        ('"Level 3"', "level-text"),
+        ("'3 - Terdefinisi'", "level-text"),
         ("6", "level-out-of-range"),
         ("0", "level-out-of-range"),
         ("-1", "level-out-of-range"),
         ("yes", "yaml11-bool"),
         ("[3]", "single-level-expected"),
         ("true", "level-text"),
-        ("3.0", "level-fraction"),
     ],
 )
 def test_bad_level_values(write: Callable[..., Path], value: str, code: str) -> None:
     text = answers_text({**ALL3, 4: value})
     found = codes(write("a.yaml", text))
     assert found == [(code, 5, 6)]  # line 5 holds indicator 4; the value starts at column 6
+
+
+@pytest.mark.parametrize("value", ["4", '"4"', "' 4 '", "4.0", '"4.0"', '"4 "'])
+def test_a_whole_number_is_a_level_however_it_is_written(write: Callable[..., Path], value: str) -> None:
+    """As in a workbook cell: a number, as text, with spaces, with a zero fraction (one reader)."""
+    f = score_file(str(write("a.yaml", answers_text({**ALL3, 4: value}))))
+    assert f.score.levels[4] == 4
 
 
 def test_unknown_indicator(write: Callable[..., Path]) -> None:
@@ -104,8 +112,10 @@ def test_unknown_top_level_key_with_suggestion(write: Callable[..., Path]) -> No
     assert "instansi" in (hint(problem) or "")
 
 
-def test_levels_missing_entirely(write: Callable[..., Path]) -> None:
-    assert codes(write("a.yaml", "instansi: X\n")) == [("missing-one-of", 1, 1)]
+def test_levels_missing_entirely_is_a_file_without_answers_yet(write: Callable[..., Path]) -> None:
+    """Left out, empty or null: no answers yet; scored, every indicator is missing (one problem)."""
+    for text in ("instansi: X\n", "instansi: X\nlevels:\n", "instansi: X\nlevels: {}\n"):
+        assert codes(write("a.yaml", text)) == [("missing-indicators", 1 if "levels" not in text else 2, 1)], text
 
 
 def test_levels_and_a_published_result_in_one_file(write: Callable[..., Path]) -> None:
@@ -209,16 +219,17 @@ def test_bind_needs_every_indicator_unless_told(write: Callable[..., Path]) -> N
         bind(answers, load_model("spbe-2020"))
 
 
-def test_an_answers_file_without_levels_says_so_once(run: Run, write: Callable[..., Path]) -> None:
-    """No `levels` at all: one problem (write levels or hasil), not also "47 indicators missing".
+def test_an_answers_file_without_levels_is_valid_and_incomplete(run: Run, write: Callable[..., Path]) -> None:
+    """No `levels` at all: an answers file (not a model) with no answers yet, said once as a warning.
 
     `validate` used to take such a file for a model (it has no `levels`) and list model keys.
     """
     for text in ("instansi: X\ntahun: 2024\n", "model: spbe-2020\ninstansi: X\n"):
         r = run("validate", "-f", "json", str(write("a.yaml", text)))
         (report,) = json.loads(r.stdout)
-        assert report["kind"] == "answers"
-        assert [p["code"] for p in report["problems"]] == ["missing-one-of"]
+        assert r.exit_code == 0 and report["kind"] == "answers"
+        assert [(p["code"], p["level"]) for p in report["problems"]] == [("missing-indicators", "warning")]
+        assert run("validate", "--strict", str(write("a.yaml", text))).exit_code == 1
 
 
 def test_a_stage_level_out_of_range_is_pointed_at_where_it_is_written(run: Run, write: Callable[..., Path]) -> None:
@@ -259,11 +270,12 @@ def test_missing_final_levels_are_pointed_at_levels(run: Run) -> None:
 
 
 def test_a_file_without_levels_is_told_so_once(write: Callable[..., Path]) -> None:
-    """No ``levels`` at all: one problem saying what to write, not 47 missing indicators besides."""
+    """No ``levels`` at all: one problem, every indicator missing, at the top of the file."""
     path = write("nolevels.yaml", 'model: spbe-2020\ninstansi: "Kabupaten X"\ntahun: 2024\n')
     with pytest.raises(SpbeError) as info:
         score_file(str(path))
-    assert [p.code for p in info.value.problems] == ["missing-one-of"]
+    assert [(p.code, p.args["ids"], p.line) for p in info.value.problems] == [("missing-indicators", "1-47", 1)]
+    assert score_file(str(path), partial=True).missing == tuple(range(1, 48))
 
 
 def test_an_item_at_the_top_of_its_scale_is_a_level_like_any_other(write: Callable[..., Path]) -> None:

@@ -39,10 +39,9 @@ from spbe_calc.errors import SpbeError
 from spbe_calc.fsutil import TEMP_SUFFIX, atomic_write
 from spbe_calc.stages import STAGES
 
-from .conftest import ROOT, Run, bounded
+from .conftest import PACKAGE, ROOT, Run, bounded
 from .helpers import _NOTHING, EX22_PATH, HEAD, _within_bounds, _workbook
 
-PACKAGE = ROOT / "spbe_calc"
 STORE = PACKAGE / "answers" / "store.py"
 
 
@@ -80,7 +79,7 @@ def test_records_of_an_answers_file_are_built_by_keyword() -> None:
     for path in sorted(PACKAGE.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in RECORDS and node.args:
-                positional.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.func.id}")
+                positional.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno} {node.func.id}")
     assert positional == []
 
 

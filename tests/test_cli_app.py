@@ -124,14 +124,14 @@ def test_partial_flag_says_what_is_missing(run: Run, write: Callable[..., Path])
 def test_english_messages(run: Run, write: Callable[..., Path]) -> None:
     path = write("a.yaml", answers_text({**ALL3, 4: "tiga"}))
     r = run("--lang", "en", "score", str(path))
-    assert "is not a number" in r.stderr
+    assert "is not a level" in r.stderr
     # The environment variable, read by the program's own entry point (a real process).
     env = {**os.environ, "SPBE_CALC_LANG": "en"}
     proc = subprocess.run(
         [sys.executable, "-m", "spbe_calc", "score", str(path)], capture_output=True, text=True, env=env
     )
     assert proc.returncode == 2
-    assert "is not a number" in proc.stderr and "bukan" not in proc.stderr
+    assert "is not a level" in proc.stderr and "bukan" not in proc.stderr
 
 
 def test_validate_default_model(run: Run) -> None:

@@ -9,13 +9,14 @@ from __future__ import annotations
 import ast
 import re
 import string
-from pathlib import Path
 
 import pytest
 
 from spbe_calc.i18n import DEFAULT, LANGUAGES, catalogue, set_language, t, words
 
-SOURCE = Path(__file__).resolve().parent.parent / "spbe_calc"
+from .conftest import PACKAGE
+
+SOURCE = PACKAGE
 REFERENCE = catalogue(DEFAULT).MESSAGES
 
 

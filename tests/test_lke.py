@@ -164,8 +164,8 @@ def test_import_reads_levels_however_they_were_typed(run: Run, tmp_path: Path) -
     def edit(lke: Any) -> None:
         lke["F3"] = "4"
         lke["F4"] = 4.0
-        lke["F5"] = "3 - Terdefinisi"
-        lke["F6"] = " 2 – terkelola "
+        lke["F5"] = " 3 "  # a cell typed as text, as an answers file may quote it
+        lke["F6"] = "2.0"
         lke["F7"] = None  # left empty: not answered
         lke.insert_rows(10)  # an empty row in the middle
         lke["A61"] = "Catatan: diperiksa tim"  # a note below the table
@@ -245,9 +245,10 @@ def test_import_names_every_problem_by_cell_and_writes_nothing(run: Run, tmp_pat
     result, out = _edited(run, tmp_path, edit)
     assert result.exit_code == 1 and not out.exists()
     err = result.stderr
-    assert "lke.xlsx:LKE!F15: galat: tingkat 7 di luar skala indikator 13 (1-5)" in err
-    assert "LKE!F16" in err and "2.5" in err
-    assert "LKE!F17" in err and "tingkat 3 bernama Terdefinisi" in err
+    assert "lke.xlsx:LKE!F15: galat: tingkat 7 untuk indikator 13 di luar skala Kapabilitas Proses (1-5)" in err
+    assert "LKE!F16: galat: tingkat 2.5 bukan bilangan bulat" in err
+    # The same words as for an answers file: one reader of levels (spbe_calc/answers/level.py).
+    assert "LKE!F17: galat: '3 - Terkelola' bukan tingkat" in err and "bilangan bulat saja" in err
     assert "LKE!C18" in err and "'99' bukan nomor indikator" in err
     assert "LKE!C19" in err and "sudah ada di baris 3" in err
     parsable = run("import", str(tmp_path / "lke.xlsx"), "-o", str(out), "--lang", "en")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from .conftest import Run, bounded
+from .conftest import EXAMPLES, Run, bounded
 from .helpers import _within_bounds, _workbook
 
 
@@ -113,3 +113,78 @@ def test_import_to_a_folder_or_nothing_is_refused(run: Run, tmp_path: Path, outp
     book = _workbook(run, tmp_path)
     r = run("import", str(book), "-o", output)
     assert r.exit_code == 2 and "folder, bukan berkas" in r.stderr
+
+
+# --- the LKE as CSV (export -o lke.csv, or saved by a spreadsheet) ---------------------------------
+
+
+def _answers_equal(a: Path, b: Path) -> None:
+    from spbe_calc.answers import read_answers
+
+    left, right = read_answers(a).answers, read_answers(b).answers
+    assert {k: v for k, v in left.items() if v.is_given()} == {k: v for k, v in right.items() if v.is_given()}
+
+
+def test_the_csv_of_export_comes_back_whole(run: Run, tmp_path: Path) -> None:
+    """Levels, stages, fakta and analisis with commas, quotes and line breaks, a text that starts
+    like a formula, and described documents (path, number, date, SHA-256)."""
+    source = tmp_path / "sumber.yaml"
+    source.write_text(
+        "model: spbe-2020\n"
+        "levels:\n"
+        '  1: {level: 3, tahap: {dokumen: 2, akhir: 3}, fakta: "=SUM(A1), kata \\"kutip\\"\\nbaris dua",'
+        ' analisis: "- butir; satu", bukti: [{path: "sk.pdf", nomor: "12/2024", tanggal: "2024-03-01"}, "notulen"]}\n'
+        '  2: {level: 4, analisis: "\'=sudah dikutip"}\n'
+        "  3: 2\n",
+        encoding="utf-8",
+    )
+    exported = tmp_path / "lke.csv"
+    assert run("export", str(source), "-o", str(exported)).exit_code == 0
+    back = tmp_path / "kembali.yaml"
+    r = run("import", str(exported), "-o", str(back))
+    assert r.exit_code == 0, r.stderr
+    _answers_equal(source, back)
+
+
+def test_a_csv_saved_by_a_spreadsheet_in_indonesian_is_read(run: Run, tmp_path: Path) -> None:
+    """A byte-order mark, ";" between fields (the comma is the decimal mark) and CRLF line ends."""
+    exported = tmp_path / "lke.csv"
+    assert run("export", str(EXAMPLES / "kabupaten-contoh-2022.yaml"), "-o", str(exported)).exit_code == 0
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(exported.read_text(encoding="utf-8"))))
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerows(rows)
+    saved = tmp_path / "disimpan.csv"
+    saved.write_bytes(b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"))
+    back = tmp_path / "j.yaml"
+    r = run("import", str(saved), "-o", str(back))
+    assert r.exit_code == 0, r.stderr
+    _answers_equal(EXAMPLES / "kabupaten-contoh-2022.yaml", back)
+
+
+def test_a_csv_problem_is_placed_by_line_and_column(run: Run, tmp_path: Path) -> None:
+    exported = tmp_path / "lke.csv"
+    assert run("export", str(EXAMPLES / "kabupaten-contoh-2022.yaml"), "-o", str(exported)).exit_code == 0
+    lines = exported.read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3].replace(",3,Terdefinisi,", ",tiga,Terdefinisi,", 1)
+    exported.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    r = run("import", str(exported), "-o", str(tmp_path / "j.yaml"))
+    assert r.exit_code == 1 and f"{exported}:4:6: galat: 'tiga' bukan tingkat" in r.stderr
+    assert not (tmp_path / "j.yaml").exists()
+
+
+@pytest.mark.parametrize("suffix", [".ods", ".xls", ".ODS"])
+def test_other_spreadsheets_are_told_how_to_save(run: Run, tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"lke{suffix}"
+    path.write_bytes(b"PK\x03\x04")
+    r = run("import", str(path), "-o", str(tmp_path / "j.yaml"))
+    assert r.exit_code == 2 and "tidak dibaca langsung" in r.stderr and "simpan sebagai .xlsx" in r.stderr
+
+
+def test_a_csv_that_is_not_utf8_is_told_how_to_save(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "lke.csv"
+    path.write_bytes("No,Tingkat\n1,3\nFakta,Peraturan Bupati tentang SPBE \xe9\n".encode("latin-1"))
+    r = run("import", str(path), "-o", str(tmp_path / "j.yaml"))
+    assert r.exit_code == 2 and "bukan teks UTF-8 (bita 0xe9" in r.stderr and "CSV UTF-8" in r.stderr

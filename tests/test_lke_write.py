@@ -54,3 +54,50 @@ def test_csv_cells_are_neutralised_as_a_spreadsheet_reads_them(tmp_path: Path) -
     assert sheet.max_row == 48  # the CR stayed inside its cell
     assert not any(isinstance(v, str) and v.startswith("=") for v in cells)  # no formula
     assert any(isinstance(v, str) and "=cmd" in v for v in cells)  # shown as text
+
+
+def _soffice() -> str:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        if os.environ.get("SPBE_REQUIRE_BROWSER"):
+            pytest.fail("LibreOffice is required in CI (.ci/run installs it)")
+        pytest.skip("LibreOffice is not installed")
+    return soffice
+
+
+def test_the_lke_prints_like_a_form(tmp_path: Path) -> None:
+    """Printed by LibreOffice: every page says whose form it is and which page of how many, the
+    column headers repeat, and a long fakta is printed whole (its row is tall enough)."""
+    from pypdf import PdfReader
+
+    soffice = _soffice()
+    long = " ".join(f"kalimat{n} tentang kebijakan internal yang sudah ditetapkan." for n in range(14)) + " AKHIRFAKTA"
+    text = EX22_PATH.read_text(encoding="utf-8").replace(
+        "Pemerintah Kabupaten Contoh", "Pemerintah Kota Contoh & Sekitar"
+    )
+    text = text.replace("\n  2: 3\n", f'\n  2: {{level: 3, fakta: "{long}", analisis: "Analisis pendek."}}\n', 1)
+    path = tmp_path / "j.yaml"
+    path.write_text(text, encoding="utf-8")
+    book = tmp_path / "lke.xlsx"
+    assert subprocess.run([sys.executable, "-m", "spbe_calc", "export", str(path), "-o", str(book)]).returncode == 0
+    sheet = load_workbook(book)["LKE"]
+    assert sheet.print_title_rows == "$2:$2" and sheet.page_setup.orientation == "landscape"
+    assert sheet.oddFooter.center.text == "Halaman &P dari &N"
+    assert sheet.oddHeader.left.text == "Lembar Kerja Evaluasi SPBE — Pemerintah Kota Contoh && Sekitar · 2022"
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={(tmp_path / 'profil').as_uri()}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(book)],
+        capture_output=True, timeout=180, check=True,
+    )  # fmt: skip
+    pages = [page.extract_text() for page in PdfReader(tmp_path / "lke.pdf").pages]
+    total = len(pages)
+    assert total >= 3
+    lke_pages = [p for p in pages if "Indikator" in p and "Domain" in p]  # the LKE sheet's pages
+    assert len(lke_pages) >= 2  # 47 rows do not fit one landscape page
+    for n, page in enumerate(pages, start=1):
+        assert f"Halaman {n} dari {total}" in page
+    for page in lke_pages:
+        assert "Pemerintah Kota Contoh & Sekitar · 2022" in page  # the header, & as written
+        assert "Bobot" in page and "Fakta" in page  # the column headers, on every page
+    words = " ".join(" ".join(lke_pages).split())
+    assert "kalimat13 tentang kebijakan internal" in words and "AKHIRFAKTA" in words  # not cut off

@@ -16,7 +16,7 @@ from spbe_calc.render.messages import message
 from spbe_calc.scoring import band_of
 from spbe_calc.yamlsafe import load, parse
 
-from .conftest import DATA, ROOT, Run
+from .conftest import DATA, PACKAGE, ROOT, Run
 from .helpers import MINI_TEXT, TWO_SCALES, Write, _bands, _model
 
 MODEL_TEXT = (ROOT / "indicators.yaml").read_text(encoding="utf-8")
@@ -84,7 +84,7 @@ def test_matches_reference_names_and_weights(model: Model) -> None:
 
 def test_bundled_copy_is_the_root_file(model: Model) -> None:
     """The package ships a copy of indicators.yaml (no symlink: it breaks on Windows checkouts)."""
-    packaged = ROOT / "spbe_calc" / "model" / "bundled" / "spbe-2020.yaml"
+    packaged = PACKAGE / "model" / "bundled" / "spbe-2020.yaml"
     assert not packaged.is_symlink()
     assert packaged.read_bytes() == (ROOT / "indicators.yaml").read_bytes()
     assert bundled_models()["spbe-2020"] == packaged

@@ -158,9 +158,18 @@ def test_markdown_report_has_the_same_parts(run: Run, tmp_path: Path) -> None:
 
 def test_pdf_without_a_browser_says_what_to_install(run: Run, tmp_path: Path) -> None:
     out = tmp_path / "laporan.pdf"
-    r = run("report", EX22, "-o", str(out), env={"SPBE_CALC_BROWSER": "no-such-browser-here"})
+    r = run("report", EX22, "-o", str(out), env={"PATH": str(tmp_path / "kosong")})  # no browser anywhere
     assert r.exit_code == 2 and "apt install chromium" in r.stderr
     assert list(tmp_path.iterdir()) == []  # nothing written, nothing left behind
+
+
+def test_a_browser_variable_that_names_nothing_says_so(run: Run, tmp_path: Path) -> None:
+    """The fix is the variable, not installing Chromium (which may well be installed)."""
+    out = tmp_path / "laporan.pdf"
+    r = run("report", EX22, "-o", str(out), env={"SPBE_CALC_BROWSER": "/tidak/ada/chromium"})
+    assert r.exit_code == 2 and "SPBE_CALC_BROWSER=/tidak/ada/chromium tidak menunjuk program" in r.stderr
+    assert "unset SPBE_CALC_BROWSER" in r.stderr and "apt install" not in r.stderr
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_pdf_is_a4_and_holds_the_index(run: Run, tmp_path: Path) -> None:

@@ -354,14 +354,6 @@ def test_assess_enters_final_levels_beside_the_own_ones(tmp_path: Path) -> None:
     assert "fakta" not in transcript.lower()  # no explanation asked at an assessor's stage
 
 
-def test_assess_proposes_a_year_the_model_covers() -> None:
-    from spbe_calc.interactive import proposed_year
-
-    model = load_model("spbe-2020")
-    assert [proposed_year(model, y) for y in (2019, 2023, 2026)] == [2021, 2023, 2025]
-    assert proposed_year(load_model("pemdi-2026"), 2031) == 2031
-
-
 # --- stages as the evaluation reads them (issue 25) ------------------------------------------------
 
 

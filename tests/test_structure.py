@@ -6,9 +6,7 @@ import ast
 from collections import defaultdict
 from pathlib import Path
 
-from .conftest import ROOT
-
-PACKAGE = ROOT / "spbe_calc"
+from .conftest import PACKAGE
 
 
 def _records() -> dict[str, dict[Path, list[str]]]:
@@ -38,7 +36,7 @@ def test_records_of_more_than_three_fields_are_built_by_keyword() -> None:
             defs = records.get(node.func.id, {})
             fields = defs.get(path) or (next(iter(defs.values())) if len(defs) == 1 else [])
             if len(fields) > 3:
-                positional.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.func.id}")
+                positional.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno} {node.func.id}")
     assert positional == []
 
 

@@ -16,7 +16,8 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, NamedTuple, Union
 
-from spbe_calc.errors import Problem, SpbeError, errors_in, problem_at
+from spbe_calc.answers.level import Refused, read_level
+from spbe_calc.errors import Problem, Severity, SpbeError, errors_in, problem_at
 from spbe_calc.kinds import wrong_kind
 from spbe_calc.model import Indicator, LevelValue, Model
 from spbe_calc.spec import (
@@ -39,26 +40,29 @@ from spbe_calc.yamlsafe import Document, Node, load, parse
 
 
 def _level(node: Node, ctx: Context) -> int | None:
-    """A level is a whole number written without quotes; say precisely what else it is."""
-    v = node.value
-    if node.kind == "scalar" and v is None:
-        return None
-    if node.kind == "scalar" and isinstance(v, int) and not isinstance(v, bool):
-        return v
-    if isinstance(v, Decimal):
-        ctx.add(node, "level-fraction", value=str(v))
-    elif node.kind == "scalar":
-        ctx.add(node, "level-text", value=str(v))
-    else:
+    """A level as every reader reads one (:func:`spbe_calc.answers.level.read_level`)."""
+    if node.kind != "scalar":
         ctx.add(node, "wrong-type", expected="int", found=node.type_name())
-    raise Invalid()
+        raise Invalid()
+    level = read_level(node.value)
+    if isinstance(level, Refused):
+        ctx.add(node, level.code, value=level.value)
+        raise Invalid()
+    return level
 
 
 LEVEL = Custom(
     func=_level,
-    schema={"anyOf": [{"type": "integer"}, {"type": "null"}]},
+    schema={
+        "anyOf": [
+            {"type": "integer"},
+            {"type": "null"},
+            # A whole number as text ("3", " 4 "), or blank: read as the reader reads every level.
+            {"type": "string", "pattern": "^\\s*([0-9]{1,9}(\\.0+)?)?\\s*$"},
+        ]
+    },
     name="int",
-    doc="Maturity level (a whole number on the indicator's scale); empty = not answered yet.",
+    doc='Maturity level (a whole number on the indicator\'s scale, 3 or "3"); empty = not answered yet.',
 )
 
 # An indicator assessed as several items (a model's `items`) takes one level per item.
@@ -191,18 +195,21 @@ ANSWERS_SPEC = Obj(
         "instansi": Field(Nullable(Str(doc="Name of the agency."))),
         "tahun": Field(Nullable(Int(minimum=2000, maximum=2100, doc="Evaluation year."))),
         "levels": Field(
-            MapOf(
-                # 0 is read, to be reported as "not in this model (1-47)" rather than as a number
-                Int(minimum=0, doc="Indicator number."),
-                ByKind(scalar=LEVEL, seq=LEVELS.seq, map=ANSWER),
-                doc="Indicator number -> level or {level, fakta, analisis, bukti, tahap}.",
+            Nullable(
+                MapOf(
+                    # 0 is read, to be reported as "not in this model (1-47)" rather than as a number
+                    Int(minimum=0, doc="Indicator number."),
+                    ByKind(scalar=LEVEL, seq=LEVELS.seq, map=ANSWER),
+                    doc="Indicator number -> level or {level, fakta, analisis, bukti, tahap}; "
+                    "empty or left out: no answers yet.",
+                )
             ),
         ),
         "hasil": Field(HASIL),
         "laporan": Field(LAPORAN),
     },
-    doc="An spbe-calc answers file: levels per indicator, or the published result (hasil).",
-    one_of=("levels", "hasil"),
+    doc="An spbe-calc answers file: levels per indicator (none yet, in a new file), or the published result (hasil).",
+    exclusive=("levels", "hasil"),
 )
 
 
@@ -383,9 +390,15 @@ class Answers(NamedTuple):
         return self.where.key_at((key,)) if key == "levels" else self.where.at((key,))
 
     def levels_readable(self) -> bool:
-        """Whether ``levels`` is written and is a mapping (else nothing can be said to be missing)."""
-        if self.where is None or ("levels",) not in self.where.key_positions:
+        """Whether the levels could be read, so that what is missing can be said.
+
+        ``levels`` left out or empty is a file without answers yet (every indicator missing); a
+        ``levels`` that is not a mapping has its own problem, and nothing more is said of it.
+        """
+        if self.where is None:
             return False
+        if ("levels",) not in self.where.key_positions:
+            return self.hasil is None
         at = self.where.at(("levels",))
         return not any((p.line, p.col) == at for p in self.problems)
 
@@ -551,7 +564,12 @@ def answers_from_doc(doc: Document) -> Answers:
 
 
 def bind(
-    answers: Answers, model: Model, partial: bool = False, advice: str | None = None, stage: str = "mandiri"
+    answers: Answers,
+    model: Model,
+    partial: bool = False,
+    advice: str | None = None,
+    stage: str = "mandiri",
+    missing_as: Severity = Severity.ERROR,
 ) -> tuple[dict[int, LevelValue], list[int]]:
     """Check answers against a model; return the levels to score and the missing indicators.
 
@@ -565,7 +583,9 @@ def bind(
     checked against the scale all the same.
 
     A file that holds a published result has no levels to bind: that is an error here, for the
-    commands that need levels (``score`` shows such a file without binding it).
+    commands that need levels (``score`` shows such a file without binding it). ``missing_as`` is
+    the severity of the missing indicators' problem (``validate``: a warning, said with the
+    errors when there are any).
     """
     if answers.hasil is not None:
         raise SpbeError([*answers.problems, problem_at(answers.path, answers.position("hasil"), "published-only")])
@@ -596,19 +616,32 @@ def bind(
         if i not in answers.invalid and not (i in answers.answers and is_answered(answers.answers[i].level_at(stage)))
     ]
     if unanswered and not partial and answers.levels_readable():
-        line, col = answers.position("levels")
-        args: dict[str, Any] = {"count": len(unanswered), "ids": compact_ids(unanswered)}
-        if advice:
-            args["advice"] = advice
-        if stage != "mandiri":
-            problems.append(
-                Problem(path=answers.path, line=line, col=col, code="missing-stage", args={**args, "stage": stage})
-            )
-        else:
-            problems.append(Problem(path=answers.path, line=line, col=col, code="missing-indicators", args=args))
+        problems.append(missing_problem(answers, unanswered, stage, advice, missing_as))
     if errors_in(problems):
         raise SpbeError(problems)
     return levels, missing
+
+
+def missing_problem(
+    answers: Answers,
+    ids: list[int],
+    stage: str = "mandiri",
+    advice: str | None = None,
+    severity: Severity = Severity.ERROR,
+) -> Problem:
+    """The indicators without a level at ``stage``, as one problem at the ``levels`` key.
+
+    ``advice`` names the hint that fits the command (see :func:`bind`); ``validate`` says it as a
+    warning: a file being filled is well formed, only not complete yet.
+    """
+    line, col = answers.position("levels")
+    args: dict[str, Any] = {"count": len(ids), "ids": compact_ids(ids)}
+    if advice:
+        args["advice"] = advice
+    code = "missing-indicators" if stage == "mandiri" else "missing-stage"
+    if stage != "mandiri":
+        args["stage"] = stage
+    return Problem(path=answers.path, line=line, col=col, code=code, args=args, severity=severity)
 
 
 def _check_level(
@@ -637,12 +670,21 @@ def _level_problem(ident: int, level: Written, indicator: Indicator) -> tuple[st
         return ("items-count", {"id": ident, "count": items, "given": len(level)})
     values = level if isinstance(level, tuple) else (level,)
     bad = [v for v in values if v is not None and not scale.min <= v <= scale.max]
-    if bad:
-        return (
-            "level-out-of-range",
-            {"id": ident, "level": bad[0], "minimum": scale.min, "maximum": scale.max, "scale": scale.name},
-        )
-    return None
+    return off_scale(ident, bad[0], indicator) if bad else None
+
+
+def off_scale(ident: int, level: int, indicator: Indicator) -> tuple[str, dict[str, Any]] | None:
+    """A level that is not on its indicator's scale, as a problem's code and arguments.
+
+    Said alike for an answers file and a workbook cell (one item's level is one cell there).
+    """
+    scale = indicator.scale
+    if scale.min <= level <= scale.max:
+        return None
+    return (
+        "level-out-of-range",
+        {"id": ident, "level": level, "minimum": scale.min, "maximum": scale.max, "scale": scale.name},
+    )
 
 
 def unknown_indicator(path: str, line: int, col: int, ident: int, model: Model) -> Problem:

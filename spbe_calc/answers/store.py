@@ -117,9 +117,10 @@ def current(path: Path, start: Answers | None = None, start_comments: Comments |
     text = read_text(path) if exists(path) else ""
     if not text:
         return OnDisk(base, start_comments or Comments.none(), written=False)
-    if is_blank(text):
+    if is_blank(text):  # its comments go first, then those of the new file's entries
         header = tuple(line for line in text.splitlines() if line.lstrip().startswith("#"))
-        return OnDisk(base, Comments.none()._replace(header=header), written=False)
+        start_comments = start_comments or Comments.none()
+        return OnDisk(base, start_comments._replace(header=header + start_comments.header), written=False)
     answers, comments = read_for_update(path)
     errors = errors_in(answers.problems)
     if errors:

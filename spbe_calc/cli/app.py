@@ -117,9 +117,10 @@ class _Command(_TranslatedHelp, framework.Command):
 #: module and building every command's options cost ~12 ms on each start (measured with
 #: ``bench/run.py``), as much as scoring a file. This is click's documented "lazy group".
 COMMANDS = {
+    "init": "assess",
+    "assess": "assess",
     "score": "score",
     "validate": "validate",
-    "assess": "assess",
     "plan": "decide",
     "compare": "decide",
     "calibrate": "decide",

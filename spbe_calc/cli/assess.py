@@ -1,5 +1,6 @@
-"""The interactive command: ``assess``."""
+"""Starting and answering: ``init`` writes a new answers file, ``assess`` fills it in."""
 
+import datetime
 import signal
 import sys
 from pathlib import Path
@@ -7,10 +8,51 @@ from typing import Annotated, Optional
 
 import typer
 
-from spbe_calc.cli.app import command, is_terminal, options, terminal_width
+from spbe_calc.cli.app import command, is_terminal, options, say, terminal_width, warn_models
 from spbe_calc.cli.params import ModelOption, StageOption
-from spbe_calc.errors import ExitCode, fail
+from spbe_calc.errors import ExitCode, SpbeError, fail
+from spbe_calc.i18n import t
+from spbe_calc.model import load_model
+from spbe_calc.numbers import is_number
 from spbe_calc.questionnaire import Questionnaire, parse_id_list
+from spbe_calc.skeleton import init_file, proposed_year
+
+
+@command("init", help="help.init")
+def init(
+    file: Annotated[Path, typer.Argument(help="help.init.file", metavar="cli.metavar.file")] = Path("jawaban.yaml"),
+    model: ModelOption = None,
+    instansi: Annotated[
+        Optional[str], typer.Option("--instansi", help="help.init.instansi", metavar="cli.metavar.text")
+    ] = None,
+    tahun: Annotated[Optional[str], typer.Option("--tahun", help="help.init.tahun", metavar="cli.metavar.year")] = None,
+) -> ExitCode:
+    """Write a new answers file listing every indicator, no level yet; asks what is missing on a terminal."""
+    year = _year(tahun) if tahun is not None else None
+    asking = is_terminal(sys.stdin) and is_terminal(sys.stdout)
+    if asking and instansi is None:
+        instansi = typer.prompt(t("as.ask.instansi").rstrip(), default="", show_default=False).strip() or None
+    if asking and year is None:
+        this_year = datetime.date.today().year
+        proposed = proposed_year(load_model(model), this_year) if model is not None else this_year
+        while year is None:
+            raw = typer.prompt(t("as.ask.tahun", year=proposed).rstrip(), default="", show_default=False).strip()
+            try:
+                year = _year(raw) if raw else proposed
+            except SpbeError:  # said, then asked again
+                say(t("as.bad-year", value=raw))
+    started = init_file(file, model, instansi, year)
+    warn_models([started.model])
+    say(t("out.init.written", path=file, count=len(started.answers.answers), model=started.model.id))
+    say(t("out.init.next", path=file))
+    return ExitCode.OK
+
+
+def _year(text: str) -> int:
+    """A year given to ``--tahun`` (or typed): a number from 2000 to 2100."""
+    if not (is_number(text.strip()) and 2000 <= int(text) <= 2100):
+        raise fail("--tahun", "bad-year-option", value=text)
+    return int(text)
 
 
 @command("assess", help="help.assess")

@@ -1,6 +1,6 @@
 """Reading an LKE workbook back into answers, after people have edited it by hand.
 
-Levels may be typed as ``3``, ``3.0``, ``"3"`` or ``"3 - Terdefinisi"``; rows may be reordered,
+Levels are read as in an answers file (``3``, ``3.0``, ``"3"``; see :mod:`spbe_calc.answers.level`); rows may be reordered,
 added (notes, totals) or left empty; columns are found by their headers. Every problem is named
 by sheet and cell (``LKE!F14``) and nothing is returned while there is one. The workbook is a
 file that may come from anywhere: its size, its unpacked size and the rows read are bounded.
@@ -9,8 +9,10 @@ Only ``import`` imports this module (openpyxl alone takes about 0.2 s to import)
 
 from __future__ import annotations
 
+import csv
 import datetime
 import io
+import itertools
 import re
 import zipfile
 from pathlib import Path
@@ -21,13 +23,15 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from spbe_calc.answers import Answer, Answers, Bukti, Evidence, Laporan, Signer, read_bukti
-from spbe_calc.answers.read import LAPORAN, SIGNER, field_value, with_field
+from spbe_calc.answers.level import Refused, read_level
+from spbe_calc.answers.read import LAPORAN, SIGNER, field_value, off_scale, with_field
 from spbe_calc.answers.store import update
 from spbe_calc.errors import ExitCode, Problem, SpbeError, capped, fail
 from spbe_calc.lke import BASE_COLUMNS, HELPER_COLUMNS, INFO, INFO_FIELDS, SHEET, SIGNERS, STAGE_HEADERS, from_cell
 from spbe_calc.lke.write import bukti_text
 from spbe_calc.model import DEFAULT_MODEL, Indicator, Model, load_model
 from spbe_calc.numbers import is_number
+from spbe_calc.render import csv_read_text
 from spbe_calc.spec import MAX_TEXT, Nullable, Obj, Str
 from spbe_calc.stages import STAGES
 from spbe_calc.yamlsafe import LIMITS, read_bytes
@@ -43,24 +47,64 @@ MAX_COLUMNS = 60
 #: Rows at the top searched for the header row (a title may sit above it).
 HEADER_SEARCH = 10
 
-_LEVEL = re.compile(r"(?:tingkat|level)?\s*([0-9]{1,9})(?:\.0+)?\s*(?:[-–—:.]\s*(.*))?", re.IGNORECASE | re.DOTALL)
 #: What no text of an answers file may hold: halves of a surrogate pair (an ``_xD800_`` cell).
 _NOT_TEXT = re.compile("[\ud800-\udfff]")
 _NUMBER = re.compile(r"([0-9]{1,9})(?:\.([0-9]{1,3}))?")
 
 
 class _Sheet:
-    """A worksheet's cells with their addresses, and the problems found in them."""
+    """A sheet's cells (the rows read, bounded), their addresses, and the problems found in them.
 
-    def __init__(self, path: str, sheet: Worksheet, said: int = 0) -> None:
+    Made from a worksheet (:meth:`of_worksheet`) or from the rows of a CSV file (:meth:`of_csv`,
+    whose problems are placed by line and column, as in a YAML file, since it has no sheet).
+    """
+
+    def __init__(
+        self,
+        path: str,
+        title: str,
+        rows: list[tuple[Any, ...]],
+        total: int,
+        said: int = 0,
+        lines: list[int] | None = None,
+    ) -> None:
         self.path = path
-        self.sheet = sheet
+        #: a CSV's line where each row starts (a quoted text may span lines)
+        self.lines = lines or []
+        #: the sheet's name (``""`` for a CSV)
+        self.title = title
+        #: the first rows, at most :data:`MAX_COLUMNS` cells each
+        self.rows = rows
+        #: how many rows the sheet has (more than were read, in a sheet too long to be an LKE)
+        self.total = total
         self.problems: list[Problem] = []
         #: characters of text read so far (this sheet and those read before it)
         self.said = said
 
+    @classmethod
+    def of_worksheet(cls, path: str, sheet: Worksheet, said: int = 0) -> _Sheet:
+        """A worksheet's first rows; only the cells it has (asking for more makes openpyxl create them)."""
+        rows = sheet.iter_rows(
+            min_row=1,
+            max_row=min(sheet.max_row, HEADER_SEARCH + MAX_ROWS),
+            max_col=min(sheet.max_column, MAX_COLUMNS),
+            values_only=True,
+        )
+        return cls(path, sheet.title, list(rows), sheet.max_row, said)
+
+    @classmethod
+    def of_csv(cls, path: str, rows: list[list[str]], total: int, lines: list[int]) -> _Sheet:
+        """The rows of a CSV file, each cell a text or ``None`` when blank; ``lines``: where each starts."""
+        cells = [tuple(csv_read_text(c) if c.strip() else None for c in row[:MAX_COLUMNS]) for row in rows]
+        return cls(path, "", cells, total, lines=lines)
+
     def add(self, row: int, column: int, code: str, **args: Any) -> None:
-        where = f"{self.sheet.title}!{get_column_letter(column)}{row}"
+        """A problem at a cell (by its spreadsheet name; by line and column in a CSV)."""
+        if not self.title:  # a CSV: the line the row starts on, and the field's number
+            line = self.lines[row - 1] if row - 1 < len(self.lines) else row
+            self.problems.append(Problem(path=self.path, line=line, col=column, code=code, args=args))
+            return
+        where = f"{self.title}!{get_column_letter(column)}{row}"
         self.problems.append(
             Problem(path=self.path, line=row, col=column, code=code, args={"cell": where, **args}, cell=where)
         )
@@ -123,12 +167,18 @@ class Workbook(NamedTuple):
 
 
 def read_workbook(path: str, model_ref: str | None = None) -> Workbook:
-    """What an LKE workbook holds; :class:`SpbeError` with every problem.
+    """What an LKE workbook (or its CSV) holds; :class:`SpbeError` with every problem.
 
     A file that is not a workbook (or not an LKE) exits 2 like an unreadable file; problems in
-    its cells exit 1, as ``validate`` does for a file with problems.
+    its cells exit 1, as ``validate`` does for a file with problems. A CSV (``export -o
+    lke.csv``) has the LKE's rows only: its model is ``--model``'s or the default one.
     """
+    suffix = Path(path).suffix.lower()
+    if suffix in OTHER_SPREADSHEETS:
+        raise fail(path, "lke-other-format", suffix=suffix)
     data = read_bytes(path, path, MAX_BYTES)
+    if suffix == ".csv":
+        return _read_csv(path, data, model_ref)
     _check_unpacked_size(path, data)
     try:
         book = load_workbook(io.BytesIO(data), data_only=False, read_only=False)
@@ -136,11 +186,11 @@ def read_workbook(path: str, model_ref: str | None = None) -> Workbook:
         raise fail(path, "lke-not-xlsx") from None
     if SHEET not in book.sheetnames:
         raise fail(path, "lke-no-sheet", sheet=SHEET)
-    info_sheet = _Sheet(path, book[INFO]) if INFO in book.sheetnames else None
+    info_sheet = _Sheet.of_worksheet(path, book[INFO]) if INFO in book.sheetnames else None
     info = _read_info(info_sheet) if info_sheet is not None else Info()
     # A model named by path in the workbook is relative to the workbook, as in an answers file.
     model = load_model(model_ref) if model_ref else load_model(info.model or DEFAULT_MODEL, Path(path).parent)
-    lke = _Sheet(path, book[SHEET], info_sheet.said if info_sheet is not None else 0)
+    lke = _Sheet.of_worksheet(path, book[SHEET], info_sheet.said if info_sheet is not None else 0)
     answers, rows, stages = _read_rows(lke, model)
     problems = lke.problems + list(info.problems)
     if problems:
@@ -149,6 +199,43 @@ def read_workbook(path: str, model_ref: str | None = None) -> Workbook:
         path=path, model=info.model, instansi=info.instansi, tahun=info.tahun, answers=answers, laporan=info.laporan
     )
     return Workbook(answers=found, model=model, rows=rows, stages=stages)
+
+
+#: Spreadsheet files that are not read: each can be saved as .xlsx (or exported as CSV) first.
+OTHER_SPREADSHEETS = (".ods", ".xls", ".xlsb", ".fods", ".numbers")
+
+
+def _read_csv(path: str, data: bytes, model_ref: str | None) -> Workbook:
+    """The LKE rows of a CSV: as ``export`` writes them, or saved by a spreadsheet (``;``, a BOM)."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise fail(path, "csv-not-utf8", byte=f"0x{data[exc.start]:02x}") from None
+    first = text.split("\n", 1)[0]
+    # A spreadsheet set to Indonesian writes ";" between fields (the comma is its decimal mark).
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[list[str]] = []
+    lines: list[int] = []  # the line each row starts on: a quoted text may span several lines
+    try:
+        for row in itertools.islice(reader, HEADER_SEARCH + MAX_ROWS):
+            rows.append(row)
+            lines.append(reader.line_num - _line_breaks(row))
+        total = len(rows) + sum(1 for _ in reader)  # counted, not kept: a longer file is said to be one
+    except csv.Error as exc:
+        raise fail(path, "csv-bad", reason=str(exc)) from None
+    model = load_model(model_ref or DEFAULT_MODEL)
+    lke = _Sheet.of_csv(path, rows, total, lines)
+    answers, rows_read, stages = _read_rows(lke, model)
+    if lke.problems:
+        raise SpbeError(capped(lke.problems), ExitCode.FINDINGS)
+    found = Answers(path=path, model=None, instansi=None, tahun=None, answers=answers)
+    return Workbook(answers=found, model=model, rows=rows_read, stages=stages)
+
+
+def _line_breaks(row: list[str]) -> int:
+    """The line breaks inside a row's quoted fields (the reader's line count is at the row's end)."""
+    return sum(field.count("\n") for field in row)
 
 
 def apply_workbook(answers: Answers, book: Workbook) -> Answers:
@@ -203,13 +290,7 @@ def _headers(lke: _Sheet) -> tuple[int, dict[str, int]]:
     """The header row and the column of each known header (by its text, case and spaces ignored)."""
     known = {header.casefold(): key for key, header in BASE_COLUMNS + HELPER_COLUMNS}
     known |= {header.casefold(): f"tahap:{stage}" for stage, header in STAGE_HEADERS.items()}
-    top = lke.sheet.iter_rows(
-        min_row=1,
-        max_row=min(lke.sheet.max_row, HEADER_SEARCH),
-        max_col=min(lke.sheet.max_column, MAX_COLUMNS),
-        values_only=True,
-    )
-    for r, row in enumerate(top, start=1):
+    for r, row in enumerate(lke.rows[:HEADER_SEARCH], start=1):
         found = {}
         for c, value in enumerate(row, start=1):
             key = known.get(" ".join(str(value).split()).casefold()) if isinstance(value, str) else None
@@ -229,16 +310,9 @@ def _read_rows(lke: _Sheet, model: Model) -> tuple[dict[int, Answer], frozenset[
     levels: dict[int, dict[str, dict[int | None, int | None]]] = {}
     texts: dict[int, dict[str, Any]] = {}
     stage_keys = [("mandiri", "tingkat")] + [(s, f"tahap:{s}") for s in STAGES[1:] if f"tahap:{s}" in col]
-    if lke.sheet.max_row > header + MAX_ROWS:
+    if lke.total > header + MAX_ROWS:
         lke.add(header + MAX_ROWS + 1, 1, "lke-too-many-rows", limit=MAX_ROWS)
-    # Only the cells the sheet has: asking for more makes openpyxl create them, one by one.
-    rows = lke.sheet.iter_rows(
-        min_row=header + 1,
-        max_row=min(lke.sheet.max_row, header + MAX_ROWS),
-        max_col=min(lke.sheet.max_column, MAX_COLUMNS),
-        values_only=True,
-    )
-    for r, row in enumerate(rows, start=header + 1):
+    for r, row in enumerate(lke.rows[header : header + MAX_ROWS], start=header + 1):
 
         def cell(key: str, row: tuple[Any, ...] = row) -> Any:
             c = col.get(key)
@@ -293,33 +367,16 @@ def _row_number(text: str, indicators: dict[int, Indicator]) -> tuple[int, int |
 
 
 def _row_level(lke: _Sheet, r: int, c: int, value: Any, ind: Indicator) -> int | None:
-    """A level cell: empty, ``3``, ``3.0``, ``"3"`` or ``"3 - Terdefinisi"``; a problem otherwise."""
-    if value is None or (isinstance(value, str) and not value.strip()):
+    """A level cell, read as every level is (:func:`spbe_calc.answers.level.read_level`)."""
+    level = read_level(value)
+    if isinstance(level, Refused):
+        lke.add(r, c, level.code, value=level.value)
         return None
-    if isinstance(value, bool):
-        lke.add(r, c, "lke-bad-level", value=str(value))
-        return None
-    if isinstance(value, (int, float)):
-        if float(value).is_integer():
-            level = int(value)
-        else:
-            lke.add(r, c, "lke-bad-level", value=str(value))
+    if level is not None:
+        problem = off_scale(ind.id, level, ind)
+        if problem is not None:
+            lke.add(r, c, problem[0], **problem[1])
             return None
-    else:
-        match = _LEVEL.fullmatch(str(value).strip())
-        if match is None:
-            lke.add(r, c, "lke-bad-level", value=str(value))
-            return None
-        level = int(match.group(1))
-        name = (match.group(2) or "").strip()
-        if name and ind.scale.min <= level <= ind.scale.max:
-            official = ind.scale.level(level).name or ""
-            if name.casefold() != official.casefold():
-                lke.add(r, c, "lke-level-name", value=str(value), level=level, name=official or "–")
-                return None
-    if not ind.scale.min <= level <= ind.scale.max:
-        lke.add(r, c, "lke-level-range", value=level, low=ind.scale.min, high=ind.scale.max, indicator=ind.id)
-        return None
     return level
 
 
@@ -403,14 +460,11 @@ def _limit(spec: Obj, key: str) -> int:
 
 def _read_info(problems: _Sheet) -> Info:
     """The ``Info`` sheet: model, instansi, tahun, and the report's laporan section."""
-    sheet = problems.sheet
     labels = {label.casefold(): key for key, label in INFO_FIELDS}
     info: dict[str, Any] = {}
     signers: list[Signer] = []
     in_signers = False
-    for r, row in enumerate(
-        sheet.iter_rows(min_row=1, max_row=min(sheet.max_row, 200), max_col=5, values_only=True), start=1
-    ):
+    for r, row in enumerate((row[:5] for row in problems.rows[:200]), start=1):
         label = _text(row[0]) if row else None
         if in_signers:
             cells = (list(row[1:5]) + [None] * 4)[:4]

@@ -173,18 +173,23 @@ def write_csv(scored: ScoredFile) -> str:
     """The LKE rows as CSV (numbers with a dot; no formulas, no hidden columns).
 
     For a model that is not official, a last column ``Status model`` says so on every row: a CSV
-    has no title row to carry it, and a row copied elsewhere keeps it.
+    has no title row to carry it, and a row copied elsewhere keeps it. When a document is
+    described (a path with its number, date or SHA-256), the ``bukti (data)`` column carries it as
+    the workbook's hidden column does, so that ``import`` gets it back whole.
     """
     stages = stages_written(scored)
     note = status_note(scored.model)
+    all_rows = rows(scored)
+    described = any(not isinstance(b, str) for row in all_rows for b in row.bukti)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(
         [header for _, header in BASE_COLUMNS]
         + [STAGE_HEADERS[s] for s in stages[1:]]
+        + ([dict(HELPER_COLUMNS)["bukti_data"]] if described else [])
         + ([STATUS_HEADER] if note else [])
     )
-    for row in rows(scored):
+    for row in all_rows:
         level = row.levels["mandiri"]
         writer.writerow(
             [
@@ -199,6 +204,7 @@ def write_csv(scored: ScoredFile) -> str:
                 csv_text(row.analisis or ""),
                 csv_text(bukti_text(row.bukti)),
                 *["" if row.levels[s] is None else row.levels[s] for s in stages[1:]],
+                *([bukti_data(row.bukti) if row.bukti else ""] if described else []),
                 *([csv_text(note)] if note else []),
             ]
         )
@@ -309,6 +315,8 @@ def _lke_sheet(
         cell = sheet.cell(row=HEADER_ROW, column=n, value=header)
         cell.font, cell.fill = bold, fill
         cell.alignment = Alignment(wrap_text=True, vertical="top")
+    # Two lines: "Bobot (%)" and "Nama Tingkat" wrap in their narrow columns instead of spilling.
+    sheet.row_dimensions[HEADER_ROW].height = 30
     first = HEADER_ROW + 1
     last = len(all_rows) + HEADER_ROW
     lists: dict[tuple[int, int], list[str]] = {}  # a drop-down per scale, over its rows' level cells
@@ -382,7 +390,7 @@ def _lke_sheet(
         sheet.column_dimensions[letter].width = _WIDTHS.get(key, 11)
         if key in dict(HELPER_COLUMNS):
             sheet.column_dimensions[letter].hidden = True
-    _print_setup(sheet)
+    _print_setup(sheet, scored)
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     return col
 
@@ -420,13 +428,33 @@ def _ranges(cells: list[str]) -> list[str]:
     return out
 
 
-def _print_setup(sheet: Worksheet) -> None:
-    """A4 landscape, as wide as the page, as many pages tall as needed."""
+def _print_setup(sheet: Worksheet, scored: ScoredFile) -> None:
+    """A4 landscape, as wide as the page, as many pages tall as needed, with a page header and footer.
+
+    The header names the agency and the year, and the footer "Halaman N dari M", on every
+    printed page: a page taken out of the pile still says whose form it is.
+    """
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    # Inches: the page header and footer sit in the margins, clear of the first and last rows.
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.8
+    sheet.page_margins.header = sheet.page_margins.footer = 0.3
+    who = " · ".join(str(p) for p in (scored.answers.instansi, scored.answers.tahun) if p)
+    header, footer = sheet.oddHeader, sheet.oddFooter
+    assert header is not None and footer is not None  # a new worksheet has both (typed as optional)
+    # "&" starts a code in a header (&P is the page number): a name's own "&" is written "&&".
+    header.left.text = _header_text(f"Lembar Kerja Evaluasi SPBE — {who}" if who else "Lembar Kerja Evaluasi SPBE")
+    header.right.text = _header_text(f"{sheet.title} · {scored.model.name} ({scored.model.regulation.short})")
+    footer.center.text = "Halaman &P dari &N"
+    header.left.size = header.right.size = footer.center.size = 9
+
+
+def _header_text(text: str) -> str:
+    """A text as a page header holds it: one line, codes escaped, within the 255 characters allowed."""
+    return to_cell(" ".join(text.split()))[:120].replace("&", "&&")
 
 
 def _result_sheet(workbook: Workbook, scored: ScoredFile, col: dict[str, str], last: int) -> None:
@@ -492,7 +520,7 @@ def _result_sheet(workbook: Workbook, scored: ScoredFile, col: dict[str, str], l
         sheet.column_dimensions[letter].hidden = True
     sheet.freeze_panes = "A5"
     sheet.print_title_rows = "4:4"
-    _print_setup(sheet)
+    _print_setup(sheet, scored)
     # the index row, named for people and for the tests: the index and its predikat
     workbook.defined_names["IndeksSPBE"] = DefinedName("IndeksSPBE", attr_text=f"{RESULT}!$D${index_row}")
     workbook.defined_names["Predikat"] = DefinedName("Predikat", attr_text=f"{RESULT}!$E${index_row}")
@@ -554,4 +582,4 @@ def _info_sheet(sheet: Worksheet, scored: ScoredFile, stage: str) -> None:
     sheet.column_dimensions["A"].width = 26
     for letter in "BCDE":
         sheet.column_dimensions[letter].width = 36
-    _print_setup(sheet)
+    _print_setup(sheet, scored)

@@ -43,7 +43,21 @@ def csv_text(value: str) -> str:
     every cell with a line feed.
     """
     value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return f"'{value}" if value.startswith(_FORMULA_START) else value
+    return f"'{value}" if _disarmed(value) else value
+
+
+def _disarmed(value: str) -> bool:
+    """Whether :func:`csv_text` puts a quote before ``value``.
+
+    Before a formula's start, and before a text that already starts with a quote and a formula's
+    start, so that :func:`csv_read_text` undoes it exactly.
+    """
+    return value.startswith(_FORMULA_START) or (value.startswith("'") and value[1:].startswith(_FORMULA_START))
+
+
+def csv_read_text(value: str) -> str:
+    """A text cell of a CSV that :func:`csv_text` wrote, as it was: the disarming quote taken off."""
+    return value[1:] if value.startswith("'") and _disarmed(value[1:]) else value
 
 
 def localized(text: str) -> str:

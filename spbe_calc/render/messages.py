@@ -17,7 +17,10 @@ def _localised_args(p: Problem) -> dict[str, Any]:
     """The problem's arguments, with the names of types and kinds of things translated."""
     # Values quoted from a file are shown escaped and cut: a message never floods the screen nor
     # carries a control sequence, whatever the file holds.
-    args = {key: _quoted(value) if isinstance(value, str) else value for key, value in p.args.items()}
+    args = {
+        key: (clean(value) if key in PATH_ARGS else _quoted(value)) if isinstance(value, str) else value
+        for key, value in p.args.items()
+    }
     for key in ("expected", "found"):
         if key in args:
             args[key] = " | ".join(t(f"type.{part}") for part in str(args[key]).split(" | "))
@@ -37,8 +40,15 @@ def _localised_args(p: Problem) -> dict[str, Any]:
 
 
 def message(p: Problem) -> str:
-    """What is wrong, in the current language."""
-    return t(f"problem.{p.code}", **_localised_args(p))
+    """What is wrong, in the current language; preceded by the field when the problem names one."""
+    text = t(f"problem.{p.code}", **_localised_args(p))
+    field = p.args.get("field")
+    return f"{_quoted(field)}: {text}" if isinstance(field, str) and field else text
+
+
+#: Arguments that are paths the user gave or the tool chose: shown whole (escaped, never cut), so
+#: that a hint such as "spbe-calc assess PATH" can be copied however deep the folder is.
+PATH_ARGS = frozenset({"file", "folder", "lock", "path"})
 
 
 def hint(p: Problem) -> str | None:
@@ -47,7 +57,7 @@ def hint(p: Problem) -> str | None:
     A sharper hint is used when the problem carries a ``suggestion`` (a close name) or names
     the ``advice`` that fits the command (``hint.missing-indicators.assess`` for ``plan``).
     """
-    args = {"file": _quoted(p.path), **_localised_args(p)}
+    args = {"file": clean(p.path), **_localised_args(p)}
     for variant in ("suggest" if args.get("suggestion") else "", args.get("advice", "")):
         specific = t_optional(f"hint.{p.code}.{variant}", **args) if variant else None
         if specific:
