@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 
 class ExitCode(enum.IntEnum):
-    """Documented exit codes (the README's table describes the same meanings)."""
+    """Documented exit codes (the README and docs/referensi/keluar.md describe the same meanings)."""
 
     OK = 0
     #: ``validate`` found problems, a score is below ``--fail-under``, or a target is out of reach.

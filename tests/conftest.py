@@ -123,7 +123,7 @@ def bounded(*args: str, cwd: Path | None = None, env: dict[str, str] | None = No
     """
     import resource
 
-    if os.environ.get("MUTANT_UNDER_TEST"):
+    if "MUTANT_UNDER_TEST" in os.environ:  # set (empty for its clean run) by mutmut
         # mutmut's copy of the package, with its trampolines, is larger and slower: the bounds are
         # measured on the real code (and a subprocess never runs the mutant under test anyway).
         pytest.skip("resource bounds are not measured under mutation testing")

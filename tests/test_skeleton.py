@@ -204,3 +204,20 @@ def test_the_workbook_of_a_new_file_has_every_row_empty(run: Run, tmp_path: Path
     assert sheet.max_row == 2 + 47 and all(sheet.cell(row=r, column=6).value is None for r in range(3, 50))
     data = json.loads(run("score", "--partial", "-f", "json", str(path)).stdout)
     assert data["missing"] == list(range(1, 48))
+
+
+def test_ctrl_c_or_ctrl_d_at_a_question_writes_nothing(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "SPBE_CALC_LANG")}
+    env.update({"TERM": "xterm", "SPBE_CALC_LANG": "id", "NO_COLOR": "1"})
+    for key in ("\x03", "\x04"):
+        child = pexpect.spawn(
+            sys.executable, ["-m", "spbe_calc", "init"], cwd=str(tmp_path), env=env, encoding="utf-8", timeout=30
+        )
+        child.expect("Nama instansi")
+        child.sendline("Pemerintah Kota Contoh")
+        child.expect("Tahun penilaian")
+        child.send(key)
+        child.expect("dihentikan")
+        child.expect(pexpect.EOF)
+        child.close()
+        assert child.exitstatus == 130 and not (tmp_path / "jawaban.yaml").exists()

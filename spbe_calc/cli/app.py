@@ -282,7 +282,7 @@ def _funnel(func: Command) -> Callable[..., None]:
         except SpbeError as exc:
             report(exc.problems)
             code = exc.exit_code
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, framework.Abort):  # Ctrl-C, or Ctrl-C / Ctrl-D at a prompt
             say(t("out.interrupted"))
             code = ExitCode.INTERRUPTED
         except BrokenPipeError:

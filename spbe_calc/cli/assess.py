@@ -31,12 +31,12 @@ def init(
     year = _year(tahun) if tahun is not None else None
     asking = is_terminal(sys.stdin) and is_terminal(sys.stdout)
     if asking and instansi is None:
-        instansi = typer.prompt(t("as.ask.instansi").rstrip(), default="", show_default=False).strip() or None
+        instansi = _ask(t("as.ask.instansi")) or None
     if asking and year is None:
         this_year = datetime.date.today().year
         proposed = proposed_year(load_model(model), this_year) if model is not None else this_year
         while year is None:
-            raw = typer.prompt(t("as.ask.tahun", year=proposed).rstrip(), default="", show_default=False).strip()
+            raw = _ask(t("as.ask.tahun", year=proposed))
             try:
                 year = _year(raw) if raw else proposed
             except SpbeError:  # said, then asked again
@@ -46,6 +46,12 @@ def init(
     say(t("out.init.written", path=file, count=len(started.answers.answers), model=started.model.id))
     say(t("out.init.next", path=file))
     return ExitCode.OK
+
+
+def _ask(question: str) -> str:
+    """One answer typed at the terminal (the catalogue's question ends with its own colon)."""
+    answer: str = typer.prompt(question.rstrip(), default="", show_default=False, prompt_suffix=" ")
+    return answer.strip()
 
 
 def _year(text: str) -> int:

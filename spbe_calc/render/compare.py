@@ -135,7 +135,7 @@ def _row(row: Row, places: int) -> dict[str, Any]:
 
 
 def render_json(c: Comparison, options: Options) -> str:
-    """The comparison as JSON (documented in the README)."""
+    """The comparison as JSON (documented in docs/referensi/keluaran.md)."""
     data = {
         "files": [
             {

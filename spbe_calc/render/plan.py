@@ -86,7 +86,7 @@ def render_text(result: PlannedFile, options: Options) -> str:
 
 
 def to_dict(result: PlannedFile) -> dict[str, Any]:
-    """The JSON object of a plan (documented in the README)."""
+    """The JSON object of a plan (documented in docs/referensi/keluaran.md)."""
     plan = result.plan
     p = plan.model.precision
     return {

@@ -49,7 +49,7 @@ def _rule(f: ScoredFile) -> dict[str, Any] | None:
 
 
 def to_dict(f: ScoredFile, detail: bool = False) -> dict[str, Any]:
-    """The JSON object of one scored file (documented in the README)."""
+    """The JSON object of one scored file (documented in docs/referensi/keluaran.md)."""
     s: Score = f.score
     model = f.model
     places = model.precision
