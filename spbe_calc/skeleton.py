@@ -50,8 +50,12 @@ def proposed_year(model: Model, this_year: int) -> int:
 
 
 def _one_line(text: str) -> str:
-    """A name as a comment: one line, whatever the model file wrote."""
-    return " ".join(text.split())
+    """A name as a comment: one line of printable characters, whatever a model file wrote.
+
+    A control or format character (U+0001, a bidirectional override) in a comment would make the
+    new file one that the reader refuses, or one that shows other than it reads.
+    """
+    return "".join(ch for ch in " ".join(text.split()) if ch.isprintable())
 
 
 def _levels_hint(model: Model) -> list[str]:

@@ -38,6 +38,12 @@ _NOTHING = Answers("j.yaml", None, None, None, {})
 
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
 
+#: Nias Barat's published 2023 and 2024 rows, rebuilt as answers files (tests/data/README.md).
+NIAS = {year: str(DATA / f"nias-barat-{year}.yaml") for year in (2023, 2024)}
+#: The example kabupaten's years with stages (examples/tahap/).
+TAHAP = EXAMPLES / "tahap"
+T21, T22, T23 = (str(TAHAP / f"kabupaten-contoh-{y}.yaml") for y in (2021, 2022, 2023))
+
 EX21 = str(EXAMPLES / "kabupaten-contoh-2021.yaml")
 
 EX22 = str(EXAMPLES / "kabupaten-contoh-2022.yaml")

@@ -219,19 +219,6 @@ def test_bind_needs_every_indicator_unless_told(write: Callable[..., Path]) -> N
         bind(answers, load_model("spbe-2020"))
 
 
-def test_an_answers_file_without_levels_is_valid_and_incomplete(run: Run, write: Callable[..., Path]) -> None:
-    """No `levels` at all: an answers file (not a model) with no answers yet, said once as a warning.
-
-    `validate` used to take such a file for a model (it has no `levels`) and list model keys.
-    """
-    for text in ("instansi: X\ntahun: 2024\n", "model: spbe-2020\ninstansi: X\n"):
-        r = run("validate", "-f", "json", str(write("a.yaml", text)))
-        (report,) = json.loads(r.stdout)
-        assert r.exit_code == 0 and report["kind"] == "answers"
-        assert [(p["code"], p["level"]) for p in report["problems"]] == [("missing-indicators", "warning")]
-        assert run("validate", "--strict", str(write("a.yaml", text))).exit_code == 1
-
-
 def test_a_stage_level_out_of_range_is_pointed_at_where_it_is_written(run: Run, write: Callable[..., Path]) -> None:
     path = write("a.yaml", "model: spbe-2020\nlevels:\n  1: {level: 3, tahap: {akhir: 9}}\n")
     r = run("score", str(path), "--partial")

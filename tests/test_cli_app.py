@@ -134,43 +134,6 @@ def test_english_messages(run: Run, write: Callable[..., Path]) -> None:
     assert "is not a level" in proc.stderr and "bukan" not in proc.stderr
 
 
-def test_validate_default_model(run: Run) -> None:
-    r = run("validate")
-    assert r.exit_code == 0 and "spbe-2020" in r.stdout
-
-
-def test_validate_exit_codes(run: Run, write: Callable[..., Path]) -> None:
-    text = (ROOT / "indicators.yaml").read_text(encoding="utf-8")
-    bad = write(
-        "bad.yaml",
-        text.replace("weight: 2.75", "weight: 2.74", 1).replace("name: Cukup", "name: Cukup\n    extra: 1", 1),
-    )
-    r = run("validate", str(ROOT / "indicators.yaml"), str(bad))
-    assert r.exit_code == 1
-    assert "indicators.yaml: valid" in r.stdout
-    r = run("validate", "-f", "parsable", str(bad))
-    lines = r.stdout.strip().splitlines()
-    assert all(line.startswith(f"{bad}:") and ": error: " in line for line in lines)
-    r = run("validate", "nope.yaml", str(bad))
-    assert r.exit_code == 2
-
-
-def test_validate_answers_file(run: Run, write: Callable[..., Path]) -> None:
-    assert run("validate", EX22).exit_code == 0
-    bad = write("a.yaml", answers_text({**ALL3, 4: 9}))
-    r = run("validate", "-f", "json", str(bad))
-    assert r.exit_code == 1
-    data = json.loads(r.stdout)
-    assert data[0]["kind"] == "answers" and data[0]["problems"][0]["code"] == "level-out-of-range"
-
-
-def test_validate_github_format(run: Run, write: Callable[..., Path]) -> None:
-    bad = write("a,b.yaml", answers_text({**ALL3, 4: 9}))
-    r = run("validate", str(bad), env={"GITHUB_ACTIONS": "true"})
-    assert r.stdout.startswith("::error file=")
-    assert "a%2Cb.yaml" in r.stdout and ",line=5,col=6," in r.stdout
-
-
 def test_module_and_console_script() -> None:
     r = subprocess.run([sys.executable, "-m", "spbe_calc", "--version"], capture_output=True, text=True, check=False)
     assert r.returncode == 0 and __version__ in r.stdout

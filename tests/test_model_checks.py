@@ -638,3 +638,9 @@ def test_weight_sums_are_shown_exactly(write: Callable[..., Path]) -> None:
     (problem,) = info.value.problems
     assert problem.args == {"total": "100", "required": "99.5"}
     assert message(problem) == "jumlah bobot teratas 100, seharusnya 99.5"
+
+
+def test_a_former_status_name_is_still_read() -> None:
+    """``reported`` (before ``provisional`` was its name) is read with its meaning."""
+    assert "status: reported" in (DATA / "mini-model.yaml").read_text(encoding="utf-8")
+    assert load_model(str(DATA / "mini-model.yaml")).regulation.status == "provisional"

@@ -209,14 +209,6 @@ def test_plan_errors(run: Run, write: Callable[..., Path]) -> None:
     assert r.exit_code == 1 and "tidak dapat dicapai" in r.stdout
 
 
-def test_validate_knows_plan_files(run: Run, write: Callable[..., Path]) -> None:
-    r = run("validate", str(EXAMPLES / "rencana-2023.yaml"))
-    assert r.exit_code == 0 and "valid (rencana)" in r.stdout
-    bad = write("rencana.yaml", "default: {cost: dua}\nindicators:\n  99: {max: 3}\n")
-    r = run("validate", "-f", "parsable", str(bad))
-    assert r.exit_code == 1 and f"{bad}:1:17:" in r.stdout
-
-
 # --- plan files ----------------------------------------------------------------------------------
 
 

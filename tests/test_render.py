@@ -227,3 +227,12 @@ def test_a_year_whose_banding_rule_is_assumed_says_so(run: Run, write: Callable[
     assert [(r["from"], r["to"], r["assumed"]) for r in rules] == [
         (2021, 2022, True), (2023, 2023, False), (2024, 2024, False), (2025, None, True),
     ]  # fmt: skip
+
+
+def test_model_status_and_warning_are_fields(run: Run, write: Callable[..., Path]) -> None:
+    path = str(write("p.yaml", "model: pemdi-2026\nlevels: {" + ", ".join(f"{i}: 3" for i in range(1, 21)) + "}\n"))
+    data = json.loads(run("score", path, "-f", "json").stdout)
+    assert data["model_status"] == "provisional" and "BELUM TERVERIFIKASI" in data["model_warning"]
+    row = next(csv.DictReader(io.StringIO(run("score", path, "-f", "csv").stdout)))
+    assert row["model_status"] == "provisional" and "BELUM TERVERIFIKASI" in row["model_warning"]
+    assert "BELUM TERVERIFIKASI" in run("score", path, "-f", "markdown").stdout

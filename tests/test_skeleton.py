@@ -221,3 +221,18 @@ def test_ctrl_c_or_ctrl_d_at_a_question_writes_nothing(tmp_path: Path) -> None:
         child.expect(pexpect.EOF)
         child.close()
         assert child.exitstatus == 130 and not (tmp_path / "jawaban.yaml").exists()
+
+
+def test_a_models_hostile_names_make_printable_comments(run: Run, tmp_path: Path) -> None:
+    """Names with control and bidirectional characters (allowed in a model's quoted strings)."""
+    text = (EXAMPLES.parent / "indicators.yaml").read_text(encoding="utf-8")
+    text = text.replace('name: "Kebijakan Internal SPBE"', 'name: "Kebijakan\\x01 Internal\\u202e SPBE"', 1)
+    model = tmp_path / "model.yaml"
+    model.write_text(text, encoding="utf-8")
+    path = tmp_path / "j.yaml"
+    r = run("init", str(path), "--model", str(model), "--tahun", "2025")
+    assert r.exit_code == 0, r.stderr
+    written = path.read_text(encoding="utf-8")
+    assert "# Domain 1 · Kebijakan Internal SPBE" in written
+    assert not any(ch in written for ch in "\x01\u202e")
+    assert run("validate", str(path)).exit_code == 0

@@ -1,4 +1,4 @@
-"""Issue 10: stages, calibration, per-year banding, year checks, published results, models NAME.
+"""Tests of spbe_calc/stages.py and of the stages as every command reads them, with each year's banding.
 
 The Nias Barat files in tests/data/ are reconstructions of the published 2023 and 2024 rows of
 ``banding_by_year`` in public-figures.yaml (their levels give exactly the published domain values
@@ -20,16 +20,12 @@ from hypothesis import strategies as st
 
 from spbe_calc.answers import read_answers
 from spbe_calc.answers.write import dump_answers
-from spbe_calc.calibrate import calibrate_files
 from spbe_calc.core import Basis, score_file
-from spbe_calc.errors import SpbeError
 from spbe_calc.model import load_model
 
 from .conftest import DATA, EXAMPLES, Run
+from .helpers import NIAS, T21, T22, T23
 
-NIAS = {year: str(DATA / f"nias-barat-{year}.yaml") for year in (2023, 2024)}
-TAHAP = EXAMPLES / "tahap"
-T21, T22, T23 = (str(TAHAP / f"kabupaten-contoh-{y}.yaml") for y in (2021, 2022, 2023))
 FIGURES = yaml.safe_load((DATA / "public-figures.yaml").read_text(encoding="utf-8"))
 
 
@@ -174,37 +170,6 @@ def test_stages_are_written_back_unchanged(tmp_path_factory: pytest.TempPathFact
 # --- 2. calibration -----------------------------------------------------------------------
 
 
-def test_calibration_of_two_years() -> None:
-    c = calibrate_files([T23, T22])  # given out of order: shown oldest first
-    assert [y.own.answers.tahun for y in c.years] == [2022, 2023]
-    y22 = c.years[0]
-    assert (y22.own.score.value, y22.final.score.value) == (Fraction("2.6615"), Fraction("2.38"))
-    assert y22.gap == Fraction("0.2815")
-    over = {int(g.code) for g in y22.indicators if g.gap > 0}
-    assert {1, 3, 12, 33} <= over and all(g.gap >= 0 for g in y22.indicators if int(g.code) != 30)
-    assert [r.id for r in c.repeated] == [3, 12, 19, 33]
-
-
-def test_calibrate_json(run: Run) -> None:
-    result = run("calibrate", T22, T23, "-f", "json")
-    data = json.loads(result.stdout)
-    first = data["years"][0]
-    assert (first["index_self"], first["index_final"], first["gap"]) == (2.66, 2.38, 0.28)
-    one = next(i for i in first["indicators"] if i["id"] == 1)
-    assert one == {"id": 1, "self": 4, "final": 3, "gap": 1}
-    assert [r["id"] for r in data["repeated_overclaims"]] == [3, 12, 19, 33]
-
-
-def test_calibrate_refuses_what_it_cannot_compare(write: Callable[..., Path], run: Run) -> None:
-    result = run("calibrate", T21)
-    assert result.exit_code == 2 and "hasil yang dipublikasikan" in result.stderr
-    other = write("b.yaml", Path(T23).read_text(encoding="utf-8").replace("Kabupaten Contoh", "Kota Lain"))
-    result = run("calibrate", T22, str(other))
-    assert result.exit_code == 2 and "instansi yang berbeda" in result.stderr
-    result = run("calibrate", str(EXAMPLES / "kabupaten-contoh-2022.yaml"))
-    assert result.exit_code == 2 and "belum punya tingkat akhir" in result.stderr
-
-
 def test_plan_from_the_final_levels(run: Run) -> None:
     own = json.loads(run("plan", T22, "-t", "Baik", "-f", "json").stdout)
     final = json.loads(run("plan", T22, "-t", "Baik", "-f", "json", "--stage", "akhir").stdout)
@@ -228,14 +193,6 @@ def test_a_year_outside_the_model_is_a_warning(write: Callable[..., Path], run: 
 # --- 5. published results -----------------------------------------------------------------
 
 
-def test_a_published_result_is_shown_not_computed(run: Run) -> None:
-    out = run("score", T21).stdout
-    assert "Indeks SPBE: 1,66  Kurang  [dipublikasikan, tidak dihitung]" in out
-    data = json.loads(run("score", T21, "-f", "json").stdout)
-    assert (data["published"], data["index"], data["predikat"], data["stage"]) == (True, 1.66, "Kurang", "akhir")
-    assert "ANTARA" in data["source"]
-
-
 def test_the_seed_story_from_files(run: Run) -> None:
     """2021 published 1.66 Kurang, 2022 published 2.38 Cukup (public-figures.yaml, seed facts)."""
     seed = {f["year"]: f for f in FIGURES["seed_facts_kotawaringin_timur"]["facts"] if "index" in f}
@@ -249,87 +206,7 @@ def test_the_seed_story_from_files(run: Run) -> None:
     assert "2021 †" in text and "† dipublikasikan, tidak dihitung" in text
 
 
-def test_plan_refuses_a_published_result(run: Run) -> None:
-    result = run("plan", T21, "-t", "Baik")
-    assert result.exit_code == 2 and "hasil yang dipublikasikan" in result.stderr
-
-
-@pytest.mark.parametrize(
-    ("hasil", "code"),
-    [
-        ("{indeks: 6.2, predikat: Kurang}", "published-out-of-range"),
-        ("{indeks: 1.66, predikat: Buruk}", "unknown-predikat"),
-        ("{indeks: 1.66, predikat: Kurang, domains: {5: 1.2}}", "published-unknown-group"),
-        ("{indeks: 1.66, predikat: Kurang, aspects: {1: 0.5}}", "published-out-of-range"),
-        ("{indeks: 1.66, predikat: Kurang, domains: {1: 6.5}}", "published-out-of-range"),
-    ],
-)
-def test_a_published_result_must_fit_its_model(write: Callable[..., Path], hasil: str, code: str) -> None:
-    path = write("a.yaml", f"model: spbe-2020\ntahun: 2021\nhasil: {hasil}\n")
-    with pytest.raises(SpbeError) as info:
-        score_file(str(path))
-    assert [p.code for p in info.value.problems] == [code]
-    assert info.value.problems[0].line == 3
-
-
-def test_a_predikat_the_index_cannot_have_is_a_warning(write: Callable[..., Path]) -> None:
-    ok = score_file(str(write("a.yaml", "tahun: 2024\nhasil: {indeks: 1.80, predikat: Kurang}\n")))
-    assert not ok.warnings  # 1.80 may be the rounding of 1.7975 (Nias Barat 2024)
-    odd = score_file(str(write("b.yaml", "tahun: 2024\nhasil: {indeks: 3.10, predikat: Kurang}\n")))
-    assert [p.code for p in odd.warnings] == ["published-predikat-mismatch"]
-
-
-def test_published_domains_are_shown(write: Callable[..., Path], run: Run) -> None:
-    text = "tahun: 2024\nhasil: {indeks: 1.80, predikat: Kurang, domains: {4: 2.70, 1: 1.0, 2: 1.1, 3: 1.0}}\n"
-    data = json.loads(run("score", str(write("a.yaml", text)), "-f", "json").stdout)
-    assert [(d["id"], d["index"]) for d in data["domains"]] == [(1, 1.0), (2, 1.1), (3, 1.0), (4, 2.7)]
-
-
 # --- 6. the model speaks ------------------------------------------------------------------
-
-
-def test_models_name_shows_a_model_in_full(run: Run) -> None:
-    out = run("models", "spbe-2020", "--lang", "en").stdout
-    for words in (
-        "PermenPANRB 59/2020",
-        "Status:",
-        "official",
-        "2021–2025",
-        "2023: on the rounded index",
-        "16.5",
-        "13",
-    ):
-        assert words in out
-    data = json.loads(run("models", "spbe-2018", "-f", "json").stdout)
-    assert data["status"] == "reconstructed"
-    inferred = [n for n in data["notes"] if n["kind"] == "inferred"]
-    assert sorted(n["value"] for n in inferred) == ["1.8", "3.5", "4.2"]
-    disputed = json.loads(run("models", "pemdi-2026", "-f", "json").stdout)["notes"]
-    assert {"value": "4.0", "alternatives": ["4.2"]}.items() <= next(
-        n for n in disputed if n["ref"] == "predikat"
-    ).items()
-
-
-def test_model_status_and_warning_are_fields(run: Run, write: Callable[..., Path]) -> None:
-    path = str(write("p.yaml", "model: pemdi-2026\nlevels: {" + ", ".join(f"{i}: 3" for i in range(1, 21)) + "}\n"))
-    data = json.loads(run("score", path, "-f", "json").stdout)
-    assert data["model_status"] == "provisional" and "BELUM TERVERIFIKASI" in data["model_warning"]
-    rows = run("score", path, "-f", "csv").stdout.splitlines()
-    row = dict(zip(rows[0].split(","), next(csv_rows(rows))))
-    assert row["model_status"] == "provisional" and "BELUM TERVERIFIKASI" in row["model_warning"]
-    assert "BELUM TERVERIFIKASI" in run("score", path, "-f", "markdown").stdout
-
-
-def csv_rows(lines: list[str]) -> object:
-    import csv
-
-    return iter(list(csv.reader(lines))[1:])
-
-
-def test_a_former_status_name_is_still_read() -> None:
-    """``reported`` (before ``provisional`` was its name) is read with its meaning."""
-    assert "status: reported" in (DATA / "mini-model.yaml").read_text(encoding="utf-8")
-    assert load_model(str(DATA / "mini-model.yaml")).regulation.status == "provisional"
 
 
 # --- assess --stage akhir ------------------------------------------------------------------
@@ -400,15 +277,3 @@ def test_the_workbook_reads_stages_as_the_evaluation_does(run: Run, tmp_path: Pa
     got = Sheet(out).evaluate({}, [f"F{row}"])
     scored = json.loads(run("score", str(T22), "--stage", "visitasi", "-f", "json").stdout)
     assert abs(got[f"F{row}"] - float(scored["index_exact"])) < 1e-12
-
-
-def test_calibrate_prints_gaps_that_agree_with_the_numbers_beside_them(run: Run) -> None:
-    """Each row's printed gap is its printed self-assessed value minus its printed final value."""
-    files = [str(EXAMPLES / "tahap" / f"kabupaten-contoh-{y}.yaml") for y in (2022, 2023)]
-    out = run("calibrate", *files).stdout
-    rows = re.findall(r"^[DA]\d+ .*?(\d+,\d\d)\s+(\d+,\d\d)\s+([+-]\d+,\d\d)\s*$", out, re.MULTILINE)
-    assert len(rows) >= 24
-    for own, final, gap in rows:
-        value = lambda text: Fraction(text.replace(",", "."))  # noqa: E731
-        assert value(own) - value(final) == value(gap), (own, final, gap)
-    assert "Tingkat akhir diambil dari tahap: akhir 47." in out
