@@ -4,7 +4,8 @@
 - the wheel holds every file of ``spbe_calc/`` that git tracks (models, schemas, catalogues, the
   published table, ``py.typed``), its licence, and a bundled ``spbe-2020.yaml`` equal to
   ``indicators.yaml``;
-- the sdist holds every tracked file but CI's own (:data:`NOT_SHIPPED`), and no link.
+- the sdist holds every tracked file but the repository's own control files (:data:`NOT_SHIPPED`),
+  and no link.
 
 The lists come from ``git ls-files``: a file added to the repository is checked without editing
 this script. Usage: python .ci/check_dist.py DIST_FOLDER
@@ -18,8 +19,8 @@ import tarfile
 import zipfile
 from pathlib import Path
 
-#: Tracked files an sdist does not need: CI's scripts and the packaging's own control files.
-NOT_SHIPPED = (".ci/", ".github/", ".gitignore", ".gitattributes", "MANIFEST.in")
+#: Tracked files an sdist does not need: the repository's and the packaging's own control files.
+NOT_SHIPPED = (".github/", ".gitignore", ".gitattributes", "MANIFEST.in")
 
 
 def tracked() -> list[str]:

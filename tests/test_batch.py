@@ -124,6 +124,10 @@ def test_results_do_not_depend_on_batch_size_or_jobs(
         assert all(o.answers.answers[1].bukti == (f"SK {o.answers.instansi[4:]}",) for o in outcomes)  # type: ignore[union-attr]
 
 
+def _sigint_as_at_a_terminal() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_during_a_parallel_batch(tmp_path: Path) -> None:
     """Ctrl-C reaches the parent and its workers (one process group): one line, exit 130, no
     traceback, no process left behind, no hang."""
@@ -140,6 +144,9 @@ def test_ctrl_c_during_a_parallel_batch(tmp_path: Path) -> None:
         text=True,
         env=env,
         start_new_session=True,
+        # As at a terminal: a test run started in the background (CI's parallel sessions) would
+        # pass on an ignored SIGINT, and Python keeps a signal ignored that it starts with.
+        preexec_fn=_sigint_as_at_a_terminal,
     )
     time.sleep(0.8)  # the workers are busy by now; the whole batch takes seconds
     os.killpg(proc.pid, signal.SIGINT)

@@ -30,6 +30,8 @@ def init(
     """Write a new answers file listing every indicator, no level yet; asks what is missing on a terminal."""
     year = _year(tahun) if tahun is not None else None
     asking = is_terminal(sys.stdin) and is_terminal(sys.stdout)
+    if asking:  # Ctrl-C must stop the questions, even where SIGINT came in ignored (see assess)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     if asking and instansi is None:
         instansi = _ask(t("as.ask.instansi")) or None
     if asking and year is None:
