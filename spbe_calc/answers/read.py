@@ -602,10 +602,11 @@ def bind(
             if at != stage:
                 _check_level(answers, ident, at, written, indicator, problems)
         written_ok = _check_level(answers, ident, stage, answer.stage_level(stage), indicator, problems)
-        # At an assessors' stage the level may come from an earlier one (Answer.source_at),
-        # whose own level was checked above.
-        level = answer.level_at(stage)
-        if written_ok and is_answered(level) and _level_problem(ident, level, indicator) is None:
+        # At an assessors' stage the level may come from an earlier one (Answer.source_at), whose
+        # own level was checked above: a level with a problem is never bound, since its problem
+        # makes bind raise. The instansi's own level is read directly (most files, most levels).
+        level = answer.level if stage == "mandiri" else answer.level_at(stage)
+        if written_ok and is_answered(level):
             levels[ident] = level  # type: ignore[assignment]
     missing = [i.id for i in model.indicators if i.id not in levels]
     # Every problem is reported at once: an indicator renamed from 47 to 48 is both unknown (48)
