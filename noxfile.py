@@ -1,7 +1,7 @@
 """Test sessions beyond the main test run, called by ``.ci/run`` (see CONTRIBUTING.md).
 
-- ``typer``: the framework seam (``tests/test_cli_framework.py``) against every supported typer
-  minor version, since what the seam uses is beyond typer's public API;
+- ``typer``: the framework seam (``tests/test_cli_framework.py``) and what stands on it (usage
+  errors, completion) against every supported typer minor version, since what the seam uses is beyond typer's public API;
 - ``dist``: the whole suite from the unpacked sdist against the built wheel, on the lowest and
   the highest supported Python.
 
@@ -30,7 +30,8 @@ TYPER = ("0.26", "0.27", "0.28")
 def typer(session: nox.Session, typer: str) -> None:
     """The seam to the framework, against one typer minor version."""
     session.install("-e", ".[test]", f"typer=={typer}.*")
-    session.run("python", "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_cli_framework.py")
+    seam = ["tests/test_cli_framework.py", "tests/test_cli_usage.py", "tests/test_cli_completion.py"]
+    session.run("python", "-m", "pytest", "-q", "-p", "no:cacheprovider", *seam)
 
 
 @nox.session(python=["3.10", "3.13"])

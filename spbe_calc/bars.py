@@ -55,6 +55,16 @@ def band_named(model: Model, name: str) -> Band | None:
     return None
 
 
+def spelled(bar: Bar, model: Model) -> Bar:
+    """A predikat bar written as the model writes the name (``sangat baik`` -> ``Sangat Baik``).
+
+    Predikat are official names and every output writes them exactly, whatever case was typed;
+    a numeric bar, or a name the model does not have, is returned as it is.
+    """
+    band = band_named(model, bar.predikat) if bar.predikat is not None else None
+    return bar if band is None else bar._replace(text=band.name, predikat=band.name)
+
+
 def check_bar(bar: Bar, model: Model, option: str = "--fail-under") -> Band | None:
     """The band a predikat bar names (``None`` for a numeric bar).
 

@@ -21,7 +21,7 @@ from fractions import Fraction
 from typing import Any, NamedTuple
 
 from spbe_calc.answers import read_answers, unknown_indicator
-from spbe_calc.bars import Bar, check_bar
+from spbe_calc.bars import Bar, check_bar, spelled
 from spbe_calc.core import DEFAULT_BASIS, Basis, ScoredFile, model_for_checked, score_answers
 from spbe_calc.errors import Problem, SpbeError, fail, problem_at
 from spbe_calc.kinds import wrong_kind
@@ -262,6 +262,7 @@ def make_plan(model: Model, levels: dict[int, LevelValue], bar: Bar, limits: Lim
     lanes = _lanes(model, levels, limits)
     best = before.value + sum((max(0, ln.cap - ln.level) * ln.gain for ln in lanes), Fraction(0))
     target = threshold(model, bar)
+    bar = spelled(bar, model)  # the plan says the predikat by its official name
     t, strict = target if target is not None else (Fraction(-1), False)
     unchanged = Plan(
         model=model,

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from spbe_calc.answers import Answers
 from spbe_calc.model import Model, load_model
@@ -43,6 +46,9 @@ NIAS = {year: str(DATA / f"nias-barat-{year}.yaml") for year in (2023, 2024)}
 #: The example kabupaten's years with stages (examples/tahap/).
 TAHAP = EXAMPLES / "tahap"
 T21, T22, T23 = (str(TAHAP / f"kabupaten-contoh-{y}.yaml") for y in (2021, 2022, 2023))
+
+#: Level 3 for each of the bundled model's 47 indicators.
+ALL3 = dict.fromkeys(range(1, 48), 3)
 
 EX21 = str(EXAMPLES / "kabupaten-contoh-2021.yaml")
 
@@ -119,3 +125,14 @@ def _secret(tmp_path: Path) -> Path:
     secret = outside / "shadow"
     secret.write_text(f"root: {json.dumps(SECRET)}\ndaemon: x\n", encoding="utf-8")
     return secret
+
+
+def chromium() -> str | None:
+    """The Chromium on this machine; with SPBE_REQUIRE_BROWSER set (CI), its absence fails the test."""
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    if os.environ.get("SPBE_REQUIRE_BROWSER"):
+        pytest.fail("Chromium is required here (SPBE_REQUIRE_BROWSER is set) but was not found")
+    return None

@@ -15,9 +15,7 @@ from spbe_calc.model import load_model
 from spbe_calc.render.problems import hint
 
 from .conftest import ROOT, Run, answers_text
-from .helpers import EXAMPLES_DIR, Write
-
-ALL3 = dict.fromkeys(range(1, 48), 3)
+from .helpers import ALL3, EXAMPLES_DIR, Write
 
 
 def codes(path: Path, **kw: object) -> list[tuple[str, int, int]]:
@@ -147,9 +145,6 @@ def test_model_declared_by_relative_path(write: Callable[..., Path]) -> None:
 def test_list_for_a_single_level_indicator(write: Callable[..., Path]) -> None:
     text = answers_text({**ALL3, 4: "{level: [3, 4], fakta: x}"})
     assert codes(write("a.yaml", text)) == [("single-level-expected", 5, 14)]
-
-
-ALL_3 = dict.fromkeys(range(1, 48), 3)
 
 
 @pytest.mark.parametrize(
@@ -282,19 +277,19 @@ def test_indicator_zero_is_not_in_the_model(run: Run, write: Write) -> None:
 
 
 def test_a_renamed_indicator_is_unknown_and_missing(run: Run, write: Write) -> None:
-    levels = {k: v for k, v in ALL_3.items() if k != 47} | {48: 3}
+    levels = {k: v for k, v in ALL3.items() if k != 47} | {48: 3}
     r = run("score", str(write("j.yaml", answers_text(levels))))
     assert "indikator 48 tidak ada dalam model" in r.stderr and "1 indikator belum dijawab: 47" in r.stderr
 
 
 def test_a_duplicate_key_does_not_hide_a_missing_indicator(run: Run, write: Write) -> None:
-    text = answers_text(ALL_3).replace("  46: 3\n", "  45: 3\n")
+    text = answers_text(ALL3).replace("  46: 3\n", "  45: 3\n")
     r = run("score", str(write("j.yaml", text)))
     assert "kunci '45' ditulis dua kali" in r.stderr and "1 indikator belum dijawab: 46" in r.stderr
 
 
 def test_a_wrong_entry_is_not_also_called_missing(run: Run, write: Write) -> None:
-    r = run("score", str(write("j.yaml", answers_text(ALL_3 | {5: "tiga"}))))
+    r = run("score", str(write("j.yaml", answers_text(ALL3 | {5: "tiga"}))))
     assert "'tiga'" in r.stderr and "belum dijawab" not in r.stderr
 
 

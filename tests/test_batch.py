@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import shutil
@@ -263,3 +265,56 @@ def test_a_huge_job_count_is_capped_not_refused(tmp_path: Path) -> None:
         shutil.copy(EX22_PATH, tmp_path / f"{n}.yaml")
     done = _spbe("score", str(tmp_path), env={**os.environ, "SPBE_CALC_JOBS": "1000000000"})
     assert done.returncode == 0, done.stderr
+
+
+def _many(write: Callable[..., Path], n: int) -> list[Path]:
+    paths = []
+    for k in range(n):
+        level = 1 + k % 5
+        paths.append(
+            write(
+                f"jawaban/kab-{k:02d}.yaml",
+                answers_text(dict.fromkeys(range(1, 48), level), instansi=f'"Kabupaten {k:02d}"', tahun=2024),
+            )
+        )
+    return paths
+
+
+def test_batch_ranking_and_counts(run: Run, write: Callable[..., Path], tmp_path: Path) -> None:
+    (tmp_path / "jawaban").mkdir()
+    _many(write, 10)
+    r = run("score", str(tmp_path / "jawaban"))
+    assert r.exit_code == 0, r.stderr
+    lines = [ln for ln in r.stdout.splitlines() if ln.strip()]
+    rows = [ln for ln in lines if "Kabupaten" in ln]
+    assert len(rows) == 10
+    # ties share a rank: two agencies at each level 5, 4, ...
+    assert [row.split()[0] for row in rows] == ["1", "1", "3", "3", "5", "5", "7", "7", "9", "9"]
+    assert rows[0].split()[-1] == "Memuaskan"
+    assert "10 berkas: Memuaskan 2 · Sangat Baik 2 · Baik 2 · Cukup 2 · Kurang 2" in r.stdout
+
+
+def test_csv(run: Run, write: Callable[..., Path], tmp_path: Path) -> None:
+    (tmp_path / "jawaban").mkdir()
+    _many(write, 3)
+    r = run("score", "-f", "csv", str(tmp_path / "jawaban"), DPS)
+    assert r.exit_code == 0
+    table = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert [row["instansi"] for row in table] == [
+        "Kabupaten 00",
+        "Kabupaten 01",
+        "Kabupaten 02",
+        "Pemerintah Kota Denpasar",
+    ]
+    # Two models: each domain column names its model, so D1 of one is never under D1 of the other.
+    assert table[1]["index"] == "2.00" and table[1]["predikat"] == "Cukup" and table[1]["spbe-2020:D4"] == "2.00"
+    assert table[1]["spbe-2018:D1"] == "" and table[3]["spbe-2020:D1"] == ""
+    assert table[3]["model"] == "spbe-2018" and table[3]["spbe-2018:D3"] == "3.00"
+    assert "D1" not in table[0]
+    assert list(table[0])[:8] == ["file", "instansi", "tahun", "model", "index", "index_exact", "predikat", "complete"]
+
+
+def test_empty_folder(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "kosong").mkdir()
+    r = run("score", str(tmp_path / "kosong"))
+    assert r.exit_code == 2 and "tidak ada berkas" in r.stderr

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -98,3 +100,37 @@ def test_the_owner_of_a_file_is_kept(tmp_path: Path) -> None:
     atomic_write(path, "baru")
     assert (path.stat().st_uid, path.stat().st_gid) == (12345, 12345)
     assert path.read_text(encoding="utf-8") == "baru"
+
+
+def test_atomic_write_replaces_and_keeps_mode(tmp_path: Path) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_text("old")
+    path.chmod(0o640)
+    atomic_write(path, "new")
+    assert path.read_text() == "new"
+    assert path.stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["f.yaml"]
+
+
+WRITER = """
+import sys
+from spbe_calc.fsutil import atomic_write
+# 200 MB of text, slow enough to be killed while the temporary file is being written.
+atomic_write(sys.argv[1], "x" * (200 * 1024 * 1024))
+"""
+
+
+def test_killed_writer_leaves_old_file_intact(tmp_path: Path) -> None:
+    path = tmp_path / "answers.yaml"
+    path.write_text("levels: {1: 3}\n")
+    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(path)])
+    try:
+        deadline = time.monotonic() + 30
+        while not any(p.name.endswith(".tmp") for p in tmp_path.iterdir()):
+            assert proc.poll() is None and time.monotonic() < deadline
+            time.sleep(0.005)
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    assert path.read_text() == "levels: {1: 3}\n"

@@ -489,20 +489,6 @@ def test_a_model_without_years_is_every_years(run: Run, write: Callable[..., Pat
     assert report["problems"] == [] and model.exists()
 
 
-@pytest.mark.parametrize(
-    ("value", "ok"),
-    [("16.5", True), ('"5/3/3/4"', True), ("true", False), ('""', False), ("null", False), ("[1]", False)],
-)
-def test_a_notes_figure_is_a_number_or_a_text(run: Run, write: Callable[..., Path], value: str, ok: bool) -> None:
-    text = MINI_TEXT + f'notes:\n  - {{ref: "bobot", text: "sumber lain", value: {value}}}\n'
-    r = run("validate", "-f", "json", str(write("m.yaml", text)))
-    (report,) = json.loads(r.stdout)
-    assert [(p["line"], p["code"]) for p in report["problems"]] == ([] if ok else [(text.count("\n"), "wrong-type")])
-    assert all("teks" in p["message"] for p in report["problems"])  # what was expected: a text (or a number)
-    if value == "true":  # and what was found
-        assert report["problems"][0]["message"] == "diharapkan teks, ditemukan true/false"
-
-
 def test_a_repeated_aspect_number_is_named_as_an_aspect(run: Run, write: Callable[..., Path]) -> None:
     text = MINI_TEXT.replace("      - id: 3\n        name: Aspek Tiga", "      - id: 2\n        name: Aspek Tiga")
     (report,) = json.loads(run("validate", "-f", "json", str(write("m.yaml", text))).stdout)
@@ -638,9 +624,3 @@ def test_weight_sums_are_shown_exactly(write: Callable[..., Path]) -> None:
     (problem,) = info.value.problems
     assert problem.args == {"total": "100", "required": "99.5"}
     assert message(problem) == "jumlah bobot teratas 100, seharusnya 99.5"
-
-
-def test_a_former_status_name_is_still_read() -> None:
-    """``reported`` (before ``provisional`` was its name) is read with its meaning."""
-    assert "status: reported" in (DATA / "mini-model.yaml").read_text(encoding="utf-8")
-    assert load_model(str(DATA / "mini-model.yaml")).regulation.status == "provisional"

@@ -165,19 +165,6 @@ def test_an_agency_the_table_lacks_is_placed_among_its_kind_with_a_warning(run: 
     assert "kabupaten seluruh Indonesia: peringkat" in out and "hasil terbit 2023" in out
 
 
-def test_csv_and_markdown(run: Run) -> None:
-    rows = list(csv.DictReader(run("peers", "Kota Denpasar", "-f", "csv").stdout.splitlines()))
-    assert [(r["tahun"], r["lingkup"]) for r in rows] == [
-        ("2023", "group"),
-        ("2023", "kind"),
-        ("2024", "group"),
-        ("2024", "kind"),
-    ]
-    assert rows[0]["peringkat"] == str(_expected("Pemerintah Kota Denpasar", 2023, "kelompok")["rank"])
-    markdown = run("peers", "Kota Denpasar", "-f", "markdown").stdout
-    assert "| Tahun | Indeks | Predikat |" in markdown and "Di provinsi" in markdown
-
-
 def test_english(run: Run) -> None:
     out = run("--lang", "en", "peers", "Kota Denpasar").stdout
     assert "In province" in out and "2 of 10" in out and "Among kota" in out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .conftest import Run
+from .conftest import DATA, Run
 from .helpers import EX22, THIRDS, Write
 
 
@@ -13,3 +13,33 @@ def test_the_exact_index_is_shown_only_when_it_says_more(run: Run, write: Write)
     out = run("score", str(write("j.yaml", "model: sepertiga.yaml\nlevels: {1: 1, 2: 1, 3: 2}\n"))).stdout
     assert "Model Sepertiga: 1,33" in out
     assert "(nilai tepat 4/3)" in out and "1.3333" not in out
+
+
+def test_colours_follow_the_band_rank_not_its_name(write: Write) -> None:
+    """A model whose predikat have other names is coloured too: lowest red, highest cyan."""
+    from spbe_calc.batch import score_batch
+    from spbe_calc.render import Options, band_tone
+    from spbe_calc.render.registry import render
+
+    text = (DATA / "mini-model.yaml").read_text(encoding="utf-8")
+    for old, new in (
+        ("Memuaskan", "Lima"),
+        ("Sangat Baik", "Empat"),
+        ("Baik,", "Tiga,"),
+        ("Cukup", "Dua"),
+        ("Kurang", "Satu"),
+    ):
+        text = text.replace(old, new)
+    model_path = write("m.yaml", text)
+    answers = write("a.yaml", f"model: {model_path}\nlevels: {{1: 5, 2: 5, 3: 5, 4: 5, 5: 5}}\n")
+    batch = score_batch([str(answers)], None, False, None)
+    model = batch.scored[0].model
+    assert [band_tone(model, b) for b in model.bands_ascending()] == [
+        "red",
+        "yellow",
+        "green",
+        "bold green",
+        "bold cyan",
+    ]
+    out = render("score", "text", batch, Options(color=True))
+    assert "\x1b[1;36mLima\x1b[0m" in out  # the top band, in the top colour

@@ -9,10 +9,8 @@ from pathlib import Path
 import pytest
 
 from .conftest import EXAMPLES, Run
-from .test_report import _chromium
+from .helpers import EX21, EX22, chromium
 
-EX21 = str(EXAMPLES / "kabupaten-contoh-2021.yaml")
-EX22 = str(EXAMPLES / "kabupaten-contoh-2022.yaml")
 DENPASAR = str(EXAMPLES / "kota-denpasar-2018.yaml")
 COSTS = str(EXAMPLES / "rencana-2023.yaml")
 
@@ -147,15 +145,6 @@ def test_compare_with_an_earlier_model_of_the_same_instansi(run: Run, tmp_path: 
     assert "Indeks SPBE (spbe-2020)" in html and "dinilai dengan model lain" in html
 
 
-def test_markdown_report_has_the_same_parts(run: Run, tmp_path: Path) -> None:
-    out = tmp_path / "laporan.md"
-    assert run("report", EX22, "--compare", EX21, "-o", str(out)).exit_code == 0
-    md = out.read_text(encoding="utf-8")
-    assert "## Ringkasan" in md and "indeks naik 0,72" in md
-    assert "### Domain 1: Kebijakan Internal SPBE" in md and "#### Aspek 1: Kebijakan Internal Tata Kelola SPBE" in md
-    assert "**Sri Rahayu, S.Kom., M.T.**" in md and "Kota Contoh, 14 Oktober 2022" in md
-
-
 def test_pdf_without_a_browser_says_what_to_install(run: Run, tmp_path: Path) -> None:
     out = tmp_path / "laporan.pdf"
     r = run("report", EX22, "-o", str(out), env={"PATH": str(tmp_path / "kosong")})  # no browser anywhere
@@ -176,7 +165,7 @@ def test_pdf_is_a4_and_holds_the_index(run: Run, tmp_path: Path) -> None:
     """The browser test: printed by headless Chromium, then read back with pypdf."""
     from pypdf import PdfReader
 
-    if _chromium() is None:  # required in CI (SPBE_REQUIRE_BROWSER), as for the radar test
+    if chromium() is None:  # required in CI (SPBE_REQUIRE_BROWSER), as for the radar test
         pytest.skip("Chromium not installed (apt-get install chromium)")
     out = tmp_path / "laporan.pdf"
     r = run("report", EX22, "--compare", EX21, "-o", str(out))

@@ -73,3 +73,9 @@ def test_schema_command(run: Run, tmp_path: Path) -> None:
     r = run("schema", "model", "-o", str(out))
     assert r.exit_code == 0 and json.loads(out.read_text()) == schema("model")
     assert r.stdout == ""
+
+
+def test_model_modeline_points_at_committed_schema() -> None:
+    first = (ROOT / "indicators.yaml").read_text(encoding="utf-8").splitlines()[0]
+    target = first.split("$schema=")[1]
+    assert target.startswith("spbe_calc/") and (PACKAGE.parent / target).exists()  # a schema the package ships

@@ -7,10 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .conftest import EXAMPLES, ROOT, Run, answers_text
-from .helpers import EX22
+from .helpers import ALL3, EX22
 
 #: Every indicator of the bundled model at level 3.
-ALL3 = dict.fromkeys(range(1, 48), 3)
 
 
 def test_validate_default_model(run: Run) -> None:
@@ -41,13 +40,6 @@ def test_validate_answers_file(run: Run, write: Callable[..., Path]) -> None:
     assert r.exit_code == 1
     data = json.loads(r.stdout)
     assert data[0]["kind"] == "answers" and data[0]["problems"][0]["code"] == "level-out-of-range"
-
-
-def test_validate_github_format(run: Run, write: Callable[..., Path]) -> None:
-    bad = write("a,b.yaml", answers_text({**ALL3, 4: 9}))
-    r = run("validate", str(bad), env={"GITHUB_ACTIONS": "true"})
-    assert r.stdout.startswith("::error file=")
-    assert "a%2Cb.yaml" in r.stdout and ",line=5,col=6," in r.stdout
 
 
 def test_validate_knows_plan_files(run: Run, write: Callable[..., Path]) -> None:

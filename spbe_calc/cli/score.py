@@ -50,6 +50,7 @@ def score(
     warn_models([f.model for f in batch.scored], shown=fmt in ("text", "markdown"))
     say(mixed_models(batch.scored))
     emit(render_text("score", fmt, batch, options(detail)))
-    for f in batch.below:
-        say(below_bar(f, fail_under or ""))
+    if bar is not None:  # a file is below a bar only when one was given
+        for f in batch.below:
+            say(below_bar(f, bar))
     return batch.exit_code()

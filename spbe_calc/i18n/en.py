@@ -132,6 +132,8 @@ MESSAGES: dict[str, str] = {
     "problem.empty-string": "text must not be empty",
     "problem.string-too-long": "text longer than {limit} characters",
     "problem.out-of-range": "value {value} is outside {minimum}..{maximum}",
+    "problem.format-too-new": "this model is written in format {version}; this spbe-calc reads formats up to {newest}",
+    "hint.format-too-new": "Install a newer spbe-calc, or ask the model's author for a copy in format {newest}.",
     "problem.too-small": "value {value} must be greater than {minimum}",
     "problem.too-few-items|one": "the list needs at least {count} item",
     "problem.too-few-items|other": "the list needs at least {count} items",

@@ -131,6 +131,8 @@ MESSAGES: dict[str, str] = {
     "problem.empty-string": "teks tidak boleh kosong",
     "problem.string-too-long": "teks lebih panjang dari {limit} karakter",
     "problem.out-of-range": "nilai {value} di luar rentang {minimum}..{maximum}",
+    "problem.format-too-new": "model ini ditulis dalam format {version}; spbe-calc ini membaca format sampai {newest}",
+    "hint.format-too-new": "Pasang spbe-calc yang lebih baru, atau minta penyusun model menyimpan salinan dalam format {newest}.",
     "problem.too-small": "nilai {value} harus lebih besar dari {minimum}",
     "problem.too-few-items|other": "daftar harus berisi sedikitnya {count} butir",
     "problem.unknown-key": "kunci '{key}' tidak dikenal",

@@ -101,6 +101,27 @@ DOMAIN = Obj(
 )
 
 
+def _format_version(node: Node, ctx: Context) -> int:
+    """The format version, where a newer one than this program reads says to update the program.
+
+    "Outside 1..1" would be true but would not tell the user that the model is fine and the
+    program is old.
+    """
+    version = Int(minimum=1).check(node, ("format",), ctx)
+    if version > FORMAT_VERSION:
+        ctx.add(node, "format-too-new", version=version, newest=FORMAT_VERSION)
+        raise Invalid()
+    return version
+
+
+FORMAT = Custom(
+    func=_format_version,
+    schema={"type": "integer", "minimum": 1, "maximum": FORMAT_VERSION},
+    name="int",
+    doc="Model format version.",
+)
+
+
 def _figure(node: Node, ctx: Context) -> str:
     """A number as a note quotes it: written as a number (``16.5``) or as text (``"5/3/3/4"``)."""
     v = node.value
@@ -152,7 +173,7 @@ BANDING_RULE = Obj(
 
 MODEL_SPEC = Obj(
     {
-        "format": Field(Int(minimum=1, maximum=FORMAT_VERSION, doc="Model format version."), required=True),
+        "format": Field(FORMAT, required=True),
         "id": Field(Str(min_length=1, doc="Short model name, e.g. spbe-2020."), required=True),
         "name": Field(Str(min_length=1, doc="Name of the index."), required=True),
         "regulation": Field(
@@ -170,7 +191,8 @@ MODEL_SPEC = Obj(
                         )
                     ),
                     "years": Field(Obj({"from": Field(YEAR, required=True), "to": Field(Nullable(YEAR))})),
-                }
+                },
+                doc="The regulation the model follows: its title, short name, source, status and evaluation years.",
             ),
             required=True,
         ),
@@ -185,15 +207,16 @@ MODEL_SPEC = Obj(
                     "banding_by_year": Field(
                         Seq(BANDING_RULE, min_items=1, doc="Banding per evaluation year; `banding` for the others.")
                     ),
-                }
+                },
+                doc="How the index is added up, shown and banded.",
             )
         ),
         "scales": Field(MapOf(Str(min_length=1), SCALE, doc="Level scales by id."), required=True),
         "default_scale": Field(SCALE_REF),
-        "predikat": Field(Seq(BAND, min_items=1), required=True),
+        "predikat": Field(Seq(BAND, min_items=1, doc="The predikat bands, each with its edges."), required=True),
         "warning": Field(TEXT),
-        "notes": Field(Seq(NOTE)),
-        "domains": Field(Seq(DOMAIN, min_items=1)),
+        "notes": Field(Seq(NOTE, doc="Notes on figures that sources give differently or that were deduced.")),
+        "domains": Field(Seq(DOMAIN, min_items=1, doc="The domains, each with its aspects and indicators.")),
         "aspects": Field(Seq(ASPECT, min_items=1, doc="For models without a domain layer.")),
     },
     doc="An spbe-calc assessment model.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from spbe_calc.answers import compact_ids
+from spbe_calc.bars import Bar, spelled
 from spbe_calc.core import ScoredFile
 from spbe_calc.i18n import t
 from spbe_calc.render import bar_text, index_name, num, stage_name
@@ -19,15 +20,15 @@ def partial_note(f: ScoredFile) -> str:
     return t("out.partial", **args)
 
 
-def below_bar(f: ScoredFile, bar: str) -> str:
-    """A file whose index is below ``--fail-under``."""
+def below_bar(f: ScoredFile, bar: Bar) -> str:
+    """A file whose index is below ``--fail-under`` (a predikat by its official name)."""
     return t(
         "out.below-bar",
         path=f.path,
         name=index_name(f.model),
         index=num(f.score.value, f.model.precision),
         predikat=f.score.band.name,
-        bar=bar_text(bar),
+        bar=bar_text(spelled(bar, f.model).text),
     )
 
 

@@ -1,29 +1,18 @@
-"""Files that integrate spbe-calc elsewhere: JSON Schemas, pre-commit hooks, atomic writes."""
+"""The pre-commit hooks spbe-calc offers (`.pre-commit-hooks.yaml`): which files each takes, and that each checks them."""
 
 from __future__ import annotations
 
 import os
 import re
-import signal
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import yaml
 
-from spbe_calc.fsutil import atomic_write
-
-from .conftest import EXAMPLES, PACKAGE, ROOT
-
-
-def test_model_modeline_points_at_committed_schema() -> None:
-    first = (ROOT / "indicators.yaml").read_text(encoding="utf-8").splitlines()[0]
-    target = first.split("$schema=")[1]
-    assert target.startswith("spbe_calc/") and (PACKAGE.parent / target).exists()  # a schema the package ships
-
+from .conftest import EXAMPLES, ROOT
 
 # --- pre-commit hooks ------------------------------------------------------------------------------
 
@@ -77,37 +66,3 @@ def test_hook_entries_validate_what_they_are_given(hook: str, write: Callable[..
 
 
 # --- atomic writes -----------------------------------------------------------------------------------
-
-
-def test_atomic_write_replaces_and_keeps_mode(tmp_path: Path) -> None:
-    path = tmp_path / "f.yaml"
-    path.write_text("old")
-    path.chmod(0o640)
-    atomic_write(path, "new")
-    assert path.read_text() == "new"
-    assert path.stat().st_mode & 0o777 == 0o640
-    assert [p.name for p in tmp_path.iterdir()] == ["f.yaml"]
-
-
-WRITER = """
-import sys
-from spbe_calc.fsutil import atomic_write
-# 200 MB of text, slow enough to be killed while the temporary file is being written.
-atomic_write(sys.argv[1], "x" * (200 * 1024 * 1024))
-"""
-
-
-def test_killed_writer_leaves_old_file_intact(tmp_path: Path) -> None:
-    path = tmp_path / "answers.yaml"
-    path.write_text("levels: {1: 3}\n")
-    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(path)])
-    try:
-        deadline = time.monotonic() + 30
-        while not any(p.name.endswith(".tmp") for p in tmp_path.iterdir()):
-            assert proc.poll() is None and time.monotonic() < deadline
-            time.sleep(0.005)
-        os.kill(proc.pid, signal.SIGKILL)
-    finally:
-        proc.wait()
-    assert proc.returncode == -signal.SIGKILL
-    assert path.read_text() == "levels: {1: 3}\n"

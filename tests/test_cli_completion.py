@@ -1,0 +1,106 @@
+"""spbe_calc.cli.completion: shell completion of commands, options, model names and files, and
+its installation, which never edits a start-up file.
+
+Run by CI against every supported typer minor version with the framework seam (``noxfile.py``).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import Run
+
+
+def test_completion_of_commands_options_models_and_files(tmp_path: Path) -> None:
+    words = _complete({"_SPBE_CALC_COMPLETE": "complete_bash", "COMP_WORDS": "spbe-calc sc", "COMP_CWORD": "1"})
+    assert words.split() == ["score", "schema"]
+    words = _complete({"_SPBE_CALC_COMPLETE": "complete_bash", "COMP_WORDS": "spbe-calc score -f ", "COMP_CWORD": "3"})
+    assert words.split() == ["text", "json", "jsonl", "markdown", "csv"]
+    words = _complete(
+        {"_SPBE_CALC_COMPLETE": "complete_bash", "COMP_WORDS": "spbe-calc score --model spbe", "COMP_CWORD": "3"}
+    )
+    assert words.split() == ["spbe-2018", "spbe-2020"]
+    zsh = _complete({"_SPBE_CALC_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "spbe-calc score --de"})
+    assert "--detail" in zsh
+    fish = _complete(
+        {
+            "_SPBE_CALC_COMPLETE": "complete_fish",
+            "_TYPER_COMPLETE_ARGS": "spbe-calc val",
+            "_TYPER_COMPLETE_FISH_ACTION": "get-args",
+        }
+    )
+    assert "validate" in fish
+    pwsh = _complete(
+        {
+            "_SPBE_CALC_COMPLETE": "complete_powershell",
+            "_TYPER_COMPLETE_ARGS": "spbe-calc mod",
+            "_TYPER_COMPLETE_WORD_TO_COMPLETE": "mod",
+        }
+    )
+    assert "models" in pwsh
+
+
+def test_completion_scripts_for_every_shell() -> None:
+    from spbe_calc.cli import completion
+
+    for shell in ("bash", "zsh", "fish", "powershell"):
+        completion._shell = lambda shell=shell: shell  # type: ignore[assignment,misc]
+        text = completion.script()
+        assert "_SPBE_CALC_COMPLETE" in text and "spbe-calc" in text
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_install_completion_never_edits_a_start_up_file(
+    run: Run, tmp_path: Path, shell: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The script goes to a file of its own; the line for ~/.bashrc or ~/.zshrc is printed, quoted
+    for the shell, so that a home folder named ``$(...)`` runs nothing."""
+    from spbe_calc.cli import completion
+
+    home = tmp_path / "$(touch dimiliki)"
+    home.mkdir()
+    (home / ".bashrc").write_text("# milik pengguna\n")
+    env = {**os.environ, "HOME": str(home), "SHELL": f"/bin/{shell}", "XDG_DATA_HOME": "", "XDG_CONFIG_HOME": ""}
+    env.pop("BASH_COMPLETION_USER_DIR", None)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.delenv("BASH_COMPLETION_USER_DIR", raising=False)
+    monkeypatch.setattr(completion, "_shell", lambda: shell)  # the shell this test pretends to be
+    for _ in range(2):  # a second run changes nothing more
+        done = run("--install-completion")
+        assert done.exit_code == 0, done.stderr
+    written = sorted(p.relative_to(home).as_posix() for p in home.rglob("*") if p.is_file())
+    script = {
+        "bash": ".local/share/bash-completion/completions/spbe-calc",
+        "zsh": ".local/share/zsh/site-functions/spbe-calc.zsh",
+        "fish": ".config/fish/completions/spbe-calc.fish",
+    }[shell]
+    assert written == sorted([".bashrc", script])
+    assert (home / ".bashrc").read_text() == "# milik pengguna\n"
+    assert "_SPBE_CALC_COMPLETE" in (home / script).read_text()
+    if shell == "fish":
+        assert "source" not in done.stderr
+    else:
+        line = f"source '{home / script}'"
+        assert line in done.stderr
+        subprocess.run(["bash", "-c", f"{line} 2>/dev/null; true"], cwd=tmp_path, env=env, check=True)
+    assert not (tmp_path / "dimiliki").exists()
+
+
+def test_show_completion_from_the_command_line(run: Run) -> None:
+    r = run("--show-completion", env={"SHELL": "/bin/bash"})
+    assert r.exit_code == 0 and "_SPBE_CALC_COMPLETE" in r.stdout
+
+
+def _complete(env: dict[str, str]) -> str:
+    full = {**os.environ, **env}
+    done = subprocess.run(
+        [sys.executable, "-m", "spbe_calc"], env=full, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout

@@ -1,0 +1,81 @@
+"""Tests of spbe_calc/render/report_html.py: a self-contained page, user text escaped, the radar chart drawn (checked in headless Chromium)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from .conftest import EXAMPLES, Run
+from .helpers import EX21, EX22, chromium
+from .pngread import count_color
+
+
+def test_html_report_is_self_contained(run: Run, tmp_path: Path) -> None:
+    out = tmp_path / "laporan.html"
+    r = run("report", EX22, "--compare", EX21, "-o", str(out))
+    assert r.exit_code == 0, r.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "<svg" in html and 'class="radar"' in html and 'class="previous"' in html
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", html), "no external resources"
+    assert "<script" not in html
+    # content: index, predikat, every indicator, an explanation, the plan to the next predikat
+    assert ">2,38<" in html and "Cukup" in html and "+0,72" in html
+    for n in (1, 18, 47):
+        assert f"<td class='num no'>{n}</td>" in html
+    assert "Perbup Nomor 12 Tahun 2021" in html
+    assert "Rencana menuju predikat Baik" in html
+
+
+def test_html_report_escapes_user_text(run: Run, tmp_path: Path) -> None:
+    text = (
+        (EXAMPLES / "kabupaten-contoh-2022.yaml")
+        .read_text(encoding="utf-8")
+        .replace("Pemerintah Kabupaten Contoh", "<script>alert(1)</script> & Co")
+    )
+    src = tmp_path / "a.yaml"
+    src.write_text(text, encoding="utf-8")
+    shutil.copy(EXAMPLES / "logo-contoh.svg", tmp_path)  # the cover's logo, named in the file
+    out = tmp_path / "r.html"
+    assert run("report", str(src), "-o", str(out)).exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in html
+
+
+def test_radar_is_drawn_in_chromium(run: Run, tmp_path: Path) -> None:
+    browser = chromium()
+    if browser is None:
+        pytest.skip("Chromium not installed (apt-get install chromium)")
+    out = tmp_path / "laporan.html"
+    assert run("report", EX22, "--compare", EX21, "-o", str(out)).exit_code == 0
+    shot = tmp_path / "shot.png"
+    subprocess.run(
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--hide-scrollbars",
+            "--window-size=1100,4000",
+            f"--screenshot={shot}",
+            out.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    data = shot.read_bytes()
+    # The radar's outline is drawn in the current-year blue (#2e86c1), which nothing else on the
+    # page uses.
+    assert count_color(data, (0x2E, 0x86, 0xC1)) > 400
+    # and the bars are drawn in the predikat colours (Cukup: #d68910)
+    assert count_color(data, (0xD6, 0x89, 0x10)) > 1000
