@@ -76,8 +76,17 @@ def calibrate_year(path: str, model_ref: str | None = None) -> YearCalibration:
     """Score one file twice, its own levels and its final levels, and compare them."""
     answers = read_answers(path)
     model = model_for_checked(answers, model_ref)
-    # Both scorings bind the levels (a published result, without levels, is refused there).
-    levels = {stage: bind(answers, model, advice="assess", stage=stage)[0] for stage in ("mandiri", "akhir")}
+    # Both scorings bind the levels (a published result, without levels, is refused there); what
+    # is missing at either stage is said at once, each problem of the file once.
+    levels: dict[str, dict[int, LevelValue]] = {}
+    problems: list[Problem] = []
+    for stage in ("mandiri", "akhir"):
+        try:
+            levels[stage] = bind(answers, model, advice="calibrate", stage=stage)[0]
+        except SpbeError as exc:
+            problems += [p for p in exc.problems if p not in problems]
+    if problems:
+        raise SpbeError(problems)
     model, warnings = prepare(answers, model, Basis())
     own = scored(answers, model, levels["mandiri"], [], Basis("mandiri"), warnings)
     final = scored(answers, model, levels["akhir"], [], Basis("akhir"), warnings)

@@ -255,11 +255,11 @@ def _ranked(inputs: list[_Input], prefer: str | None) -> list[_Input]:
     return [r for r in inputs if r.path == prefer]
 
 
-def combine(inputs: list[_Input], model: Model, prefer: str | None) -> tuple[Answers, _Combiner]:
+def combine(inputs: list[_Input], prefer: str | None) -> tuple[Answers, _Combiner]:
     """The union of the inputs, with the combiner that holds the conflicts left and settled."""
     combiner = _Combiner(inputs, _ranked(inputs, prefer))
     first = inputs[0].answers
-    ids = sorted({i for r in inputs for i in r.answers.answers}, key=lambda i: (i not in model.by_id, i))
+    ids = sorted({i for r in inputs for i in r.answers.answers})  # all known: _check refused the others
     merged = {
         ident: combiner.answer(ident, next(r.answers.answers[ident] for r in inputs if ident in r.answers.answers))
         for ident in ids
@@ -300,7 +300,7 @@ def merge_files(
         fresh = [r._replace(answers=now) if r.path in into else r for r in inputs]
         if into:
             _check(fresh, model_ref)
-        result, combiner = combine(fresh, model, prefer)
+        result, combiner = combine(fresh, prefer)
         written = not combiner.conflicts
         outcome.append(
             Merged(

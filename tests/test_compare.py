@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+
+import pytest
+
+from spbe_calc.compare import compare_files
+from spbe_calc.errors import SpbeError
 
 from .conftest import Run
-from .helpers import DPS, EX21, EX22
+from .helpers import DPS, EX21, EX22, MINI_TEXT, NIAS, Write
 
 
 def test_compare_text_in_year_order(run: Run) -> None:
@@ -44,3 +50,33 @@ def test_compare_across_models_compares_index_only(run: Run) -> None:
 def test_compare_needs_two_files(run: Run) -> None:
     r = run("compare", EX21)
     assert r.exit_code == 2 and "dua berkas" in r.stderr
+
+
+def test_the_files_are_scored_with_the_model_asked_for(run: Run, write: Write) -> None:
+    # Files that name no model are read with --model; the bundled model would not know them.
+    write("m.yaml", MINI_TEXT)
+    a = write("a.yaml", "tahun: 2023\nlevels: {1: 1, 2: 1, 3: 1, 4: 1, 5: 1}\n")
+    b = write("b.yaml", "tahun: 2024\nlevels: {1: 3, 2: 3, 3: 3, 4: 3, 5: 3}\n")
+    data = json.loads(run("compare", "-m", str(a.parent / "m.yaml"), "-f", "json", str(a), str(b)).stdout)
+    assert [f["index"] for f in data["files"]] == [1, 3] and data["index_delta"] == 2
+    assert run("compare", str(a), str(b)).exit_code == 2  # without it: the bundled model's 47 indicators
+
+
+def test_partial_files_are_compared_only_when_asked(run: Run, write: Write) -> None:
+    a = write("a.yaml", "model: spbe-2020\ntahun: 2023\nlevels: {1: 2}\n")
+    b = write("b.yaml", "model: spbe-2020\ntahun: 2024\nlevels: {1: 4}\n")
+    refused = run("compare", str(a), str(b))
+    assert refused.exit_code == 2 and "belum dijawab" in refused.stderr
+    r = run("compare", "--partial", "-f", "json", str(a), str(b))
+    assert r.exit_code == 0 and json.loads(r.stdout)["index_delta"] > 0
+
+
+def test_published_years_join_by_default_and_one_file_is_named_as_the_command(run: Run) -> None:
+    c = compare_files([NIAS[2023]])  # the default adds the agency's published years
+    assert [(f.answers.tahun, f.published is not None) for f in c.files] == [(2023, False), (2024, True)]
+    with pytest.raises(SpbeError) as info:
+        compare_files([NIAS[2023]], published=False)
+    (problem,) = info.value.problems
+    assert (problem.path, problem.code) == ("compare", "compare-needs-two")
+    with pytest.raises(SpbeError):  # and the default reads complete files only
+        compare_files([NIAS[2023], str(Path(NIAS[2023]).with_name("mini-model.yaml"))])

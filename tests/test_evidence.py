@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import threading
 from pathlib import Path
 
 import pytest
 
+from spbe_calc import evidence
 from spbe_calc.answers import Evidence, read_answers
+from spbe_calc.errors import SpbeError
+from spbe_calc.evidence import _Files, record, sha256_of
 
 from .conftest import MAX_MEGABYTES, MAX_SECONDS, Run, bounded
-from .helpers import _answers, _secret
+from .helpers import MINI_TEXT, _answers, _secret
 
 ANSWERS = """\
 model: spbe-2020
@@ -175,3 +180,104 @@ def test_an_unreadable_document_is_a_finding_not_a_crash(
     monkeypatch.setattr(evidence, "sha256_of", denied)  # root reads every file; a user would not
     r = run("evidence", str(path))
     assert r.exit_code == 1 and "tidak dapat dibaca" in r.stdout
+
+
+def test_sha256_reads_in_blocks_and_never_past_the_size_it_was_given(tmp_path: Path) -> None:
+    data = bytes(range(256)) * (5 * 4096 + 1)  # a little over 5 MiB: several blocks
+    f = tmp_path / "besar.pdf"
+    f.write_bytes(data)
+    assert sha256_of(f) == hashlib.sha256(data).hexdigest()
+    # The size stat gave: a file that grows while it is read is not followed.
+    for size in (0, 1, 3, len(data) - 1):
+        assert sha256_of(f, size) == hashlib.sha256(data[:size]).hexdigest(), size
+    assert sha256_of(f, len(data) + 10) == hashlib.sha256(data).hexdigest()
+
+
+def test_a_pipe_does_not_hang_the_hash(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipa.pdf"
+    os.mkfifo(fifo)
+    done: list[str] = []
+    worker = threading.Thread(target=lambda: done.append(sha256_of(fifo)), daemon=True)
+    worker.start()
+    worker.join(timeout=10)
+    # Opened without blocking: no writer, nothing to read, the empty digest at once.
+    assert done == [hashlib.sha256(b"").hexdigest()]
+
+
+def test_file_states_as_the_check_sees_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    files = _Files(tmp_path, allow_outside=False)
+    doc = tmp_path / "sk.pdf"
+    doc.write_bytes(b"%PDF 12345")
+    digest = hashlib.sha256(b"%PDF 12345").hexdigest()
+    assert files.status(doc, None) == ("unrecorded", None)  # not read unless asked
+    assert files.status(doc, None, wanted=True) == ("unrecorded", digest)
+    assert files.status(doc, digest) == ("ok", digest)
+    assert files.status(doc, "0" * 64) == ("changed", digest)
+    assert files.status(tmp_path / "tidak-ada.pdf", None) == ("missing", None)
+    assert files.status(tmp_path, None) == ("not-a-file", None)  # a folder
+    (tmp_path / "putar").symlink_to(tmp_path / "putar")
+    assert files.status(tmp_path / "putar", None) == ("unreadable", None)  # a link to itself
+    monkeypatch.setattr(evidence, "MAX_HASHED", len(b"%PDF 12345"))
+    assert files.status(doc, None, wanted=True) == ("unrecorded", digest)  # at the bound: read
+    doc.write_bytes(b"%PDF 123456")
+    assert files.status(doc, None) == ("too-large", None)
+    monkeypatch.setattr(os, "access", lambda *args, **kwargs: False)
+    (tmp_path / "kecil.pdf").write_bytes(b"x")
+    assert files.status(tmp_path / "kecil.pdf", None) == ("unreadable", None)
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="a system without /proc")
+def test_system_folders_are_never_read_even_when_allowed(tmp_path: Path) -> None:
+    # /proc holds regular files of size 0 whose reading never ends the same way twice.
+    files = _Files(tmp_path, allow_outside=True)
+    assert files.status(Path("/proc/self/status"), None, wanted=True) == ("not-a-file", None)
+    assert files.status(Path("/dev/null"), None, wanted=True) == ("not-a-file", None)
+
+
+def test_a_digest_covers_the_file_as_it_was_looked_at(tmp_path: Path) -> None:
+    files = _Files(tmp_path, allow_outside=False)
+    doc = tmp_path / "sk.pdf"
+    doc.write_bytes(b"abc")
+    info = os.stat(doc)
+    with doc.open("ab") as grow:
+        grow.write(b"def")
+    assert files.digest(doc, info) == hashlib.sha256(b"abc").hexdigest()
+
+
+def test_record_counts_what_it_wrote_and_leaves_outside_files_alone(tmp_path: Path) -> None:
+    folder = tmp_path / "tim"
+    (folder / "docs").mkdir(parents=True)
+    (folder / "docs" / "a.pdf").write_bytes(b"a")
+    (folder / "docs" / "b.pdf").write_bytes(b"b")
+    (tmp_path / "luar.pdf").write_bytes(b"luar")
+    path = folder / "jawaban.yaml"
+    path.write_text(
+        "model: spbe-2020\ninstansi: X\ntahun: 2024\nlevels:\n"
+        "  1: {level: 3, bukti: [docs/a.pdf, docs/b.pdf, ../luar.pdf, https://contoh.go.id/x]}\n",
+        encoding="utf-8",
+    )
+    assert record(str(path)).recorded == 2
+    bukti = read_answers(path).answers[1].bukti
+    assert [b.sha256 is not None for b in bukti[:2] if isinstance(b, Evidence)] == [True, True]
+    assert bukti[2:] == ("../luar.pdf", "https://contoh.go.id/x")  # outside: not read, not written
+    assert record(str(path)).recorded == 0  # nothing new the second time
+    assert record(str(path), allow_outside=True).recorded == 1
+
+
+def test_record_refuses_a_broken_file_and_reads_with_the_model_asked_for(tmp_path: Path) -> None:
+    (tmp_path / "sk.pdf").write_bytes(b"sk")
+    broken = tmp_path / "rusak.yaml"
+    text = "model: spbe-2020\ninstansi: X\ntahun: dua\nlevels:\n  1: {level: 3, bukti: [sk.pdf]}\n"
+    broken.write_text(text, encoding="utf-8")
+    with pytest.raises(SpbeError) as info:
+        record(str(broken))
+    assert [p.code for p in info.value.problems] == ["wrong-type"]
+    assert broken.read_text(encoding="utf-8") == text  # nothing written
+    (tmp_path / "m.yaml").write_text(MINI_TEXT, encoding="utf-8")
+    mine = tmp_path / "mini.yaml"
+    mine.write_text(
+        "tahun: 2024\nlevels:\n  1: {level: 3, bukti: [sk.pdf]}\n  2: 1\n  3: 1\n  4: 1\n  5: 1\n", encoding="utf-8"
+    )
+    report = record(str(mine), str(tmp_path / "m.yaml"))
+    assert report.recorded == 1 and report.errors() == 0
+    assert isinstance(read_answers(mine).answers[1].bukti[0], Evidence)

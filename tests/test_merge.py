@@ -11,7 +11,10 @@ import pytest
 from filelock import FileLock
 
 from spbe_calc.answers import read_answers
+from spbe_calc.answers.read import Laporan
 from spbe_calc.answers.store import lock_path
+from spbe_calc.errors import Problem, SpbeError
+from spbe_calc.merge import merge_files
 
 from .conftest import Run
 from .helpers import EXAMPLES_DIR
@@ -128,3 +131,130 @@ def test_merge_points_at_a_published_result(run: Run, tmp_path: Path) -> None:
         str(tmp_path / "m.yaml"),
     )
     assert r.exit_code == 2 and "kabupaten-contoh-2021.yaml:9:3:" in r.stderr  # the value of `hasil`
+
+
+def _refused(*paths: Path, **kw: object) -> list[Problem]:
+    out = paths[0].parent / "gabung.yaml"
+    with pytest.raises(SpbeError) as info:
+        merge_files([str(p) for p in paths], str(out), **kw)  # type: ignore[arg-type]
+    assert not out.exists()
+    return info.value.problems
+
+
+def test_files_of_other_agencies_or_years_are_named_with_the_first_file_of_each(write: Write) -> None:
+    a = write("a.yaml", "model: spbe-2020\ninstansi: Kab A\ntahun: 2024\nlevels: {1: 3}\n")
+    b = write("b.yaml", "model: spbe-2020\ninstansi: Kab B\ntahun: 2024\nlevels: {2: 3}\n")
+    c = write("c.yaml", "model: spbe-2020\ninstansi: Kab A\ntahun: 2023\nlevels: {3: 3}\n")
+    assert _refused(a, b, c) == [
+        Problem(
+            path=str(a),
+            line=0,
+            col=0,
+            code="merge-mismatch",
+            args={"key": "instansi", "values": f"Kab A ({a}); Kab B ({b})"},
+        ),
+        Problem(
+            path=str(a),
+            line=0,
+            col=0,
+            code="merge-mismatch",
+            args={"key": "tahun", "values": f"2024 ({a}); 2023 ({c})"},
+        ),
+    ]
+
+
+def test_a_published_result_cannot_join_levels_but_an_empty_copy_can(write: Write, tmp_path: Path) -> None:
+    published = write(
+        "hasil.yaml", "model: spbe-2020\ninstansi: Kab A\ntahun: 2024\nhasil: {indeks: 2.5, predikat: Baik}\n"
+    )
+    levels = write("isi.yaml", "model: spbe-2020\ninstansi: Kab A\ntahun: 2024\nlevels: {1: 3}\n")
+    empty = write("kosong.yaml", "model: spbe-2020\ninstansi: Kab A\ntahun: 2024\n")
+    (problem,) = _refused(published, levels)
+    assert (problem.code, problem.path, problem.line, problem.args) == (
+        "merge-published",
+        str(published),
+        4,
+        {"other": str(levels)},
+    )
+    merged = merge_files([str(published), str(empty)], str(tmp_path / "gabung.yaml"))
+    assert merged.written and merged.answers.hasil is not None
+
+
+def test_file_values_come_from_whichever_file_gives_them(write: Write, tmp_path: Path) -> None:
+    bare = write("a.yaml", "levels: {1: 3}\n")  # says nothing of itself
+    full = write("b.yaml", "model: spbe-2020\ninstansi: Kab A\ntahun: 2024\nlevels: {2: 4}\n")
+    merged = merge_files([str(bare), str(full)], str(tmp_path / "gabung.yaml"))
+    result = merged.answers
+    assert (result.model, result.instansi, result.tahun) == ("spbe-2020", "Kab A", 2024)
+    assert (result.problems, result.invalid, result.laporan, result.where) == ((), frozenset(), None, None)
+    assert "laporan" not in (tmp_path / "gabung.yaml").read_text(encoding="utf-8")
+
+
+def test_a_report_part_given_once_is_taken_and_the_rest_stays_empty(write: Write, tmp_path: Path) -> None:
+    a = write("a.yaml", HEAD + "  1: 3\nlaporan: {tempat: Kota Uji}\n")
+    b = write("b.yaml", HEAD + "  2: 3\n")
+    out = tmp_path / "gabung.yaml"
+    merged = merge_files([str(a), str(b)], str(out))
+    assert merged.answers.laporan == Laporan(tempat="Kota Uji")  # signers: none, not "null"
+    assert read_answers(out).laporan == Laporan(tempat="Kota Uji")
+    assert "penandatangan" not in out.read_text(encoding="utf-8")
+
+
+def test_conflicts_are_placed_where_each_value_is_written(write: Write, tmp_path: Path) -> None:
+    a = write("a.yaml", HEAD + "  1: {level: 3, tahap: {akhir: 2}}\nlaporan:\n  tempat: Kota A\n")
+    b = write("b.yaml", HEAD + "  1:\n    level: 4\n    tahap: {akhir: 3}\nlaporan: {tempat: Kota B}\n")
+    merged = merge_files([str(a), str(b)], str(tmp_path / "gabung.yaml"))
+    places = {(c.indicator, c.field): [(v.line, v.col, v.value) for v in c.values] for c in merged.conflicts}
+    assert places == {
+        (1, "level"): [(5, 14, 3), (6, 12, 4)],
+        (1, "tahap.akhir"): [(5, 32, 2), (7, 20, 3)],
+        (None, "laporan.tempat"): [(7, 11, "Kota A"), (8, 19, "Kota B")],
+    }
+
+
+def test_prefer_latest_trusts_the_newest_file_whatever_its_name(write: Write, tmp_path: Path) -> None:
+    newer = write("a.yaml", HEAD + "  1: 4\n")
+    older = write("b.yaml", HEAD + "  1: 3\n")
+    os.utime(older, (1_000_000, 1_000_000))
+    merged = merge_files([str(older), str(newer)], str(tmp_path / "gabung.yaml"), prefer="latest")
+    assert merged.answers.answers[1].level == 4
+    assert [s.chosen.path for s in merged.settled] == [str(newer)]
+
+
+def test_an_input_named_another_way_is_still_the_output(write: Write, tmp_path: Path) -> None:
+    a = write("a.yaml", HEAD + "  1: 3\n")
+    b = write("b.yaml", HEAD + "  2: 3\n")
+    (tmp_path / "sub").mkdir()
+    same = tmp_path / "sub" / ".." / "a.yaml"  # not the same name, the same file
+    merged = merge_files([str(a), str(b)], str(same))
+    assert merged.written and {k: v.level for k, v in read_answers(a).answers.items()} == {1: 3, 2: 3}
+
+
+def test_what_merge_refuses_before_reading_anything(write: Write, tmp_path: Path) -> None:
+    a = write("a.yaml", HEAD + "  1: 3\n")
+    out = str(tmp_path / "gabung.yaml")
+    with pytest.raises(SpbeError) as info:
+        merge_files([str(a)], out)
+    assert info.value.problems == [Problem(path=str(a), line=0, col=0, code="merge-one-file", args={})]
+    with pytest.raises(SpbeError) as info:
+        merge_files([], out)
+    assert [(p.path, p.code) for p in info.value.problems] == [("merge", "merge-one-file")]
+    with pytest.raises(SpbeError) as info:
+        merge_files([str(a), str(a)], out, prefer="c.yaml")
+    (problem,) = info.value.problems
+    assert (problem.path, problem.code, problem.args) == (
+        "--prefer",
+        "merge-prefer",
+        {"value": "c.yaml", "files": f"{a}, {a}"},
+    )
+
+
+def test_an_output_with_answers_is_kept_unless_forced(write: Write, tmp_path: Path) -> None:
+    a = write("a.yaml", HEAD + "  1: 3\n")
+    b = write("b.yaml", HEAD + "  2: 3\n")
+    out = write("lain.yaml", HEAD + "  9: 1\n")
+    with pytest.raises(SpbeError) as info:
+        merge_files([str(a), str(b)], str(out))  # force is off by default
+    assert [p.code for p in info.value.problems] == ["merge-output-exists"]
+    assert read_answers(out).answers[9].level == 1
+    assert merge_files([str(a), str(b)], str(out), force=True).written

@@ -577,7 +577,8 @@ def bind(
     indicators are an error unless ``partial`` is set, in which case they are returned so the
     caller can say what was left out; they are never given a level silently. ``advice`` names
     the hint for missing indicators when ``--partial`` is not what to suggest: ``"assess"``
-    (``plan``: answer them first) or ``"check"`` (``validate``). ``stage`` chooses whose levels
+    (``plan``: answer them first), ``"check"`` (``validate``) or ``"calibrate"`` (both stages
+    of every indicator are needed). ``stage`` chooses whose levels
     are bound: the instansi's own (``mandiri``) or, at an assessors' stage, each indicator's level
     at the latest stage up to it that has one (:meth:`Answer.source_at`); every stage's level is
     checked against the scale all the same.

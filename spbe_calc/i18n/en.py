@@ -708,6 +708,8 @@ MESSAGES: dict[str, str] = {
     "cal.repeated.none": "No indicator was claimed too high in more than one year.",
     "problem.calibrate-instansi": "these files belong to different instansi: {names}",
     "hint.calibrate-instansi": "Calibration compares the years of one instansi; run it once per instansi.",
+    "hint.missing-indicators.calibrate": "Calibration compares the self-assessed and the final level of every indicator: fill in the missing ones with spbe-calc assess {file} --indicators '{ids}'.",
+    "hint.missing-stage.calibrate": "Calibration compares the self-assessed and the final level of every indicator: write the final level, e.g. tahap: {{{stage_key}: 3}} (spbe-calc assess {file} --stage {stage_key}).",
     "hint.missing-stage.assess": "Write the level under the indicator's tahap, e.g. tahap: {{{stage_key}: 3}} (spbe-calc assess {file} --stage {stage_key}).",
     "help.models.name": "The model to show in full: a bundled model's name or a model file (without it: the list of bundled models).",
     "mdl.regulation": "Regulation:    ",

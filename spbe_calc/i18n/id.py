@@ -702,6 +702,8 @@ MESSAGES: dict[str, str] = {
     "cal.repeated.none": "Tidak ada indikator yang diklaim lebih tinggi di lebih dari satu tahun.",
     "problem.calibrate-instansi": "berkas-berkas ini milik instansi yang berbeda: {names}",
     "hint.calibrate-instansi": "Kalibrasi membandingkan tahun-tahun satu instansi; jalankan sekali per instansi.",
+    "hint.missing-indicators.calibrate": "Kalibrasi membandingkan tingkat mandiri dan tingkat akhir setiap indikator: isi yang kosong dengan spbe-calc assess {file} --indicators '{ids}'.",
+    "hint.missing-stage.calibrate": "Kalibrasi membandingkan tingkat mandiri dan tingkat akhir setiap indikator: tulis tingkat akhirnya, misalnya tahap: {{{stage_key}: 3}} (spbe-calc assess {file} --stage {stage_key}).",
     "hint.missing-stage.assess": "Tulis tingkatnya di tahap indikator itu, misalnya tahap: {{{stage_key}: 3}} (spbe-calc assess {file} --stage {stage_key}).",
     "help.models.name": "Model yang ditampilkan lengkap: nama model bawaan atau berkas model (tanpa ini: daftar model bawaan).",
     "mdl.regulation": "Peraturan:     ",
