@@ -78,8 +78,6 @@ class Item(NamedTuple):
     """One bukti entry, what it is, and what the check found."""
 
     indicator: int
-    #: its place in the indicator's bukti list
-    position: int
     #: "file" | "url" | "text"
     kind: str
     label: str
@@ -208,7 +206,6 @@ def _items(answers: Answers, files: _Files) -> list[Item]:
             items.append(
                 Item(
                     indicator=ident,
-                    position=n,
                     kind=kind,
                     label=bukti_label(entry),
                     status=status,
@@ -308,10 +305,7 @@ def record(
             changed[ident] = answer._replace(bukti=tuple(entries))
         return answers._replace(answers=changed)
 
-    current = read_answers(path)
-    errors = errors_in(list(current.problems))
-    if errors:
-        raise SpbeError(errors)
-    model = model_for_checked(current, model_ref)
+    # A file with errors is refused by the writer itself, with those errors, before any change.
+    model = model_for_checked(read_answers(path), model_ref)
     update(Path(path), with_digests, [i.id for i in model.indicators])
     return check_evidence(path, model_ref, max_age, allow_outside)._replace(recorded=count)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -78,5 +77,32 @@ def test_published_years_join_by_default_and_one_file_is_named_as_the_command(ru
         compare_files([NIAS[2023]], published=False)
     (problem,) = info.value.problems
     assert (problem.path, problem.code) == ("compare", "compare-needs-two")
-    with pytest.raises(SpbeError):  # and the default reads complete files only
-        compare_files([NIAS[2023], str(Path(NIAS[2023]).with_name("mini-model.yaml"))])
+
+
+def test_by_default_only_complete_files_are_compared(write: Write) -> None:
+    a = write("a.yaml", "model: spbe-2020\ntahun: 2023\nlevels: {1: 2}\n")
+    b = write("b.yaml", "model: spbe-2020\ntahun: 2024\nlevels: {1: 4, 2: 3}\n")
+    with pytest.raises(SpbeError) as info:
+        compare_files([str(a), str(b)])
+    assert {p.code for p in info.value.problems} == {"missing-indicators"}
+    c = compare_files([str(a), str(b)], partial=True)
+    # An indicator missing from a file has no value there, and is no gain or loss.
+    rows = {r.code: r for r in c.gains}
+    assert list(rows) == ["1"] and rows["1"].levels == (2, 4)
+    assert all(r.code != "2" for r in (*c.gains, *c.losses))
+
+
+def test_a_file_without_a_year_comes_last(write: Write) -> None:
+    a = write("a.yaml", "model: spbe-2020\nlevels: {1: 2}\n")
+    b = write("b.yaml", "model: spbe-2020\ntahun: 2024\nlevels: {1: 4}\n")
+    c = compare_files([str(a), str(b)], partial=True)
+    assert [f.answers.tahun for f in c.files] == [2024, None]
+
+
+def test_aspect_and_domain_rows_hold_each_years_values() -> None:
+    c = compare_files([EX21, EX22])
+    by_year = [{a.id: a.value for a in f.score.aspects} for f in c.files]
+    assert [(r.code, r.values) for r in c.aspects] == [(f"A{i}", (by_year[0][i], by_year[1][i])) for i in range(1, 9)]
+    domains = [{d.id: d.value for d in f.score.domains} for f in c.files]
+    assert [r.values for r in c.domains] == [(domains[0][i], domains[1][i]) for i in range(1, 5)]
+    assert all(r.delta and r.delta > 0 for r in c.gains) and all(r.delta and r.delta < 0 for r in c.losses)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import threading
+import signal
 from pathlib import Path
 
 import pytest
@@ -13,10 +13,10 @@ import pytest
 from spbe_calc import evidence
 from spbe_calc.answers import Evidence, read_answers
 from spbe_calc.errors import SpbeError
-from spbe_calc.evidence import _Files, record, sha256_of
+from spbe_calc.evidence import _Files, check_evidence, record, sha256_of
 
 from .conftest import MAX_MEGABYTES, MAX_SECONDS, Run, bounded
-from .helpers import MINI_TEXT, _answers, _secret
+from .helpers import MINI_TEXT, TWO_SCALES, _answers, _secret
 
 ANSWERS = """\
 model: spbe-2020
@@ -196,12 +196,19 @@ def test_sha256_reads_in_blocks_and_never_past_the_size_it_was_given(tmp_path: P
 def test_a_pipe_does_not_hang_the_hash(tmp_path: Path) -> None:
     fifo = tmp_path / "pipa.pdf"
     os.mkfifo(fifo)
-    done: list[str] = []
-    worker = threading.Thread(target=lambda: done.append(sha256_of(fifo)), daemon=True)
-    worker.start()
-    worker.join(timeout=10)
-    # Opened without blocking: no writer, nothing to read, the empty digest at once.
-    assert done == [hashlib.sha256(b"").hexdigest()]
+
+    def stop(signum: int, frame: object) -> None:
+        raise TimeoutError("opening the pipe blocked")
+
+    # In this thread, with an alarm: a blocking open would be interrupted, and the test fail.
+    before = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(5)
+    try:
+        digest = sha256_of(fifo)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, before)
+    assert digest == hashlib.sha256(b"").hexdigest()  # no writer, nothing to read
 
 
 def test_file_states_as_the_check_sees_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -281,3 +288,55 @@ def test_record_refuses_a_broken_file_and_reads_with_the_model_asked_for(tmp_pat
     report = record(str(mine), str(tmp_path / "m.yaml"))
     assert report.recorded == 1 and report.errors() == 0
     assert isinstance(read_answers(mine).answers[1].bukti[0], Evidence)
+
+
+def test_entries_as_the_json_lists_them(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "sk.pdf").write_bytes(b"sk")
+    digest = hashlib.sha256(b"sk").hexdigest()
+    path = tmp_path / "a.yaml"
+    path.write_text(
+        "model: spbe-2020\ninstansi: X\ntahun: 2024\nlevels:\n  1:\n    level: 3\n    bukti:\n"
+        f'      - {{path: sk.pdf, sha256: "{digest}"}}\n'
+        '      - {url: "https://jdih.contoh.go.id/sk", nomor: "7/2024"}\n'
+        "      - Notulen rapat\n",
+        encoding="utf-8",
+    )
+    items = json.loads(run("evidence", str(path), "-f", "json").stdout)["items"]
+    assert [(i["kind"], i["status"], i["path"], i["sha256"], i["line"]) for i in items] == [
+        ("file", "ok", str(tmp_path / "sk.pdf"), digest, 8),
+        ("url", "url", None, None, 9),  # a described web address is a web address, not a file
+        ("text", "text", None, None, 10),
+    ]
+    assert items[1]["nomor"] == "7/2024" and items[1]["label"] == "https://jdih.contoh.go.id/sk"
+
+
+def test_the_check_refuses_a_broken_file_and_keeps_to_its_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "tim"
+    folder.mkdir()
+    (tmp_path / "luar.pdf").write_bytes(b"luar")
+    path = folder / "a.yaml"
+    path.write_text(
+        "model: spbe-2020\ninstansi: X\ntahun: 2024\nlevels:\n  1: {level: 3, bukti: [../luar.pdf]}\n", encoding="utf-8"
+    )
+    assert [i.status for i in check_evidence(str(path)).items] == ["outside"]  # by default
+    assert [i.status for i in check_evidence(str(path), allow_outside=True).items] == ["unrecorded"]
+    path.write_text("model: spbe-2020\ntahun: dua\nlevels: {1: 3}\n", encoding="utf-8")
+    with pytest.raises(SpbeError) as info:
+        check_evidence(str(path))
+    assert [p.code for p in info.value.problems] == ["wrong-type"]
+
+
+def test_the_lowest_level_is_the_models_asked_for(tmp_path: Path) -> None:
+    # Indicator 2 of this model starts at level 0: its level 1 needs a document, as the bundled
+    # model's level 1 (its lowest) would not.
+    (tmp_path / "m.yaml").write_text(TWO_SCALES, encoding="utf-8")
+    (tmp_path / "sk.pdf").write_bytes(b"sk")
+    path = tmp_path / "a.yaml"
+    path.write_text("tahun: 2024\nlevels:\n  1: {level: 1}\n  2: {level: 1, bukti: [sk.pdf]}\n", encoding="utf-8")
+    model = str(tmp_path / "m.yaml")
+    assert [p.code for p in check_evidence(str(path), model).problems] == []
+    recorded = record(str(path), model)
+    assert recorded.recorded == 1 and recorded.problems == []
+    path.write_text("tahun: 2024\nlevels:\n  1: {level: 1}\n  2: {level: 1}\n", encoding="utf-8")
+    assert [p.code for p in check_evidence(str(path), model).problems] == ["evidence-none"]
+    assert [p.code for p in record(str(path), model).problems] == ["evidence-none"]

@@ -10,14 +10,16 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
+from spbe_calc import merge
 from spbe_calc.answers import read_answers
 from spbe_calc.answers.read import Laporan
 from spbe_calc.answers.store import lock_path
 from spbe_calc.errors import Problem, SpbeError
 from spbe_calc.merge import merge_files
+from spbe_calc.model import Model
 
 from .conftest import Run
-from .helpers import EXAMPLES_DIR
+from .helpers import EXAMPLES_DIR, TWO_SCALES
 
 Write = Callable[..., Path]
 
@@ -133,10 +135,10 @@ def test_merge_points_at_a_published_result(run: Run, tmp_path: Path) -> None:
     assert r.exit_code == 2 and "kabupaten-contoh-2021.yaml:9:3:" in r.stderr  # the value of `hasil`
 
 
-def _refused(*paths: Path, **kw: object) -> list[Problem]:
+def _refused(*paths: Path) -> list[Problem]:
     out = paths[0].parent / "gabung.yaml"
     with pytest.raises(SpbeError) as info:
-        merge_files([str(p) for p in paths], str(out), **kw)  # type: ignore[arg-type]
+        merge_files([str(p) for p in paths], str(out))
     assert not out.exists()
     return info.value.problems
 
@@ -258,3 +260,66 @@ def test_an_output_with_answers_is_kept_unless_forced(write: Write, tmp_path: Pa
     assert [p.code for p in info.value.problems] == ["merge-output-exists"]
     assert read_answers(out).answers[9].level == 1
     assert merge_files([str(a), str(b)], str(out), force=True).written
+
+
+def test_every_broken_input_is_reported_at_once(write: Write, tmp_path: Path) -> None:
+    bad_yaml = write("a.yaml", HEAD + "  1: [3\n")
+    good = write("b.yaml", HEAD + "  2: 3\n")
+    bad_field = write("c.yaml", HEAD + "  3: {level: 3, fakta: [x]}\n")
+    off_scale = write("d.yaml", HEAD + "  4: 9\n")
+    also_off = write("e.yaml", HEAD + "  5: 0\n")
+    problems = _refused(bad_yaml, good, bad_field)
+    assert sorted({Path(p.path).name for p in problems}) == ["a.yaml", "c.yaml"]
+    # Files that read cleanly are checked against the model, every one of them.
+    problems = _refused(good, off_scale, also_off)
+    assert [(Path(p.path).name, p.code) for p in problems] == [
+        ("d.yaml", "level-out-of-range"),
+        ("e.yaml", "level-out-of-range"),
+    ]
+
+
+def test_files_of_two_models_are_named_with_their_models(write: Write) -> None:
+    a = write("a.yaml", "model: spbe-2020\ninstansi: X\ntahun: 2021\nlevels: {1: 3}\n")
+    b = write("b.yaml", "model: spbe-2018\ninstansi: X\ntahun: 2021\nlevels: {2: 3}\n")
+    assert _refused(a, b) == [
+        Problem(
+            path=str(a),
+            line=0,
+            col=0,
+            code="merge-mismatch",
+            args={"key": "model", "values": f"spbe-2020 ({a}); spbe-2018 ({b})"},
+        )
+    ]
+
+
+def test_files_that_name_nothing_merge_with_the_model_asked_for(write: Write, tmp_path: Path) -> None:
+    # Indicator 2 of this model starts at level 0, which the bundled model would refuse.
+    model = write("m.yaml", TWO_SCALES)
+    a = write("a.yaml", "levels: {1: 3}\n")
+    b = write("b.yaml", "levels: {2: 0}\n")
+    merged = merge_files([str(a), str(b)], str(a), model_ref=str(model))  # into one of them
+    assert merged.written and merged.output == str(a)
+    result = read_answers(a)
+    assert (result.model, result.instansi, result.tahun) == (None, None, None)
+    assert {k: v.level for k, v in result.answers.items()} == {1: 3, 2: 0}
+    assert {p.code for p in _refused(a, b)} == {"level-out-of-range"}  # without it: the bundled model
+
+
+def test_an_output_saved_meanwhile_is_merged_as_it_is_now(write: Write, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The output is one of the inputs, and someone saves it between merge's read and its write:
+    what they saved is merged, not the copy read before."""
+    a = write("a.yaml", HEAD + "  1: 3\n")
+    b = write("b.yaml", HEAD + "  2: 3\n")
+    real_check = merge._check
+    calls = []
+
+    def check_then_someone_saves(inputs: list[merge._Input], model_ref: str | None) -> Model:
+        calls.append(len(inputs))
+        if len(calls) == 1:  # after merge has read the inputs, before it takes the lock
+            a.write_text(HEAD + "  1: 3\n  7: 4\n", encoding="utf-8")
+        return real_check(inputs, model_ref)
+
+    monkeypatch.setattr(merge, "_check", check_then_someone_saves)
+    merged = merge_files([str(a), str(b)], str(a))
+    assert merged.written and len(calls) == 2  # checked again as the file is now
+    assert {k: v.level for k, v in read_answers(a).answers.items()} == {1: 3, 2: 3, 7: 4}
