@@ -337,8 +337,8 @@ class Questionnaire:
                 return updated
             return updated._replace(model=self.model.id)
 
-        start = empty_answers(self.path, self.model.id)
-        self.answers = update(self.path, with_model, [i.id for i in self.model.indicators], start)
+        # A new file starts empty; with_model names the model in it, as in any file that names none.
+        self.answers = update(self.path, with_model, [i.id for i in self.model.indicators])
         if changed:
             self.created = False
             self.saves += 1

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from spbe_calc.answers import read_answers
-from spbe_calc.errors import SpbeError
+from spbe_calc.answers import Answer, read_answers
+from spbe_calc.errors import Problem, SpbeError
 from spbe_calc.i18n import set_language
 from spbe_calc.interactive import ScriptedPrompter, run
 from spbe_calc.questionnaire import Questionnaire, parse_id_list
@@ -262,3 +262,98 @@ def test_assess_refuses_a_huge_file_before_reading_it(tmp_path: Path) -> None:
     with pytest.raises(SpbeError) as info:
         Questionnaire.open(path, None, [], [], [])
     assert [p.code for p in info.value.problems] == ["too-large"]
+
+
+def _two_sessions(tmp_path: Path) -> tuple[Path, Questionnaire, Questionnaire]:
+    path = tmp_path / "j.yaml"
+    path.write_text(answers_text({5: 2}), encoding="utf-8")
+    return path, Questionnaire.open(path, None, [], [], []), Questionnaire.open(path, None, [], [], [])
+
+
+def test_a_save_over_anothers_answer_is_a_conflict_with_both_versions(tmp_path: Path) -> None:
+    path, mine, theirs = _two_sessions(tmp_path)
+    mine.look(1)
+    theirs.look(1)
+    assert theirs.set_answer(1, level=3, fakta="punya B") is None
+    conflict = mine.set_answer(1, level=2)
+    assert conflict is not None
+    assert (conflict.indicator, conflict.theirs, conflict.mine) == (
+        1,
+        Answer(indicator=1, level=3, fakta="punya B"),
+        Answer(indicator=1, level=2),  # edited from what this session saw: nothing
+    )
+    assert read_answers(path).answers[1].level == 3  # nothing written over theirs
+    assert (mine.saves, theirs.saves) == (0, 1)
+    assert mine.keep_mine(conflict) is None  # settled with this session's version
+    assert read_answers(path).answers[1] == Answer(indicator=1, level=2) and mine.saves == 1
+
+
+def test_taking_theirs_goes_on_from_their_version(tmp_path: Path) -> None:
+    path, mine, theirs = _two_sessions(tmp_path)
+    mine.look(1)
+    theirs.look(1)
+    theirs.set_answer(1, level=3, fakta="punya B")
+    conflict = mine.set_answer(1, analisis="analisis A")
+    assert conflict is not None
+    mine.take_theirs(conflict)
+    assert mine.set_answer(1, analisis="analisis A") is None
+    assert read_answers(path).answers[1] == Answer(indicator=1, level=3, fakta="punya B", analisis="analisis A")
+
+
+def test_an_answer_seen_before_a_refresh_is_still_guarded(tmp_path: Path) -> None:
+    """Reading the file for another indicator must not make this session take their answer as seen."""
+    path, mine, theirs = _two_sessions(tmp_path)
+    mine.look(1)
+    theirs.look(1)
+    theirs.set_answer(1, level=4)
+    mine.look(2)  # reads the file again: their level 4 is now in this session's copy
+    assert mine.answer(1) == Answer(indicator=1, level=4)
+    assert mine.set_answer(1, level=2) is not None  # still a conflict: this session showed none
+    assert read_answers(path).answers[1].level == 4
+
+
+def test_an_answer_never_shown_is_guarded_from_the_file_as_opened(tmp_path: Path) -> None:
+    path, mine, _ = _two_sessions(tmp_path)
+    # Indicator 5 was in the file when the session opened it: changing it is no conflict.
+    assert mine.set_answer(5, fakta="baru") is None
+    assert read_answers(path).answers[5] == Answer(indicator=5, level=2, fakta="baru")
+
+
+def test_a_new_file_names_its_model_and_counts_its_saves(tmp_path: Path) -> None:
+    path = tmp_path / "baru.yaml"
+    q = Questionnaire.open(path, "spbe-2018", [], [], [])
+    assert q.created and q.saves == 0 and not path.exists()
+    q.set_meta("Kota Uji", None)
+    assert not q.created and q.saves == 1
+    q.set_meta(None, 2019)  # what is not given is kept
+    a = read_answers(path)
+    assert (a.model, a.instansi, a.tahun) == ("spbe-2018", "Kota Uji", 2019)
+    bare = tmp_path / "tanpa-model.yaml"
+    bare.write_text("tahun: 2024\nlevels: {1: 3}\n", encoding="utf-8")
+    Questionnaire.open(bare, None, [], [], []).set_answer(2, level=3)
+    assert read_answers(bare).model == "spbe-2020"  # the model used is written down
+
+
+def test_moving_says_whether_it_moved(tmp_path: Path) -> None:
+    q = Questionnaire.open(tmp_path / "j.yaml", None, [], [], [1, 2])
+    assert q.back() is False and q.position == 0
+    assert q.next() is True and q.position == 1 and q.next() is False
+    assert q.back() is True and q.position == 0
+    assert q.jump(2) is True and q.position == 1
+    assert q.jump(7) is False and q.position == 1  # not in the selection: stays
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [("1-10001", True), ("1-10002", False), ("5000-5002", True), ("1,,3", True), ("3-1", False)],
+)
+def test_a_range_is_at_most_ten_thousand_and_one_numbers(text: str, ok: bool) -> None:
+    if ok:
+        expected = {"1-10001": list(range(1, 10_002)), "5000-5002": [5000, 5001, 5002], "1,,3": [1, 3]}
+        assert parse_id_list(text) == expected[text]
+        return
+    with pytest.raises(SpbeError) as info:
+        parse_id_list(text)
+    assert info.value.problems == [
+        Problem(path="--indicators", line=0, col=0, code="bad-id-list", args={"value": text})
+    ]
