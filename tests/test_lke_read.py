@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import zipfile
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+
+from spbe_calc.answers import read_answers
+from spbe_calc.lke.read import MAX_ROWS
 
 from .conftest import EXAMPLES, Run, bounded
 from .helpers import _within_bounds, _workbook
@@ -188,3 +193,97 @@ def test_a_csv_that_is_not_utf8_is_told_how_to_save(run: Run, tmp_path: Path) ->
     path.write_bytes("No,Tingkat\n1,3\nFakta,Peraturan Bupati tentang SPBE \xe9\n".encode("latin-1"))
     r = run("import", str(path), "-o", str(tmp_path / "j.yaml"))
     assert r.exit_code == 2 and "bukan teks UTF-8 (bita 0xe9" in r.stderr and "CSV UTF-8" in r.stderr
+
+
+def _csv_rows(run: Run, tmp_path: Path, source: Path = EXAMPLES / "kabupaten-contoh-2022.yaml") -> list[list[str]]:
+    exported = tmp_path / "ekspor.csv"
+    assert run("export", str(source), "-o", str(exported)).exit_code == 0
+    return list(csv.reader(io.StringIO(exported.read_text(encoding="utf-8"), newline="")))
+
+
+def _write_csv(path: Path, rows: list[list[str]], delimiter: str = ",", end: str = "\n") -> Path:
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, delimiter=delimiter, lineterminator=end).writerows(rows)
+    path.write_text(buffer.getvalue(), encoding="utf-8", newline="")
+    return path
+
+
+def test_a_problem_after_a_text_of_several_lines_is_placed_on_its_own_line(run: Run, tmp_path: Path) -> None:
+    rows = _csv_rows(run, tmp_path)
+    level = rows[0].index("Tingkat")
+    rows[1][rows[0].index("Fakta")] = "baris satu\nbaris dua\nbaris tiga"  # row 2 spans lines 2 to 4 (and its bukti)
+    rows[1][level] = "dua"  # a problem on the row that spans lines: its first line
+    rows[3][level] = "tiga"  # and on a row after it
+    path = _write_csv(tmp_path / "lke.csv", rows)
+    first_lines = [1]
+    for row in rows:
+        first_lines.append(first_lines[-1] + 1 + sum(field.count("\n") for field in row))
+    r = run("import", str(path), "-o", str(tmp_path / "j.yaml"))
+    assert r.exit_code == 1
+    assert f"{path}:2:{level + 1}: galat: 'dua' bukan tingkat" in r.stderr
+    assert f"{path}:{first_lines[3]}:{level + 1}: galat: 'tiga' bukan tingkat" in r.stderr
+
+
+def test_a_semicolon_csv_is_told_from_its_first_line_not_from_its_texts(run: Run, tmp_path: Path) -> None:
+    # Texts full of commas, and decimal commas, do not make a ";" file a "," file.
+    rows = _csv_rows(run, tmp_path)
+    fakta = rows[0].index("Fakta")
+    for row in rows[1:]:
+        row[fakta] = "satu, dua, tiga, empat, lima, enam, tujuh, delapan, sembilan, sepuluh, sebelas, dua belas"
+    path = _write_csv(tmp_path / "lke.csv", rows, delimiter=";", end="\r\n")
+    back = tmp_path / "j.yaml"
+    r = run("import", str(path), "-o", str(back))
+    assert r.exit_code == 0, r.stderr
+    assert read_answers(back).answers[1].fakta == rows[1][fakta]
+
+
+def test_a_csv_the_reader_cannot_take_is_named(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "lke.csv"
+    path.write_text("Domain,Aspek,No,Tingkat\nA,B,1," + "3" * 200_000 + "\n", encoding="utf-8")
+    r = run("import", str(path), "-o", str(tmp_path / "j.yaml"))
+    assert r.exit_code == 2 and f"{path}: galat: CSV ini tidak dapat dibaca: field larger than field limit" in r.stderr
+    header_only = _write_csv(tmp_path / "kepala.csv", _csv_rows(run, tmp_path)[:1])
+    r = run("import", str(header_only), "-o", str(tmp_path / "j.yaml"))
+    assert r.exit_code == 1 and f"{header_only}:1:3: galat: tidak ada baris indikator di bawah judul kolom" in r.stderr
+    assert not (tmp_path / "j.yaml").exists()
+
+
+def test_a_csv_over_the_row_limit_is_named_where_the_limit_is(run: Run, tmp_path: Path) -> None:
+    rows = _csv_rows(run, tmp_path)
+    filler = ["", "", "", "", "", "", "", "", "", ""][: len(rows[0])]
+    path = _write_csv(tmp_path / "lke.csv", [*rows, *[filler] * (MAX_ROWS + 20)])
+    r = run("import", str(path), "-o", str(tmp_path / "j.yaml"))
+    # The limit's row is the header's row plus MAX_ROWS plus one; this file's texts span two
+    # lines in some rows, so its line is further down.
+    extra = sum(field.count("\n") for row in rows for field in row)
+    assert (
+        r.exit_code == 1
+        and f"{path}:{MAX_ROWS + 2 + extra}:1: galat: lembar ini lebih dari {MAX_ROWS} baris" in r.stderr
+    )
+
+
+def test_a_csv_is_read_with_the_model_of_its_answers(run: Run, tmp_path: Path) -> None:
+    # spbe-2018 has a level 0, which the default model would refuse.
+    source = tmp_path / "2018.yaml"
+    source.write_text("model: spbe-2018\ninstansi: X\ntahun: 2019\nlevels:\n  1: 0\n  2: 4\n", encoding="utf-8")
+    exported = tmp_path / "lke.csv"
+    assert run("export", str(source), "-o", str(exported)).exit_code == 0
+    r = run("import", str(exported), "-o", str(source), "--force")
+    assert r.exit_code == 0, r.stderr
+    assert {k: a.level for k, a in read_answers(source).answers.items()} == {1: 0, 2: 4}
+
+
+def test_import_keeps_what_the_csv_does_not_carry(run: Run, tmp_path: Path) -> None:
+    source = tmp_path / "j.yaml"
+    source.write_text(
+        "model: spbe-2020\ninstansi: X\ntahun: 2024\nlevels:\n  1: {level: 3, tahap: {visitasi: 2}}\n  2: 4\n",
+        encoding="utf-8",
+    )
+    exported = tmp_path / "lke.csv"
+    assert run("export", str(source), "-o", str(exported)).exit_code == 0
+    rows = list(csv.reader(io.StringIO(exported.read_text(encoding="utf-8"), newline="")))
+    rows[1][rows[0].index("Tingkat")] = "4"
+    _write_csv(exported, rows)
+    assert run("import", str(exported), "-o", str(source), "--force").exit_code == 0
+    one = read_answers(source).answers[1]
+    assert (one.level, one.tahap) == (4, (("visitasi", 2),))  # the stage the CSV has no column for stays

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from .conftest import Run
 from .helpers import EX22_PATH
 
 
@@ -101,3 +102,32 @@ def test_the_lke_prints_like_a_form(tmp_path: Path) -> None:
         assert "Bobot" in page and "Fakta" in page  # the column headers, on every page
     words = " ".join(" ".join(lke_pages).split())
     assert "kalimat13 tentang kebijakan internal" in words and "AKHIRFAKTA" in words  # not cut off
+
+
+def _csv(run: Run, tmp_path: Path, text: str) -> list[dict[str, str]]:
+    source = tmp_path / "j.yaml"
+    source.write_text(text, encoding="utf-8")
+    out = tmp_path / "lke.csv"
+    assert run("export", str(source), "-o", str(out)).exit_code == 0
+    return list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"), newline="")))
+
+
+def test_level_names_at_both_ends_of_the_scale_and_none_for_an_empty_level(run: Run, tmp_path: Path) -> None:
+    rows = _csv(run, tmp_path, "model: spbe-2020\nlevels:\n  1: 1\n  2: 5\n  3: 3\n")
+    by_number = {r["No"]: r for r in rows}
+    assert [(by_number[n]["Tingkat"], by_number[n]["Nama Tingkat"]) for n in ("1", "2", "3", "4")] == [
+        ("1", "Rintisan"),
+        ("5", "Optimum"),
+        ("3", "Terdefinisi"),
+        ("", ""),  # not answered yet: empty cells, not "None"
+    ]
+
+
+def test_the_documents_column_appears_only_for_described_documents(run: Run, tmp_path: Path) -> None:
+    plain = _csv(run, tmp_path, "model: spbe-2020\nlevels:\n  1: {level: 3, bukti: [SK bupati]}\n")
+    assert "bukti (data)" not in plain[0]
+    described = _csv(
+        run, tmp_path, 'model: spbe-2020\nlevels:\n  1: {level: 3, bukti: [{path: sk.pdf, nomor: "1/2024"}]}\n  2: 4\n'
+    )
+    assert described[0]["bukti (data)"] and described[0]["Bukti"] == "sk.pdf (1/2024)"
+    assert described[1]["bukti (data)"] == ""  # a row without documents has none

@@ -846,6 +846,8 @@ MESSAGES: dict[str, str] = {
     "problem.lke-bad-year": "'{value}' is not a year (2000-2100)",
     "problem.lke-too-many-rows": "this sheet has more than {limit} rows; the rows after them are not read",
     "hint.lke-too-many-rows": "An LKE holds one row per indicator; delete the rows that are not needed.",
+    "problem.lke-no-rows": "no indicator row under the column headers",
+    "hint.lke-no-rows": "Each indicator has a row with its number under No; spbe-calc export writes them all.",
     "help.import.force": "Put the workbook into an answers file that already holds answers: what the workbook carries replaces the file's; comments and what the workbook does not carry stay.",
     "problem.output-exists": "this file exists and holds answers; import would overwrite them with the workbook's",
     "hint.output-exists": "Add --force if the workbook is meant to replace them, or write to a new file and combine them with spbe-calc merge.",

@@ -836,6 +836,8 @@ MESSAGES: dict[str, str] = {
     "problem.lke-bad-year": "'{value}' bukan tahun (2000-2100)",
     "problem.lke-too-many-rows": "lembar ini lebih dari {limit} baris; baris setelahnya tidak dibaca",
     "hint.lke-too-many-rows": "Sebuah LKE memuat satu baris per indikator; hapus baris yang tidak diperlukan.",
+    "problem.lke-no-rows": "tidak ada baris indikator di bawah judul kolom",
+    "hint.lke-no-rows": "Setiap indikator punya baris dengan nomornya di kolom No; spbe-calc export menulis semuanya.",
     "help.import.force": "Masukkan isi buku kerja ke berkas jawaban yang sudah berisi jawaban: isian buku kerja menggantikan isian berkas; komentar dan yang tidak dibawa buku kerja tetap.",
     "problem.output-exists": "berkas ini sudah ada dan berisi jawaban; import akan menimpa jawaban itu dengan isi buku kerja",
     "hint.output-exists": "Tambahkan --force bila isi buku kerja memang menggantikannya, atau tulis ke berkas baru lalu gabungkan dengan spbe-calc merge.",

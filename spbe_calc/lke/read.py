@@ -25,7 +25,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from spbe_calc.answers import Answer, Answers, Bukti, Evidence, Laporan, Signer, read_bukti
 from spbe_calc.answers.level import Refused, read_level
 from spbe_calc.answers.read import LAPORAN, SIGNER, field_value, off_scale, with_field
-from spbe_calc.answers.store import update
+from spbe_calc.answers.store import current, update
+from spbe_calc.core import model_for
 from spbe_calc.errors import ExitCode, Problem, SpbeError, capped, fail
 from spbe_calc.lke import BASE_COLUMNS, HELPER_COLUMNS, INFO, INFO_FIELDS, SHEET, SIGNERS, STAGE_HEADERS, from_cell
 from spbe_calc.lke.write import bukti_text
@@ -166,19 +167,21 @@ class Workbook(NamedTuple):
     stages: tuple[str, ...]
 
 
-def read_workbook(path: str, model_ref: str | None = None) -> Workbook:
+def read_workbook(path: str, model_ref: str | None = None, fallback: Model | None = None) -> Workbook:
     """What an LKE workbook (or its CSV) holds; :class:`SpbeError` with every problem.
 
     A file that is not a workbook (or not an LKE) exits 2 like an unreadable file; problems in
-    its cells exit 1, as ``validate`` does for a file with problems. A CSV (``export -o
-    lke.csv``) has the LKE's rows only: its model is ``--model``'s or the default one.
+    its cells exit 1, as ``validate`` does for a file with problems. The model is ``--model``'s,
+    else the one the workbook's Info sheet names, else ``fallback`` (the model of the answers
+    file it goes into), else the default one. A CSV (``export -o lke.csv``) has the LKE's rows
+    only and names no model.
     """
     suffix = Path(path).suffix.lower()
     if suffix in OTHER_SPREADSHEETS:
         raise fail(path, "lke-other-format", suffix=suffix)
     data = read_bytes(path, path, MAX_BYTES)
     if suffix == ".csv":
-        return _read_csv(path, data, model_ref)
+        return _read_csv(path, data, load_model(model_ref) if model_ref else fallback)
     _check_unpacked_size(path, data)
     try:
         book = load_workbook(io.BytesIO(data), data_only=False, read_only=False)
@@ -189,7 +192,12 @@ def read_workbook(path: str, model_ref: str | None = None) -> Workbook:
     info_sheet = _Sheet.of_worksheet(path, book[INFO]) if INFO in book.sheetnames else None
     info = _read_info(info_sheet) if info_sheet is not None else Info()
     # A model named by path in the workbook is relative to the workbook, as in an answers file.
-    model = load_model(model_ref) if model_ref else load_model(info.model or DEFAULT_MODEL, Path(path).parent)
+    if model_ref:
+        model = load_model(model_ref)
+    elif info.model or fallback is None:
+        model = load_model(info.model or DEFAULT_MODEL, Path(path).parent)
+    else:
+        model = fallback
     lke = _Sheet.of_worksheet(path, book[SHEET], info_sheet.said if info_sheet is not None else 0)
     answers, rows, stages = _read_rows(lke, model)
     problems = lke.problems + list(info.problems)
@@ -205,7 +213,7 @@ def read_workbook(path: str, model_ref: str | None = None) -> Workbook:
 OTHER_SPREADSHEETS = (".ods", ".xls", ".xlsb", ".fods", ".numbers")
 
 
-def _read_csv(path: str, data: bytes, model_ref: str | None) -> Workbook:
+def _read_csv(path: str, data: bytes, model: Model | None) -> Workbook:
     """The LKE rows of a CSV: as ``export`` writes them, or saved by a spreadsheet (``;``, a BOM)."""
     try:
         text = data.decode("utf-8-sig")
@@ -224,7 +232,7 @@ def _read_csv(path: str, data: bytes, model_ref: str | None) -> Workbook:
         total = len(rows) + sum(1 for _ in reader)  # counted, not kept: a longer file is said to be one
     except csv.Error as exc:
         raise fail(path, "csv-bad", reason=str(exc)) from None
-    model = load_model(model_ref or DEFAULT_MODEL)
+    model = model or load_model(DEFAULT_MODEL)
     lke = _Sheet.of_csv(path, rows, total, lines)
     answers, rows_read, stages = _read_rows(lke, model)
     if lke.problems:
@@ -274,7 +282,12 @@ def import_workbook(path: str, output: Path, model_ref: str | None = None, force
     then replace the file's, and the rest of the file stays (:func:`apply_workbook`). Returns
     the workbook read.
     """
-    book = read_workbook(path, model_ref)
+    fallback = None
+    if model_ref is None:
+        # A CSV names no model (nor may a workbook): the answers file it goes into says which.
+        there = current(output).answers
+        fallback = model_for(there, None) if there.model else None
+    book = read_workbook(path, model_ref, fallback)
 
     def change(now: Answers) -> Answers:
         if not force and now.has_answers():
@@ -347,6 +360,8 @@ def _read_rows(lke: _Sheet, model: Model) -> tuple[dict[int, Answer], frozenset[
         )
         if bukti and "bukti" not in entry:
             entry["bukti"] = bukti
+    if not seen and not lke.problems:  # a header and nothing under it: a mistake, not an empty LKE
+        lke.add(header, col["no"], "lke-no-rows")
     stages = tuple(s for s, _ in stage_keys)
     return _answers(model, levels, texts, list(stages)), frozenset(levels), stages
 
