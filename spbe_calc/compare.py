@@ -22,9 +22,9 @@ from spbe_calc.peers import published_beside
 class Row(NamedTuple):
     """One compared quantity across the files, with the change from first to last."""
 
-    code: str  # "D1", "A3" or the indicator number
-    name: str
     values: tuple[Fraction | None, ...]
+    code: str = ""  # "D1", "A3" or the indicator number; none for the index itself
+    name: str = ""
     levels: tuple[object, ...] = ()  # indicators: the level in each file
 
     @property
@@ -61,7 +61,7 @@ def compare(files: list[ScoredFile]) -> Comparison:
     """Compare two or more scored files (see the module docstring)."""
     files = order_by_year(files)
     same = len({f.model.id for f in files}) == 1
-    index = Row(code="index", name="", values=tuple(f.score.value for f in files))
+    index = Row(values=tuple(f.score.value for f in files))
     if not same:
         return Comparison(
             files=tuple(files), same_model=False, overall=index, domains=(), aspects=(), gains=(), losses=()

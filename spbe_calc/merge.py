@@ -176,13 +176,13 @@ def _same_agency(inputs: list[_Input]) -> list[Problem]:
 
 def _file_value(answers: Answers, field: str) -> Any:
     if field.startswith("laporan."):
-        return getattr(answers.laporan or Laporan(), field.split(".", 1)[1]) or None
+        return getattr(answers.laporan or Laporan(), field.partition(".")[2]) or None
     return getattr(answers, field)
 
 
 def _set_file_value(answers: Answers, field: str, value: Any) -> Answers:
     if field.startswith("laporan."):
-        part = field.split(".", 1)[1]
+        part = field.partition(".")[2]
         empty = Laporan._field_defaults[part]
         laporan = (answers.laporan or Laporan())._replace(**{part: empty if value is None else value})
         return answers._replace(laporan=laporan if laporan != Laporan() else None)
@@ -194,10 +194,9 @@ def _where(answers: Answers, at: tuple[Any, ...]) -> tuple[int, int]:
 
 
 def _answer_position(answers: Answers, ident: int, field: str) -> tuple[int, int]:
-    if field == "level":
-        return answers.value_position(ident)
+    # ``level`` is found like any field: in the short form (``12: 3``) its place is the value's.
     if field.startswith("tahap."):
-        return answers.value_position(ident, field.split(".", 1)[1])
+        return answers.value_position(ident, field.partition(".")[2])
     return _where(answers, ("levels", ident, field))
 
 

@@ -268,8 +268,9 @@ def test_every_broken_input_is_reported_at_once(write: Write, tmp_path: Path) ->
     bad_field = write("c.yaml", HEAD + "  3: {level: 3, fakta: [x]}\n")
     off_scale = write("d.yaml", HEAD + "  4: 9\n")
     also_off = write("e.yaml", HEAD + "  5: 0\n")
-    problems = _refused(bad_yaml, good, bad_field)
-    assert sorted({Path(p.path).name for p in problems}) == ["a.yaml", "c.yaml"]
+    also_bad_yaml = write("f.yaml", HEAD + "  6: {level: 3\n")
+    problems = _refused(bad_yaml, good, bad_field, also_bad_yaml)
+    assert sorted({Path(p.path).name for p in problems}) == ["a.yaml", "c.yaml", "f.yaml"]
     # Files that read cleanly are checked against the model, every one of them.
     problems = _refused(good, off_scale, also_off)
     assert [(Path(p.path).name, p.code) for p in problems] == [
