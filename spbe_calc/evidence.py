@@ -32,7 +32,7 @@ from typing import Any, NamedTuple
 from spbe_calc.answers import Answer, Answers, Bukti, Evidence, bind, bukti_label, is_answered, read_answers
 from spbe_calc.answers.store import update
 from spbe_calc.core import model_for_checked
-from spbe_calc.errors import Problem, Severity, SpbeError, errors_in
+from spbe_calc.errors import Problem, Severity
 from spbe_calc.model import Model
 from spbe_calc.paths import inside, is_file
 
@@ -266,11 +266,9 @@ def check_evidence(
 ) -> EvidenceReport:
     """List and check the evidence of an answers file (see the module docstring)."""
     answers = read_answers(path)
-    errors = errors_in(list(answers.problems))
-    if errors:
-        raise SpbeError(errors)
     model = model_for_checked(answers, model_ref)
-    bind(answers, model, partial=True)  # unknown indicators, levels outside the scale
+    # The file's own problems, unknown indicators and levels outside the scale: raised together.
+    bind(answers, model, partial=True)
     items = _items(answers, _Files(Path(path).parent, allow_outside))
     levels = {i: a.level for i, a in answers.answers.items()}
     return EvidenceReport(path=path, items=items, problems=_problems(answers, model, items, max_age), levels=levels)

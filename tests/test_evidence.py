@@ -340,3 +340,14 @@ def test_the_lowest_level_is_the_models_asked_for(tmp_path: Path) -> None:
     path.write_text("tahun: 2024\nlevels:\n  1: {level: 1}\n  2: {level: 1}\n", encoding="utf-8")
     assert [p.code for p in check_evidence(str(path), model).problems] == ["evidence-none"]
     assert [p.code for p in record(str(path), model).problems] == ["evidence-none"]
+
+
+def test_record_refuses_a_model_other_than_the_files(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    text = "model: spbe-2020\ninstansi: X\ntahun: 2024\nlevels:\n  1: {level: 3, bukti: [sk.pdf]}\n"
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "sk.pdf").write_bytes(b"sk")
+    with pytest.raises(SpbeError) as info:
+        record(str(path), "spbe-2018")
+    assert [p.code for p in info.value.problems] == ["model-mismatch"]
+    assert path.read_text(encoding="utf-8") == text
