@@ -107,7 +107,7 @@ class Questionnaire:
         answers: Answers,
         selection: list[Indicator],
         created: bool,
-        stage: str = "mandiri",
+        stage: str,
     ) -> None:
         self.path = path
         #: The stage whose levels this session enters: ``mandiri`` (``level``) or a later one
@@ -117,11 +117,12 @@ class Questionnaire:
         self.answers = answers
         self.selection = selection
         self.created = created
-        self.position = 0
         #: how many times this session has saved (nothing was written while it is 0)
         self.saves = 0
         #: each indicator's answer as this session last showed or saved it (see :class:`Conflict`)
         self._seen: dict[int, Answer | None] = {}
+        #: where the session is in the selection: it starts at the first indicator without a level
+        self.position = self.first_unanswered() or 0
 
     # --- opening -------------------------------------------------------------------------------
 
@@ -151,9 +152,7 @@ class Questionnaire:
             answers = empty_answers(path, model.id)
         if answers.hasil is not None:  # a published result has no levels to enter
             raise SpbeError([problem_at(str(path), answers.position("hasil"), "published-only")])
-        q = cls(path, model, answers, select(model, domains, aspects, indicators), not now.written, stage)
-        q.position = q.first_unanswered() or 0
-        return q
+        return cls(path, model, answers, select(model, domains, aspects, indicators), not now.written, stage)
 
     # --- where we are --------------------------------------------------------------------------
 

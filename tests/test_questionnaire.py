@@ -345,7 +345,7 @@ def test_moving_says_whether_it_moved(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("text", "ok"),
-    [("1-10001", True), ("1-10002", False), ("5000-5002", True), ("1,,3", True), ("3-1", False)],
+    [("1-10001", True), ("1-10002", False), ("5000-5002", True), ("1,,3", True), ("3-1", False), ("satu", False)],
 )
 def test_a_range_is_at_most_ten_thousand_and_one_numbers(text: str, ok: bool) -> None:
     if ok:
@@ -357,3 +357,86 @@ def test_a_range_is_at_most_ten_thousand_and_one_numbers(text: str, ok: bool) ->
     assert info.value.problems == [
         Problem(path="--indicators", line=0, col=0, code="bad-id-list", args={"value": text})
     ]
+
+
+def test_a_conflict_keeps_what_this_session_saw_besides_its_change(tmp_path: Path) -> None:
+    path = tmp_path / "j.yaml"
+    path.write_text(answers_text({1: 3}).replace("  1: 3", '  1: {level: 2, analisis: "lama"}'), encoding="utf-8")
+    mine, theirs = (Questionnaire.open(path, None, [], [], []) for _ in range(2))
+    mine.look(1)
+    theirs.look(1)
+    theirs.set_answer(1, fakta="punya B")
+    conflict = mine.set_answer(1, level=3)
+    assert conflict is not None and conflict.mine == Answer(indicator=1, level=3, analisis="lama")
+
+
+def test_saves_are_counted_and_meta_not_given_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "baru.yaml"
+    q = Questionnaire.open(path, None, [], [], [])
+    q.set_meta("Kota Uji", 2024)
+    q.set_meta("Kota Lain", None)
+    assert q.saves == 2
+    a = read_answers(path)
+    assert (a.instansi, a.tahun) == ("Kota Lain", 2024)
+
+
+def test_the_next_unanswered_indicator_wraps_round_to_this_one(tmp_path: Path) -> None:
+    q = Questionnaire.open(tmp_path / "j.yaml", None, [], [], [1, 2, 3])
+    assert (q.position, q.next_unanswered()) == (0, 1)  # the next, not this one
+    q.set_answer(2, level=3)
+    q.set_answer(3, level=3)
+    assert q.next_unanswered() == 0  # after every other, this one
+    q.set_answer(1, level=3)
+    assert q.next_unanswered() is None
+    assert q.unanswered(selected_only=True) == [] and len(q.unanswered()) == 44
+
+
+def test_a_session_starts_at_the_first_indicator_without_a_level(tmp_path: Path) -> None:
+    path = tmp_path / "j.yaml"
+    path.write_text(answers_text({1: 3, 2: 3}).replace("levels:\n", "levels:\n"), encoding="utf-8")
+    assert Questionnaire.open(path, None, [], [], []).position == 2
+
+
+def test_progress_counts_by_aspect_in_a_model_without_domains(tmp_path: Path) -> None:
+    model = tmp_path / "sepertiga.yaml"
+    model.write_text(THIRDS, encoding="utf-8")
+    q = Questionnaire.open(tmp_path / "j.yaml", str(model), [], [], [1, 2])
+    q.set_answer(1, level=1)
+    progress = q.progress()
+    assert progress.groups == [("A1", 1, 3)]  # one aspect of three indicators
+    assert (progress.answered, progress.total, progress.selected_answered, progress.selected_total) == (1, 3, 1, 2)
+
+
+def test_the_summary_scores_the_sessions_stage(tmp_path: Path) -> None:
+    path = tmp_path / "j.yaml"
+    levels = dict.fromkeys(range(1, 48), 5)
+    text = answers_text(levels).replace("  1: 5\n", "  1: {level: 5, tahap: {akhir: 1}}\n")
+    path.write_text(text, encoding="utf-8")
+    at_akhir = Questionnaire.open(path, None, [], [], [], stage="akhir").summary()
+    own = Questionnaire.open(path, None, [], [], []).summary()
+    assert at_akhir is not None and own is not None and at_akhir.stage == "akhir"
+    assert at_akhir.score.value < own.score.value  # indicator 1 at 1, not at 5
+
+
+def test_a_file_broken_meanwhile_is_refused_and_what_was_read_stays(tmp_path: Path) -> None:
+    path = tmp_path / "j.yaml"
+    path.write_text(answers_text({1: 3}), encoding="utf-8")
+    q = Questionnaire.open(path, None, [], [], [])
+    path.write_text(answers_text({1: 3}) + "  2: {level: [\n", encoding="utf-8")
+    with pytest.raises(SpbeError):
+        q.refresh()
+    assert q.answer(1) == Answer(indicator=1, level=3)
+
+
+def test_selection_errors_name_the_option_and_what_is_known(tmp_path: Path) -> None:
+    with pytest.raises(SpbeError) as info:
+        Questionnaire.open(tmp_path / "j.yaml", None, [9], [], [])
+    assert info.value.problems == [
+        Problem(path="--domain", line=0, col=0, code="unknown-domain", args={"id": 9, "known": "1-4"})
+    ]
+    model = tmp_path / "sepertiga.yaml"
+    model.write_text(THIRDS, encoding="utf-8")
+    with pytest.raises(SpbeError) as info:
+        Questionnaire.open(tmp_path / "j.yaml", str(model), [1], [], [])
+    (problem,) = info.value.problems
+    assert (problem.path, problem.args) == ("--domain", {"model": "sepertiga", "aspects": "1"})
