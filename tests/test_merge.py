@@ -143,25 +143,18 @@ def _refused(*paths: Path) -> list[Problem]:
     return info.value.problems
 
 
+def _mismatch(first: Path, key: str, values: str) -> Problem:
+    """The problem of files that disagree on ``key``, said of the first file (the file as a whole)."""
+    return Problem(path=str(first), line=0, col=0, code="merge-mismatch", args={"key": key, "values": values})
+
+
 def test_files_of_other_agencies_or_years_are_named_with_the_first_file_of_each(write: Write) -> None:
     a = write("a.yaml", "model: spbe-2020\ninstansi: Kab A\ntahun: 2024\nlevels: {1: 3}\n")
     b = write("b.yaml", "model: spbe-2020\ninstansi: Kab B\ntahun: 2024\nlevels: {2: 3}\n")
     c = write("c.yaml", "model: spbe-2020\ninstansi: Kab A\ntahun: 2023\nlevels: {3: 3}\n")
     assert _refused(a, b, c) == [
-        Problem(
-            path=str(a),
-            line=0,
-            col=0,
-            code="merge-mismatch",
-            args={"key": "instansi", "values": f"Kab A ({a}); Kab B ({b})"},
-        ),
-        Problem(
-            path=str(a),
-            line=0,
-            col=0,
-            code="merge-mismatch",
-            args={"key": "tahun", "values": f"2024 ({a}); 2023 ({c})"},
-        ),
+        _mismatch(a, "instansi", f"Kab A ({a}); Kab B ({b})"),
+        _mismatch(a, "tahun", f"2024 ({a}); 2023 ({c})"),
     ]
 
 
@@ -282,15 +275,7 @@ def test_every_broken_input_is_reported_at_once(write: Write, tmp_path: Path) ->
 def test_files_of_two_models_are_named_with_their_models(write: Write) -> None:
     a = write("a.yaml", "model: spbe-2020\ninstansi: X\ntahun: 2021\nlevels: {1: 3}\n")
     b = write("b.yaml", "model: spbe-2018\ninstansi: X\ntahun: 2021\nlevels: {2: 3}\n")
-    assert _refused(a, b) == [
-        Problem(
-            path=str(a),
-            line=0,
-            col=0,
-            code="merge-mismatch",
-            args={"key": "model", "values": f"spbe-2020 ({a}); spbe-2018 ({b})"},
-        )
-    ]
+    assert _refused(a, b) == [_mismatch(a, "model", f"spbe-2020 ({a}); spbe-2018 ({b})")]
 
 
 def test_files_that_name_nothing_merge_with_the_model_asked_for(write: Write, tmp_path: Path) -> None:
