@@ -106,3 +106,7 @@ def test_aspect_and_domain_rows_hold_each_years_values() -> None:
     domains = [{d.id: d.value for d in f.score.domains} for f in c.files]
     assert [r.values for r in c.domains] == [(domains[0][i], domains[1][i]) for i in range(1, 5)]
     assert all(r.delta and r.delta > 0 for r in c.gains) and all(r.delta and r.delta < 0 for r in c.losses)
+    model = c.files[0].model
+    assert [r.name for r in c.domains] == [d.name for d in model.domains]
+    assert [r.name for r in c.aspects] == [a.name for a in model.aspects]
+    assert all(r.name == model.by_id[int(r.code)].name for r in (*c.gains, *c.losses))

@@ -400,11 +400,13 @@ def test_a_session_starts_at_the_first_indicator_without_a_level(tmp_path: Path)
 def test_progress_counts_by_aspect_in_a_model_without_domains(tmp_path: Path) -> None:
     model = tmp_path / "sepertiga.yaml"
     model.write_text(THIRDS, encoding="utf-8")
-    q = Questionnaire.open(tmp_path / "j.yaml", str(model), [], [], [1, 2])
-    q.set_answer(1, level=1)
+    q = Questionnaire.open(tmp_path / "j.yaml", str(model), [], [], [1, 3])
+    assert q.progress().groups == [("A1", 0, 3)]  # one aspect of three indicators
+    for ident in (1, 2, 3):  # 2 is answered, but not in the selection
+        q.set_answer(ident, level=1)
     progress = q.progress()
-    assert progress.groups == [("A1", 1, 3)]  # one aspect of three indicators
-    assert (progress.answered, progress.total, progress.selected_answered, progress.selected_total) == (1, 3, 1, 2)
+    assert progress.groups == [("A1", 3, 3)]
+    assert (progress.answered, progress.total, progress.selected_answered, progress.selected_total) == (3, 3, 2, 2)
 
 
 def test_the_summary_scores_the_sessions_stage(tmp_path: Path) -> None:
@@ -422,7 +424,7 @@ def test_a_file_broken_meanwhile_is_refused_and_what_was_read_stays(tmp_path: Pa
     path = tmp_path / "j.yaml"
     path.write_text(answers_text({1: 3}), encoding="utf-8")
     q = Questionnaire.open(path, None, [], [], [])
-    path.write_text(answers_text({1: 3}) + "  2: {level: [\n", encoding="utf-8")
+    path.write_text(answers_text({1: 3}) + "  2: {level: 3, fakta: [x]}\n", encoding="utf-8")  # YAML, not an answer
     with pytest.raises(SpbeError):
         q.refresh()
     assert q.answer(1) == Answer(indicator=1, level=3)
