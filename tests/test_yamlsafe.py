@@ -17,7 +17,7 @@ import yaml
 
 from spbe_calc import yamlsafe
 from spbe_calc.errors import SpbeError
-from spbe_calc.yamlsafe import LIMITS, decode, parse, read_bytes
+from spbe_calc.yamlsafe import LIMITS, Node, decode, parse, read_bytes
 
 from .conftest import Run, answers_text, bounded
 from .helpers import HEAD, Write, _within_bounds
@@ -586,3 +586,10 @@ def test_utf32_is_named_as_such(run: Run, tmp_path: Path) -> None:
     path.write_bytes(HEAD.encode("utf-32"))
     r = run("score", str(path))
     assert r.exit_code == 2 and "UTF-32" in r.stderr and "UTF-16" not in r.stderr
+
+
+def test_a_scalar_node_built_by_position_is_the_one_built_by_keyword() -> None:
+    # Node.scalar skips keyword matching on the parser's hot path; a field added to Node must
+    # be added there too, and this fails until it is.
+    assert Node.scalar(2, 3, "x", 1) == Node(kind="scalar", line=2, col=3, value="x", size=1, chars=1)
+    assert type(Node.scalar(2, 3, "x", 1)) is Node
