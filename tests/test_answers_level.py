@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from typer.testing import Result
 
 from spbe_calc.answers import read_answers
 from spbe_calc.answers.level import Refused, read_level
@@ -44,6 +45,13 @@ def _level_of(path: Path) -> object:
     return answer.level if answer is not None else None
 
 
+def _outcome(r: Result, path: Path) -> object:
+    """The level the command read into ``path``, or its first error message."""
+    if r.exit_code == 0:
+        return _level_of(path)
+    return ("galat", r.stderr.splitlines()[0].split("galat: ", 1)[1])
+
+
 def _from_yaml(run: Run, tmp_path: Path, text: str) -> object:
     source = EX22.read_text(encoding="utf-8")
     path = tmp_path / "a.yaml"
@@ -51,9 +59,7 @@ def _from_yaml(run: Run, tmp_path: Path, text: str) -> object:
     lines = [f"  4: {json.dumps(text)}" if line.startswith("  4:") else line for line in source.splitlines()]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     r = run("score", "--partial", str(path))
-    if r.exit_code == 0:
-        return _level_of(path)
-    return ("galat", r.stderr.splitlines()[0].split("galat: ", 1)[1])
+    return _outcome(r, path)
 
 
 def _from_workbook(run: Run, tmp_path: Path, text: str) -> object:
@@ -66,9 +72,7 @@ def _from_workbook(run: Run, tmp_path: Path, text: str) -> object:
     book.save(book_path)
     out = tmp_path / "b.yaml"
     r = run("import", str(book_path), "-o", str(out))
-    if r.exit_code == 0:
-        return _level_of(out)
-    return ("galat", r.stderr.splitlines()[0].split("galat: ", 1)[1])
+    return _outcome(r, out)
 
 
 def _from_csv(run: Run, tmp_path: Path, text: str) -> object:
@@ -82,9 +86,7 @@ def _from_csv(run: Run, tmp_path: Path, text: str) -> object:
     csv_path.write_text(buffer.getvalue(), encoding="utf-8")
     out = tmp_path / "c.yaml"
     r = run("import", str(csv_path), "-o", str(out))
-    if r.exit_code == 0:
-        return _level_of(out)
-    return ("galat", r.stderr.splitlines()[0].split("galat: ", 1)[1])
+    return _outcome(r, out)
 
 
 @pytest.mark.parametrize("text", TEXTS)
