@@ -15,11 +15,10 @@ from typing import NamedTuple
 
 from spbe_calc.answers import Answer, Answers
 from spbe_calc.answers.comments import Comments, EntryPath
-from spbe_calc.answers.store import current, update
+from spbe_calc.answers.store import update
 from spbe_calc.errors import fail
 from spbe_calc.i18n import t
 from spbe_calc.model import DEFAULT_MODEL, Indicator, Model, bundled_models, load_model, resolve_model_path
-from spbe_calc.paths import exists
 
 
 def model_for_year(year: int | None) -> str:
@@ -123,8 +122,6 @@ def init_file(path: Path, model_ref: str | None, instansi: str | None, tahun: in
     """
     ref = model_ref if model_ref is not None else model_for_year(tahun)
     model = load_model(ref)
-    if exists(path) and current(path).written:
-        raise fail(str(path), "init-exists")
     start = Answers(
         path=str(path),
         model=_reference(ref, path),
@@ -135,7 +132,7 @@ def init_file(path: Path, model_ref: str | None, instansi: str | None, tahun: in
     applied: list[bool] = []
 
     def change(now: Answers) -> Answers | None:
-        # Another program may have written the file since the check above: it is kept as it is.
+        # A file that holds anything is read as it is, not started: it is kept as it is.
         if now is not start:
             return None
         applied.append(True)
