@@ -228,6 +228,8 @@ def place(
     if not members:
         return None
     values = [r.value for r in members] + ([value] if extra else [])
+    whole = spread([r.value for r in members])
+    assert whole is not None  # members is not empty
     domains = {
         n: s
         for n in range(1, 5)
@@ -239,7 +241,7 @@ def place(
         total=len(values),
         rank=rank(value, values),
         percentile=percentile(value, values),
-        spread=spread([r.value for r in members]) or Spread(q1=value, median=value, q3=value, n=1),
+        spread=whole,
         domains=domains,
         top_quarter=top_quarter([r.value for r in members]),
     )
