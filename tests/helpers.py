@@ -28,6 +28,17 @@ def _model(write: Callable[..., Path], text: str) -> Model:
 _NAMES = itertools.count()
 
 
+def examples(wanted: int) -> int:
+    """How many examples a property test tries: ``wanted``, capped by ``SPBE_TEST_EXAMPLES`` if set.
+
+    Mutation testing reruns a module's tests for every mutant, and a mutant that the properties
+    catch is nearly always caught by their first few examples; the cap keeps such a run within
+    hours (CONTRIBUTING, "Mutation testing"). The ordinary run and CI use the full number.
+    """
+    cap = os.environ.get("SPBE_TEST_EXAMPLES")
+    return min(wanted, int(cap)) if cap else wanted
+
+
 def _bands(text: str) -> str:
     start = MINI_TEXT.index("predikat:")
     end = MINI_TEXT.index("domains:")

@@ -14,6 +14,8 @@ from spbe_calc.answers.write import dump_answers, read_for_update
 from spbe_calc.interactive import ScriptedPrompter, run
 from spbe_calc.questionnaire import Questionnaire
 
+from .helpers import examples
+
 #: A file as a team writes it by hand: a header, section notes, notes at line ends, a "#" inside
 #: texts (not comments), and a closing note.
 HAND_WRITTEN = """\
@@ -80,7 +82,7 @@ def test_a_session_keeps_every_comment_where_it_was(tmp_path: Path) -> None:
 WORDS = st.text(alphabet="abcdefghij #'\":-", min_size=1, max_size=12).map(lambda s: ("# " + s).rstrip())
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     levels=st.dictionaries(st.integers(1, 47), st.integers(1, 5), min_size=1, max_size=8),
     texts=st.dictionaries(st.integers(1, 47), st.text(alphabet="ab #:\n", min_size=1, max_size=20), max_size=3),

@@ -40,7 +40,7 @@ from spbe_calc.fsutil import TEMP_SUFFIX, atomic_write
 from spbe_calc.stages import STAGES
 
 from .conftest import PACKAGE, ROOT, Run, bounded
-from .helpers import _NOTHING, EX22_PATH, HEAD, _within_bounds, _workbook
+from .helpers import _NOTHING, EX22_PATH, HEAD, _within_bounds, _workbook, examples
 
 STORE = PACKAGE / "answers" / "store.py"
 
@@ -323,7 +323,9 @@ def commented_file(draw: st.DrawFn, published: bool | None = None) -> tuple[Answ
 
 
 SETTINGS = settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+    max_examples=examples(40),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 
 
@@ -363,7 +365,9 @@ def test_merge_of_a_file_with_itself_is_the_file(run: Run, tmp_path: Path, gener
 
 
 @settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+    max_examples=examples(25),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 @given(commented_file(published=False))
 def test_import_of_the_export_onto_the_file_keeps_everything(

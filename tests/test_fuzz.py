@@ -13,6 +13,7 @@ from spbe_calc.render.problems import message
 from spbe_calc.validate import validate_file
 
 from .conftest import EXAMPLES, ROOT
+from .helpers import examples
 
 ANSWERS = (EXAMPLES / "kabupaten-contoh-2022.yaml").read_text(encoding="utf-8")
 MINI = (ROOT / "tests" / "data" / "mini-model.yaml").read_text(encoding="utf-8")
@@ -91,7 +92,7 @@ def mutate(text: str, steps: list[tuple[int, str, str, int]]) -> str:
     return text
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.sampled_from(["answers", "model"]), st.lists(mutation, min_size=1, max_size=4))
 def test_mutated_files_never_crash(tmp_path: Path, which: str, steps: list[tuple[int, str, str, int]]) -> None:
     text = mutate(ANSWERS if which == "answers" else MINI, steps)

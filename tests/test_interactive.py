@@ -21,7 +21,7 @@ from spbe_calc.interactive import run as run_questionnaire
 from spbe_calc.questionnaire import Questionnaire, parse_id_list
 
 from .conftest import answers_text
-from .helpers import THIRDS
+from .helpers import THIRDS, examples
 
 
 def _session(path: Path, inputs: list[str], model: str | None = None, **kw: list[int]) -> tuple[str, str]:
@@ -125,7 +125,9 @@ TEXT = st.one_of(
 ).filter(lambda text: text != "^C")
 
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 def _any_text_session(text: str, inputs: list[str]) -> str:

@@ -22,6 +22,7 @@ from spbe_calc.model import load_model
 from spbe_calc.numbers import round_half_up
 
 from .conftest import DATA, EXAMPLES, Run
+from .helpers import examples
 
 EX22 = EXAMPLES / "kabupaten-contoh-2022.yaml"
 STAGED = EXAMPLES / "tahap" / "kabupaten-contoh-2022.yaml"
@@ -120,7 +121,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Sheet, int]:
     return Sheet(out), _index_row(out)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(levels=st.lists(st.integers(1, 5), min_size=47, max_size=47))
 def test_the_workbook_computes_what_score_computes(exported: tuple[Sheet, int], levels: list[int]) -> None:
     sheet, index_row = exported
@@ -332,7 +333,7 @@ def _answers(draw: st.DrawFn) -> Answers:
     )
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(answers=_answers())
 def test_export_then_import_gives_the_same_answers_file(
     run: Run, tmp_path_factory: pytest.TempPathFactory, answers: Answers

@@ -23,7 +23,7 @@ from spbe_calc.plan import Limits, _meets, make_plan, read_limits, threshold
 from spbe_calc.scoring import score
 
 from .conftest import DATA, EXAMPLES, ROOT, Run, answers_text
-from .helpers import EX22, EXAMPLES_DIR, MINI_TEXT, TWO_SCALES, Write, _bands, _model
+from .helpers import EX22, EXAMPLES_DIR, MINI_TEXT, TWO_SCALES, Write, _bands, _model, examples
 
 MINI = load_model(str(ROOT / "tests" / "data" / "mini-model.yaml"))
 IDS = [i.id for i in MINI.indicators]
@@ -103,7 +103,7 @@ limits_st = st.builds(
 models_st = st.sampled_from([MINI, MINI_STRICT])
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(levels_st, target_st, models_st)
 def test_fewest_raises_is_minimal(levels: dict[int, int], target: str, model: Model) -> None:
     plan = make_plan(model, levels, parse_bar(target))
@@ -115,7 +115,7 @@ def test_fewest_raises_is_minimal(levels: dict[int, int], target: str, model: Mo
         assert plan.already_met == (expected[1] == 0)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(levels_st, target_st, limits_st, models_st)
 def test_cheapest_plan_is_minimal(levels: dict[int, int], target: str, limits: Limits, model: Model) -> None:
     plan = make_plan(model, levels, parse_bar(target), limits)

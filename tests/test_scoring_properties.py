@@ -14,6 +14,7 @@ from spbe_calc.numbers import exact_str, round_half_up
 from spbe_calc.render import json_num
 from spbe_calc.scoring import band_of, score
 
+from .helpers import examples
 from .oracle import weighted_index
 
 MODEL: Model = load_model("spbe-2020")
@@ -31,7 +32,7 @@ def test_all_levels_n_gives_n_everywhere(n: int) -> None:
     assert all(g.value == n for g in s.domains + s.aspects)
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(level_sets(), st.sampled_from(IDS))
 def test_raising_one_level_never_lowers_any_aggregate(levels: dict[int, int], ident: int) -> None:
     if levels[ident] == MODEL.by_id[ident].scale.max:
@@ -45,7 +46,7 @@ def test_raising_one_level_never_lowers_any_aggregate(levels: dict[int, int], id
     assert order.index(after.band.name) >= order.index(before.band.name)
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(level_sets())
 def test_index_is_weighted_sum_over_100(levels: dict[int, int]) -> None:
     s = score(MODEL, levels)
@@ -54,7 +55,7 @@ def test_index_is_weighted_sum_over_100(levels: dict[int, int]) -> None:
     assert 1 <= s.value <= 5
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(level_sets())
 def test_domain_indices_recombine_to_index(levels: dict[int, int]) -> None:
     s = score(MODEL, levels)
@@ -65,7 +66,7 @@ def test_domain_indices_recombine_to_index(levels: dict[int, int]) -> None:
         assert sum(a.value * a.weight for a in aspect_scores) / d.weight == domain_score.value
 
 
-@settings(max_examples=100)
+@settings(max_examples=examples(100))
 @given(level_sets())
 def test_integer_scoring_follows_the_published_formulas(levels: dict[int, int]) -> None:
     """score() sums in integer units; the regulation's step-by-step formulas give the same values."""
@@ -128,7 +129,7 @@ def test_exact_text_is_the_value_when_it_terminates(value: Fraction) -> None:
 _text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     instansi=st.one_of(st.none(), _text),
     tahun=st.one_of(st.none(), st.integers(2000, 2100)),

@@ -26,6 +26,7 @@ from spbe_calc.schema import schema
 from spbe_calc.yamlsafe import Document, Node, parse
 
 from .conftest import DATA, EXAMPLES, ROOT
+from .helpers import examples
 
 CORPUS = ROOT / "tests" / "corpus"
 
@@ -238,7 +239,7 @@ def _set(data: Any, path: tuple[Any, ...], value: Any) -> Any:
     return copy
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(kind=st.sampled_from(sorted(SEEDS)), data=st.data())
 def test_generated_documents_agree(kind: str, data: st.DataObject) -> None:
     seed = SEEDS[kind]

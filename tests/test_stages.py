@@ -24,7 +24,7 @@ from spbe_calc.core import Basis, score_file
 from spbe_calc.model import load_model
 
 from .conftest import DATA, EXAMPLES, Run
-from .helpers import NIAS, T21, T22, T23
+from .helpers import NIAS, T21, T22, T23, examples
 
 FIGURES = yaml.safe_load((DATA / "public-figures.yaml").read_text(encoding="utf-8"))
 
@@ -149,7 +149,7 @@ def test_old_files_stay_valid(run: Run) -> None:
         assert run("validate", str(EXAMPLES / name)).exit_code == 0
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(
     stages=st.lists(
         st.tuples(st.sampled_from(["dokumen", "interviu", "visitasi", "akhir"]), st.integers(1, 5) | st.none()),
