@@ -22,7 +22,7 @@ from spbe_calc.answers import Answer, Answers, bind, compact_ids, is_answered, r
 from spbe_calc.answers.read import Written, with_field
 from spbe_calc.answers.store import check_writable, current, empty_answers, update
 from spbe_calc.core import Basis, ScoredFile, model_for, score_answers
-from spbe_calc.errors import Problem, SpbeError, errors_in, fail, problem_at
+from spbe_calc.errors import Problem, SpbeError, errors_in, fail
 from spbe_calc.model import Indicator, Model, load_model
 from spbe_calc.numbers import is_number
 from spbe_calc.paths import exists
@@ -146,12 +146,11 @@ class Questionnaire:
         if now.written:
             answers = now.answers
             model = model_for(answers, model_ref)
-            bind(answers, model, partial=True)  # unknown indicators, levels out of range: refuse
+            # Unknown indicators, levels out of range, a published result (no levels to enter): refuse.
+            bind(answers, model, partial=True)
         else:
             model = load_model(model_ref)
             answers = empty_answers(path, model.id)
-        if answers.hasil is not None:  # a published result has no levels to enter
-            raise SpbeError([problem_at(str(path), answers.position("hasil"), "published-only")])
         return cls(path, model, answers, select(model, domains, aspects, indicators), not now.written, stage)
 
     # --- where we are --------------------------------------------------------------------------

@@ -214,6 +214,7 @@ def test_a_problem_after_a_text_of_several_lines_is_placed_on_its_own_line(run: 
     rows[1][rows[0].index("Fakta")] = "baris satu\nbaris dua\nbaris tiga"  # row 2 spans lines 2 to 4 (and its bukti)
     rows[1][level] = "dua"  # a problem on the row that spans lines: its first line
     rows[3][level] = "tiga"  # and on a row after it
+    rows[-1][level] = "empat"  # and on the last row, the last line that starts a row
     path = _write_csv(tmp_path / "lke.csv", rows)
     first_lines = [1]
     for row in rows:
@@ -222,6 +223,7 @@ def test_a_problem_after_a_text_of_several_lines_is_placed_on_its_own_line(run: 
     assert r.exit_code == 1
     assert f"{path}:2:{level + 1}: galat: 'dua' bukan tingkat" in r.stderr
     assert f"{path}:{first_lines[3]}:{level + 1}: galat: 'tiga' bukan tingkat" in r.stderr
+    assert f"{path}:{first_lines[len(rows) - 1]}:{level + 1}: galat: 'empat' bukan tingkat" in r.stderr
 
 
 def test_a_semicolon_csv_is_told_from_its_first_line_not_from_its_texts(run: Run, tmp_path: Path) -> None:
@@ -276,14 +278,138 @@ def test_a_csv_is_read_with_the_model_of_its_answers(run: Run, tmp_path: Path) -
 def test_import_keeps_what_the_csv_does_not_carry(run: Run, tmp_path: Path) -> None:
     source = tmp_path / "j.yaml"
     source.write_text(
-        "model: spbe-2020\ninstansi: X\ntahun: 2024\nlevels:\n  1: {level: 3, tahap: {visitasi: 2}}\n  2: 4\n",
+        "model: spbe-2020\ninstansi: X\ntahun: 2024\nlaporan: {tempat: Denpasar}\n"
+        "levels:\n  1: {level: 3, tahap: {visitasi: 2}}\n  2: 4\n",
         encoding="utf-8",
     )
     exported = tmp_path / "lke.csv"
     assert run("export", str(source), "-o", str(exported)).exit_code == 0
     rows = list(csv.reader(io.StringIO(exported.read_text(encoding="utf-8"), newline="")))
     rows[1][rows[0].index("Tingkat")] = "4"
-    _write_csv(exported, rows)
+    visitasi = rows[0].index("Tingkat Visitasi")
+    _write_csv(exported, [row[:visitasi] + row[visitasi + 1 :] for row in rows])  # a CSV without that column
     assert run("import", str(exported), "-o", str(source), "--force").exit_code == 0
-    one = read_answers(source).answers[1]
+    back = read_answers(source)
+    one = back.answers[1]
     assert (one.level, one.tahap) == (4, (("visitasi", 2),))  # the stage the CSV has no column for stays
+    assert (back.instansi, back.tahun, back.laporan and back.laporan.tempat) == ("X", 2024, "Denpasar")  # no Info
+
+
+def test_an_empty_csv_is_told_it_has_no_header(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "lke.csv"
+    path.write_bytes(b"")
+    r = run("import", str(path), "-o", str(tmp_path / "j.yaml"))
+    assert r.exit_code == 2 and f"{path}:1:1: galat: " in r.stderr and "judul kolom" in r.stderr
+    assert not (tmp_path / "j.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Catatan; lihat lampiran",  # one ";" against the line's commas
+        "Catatan; lihat; lampiran",  # as many ";" as ",": a tie goes to the comma, as export writes
+    ],
+)
+def test_a_comma_csv_whose_header_has_a_semicolon_is_read_with_commas(run: Run, tmp_path: Path, note: str) -> None:
+    path = _write_csv(tmp_path / "lke.csv", [[note, "No", "Tingkat"], ["", "1", "3"], ["", "2", "4"]])
+    back = tmp_path / "j.yaml"
+    r = run("import", str(path), "-o", str(back))
+    assert r.exit_code == 0, r.stderr
+    assert {k: a.level for k, a in read_answers(back).answers.items()} == {1: 3, 2: 4}
+
+
+def test_problems_in_a_workbook_are_listed_by_row_then_column(run: Run, tmp_path: Path) -> None:
+    """In file order, as in an answers file: not in the order the reader met them in a row (its
+    levels first, then its texts), nor by column alone."""
+    book = tmp_path / "lke.xlsx"
+    assert run("export", str(EXAMPLES / "tahap" / "kabupaten-contoh-2022.yaml"), "-o", str(book)).exit_code == 0
+    headers = [c.value for c in load_workbook(book)["LKE"][2]]
+    akhir = headers.index("Tingkat Akhir") + 1
+
+    def spoil(sheet: object) -> None:
+        sheet.cell(row=3, column=akhir, value="tiga")  # type: ignore[attr-defined]
+        sheet.cell(row=5, column=6, value="dua")  # type: ignore[attr-defined]
+        sheet.cell(row=5, column=8, value="PENANDA")  # type: ignore[attr-defined]
+        sheet.cell(row=5, column=akhir, value="empat")  # type: ignore[attr-defined]
+
+    _edit(book, spoil)
+    _inflate(book, "PENANDA", "awal _xD800_ akhir")
+    r = run("import", str(book), "-o", str(tmp_path / "j.yaml"))
+    assert r.exit_code == 1
+    letter = chr(64 + akhir)
+    cells = [f"LKE!{letter}3", "LKE!F5", "LKE!H5", f"LKE!{letter}5"]
+    assert [line.split(":")[1] for line in r.stderr.splitlines() if line.startswith(str(book))] == cells
+
+
+def test_a_date_in_info_that_is_not_a_date_is_refused(run: Run, tmp_path: Path) -> None:
+    book = _workbook(run, tmp_path)
+    wb = load_workbook(book)
+    info = wb["Info"]
+    row = next(r for r in range(1, 20) if info.cell(row=r, column=1).value == "Tanggal penandatanganan")
+    info.cell(row=row, column=2, value="31 Juni 2024")
+    wb.save(book)
+    r = run("import", str(book), "-o", str(tmp_path / "j.yaml"))
+    assert r.exit_code == 1 and f"Info!B{row}" in r.stderr and "31 Juni 2024" in r.stderr
+    assert not (tmp_path / "j.yaml").exists()
+
+
+def test_a_csv_with_other_line_ends_is_read_with_line_feeds_in_its_texts(run: Run, tmp_path: Path) -> None:
+    """Rows ended by CR alone (an old Mac), and a text whose line break is CR LF (Windows): the
+    text reads as export writes it, with a line feed."""
+    path = tmp_path / "lke.csv"
+    path.write_bytes(b'No,Tingkat,Fakta\r1,3,"satu\r\ndua"\r2,4,"tiga\rempat"\r')
+    back = tmp_path / "j.yaml"
+    r = run("import", str(path), "-o", str(back))
+    assert r.exit_code == 0, r.stderr
+    answers = read_answers(back).answers
+    assert [(a.level, a.fakta) for a in answers.values()] == [(3, "satu\ndua"), (4, "tiga\nempat")]
+
+
+def test_the_text_limit_counts_the_info_sheet_and_every_cell_to_the_character(run: Run, tmp_path: Path) -> None:
+    """What a workbook may say in all is what an answers file may (2 M characters): the Info
+    sheet's texts count first, then each cell's in reading order, and the first cell past the
+    limit is named."""
+    from spbe_calc.errors import SpbeError
+    from spbe_calc.lke.read import read_workbook
+    from spbe_calc.yamlsafe import LIMITS
+
+    source = tmp_path / "j.yaml"
+    source.write_text("model: spbe-2020\ninstansi: X\nlevels:\n  1: 3\n", encoding="utf-8")
+    book = tmp_path / "lke.xlsx"
+    assert run("export", str(source), "-o", str(book)).exit_code == 0
+    room = LIMITS["max_chars"] - len("spbe-2020") - len("X")  # what Info says: its model and instansi
+    chunk = 32_000  # under a spreadsheet cell's 32,767 characters
+    full, rest = divmod(room, chunk)
+    cells = [(3 + n // 2, 8 + n % 2) for n in range(full + 1)]  # fakta then analisis, row by row
+
+    def fill(last: int) -> None:
+        wb = load_workbook(book)
+        for (r, c), size in zip(cells, [chunk] * full + [last]):
+            wb["LKE"].cell(row=r, column=c, value="a" * size)
+        wb.save(book)
+
+    fill(rest)
+    said = read_workbook(str(book)).answers.answers.values()
+    assert sum(len(a.fakta or "") + len(a.analisis or "") for a in said) == room
+    fill(rest + 1)
+    with pytest.raises(SpbeError) as info:
+        read_workbook(str(book))
+    r, c = cells[-1]
+    assert [(p.code, p.cell) for p in info.value.problems] == [("too-many-chars", f"LKE!{'HI'[c - 8]}{r}")]
+
+
+@pytest.mark.parametrize(("column", "read"), [(60, True), (61, False)])
+def test_columns_past_the_sixtieth_are_not_read(run: Run, tmp_path: Path, column: int, read: bool) -> None:
+    from spbe_calc.lke.read import MAX_COLUMNS
+
+    assert MAX_COLUMNS == 60
+    book = _workbook(run, tmp_path)
+
+    def far_stage(sheet: object) -> None:
+        sheet.cell(row=2, column=column, value="Tingkat Akhir")  # type: ignore[attr-defined]
+        sheet.cell(row=3, column=column, value=2)  # type: ignore[attr-defined]
+
+    _edit(book, far_stage)
+    back = tmp_path / "j.yaml"
+    assert run("import", str(book), "-o", str(back)).exit_code == 0
+    assert read_answers(back).answers[1].tahap == ((("akhir", 2),) if read else ())

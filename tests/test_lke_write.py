@@ -15,7 +15,7 @@ import pytest
 from openpyxl import load_workbook
 
 from .conftest import Run
-from .helpers import EX22_PATH
+from .helpers import EX22_PATH, MINI_TEXT
 
 
 def test_csv_cells_are_neutralised_as_a_spreadsheet_reads_them(tmp_path: Path) -> None:
@@ -121,6 +121,12 @@ def test_level_names_at_both_ends_of_the_scale_and_none_for_an_empty_level(run: 
         ("3", "Terdefinisi"),
         ("", ""),  # not answered yet: empty cells, not "None"
     ]
+
+
+def test_a_level_without_a_name_has_an_empty_name_cell(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "m.yaml").write_text(MINI_TEXT.replace("1: {name: Rintisan}", "1: {}", 1), encoding="utf-8")
+    rows = _csv(run, tmp_path, "model: m.yaml\nlevels:\n  1: 1\n  2: 3\n")
+    assert [(r["Tingkat"], r["Nama Tingkat"]) for r in rows[:2]] == [("1", ""), ("3", "Terdefinisi")]
 
 
 def test_the_documents_column_appears_only_for_described_documents(run: Run, tmp_path: Path) -> None:

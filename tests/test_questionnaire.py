@@ -436,9 +436,44 @@ def test_selection_errors_name_the_option_and_what_is_known(tmp_path: Path) -> N
     assert info.value.problems == [
         Problem(path="--domain", line=0, col=0, code="unknown-domain", args={"id": 9, "known": "1-4"})
     ]
+    with pytest.raises(SpbeError) as info:
+        Questionnaire.open(tmp_path / "j.yaml", None, [], [99], [48])
+    assert info.value.problems == [
+        Problem(path="--aspect", line=0, col=0, code="unknown-aspect", args={"id": 99, "known": "1-8"}),
+        Problem(
+            path="--indicators",
+            line=0,
+            col=0,
+            code="unknown-indicator",
+            args={"id": 48, "first": 1, "last": 47, "model": "spbe-2020"},
+        ),
+    ]
     model = tmp_path / "sepertiga.yaml"
     model.write_text(THIRDS, encoding="utf-8")
     with pytest.raises(SpbeError) as info:
         Questionnaire.open(tmp_path / "j.yaml", str(model), [1], [], [])
     (problem,) = info.value.problems
     assert (problem.path, problem.args) == ("--domain", {"model": "sepertiga", "aspects": "1"})
+
+
+def test_a_published_result_is_refused_at_its_hasil(tmp_path: Path) -> None:
+    path = tmp_path / "j.yaml"
+    path.write_text((EXAMPLES / "tahap" / "kabupaten-contoh-2021.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(SpbeError) as info:
+        Questionnaire.open(path, None, [], [], [])
+    (problem,) = info.value.problems
+    assert (problem.path, problem.line, problem.code) == (
+        str(path),
+        9,
+        "published-only",
+    )  # where hasil's content starts
+
+
+def test_the_model_option_is_held_against_the_file_it_opens(tmp_path: Path) -> None:
+    path = tmp_path / "j.yaml"
+    path.write_text(answers_text({1: 3}, model="spbe-2020"), encoding="utf-8")
+    with pytest.raises(SpbeError) as info:
+        Questionnaire.open(path, "spbe-2018", [], [], [])
+    assert [p.code for p in info.value.problems] == ["model-mismatch"]
+    path.write_text("levels:\n  1: 0\n", encoding="utf-8")  # no model named: --model says which
+    assert Questionnaire.open(path, "spbe-2018", [], [], []).model.id == "spbe-2018"

@@ -95,8 +95,8 @@ class _Sheet:
 
     @classmethod
     def of_csv(cls, path: str, rows: list[list[str]], total: int, lines: list[int]) -> _Sheet:
-        """The rows of a CSV file, each cell a text or ``None`` when blank; ``lines``: where each starts."""
-        cells = [tuple(csv_read_text(c) if c.strip() else None for c in row[:MAX_COLUMNS]) for row in rows]
+        """The rows of a CSV file, each cell a text (blank when empty); ``lines``: where each starts."""
+        cells = [tuple(csv_read_text(c) for c in row[:MAX_COLUMNS]) for row in rows]
         return cls(path, "", cells, total, lines=lines)
 
     def add(self, row: int, column: int, code: str, **args: Any) -> None:
@@ -106,9 +106,7 @@ class _Sheet:
             self.problems.append(Problem(path=self.path, line=line, col=column, code=code, args=args))
             return
         where = f"{self.title}!{get_column_letter(column)}{row}"
-        self.problems.append(
-            Problem(path=self.path, line=row, col=column, code=code, args={"cell": where, **args}, cell=where)
-        )
+        self.problems.append(Problem(path=self.path, line=row, col=column, code=code, args=args, cell=where))
 
     def text(self, row: int, column: int, value: Any, limit: int = MAX_TEXT) -> str | None:
         """A text cell held to an answers file's rules; ``None``, with the problem, if it breaks one.

@@ -191,6 +191,7 @@ def write_csv(scored: ScoredFile) -> str:
     )
     for row in all_rows:
         level = row.levels["mandiri"]
+        # A level not given is None, which the csv module writes as an empty field.
         writer.writerow(
             [
                 csv_text(row.domain),
@@ -198,12 +199,12 @@ def write_csv(scored: ScoredFile) -> str:
                 row.number,
                 csv_text(row.name),
                 exact_str(row.weight),
-                "" if level is None else level,
+                level,
                 _level_name(row.indicator, level),
                 csv_text(row.fakta or ""),
                 csv_text(row.analisis or ""),
                 csv_text(bukti_text(row.bukti)),
-                *["" if row.levels[s] is None else row.levels[s] for s in stages[1:]],
+                *[row.levels[s] for s in stages[1:]],
                 *([bukti_data(row.bukti) if row.bukti else ""] if described else []),
                 *([csv_text(note)] if note else []),
             ]

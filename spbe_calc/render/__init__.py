@@ -56,7 +56,12 @@ def _disarmed(value: str) -> bool:
 
 
 def csv_read_text(value: str) -> str:
-    """A text cell of a CSV that :func:`csv_text` wrote, as it was: the disarming quote taken off."""
+    """A text cell of a CSV that :func:`csv_text` wrote, as it was: the disarming quote taken off.
+
+    A line break inside the text written CR LF or CR (by an editor on Windows, or an old Mac) is
+    read as the line feed :func:`csv_text` writes, as YAML reads the line breaks of a text.
+    """
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
     return value[1:] if value.startswith("'") and _disarmed(value[1:]) else value
 
 
