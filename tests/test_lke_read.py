@@ -14,7 +14,7 @@ from spbe_calc.answers import read_answers
 from spbe_calc.lke.read import MAX_ROWS
 
 from .conftest import EXAMPLES, Run, bounded
-from .helpers import _within_bounds, _workbook
+from .helpers import EX22_PATH, _within_bounds, _workbook
 
 
 def _edit(book: Path, change: object) -> None:
@@ -413,3 +413,65 @@ def test_columns_past_the_sixtieth_are_not_read(run: Run, tmp_path: Path, column
     back = tmp_path / "j.yaml"
     assert run("import", str(book), "-o", str(back)).exit_code == 0
     assert read_answers(back).answers[1].tahap == ((("akhir", 2),) if read else ())
+
+
+def test_the_signers_in_info_are_read_row_by_row_with_each_field_held_to_its_limit(run: Run, tmp_path: Path) -> None:
+    from spbe_calc.errors import SpbeError
+    from spbe_calc.lke.read import read_workbook
+
+    book = _workbook(run, tmp_path)  # its two signers in rows 13 and 14, under the heading in row 12
+    wb = load_workbook(book)
+    info = wb["Info"]
+    assert info["A12"].value == "Penandatangan" and info["C14"].value == "Sri Rahayu, S.Kom., M.T."
+    info["F13"] = "catatan di luar tabel"  # past Peran: not a field
+    wb.save(book)
+    signers = read_workbook(str(book)).answers.laporan.penandatangan  # type: ignore[union-attr]
+    assert signers == read_answers(EX22_PATH).laporan.penandatangan  # type: ignore[union-attr]
+    for row in (
+        ["Sekretaris", None, None, None],  # no nama
+        [None, "Ani", None, None],  # no jabatan
+        ["Kabid", "N" * 301, None, None],  # nama past its 300 characters
+        ["Kabid", "Ina", "9" * 61, "P" * 101],  # nip past 60, peran past 100
+    ):
+        info.append([None, *row])
+    wb.save(book)
+    with pytest.raises(SpbeError) as caught:
+        read_workbook(str(book))
+    assert [(p.cell, p.code, p.args.get("limit")) for p in caught.value.problems] == [
+        ("Info!C15", "lke-signer", None),
+        ("Info!B16", "lke-signer", None),
+        ("Info!C17", "string-too-long", 300),
+        ("Info!C17", "lke-signer", None),
+        ("Info!D18", "string-too-long", 60),
+        ("Info!E18", "string-too-long", 100),
+    ]
+
+
+@pytest.mark.parametrize(("row", "read"), [(200, True), (201, False)])
+def test_info_is_read_to_its_two_hundredth_row(run: Run, tmp_path: Path, row: int, read: bool) -> None:
+    from spbe_calc.lke.read import INFO_ROWS, read_workbook
+
+    assert INFO_ROWS == 200
+    book = _workbook(run, tmp_path)
+    wb = load_workbook(book)
+    info = wb["Info"]
+    for r in range(12, 15):  # the signers' table would take the row for a signer
+        for c in range(1, 6):
+            info.cell(row=r, column=c).value = None
+    info["B4"] = None  # no instansi where export put it
+    info.cell(row=row, column=1, value="Instansi")
+    info.cell(row=row, column=2, value="Dinas Jauh")
+    wb.save(book)
+    assert read_workbook(str(book)).answers.instansi == ("Dinas Jauh" if read else None)
+
+
+def test_a_workbook_over_the_row_limit_is_named_where_the_limit_is(run: Run, tmp_path: Path) -> None:
+    book = _workbook(run, tmp_path)  # a title, the header in row 2, 47 rows
+
+    def lengthen(sheet: object) -> None:
+        for r in range(50, MAX_ROWS + 4):
+            sheet.cell(row=r, column=1, value="catatan")  # type: ignore[attr-defined]
+
+    _edit(book, lengthen)
+    r = run("import", str(book), "-o", str(tmp_path / "j.yaml"))
+    assert r.exit_code == 1 and f"{book}:LKE!A{MAX_ROWS + 3}: galat: lembar ini lebih dari {MAX_ROWS} baris" in r.stderr

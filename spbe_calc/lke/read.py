@@ -47,6 +47,8 @@ MAX_ROWS = 5000
 MAX_COLUMNS = 60
 #: Rows at the top searched for the header row (a title may sit above it).
 HEADER_SEARCH = 10
+#: Rows of the Info sheet read (its fields and signers fill a few dozen).
+INFO_ROWS = 200
 
 #: What no text of an answers file may hold: halves of a surrogate pair (an ``_xD800_`` cell).
 _NOT_TEXT = re.compile("[\ud800-\udfff]")
@@ -477,10 +479,11 @@ def _read_info(problems: _Sheet) -> Info:
     info: dict[str, Any] = {}
     signers: list[Signer] = []
     in_signers = False
-    for r, row in enumerate((row[:5] for row in problems.rows[:200]), start=1):
-        label = _text(row[0]) if row else None
+    for r, row in enumerate(problems.rows[:INFO_ROWS], start=1):
+        label = _text(row[0])  # a sheet's rows have at least one cell
         if in_signers:
-            cells = (list(row[1:5]) + [None] * 4)[:4]
+            # B to E: a signer's fields in Signer's order (a row cut short has blanks after it).
+            cells = itertools.chain(row[1:], itertools.repeat(None))
             values = [
                 problems.text(r, c, v, _limit(SIGNER, k)) for c, (k, v) in enumerate(zip(Signer._fields, cells), 2)
             ]
