@@ -475,3 +475,72 @@ def test_a_workbook_over_the_row_limit_is_named_where_the_limit_is(run: Run, tmp
     _edit(book, lengthen)
     r = run("import", str(book), "-o", str(tmp_path / "j.yaml"))
     assert r.exit_code == 1 and f"{book}:LKE!A{MAX_ROWS + 3}: galat: lembar ini lebih dari {MAX_ROWS} baris" in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("cell", "year", "refused"),
+    [
+        (2000, 2000, None),
+        (2100, 2100, None),
+        ("2024", 2024, None),  # typed as text
+        (2024.0, 2024, None),  # a number the spreadsheet keeps as a float
+        (None, None, None),  # empty: no year given
+        ("   ", None, None),  # spaces only: empty too
+        (1999, None, "1999"),
+        (2101, None, "2101"),
+        ("dua ribu", None, "dua ribu"),
+    ],
+)
+def test_the_year_in_info_is_read_within_the_answers_files_bounds(
+    run: Run, tmp_path: Path, cell: object, year: int | None, refused: str | None
+) -> None:
+    from spbe_calc.errors import SpbeError
+    from spbe_calc.lke.read import read_workbook
+
+    book = _workbook(run, tmp_path)
+    wb = load_workbook(book)
+    assert wb["Info"]["A5"].value == "Tahun"
+    wb["Info"]["B5"] = cell
+    wb.save(book)
+    if refused is None:
+        assert read_workbook(str(book)).answers.tahun == year
+        return
+    with pytest.raises(SpbeError) as caught:
+        read_workbook(str(book))
+    (problem,) = caught.value.problems
+    assert (problem.cell, problem.code, problem.args) == (
+        "Info!B5",
+        "lke-bad-year",
+        {"value": refused, "first": 2000, "last": 2100},
+    )
+
+
+@pytest.mark.parametrize("columns", [1, 2])
+def test_an_info_sheet_of_one_or_two_columns_is_read(run: Run, tmp_path: Path, columns: int) -> None:
+    """Made by hand: labels in A and, when given, values in B; nothing further right."""
+    from spbe_calc.lke.read import read_workbook
+
+    book = _workbook(run, tmp_path)
+    wb = load_workbook(book)
+    del wb["Info"]
+    info = wb.create_sheet("Info")
+    for label, value in (("Model", "spbe-2020"), ("Instansi", "Dinas Kecil"), ("Tahun", 2023)):
+        info.append([label, value][:columns])
+    wb.save(book)
+    answers = read_workbook(str(book)).answers
+    given = ("spbe-2020", "Dinas Kecil", 2023) if columns == 2 else (None, None, None)
+    assert (answers.model, answers.instansi, answers.tahun) == given
+
+
+def test_a_text_in_info_is_held_to_the_answers_files_limit_for_its_field(run: Run, tmp_path: Path) -> None:
+    from spbe_calc.errors import SpbeError
+    from spbe_calc.lke.read import read_workbook
+
+    book = _workbook(run, tmp_path)
+    wb = load_workbook(book)
+    assert wb["Info"]["A6"].value == "Tempat penandatanganan"
+    wb["Info"]["B6"] = "K" * 201  # laporan.tempat: at most 200
+    wb.save(book)
+    with pytest.raises(SpbeError) as caught:
+        read_workbook(str(book))
+    assert [(p.cell, p.code, p.args) for p in caught.value.problems] == [("Info!B6", "string-too-long", {"limit": 200})]

@@ -189,11 +189,14 @@ HASIL = Obj(
     doc="The published result of a year: index, predikat, and optionally domain and aspect indices.",
 )
 
+#: The evaluation years an answers file (and the workbook's Info sheet) may give.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
 ANSWERS_SPEC = Obj(
     {
         "model": Field(Str(min_length=1, doc="Bundled model name or path to a model file.")),
         "instansi": Field(Nullable(Str(doc="Name of the agency."))),
-        "tahun": Field(Nullable(Int(minimum=2000, maximum=2100, doc="Evaluation year."))),
+        "tahun": Field(Nullable(Int(minimum=FIRST_YEAR, maximum=LAST_YEAR, doc="Evaluation year."))),
         "levels": Field(
             Nullable(
                 MapOf(

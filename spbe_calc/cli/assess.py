@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from spbe_calc.answers.read import FIRST_YEAR, LAST_YEAR
 from spbe_calc.cli.app import command, is_terminal, options, say, terminal_width, warn_models
 from spbe_calc.cli.params import ModelOption, StageOption
 from spbe_calc.errors import ExitCode, SpbeError, fail
@@ -42,7 +43,7 @@ def init(
             try:
                 year = _year(raw) if raw else proposed
             except SpbeError:  # said, then asked again
-                say(t("as.bad-year", value=raw))
+                say(t("as.bad-year", value=raw, first=FIRST_YEAR, last=LAST_YEAR))
     started = init_file(file, model, instansi, year)
     warn_models([started.model])
     say(t("out.init.written", path=file, count=len(started.answers.answers), model=started.model.id))
@@ -57,9 +58,9 @@ def _ask(question: str) -> str:
 
 
 def _year(text: str) -> int:
-    """A year given to ``--tahun`` (or typed): a number from 2000 to 2100."""
-    if not (is_number(text.strip()) and 2000 <= int(text) <= 2100):
-        raise fail("--tahun", "bad-year-option", value=text)
+    """A year given to ``--tahun`` (or typed): a number within the answers file's years."""
+    if not (is_number(text.strip()) and FIRST_YEAR <= int(text) <= LAST_YEAR):
+        raise fail("--tahun", "bad-year-option", value=text, first=FIRST_YEAR, last=LAST_YEAR)
     return int(text)
 
 

@@ -24,7 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from spbe_calc.answers import Answer, Answers, Bukti, Evidence, Laporan, Signer, read_bukti
 from spbe_calc.answers.level import Refused, read_level
-from spbe_calc.answers.read import LAPORAN, SIGNER, field_value, off_scale, with_field
+from spbe_calc.answers.read import FIRST_YEAR, LAPORAN, LAST_YEAR, SIGNER, field_value, off_scale, with_field
 from spbe_calc.answers.store import current, update
 from spbe_calc.core import model_for
 from spbe_calc.errors import ExitCode, Problem, SpbeError, capped, fail
@@ -502,12 +502,11 @@ def _read_info(problems: _Sheet) -> Info:
             continue
         value = row[1] if len(row) > 1 else None
         if key == "tahun":
-            if value is not None:
-                text = _text(value) or ""
-                if is_number(text) and 2000 <= int(text) <= 2100:
-                    info["tahun"] = int(text)
-                else:
-                    problems.add(r, 2, "lke-bad-year", value=text)
+            text = _text(value)  # None for an empty cell, or one of spaces: no year given
+            if text is not None and is_number(text) and FIRST_YEAR <= int(text) <= LAST_YEAR:
+                info["tahun"] = int(text)
+            elif text is not None:
+                problems.add(r, 2, "lke-bad-year", value=text, first=FIRST_YEAR, last=LAST_YEAR)
         else:
             # A date typed into the cell (a datetime) reads as YYYY-MM-DD.
             info[key] = problems.text(r, 2, value, _limit(LAPORAN, key) if key in LAPORAN.fields else MAX_TEXT)
