@@ -342,6 +342,9 @@ def test_problems_in_a_workbook_are_listed_by_row_then_column(run: Run, tmp_path
 
 
 def test_a_date_in_info_that_is_not_a_date_is_refused(run: Run, tmp_path: Path) -> None:
+    from spbe_calc.errors import SpbeError
+    from spbe_calc.lke.read import read_workbook
+
     book = _workbook(run, tmp_path)
     wb = load_workbook(book)
     info = wb["Info"]
@@ -351,6 +354,11 @@ def test_a_date_in_info_that_is_not_a_date_is_refused(run: Run, tmp_path: Path) 
     r = run("import", str(book), "-o", str(tmp_path / "j.yaml"))
     assert r.exit_code == 1 and f"Info!B{row}" in r.stderr and "31 Juni 2024" in r.stderr
     assert not (tmp_path / "j.yaml").exists()
+    with pytest.raises(SpbeError) as caught:
+        read_workbook(str(book))
+    assert [(p.cell, p.code, p.args) for p in caught.value.problems] == [
+        (f"Info!B{row}", "bad-date", {"value": "31 Juni 2024"})
+    ]
 
 
 def test_a_csv_with_other_line_ends_is_read_with_line_feeds_in_its_texts(run: Run, tmp_path: Path) -> None:

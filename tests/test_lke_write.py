@@ -8,17 +8,16 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
-from .conftest import Run
+from .conftest import EXAMPLES, Run
 from .helpers import EX22_PATH, MINI_TEXT
 
 
-def test_csv_cells_are_neutralised_as_a_spreadsheet_reads_them(tmp_path: Path) -> None:
+def test_csv_cells_are_neutralised_as_a_spreadsheet_reads_them(run: Run, tmp_path: Path) -> None:
     """Opened in LibreOffice, no cell is a formula and a lone CR does not end the row."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
@@ -31,7 +30,7 @@ def test_csv_cells_are_neutralised_as_a_spreadsheet_reads_them(tmp_path: Path) -
     text = text.replace("\n  2: 3\n", f'\n  2: {{level: 3, fakta: {fakta}, analisis: "=1+1"}}\n', 1)
     path.write_text(text, encoding="utf-8")
     out = tmp_path / "lke.csv"
-    assert subprocess.run([sys.executable, "-m", "spbe_calc", "export", str(path), "-o", str(out)]).returncode == 0
+    assert run("export", str(path), "-o", str(out)).exit_code == 0  # in process: a mutation run sees it
     rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert len(rows) == 48 and all(len(row) == len(rows[0]) for row in rows)
     profile = tmp_path / "profil"
@@ -66,7 +65,7 @@ def _soffice() -> str:
     return soffice
 
 
-def test_the_lke_prints_like_a_form(tmp_path: Path) -> None:
+def test_the_lke_prints_like_a_form(run: Run, tmp_path: Path) -> None:
     """Printed by LibreOffice: every page says whose form it is and which page of how many, the
     column headers repeat, and a long fakta is printed whole (its row is tall enough)."""
     from pypdf import PdfReader
@@ -80,7 +79,7 @@ def test_the_lke_prints_like_a_form(tmp_path: Path) -> None:
     path = tmp_path / "j.yaml"
     path.write_text(text, encoding="utf-8")
     book = tmp_path / "lke.xlsx"
-    assert subprocess.run([sys.executable, "-m", "spbe_calc", "export", str(path), "-o", str(book)]).returncode == 0
+    assert run("export", str(path), "-o", str(book)).exit_code == 0
     sheet = load_workbook(book)["LKE"]
     assert sheet.print_title_rows == "$2:$2" and sheet.page_setup.orientation == "landscape"
     assert sheet.oddFooter.center.text == "Halaman &P dari &N"
@@ -137,3 +136,89 @@ def test_the_documents_column_appears_only_for_described_documents(run: Run, tmp
     )
     assert described[0]["bukti (data)"] and described[0]["Bukti"] == "sk.pdf (1/2024)"
     assert described[1]["bukti (data)"] == ""  # a row without documents has none
+
+
+def test_the_workbook_is_laid_out_as_a_form(run: Run, tmp_path: Path) -> None:
+    """What people see and print: column widths (helper columns hidden), the title over the visible
+    columns, a shaded header row, rows tall enough for their text, number formats, and each
+    sheet on A4 landscape pages with a header and footer in 9 pt. The exact figures are the form's
+    design: change them here when the design changes."""
+    example = (EXAMPLES / "tahap" / "kabupaten-contoh-2022.yaml").read_text(encoding="utf-8")
+    example = example.replace("Pemerintah Kabupaten Contoh", "Pemerintah " + "K" * 239, 1)  # a 250-character name
+    fakta = "x" * 100  # 34 characters a line in the 36-wide column: 3 lines
+
+    def with_texts(path: Path, texts: str) -> Path:
+        assert "  2:\n    level: 3\n" in example
+        path.write_text(example.replace("  2:\n    level: 3\n", f"  2:\n    level: 3\n{texts}", 1), encoding="utf-8")
+        return path
+
+    source = with_texts(tmp_path / "j.yaml", f"    fakta: {fakta}\n    analisis: {'y' * 5000}\n")
+    book = tmp_path / "lke.xlsx"
+    assert run("export", str(source), "-o", str(book), "--stage", "akhir").exit_code == 0
+    wb = load_workbook(book)
+    lke, hasil, info = wb["LKE"], wb["Hasil"], wb["Info"]
+    headers = [c.value for c in lke[2]]
+    widths = {h: (lke.column_dimensions[c.column_letter].width, bool(lke.column_dimensions[c.column_letter].hidden))
+              for h, c in zip(headers, lke[2])}  # fmt: skip
+    assert widths == {
+        "Domain": (16, False), "Aspek": (20, False), "No": (6, False), "Indikator": (36, False),
+        "Bobot (%)": (9, False), "Tingkat": (9, False), "Nama Tingkat": (13, False), "Fakta": (36, False),
+        "Analisis": (36, False), "Bukti": (30, False), "Tingkat Dokumen": (11, False),
+        "Tingkat Interviu": (11, False), "Tingkat Akhir": (11, False), "bukti (data)": (11, True),
+        "satuan": (11, True), "kode aspek": (11, True), "kode domain": (11, True), "nilai": (11, True),
+        "kosong": (11, True),
+    }  # fmt: skip
+    assert {str(r) for r in lke.merged_cells.ranges} == {"A1:M1"}  # the title over the visible columns
+    title = lke["A1"]
+    assert (title.font.b, title.font.sz, title.alignment.wrap_text, title.alignment.vertical) == (True, 12, True, "top")
+    assert len(title.value) == 317 and lke.row_dimensions[1].height == 18 * 2  # two lines over 244 columns
+    for cell in lke[2]:
+        assert (cell.font.b, cell.fill.fill_type, cell.fill.fgColor.rgb) == (True, "solid", "00DDE6EE")
+        assert (cell.alignment.wrap_text, cell.alignment.vertical) == (True, "top")
+    assert lke.row_dimensions[2].height == 30
+    assert lke.row_dimensions[4].height == 409  # 5,000 characters of analisis: the most a row may be
+    row = dict(zip(headers, lke[4]))
+    assert row["Fakta"].value == fakta and row["Bobot (%)"].number_format == "0.00"
+    for h in ("Domain", "Aspek", "Indikator", "Fakta", "Analisis", "Bukti"):
+        assert (row[h].alignment.wrap_text, row[h].alignment.vertical) == (True, "top"), h
+    for h in ("No", "Bobot (%)", "Tingkat", "Nama Tingkat", "Tingkat Akhir"):
+        assert (row[h].alignment.wrap_text, row[h].alignment.vertical) == (None, "top"), h
+    fakta_only = with_texts(tmp_path / "k.yaml", f"    fakta: {fakta}\n")
+    assert run("export", str(fakta_only), "-o", str(book)).exit_code == 0
+    assert load_workbook(book)["LKE"].row_dimensions[4].height == 15 * 3
+    assert (lke.freeze_panes, lke.auto_filter.ref, lke.print_title_rows) == ("E3", "A2:J49", "$2:$2")
+    assert hasil["A1"].font.b and hasil["A1"].font.sz == 13
+    assert [(hasil.column_dimensions[c].width, bool(hasil.column_dimensions[c].hidden)) for c in "ABCDEFGH"] == [
+        (8, False), (48, False), (13, False), (13, False), (13, False), (13, False), (13, True), (13, True),
+    ]  # fmt: skip
+    assert all(c.font.b for c in hasil[4])  # the column heads
+    domain, aspect = hasil[5], hasil[6]  # D1, then its first aspect
+    assert (domain[0].value, aspect[0].value) == ("D1", "A1")
+    assert [c.font.b for c in domain[:5]] == [True] * 5 and not any(c.font.b for c in aspect[:5])
+    assert [c.number_format for c in domain[2:6]] == ["0.00", "0.00", "General", "0.0000"]
+    assert (hasil.freeze_panes, hasil.print_title_rows) == ("A5", "$4:$4")
+    signers = next(r for r in range(1, 30) if info.cell(row=r, column=1).value == "Penandatangan")
+    assert info["A1"].font.b and all(c.font.b for c in info[signers][:5])  # the signers' heading and columns
+    assert [info.column_dimensions[c].width for c in "ABCDE"] == [26, 36, 36, 36, 36]
+    for sheet in (lke, hasil, info):
+        setup = sheet.page_setup
+        assert (setup.orientation, int(setup.paperSize), setup.fitToWidth, setup.fitToHeight) == ("landscape", 9, 1, 0)
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        margins = sheet.page_margins
+        assert (margins.top, margins.bottom, margins.header, margins.footer) == (0.8, 0.8, 0.3, 0.3)
+        assert sheet.oddHeader.left.size == sheet.oddHeader.right.size == sheet.oddFooter.center.size == 9
+        assert sheet.oddHeader.right.text == f"{sheet.title} · Indeks SPBE (PermenPANRB 59/2020)"
+        assert sheet.oddHeader.left.text.startswith("Lembar Kerja Evaluasi SPBE — Pemerintah KKK")
+
+
+@pytest.mark.parametrize(("title_length", "lines"), [(386, 2), (388, 3)])
+def test_the_title_row_is_as_tall_as_its_wrapped_lines(run: Run, tmp_path: Path, title_length: int, lines: int) -> None:
+    """The title wraps over the visible columns (244 characters wide with the three stages; its
+    12 pt bold letters take about 5/4 of a column's character each, so 193 to a line)."""
+    example = (EXAMPLES / "tahap" / "kabupaten-contoh-2022.yaml").read_text(encoding="utf-8")
+    source = tmp_path / "j.yaml"
+    source.write_text(example.replace("Pemerintah Kabupaten Contoh", "P" * (title_length - 67), 1), encoding="utf-8")
+    book = tmp_path / "lke.xlsx"
+    assert run("export", str(source), "-o", str(book)).exit_code == 0
+    lke = load_workbook(book)["LKE"]
+    assert len(lke["A1"].value) == title_length and lke.row_dimensions[1].height == 18 * lines
