@@ -552,3 +552,32 @@ def test_a_text_in_info_is_held_to_the_answers_files_limit_for_its_field(run: Ru
     with pytest.raises(SpbeError) as caught:
         read_workbook(str(book))
     assert [(p.cell, p.code, p.args) for p in caught.value.problems] == [("Info!B6", "string-too-long", {"limit": 200})]
+
+
+@pytest.mark.parametrize("extra", [0, 1])
+def test_a_workbook_may_unpack_to_its_limit_and_not_a_byte_more(run: Run, tmp_path: Path, extra: int) -> None:
+    from spbe_calc.lke.read import MAX_UNPACKED
+
+    book = tmp_path / "lke.xlsx"
+    with zipfile.ZipFile(book, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("a.xml", b"\0" * (MAX_UNPACKED // 2))
+        archive.writestr("b.xml", b"\0" * (MAX_UNPACKED - MAX_UNPACKED // 2 + extra))
+    r = run("import", str(book), "-o", str(tmp_path / "j.yaml"))
+    if extra:
+        said = f"isi buku kerja ini terurai menjadi {MAX_UNPACKED + 1} bita; batasnya {MAX_UNPACKED} bita"
+        assert f"{book}: galat: {said}" in r.stderr
+    else:  # within the limit: opened, and found not to be a workbook
+        assert "bukan buku kerja Excel (.xlsx)" in r.stderr
+    assert r.exit_code == 2
+
+
+def test_a_workbook_whose_info_gives_no_laporan_keeps_the_files(run: Run, tmp_path: Path) -> None:
+    bare = tmp_path / "tanpa.yaml"
+    bare.write_text("model: spbe-2020\ninstansi: X\nlevels:\n  1: 4\n", encoding="utf-8")
+    book = tmp_path / "lke.xlsx"
+    assert run("export", str(bare), "-o", str(book)).exit_code == 0
+    target = tmp_path / "j.yaml"
+    target.write_text("model: spbe-2020\ninstansi: X\nlaporan: {tempat: Denpasar}\nlevels:\n  1: 3\n", encoding="utf-8")
+    assert run("import", str(book), "-o", str(target), "--force").exit_code == 0
+    back = read_answers(target)
+    assert back.answers[1].level == 4 and back.laporan is not None and back.laporan.tempat == "Denpasar"

@@ -833,6 +833,8 @@ MESSAGES: dict[str, str] = {
     "hint.csv-bad": "Save it again from the spreadsheet as CSV, or use the file of spbe-calc export -o lke.csv.",
     "problem.lke-not-xlsx": "not a readable Excel workbook (.xlsx)",
     "hint.lke-not-xlsx": "Save the file from Excel or LibreOffice as .xlsx (not .xls or .ods).",
+    "problem.lke-unpacks-too-large": "this workbook unpacks to {size} bytes; the limit is {limit} bytes",
+    "hint.lke-unpacks-too-large": "A real LKE unpacks to far less; the file may be damaged or made to overload its reader. Save it again from Excel or LibreOffice.",
     "problem.lke-no-sheet": "the workbook has no sheet '{sheet}'",
     "hint.lke-no-sheet": "Use a workbook written by spbe-calc export, or name the indicators' sheet '{sheet}'.",
     "problem.lke-no-header": "no header row found (looked for 'No' and 'Tingkat' columns in the first 10 rows)",

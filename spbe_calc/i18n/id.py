@@ -823,6 +823,8 @@ MESSAGES: dict[str, str] = {
     "hint.csv-bad": "Simpan ulang dari spreadsheet sebagai CSV, atau pakai berkas dari spbe-calc export -o lke.csv.",
     "problem.lke-not-xlsx": "bukan buku kerja Excel (.xlsx) yang dapat dibaca",
     "hint.lke-not-xlsx": "Simpan berkas dari Excel atau LibreOffice sebagai .xlsx (bukan .xls atau .ods).",
+    "problem.lke-unpacks-too-large": "isi buku kerja ini terurai menjadi {size} bita; batasnya {limit} bita",
+    "hint.lke-unpacks-too-large": "LKE yang wajar terurai jauh di bawah batas ini; berkas ini mungkin rusak atau dibuat untuk membebani pembacanya. Simpan ulang dari Excel atau LibreOffice.",
     "problem.lke-no-sheet": "buku kerja tidak punya lembar '{sheet}'",
     "hint.lke-no-sheet": "Gunakan buku kerja dari spbe-calc export, atau beri nama lembar indikatornya '{sheet}'.",
     "problem.lke-no-header": "baris judul kolom tidak ditemukan (dicari kolom 'No' dan 'Tingkat' di 10 baris pertama)",

@@ -152,8 +152,9 @@ def _check_unpacked_size(path: str, data: bytes) -> None:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         raise fail(path, "lke-not-xlsx") from None
-    if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
-        raise fail(path, "too-large", size=len(data), limit=MAX_UNPACKED)
+    unpacked = sum(info.file_size for info in archive.infolist())
+    if unpacked > MAX_UNPACKED:
+        raise fail(path, "lke-unpacks-too-large", size=unpacked, limit=MAX_UNPACKED)
 
 
 class Workbook(NamedTuple):
