@@ -222,3 +222,74 @@ def test_the_title_row_is_as_tall_as_its_wrapped_lines(run: Run, tmp_path: Path,
     assert run("export", str(source), "-o", str(book)).exit_code == 0
     lke = load_workbook(book)["LKE"]
     assert len(lke["A1"].value) == title_length and lke.row_dimensions[1].height == 18 * lines
+
+
+@pytest.mark.parametrize(
+    ("head", "args", "said"),
+    [
+        ("model: spbe-2020\ntahun: 2021\n", [], ("indeks tepat", "exact", "aturan tahun 2021, anggapan")),
+        ("model: spbe-2020\ntahun: 2023\n", [], ("indeks dibulatkan", "rounded", "aturan tahun 2023")),
+        ("model: spbe-2020\ntahun: 2023\n", ["--banding", "exact"], ("indeks tepat", "exact", "--banding")),
+        ("model: m.yaml\n", [], ("indeks tepat", "exact", "aturan model")),
+    ],
+)
+def test_the_workbook_says_how_its_formulas_band(
+    run: Run, tmp_path: Path, head: str, args: list[str], said: tuple[str, str, str]
+) -> None:
+    (tmp_path / "m.yaml").write_text(MINI_TEXT, encoding="utf-8")
+    source = tmp_path / "j.yaml"
+    source.write_text(head + "levels:\n  1: 3\n", encoding="utf-8")
+    book = tmp_path / "lke.xlsx"
+    assert run("export", str(source), "-o", str(book), *args).exit_code == 0
+    wb = load_workbook(book)
+    index, rule, basis = said
+    assert wb["Hasil"]["A2"].value == (
+        f"Predikat dari {index} ({basis}; 2 desimal untuk tampilan); rumus menghitung ulang saat tingkat diubah."
+    )
+    info = {row[0]: row[1] for row in wb["Info"].iter_rows(values_only=True) if row[0]}
+    assert (info["Tahap pada rumus"], info["Aturan predikat"]) == ("mandiri", f"{rule} ({basis})")
+    assert "Tingkat dari tahap" not in info  # said only at an assessors' stage
+    who = head.split("tahun: ")[1].strip() if "tahun" in head else ""  # no instansi in these files
+    assert wb["LKE"].oddHeader.left.text == "Lembar Kerja Evaluasi SPBE" + (f" — {who}" if who else "")
+
+
+def test_the_workbook_counts_what_is_not_answered_and_says_where_levels_come_from(run: Run, tmp_path: Path) -> None:
+    book = tmp_path / "lke.xlsx"
+    staged = EXAMPLES / "tahap" / "kabupaten-contoh-2022.yaml"
+    assert run("export", str(staged), "-o", str(book), "--stage", "akhir").exit_code == 0
+    wb = load_workbook(book)
+    hasil, lke = wb["Hasil"], wb["LKE"]
+    kosong = next(c.column_letter for c in lke[2] if c.value == "kosong")
+    labels = {row[1].value: row for row in hasil.iter_rows() if isinstance(row[1].value, str)}
+    assert labels["Indikator belum diisi"][2].value == f"=SUM(LKE!${kosong}$3:${kosong}$49)"
+    assert "Indikator yang belum diisi dihitung pada tingkat terendah (seperti score --partial)." in labels
+    assert [c.value for c in lke[3] if isinstance(c.value, str) and c.value.startswith("=IF(ISNUMBER(IF")][-1] == (
+        '=IF(ISNUMBER(IF(ISNUMBER(M3),M3,IF(ISNUMBER(L3),L3,IF(ISNUMBER(K3),K3,"")))),0,1)'
+    )  # kosong: the akhir level, else interviu's, else dokumen's; the instansi's own never stands in
+    info = {row[0]: row[1] for row in wb["Info"].iter_rows(values_only=True) if row[0]}
+    assert (info["Tahap pada rumus"], info["Tingkat dari tahap"]) == ("akhir", "akhir 47")
+    (check,) = lke.data_validations.dataValidation
+    assert (check.type, check.formula1, check.allow_blank, check.showErrorMessage) == (
+        "list",
+        '"1,2,3,4,5"',
+        True,
+        True,
+    )
+    assert (check.errorTitle, check.error) == ("Tingkat", "Tingkat 1-5")
+    assert str(check.sqref) == "F3:F49 K3:K49 L3:L49 M3:M49"  # every stage's level column, row 3 to 49
+
+
+@pytest.mark.parametrize(
+    ("instansi", "header"),
+    [
+        ('"Dinas\\tA  &\\n B"', "Lembar Kerja Evaluasi SPBE — Dinas A && B · 2024"),  # one line, & escaped
+        ("D" * 200, "Lembar Kerja Evaluasi SPBE — " + "D" * 91),  # cut at 120 characters
+        ("null", "Lembar Kerja Evaluasi SPBE — 2024"),
+    ],
+)
+def test_the_page_header_is_one_line_within_its_limit(run: Run, tmp_path: Path, instansi: str, header: str) -> None:
+    source = tmp_path / "j.yaml"
+    source.write_text(f"model: spbe-2020\ninstansi: {instansi}\ntahun: 2024\nlevels:\n  1: 3\n", encoding="utf-8")
+    book = tmp_path / "lke.xlsx"
+    assert run("export", str(source), "-o", str(book)).exit_code == 0
+    assert load_workbook(book)["LKE"].oddHeader.left.text == header
