@@ -11,7 +11,9 @@ import pytest
 from openpyxl import load_workbook
 
 from spbe_calc.answers import read_answers
-from spbe_calc.lke.read import MAX_ROWS
+from spbe_calc.errors import SpbeError
+from spbe_calc.lke.read import INFO_ROWS, MAX_COLUMNS, MAX_ROWS, MAX_UNPACKED, read_workbook
+from spbe_calc.yamlsafe import LIMITS
 
 from .conftest import EXAMPLES, Run, bounded
 from .helpers import EX22_PATH, _within_bounds, _workbook
@@ -124,7 +126,6 @@ def test_import_to_a_folder_or_nothing_is_refused(run: Run, tmp_path: Path, outp
 
 
 def _answers_equal(a: Path, b: Path) -> None:
-    from spbe_calc.answers import read_answers
 
     left, right = read_answers(a).answers, read_answers(b).answers
     assert {k: v for k, v in left.items() if v.is_given()} == {k: v for k, v in right.items() if v.is_given()}
@@ -342,8 +343,6 @@ def test_problems_in_a_workbook_are_listed_by_row_then_column(run: Run, tmp_path
 
 
 def test_a_date_in_info_that_is_not_a_date_is_refused(run: Run, tmp_path: Path) -> None:
-    from spbe_calc.errors import SpbeError
-    from spbe_calc.lke.read import read_workbook
 
     book = _workbook(run, tmp_path)
     wb = load_workbook(book)
@@ -377,9 +376,6 @@ def test_the_text_limit_counts_the_info_sheet_and_every_cell_to_the_character(ru
     """What a workbook may say in all is what an answers file may (2 M characters): the Info
     sheet's texts count first, then each cell's in reading order, and the first cell past the
     limit is named."""
-    from spbe_calc.errors import SpbeError
-    from spbe_calc.lke.read import read_workbook
-    from spbe_calc.yamlsafe import LIMITS
 
     source = tmp_path / "j.yaml"
     source.write_text("model: spbe-2020\ninstansi: X\nlevels:\n  1: 3\n", encoding="utf-8")
@@ -408,7 +404,6 @@ def test_the_text_limit_counts_the_info_sheet_and_every_cell_to_the_character(ru
 
 @pytest.mark.parametrize(("column", "read"), [(60, True), (61, False)])
 def test_columns_past_the_sixtieth_are_not_read(run: Run, tmp_path: Path, column: int, read: bool) -> None:
-    from spbe_calc.lke.read import MAX_COLUMNS
 
     assert MAX_COLUMNS == 60
     book = _workbook(run, tmp_path)
@@ -424,8 +419,6 @@ def test_columns_past_the_sixtieth_are_not_read(run: Run, tmp_path: Path, column
 
 
 def test_the_signers_in_info_are_read_row_by_row_with_each_field_held_to_its_limit(run: Run, tmp_path: Path) -> None:
-    from spbe_calc.errors import SpbeError
-    from spbe_calc.lke.read import read_workbook
 
     book = _workbook(run, tmp_path)  # its two signers in rows 13 and 14, under the heading in row 12
     wb = load_workbook(book)
@@ -457,7 +450,6 @@ def test_the_signers_in_info_are_read_row_by_row_with_each_field_held_to_its_lim
 
 @pytest.mark.parametrize(("row", "read"), [(200, True), (201, False)])
 def test_info_is_read_to_its_two_hundredth_row(run: Run, tmp_path: Path, row: int, read: bool) -> None:
-    from spbe_calc.lke.read import INFO_ROWS, read_workbook
 
     assert INFO_ROWS == 200
     book = _workbook(run, tmp_path)
@@ -502,8 +494,6 @@ def test_a_workbook_over_the_row_limit_is_named_where_the_limit_is(run: Run, tmp
 def test_the_year_in_info_is_read_within_the_answers_files_bounds(
     run: Run, tmp_path: Path, cell: object, year: int | None, refused: str | None
 ) -> None:
-    from spbe_calc.errors import SpbeError
-    from spbe_calc.lke.read import read_workbook
 
     book = _workbook(run, tmp_path)
     wb = load_workbook(book)
@@ -526,7 +516,6 @@ def test_the_year_in_info_is_read_within_the_answers_files_bounds(
 @pytest.mark.parametrize("columns", [1, 2])
 def test_an_info_sheet_of_one_or_two_columns_is_read(run: Run, tmp_path: Path, columns: int) -> None:
     """Made by hand: labels in A and, when given, values in B; nothing further right."""
-    from spbe_calc.lke.read import read_workbook
 
     book = _workbook(run, tmp_path)
     wb = load_workbook(book)
@@ -541,8 +530,6 @@ def test_an_info_sheet_of_one_or_two_columns_is_read(run: Run, tmp_path: Path, c
 
 
 def test_a_text_in_info_is_held_to_the_answers_files_limit_for_its_field(run: Run, tmp_path: Path) -> None:
-    from spbe_calc.errors import SpbeError
-    from spbe_calc.lke.read import read_workbook
 
     book = _workbook(run, tmp_path)
     wb = load_workbook(book)
@@ -556,7 +543,6 @@ def test_a_text_in_info_is_held_to_the_answers_files_limit_for_its_field(run: Ru
 
 @pytest.mark.parametrize("extra", [0, 1])
 def test_a_workbook_may_unpack_to_its_limit_and_not_a_byte_more(run: Run, tmp_path: Path, extra: int) -> None:
-    from spbe_calc.lke.read import MAX_UNPACKED
 
     book = tmp_path / "lke.xlsx"
     with zipfile.ZipFile(book, "w", compression=zipfile.ZIP_DEFLATED) as archive:
