@@ -23,6 +23,7 @@ from rich.table import Table
 from rich.text import Text
 
 from spbe_calc.answers import Answer, bukti_label, compact_ids, is_answered
+from spbe_calc.answers.read import FIRST_YEAR, LAST_YEAR
 from spbe_calc.batch import ScoreBatch
 from spbe_calc.errors import SpbeError
 from spbe_calc.i18n import pick, t, words
@@ -565,10 +566,10 @@ def _ask_meta(q: Questionnaire, io_: Prompter) -> None:
         if raw == "":
             tahun = proposed
             break
-        if is_number(raw) and 2000 <= int(raw) <= 2100:
+        if is_number(raw) and FIRST_YEAR <= int(raw) <= LAST_YEAR:
             tahun = int(raw)
             break
-        io_.show(Text(t("as.bad-year", value=raw), style="red"))
+        io_.show(Text(t("as.bad-year", value=raw, first=FIRST_YEAR, last=LAST_YEAR), style="red"))
     if not reg.covers(tahun):  # kept (the user may know better), but said at once
         end = reg.year_to or ""
         io_.show(Text(t("as.year-outside", year=tahun, model=q.model.id, start=reg.year_from, end=end), style="yellow"))
