@@ -567,3 +567,13 @@ def test_a_workbook_whose_info_gives_no_laporan_keeps_the_files(run: Run, tmp_pa
     assert run("import", str(book), "-o", str(target), "--force").exit_code == 0
     back = read_answers(target)
     assert back.answers[1].level == 4 and back.laporan is not None and back.laporan.tempat == "Denpasar"
+
+
+def test_a_csv_of_ten_million_rows_is_read_within_bounds(tmp_path: Path) -> None:
+    """The rows past the limit are counted, not kept: a file just under the size limit made of
+    empty rows stays within the time and memory every command keeps."""
+    path = tmp_path / "lke.csv"
+    path.write_bytes(b"No,Tingkat\n1,3\n" + b"\n" * (10 * 1024 * 1024 - 100))
+    result = bounded("import", str(path), "-o", "j.yaml", cwd=tmp_path)
+    assert result.returncode == 1 and f"lebih dari {MAX_ROWS} baris" in result.stderr
+    _within_bounds(result)
