@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import zipfile
 from pathlib import Path
@@ -25,13 +26,14 @@ def _edit(book: Path, change: object) -> None:
     wb.save(book)
 
 
-def _handmade_workbook(path: Path, rows: list[list[str | int]], shared: list[str]) -> None:
+def _handmade_workbook(path: Path, rows: list[list[str | float]], shared: list[str]) -> None:
     """An xlsx written part by part, as an attacker would: a string cell ``"#n"`` refers to the
     n-th shared string (spreadsheet programs cut cells at 32,767 characters and store each text
-    once; this file stores one huge text once and uses it everywhere)."""
+    once; this file stores one huge text once and uses it everywhere). A number is stored as
+    Python writes it (``3.0`` for a float)."""
 
-    def cell(ref: str, value: str | int) -> str:
-        if isinstance(value, int):
+    def cell(ref: str, value: str | float) -> str:
+        if isinstance(value, (int, float)):
             return f'<c r="{ref}"><v>{value}</v></c>'
         if value.startswith("#"):
             return f'<c r="{ref}" t="s"><v>{value[1:]}</v></c>'
@@ -80,7 +82,7 @@ def _inflate(book: Path, marker: str, replacement: str) -> None:
 def test_one_huge_shared_string_in_many_cells_is_refused_cell_by_cell(tmp_path: Path) -> None:
     """A 5 MB text stored once and used in the fakta of 47 rows and the analisis of 47 more."""
     book = tmp_path / "lke.xlsx"
-    rows: list[list[str | int]] = [
+    rows: list[list[str | float]] = [
         ["Domain", "Aspek", "No", "Indikator", "Bobot (%)", "Tingkat", "Nama Tingkat", "Fakta", "Analisis"]
     ]
     rows += [["", "", str(i), "", 1, 3, "", "#0", "#0"] for i in range(1, 48)]
@@ -399,7 +401,16 @@ def test_the_text_limit_counts_the_info_sheet_and_every_cell_to_the_character(ru
     with pytest.raises(SpbeError) as info:
         read_workbook(str(book))
     r, c = cells[-1]
-    assert [(p.code, p.cell) for p in info.value.problems] == [("too-many-chars", f"LKE!{'HI'[c - 8]}{r}")]
+    said = [(p.code, p.cell, p.args) for p in info.value.problems]
+    assert said == [("too-many-chars", f"LKE!{'HI'[c - 8]}{r}", {"limit": LIMITS["max_chars"]})]
+    fill(rest)  # to the limit exactly, and one character in a later row: said there, once
+    wb = load_workbook(book)
+    wb["LKE"].cell(row=40, column=8, value="b")
+    wb["LKE"].cell(row=41, column=8, value="c")
+    wb.save(book)
+    with pytest.raises(SpbeError) as info:
+        read_workbook(str(book))
+    assert [(p.code, p.cell) for p in info.value.problems] == [("too-many-chars", "LKE!H40")]
 
 
 @pytest.mark.parametrize(("column", "read"), [(60, True), (61, False)])
@@ -577,3 +588,60 @@ def test_a_csv_of_ten_million_rows_is_read_within_bounds(tmp_path: Path) -> None
     result = bounded("import", str(path), "-o", "j.yaml", cwd=tmp_path)
     assert result.returncode == 1 and f"lebih dari {MAX_ROWS} baris" in result.stderr
     _within_bounds(result)
+
+
+def test_numbers_stored_as_floats_read_as_whole_numbers(tmp_path: Path) -> None:
+    book = tmp_path / "lke.xlsx"
+    _handmade_workbook(book, [["No", "Tingkat"], [1.0, 3.0], [2.0, 4]], [])
+    answers = read_workbook(str(book)).answers.answers
+    assert {k: a.level for k, a in answers.items()} == {1: 3, 2: 4}
+
+
+@pytest.mark.parametrize("typed", [datetime.datetime(2024, 3, 1), datetime.datetime(2024, 3, 1, 14, 30)])
+def test_a_date_typed_into_info_reads_as_its_day(run: Run, tmp_path: Path, typed: datetime.datetime) -> None:
+    book = _workbook(run, tmp_path)
+    wb = load_workbook(book)
+    assert wb["Info"]["A7"].value == "Tanggal penandatanganan"
+    wb["Info"]["B7"] = typed  # a spreadsheet keeps a typed date as a date and time
+    wb.save(book)
+    laporan = read_workbook(str(book)).answers.laporan
+    assert laporan is not None and laporan.tanggal == "2024-03-01"
+
+
+@pytest.mark.parametrize(("extra", "refused"), [(0, False), (1, True)])
+def test_a_text_may_be_as_long_as_an_answers_file_allows(run: Run, tmp_path: Path, extra: int, refused: bool) -> None:
+    from spbe_calc.spec import MAX_TEXT
+
+    path = _write_csv(tmp_path / "lke.csv", [["No", "Tingkat", "Fakta"], ["1", "3", "f" * (MAX_TEXT + extra)]])
+    if refused:
+        with pytest.raises(SpbeError) as caught:
+            read_workbook(str(path))
+        assert [(p.line, p.code, p.args) for p in caught.value.problems] == [
+            (2, "string-too-long", {"limit": MAX_TEXT})
+        ]
+    else:
+        assert read_workbook(str(path)).answers.answers[1].fakta == "f" * MAX_TEXT
+
+
+def test_import_reads_with_the_model_option(run: Run, tmp_path: Path) -> None:
+    path = _write_csv(tmp_path / "lke.csv", [["No", "Tingkat"], ["1", "0"]])  # level 0: spbe-2018's scale
+    back = tmp_path / "baru.yaml"
+    r = run("import", str(path), "-o", str(back), "--model", "spbe-2018")
+    assert r.exit_code == 0, r.stderr
+    assert read_answers(back).answers[1].level == 0
+
+
+def test_import_onto_answers_without_force_names_the_file(run: Run, tmp_path: Path) -> None:
+    path = _write_csv(tmp_path / "lke.csv", [["No", "Tingkat"], ["1", "3"]])
+    target = tmp_path / "j.yaml"
+    target.write_text("model: spbe-2020\nlevels:\n  1: 2\n", encoding="utf-8")
+    r = run("import", str(path), "-o", str(target))
+    assert r.exit_code == 2 and f"{target}: galat: berkas ini sudah ada dan berisi jawaban" in r.stderr
+    assert read_answers(target).answers[1].level == 2
+
+
+def test_an_indicator_scored_per_item_needs_its_item_number(run: Run, tmp_path: Path) -> None:
+    path = _write_csv(tmp_path / "lke.csv", [["No", "Tingkat"], ["35", "3"], ["35.1", "3"]])
+    with pytest.raises(SpbeError) as caught:
+        read_workbook(str(path), "spbe-2018")
+    assert [(p.line, p.code, p.args["value"]) for p in caught.value.problems] == [(2, "lke-bad-number", "35")]

@@ -140,8 +140,8 @@ def _text(value: Any) -> str | None:
         return None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        value = value.date().isoformat() if isinstance(value, datetime.datetime) else value.isoformat()
+    if isinstance(value, datetime.datetime):  # a date typed into a cell: openpyxl gives a datetime
+        value = value.date().isoformat()
     text = from_cell(str(value))
     return text if text.strip() else None
 
@@ -283,11 +283,9 @@ def import_workbook(path: str, output: Path, model_ref: str | None = None, force
     then replace the file's, and the rest of the file stays (:func:`apply_workbook`). Returns
     the workbook read.
     """
-    fallback = None
-    if model_ref is None:
-        # A CSV names no model (nor may a workbook): the answers file it goes into says which.
-        there = current(output).answers
-        fallback = model_for(there, None) if there.model else None
+    # A CSV names no model (nor may a workbook): then the answers file it goes into says which (the
+    # default model when that names none either); --model says it for both.
+    fallback = model_for(current(output).answers, None) if model_ref is None else None
     book = read_workbook(path, model_ref, fallback)
 
     def change(now: Answers) -> Answers:
