@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from spbe_calc.answers import read_answers
+from spbe_calc.answers import Signer, read_answers
 from spbe_calc.errors import SpbeError
 from spbe_calc.lke.read import INFO_ROWS, MAX_COLUMNS, MAX_ROWS, MAX_UNPACKED, read_workbook
 from spbe_calc.yamlsafe import LIMITS
@@ -645,3 +645,18 @@ def test_an_indicator_scored_per_item_needs_its_item_number(run: Run, tmp_path: 
     with pytest.raises(SpbeError) as caught:
         read_workbook(str(path), "spbe-2018")
     assert [(p.line, p.code, p.args["value"]) for p in caught.value.problems] == [(2, "lke-bad-number", "35")]
+
+
+def test_signers_in_a_narrow_info_sheet_are_read(run: Run, tmp_path: Path) -> None:
+    """Made by hand: the signers' jabatan and nama only, so the sheet ends at column C."""
+    book = _workbook(run, tmp_path)
+    wb = load_workbook(book)
+    del wb["Info"]
+    info = wb.create_sheet("Info")
+    info.append(["Model", "spbe-2020"])
+    info.append(["Penandatangan"])
+    info.append([None, "Kepala Dinas", "Budi"])
+    wb.save(book)
+    laporan = read_workbook(str(book)).answers.laporan
+    assert laporan is not None
+    assert laporan.penandatangan == (Signer(jabatan="Kepala Dinas", nama="Budi", nip=None, peran=None),)
