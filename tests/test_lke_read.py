@@ -660,3 +660,46 @@ def test_signers_in_a_narrow_info_sheet_are_read(run: Run, tmp_path: Path) -> No
     laporan = read_workbook(str(book)).answers.laporan
     assert laporan is not None
     assert laporan.penandatangan == (Signer(jabatan="Kepala Dinas", nama="Budi", nip=None, peran=None),)
+
+
+@pytest.mark.parametrize(
+    ("shown", "data", "read"),
+    [
+        # as export wrote them: the hidden column, details and all
+        ("sk.pdf (1/2024)\nnotulen", '[{"path": "sk.pdf", "nomor": "1/2024"}, "notulen"]', "exact"),
+        # edited: each line an entry, a line still naming a described document keeps its details
+        ("notulen\nsk.pdf (1/2024)\nfoto rapat", '[{"path": "sk.pdf", "nomor": "1/2024"}, "notulen"]', "edited"),
+        ("", '[{"path": "sk.pdf", "nomor": "1/2024"}]', "cleared"),  # the visible cell emptied
+        ("SK bupati\n\n  \nnotulen", "", "lines"),  # no hidden column: the lines, blank ones left out
+    ],
+)
+def test_the_evidence_is_read_from_the_hidden_column_while_the_visible_one_is_unchanged(
+    tmp_path: Path, shown: str, data: str, read: str
+) -> None:
+    from spbe_calc.answers import Evidence
+
+    path = _write_csv(tmp_path / "lke.csv", [["No", "Tingkat", "Bukti", "bukti (data)"], ["1", "3", shown, data]])
+    answers = read_workbook(str(path)).answers.answers
+    sk = Evidence(path="sk.pdf", nomor="1/2024")
+    expected = {
+        "exact": (sk, "notulen"),
+        "edited": ("notulen", sk, "foto rapat"),
+        "cleared": (),
+        "lines": ("SK bupati", "notulen"),
+    }[read]
+    assert answers[1].bukti == expected
+
+
+def test_the_items_of_an_indicator_scored_per_item_are_read_into_one_level(tmp_path: Path) -> None:
+    rows = [["No", "Tingkat", "Fakta"], ["33", "", ""], ["35.1", "3", "f"], ["35.2", "4", ""], ["35.3", "", ""]]
+    rows += [["34", "2", ""]]  # after an empty row: read as well
+    answers = read_workbook(str(_write_csv(tmp_path / "lke.csv", rows)), "spbe-2018").answers.answers
+    assert {k: (a.level, a.fakta) for k, a in answers.items()} == {34: (2, None), 35: ((3, 4, None), "f")}
+
+
+@pytest.mark.parametrize("number", ["12.1", "35.4", "35.0", "35"])
+def test_a_row_number_must_name_an_indicator_or_one_of_its_items(tmp_path: Path, number: str) -> None:
+    path = _write_csv(tmp_path / "lke.csv", [["No", "Tingkat"], [number, "3"]])
+    with pytest.raises(SpbeError) as caught:
+        read_workbook(str(path), "spbe-2018")
+    assert [(p.code, p.args["value"]) for p in caught.value.problems] == [("lke-bad-number", number)]

@@ -403,7 +403,7 @@ def _bukti(shown: str | None, data: str | None) -> tuple[Bukti, ...]:
     # JSON is YAML: the hidden column is read by the answers file's own rules, so nothing an
     # edited workbook says can make an answers file that its reader would refuse.
     exact = (read_bukti(data) or ()) if data else ()
-    if exact and bukti_text(exact) == (shown or ""):
+    if exact and bukti_text(exact) == shown:
         return exact
     described = {bukti_text((e,)): e for e in exact if isinstance(e, Evidence)}
     return tuple(described.get(line, line) for line in (shown or "").split("\n") if line.strip())
@@ -425,13 +425,13 @@ def _answers(
         def level(
             stage: str, ind: Indicator = ind, per_stage: dict[str, dict[int | None, int | None]] = per_stage
         ) -> Any:
-            values = per_stage.get(stage, {})
+            values = per_stage[stage]  # every row read has a level, or None, at every stage read
             if not ind.items:
                 return values.get(None)
             items = tuple(values.get(i) for i in range(len(ind.items)))
             return None if all(v is None for v in items) else items
 
-        text = texts.get(ind.id, {})
+        text = texts[ind.id]  # every row read has its texts, empty or not
         tahap = tuple((s, level(s)) for s in stages[1:] if level(s) is not None)
         mandiri = level("mandiri")
         if mandiri is None and not tahap and not text:
