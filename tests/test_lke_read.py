@@ -703,3 +703,76 @@ def test_a_row_number_must_name_an_indicator_or_one_of_its_items(tmp_path: Path,
     with pytest.raises(SpbeError) as caught:
         read_workbook(str(path), "spbe-2018")
     assert [(p.code, p.args["value"]) for p in caught.value.problems] == [("lke-bad-number", number)]
+
+
+def test_each_kind_of_row_problem_is_placed_at_its_number_cell(run: Run, tmp_path: Path) -> None:
+    rows = [
+        ["Catatan", "No", "Tingkat", "Tingkat Akhir"],
+        ["", "", "3", ""],  # a level without a number
+        ["", "", "", "2"],  # a stage's level without a number
+        ["", "48", "3", ""],  # not an indicator of the model
+        ["", "1", "3", ""],
+        ["", "1", "4", ""],  # the same indicator again
+        ["total", "", "", ""],  # a note: no level, no problem
+    ]
+    path = _write_csv(tmp_path / "lke.csv", rows)
+    r = run("import", str(path), "-o", str(tmp_path / "j.yaml"))
+    assert r.exit_code == 1
+    said = [line for line in r.stderr.splitlines() if line.startswith(str(path))]
+    assert [line.split(": galat: ")[0].removeprefix(f"{path}:") for line in said] == ["2:2", "3:2", "4:2", "6:2"]
+    assert "'48' bukan nomor indikator model ini (1-47; butir ditulis seperti 35.2)" in said[2]
+    assert "indikator 1 sudah ada di baris 5" in said[3]  # the duplicate names the row it repeats
+
+
+@pytest.mark.parametrize(
+    ("header", "read"),
+    [
+        (["No", "Tingkat", "Tingkat"], 3),  # a header twice: the first column is read
+        (["No", "Nilai", "Tingkat"], 4),
+        (["No", "Nilai", "Level"], None),  # no Tingkat column: not an LKE
+        (["Nomor", "Tingkat", "x"], None),  # no No column: not an LKE
+    ],
+)
+def test_the_header_row_needs_no_and_tingkat_and_reads_the_first_of_each(
+    tmp_path: Path, header: list[str], read: int | None
+) -> None:
+    path = _write_csv(tmp_path / "lke.csv", [header, ["1", "3", "4"]])
+    if read is None:
+        with pytest.raises(SpbeError) as caught:
+            read_workbook(str(path))
+        assert [p.code for p in caught.value.problems] == ["lke-no-header"]
+        assert caught.value.exit_code == 2
+    else:
+        assert read_workbook(str(path)).answers.answers[1].level == read
+
+
+@pytest.mark.parametrize(("extra", "refused"), [(0, False), (1, True)])
+def test_a_sheet_may_have_its_row_limit_under_the_header_and_not_a_row_more(
+    tmp_path: Path, extra: int, refused: bool
+) -> None:
+    rows = [["No", "Tingkat"], ["1", "3"]] + [["", ""]] * (MAX_ROWS - 1 + extra)
+    path = _write_csv(tmp_path / "lke.csv", rows)
+    if refused:
+        with pytest.raises(SpbeError) as caught:
+            read_workbook(str(path))
+        assert [(p.line, p.code) for p in caught.value.problems] == [(MAX_ROWS + 2, "lke-too-many-rows")]
+    else:
+        assert read_workbook(str(path)).answers.answers[1].level == 3
+
+
+@pytest.mark.parametrize(("extra", "refused"), [(0, False), (1, True)])
+def test_a_csv_may_say_as_much_as_an_answers_file_and_not_a_character_more(
+    tmp_path: Path, extra: int, refused: bool
+) -> None:
+    from spbe_calc.spec import MAX_TEXT
+
+    cells = LIMITS["max_chars"] // MAX_TEXT  # a CSV has no Info sheet: its texts alone count
+    rows = [["No", "Tingkat", "Fakta"]] + [[str(i), "3", "f" * MAX_TEXT] for i in range(1, cells + 1)]
+    rows.append([str(cells + 1), "3", "g" * extra])
+    path = _write_csv(tmp_path / "lke.csv", rows)
+    if refused:
+        with pytest.raises(SpbeError) as caught:
+            read_workbook(str(path))
+        assert [(p.line, p.code) for p in caught.value.problems] == [(cells + 2, "too-many-chars")]
+    else:
+        assert len(read_workbook(str(path)).answers.answers) == cells + 1

@@ -305,7 +305,7 @@ def _headers(lke: _Sheet) -> tuple[int, dict[str, int]]:
     for r, row in enumerate(lke.rows[:HEADER_SEARCH], start=1):
         found = {}
         for c, value in enumerate(row, start=1):
-            key = known.get(" ".join(str(value).split()).casefold()) if isinstance(value, str) else None
+            key = known.get(" ".join(str(value).split()).casefold())  # no number or date is a header
             if key is not None and key not in found:
                 found[key] = c
         if "no" in found and "tingkat" in found:
@@ -328,7 +328,11 @@ def _read_rows(lke: _Sheet, model: Model) -> tuple[dict[int, Answer], frozenset[
 
         def cell(key: str, row: tuple[Any, ...] = row) -> Any:
             c = col.get(key)
-            return row[c - 1] if c is not None and c - 1 < len(row) else None
+            return row[c - 1] if c is not None and c - 1 < len(row) else None  # a CSV row may be short
+
+        def text(key: str, r: int = r) -> str | None:
+            """A text column's cell held to an answers file's rules; None where there is no such column."""
+            return lke.text(r, col[key], cell(key)) if key in col else None
 
         number = _text(cell("no"))
         if number is None:
@@ -345,18 +349,14 @@ def _read_rows(lke: _Sheet, model: Model) -> tuple[dict[int, Answer], frozenset[
             continue
         seen[(ident, item)] = r
         ind = indicators[ident]
-        for stage, key in stage_keys:
-            levels.setdefault(ident, {}).setdefault(stage, {})[item] = _row_level(
-                lke, r, col.get(key, 0), cell(key), ind
-            )
+        for stage, key in stage_keys:  # only the level columns the sheet has
+            levels.setdefault(ident, {}).setdefault(stage, {})[item] = _row_level(lke, r, col[key], cell(key), ind)
         entry = texts.setdefault(ident, {})
         for key in ("fakta", "analisis"):
-            value = lke.text(r, col.get(key, 0), cell(key))
+            value = text(key)
             if value is not None and key not in entry:
                 entry[key] = value
-        bukti = _bukti(
-            lke.text(r, col.get("bukti", 0), cell("bukti")), lke.text(r, col.get("bukti_data", 0), cell("bukti_data"))
-        )
+        bukti = _bukti(text("bukti"), text("bukti_data"))
         if bukti and "bukti" not in entry:
             entry["bukti"] = bukti
     if not seen and not lke.problems:  # a header and nothing under it: a mistake, not an empty LKE
