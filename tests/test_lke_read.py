@@ -188,7 +188,8 @@ def test_other_spreadsheets_are_told_how_to_save(run: Run, tmp_path: Path, suffi
     path = tmp_path / f"lke{suffix}"
     path.write_bytes(b"PK\x03\x04")
     r = run("import", str(path), "-o", str(tmp_path / "j.yaml"))
-    assert r.exit_code == 2 and "tidak dibaca langsung" in r.stderr and "simpan sebagai .xlsx" in r.stderr
+    assert r.exit_code == 2 and "simpan sebagai .xlsx" in r.stderr
+    assert f"{path}: galat: berkas {suffix.lower()} tidak dibaca langsung oleh import" in r.stderr
 
 
 def test_a_csv_that_is_not_utf8_is_told_how_to_save(run: Run, tmp_path: Path) -> None:
@@ -776,3 +777,53 @@ def test_a_csv_may_say_as_much_as_an_answers_file_and_not_a_character_more(
         assert [(p.line, p.code) for p in caught.value.problems] == [(cells + 2, "too-many-chars")]
     else:
         assert len(read_workbook(str(path)).answers.answers) == cells + 1
+
+
+def test_a_workbook_that_is_not_there_or_too_large_is_named(run: Run, tmp_path: Path) -> None:
+    from spbe_calc.lke.read import MAX_BYTES
+
+    missing = tmp_path / "tidak-ada.xlsx"
+    r = run("import", str(missing), "-o", str(tmp_path / "j.yaml"))
+    assert r.exit_code == 2 and f"{missing}: galat: berkas tidak ditemukan" in r.stderr
+    large = tmp_path / "besar.xlsx"
+    large.write_bytes(b"PK" + b"\0" * MAX_BYTES)
+    r = run("import", str(large), "-o", str(tmp_path / "j.yaml"))
+    assert r.exit_code == 2 and f"{large}: galat: berkas terlalu besar" in r.stderr
+
+
+def _no_info(run: Run, tmp_path: Path, source: str) -> Path:
+    """A workbook of ``source`` (answers text) whose Info sheet was deleted."""
+    (tmp_path / "sumber.yaml").write_text(source, encoding="utf-8")
+    book = tmp_path / "lke.xlsx"
+    assert run("export", str(tmp_path / "sumber.yaml"), "-o", str(book)).exit_code == 0
+    wb = load_workbook(book)
+    del wb["Info"]
+    wb.save(book)
+    return book
+
+
+def test_a_workbook_without_info_is_read_with_the_model_of_the_file_it_goes_into(run: Run, tmp_path: Path) -> None:
+    book = _no_info(run, tmp_path, "model: spbe-2018\nlevels:\n  1: 0\n  2: 4\n")  # 0: spbe-2018's scale
+    target = tmp_path / "j.yaml"
+    target.write_text("model: spbe-2018\ninstansi: X\n", encoding="utf-8")
+    r = run("import", str(book), "-o", str(target))
+    assert r.exit_code == 0, r.stderr
+    back = read_answers(target)
+    assert (back.model, back.instansi, back.answers[1].level) == ("spbe-2018", "X", 0)
+    fresh = tmp_path / "baru.yaml"
+    r = run("import", str(book), "-o", str(fresh), "--model", "spbe-2018")  # or as --model says
+    assert r.exit_code == 0, r.stderr
+    assert read_answers(fresh).answers[1].level == 0
+
+
+def test_a_model_the_info_sheet_names_by_path_is_found_beside_the_workbook(run: Run, tmp_path: Path) -> None:
+    from .helpers import MINI_TEXT
+
+    (tmp_path / "m.yaml").write_text(
+        MINI_TEXT.replace("1: {name: Rintisan}", "0: {name: Nol}\n      1: {name: Rintisan}", 1), encoding="utf-8"
+    )
+    (tmp_path / "j.yaml").write_text("model: m.yaml\nlevels:\n  1: 0\n", encoding="utf-8")
+    book = tmp_path / "lke.xlsx"
+    assert run("export", str(tmp_path / "j.yaml"), "-o", str(book)).exit_code == 0
+    read = read_workbook(str(book))  # from the project's folder: m.yaml is beside the workbook, not here
+    assert (read.model.id, read.answers.answers[1].level) == ("mini", 0)

@@ -180,7 +180,7 @@ def read_workbook(path: str, model_ref: str | None = None, fallback: Model | Non
     suffix = Path(path).suffix.lower()
     if suffix in OTHER_SPREADSHEETS:
         raise fail(path, "lke-other-format", suffix=suffix)
-    data = read_bytes(path, path, MAX_BYTES)
+    data = read_bytes(path, limit=MAX_BYTES)
     if suffix == ".csv":
         return _read_csv(path, data, load_model(model_ref) if model_ref else fallback)
     _check_unpacked_size(path, data)
