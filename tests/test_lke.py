@@ -385,3 +385,79 @@ def test_a_formula_in_a_level_cell_is_not_run(run: Run, tmp_path: Path) -> None:
 
     result, out = _edited(run, tmp_path, edit)
     assert result.exit_code == 1 and "LKE!F3" in result.stderr and not out.exists()
+
+
+def _mini_variant(folder: Path, *edits: tuple[str, str]) -> Path:
+    """The mini model with text replaced (each edit must apply), written beside the answers."""
+    from .helpers import MINI_TEXT
+
+    text = MINI_TEXT
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path = folder / "m.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("edits", "levels", "predikat"),
+    [
+        # an upper edge that belongs to the band below: 1.80 exactly is still Kurang
+        (
+            [
+                ("{name: Cukup,       min: 1.8, max: 2.6, min_inclusive: true,",
+                 "{name: Cukup,       min: 1.8, max: 2.6, min_inclusive: false,"),
+                ("{name: Kurang,      min: null, max: 1.8, max_inclusive: false}",
+                 "{name: Kurang,      min: null, max: 1.8, max_inclusive: true}"),
+            ],
+            {1: 2, 2: 1, 3: 2, 4: 2, 5: 2},
+            "Kurang",
+        ),
+        # banded on the index rounded to two places: 2.58 is Cukup (not 2.60, Baik)
+        (
+            [
+                ("  banding: exact", "  banding: rounded"),
+                ("{id: 4, name: Indikator Empat, weight: 10.00,", "{id: 4, name: Indikator Empat, weight: 9.00,"),
+                ("{id: 5, name: Indikator Lima, weight: 15.00,", "{id: 5, name: Indikator Lima, weight: 16.00,"),
+            ],
+            {1: 1, 2: 1, 3: 5, 4: 3, 5: 1},
+            "Cukup",
+        ),
+    ],
+)  # fmt: skip
+def test_the_workbook_bands_at_an_edge_as_score_does(
+    run: Run, tmp_path: Path, edits: list[tuple[str, str]], levels: dict[int, int], predikat: str
+) -> None:
+    _mini_variant(tmp_path, *edits)
+    source = tmp_path / "j.yaml"
+    source.write_text("model: m.yaml\nlevels:\n" + "".join(f"  {k}: {v}\n" for k, v in levels.items()))
+    scored = json.loads(run("score", str(source), "-f", "json").stdout)
+    assert scored["predikat"] == predikat
+    out = tmp_path / "lke.xlsx"
+    _export(run, source, out)
+    row = _index_row(out)
+    assert Sheet(out).evaluate({}, [f"E{row}"]) == {f"E{row}": predikat}
+
+
+def test_a_level_name_with_quotes_is_named_by_the_workbook_as_written(run: Run, tmp_path: Path) -> None:
+    _mini_variant(tmp_path, ("3: {name: Terdefinisi}", "3: {name: 'Ter\"defi\"nisi'}"))
+    source = tmp_path / "j.yaml"
+    source.write_text("model: m.yaml\nlevels:\n  1: 3\n")
+    out = tmp_path / "lke.xlsx"
+    _export(run, source, out)
+    model = formulas.ExcelModel().loads(str(out)).finish()
+    ref = f"'[{out.name}]LKE'!G3"
+    assert model.calculate(outputs=[ref])[ref].value[0, 0] == 'Ter"defi"nisi'
+
+
+def test_texts_that_look_like_cell_escapes_come_back_as_written(run: Run, tmp_path: Path) -> None:
+    source = tmp_path / "j.yaml"
+    fakta = "kode _x0041_ dan _X0042_ dan _x005F_ tetap"
+    source.write_text(f'model: spbe-2020\nlevels:\n  1: {{level: 3, fakta: "{fakta}"}}\n', encoding="utf-8")
+    out = tmp_path / "lke.xlsx"
+    _export(run, source, out)
+    assert openpyxl.load_workbook(out)["LKE"]["H3"].value == fakta.replace("_x0", "_x005F_x0")  # escaped
+    back = tmp_path / "k.yaml"
+    assert run("import", str(out), "-o", str(back)).exit_code == 0
+    assert read_answers(back).answers[1].fakta == fakta
