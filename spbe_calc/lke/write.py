@@ -246,7 +246,7 @@ def rounded_formula(model: Model, units: str, total: str) -> str:
     return f"INT((2*{units}*{scale}+{total})/(2*{total}))/{scale}"
 
 
-def write_xlsx(scored: ScoredFile, stage: str = "mandiri") -> bytes:
+def write_xlsx(scored: ScoredFile, stage: str) -> bytes:
     """The workbook: ``LKE``, ``Hasil`` (live formulas on ``stage``'s levels) and ``Info``."""
     workbook = Workbook()
     sheet = workbook.active
