@@ -293,3 +293,21 @@ def test_the_page_header_is_one_line_within_its_limit(run: Run, tmp_path: Path, 
     book = tmp_path / "lke.xlsx"
     assert run("export", str(source), "-o", str(book)).exit_code == 0
     assert load_workbook(book)["LKE"].oddHeader.left.text == header
+
+
+def test_each_scale_has_its_drop_down_over_its_rows_in_runs(run: Run, tmp_path: Path) -> None:
+    from .helpers import TWO_SCALES
+
+    model = TWO_SCALES.replace("total_weight: 2", "total_weight: 4").replace("    weight: 2\n", "    weight: 4\n")
+    model = model.replace(
+        "      - {id: 2, name: Dua, weight: 1, scale: tiga}\n",
+        "      - {id: 2, name: Dua, weight: 1, scale: tiga}\n"
+        "      - {id: 3, name: Tiga, weight: 1}\n      - {id: 4, name: Empat, weight: 1}\n",
+    )
+    (tmp_path / "m.yaml").write_text(model, encoding="utf-8")
+    (tmp_path / "j.yaml").write_text("model: m.yaml\nlevels:\n  2: 0\n", encoding="utf-8")
+    book = tmp_path / "lke.xlsx"
+    assert run("export", str(tmp_path / "j.yaml"), "-o", str(book)).exit_code == 0
+    checks = {dv.formula1: str(dv.sqref) for dv in load_workbook(book)["LKE"].data_validations.dataValidation}
+    assert checks == {'"1,2,3,4,5"': "F3 F5:F6", '"0,1,2,3"': "F4"}
+    assert [c.value for c in load_workbook(book)["LKE"]["G"][2:4]][1].startswith("=IF(ISNUMBER(F4),CHOOSE(F4--1,")
