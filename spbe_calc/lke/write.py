@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from fractions import Fraction
 from typing import Any, NamedTuple
 
@@ -410,22 +411,17 @@ def _lines(text: Any, width: int) -> int:
 
 
 def _ranges(cells: list[str]) -> list[str]:
-    """Cells (``F2``, ``F3``, ``H2``) as ranges of consecutive rows (``F2:F3``, ``H2``)."""
+    """Cells in row order (``F2``, ``F3``, ``F5``, ``H2``) as runs of rows (``F2:F3``, ``F5:F5``, ``H2:H2``)."""
     by_column: dict[str, list[int]] = {}
     for ref in cells:
         letters = ref.rstrip("0123456789")
         by_column.setdefault(letters, []).append(int(ref[len(letters) :]))
     out = []
-    for letters, numbers in by_column.items():
-        numbers.sort()
-        start = prev = numbers[0]
-        for n in [*numbers[1:], None]:
-            if n is not None and n == prev + 1:
-                prev = n
-                continue
-            out.append(f"{letters}{start}" + (f":{letters}{prev}" if prev != start else ""))
-            if n is not None:
-                start = prev = n
+    for letters, rows in by_column.items():
+        # Rows of one run keep the same distance from their place in the list.
+        for _, run in itertools.groupby(enumerate(rows), key=lambda pair: pair[1] - pair[0]):
+            numbers = [row for _, row in run]
+            out.append(f"{letters}{numbers[0]}:{letters}{numbers[-1]}")
     return out
 
 
