@@ -311,3 +311,22 @@ def test_each_scale_has_its_drop_down_over_its_rows_in_runs(run: Run, tmp_path: 
     checks = {dv.formula1: str(dv.sqref) for dv in load_workbook(book)["LKE"].data_validations.dataValidation}
     assert checks == {'"1,2,3,4,5"': "F3 F5:F6", '"0,1,2,3"': "F4"}
     assert [c.value for c in load_workbook(book)["LKE"]["G"][2:4]][1].startswith("=IF(ISNUMBER(F4),CHOOSE(F4--1,")
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        ("model: m.yaml\n", "Lembar Kerja Evaluasi · Indeks Mini (Mini) — {note}"),
+        ("model: m.yaml\ninstansi: Dinas X\ntahun: 2024\n", "Lembar Kerja Evaluasi — Dinas X · 2024 · Indeks Mini (Mini) — {note}"),
+    ],
+)  # fmt: skip
+def test_the_sheet_title_says_who_when_and_which_model(run: Run, tmp_path: Path, head: str, title: str) -> None:
+    from spbe_calc.model import load_model
+    from spbe_calc.render import status_note
+
+    (tmp_path / "m.yaml").write_text(MINI_TEXT, encoding="utf-8")
+    (tmp_path / "j.yaml").write_text(head + "levels:\n  1: 3\n", encoding="utf-8")
+    book = tmp_path / "lke.xlsx"
+    assert run("export", str(tmp_path / "j.yaml"), "-o", str(book)).exit_code == 0
+    note = status_note(load_model(str(tmp_path / "m.yaml")))
+    assert note and load_workbook(book)["LKE"]["A1"].value == title.format(note=note)
