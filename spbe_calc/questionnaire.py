@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from spbe_calc.answers import Answer, Answers, bind, compact_ids, is_answered, read_answers, unknown_indicator
 from spbe_calc.answers.read import Written, with_field
-from spbe_calc.answers.store import check_writable, current, empty_answers, update
+from spbe_calc.answers.store import check_writable, current, update
 from spbe_calc.core import Basis, ScoredFile, model_for, score_answers
 from spbe_calc.errors import Problem, SpbeError, errors_in, fail
 from spbe_calc.model import Indicator, Model, load_model
@@ -142,16 +142,14 @@ class Questionnaire:
         where), because rewriting could drop what the reader could not understand.
         """
         check_writable(path)  # before any question: an answer that cannot be saved is lost
-        now = current(path)
+        now = current(path)  # a file not written yet holds empty answers; the first save names the model
         if now.written:
-            answers = now.answers
-            model = model_for(answers, model_ref)
+            model = model_for(now.answers, model_ref)
             # Unknown indicators, levels out of range, a published result (no levels to enter): refuse.
-            bind(answers, model, partial=True)
+            bind(now.answers, model, partial=True)
         else:
             model = load_model(model_ref)
-            answers = empty_answers(path, model.id)
-        return cls(path, model, answers, select(model, domains, aspects, indicators), not now.written, stage)
+        return cls(path, model, now.answers, select(model, domains, aspects, indicators), not now.written, stage)
 
     # --- where we are --------------------------------------------------------------------------
 
