@@ -74,7 +74,8 @@ _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 def to_cell(text: str) -> str:
     """A text as a workbook cell holds it (see the comment above)."""
-    return _UNSAFE.sub(lambda m: "_x005F_" if m.group() == "_" else f"_x{ord(m.group()):04X}_", text)
+    # The "_" that starts a literal "_xHHHH_" becomes _x005F_ by the same rule (U+005F).
+    return _UNSAFE.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
 
 
 def from_cell(text: str) -> str:
