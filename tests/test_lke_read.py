@@ -815,3 +815,19 @@ def test_a_model_the_info_sheet_names_by_path_is_found_beside_the_workbook(run: 
     assert run("export", str(tmp_path / "j.yaml"), "-o", str(book)).exit_code == 0
     read = read_workbook(str(book))  # from the project's folder: m.yaml is beside the workbook, not here
     assert (read.model.id, read.answers.answers[1].level) == ("mini", 0)
+
+
+def test_a_csv_row_shorter_than_the_header_has_empty_cells_after_it(tmp_path: Path) -> None:
+    path = _write_csv(tmp_path / "lke.csv", [["No", "Tingkat", "Fakta", "Analisis"], ["1", "3"], ["2", "4", "f"]])
+    answers = read_workbook(str(path)).answers.answers
+    assert [(a.level, a.fakta, a.analisis) for a in answers.values()] == [(3, None, None), (4, "f", None)]
+
+
+def test_import_with_the_model_option_does_not_load_the_model_the_file_names(run: Run, tmp_path: Path) -> None:
+    """--model decides: the model the target names (here a file that is gone) is not needed."""
+    path = _write_csv(tmp_path / "lke.csv", [["No", "Tingkat"], ["1", "3"]])
+    target = tmp_path / "j.yaml"
+    target.write_text("model: hilang.yaml\ninstansi: X\n", encoding="utf-8")
+    r = run("import", str(path), "-o", str(target), "--model", "spbe-2020")
+    assert r.exit_code == 0, r.stderr
+    assert read_answers(target).answers[1].level == 3

@@ -276,7 +276,7 @@ def apply_workbook(answers: Answers, book: Workbook) -> Answers:
     )
 
 
-def import_workbook(path: str, output: Path, model_ref: str | None = None, force: bool = False) -> Workbook:
+def import_workbook(path: str, output: Path, model_ref: str | None, force: bool) -> Workbook:
     """Read a workbook and put what it carries into the answers file ``output`` (the one writer).
 
     A file that already holds answers is changed only with ``force``; the workbook's fields
@@ -311,7 +311,7 @@ def _headers(lke: _Sheet) -> tuple[int, dict[str, int]]:
         if "no" in found and "tingkat" in found:
             return r, found
     lke.add(1, 1, "lke-no-header")
-    raise SpbeError(lke.problems, ExitCode.BAD_INPUT)
+    raise SpbeError(lke.problems)  # not an LKE: exits as an unreadable file does
 
 
 def _read_rows(lke: _Sheet, model: Model) -> tuple[dict[int, Answer], frozenset[int], tuple[str, ...]]:
