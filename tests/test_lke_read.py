@@ -404,19 +404,22 @@ def test_the_text_limit_counts_the_info_sheet_and_every_cell_to_the_character(ru
     said = read_workbook(str(book)).answers.answers.values()
     assert sum(len(a.fakta or "") + len(a.analisis or "") for a in said) == room
     fill(rest + 1)
-    with pytest.raises(SpbeError) as info:
-        read_workbook(str(book))
     r, c = cells[-1]
-    said = [(p.code, p.cell, p.args) for p in info.value.problems]
-    assert said == [("too-many-chars", f"LKE!{'HI'[c - 8]}{r}", {"limit": LIMITS["max_chars"]})]
+    refused = [(p.code, p.cell, p.args) for p in _refused(book)]
+    assert refused == [("too-many-chars", f"LKE!{'HI'[c - 8]}{r}", {"limit": LIMITS["max_chars"]})]
     fill(rest)  # to the limit exactly, and one character in a later row: said there, once
     wb = load_workbook(book)
     wb["LKE"].cell(row=40, column=8, value="b")
     wb["LKE"].cell(row=41, column=8, value="c")
     wb.save(book)
-    with pytest.raises(SpbeError) as info:
-        read_workbook(str(book))
-    assert [(p.code, p.cell) for p in info.value.problems] == [("too-many-chars", "LKE!H40")]
+    assert [(p.code, p.cell) for p in _refused(book)] == [("too-many-chars", "LKE!H40")]
+    fill(rest + len("spbe-2020") + len("X"))  # without an Info sheet, the cells may say it all
+    wb = load_workbook(book)
+    del wb["Info"]
+    wb["LKE"]["H40"].value = wb["LKE"]["H41"].value = None
+    wb.save(book)
+    said = read_workbook(str(book)).answers.answers.values()
+    assert sum(len(a.fakta or "") + len(a.analisis or "") for a in said) == LIMITS["max_chars"]
 
 
 @pytest.mark.parametrize(("column", "read"), [(60, True), (61, False)])
@@ -687,10 +690,15 @@ def test_the_evidence_is_read_from_the_hidden_column_while_the_visible_one_is_un
 
 
 def test_the_items_of_an_indicator_scored_per_item_are_read_into_one_level(tmp_path: Path) -> None:
-    rows = [["No", "Tingkat", "Fakta"], ["33", "", ""], ["35.1", "3", "f"], ["35.2", "4", ""], ["35.3", "", ""]]
-    rows += [["34", "2", ""]]  # after an empty row: read as well
+    """One level of three items; the explanation is the first item row's that has one."""
+    rows = [["No", "Tingkat", "Fakta", "Analisis", "Bukti"], ["33", "", "", "", ""]]
+    rows += [["35.1", "3", "f", "", "SK"], ["35.2", "4", "g", "a", "SE"], ["35.3", "", "", "b", ""]]
+    rows += [["34", "2", "", "", ""]]  # after an empty row: read as well
     answers = read_workbook(str(_write_csv(tmp_path / "lke.csv", rows)), "spbe-2018").answers.answers
-    assert {k: (a.level, a.fakta) for k, a in answers.items()} == {34: (2, None), 35: ((3, 4, None), "f")}
+    assert {k: (a.level, a.fakta, a.analisis, a.bukti) for k, a in answers.items()} == {
+        34: (2, None, None, ()),
+        35: ((3, 4, None), "f", "a", ("SK",)),
+    }
 
 
 @pytest.mark.parametrize("number", ["12.1", "35.4", "35.0", "35"])
@@ -708,12 +716,15 @@ def test_each_kind_of_row_problem_is_placed_at_its_number_cell(run: Run, tmp_pat
         ["", "1", "3", ""],
         ["", "1", "4", ""],  # the same indicator again
         ["total", "", "", ""],  # a note: no level, no problem
+        ["", "2", "9", ""],  # and rows after all of these are read
     ]
     path = _write_csv(tmp_path / "lke.csv", rows)
     r = run("import", str(path), "-o", str(tmp_path / "j.yaml"))
     assert r.exit_code == 1
     said = [line for line in r.stderr.splitlines() if line.startswith(str(path))]
-    assert [line.split(": galat: ")[0].removeprefix(f"{path}:") for line in said] == ["2:2", "3:2", "4:2", "6:2"]
+    places = [line.split(": galat: ")[0].removeprefix(f"{path}:") for line in said]
+    assert places == ["2:2", "3:2", "4:2", "6:2", "8:3"]
+    assert said[0].endswith("baris ini memuat tingkat tetapi tidak punya nomor indikator")
     assert "'48' bukan nomor indikator model ini (1-47; butir ditulis seperti 35.2)" in said[2]
     assert "indikator 1 sudah ada di baris 5" in said[3]  # the duplicate names the row it repeats
 
