@@ -380,12 +380,10 @@ def _lke_sheet(
         for cell_range in _ranges(cells):
             check.add(cell_range)
         sheet.add_data_validation(check)
-    # Rows grouped by aspect (collapsible), header frozen and repeated on every printed page.
-    start = first
-    for r in range(first, last + 2):
-        if r > last or all_rows[r - first].aspect_id != all_rows[start - first].aspect_id:
-            sheet.row_dimensions.group(start, r - 1, outline_level=1, hidden=False)
-            start = r
+    # The indicator rows in one outline group, collapsible under the header; the header frozen and
+    # repeated on every printed page. (A group per aspect is not possible this way: spreadsheets
+    # join adjacent rows of one outline level into one group.)
+    sheet.row_dimensions.group(first, last, outline_level=1, hidden=False)
     sheet.freeze_panes = f"E{first}"
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{col['bukti']}{last}"
     for key, letter in col.items():
