@@ -340,11 +340,12 @@ def test_the_sheet_title_says_who_when_and_which_model(run: Run, tmp_path: Path,
 def test_short_rows_are_one_line_tall_and_in_one_outline_group(run: Run, tmp_path: Path) -> None:
     """The mini model's names fit one line; an unnamed level shows as an empty name."""
     (tmp_path / "m.yaml").write_text(MINI_TEXT.replace("1: {name: Rintisan}", "1: {}", 1), encoding="utf-8")
-    (tmp_path / "j.yaml").write_text("model: m.yaml\nlevels:\n  1: 1\n", encoding="utf-8")
+    answers = 'model: m.yaml\nlevels:\n  1: 1\n  2: {level: 2, fakta: "satu\\ndua\\ntiga"}\n'
+    (tmp_path / "j.yaml").write_text(answers, encoding="utf-8")
     book = tmp_path / "lke.xlsx"
     assert run("export", str(tmp_path / "j.yaml"), "-o", str(book)).exit_code == 0
     lke = load_workbook(book)["LKE"]
     assert lke.max_row == 7  # a title, a header, five indicators
-    assert [lke.row_dimensions[r].height for r in range(3, 8)] == [15] * 5
+    assert [lke.row_dimensions[r].height for r in range(3, 8)] == [15, 45, 15, 15, 15]  # 3 short lines
     assert [lke.row_dimensions[r].outline_level for r in range(1, 9)] == [0, 0, 1, 1, 1, 1, 1, 0]
     assert lke["G3"].value.startswith('=IF(ISNUMBER(F3),CHOOSE(F3-0,"","Terkelola",')

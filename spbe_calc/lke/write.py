@@ -321,7 +321,7 @@ def _lke_sheet(
     sheet.row_dimensions[HEADER_ROW].height = 30
     first = HEADER_ROW + 1
     last = len(all_rows) + HEADER_ROW
-    lists: dict[tuple[int, int], list[str]] = {}  # a drop-down per scale, over its rows' level cells
+    lists: dict[tuple[int, int], list[tuple[str, int]]] = {}  # a drop-down per scale: its level cells
     wrap = Alignment(wrap_text=True, vertical="top")
     top = Alignment(vertical="top")
     for r, row in enumerate(all_rows, start=first):
@@ -367,7 +367,7 @@ def _lke_sheet(
         sheet[f"{col['kosong']}{r}"] = f"=IF(ISNUMBER({level}),0,1)"
         sheet[f"{col['bobot']}{r}"].number_format = "0.00"
         for s in stages:
-            lists.setdefault((ind.scale.min, ind.scale.max), []).append(f"{level_col[s]}{r}")
+            lists.setdefault((ind.scale.min, ind.scale.max), []).append((level_col[s], r))
     for (low, high), cells in lists.items():
         check = DataValidation(
             type="list",
@@ -405,21 +405,20 @@ def _lines(text: Any, width: int) -> int:
     """Lines a text takes in a column ``width`` characters wide (an estimate, a little generous)."""
     if not isinstance(text, str):
         return 1
-    return sum(max(1, -(-len(part) // max(1, width - 2))) for part in text.split("\n"))
+    return sum(max(1, -(-len(part) // (width - 2))) for part in text.split("\n"))  # widths are 16 or more
 
 
-def _ranges(cells: list[str]) -> list[str]:
-    """Cells in row order (``F2``, ``F3``, ``F5``, ``H2``) as runs of rows (``F2:F3``, ``F5:F5``, ``H2:H2``)."""
+def _ranges(cells: list[tuple[str, int]]) -> list[str]:
+    """Cells (column, row) in row order as runs of rows: F2, F3, F5, H2 give F2:F3, F5:F5, H2:H2."""
     by_column: dict[str, list[int]] = {}
-    for ref in cells:
-        letters = ref.rstrip("0123456789")
-        by_column.setdefault(letters, []).append(int(ref[len(letters) :]))
+    for letter, row in cells:
+        by_column.setdefault(letter, []).append(row)
     out = []
-    for letters, rows in by_column.items():
+    for letter, rows in by_column.items():
         # Rows of one run keep the same distance from their place in the list.
         for _, run in itertools.groupby(enumerate(rows), key=lambda pair: pair[1] - pair[0]):
             numbers = [row for _, row in run]
-            out.append(f"{letters}{numbers[0]}:{letters}{numbers[-1]}")
+            out.append(f"{letter}{numbers[0]}:{letter}{numbers[-1]}")
     return out
 
 
