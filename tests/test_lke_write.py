@@ -187,7 +187,11 @@ def test_the_workbook_is_laid_out_as_a_form(run: Run, tmp_path: Path) -> None:
     assert run("export", str(fakta_only), "-o", str(book)).exit_code == 0
     assert load_workbook(book)["LKE"].row_dimensions[4].height == 15 * 3
     assert (lke.freeze_panes, lke.auto_filter.ref, lke.print_title_rows) == ("E3", "A2:J49", "$2:$2")
+    assert hasil["A1"].value == "Hasil — Pemerintah " + "K" * 239 + " 2022"
     assert hasil["A1"].font.b and hasil["A1"].font.sz == 13
+    assert [c.value for c in hasil[4]] == [
+        "Kode", "Nama", "Bobot (%)", "Indeks", "Predikat", "Indeks tepat", "satuan", "satuan total",
+    ]  # fmt: skip
     assert [(hasil.column_dimensions[c].width, bool(hasil.column_dimensions[c].hidden)) for c in "ABCDEFGH"] == [
         (8, False), (48, False), (13, False), (13, False), (13, False), (13, False), (13, True), (13, True),
     ]  # fmt: skip
@@ -349,3 +353,4 @@ def test_short_rows_are_one_line_tall_and_in_one_outline_group(run: Run, tmp_pat
     assert [lke.row_dimensions[r].height for r in range(3, 8)] == [15, 45, 15, 15, 15]  # 3 short lines
     assert [lke.row_dimensions[r].outline_level for r in range(1, 9)] == [0, 0, 1, 1, 1, 1, 1, 0]
     assert lke["G3"].value.startswith('=IF(ISNUMBER(F3),CHOOSE(F3-0,"","Terkelola",')
+    assert load_workbook(book)["Hasil"]["A1"].value == "Hasil"  # no agency, no year

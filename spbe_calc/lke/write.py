@@ -460,7 +460,8 @@ def _result_sheet(workbook: Workbook, scored: ScoredFile, col: dict[str, str], l
     def lke(key: str) -> str:
         return f"{SHEET}!${col[key]}${HEADER_ROW + 1}:${col[key]}${last}"
 
-    sheet["A1"] = to_cell(f"Hasil — {scored.answers.instansi or ''} {scored.answers.tahun or ''}".strip())
+    who = " ".join(str(part) for part in (scored.answers.instansi, scored.answers.tahun) if part)
+    sheet["A1"] = to_cell(f"Hasil — {who}" if who else "Hasil")
     sheet["A1"].font = Font(bold=True, size=13)
     rule = "indeks dibulatkan" if model.banding == "rounded" else "indeks tepat"
     sheet["A2"] = (
