@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -114,46 +114,54 @@ MAX_SECONDS = 10.0
 MAX_MEGABYTES = 200.0
 
 
+#: Runs the command given after the report file's name under the limits, waits for it, and writes
+#: its processor seconds and peak memory (KiB) to that file. A process's peak memory counts the
+#: memory of the process it was forked from, so the command must start from this small launcher,
+#: not from the test run, which may have grown past the bound by the time it runs.
+_LAUNCHER = """
+import os, resource, subprocess, sys
+def limits():
+    resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+    resource.setrlimit(resource.RLIMIT_CPU, (30, 30))
+child = subprocess.Popen(sys.argv[2:], preexec_fn=limits)
+_, status, usage = os.wait4(child.pid, 0)
+with open(sys.argv[1], "w") as report:
+    report.write(f"{usage.ru_utime + usage.ru_stime} {usage.ru_maxrss}")
+code = os.waitstatus_to_exitcode(status)
+sys.exit(code if code >= 0 else 128 - code)
+"""
+
+
 def bounded(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: float = 60) -> Bounded:
     """Run ``spbe-calc ARGS`` in a subprocess under ``resource`` limits and measure it.
 
     The limits are a backstop (2 GB of address space, 30 s of processor time) that keeps a
     runaway command from hurting the machine; the test then asserts the real bounds on what was
-    measured: processor time and peak resident memory, read by ``os.wait4`` for this child.
+    measured: processor time and peak resident memory, read by ``os.wait4`` for the command
+    (started by a small launcher, :data:`_LAUNCHER`).
     """
-    import resource
-
     if "MUTANT_UNDER_TEST" in os.environ:  # set (empty for its clean run) by mutmut
         # mutmut's copy of the package, with its trampolines, is larger and slower: the bounds are
         # measured on the real code (and a subprocess never runs the mutant under test anyway).
         pytest.skip("resource bounds are not measured under mutation testing")
 
-    def limits() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
-        resource.setrlimit(resource.RLIMIT_CPU, (30, 30))
-
     full = {**os.environ, "SPBE_CALC_LANG": "id", "NO_COLOR": "1", **(env or {})}
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "spbe_calc", *args], cwd=cwd, env=full, stdout=out, stderr=err, preexec_fn=limits
-        )
-        deadline = time.monotonic() + timeout
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.monotonic() > deadline:
-                proc.kill()
-                pid, status, usage = os.wait4(proc.pid, 0)
-                break
-            time.sleep(0.02)
-        proc.returncode = os.waitstatus_to_exitcode(status)
+    with tempfile.TemporaryDirectory() as folder, tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        report = Path(folder) / "usage"
+        command = [sys.executable, "-c", _LAUNCHER, str(report), sys.executable, "-m", "spbe_calc", *args]
+        proc = subprocess.Popen(command, cwd=cwd, env=full, stdout=out, stderr=err, start_new_session=True)
+        try:
+            proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)  # the launcher and the command it started
+            proc.wait()
+        seconds, kib = (float(v) for v in report.read_text().split()) if report.exists() else (float(timeout), 0.0)
         out.seek(0)
         err.seek(0)
         return Bounded(
             proc.returncode,
             out.read().decode("utf-8", "replace"),
             err.read().decode("utf-8", "replace"),
-            usage.ru_utime + usage.ru_stime,
-            usage.ru_maxrss / 1024,
+            seconds,
+            kib / 1024,
         )
