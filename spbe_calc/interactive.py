@@ -23,7 +23,7 @@ from rich.table import Table
 from rich.text import Text
 
 from spbe_calc.answers import Answer, bukti_label, compact_ids, is_answered
-from spbe_calc.answers.read import FIRST_YEAR, LAST_YEAR
+from spbe_calc.answers.read import FIRST_YEAR, LAST_YEAR, read_year
 from spbe_calc.batch import ScoreBatch
 from spbe_calc.errors import SpbeError
 from spbe_calc.i18n import pick, t, words
@@ -566,8 +566,9 @@ def _ask_meta(q: Questionnaire, io_: Prompter) -> None:
         if raw == "":
             tahun = proposed
             break
-        if is_number(raw) and FIRST_YEAR <= int(raw) <= LAST_YEAR:
-            tahun = int(raw)
+        year = read_year(raw)
+        if year is not None:
+            tahun = year
             break
         io_.show(Text(t("as.bad-year", value=raw, first=FIRST_YEAR, last=LAST_YEAR), style="red"))
     if not reg.covers(tahun):  # kept (the user may know better), but said at once

@@ -20,6 +20,7 @@ from spbe_calc.answers.level import Refused, read_level
 from spbe_calc.errors import Problem, Severity, SpbeError, errors_in, problem_at
 from spbe_calc.kinds import wrong_kind
 from spbe_calc.model import Indicator, LevelValue, Model
+from spbe_calc.numbers import is_number
 from spbe_calc.spec import (
     ByKind,
     Context,
@@ -191,6 +192,13 @@ HASIL = Obj(
 
 #: The evaluation years an answers file (and the workbook's Info sheet) may give.
 FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def read_year(text: str) -> int | None:
+    """The evaluation year that ``text`` (typed, or read from a cell) names, or None if it names none."""
+    text = text.strip()
+    return int(text) if is_number(text) and FIRST_YEAR <= int(text) <= LAST_YEAR else None
+
 
 ANSWERS_SPEC = Obj(
     {

@@ -8,13 +8,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from spbe_calc.answers.read import FIRST_YEAR, LAST_YEAR
+from spbe_calc.answers.read import FIRST_YEAR, LAST_YEAR, read_year
 from spbe_calc.cli.app import command, is_terminal, options, say, terminal_width, warn_models
 from spbe_calc.cli.params import ModelOption, StageOption
 from spbe_calc.errors import ExitCode, SpbeError, fail
 from spbe_calc.i18n import t
 from spbe_calc.model import load_model
-from spbe_calc.numbers import is_number
 from spbe_calc.questionnaire import Questionnaire, parse_id_list
 from spbe_calc.skeleton import init_file, proposed_year
 
@@ -59,9 +58,10 @@ def _ask(question: str) -> str:
 
 def _year(text: str) -> int:
     """A year given to ``--tahun`` (or typed): a number within the answers file's years."""
-    if not (is_number(text.strip()) and FIRST_YEAR <= int(text) <= LAST_YEAR):
+    year = read_year(text)
+    if year is None:
         raise fail("--tahun", "bad-year-option", value=text, first=FIRST_YEAR, last=LAST_YEAR)
-    return int(text)
+    return year
 
 
 @command("assess", help="help.assess")

@@ -24,14 +24,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from spbe_calc.answers import Answer, Answers, Bukti, Evidence, Laporan, Signer, read_bukti
 from spbe_calc.answers.level import Refused, read_level
-from spbe_calc.answers.read import FIRST_YEAR, LAPORAN, LAST_YEAR, SIGNER, field_value, off_scale, with_field
+from spbe_calc.answers.read import FIRST_YEAR, LAPORAN, LAST_YEAR, SIGNER, field_value, off_scale, read_year, with_field
 from spbe_calc.answers.store import current, update
 from spbe_calc.core import model_for
 from spbe_calc.errors import ExitCode, Problem, SpbeError, capped, fail
 from spbe_calc.lke import BASE_COLUMNS, HELPER_COLUMNS, INFO, INFO_FIELDS, SHEET, SIGNERS, STAGE_HEADERS, from_cell
 from spbe_calc.lke.write import bukti_text
 from spbe_calc.model import DEFAULT_MODEL, Indicator, Model, load_model
-from spbe_calc.numbers import is_number
 from spbe_calc.render import csv_read_text
 from spbe_calc.spec import MAX_TEXT, Nullable, Obj, Str
 from spbe_calc.stages import STAGES
@@ -502,8 +501,9 @@ def _read_info(problems: _Sheet) -> Info:
         value = row[1] if len(row) > 1 else None
         if key == "tahun":
             text = _text(value)  # None for an empty cell, or one of spaces: no year given
-            if text is not None and is_number(text) and FIRST_YEAR <= int(text) <= LAST_YEAR:
-                info["tahun"] = int(text)
+            year = read_year(text) if text is not None else None
+            if year is not None:
+                info["tahun"] = year
             elif text is not None:
                 problems.add(r, 2, "lke-bad-year", value=text, first=FIRST_YEAR, last=LAST_YEAR)
         else:
