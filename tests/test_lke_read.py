@@ -382,14 +382,15 @@ def test_a_csv_with_other_line_ends_is_read_with_line_feeds_in_its_texts(run: Ru
 
 def test_the_text_limit_counts_the_info_sheet_and_every_cell_to_the_character(run: Run, tmp_path: Path) -> None:
     """What a workbook may say in all is what an answers file may (2 M characters): the Info
-    sheet's texts count first, then each cell's in reading order, and the first cell past the
-    limit is named."""
+    sheet's texts count first, then each cell's in reading order (the hidden evidence lists too),
+    and the first cell past the limit is named."""
 
     source = tmp_path / "j.yaml"
     source.write_text("model: spbe-2020\ninstansi: X\nlevels:\n  1: 3\n", encoding="utf-8")
     book = tmp_path / "lke.xlsx"
     assert run("export", str(source), "-o", str(book)).exit_code == 0
-    room = LIMITS["max_chars"] - len("spbe-2020") - len("X")  # what Info says: its model and instansi
+    # What Info says (its model and instansi), and every row's evidence list ("[]") in its hidden column
+    room = LIMITS["max_chars"] - len("spbe-2020") - len("X") - 47 * len("[]")
     chunk = 32_000  # under a spreadsheet cell's 32,767 characters
     full, rest = divmod(room, chunk)
     cells = [(3 + n // 2, 8 + n % 2) for n in range(full + 1)]  # fakta then analisis, row by row
@@ -403,13 +404,15 @@ def test_the_text_limit_counts_the_info_sheet_and_every_cell_to_the_character(ru
     fill(rest)
     said = read_workbook(str(book)).answers.answers.values()
     assert sum(len(a.fakta or "") + len(a.analisis or "") for a in said) == room
-    fill(rest + 1)
-    r, c = cells[-1]
+    fill(rest + 1)  # one over: the cell that reaches past the limit is the last row's evidence list
     refused = [(p.code, p.cell, p.args) for p in _refused(book)]
-    assert refused == [("too-many-chars", f"LKE!{'HI'[c - 8]}{r}", {"limit": LIMITS["max_chars"]})]
-    fill(rest)  # to the limit exactly, and one character in a later row: said there, once
+    assert refused == [("too-many-chars", "LKE!K49", {"limit": LIMITS["max_chars"]})]
+    fill(rest + 1 + 47 * len("[]"))  # over before the lists that follow: the cell written is named
+    r, c = cells[-1]
+    assert [(p.code, p.cell) for p in _refused(book)] == [("too-many-chars", f"LKE!{'HI'[c - 8]}{r}")]
+    fill(rest)  # to the limit exactly, then past it in a later row: said there, once
     wb = load_workbook(book)
-    wb["LKE"].cell(row=40, column=8, value="b")
+    wb["LKE"].cell(row=40, column=8, value="b" * (1 + 10 * len("[]")))  # the lists of rows 40 to 49 follow
     wb["LKE"].cell(row=41, column=8, value="c")
     wb.save(book)
     assert [(p.code, p.cell) for p in _refused(book)] == [("too-many-chars", "LKE!H40")]
@@ -419,7 +422,7 @@ def test_the_text_limit_counts_the_info_sheet_and_every_cell_to_the_character(ru
     wb["LKE"]["H40"].value = wb["LKE"]["H41"].value = None
     wb.save(book)
     said = read_workbook(str(book)).answers.answers.values()
-    assert sum(len(a.fakta or "") + len(a.analisis or "") for a in said) == LIMITS["max_chars"]
+    assert sum(len(a.fakta or "") + len(a.analisis or "") for a in said) == LIMITS["max_chars"] - 47 * len("[]")
 
 
 @pytest.mark.parametrize(("column", "read"), [(60, True), (61, False)])

@@ -99,6 +99,9 @@ def test_the_lke_prints_like_a_form(run: Run, tmp_path: Path) -> None:
     for page in lke_pages:
         assert "Pemerintah Kota Contoh & Sekitar · 2022" in page  # the header, & as written
         assert "Bobot" in page and "Fakta" in page  # the column headers, on every page
+    # Rows without evidence (44 here) once carried a clipped "###" from a hidden column: not seen
+    # on paper, but copied with the text and read out by screen readers.
+    assert not any("###" in page for page in pages)
     words = " ".join(" ".join(lke_pages).split())
     assert "kalimat13 tentang kebijakan internal" in words and "AKHIRFAKTA" in words  # not cut off
 

@@ -335,7 +335,9 @@ def _lke_sheet(
             "fakta": row.fakta,
             "analisis": row.analisis,
             "bukti": bukti_text(row.bukti) or None,
-            "bukti_data": bukti_data(row.bukti) if row.bukti else None,
+            # "[]" rather than an empty cell: LibreOffice prints a clipped "###" for a number in a
+            # hidden column over the empty cells to its left, invisible on paper but in the PDF's text
+            "bukti_data": bukti_data(row.bukti),
             "satuan": row.units,
             "kode_aspek": row.aspect_id,
             "kode_domain": row.domain_id,
