@@ -51,7 +51,7 @@ def test_the_workbook_has_the_shape_of_the_lke(run: Run, tmp_path: Path) -> None
     assert first["Nama Tingkat"].startswith("=IF(ISNUMBER(F3),CHOOSE(")  # a formula: follows the level
     assert lke.freeze_panes == "E3" and lke.print_title_rows == "$2:$2"
     assert lke.page_setup.orientation == "landscape" and int(lke.page_setup.paperSize) == 9  # A4
-    assert lke.row_dimensions[3].outline_level == 1  # rows grouped by aspect
+    assert lke.row_dimensions[3].outline_level == 1  # the indicator rows, one outline group
     lists = {dv.formula1 for dv in lke.data_validations.dataValidation}
     assert lists == {'"1,2,3,4,5"'}
     covered = " ".join(str(dv.sqref) for dv in lke.data_validations.dataValidation)

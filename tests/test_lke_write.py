@@ -218,6 +218,22 @@ def test_the_workbook_is_laid_out_as_a_form(run: Run, tmp_path: Path) -> None:
         assert sheet.oddHeader.left.text.startswith("Lembar Kerja Evaluasi SPBE — Pemerintah KKK")
 
 
+def test_the_result_sheet_gives_each_domain_aspect_and_the_index_its_weight(run: Run, tmp_path: Path) -> None:
+    """Hasil's Bobot (%) column: each domain's and aspect's weight from the model, and the sum of
+    the aspects' (100) on the index's row, as numbers."""
+    from spbe_calc.model import load_model
+
+    model = load_model("spbe-2020")
+    book = tmp_path / "lke.xlsx"
+    assert run("export", str(EX22_PATH), "-o", str(book)).exit_code == 0
+    hasil = load_workbook(book)["Hasil"]
+    weights = {row[1]: row[2] for row in hasil.iter_rows(min_row=5, max_col=3, values_only=True) if row[1]}
+    expected = {d.name: float(d.weight) for d in model.domains} | {a.name: float(a.weight) for a in model.aspects}
+    assert {name: weights[name] for name in expected} == expected
+    assert weights[model.name] == 100.0
+    assert [d.weight for d in model.domains][:2] == [13, 25]  # not all one value: a swap would show
+
+
 @pytest.mark.parametrize(
     ("title_length", "height"),
     [(386, 18 * 2), (388, 18 * 3), (1931, 18 * 11), (6000, 409)],  # 409 points: the tallest a row may be
@@ -355,5 +371,6 @@ def test_short_rows_are_one_line_tall_and_in_one_outline_group(run: Run, tmp_pat
     assert lke.max_row == 7  # a title, a header, five indicators
     assert [lke.row_dimensions[r].height for r in range(3, 8)] == [15, 45, 15, 15, 15]  # 3 short lines
     assert [lke.row_dimensions[r].outline_level for r in range(1, 9)] == [0, 0, 1, 1, 1, 1, 1, 0]
+    assert not any(lke.row_dimensions[r].hidden for r in range(1, 9))  # the group opens shown
     assert lke["G3"].value.startswith('=IF(ISNUMBER(F3),CHOOSE(F3-0,"","Terkelola",')
     assert load_workbook(book)["Hasil"]["A1"].value == "Hasil"  # no agency, no year

@@ -382,10 +382,10 @@ def _lke_sheet(
         for cell_range in _ranges(cells):
             check.add(cell_range)
         sheet.add_data_validation(check)
-    # The indicator rows in one outline group, collapsible under the header; the header frozen and
-    # repeated on every printed page. (A group per aspect is not possible this way: spreadsheets
-    # join adjacent rows of one outline level into one group.)
-    sheet.row_dimensions.group(first, last, outline_level=1, hidden=False)
+    # The indicator rows in one outline group (level 1, shown), collapsible under the header; the
+    # header frozen and repeated on every printed page. (A group per aspect is not possible this
+    # way: spreadsheets join adjacent rows of one outline level into one group.)
+    sheet.row_dimensions.group(first, last)
     sheet.freeze_panes = f"E{first}"
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{col['bukti']}{last}"
     for key, letter in col.items():
