@@ -20,10 +20,10 @@ import math
 from fractions import Fraction
 from typing import Any, NamedTuple
 
-from spbe_calc.answers import read_answers, unknown_indicator
+from spbe_calc.answers import published_only, read_answers, unknown_indicator
 from spbe_calc.bars import Bar, check_bar, spelled
 from spbe_calc.core import DEFAULT_BASIS, Basis, ScoredFile, model_for_checked, score_answers
-from spbe_calc.errors import Problem, SpbeError, fail, problem_at
+from spbe_calc.errors import Problem, SpbeError, fail
 from spbe_calc.kinds import wrong_kind
 from spbe_calc.model import Band, Indicator, LevelValue, Model
 from spbe_calc.numbers import exact_str
@@ -426,13 +426,7 @@ def plan_file(
     """
     answers = read_answers(path)
     if answers.hasil is not None:
-        # A published result has no levels to raise.
-        raise SpbeError(
-            [
-                *answers.problems,
-                problem_at(path, answers.position("hasil"), "published-only"),
-            ]
-        )
+        raise published_only(answers)  # a published result has no levels to raise
     scored = score_answers(answers, model_for_checked(answers, model_ref), advice="assess", basis=basis)
     limits = read_limits(costs, scored.model) if costs else None
     return PlannedFile(scored, make_plan(scored.model, scored.score.levels, bar, limits))

@@ -12,7 +12,7 @@ import datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from spbe_calc.answers import Signer
+from spbe_calc.answers import Signer, published_only
 from spbe_calc.bars import Bar
 from spbe_calc.compare import Comparison, compare
 from spbe_calc.core import DEFAULT_BASIS, Basis, ScoredFile, score_file
@@ -217,7 +217,7 @@ def report_for(
     """
     current = score_file(path, model_ref, partial, None, basis)
     if current.published is not None:
-        raise fail(path, "published-only")  # a report explains levels; a published result has none
+        raise published_only(current.answers)  # a report explains levels; a published result has none
     # The earlier file may be a published result (its index and predikat are what the report needs).
     before = score_file(request.previous, None, partial, None, basis) if request.previous else None
     if before is None and request.published:  # the latest published year before this one

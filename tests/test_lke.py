@@ -129,14 +129,13 @@ def test_the_workbook_computes_what_score_computes(exported: tuple[Sheet, int], 
     answers = Answers("x.yaml", "spbe-2020", None, 2022, {i: Answer(i, lv) for i, lv in chosen.items()})
     scored = score_answers(answers, MODEL)
     s = scored.score
-    aspect_rows = {a.id: sheet.result[f"A{a.id}"] for a in s.aspects}
-    wanted = [f"D{index_row}", f"E{index_row}", f"F{index_row}"] + [f"E{r}" for r in aspect_rows.values()]
-    got = sheet.evaluate(chosen, wanted)
-    assert Fraction(str(got[f"D{index_row}"])) == Fraction(round_half_up(s.value, 2))
-    assert got[f"E{index_row}"] == s.band.name
-    assert abs(got[f"F{index_row}"] - float(s.value)) < 1e-12
-    for a in s.aspects:
-        assert got[f"E{aspect_rows[a.id]}"] == a.band.name
+    # the index, and every domain and aspect on its own row: rounded, predikat, exact
+    groups = [(index_row, s)] + [(sheet.result[f"{g.kind[0].upper()}{g.id}"], g) for g in s.domains + s.aspects]
+    got = sheet.evaluate(chosen, [f"{c}{row}" for row, _ in groups for c in "DEF"])
+    for row, g in groups:
+        assert Fraction(str(got[f"D{row}"])) == Fraction(round_half_up(g.value, 2)), row
+        assert got[f"E{row}"] == g.band.name, row
+        assert abs(got[f"F{row}"] - float(g.value)) < 1e-12, row
 
 
 @pytest.mark.parametrize(("year", "predikat"), [(2023, "Cukup"), (2024, "Kurang")])
@@ -283,12 +282,14 @@ def test_import_keeps_the_comments_of_the_file_it_replaces(run: Run, tmp_path: P
 
 _text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 _words = _text.filter(str.strip)
+#: A date as answers files write it (YYYY-MM-DD)
+_dates = st.dates().map(lambda d: d.isoformat()).filter(lambda d: len(d) == 10)
 _evidence = st.builds(
     Evidence,
     path=_words,
     url=st.none(),
     nomor=st.one_of(st.none(), _words),
-    tanggal=st.one_of(st.none(), st.dates().map(lambda d: d.isoformat()).filter(lambda d: len(d) == 10)),
+    tanggal=st.one_of(st.none(), _dates),
     sha256=st.one_of(st.none(), st.text("0123456789abcdef", min_size=64, max_size=64)),
 )
 _level = st.one_of(st.none(), st.integers(1, 5))
@@ -322,7 +323,12 @@ def _answers(draw: st.DrawFn) -> Answers:
             st.builds(Signer, _words, _words, st.one_of(st.none(), _words), st.one_of(st.none(), _words)), max_size=2
         )
     )
-    laporan = Laporan(draw(st.one_of(st.none(), _words)), None, draw(st.one_of(st.none(), _words)), tuple(signers))
+    laporan = Laporan(
+        tempat=draw(st.one_of(st.none(), _words)),
+        tanggal=draw(st.one_of(st.none(), _dates)),
+        logo=draw(st.one_of(st.none(), _words)),
+        penandatangan=tuple(signers),
+    )
     return Answers(
         "a.yaml",
         draw(st.one_of(st.none(), st.just("spbe-2020"))),

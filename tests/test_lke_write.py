@@ -198,6 +198,7 @@ def test_the_workbook_is_laid_out_as_a_form(run: Run, tmp_path: Path) -> None:
     assert [(hasil.column_dimensions[c].width, bool(hasil.column_dimensions[c].hidden)) for c in "ABCDEFGH"] == [
         (8, False), (48, False), (13, False), (13, False), (13, False), (13, False), (13, True), (13, True),
     ]  # fmt: skip
+    assert sorted(hasil.column_dimensions) == list("ABCDEFGH")  # no other column is sized or hidden
     assert all(c.font.b for c in hasil[4])  # the column heads
     domain, aspect = hasil[5], hasil[6]  # D1, then its first aspect
     assert (domain[0].value, aspect[0].value) == ("D1", "A1")
@@ -207,6 +208,11 @@ def test_the_workbook_is_laid_out_as_a_form(run: Run, tmp_path: Path) -> None:
     signers = next(r for r in range(1, 30) if info.cell(row=r, column=1).value == "Penandatangan")
     assert info["A1"].font.b and all(c.font.b for c in info[signers][:5])  # the signers' heading and columns
     assert [info.column_dimensions[c].width for c in "ABCDE"] == [26, 36, 36, 36, 36]
+    assert sorted(info.column_dimensions) == list("ABCDE")
+    assert info["A1"].value == "spbe-calc LKE"
+    names = {name: wb.defined_names[name].attr_text for name in ("IndeksSPBE", "Predikat", "IndeksTepat")}
+    index_row = next(r for r in range(5, 30) if hasil.cell(row=r, column=2).value == "Indeks SPBE")
+    assert names == {n: f"Hasil!${c}${index_row}" for n, c in zip(names, "DEF")}
     for sheet in (lke, hasil, info):
         setup = sheet.page_setup
         assert (setup.orientation, int(setup.paperSize), setup.fitToWidth, setup.fitToHeight) == ("landscape", 9, 1, 0)
@@ -232,6 +238,143 @@ def test_the_result_sheet_gives_each_domain_aspect_and_the_index_its_weight(run:
     assert {name: weights[name] for name in expected} == expected
     assert weights[model.name] == 100.0
     assert [d.weight for d in model.domains][:2] == [13, 25]  # not all one value: a swap would show
+
+
+def test_the_result_sheet_lists_domains_with_their_aspects_then_the_index(run: Run, tmp_path: Path) -> None:
+    """Row by row: each domain (bold) followed by its aspects, an empty row, the index (bold), an
+    empty row, the count of indicators not answered and what it means."""
+    book = tmp_path / "lke.xlsx"
+    assert run("export", str(EX22_PATH), "-o", str(book)).exit_code == 0
+    hasil = load_workbook(book)["Hasil"]
+    got = [(a.value, b.value, a.font.b) for a, b in hasil.iter_rows(min_row=5, max_col=2)]
+    codes = ["D1", "A1", "D2", "A2", "A3", "A4", "D3", "A5", "A6", "D4", "A7", "A8"]
+    assert [(code, bold) for code, _, bold in got[:12]] == [(c, c[0] == "D") for c in codes]
+    assert got[1][1] == "Kebijakan Internal Tata Kelola SPBE" and got[11][1] == "Layanan Publik Berbasis Elektronik"
+    assert got[12:] == [
+        (None, None, False),
+        (None, "Indeks SPBE", True),
+        (None, None, False),
+        (None, "Indikator belum diisi", False),
+        (None, "Indikator yang belum diisi dihitung pada tingkat terendah (seperti score --partial).", False),
+    ]
+
+
+def test_the_result_sheet_of_a_model_without_domains_lists_its_aspects(run: Run, tmp_path: Path) -> None:
+    from .helpers import TWO_SCALES
+
+    (tmp_path / "m.yaml").write_text(TWO_SCALES, encoding="utf-8")
+    (tmp_path / "j.yaml").write_text("model: m.yaml\nlevels:\n  1: 4\n  2: 3\n", encoding="utf-8")
+    book = tmp_path / "lke.xlsx"
+    assert run("export", str(tmp_path / "j.yaml"), "-o", str(book)).exit_code == 0
+    hasil = load_workbook(book)["Hasil"]
+    rows = [[c.value for c in row] for row in hasil.iter_rows(min_row=5, max_row=7, max_col=8)]
+    assert rows[0][:3] == ["A1", "Aspek", 2] and rows[1] == [None] * 8
+    assert rows[2][:3] == [None, "Dua Skala", 2]
+    assert rows[0][6] == "=SUMIF(LKE!$M$3:$M$4,1,LKE!$O$3:$O$4)" and rows[2][6] == "=SUM(LKE!$O$3:$O$4)"
+    lke = load_workbook(book)["LKE"]
+    assert [(lke[f"A{r}"].value, lke[f"B{r}"].value) for r in (3, 4)] == [(None, "Aspek")] * 2  # no domain to name
+
+
+def test_the_info_sheet_holds_the_answers_files_own_fields_then_its_signers(run: Run, tmp_path: Path) -> None:
+    book = tmp_path / "lke.xlsx"
+    assert run("export", str(EX22_PATH), "-o", str(book)).exit_code == 0
+    info = load_workbook(book)["Info"]
+    assert [[c.value for c in row if c.value is not None] for row in info.iter_rows()] == [
+        ["spbe-calc LKE"],
+        [],
+        ["Model", "spbe-2020"],
+        ["Instansi", "Pemerintah Kabupaten Contoh"],
+        ["Tahun", 2022],
+        ["Tempat penandatanganan", "Kota Contoh"],
+        ["Tanggal penandatanganan", "2022-10-14"],
+        ["Logo", "logo-contoh.svg"],
+        ["Tahap pada rumus", "mandiri"],
+        ["Aturan predikat", "exact (aturan tahun 2022, anggapan)"],
+        [],
+        ["Penandatangan", "Jabatan", "Nama", "NIP", "Peran"],
+        ["Sekretaris Daerah Kabupaten Contoh", "Dr. Ir. Hendra Wijaya, M.Si.", "19700512 199503 1 002", "Mengetahui"],
+        ["Kepala Dinas Komunikasi dan Informatika", "Sri Rahayu, S.Kom., M.T.", "19780101 200501 2 001"],
+    ]
+    assert (info["A13"].value, info["B13"].value) == (None, "Sekretaris Daerah Kabupaten Contoh")  # from column B
+
+
+def test_a_text_in_info_that_looks_like_a_formula_stays_a_text(run: Run, tmp_path: Path) -> None:
+    source = tmp_path / "j.yaml"
+    source.write_text('model: spbe-2020\ninstansi: "=HYPERLINK(\\"x\\")"\nlevels:\n  1: 3\n', encoding="utf-8")
+    book = tmp_path / "lke.xlsx"
+    assert run("export", str(source), "-o", str(book)).exit_code == 0
+    cell = load_workbook(book)["Info"]["B4"]
+    assert (cell.value, cell.data_type) == ('=HYPERLINK("x")', "s")
+
+
+def test_info_counts_the_indicators_each_stage_gives_its_level(run: Run, tmp_path: Path) -> None:
+    """At the final stage, an indicator without a final level takes interviu's: Info says how many of each."""
+    text = (EXAMPLES / "tahap" / "kabupaten-contoh-2022.yaml").read_text(encoding="utf-8")
+    old = "    tahap: {dokumen: 2, interviu: 2, akhir: 2}\n"
+    source = tmp_path / "j.yaml"
+    source.write_text(text.replace(old, "    tahap: {dokumen: 2, interviu: 2}\n", 2), encoding="utf-8")
+    book = tmp_path / "lke.xlsx"
+    assert run("export", str(source), "-o", str(book), "--stage", "akhir").exit_code == 0
+    info = {row[0]: row[1] for row in load_workbook(book)["Info"].iter_rows(values_only=True) if row[0]}
+    assert info["Tingkat dari tahap"] == "interviu 2, akhir 45"
+
+
+def test_an_indicator_scored_per_item_explains_itself_on_its_first_row_only(run: Run, tmp_path: Path) -> None:
+    """spbe-2018's indicator 35 (three public services): a row per item, each with its level; the
+    fakta, analisis and evidence belong to the indicator and are written once."""
+    text = (EXAMPLES / "kota-denpasar-2018.yaml").read_text(encoding="utf-8")
+    entry = "  35: {level: [1, 3, 3], fakta: F, analisis: A, bukti: [SK walikota]}\n"
+    rows = _csv(run, tmp_path, text.replace("  35: [1, 3, 3]\n", entry))
+    items = [r for r in rows if r["No"].startswith("35.")]
+    assert [(r["No"], r["Tingkat"], r["Fakta"], r["Analisis"], r["Bukti"]) for r in items] == [
+        ("35.1", "1", "F", "A", "SK walikota"),
+        ("35.2", "3", "", "", ""),
+        ("35.3", "3", "", "", ""),
+    ]
+    assert {r["Domain"] for r in items} == {"Layanan SPBE"}
+
+
+def test_export_scores_with_the_model_named_by_model_option(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "m.yaml").write_text(MINI_TEXT, encoding="utf-8")
+    source = tmp_path / "j.yaml"
+    source.write_text("levels:\n  1: 3\n", encoding="utf-8")  # no model of its own: spbe-2020 without -m
+    out = tmp_path / "lke.csv"
+    assert run("export", str(source), "-m", str(tmp_path / "m.yaml"), "-o", str(out)).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert [(r["No"], r["Indikator"]) for r in rows][:2] == [("1", "Indikator Satu"), ("2", "Indikator Dua")]
+    assert len(rows) == 5
+
+
+def test_the_evidence_cell_names_each_document_with_its_number_and_date() -> None:
+    from spbe_calc.answers import Evidence
+    from spbe_calc.lke.write import bukti_text
+
+    def doc(**fields: str) -> Evidence:
+        return Evidence(**{"path": None, "url": None, "nomor": None, "tanggal": None, "sha256": None, **fields})
+
+    assert (
+        bukti_text(
+            (
+                "SK bupati",
+                doc(path="sk.pdf", nomor="12/2024", tanggal="2024-03-01"),
+                doc(path="notulen.pdf", tanggal="2024-05-02"),
+                doc(path="foto.jpg", sha256="ab" * 32),  # a hash is not shown
+            )
+        )
+        == "SK bupati\nsk.pdf (12/2024, 2024-03-01)\nnotulen.pdf (2024-05-02)\nfoto.jpg"
+    )
+
+
+def test_a_signer_that_looks_like_a_formula_stays_a_text(run: Run, tmp_path: Path) -> None:
+    source = tmp_path / "j.yaml"
+    signer = '{jabatan: "=1+1", nama: "@SUM(A1)"}'
+    source.write_text(f"model: spbe-2020\nlaporan: {{penandatangan: [{signer}]}}\nlevels:\n  1: 3\n", encoding="utf-8")
+    book = tmp_path / "lke.xlsx"
+    assert run("export", str(source), "-o", str(book)).exit_code == 0
+    info = load_workbook(book)["Info"]
+    row = next(r for r in range(1, 30) if info.cell(row=r, column=1).value == "Penandatangan") + 1
+    cells = [info.cell(row=row, column=c) for c in (2, 3)]
+    assert [(c.value, c.data_type) for c in cells] == [("=1+1", "s"), ("@SUM(A1)", "s")]
 
 
 @pytest.mark.parametrize(

@@ -23,9 +23,18 @@ def test_a_published_result_is_shown_not_computed(run: Run) -> None:
     assert "ANTARA" in data["source"]
 
 
-def test_plan_refuses_a_published_result(run: Run) -> None:
-    result = run("plan", T21, "-t", "Baik")
-    assert result.exit_code == 2 and "hasil yang dipublikasikan" in result.stderr
+@pytest.mark.parametrize(
+    "command",
+    [["plan", "-t", "Baik"], ["export", "-o", "lke.xlsx"], ["report", "-o", "laporan.html"], ["calibrate"]],
+)
+def test_a_command_that_needs_levels_refuses_a_published_result_at_its_hasil(
+    run: Run, write: Callable[..., Path], command: list[str]
+) -> None:
+    path = write("a.yaml", "model: spbe-2020\ntahun: 2021\nhasil: {indeks: 1.66, predikat: Kurang}\n")
+    result = run(command[0], str(path), *(str(path.parent / a) if "." in a else a for a in command[1:]))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{path}:3:8: galat: berkas ini memuat hasil yang dipublikasikan (hasil)")
+    assert sorted(p.name for p in path.parent.iterdir()) == ["a.yaml"]  # nothing written
 
 
 @pytest.mark.parametrize(

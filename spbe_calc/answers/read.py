@@ -574,6 +574,14 @@ def answers_from_doc(doc: Document) -> Answers:
     return parse_answers(data, ctx, problems)
 
 
+def published_only(answers: Answers) -> SpbeError:
+    """The refusal of a command that needs levels, for a file that holds a published result.
+
+    Placed at the file's ``hasil``, with the file's other problems: every such command says it alike.
+    """
+    return SpbeError([*answers.problems, problem_at(answers.path, answers.position("hasil"), "published-only")])
+
+
 def bind(
     answers: Answers,
     model: Model,
@@ -600,7 +608,7 @@ def bind(
     errors when there are any).
     """
     if answers.hasil is not None:
-        raise SpbeError([*answers.problems, problem_at(answers.path, answers.position("hasil"), "published-only")])
+        raise published_only(answers)
     problems: list[Problem] = list(answers.problems)
     levels: dict[int, LevelValue] = {}
     for ident, answer in answers.answers.items():

@@ -26,10 +26,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from spbe_calc.answers import Answer, Bukti, Evidence, bukti_label
+from spbe_calc.answers import Answer, Bukti, Evidence, bukti_label, published_only
 from spbe_calc.answers.write import yaml_json
 from spbe_calc.core import Basis, ScoredFile, score_file
-from spbe_calc.errors import fail
 from spbe_calc.lke import (
     BASE_COLUMNS,
     HEADER_ROW,
@@ -98,7 +97,7 @@ def export_file(path: str, model_ref: str | None, basis: Basis) -> ScoredFile:
     """Score an answers file for export: a file still being filled in is welcome (``--partial``)."""
     scored = score_file(path, model_ref, True, None, basis)
     if scored.published is not None:
-        raise fail(path, "published-only")  # a published result has no levels to put in rows
+        raise published_only(scored.answers)  # a published result has no levels to put in rows
     return scored
 
 
@@ -112,7 +111,7 @@ def rows(scored: ScoredFile) -> list[Row]:
     """The LKE rows of an answers file, in the model's order."""
     model = scored.model
     stages = stages_written(scored)
-    domains = {d.id: d.name for d in model.domains}
+    domains: dict[int | None, str] = {d.id: d.name for d in model.domains}  # no domain (None): ""
     out: list[Row] = []
     for aspect in model.aspects:
         for ind in aspect.indicators:
@@ -123,7 +122,7 @@ def rows(scored: ScoredFile) -> list[Row]:
                     Row(
                         indicator=ind,
                         item=item,
-                        domain=domains.get(aspect.domain_id, "") if aspect.domain_id is not None else "",
+                        domain=domains.get(aspect.domain_id, ""),
                         aspect=aspect.name,
                         levels={stage: _level(answer.stage_level(stage), item) for stage in stages},
                         fakta=answer.fakta if first else None,
@@ -526,8 +525,8 @@ def _result_sheet(workbook: Workbook, scored: ScoredFile, col: dict[str, str], l
 
 def _banding_basis(model: Model) -> str:
     """Why the workbook bands as it does, in the workbook's language: "aturan tahun 2025, anggapan"."""
-    rule = model.banding_rule
-    if model.banding_basis == "year" and rule is not None:
+    rule = model.banding_rule  # set exactly when a year's rule decided (Model.for_year)
+    if rule is not None:
         return f"aturan tahun {model.year}" + (", anggapan" if rule.assumed else "")
     return "--banding" if model.banding_basis == "option" else "aturan model"
 
