@@ -315,8 +315,13 @@ def test_info_counts_the_indicators_each_stage_gives_its_level(run: Run, tmp_pat
     source.write_text(text.replace(old, "    tahap: {dokumen: 2, interviu: 2}\n", 2), encoding="utf-8")
     book = tmp_path / "lke.xlsx"
     assert run("export", str(source), "-o", str(book), "--stage", "akhir").exit_code == 0
-    info = {row[0]: row[1] for row in load_workbook(book)["Info"].iter_rows(values_only=True) if row[0]}
+    rows = list(load_workbook(book)["Info"].iter_rows(values_only=True))
+    info = {row[0]: row[1] for row in rows if row[0]}
     assert info["Tingkat dari tahap"] == "interviu 2, akhir 45"
+    assert [row[0] for row in rows] == [
+        "spbe-calc LKE", None, "Model", "Instansi", "Tahun", "Tempat penandatanganan", "Tanggal penandatanganan",
+        "Logo", "Tahap pada rumus", "Aturan predikat", "Tingkat dari tahap", None, "Penandatangan",
+    ]  # fmt: skip
 
 
 def test_an_indicator_scored_per_item_explains_itself_on_its_first_row_only(run: Run, tmp_path: Path) -> None:
