@@ -17,7 +17,7 @@ MAX_DIGITS = 9
 
 def is_number(text: str) -> bool:
     """Whether ``text`` is a plain whole number (``0``-``9`` only, at most :data:`MAX_DIGITS`)."""
-    return 0 < len(text) <= MAX_DIGITS and text.isascii() and text.isdigit()
+    return len(text) <= MAX_DIGITS and text.isascii() and text.isdigit()  # "".isdigit() is false
 
 
 def scaled_half_up(value: Fraction, places: int) -> int:

@@ -333,7 +333,7 @@ def _present(raises: list[tuple[_Lane, int, Fraction]]) -> list[tuple[_Lane, int
     for lane, to_level, cost in raises:
         per_lane.setdefault(id(lane), []).append((to_level, cost))
     for steps in per_lane.values():
-        steps.sort(key=lambda s: s[0])
+        steps.sort()  # by level: a lane's levels differ, so the cost never decides
     out = []
     for lane, _, _ in ordered:
         to_level, cost = per_lane[id(lane)].pop(0)

@@ -130,7 +130,9 @@ def test_the_workbook_computes_what_score_computes(exported: tuple[Sheet, int], 
     scored = score_answers(answers, MODEL)
     s = scored.score
     # the index, and every domain and aspect on its own row: rounded, predikat, exact
-    groups = [(index_row, s)] + [(sheet.result[f"{g.kind[0].upper()}{g.id}"], g) for g in s.domains + s.aspects]
+    groups = [(index_row, s)] + [
+        (sheet.result[f"{code}{g.id}"], g) for code, gs in (("D", s.domains), ("A", s.aspects)) for g in gs
+    ]
     got = sheet.evaluate(chosen, [f"{c}{row}" for row, _ in groups for c in "DEF"])
     for row, g in groups:
         assert Fraction(str(got[f"D{row}"])) == Fraction(round_half_up(g.value, 2)), row

@@ -19,6 +19,8 @@ from spbe_calc.numbers import decimal_text, exact_str, is_number
         (Fraction(2, 3), "0.666666666666666666666666666667"),
         (Fraction(-1, 8), "-0.125"),
         (Fraction(1, 2**40), "0.000000000000909494701772928238"),  # terminates after 40: 30 shown
+        # 2 × 5^25: the places are counted in whole numbers (a float loses 5^25's last digits)
+        (Fraction(1, 2 * 5**25), "0.0000000000000000016777216"),
     ],
 )
 def test_exact_values_in_decimals(value: Fraction, text: str) -> None:

@@ -66,3 +66,10 @@ def test_published_domains_are_shown(write: Callable[..., Path], run: Run) -> No
     text = "tahun: 2024\nhasil: {indeks: 1.80, predikat: Kurang, domains: {4: 2.70, 1: 1.0, 2: 1.1, 3: 1.0}}\n"
     data = json.loads(run("score", str(write("a.yaml", text)), "-f", "json").stdout)
     assert [(d["id"], d["index"]) for d in data["domains"]] == [(1, 1.0), (2, 1.1), (3, 1.0), (4, 2.7)]
+
+
+def test_published_domains_and_aspects_are_coded_apart_in_text(write: Callable[..., Path], run: Run) -> None:
+    text = "tahun: 2024\nhasil: {indeks: 1.80, predikat: Kurang, domains: {4: 2.70}, aspects: {1: 1.5}}\n"
+    lines = run("score", str(write("a.yaml", text))).stdout.splitlines()
+    assert [line.split()[0] for line in lines if line[:2] in ("D4", "A1")] == ["D4", "A1"]
+    assert any(line.startswith("A1     Kebijakan Internal Tata Kelola SPBE") for line in lines)
