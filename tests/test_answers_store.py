@@ -533,6 +533,50 @@ def test_answers_are_written_in_the_models_order(write: Callable[..., Path]) -> 
     assert text.index("  2: 4") < text.index("  1: 3")  # the model's order, not the numbers'
 
 
+def test_a_change_past_the_size_limit_is_refused_and_nothing_is_written(tmp_path: Path) -> None:
+    """The one writer's last check, in process (the merge test above runs the program): a
+    result larger than the reader takes is refused with its size, said of the file."""
+    path = tmp_path / "j.yaml"
+    path.write_text("model: spbe-2020\nlevels:\n  1: 3\n", encoding="utf-8")
+    huge = "\x01" * (3 * 1024 * 1024)  # written escaped, four characters each: 12 MiB
+
+    def change(a: Answers) -> Answers:
+        return a._replace(answers={1: Answer(1, 3, huge)})
+
+    with pytest.raises(SpbeError) as caught:
+        update(path, change, [1])
+    (problem,) = caught.value.problems
+    size, limit = problem.args["reason"].split(" > ")
+    assert (problem.path, problem.line, problem.col, problem.code) == (str(path), 0, 0, "result-refused")
+    assert int(size) > int(limit) == 10 * 1024 * 1024
+    assert path.read_text(encoding="utf-8") == "model: spbe-2020\nlevels:\n  1: 3\n"
+
+
+def test_a_change_the_reader_would_refuse_is_refused_with_the_readers_problem(tmp_path: Path) -> None:
+    path = tmp_path / "j.yaml"
+    path.write_text("model: spbe-2020\nlevels:\n  1: 3\n", encoding="utf-8")
+    signer = Signer(jabatan="J" * 301, nama="Ani", nip=None, peran=None)  # a position past its 300 characters
+
+    def change(a: Answers) -> Answers:
+        return a._replace(laporan=Laporan(penandatangan=(signer,)))
+
+    with pytest.raises(SpbeError) as caught:
+        update(path, change, [1])
+    got = [(p.path, p.line, p.col, p.code, p.args.get("reason")) for p in caught.value.problems]
+    assert got == [
+        (str(path), 0, 0, "result-refused", "string-too-long"),
+        (str(path), 0, 0, "string-too-long", None),  # the reader's own problem, of a file not written
+    ]
+    assert path.read_text(encoding="utf-8") == "model: spbe-2020\nlevels:\n  1: 3\n"
+
+
+def test_update_returns_the_answers_written_with_their_path(tmp_path: Path) -> None:
+    path = tmp_path / "baru.yaml"  # not there yet
+    after = update(path, lambda a: a._replace(answers={1: Answer(1, 4)}), [1])
+    assert after.path == str(path) and after.answers[1].level == 4
+    assert read_answers(path).answers[1].level == 4
+
+
 def test_a_merge_whose_result_would_be_refused_is_not_written(tmp_path: Path) -> None:
     """Aliases of a text of control characters stay under the read limit, but written out (each
     character escaped) the file would be larger than the reader takes: nothing is written."""

@@ -92,9 +92,9 @@ def is_blank(text: str) -> bool:
     return all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
 
 
-def empty_answers(path: Path | str, model: str | None = None) -> Answers:
+def empty_answers(path: Path | str) -> Answers:
     """The answers of a file that does not exist yet."""
-    return Answers(path=str(path), model=model, instansi=None, tahun=None, answers={})
+    return Answers(path=str(path), model=None, instansi=None, tahun=None, answers={})
 
 
 class OnDisk(NamedTuple):
