@@ -533,23 +533,33 @@ def test_answers_are_written_in_the_models_order(write: Callable[..., Path]) -> 
     assert text.index("  2: 4") < text.index("  1: 3")  # the model's order, not the numbers'
 
 
-def test_a_change_past_the_size_limit_is_refused_and_nothing_is_written(tmp_path: Path) -> None:
-    """The one writer's last check, in process (the merge test above runs the program): a
-    result larger than the reader takes is refused with its size, said of the file."""
+def test_a_change_is_written_up_to_the_size_limit_and_refused_one_byte_past_it(tmp_path: Path) -> None:
+    """The one writer's last check, in process (the merge test above runs the program): a result
+    the reader takes (10 MiB exactly: control characters are written six bytes each, and every
+    text stays within its 100,000 characters) is written; one byte more is refused with its size,
+    said of the file, and nothing is written."""
+    from spbe_calc.answers.comments import Comments
+    from spbe_calc.yamlsafe import LIMITS
+
     path = tmp_path / "j.yaml"
     path.write_text("model: spbe-2020\nlevels:\n  1: 3\n", encoding="utf-8")
-    huge = "\x01" * (3 * 1024 * 1024)  # written escaped, four characters each: 12 MiB
+    order = list(range(1, 48))
 
-    def change(a: Answers) -> Answers:
-        return a._replace(answers={1: Answer(1, 3, huge)})
+    def texts(pad: int) -> dict[int, Answer]:
+        return {i: Answer(i, 3, "\x01" * 97_000, "a" * pad if i == 18 else None) for i in range(1, 19)}
 
+    start = read_answers(path)
+    fixed = len(dump_answers(start._replace(answers=texts(1)), order, Comments.none()).encode()) - 1
+    pad = LIMITS["max_bytes"] - fixed
+    update(path, lambda a: a._replace(answers=texts(pad)), order)
+    assert path.stat().st_size == LIMITS["max_bytes"] and read_answers(path).answers[18].analisis == "a" * pad
+    before = path.read_bytes()
     with pytest.raises(SpbeError) as caught:
-        update(path, change, [1])
+        update(path, lambda a: a._replace(answers=texts(pad + 1)), order)
     (problem,) = caught.value.problems
-    size, limit = problem.args["reason"].split(" > ")
     assert (problem.path, problem.line, problem.col, problem.code) == (str(path), 0, 0, "result-refused")
-    assert int(size) > int(limit) == 10 * 1024 * 1024
-    assert path.read_text(encoding="utf-8") == "model: spbe-2020\nlevels:\n  1: 3\n"
+    assert problem.args == {"reason": f"{LIMITS['max_bytes'] + 1} > {LIMITS['max_bytes']}"}
+    assert path.read_bytes() == before
 
 
 def test_a_change_the_reader_would_refuse_is_refused_with_the_readers_problem(tmp_path: Path) -> None:
