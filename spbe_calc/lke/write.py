@@ -437,7 +437,7 @@ def _print_setup(sheet: Worksheet, scored: ScoredFile) -> None:
     # Inches: the page header and footer sit in the margins, clear of the first and last rows.
     sheet.page_margins.top = sheet.page_margins.bottom = 0.8
     sheet.page_margins.header = sheet.page_margins.footer = 0.3
-    who = " · ".join(str(p) for p in (scored.answers.instansi, scored.answers.tahun) if p)
+    who = _who(scored, " · ")
     header, footer = sheet.oddHeader, sheet.oddFooter
     assert header is not None and footer is not None  # a new worksheet has both (typed as optional)
     # "&" starts a code in a header (&P is the page number): a name's own "&" is written "&&".
@@ -445,6 +445,11 @@ def _print_setup(sheet: Worksheet, scored: ScoredFile) -> None:
     header.right.text = _header_text(f"{sheet.title} · {scored.model.name} ({scored.model.regulation.short})")
     footer.center.text = "Halaman &P dari &N"
     header.left.size = header.right.size = footer.center.size = 9
+
+
+def _who(scored: ScoredFile, sep: str) -> str:
+    """The agency and the year, those the file gives, joined by ``sep``: "Kota X · 2024"."""
+    return sep.join(str(part) for part in (scored.answers.instansi, scored.answers.tahun) if part)
 
 
 def _header_text(text: str) -> str:
@@ -461,7 +466,7 @@ def _result_sheet(workbook: Workbook, scored: ScoredFile, col: dict[str, str], l
     def lke(key: str) -> str:
         return f"{SHEET}!${col[key]}${HEADER_ROW + 1}:${col[key]}${last}"
 
-    who = " ".join(str(part) for part in (scored.answers.instansi, scored.answers.tahun) if part)
+    who = _who(scored, " ")
     sheet["A1"] = to_cell(f"Hasil — {who}" if who else "Hasil")
     sheet["A1"].font = Font(bold=True, size=13)
     rule = "indeks dibulatkan" if model.banding == "rounded" else "indeks tepat"
