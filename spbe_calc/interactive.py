@@ -24,6 +24,7 @@ from rich.text import Text
 
 from spbe_calc.answers import Answer, bukti_label, compact_ids, is_answered
 from spbe_calc.answers.read import FIRST_YEAR, LAST_YEAR, read_year
+from spbe_calc.answers.write import first_undecoded
 from spbe_calc.batch import ScoreBatch
 from spbe_calc.errors import SpbeError
 from spbe_calc.i18n import pick, t, words
@@ -115,6 +116,10 @@ class TerminalPrompter:
             key_bindings=keys,
             enable_open_in_editor=True,
             input_processors=[TabsProcessor(tabstop=4, char1=" ", char2=" ")],
+            # Bytes that are not UTF-8 (a terminal in another encoding) could not be saved: the
+            # answer stays in the field, with a note, until they are gone.
+            validator=_utf8_only(),
+            validate_while_typing=False,
         )
 
     def ask(self, prompt: str) -> str:
@@ -166,6 +171,19 @@ class TerminalPrompter:
         else:
             self.console.width = self.width
             self.console.print(item)
+
+
+def _utf8_only() -> Any:
+    """A prompt_toolkit validator that refuses bytes that are not UTF-8, the cursor after the first."""
+    from prompt_toolkit.validation import ValidationError, Validator  # see TerminalPrompter
+
+    class Utf8Only(Validator):
+        def validate(self, document: Any) -> None:
+            at = first_undecoded(document.text)
+            if at is not None:  # shown as "?": one Backspace removes it
+                raise ValidationError(cursor_position=at + 1, message=t("as.not-utf8"))
+
+    return Utf8Only()
 
 
 class ScriptedPrompter:

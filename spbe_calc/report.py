@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from spbe_calc.answers import Signer, published_only
+from spbe_calc.answers.write import typed_text
 from spbe_calc.bars import Bar
 from spbe_calc.compare import Comparison, compare
 from spbe_calc.core import DEFAULT_BASIS, Basis, ScoredFile, score_file
@@ -153,7 +154,7 @@ def check_previous(current: ScoredFile, previous: ScoredFile, other_instansi: bo
 
 def parse_signer(text: str) -> Signer:
     """A signer given on the command line: ``"Jabatan|Nama|NIP"`` (NIP and a fourth part, peran, optional)."""
-    parts = [part.strip() for part in text.split("|")]
+    parts = [part.strip() for part in typed_text("--signer", text).split("|")]
     if not 2 <= len(parts) <= 4 or not parts[0] or not parts[1]:
         raise fail("--signer", "bad-signer", value=text)
     jabatan, nama, *rest = parts

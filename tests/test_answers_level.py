@@ -115,6 +115,12 @@ def test_what_the_reader_accepts_and_refuses() -> None:
     assert read_level(True) == Refused("level-text", "true")
     assert read_level(3.5) == Refused("level-fraction", "3.5")
     assert read_level(Decimal("3.50")) == Refused("level-fraction", "3.5")
+    # A fraction is shown as the person meant it: a YAML number never as an exponent nor rounded,
+    # a workbook's float in full (not to six places).
+    assert read_level(Decimal("0.0000001")).value == "0.0000001"  # type: ignore[union-attr]
+    long = "1." + "0" * 37 + "1"
+    assert read_level(Decimal(long)) == Refused("level-fraction", long)
+    assert read_level(3.1415926) == Refused("level-fraction", "3.1415926")
     assert read_level("3,5") == Refused("level-fraction", "3,5")
     assert read_level("Tingkat 3") == Refused("level-text", "Tingkat 3")
     assert read_level(float("nan")).code == "level-fraction"  # type: ignore[union-attr]

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from spbe_calc.answers import Answers, compact_ids, read_answers
-from spbe_calc.core import score_file
+from spbe_calc.answers.read import Answer, field_value, has_value, missing_problem, with_field
+from spbe_calc.core import Basis, score_file
 from spbe_calc.errors import SpbeError
 from spbe_calc.model import load_model
 from spbe_calc.render.problems import hint
@@ -296,3 +297,91 @@ def test_a_wrong_entry_is_not_also_called_missing(run: Run, write: Write) -> Non
 def test_bukti_as_text_shows_the_list_syntax(run: Run, write: Write) -> None:
     r = run("score", "--partial", str(write("j.yaml", 'model: spbe-2020\nlevels:\n  1: {level: 3, bukti: "SK"}\n')))
     assert 'Tulis sebagai daftar: bukti: ["…"]' in r.stderr
+
+
+# The records' helpers, each on the case that tells its rule apart.
+
+
+def test_a_level_per_item_holds_a_value_when_one_item_has_one() -> None:
+    assert has_value((None, 2)) and not has_value((None, None)) and not has_value(())
+    assert field_value(Answer(35, (None, None)), "level") is None
+    assert field_value(Answer(35, (None, 2)), "level") == (None, 2)
+    staged = Answer(35, 1, tahap=(("akhir", (None, None)),))
+    assert field_value(staged, "tahap.akhir") is None and field_value(staged, "tahap.dokumen") is None
+    assert field_value(staged._replace(tahap=(("akhir", (3, None)),)), "tahap.akhir") == (3, None)
+
+
+@pytest.mark.parametrize("given", [{"fakta": "ada"}, {"analisis": "cukup"}, {"bukti": ("SK 1",)}, {"level": (None, 2)}])
+def test_an_answer_is_given_by_any_one_of_its_parts(given: dict[str, object]) -> None:
+    assert not Answer(35, (None, None)).is_given()
+    assert Answer(35, (None, None))._replace(**given).is_given()
+
+
+def test_a_partly_answered_level_counts_at_no_stage() -> None:
+    partly = Answer(35, (3, None))
+    assert partly.source_at("mandiri") is None and partly.level_at("mandiri") is None
+    assert Answer(35, (3, 4)).level_at("mandiri") == (3, 4)
+
+
+def test_emptying_a_field_gives_it_its_default() -> None:
+    full = Answer(2, 3, fakta="a", analisis="b", bukti=("SK",), tahap=(("akhir", 4),))
+    assert with_field(full, "bukti", None).bukti == ()
+    assert with_field(full, "fakta", None).fakta is None
+    assert with_field(full, "level", None).level is None
+    assert with_field(full, "tahap.akhir", None).tahap == ()
+    assert with_field(full, "bukti", ("SK 2",)) == full._replace(bukti=("SK 2",))
+
+
+def test_content_is_what_a_file_says_wherever_it_is_and_whatever_was_said_of_it(write: Write) -> None:
+    text = answers_text(ALL3, instansi="Kota X") + "catatan: 1\n"  # an unknown key
+    first, second = read_answers(write("a.yaml", text)), read_answers(write("b.yaml", text))
+    assert first.problems and first.where is not None and first != second
+    content = first.content()
+    assert content == second.content()
+    assert (content.path, content.where, content.problems, content.invalid) == ("", None, (), frozenset())
+    assert content._replace(path=first.path, where=first.where, problems=first.problems) == first
+    # Without positions nothing can say where the missing levels are.
+    assert not content.levels_readable()
+
+
+@pytest.mark.parametrize("level", [(0, 6), (5, -1), (None, 6)])
+def test_an_item_off_the_scale_is_found_after_one_on_its_edge(level: tuple[int | None, ...], write: Write) -> None:
+    # Indicator 35 of spbe-2018 has three items on a scale of 0-5: an edge value is on the scale.
+    text = answers_text(
+        {**dict.fromkeys(range(1, 36), 3), 35: f"[{', '.join('null' if v is None else str(v) for v in level)}, 3]"},
+        model="spbe-2018",
+    )
+    found = codes(write("a.yaml", text), partial=True)
+    assert found[0][0] == "level-out-of-range"
+
+
+def test_missing_levels_at_a_stage_name_the_stage(write: Write) -> None:
+    answers = read_answers(write("a.yaml", answers_text({1: 3})))
+    assert missing_problem(answers, [2, 3]).args == {"count": 2, "ids": "2-3"}
+    at_stage = missing_problem(answers, [2, 3], "akhir")
+    assert (at_stage.code, at_stage.args) == ("missing-stage", {"count": 2, "ids": "2-3", "stage": "akhir"})
+
+
+def test_a_problem_after_the_levels_is_not_the_last_entrys(write: Write) -> None:
+    # A top-level key after `levels` is wrong: indicator 47 above it is still missing, not wrong.
+    text = answers_text({**ALL3, 47: "null"}) + "catatan: 1\n"
+    with pytest.raises(SpbeError) as info:
+        score_file(str(write("a.yaml", text)))
+    assert [(p.code, p.args.get("ids")) for p in info.value.problems] == [
+        ("unknown-key", None),
+        ("missing-indicators", "47"),
+    ]
+    # Within an entry a problem is still the entry's: it is not said missing as well.
+    text = answers_text({**ALL3, 47: "{level: null, catatan: 1}"})
+    with pytest.raises(SpbeError) as info:
+        score_file(str(write("b.yaml", text)))
+    assert [p.code for p in info.value.problems] == ["unknown-key"]
+
+
+def test_the_instansis_own_level_is_checked_when_an_assessors_stage_is_scored(write: Write) -> None:
+    # An off-scale `level` under a complete `tahap` once went unseen by `score --stage akhir`.
+    levels = {i: f"{{level: {9 if i == 2 else 3}, tahap: {{akhir: 3}}}}" for i in ALL3}
+    for stage in ("mandiri", "akhir"):
+        with pytest.raises(SpbeError) as info:
+            score_file(str(write("a.yaml", answers_text(levels))), basis=Basis(stage))
+        assert [(p.code, p.line, p.col) for p in info.value.problems] == [("level-out-of-range", 3, 14)]

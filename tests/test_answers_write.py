@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
 
 from spbe_calc.answers import Answer, Answers, read_answers
 from spbe_calc.answers.comments import Comments
-from spbe_calc.answers.write import dump_answers
+from spbe_calc.answers.read import Laporan, Published
+from spbe_calc.answers.write import dump_answers, first_undecoded, read_for_update, undecoded_bytes
 
 from .helpers import _NOTHING
 
@@ -78,3 +80,43 @@ def test_texts_are_written_as_blocks_only_when_they_read_back(
     dumped = dump_answers(answers)
     assert dumped == f"levels:\n  1:\n    level: 3\n    fakta: {written}\n"
     assert read_answers(write("j.yaml", dumped)).answers[1].fakta == text
+
+
+def test_a_file_without_answers_has_an_empty_levels_mapping_and_no_empty_laporan() -> None:
+    # What a new file starts as: `levels: {}` says "none yet" (a bare `levels:` would be null).
+    # A laporan with nothing in it is not written at all.
+    answers = _NOTHING._replace(model="spbe-2018", laporan=Laporan())
+    assert dump_answers(answers) == 'model: "spbe-2018"\nlevels: {}\n'
+
+
+def test_fakta_and_analisis_of_several_lines_are_blocks_under_their_key() -> None:
+    answers = _NOTHING._replace(answers={1: Answer(1, 3, fakta="a\nb", analisis="c\nd")})
+    assert dump_answers(answers) == (
+        "levels:\n  1:\n    level: 3\n    fakta: |-\n      a\n      b\n    analisis: |-\n      c\n      d\n"
+    )
+
+
+def test_comments_on_a_published_result_stay_beside_its_lines(write: Callable[..., Path]) -> None:
+    hasil = Published(Fraction(251, 100), "Baik", {1: Fraction(3)}, {2: Fraction(5, 2)}, "Keputusan 2024")
+    lines = dump_answers(_NOTHING._replace(hasil=hasil)).splitlines()
+    assert lines == [
+        "hasil:",
+        "  indeks: 2.51",
+        '  predikat: "Baik"',
+        "  domains: {1: 3}",
+        "  aspects: {2: 2.5}",
+        '  sumber: "Keputusan 2024"',
+    ]
+    # Each line's own comment, and one on a line of its own before it (at the line's indent).
+    text = "".join(
+        f"{line[: len(line) - len(line.lstrip())]}# above {n}\n{line}  # on {n}\n" for n, line in enumerate(lines)
+    )
+    answers, comments = read_for_update(write("h.yaml", text))
+    assert dump_answers(answers, comments=comments) == text
+
+
+def test_bytes_that_were_not_utf8_are_found_and_named() -> None:
+    # What surrogateescape makes of the bytes E9 and FF, and a half pair from elsewhere.
+    text = "Ni\udce9s \udcff\udce9 \ud800"
+    assert undecoded_bytes(text) == "\\xe9 \\xff \\ud800" and first_undecoded(text) == 2
+    assert undecoded_bytes("Nias é 𝔸") is None and first_undecoded("Nias é 𝔸") is None

@@ -60,6 +60,17 @@ def test_signers_on_the_command_line_replace_the_files(run: Run, tmp_path: Path)
     assert r.exit_code == 2 and "Jabatan|Nama|NIP" in r.stderr
 
 
+@pytest.mark.parametrize(("option", "value"), [("--place", "Ni\udce9s"), ("--signer", "Bupati|Ni\udce9s")])
+def test_a_text_in_bytes_that_are_not_utf8_is_refused_with_its_option(
+    option: str, value: str, run: Run, tmp_path: Path
+) -> None:
+    # A shell in Latin-1 passes "é" as the byte E9; the report could not hold it.
+    out = tmp_path / "x.html"
+    r = run("report", EX22, "-o", str(out), option, value)
+    assert r.exit_code == 2 and not out.exists()
+    assert r.stderr.startswith(f"{option}: galat: teks memuat bita yang bukan UTF-8 (\\xe9)\n")
+
+
 #: A PNG of one white pixel (made with zlib, as any PNG writer does).
 PNG_1X1 = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde"

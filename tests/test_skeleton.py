@@ -51,6 +51,17 @@ def test_init_lists_every_indicator_by_name_with_no_level(run: Run, tmp_path: Pa
     assert "# Kapabilitas Proses: 1 Rintisan, 2 Terkelola" in text and "#   tempat:" in text
 
 
+def test_a_name_given_in_bytes_that_are_not_utf8_is_refused_before_anything_is_written(
+    run: Run, tmp_path: Path
+) -> None:
+    # A shell in Latin-1 passes "é" as the byte E9, which Python holds as a lone surrogate.
+    path = tmp_path / "jawaban.yaml"
+    r = run("init", str(path), "--instansi", "Ni\udce9s", "--tahun", "2025")
+    assert r.exit_code == 2 and not path.exists()
+    assert r.stderr.startswith("--instansi: galat: teks memuat bita yang bukan UTF-8 (\\xe9)\n")
+    assert "atur ke UTF-8" in r.stderr
+
+
 def test_a_new_file_is_accepted_by_every_command_that_reads_answers(run: Run, tmp_path: Path) -> None:
     path = tmp_path / "jawaban.yaml"
     assert run("init", str(path), "--tahun", "2025").exit_code == 0

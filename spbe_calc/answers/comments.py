@@ -12,6 +12,7 @@ text or a block of several lines stays text.
 
 from __future__ import annotations
 
+import math
 from typing import Any, NamedTuple
 
 import yaml
@@ -43,23 +44,21 @@ class Comments(NamedTuple):
 def _covered(text: str) -> dict[int, list[tuple[int, float]]]:
     """Per line (0-based), the column ranges that tokens occupy (a comment cannot start there)."""
     spans: dict[int, list[tuple[int, float]]] = {}
-    # The pure-Python scanner counts columns in characters (libyaml's count bytes).
+    # The pure-Python scanner counts columns in characters (libyaml's count bytes). A token of no
+    # width adds an empty range, which covers nothing.
     for token in yaml.scan(text, Loader=yaml.SafeLoader):
         start, end = token.start_mark, token.end_mark
         if start.line == end.line:
-            if end.column > start.column:
-                spans.setdefault(start.line, []).append((start.column, end.column))
+            spans.setdefault(start.line, []).append((start.column, end.column))
             continue
         # A token that spans lines covers the rest of its first line, except a block scalar
-        # (``|``, ``>``): after its indicator only a comment may follow on that line. (The
-        # indicator's own modifiers, ``|-2``, are never a "#" after a blank, so one column does.)
-        block = isinstance(token, yaml.ScalarToken) and token.style in ("|", ">")
-        first = start.column + 1 if block else float("inf")
-        spans.setdefault(start.line, []).append((start.column, first))
+        # (``|``, ``>``): after its indicator only a comment may follow on that line (the
+        # indicator and its modifiers, ``|-2``, are never a "#" after a blank).
+        if not (isinstance(token, yaml.ScalarToken) and token.style in ("|", ">")):
+            spans.setdefault(start.line, []).append((start.column, math.inf))
         for line in range(start.line + 1, end.line):
-            spans.setdefault(line, []).append((0, float("inf")))
-        if end.column:
-            spans.setdefault(end.line, []).append((0, end.column))
+            spans.setdefault(line, []).append((0, math.inf))
+        spans.setdefault(end.line, []).append((0, end.column))
     return spans
 
 
@@ -93,7 +92,6 @@ def find_comments(text: str, where: Context) -> Comments:
     before: dict[EntryPath, tuple[str, ...]] = {}
     inline: dict[EntryPath, str] = {}
     pending: list[str] = []
-    seen_entry = False
     last: EntryPath | None = None  # the entry of the nearest line above that has one
     for number, line in enumerate(text.split("\n"), start=1):
         col = _comment_at(line, spans.get(number - 1, []))
@@ -113,14 +111,13 @@ def find_comments(text: str, where: Context) -> Comments:
                     # the comment belongs to that value's entry.
                     inline[last] = f"{inline[last]}  {comment}" if last in inline else comment
             continue
-        last = entry
         if pending:
-            if seen_entry:
-                before[entry] = tuple(pending)
+            if last is None:  # the first entry: what is above it is the file's header
+                header = pending
             else:
-                header += pending
+                before[entry] = tuple(pending)
             pending = []
-        seen_entry = True
+        last = entry
         if col is not None:
             inline[entry] = line[col:].rstrip()
     return Comments(header=tuple(header), before=before, inline=inline, footer=tuple(pending))

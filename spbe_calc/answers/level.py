@@ -53,5 +53,11 @@ def read_level(value: object) -> int | Refused | None:
 
 
 def _shown(number: float | Decimal) -> str:
-    """A number as the person wrote it (``3.5``, not ``3.500000``)."""
-    return format(number, "f").rstrip("0").rstrip(".") if isinstance(number, Decimal) else repr(number)
+    """A number as the person meant it: ``3.5`` for ``3.50``, all of a cell's ``3.1415926``.
+
+    A YAML number (a :class:`~decimal.Decimal`) drops the zeros that end its fraction and is never
+    put as an exponent (``0.0000001``, not ``1E-7``); a workbook's float is shown in full.
+    """
+    # Not normalize(): it rounds to 28 digits, and 1.000…001 (40 digits) would be shown as 1.
+    # The fraction is not zero (a whole number is a level), so a digit other than 0 ends it.
+    return format(number, "f").rstrip("0") if isinstance(number, Decimal) else repr(number)

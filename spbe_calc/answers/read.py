@@ -312,7 +312,7 @@ def field_value(answer: Answer | None, field: str) -> Any:
     if answer is None:
         return None
     if field.startswith("tahap."):
-        value = answer.stage_level(field.split(".", 1)[1])
+        value = answer.stage_level(field.removeprefix("tahap."))
         return value if has_value(value) else None
     value = getattr(answer, field)
     if field == "level":
@@ -323,12 +323,12 @@ def field_value(answer: Answer | None, field: str) -> Any:
 def with_field(answer: Answer, field: str, value: Any) -> Answer:
     """``answer`` with one field set (``None`` empties it); the others, known or not, kept."""
     if field.startswith("tahap."):
-        stage = field.split(".", 1)[1]
+        stage = field.removeprefix("tahap.")
         stages = {name: level for name, level in answer.tahap if name != stage}
         if value is not None:
             stages[stage] = value
         return answer._replace(tahap=tuple((name, stages[name]) for name in STAGES if name in stages))
-    empty = answer._field_defaults.get(field) if field != "level" else None
+    empty = answer._field_defaults.get(field)  # None for `level`, which has no default
     changes: dict[str, Any] = {field: empty if value is None else value}
     return answer._replace(**changes)
 
@@ -526,7 +526,10 @@ def _published(data: dict[str, Any]) -> Published:
 def _entries_with_problems(ctx: Context, problems: list[Problem]) -> frozenset[int]:
     """The indicators whose entry holds a problem.
 
-    Each problem belongs to the last entry whose key comes before it in the file.
+    Each problem belongs to the last entry whose key comes before it in the file, unless it is
+    at the first column: that is a top-level key's (``laporan`` after ``levels``), since an
+    entry's content is indented under ``levels``. (A flow mapping written across lines may put
+    an entry's part there too; that entry is then said to be missing as well as wrong.)
     """
     if not problems:  # the usual case: nothing to place
         return frozenset()
@@ -535,7 +538,7 @@ def _entries_with_problems(ctx: Context, problems: list[Problem]) -> frozenset[i
     found: set[int] = set()
     for p in problems:
         n = bisect.bisect_right(starts, (p.line, p.col)) - 1
-        if n >= 0 and p.line:
+        if n >= 0 and p.col > 1:
             found.add(keys[n][1])
     return frozenset(found)
 
@@ -617,16 +620,15 @@ def bind(
             line, col = answers.key_position(ident)
             problems.append(unknown_indicator(answers.path, line, col, ident, model))
             continue
-        # Every stage's level is checked, whichever is scored; most files have only `level`.
+        # Every stage's level is checked, whichever is scored; most files have only `level`. A
+        # level with a problem is bound below all the same: its problem makes bind raise.
+        _check_level(answers, ident, "mandiri", answer.level, indicator, problems)
         for at, written in answer.tahap:
-            if at != stage:
-                _check_level(answers, ident, at, written, indicator, problems)
-        written_ok = _check_level(answers, ident, stage, answer.stage_level(stage), indicator, problems)
-        # At an assessors' stage the level may come from an earlier one (Answer.source_at), whose
-        # own level was checked above: a level with a problem is never bound, since its problem
-        # makes bind raise. The instansi's own level is read directly (most files, most levels).
+            _check_level(answers, ident, at, written, indicator, problems)
+        # At an assessors' stage the level may come from an earlier one (Answer.source_at). The
+        # instansi's own level is read directly (most files, most levels).
         level = answer.level if stage == "mandiri" else answer.level_at(stage)
-        if written_ok and is_answered(level):
+        if is_answered(level):
             levels[ident] = level  # type: ignore[assignment]
     missing = [i.id for i in model.indicators if i.id not in levels]
     # Every problem is reported at once: an indicator renamed from 47 to 48 is both unknown (48)
@@ -659,22 +661,21 @@ def missing_problem(
     args: dict[str, Any] = {"count": len(ids), "ids": compact_ids(ids)}
     if advice:
         args["advice"] = advice
-    code = "missing-indicators" if stage == "mandiri" else "missing-stage"
+    code = "missing-indicators"
     if stage != "mandiri":
+        code = "missing-stage"
         args["stage"] = stage
     return Problem(path=answers.path, line=line, col=col, code=code, args=args, severity=severity)
 
 
 def _check_level(
     answers: Answers, ident: int, stage: str, level: Written, indicator: Indicator, problems: list[Problem]
-) -> bool:
-    """Whether a written level fits its indicator; if not, add the problem at its position."""
+) -> None:
+    """If a written level does not fit its indicator, add the problem at its position."""
     problem = _level_problem(ident, level, indicator)
-    if problem is None:
-        return True
-    line, col = answers.value_position(ident, stage)  # looked up only for a message
-    problems.append(Problem(path=answers.path, line=line, col=col, code=problem[0], args=problem[1]))
-    return False
+    if problem is not None:
+        line, col = answers.value_position(ident, stage)  # looked up only for a message
+        problems.append(Problem(path=answers.path, line=line, col=col, code=problem[0], args=problem[1]))
 
 
 def _level_problem(ident: int, level: Written, indicator: Indicator) -> tuple[str, dict[str, Any]] | None:
@@ -690,8 +691,7 @@ def _level_problem(ident: int, level: Written, indicator: Indicator) -> tuple[st
     if isinstance(level, tuple) and len(level) != items:
         return ("items-count", {"id": ident, "count": items, "given": len(level)})
     values = level if isinstance(level, tuple) else (level,)
-    bad = [v for v in values if v is not None and not scale.min <= v <= scale.max]
-    return off_scale(ident, bad[0], indicator) if bad else None
+    return next((p for v in values if v is not None and (p := off_scale(ident, v, indicator))), None)
 
 
 def off_scale(ident: int, level: int, indicator: Indicator) -> tuple[str, dict[str, Any]] | None:

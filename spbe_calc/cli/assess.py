@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from spbe_calc.answers.read import FIRST_YEAR, LAST_YEAR, read_year
+from spbe_calc.answers.write import typed_text, undecoded_bytes
 from spbe_calc.cli.app import command, is_terminal, options, say, terminal_width, warn_models
 from spbe_calc.cli.params import ModelOption, StageOption
 from spbe_calc.errors import ExitCode, SpbeError, fail
@@ -29,6 +30,7 @@ def init(
 ) -> ExitCode:
     """Write a new answers file listing every indicator, no level yet; asks what is missing on a terminal."""
     year = _year(tahun) if tahun is not None else None
+    instansi = typed_text("--instansi", instansi) if instansi is not None else None
     asking = is_terminal(sys.stdin) and is_terminal(sys.stdout)
     if asking:  # Ctrl-C must stop the questions, even where SIGINT came in ignored (see assess)
         signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -51,9 +53,16 @@ def init(
 
 
 def _ask(question: str) -> str:
-    """One answer typed at the terminal (the catalogue's question ends with its own colon)."""
-    answer: str = typer.prompt(question.rstrip(), default="", show_default=False, prompt_suffix=" ")
-    return answer.strip()
+    """One answer typed at the terminal (the catalogue's question ends with its own colon).
+
+    Asked again while it holds bytes that are not UTF-8: no file could hold them.
+    """
+    while True:
+        answer: str = typer.prompt(question.rstrip(), default="", show_default=False, prompt_suffix=" ")
+        shown = undecoded_bytes(answer)
+        if shown is None:
+            return answer.strip()
+        say(t("as.not-utf8.typed", bytes=shown))
 
 
 def _year(text: str) -> int:

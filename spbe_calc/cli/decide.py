@@ -5,6 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from spbe_calc.answers.write import typed_text
 from spbe_calc.bars import parse_bar
 from spbe_calc.calibrate import calibrate_files
 from spbe_calc.cli.app import command, emit, options, say, warn_models
@@ -136,7 +137,7 @@ def report(
         other_instansi=other_instansi,
         signers=tuple(parse_signer(s) for s in signers or ()),
         logo=str(logo) if logo else None,
-        place=place,
+        place=typed_text("--place", place) if place is not None else None,
         allow_outside=allow_outside,
         published=not no_published,
     )
