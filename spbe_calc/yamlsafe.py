@@ -110,15 +110,16 @@ class Document(NamedTuple):
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, col
+    """Line and column (1-based) of a character offset."""
+    before = text[:offset]
+    return before.count("\n") + 1, offset - before.rfind("\n")
 
 
 def _position_bytes(data: bytes, offset: int) -> tuple[int, int]:
     """Line and column (in characters, as an editor counts them) of a byte offset."""
-    start = data.rfind(b"\n", 0, offset) + 1
-    return data.count(b"\n", 0, offset) + 1, len(data[start:offset].decode("utf-8", "replace")) + 1
+    before = data[:offset]
+    start = before.rfind(b"\n") + 1
+    return before.count(b"\n") + 1, len(before[start:].decode("utf-8", "replace")) + 1
 
 
 def read_text(path: Path | str, display: str | None = None) -> str:
@@ -172,7 +173,7 @@ def read_bytes(path: Path | str, display: str | None = None, limit: int | None =
 #: of the sentence (libyaml's or PyYAML's wording), the reason's catalogue name, and whether the
 #: mistake is where the construct started rather than where the reader gave up.
 _SYNTAX_REASONS = (
-    ("node content", "unclosed-bracket", True),
+    ("node content", "unclosed-bracket", False),
     ("',' or ']'", "unclosed-sequence", True),
     ("',' or '}'", "unclosed-mapping", True),
     ("end of stream", "unclosed-quote", True),
@@ -472,7 +473,7 @@ class _Builder:
             self.problems.append(
                 Problem(path=self.path, line=line, col=col, code="unknown-alias", args={"name": event.anchor})
             )
-            target = Node(kind="scalar", line=line, col=col, value=None)
+            target = Node(kind="scalar", line=line, col=col)  # no value
         # The tree is a DAG: `size` and `chars` already count what the alias repeats.
         self._count(line, col, target.size, target.chars)
         self._attach(target)
@@ -562,7 +563,7 @@ def parse(text: str, path: str) -> Document:
         return Document(path, None, stop.problems)
     except yaml.MarkedYAMLError as exc:
         return Document(path, None, [*builder.problems, _syntax_problem(exc, text, path)])
-    except yaml.YAMLError as exc:  # reader errors (control characters) carry a position too
+    except yaml.reader.ReaderError as exc:  # a character the reader refuses, at its position
         return Document(path, None, [*builder.problems, _reader_problem(exc, text, path)])
     finally:
         if loader is not None:
@@ -580,9 +581,13 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     mark = (exc.context_mark if at_start else None) or exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     if reason == "unclosed-bracket" and mark is not None:
-        # The reader only knows that the file ended inside brackets; find the opening one.
-        opened = _last_open_bracket(text, mark.index)
-        if opened is not None:
+        # "Expected node content": an entry inside brackets is empty or not one (``[1, , 2]``,
+        # ``[- a]``), where the reader stopped; or the file ended inside brackets, and the
+        # mistake is where the last one still open was opened.
+        opened = _last_open_bracket(text, len(text))
+        if text[mark.index :].strip():
+            reason = "flow-entry"
+        elif opened is not None:
             line, col = _position(text, opened)
             reason = "unclosed-sequence" if text[opened] == "[" else "unclosed-mapping"
     if _tab_near(text, exc.problem_mark or mark) or "tab" in detail:
@@ -590,16 +595,13 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     return Problem(path=path, line=line, col=col, code="yaml-syntax", args={"detail": detail, "advice": reason})
 
 
-def _reader_problem(exc: yaml.YAMLError, text: str, path: str) -> Problem:
+def _reader_problem(exc: yaml.reader.ReaderError, text: str, path: str) -> Problem:
     """A character the YAML reader refuses (a control character), at its position."""
-    position = getattr(exc, "position", None)
-    if not isinstance(position, int):
-        line, col = 0, 0
-    elif _Loader is getattr(yaml, "CSafeLoader", None):  # libyaml counts bytes of UTF-8
-        line, col = _position_bytes(text.encode("utf-8"), position)
+    if _Loader is getattr(yaml, "CSafeLoader", None):  # libyaml counts bytes of UTF-8
+        line, col = _position_bytes(text.encode("utf-8"), exc.position)
     else:
-        line, col = _position(text, position)
-    detail = str(getattr(exc, "reason", exc))
+        line, col = _position(text, exc.position)
+    detail = exc.reason
     # libyaml says "control characters are not allowed", the pure-Python reader "special characters".
     advice = "control-character" if "characters are not allowed" in detail else "other"
     return Problem(path=path, line=line, col=col, code="yaml-syntax", args={"detail": detail, "advice": advice})

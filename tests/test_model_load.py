@@ -13,6 +13,7 @@ import pytest
 
 from spbe_calc.errors import SpbeError
 from spbe_calc.model import bundled_models, load_model, resolve_model_path
+from spbe_calc.model.load import model_path
 
 from .conftest import EXAMPLES, ROOT, Run
 from .helpers import EX22_PATH, MINI_TEXT, _answers, _secret
@@ -110,3 +111,10 @@ def test_a_model_search_path_allows_a_folder_and_an_unknown_file_is_not_quoted(r
     assert run("score", str(path), env={"SPBE_CALC_MODEL_PATH": f"/tidak-ada{os.pathsep}{models}"}).exit_code == 0
     assert run("score", str(path), "--model", str(models / "m.yaml")).exit_code == 2  # declared path still checked
     assert run("score", str(EX22_PATH), "--model", str(models / "m.yaml")).exit_code == 0  # the user's own choice
+
+
+def test_the_model_search_path_is_empty_unless_set(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("SPBE_CALC_MODEL_PATH", raising=False)
+    assert model_path() == []
+    monkeypatch.setenv("SPBE_CALC_MODEL_PATH", f" {os.pathsep}{tmp_path}{os.pathsep}")  # blanks are no folder
+    assert model_path() == [tmp_path]

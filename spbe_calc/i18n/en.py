@@ -93,6 +93,8 @@ MESSAGES: dict[str, str] = {
     "hint.yaml-syntax.several-documents": "A file holds one document: remove the --- line and what follows, or move it to its own file.",
     "yaml.unclosed-bracket": "the file ends inside a bracket that is not closed",
     "hint.yaml-syntax.unclosed-bracket": "Close every '[' with ']' and every '{{' with '}}'.",
+    "yaml.flow-entry": "an entry inside brackets is empty or not valid",
+    "hint.yaml-syntax.flow-entry": "Remove the extra comma or give the value; inside [ ] entries are separated by commas, without '- '.",
     "yaml.control-character": "control (invisible) characters are not allowed",
     "hint.yaml-syntax.control-character": "Delete the character; it usually comes along when text is copied from another document.",
     "hint.yaml-syntax": "Check indentation, colons and quotes around this position.",

@@ -92,6 +92,8 @@ MESSAGES: dict[str, str] = {
     "hint.yaml-syntax.several-documents": "Satu berkas hanya memuat satu dokumen: hapus baris --- dan yang sesudahnya, atau pisahkan ke berkas lain.",
     "yaml.unclosed-bracket": "berkas berakhir di dalam kurung yang belum ditutup",
     "hint.yaml-syntax.unclosed-bracket": "Tutup setiap '[' dengan ']' dan setiap '{{' dengan '}}'.",
+    "yaml.flow-entry": "entri di dalam kurung kosong atau tidak sah",
+    "hint.yaml-syntax.flow-entry": "Hapus koma yang berlebih atau isi nilainya; di dalam [ ] entri dipisah koma, tanpa '- '.",
     "yaml.control-character": "karakter kendali (tak terlihat) tidak diizinkan",
     "hint.yaml-syntax.control-character": "Hapus karakter itu; biasanya terbawa saat menyalin dari dokumen lain.",
     "hint.yaml-syntax": "Periksa indentasi, titik dua, dan tanda kutip di sekitar posisi ini.",

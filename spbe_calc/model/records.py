@@ -221,7 +221,7 @@ class Model(NamedTuple):
     #: for ``year``) or ``option`` (``--banding``).
     banding_basis: str = "model"
     banding_rule: BandingRule | None = None
-    #: The evaluation year the model was set up for (:meth:`for_year`).
+    #: The evaluation year whose rule decided the banding (with ``banding_rule``; :meth:`for_year`).
     year: int | None = None
     #: The banding of the years no rule names (``scoring.banding``), kept when a rule applies.
     default_banding: str = "exact"
@@ -233,11 +233,11 @@ class Model(NamedTuple):
         a rule's reason shows the one that applied.
         """
         if override is not None:
-            return self._replace(banding=override, banding_basis="option", year=year)
+            return self._replace(banding=override, banding_basis="option")
         rule = next((r for r in self.banding_rules if year is not None and r.covers(year)), None)
         if rule is not None:
             return self._replace(banding=rule.banding, banding_basis="year", banding_rule=rule, year=year)
-        return self._replace(year=year)
+        return self
 
     @property
     def level_min(self) -> int:
