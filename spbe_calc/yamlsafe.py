@@ -231,10 +231,9 @@ def _looks_utf32(data: bytes) -> bool:
     """UTF-32: its byte-order mark, or ASCII text with three NULs beside every character."""
     if data[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
         return True
-    head = data[:400]
-    return len(head) >= 8 and any(
-        all(head[i + k] == 0 for i in range(0, len(head) - 3, 4) for k in zeros) for zeros in ((1, 2, 3), (0, 1, 2))
-    )
+    head = data[: min(len(data), 400) // 4 * 4]  # whole characters of four bytes
+    # Little-endian: the last three bytes of every character are NUL; big-endian: the first three.
+    return len(head) >= 8 and any(all(not any(head[k::4]) for k in zeros) for zeros in ((1, 2, 3), (0, 1, 2)))
 
 
 def decode(data: bytes, shown: str) -> str:

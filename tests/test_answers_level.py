@@ -124,6 +124,8 @@ def test_what_the_reader_accepts_and_refuses() -> None:
     assert read_level("3,5") == Refused("level-fraction", "3,5")
     assert read_level("Tingkat 3") == Refused("level-text", "Tingkat 3")
     assert read_level(float("nan")).code == "level-fraction"  # type: ignore[union-attr]
+    assert read_level(float("inf")) == Refused("level-fraction", "inf")  # a cell of 1E+999
+    assert read_level(float("-inf")) == Refused("level-fraction", "-inf")
     assert read_level("٣") == Refused("level-text", "٣")  # digits of other scripts are not levels
     assert read_level("1" * 10) == Refused("level-text", "1" * 10)  # more digits than any scale
 

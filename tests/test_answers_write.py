@@ -117,6 +117,6 @@ def test_comments_on_a_published_result_stay_beside_its_lines(write: Callable[..
 
 def test_bytes_that_were_not_utf8_are_found_and_named() -> None:
     # What surrogateescape makes of the bytes E9 and FF, and a half pair from elsewhere.
-    text = "Ni\udce9s \udcff\udce9 \ud800"
-    assert undecoded_bytes(text) == "\\xe9 \\xff \\ud800" and first_undecoded(text) == 2
+    text = "Ni\udce9s \udcff\udce9 \ud800\udc80\udc7f"
+    assert undecoded_bytes(text) == "\\xe9 \\xff \\ud800 \\x80 \\udc7f" and first_undecoded(text) == 2
     assert undecoded_bytes("Nias é 𝔸") is None and first_undecoded("Nias é 𝔸") is None

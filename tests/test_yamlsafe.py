@@ -153,6 +153,29 @@ def test_utf16_without_a_byte_order_mark(data: bytes) -> None:
     assert [p.code for p in info.value.problems] == ["utf16-file"]
 
 
+@pytest.mark.parametrize(
+    ("data", "code", "where"),
+    [
+        ("levels: {}\n".encode("utf-32-le"), "utf32-file", (1, 1)),  # no byte-order mark
+        ("levels: {}\n".encode("utf-32-be"), "utf32-file", (1, 1)),
+        (b"\x00\x00\xfe\xff" + "1\n".encode("utf-32-be"), "utf32-file", (1, 1)),  # big-endian mark
+        ("1\n".encode("utf-32-le"), "utf32-file", (1, 1)),  # two characters: the fewest that tell
+        ("1".encode("utf-32-le") + b"\n\x00\x00", "utf16-file", (1, 1)),  # seven bytes: too few for UTF-32
+        ("a\n".encode("utf-32-le") + b"b", "utf32-file", (1, 1)),  # a stray byte after whole characters
+        ("a\n".encode("utf-32-be") + b"b", "utf32-file", (1, 1)),
+        (b"ab\x00\x00cd\x00\x00", "binary-file", (1, 3)),  # two NULs of four: not UTF-32
+        ("ab".encode("utf-32-le") + b"cdefgh", "binary-file", (1, 2)),  # UTF-32 for two characters only
+        (b"a\x00\x00\x00b\x00\x00c", "binary-file", (1, 2)),  # one byte not NUL where three are
+        (b"\x00\x00\x00a\x00\x00b\x00", "binary-file", (1, 1)),
+        (b"ab\ncd" + b"\x00" * 10, "binary-file", (2, 3)),  # NULs after text are not UTF-32
+    ],
+)
+def test_utf32_is_told_from_binary_by_the_whole_head(data: bytes, code: str, where: tuple[int, int]) -> None:
+    with pytest.raises(SpbeError) as info:
+        decode(data, "j.yaml")
+    assert [(p.code, p.line, p.col) for p in info.value.problems] == [(code, *where)]
+
+
 def test_a_folder_or_an_impossible_name_where_a_file_is_read(run: Run, tmp_path: Path) -> None:
     r = run("plan", str(tmp_path), "-t", "Baik")
     assert r.exit_code == 2 and r.stderr.startswith(f"{tmp_path}: galat: ")

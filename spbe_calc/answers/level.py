@@ -14,6 +14,7 @@ Whether the number is on the indicator's scale is said when the answers meet the
 
 from __future__ import annotations
 
+import math
 import re
 from decimal import Decimal
 from typing import NamedTuple
@@ -40,7 +41,7 @@ def read_level(value: object) -> int | Refused | None:
     if isinstance(value, int):
         return value
     if isinstance(value, (float, Decimal)):
-        if value == value and value not in (float("inf"), float("-inf")) and value == int(value):
+        if math.isfinite(value) and value == int(value):
             return int(value)
         return Refused("level-fraction", _shown(value))
     text = str(value)
