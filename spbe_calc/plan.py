@@ -428,5 +428,5 @@ def plan_file(
     if answers.hasil is not None:
         raise published_only(answers)  # a published result has no levels to raise
     scored = score_answers(answers, model_for_checked(answers, model_ref), advice="assess", basis=basis)
-    limits = read_limits(costs, scored.model) if costs else None
+    limits = read_limits(costs, scored.model) if costs is not None else None
     return PlannedFile(scored, make_plan(scored.model, scored.score.levels, bar, limits))

@@ -108,7 +108,7 @@ def build_report(
     bar = target if target is not None else (Bar(band.name, predikat=band.name) if band is not None else None)
     plan = None
     if bar is not None:
-        limits = read_limits(costs, current.model) if costs else None
+        limits = read_limits(costs, current.model) if costs is not None else None
         plan = make_plan(current.model, current.score.levels, bar, limits)
     comparison = compare([previous, current]) if previous is not None else None
     return Report(
@@ -220,7 +220,7 @@ def report_for(
     if current.published is not None:
         raise published_only(current.answers)  # a report explains levels; a published result has none
     # The earlier file may be a published result (its index and predikat are what the report needs).
-    before = score_file(request.previous, None, partial, None, basis) if request.previous else None
+    before = score_file(request.previous, None, partial, None, basis) if request.previous is not None else None
     if before is None and request.published:  # the latest published year before this one
         earlier = [f for f in published_beside([current]) if (f.answers.tahun or 0) < (current.answers.tahun or 0)]
         before = earlier[-1] if earlier else None

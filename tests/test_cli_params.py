@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import typer
 
@@ -40,6 +42,18 @@ def test_a_stage_outside_the_list_is_refused_with_the_list(run: Run) -> None:
     assert r.exit_code == 2
     assert "'akir'" in r.stderr and ", ".join(STAGES) in r.stderr
     assert run("score", "--stage", "akhir", T22).exit_code == 0  # a known stage is taken
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["plan", "-t", "Baik", "--costs"], ["report", "-o", "r.html", "--costs"], ["report", "-o", "r.html", "--logo"],
+     ["report", "-o", "r.html", "--compare"]],
+)  # fmt: skip
+def test_an_empty_file_option_is_said_empty_not_ignored_nor_a_folder(args: list[str], run: Run, tmp_path: Path) -> None:
+    name, *rest = args
+    r = run(name, EX22, *[str(tmp_path / a) if a.endswith(".html") else a for a in rest], "")
+    assert r.exit_code == 2 and r.stderr.startswith("'': galat: argumen kosong\n")
+    assert not (tmp_path / "r.html").exists()
 
 
 def test_an_empty_file_argument_is_not_the_current_folder(run: Run) -> None:

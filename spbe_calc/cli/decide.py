@@ -36,7 +36,7 @@ def plan(
     file: AnswersFile,
     target: Annotated[str, typer.Option("--target", "-t", metavar="cli.metavar.bar", help="help.plan.target")],
     costs: Annotated[
-        Optional[Path], typer.Option("--costs", "-c", help="help.plan.costs", metavar="cli.metavar.file")
+        Optional[str], typer.Option("--costs", "-c", help="help.plan.costs", metavar="cli.metavar.file")
     ] = None,
     model: ModelOption = None,
     fmt: Annotated[str, format_option("plan")] = "text",
@@ -45,7 +45,7 @@ def plan(
 ) -> ExitCode:
     """Plan the raises that reach a target; 1 when it cannot be reached."""
     bar = parse_bar(target, "--target")
-    result = plan_file(file, model, bar, str(costs) if costs else None, Basis(stage, banding))
+    result = plan_file(file, model, bar, costs, Basis(stage, banding))
     warn_models([result.scored.model], shown=fmt == "text")
     emit(render_text("plan", fmt, result, options()))
     return ExitCode.OK if result.plan.reachable else ExitCode.FINDINGS
@@ -103,13 +103,13 @@ def report(
     file: AnswersFile,
     output: Annotated[Path, typer.Option("--output", "-o", help="help.report.output", metavar="cli.metavar.file")],
     previous: Annotated[
-        Optional[Path], typer.Option("--compare", help="help.report.compare", metavar="cli.metavar.file")
+        Optional[str], typer.Option("--compare", help="help.report.compare", metavar="cli.metavar.file")
     ] = None,
     target: Annotated[
         Optional[str], typer.Option("--target", "-t", metavar="cli.metavar.bar", help="help.report.target")
     ] = None,
     costs: Annotated[
-        Optional[Path], typer.Option("--costs", "-c", help="help.plan.costs", metavar="cli.metavar.file")
+        Optional[str], typer.Option("--costs", "-c", help="help.plan.costs", metavar="cli.metavar.file")
     ] = None,
     signers: Annotated[
         Optional[list[str]], typer.Option("--signer", help="help.report.signer", metavar="cli.metavar.signer")
@@ -117,7 +117,7 @@ def report(
     place: Annotated[
         Optional[str], typer.Option("--place", help="help.report.place", metavar="cli.metavar.text")
     ] = None,
-    logo: Annotated[Optional[Path], typer.Option("--logo", help="help.report.logo", metavar="cli.metavar.file")] = None,
+    logo: Annotated[Optional[str], typer.Option("--logo", help="help.report.logo", metavar="cli.metavar.file")] = None,
     other_instansi: Annotated[bool, typer.Option("--allow-other-instansi", help="help.report.other")] = False,
     allow_outside: Annotated[bool, typer.Option("--allow-outside", help="help.allow-outside")] = False,
     no_published: NoPublishedOption = False,
@@ -131,12 +131,12 @@ def report(
     name = choose("report", fmt, str(output), "report-format")
     check_output(output)  # before the work (a PDF takes seconds): a file that cannot be written is said now
     request = ReportRequest(
-        previous=str(previous) if previous else None,
+        previous=previous,
         target=parse_bar(target, "--target") if target is not None else None,
-        costs=str(costs) if costs else None,
+        costs=costs,
         other_instansi=other_instansi,
         signers=tuple(parse_signer(s) for s in signers or ()),
-        logo=str(logo) if logo else None,
+        logo=logo,
         place=typed_text("--place", place) if place is not None else None,
         allow_outside=allow_outside,
         published=not no_published,
