@@ -233,6 +233,9 @@ def test_the_size_limit_is_checked_before_and_while_reading(
         ("1" + "0" * 31 + ".5", "1" + "0" * 31 + ".5", ("number-too-long", "1" + "0" * 31 + ".5")),
         ("1E5", "1E5", ("yaml11-number", "1E5")),
         ("1.5e2", "1.5e2", ("yaml11-number", "1.5e2")),
+        ("2020-09-02", "2020-09-02", ("yaml11-date", "2020-09-02")),  # YAML 1.1 would make it a date
+        ("12:30", "12:30", ("yaml11-number", "12:30")),  # and this 750 (base 60)
+        ("0x1F", "0x1F", ("yaml11-number", "0x1F")),
     ],
 )
 def test_plain_scalars_in_every_spelling(raw: str, value: object, problem: tuple[str, str] | None) -> None:
@@ -246,6 +249,7 @@ def test_plain_scalars_in_every_spelling(raw: str, value: object, problem: tuple
     found = [(p.path, p.line, p.col, p.code, p.args) for p in doc.problems]
     # An octal-looking number also says what was meant (the digits in base 10).
     extra = {"number": int(problem[1])} if problem and problem[0] == "yaml11-octal" else {}
+    extra = {"year": problem[1][:4]} if problem and problem[0] == "yaml11-date" else extra  # 2020, said
     assert found == ([("t.yaml", 1, 4, problem[0], {"text": problem[1], **extra})] if problem else [])
 
 
@@ -263,6 +267,19 @@ def test_the_node_limit_counts_aliases_expanded(monkeypatch: pytest.MonkeyPatch)
     assert [p.code for p in aliased.problems] == ["too-many-nodes"]
     monkeypatch.setitem(yamlsafe.LIMITS, "max_nodes", 11)
     assert parse("a: &x [1, 2, 3]\nb: *x\n", "t.yaml").problems == []
+
+
+def test_the_character_limit_counts_a_mapping_alias_expanded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keys and values inside an aliased mapping count again at every alias (bytes after aliases)."""
+    from spbe_calc import yamlsafe
+
+    text = "a: &x {kk: vvvv}\nb: *x\n"  # a, kk, vvvv, b, then kk and vvvv again: 1 + 6 + 1 + 6
+    monkeypatch.setitem(yamlsafe.LIMITS, "max_chars", 14)
+    assert parse(text, "t.yaml").problems == []  # exactly at the limit
+    monkeypatch.setitem(yamlsafe.LIMITS, "max_chars", 13)
+    over = parse(text, "t.yaml")
+    assert [(p.line, p.col, p.code, p.args) for p in over.problems] == [(2, 4, "too-many-chars", {"limit": 13})]
+    assert over.root is None
 
 
 def test_a_quoted_bracket_or_hash_does_not_hide_the_open_bracket() -> None:
