@@ -371,6 +371,21 @@ def test_a_problem_after_the_levels_is_not_the_last_entrys(write: Write) -> None
         ("unknown-key", None),
         ("missing-indicators", "47"),
     ]
+    # Nor is a problem at the next key of `levels`, at the same indentation as the entry's.
+    lines = ["levels:", *(f" {k}: {v}" for k, v in {**ALL3, 47: "null"}.items()), " x: 3"]
+    with pytest.raises(SpbeError) as info:
+        score_file(str(write("c.yaml", "\n".join(lines) + "\n")))
+    assert sorted((p.code, p.line, p.col) for p in info.value.problems) == [
+        ("missing-indicators", 1, 1),
+        ("wrong-type", 49, 2),
+    ]
+    # A problem at an entry's own key (written twice) is the entry's.
+    with pytest.raises(SpbeError) as info:
+        score_file(str(write("d.yaml", "levels:\n  46: 3\n  46: null\n")))
+    assert [(p.code, p.args.get("ids")) for p in info.value.problems] == [
+        ("duplicate-key", None),
+        ("missing-indicators", "1-45, 47"),
+    ]
     # Within an entry a problem is still the entry's: it is not said missing as well.
     text = answers_text({**ALL3, 47: "{level: null, catatan: 1}"})
     with pytest.raises(SpbeError) as info:
@@ -385,3 +400,9 @@ def test_the_instansis_own_level_is_checked_when_an_assessors_stage_is_scored(wr
         with pytest.raises(SpbeError) as info:
             score_file(str(write("a.yaml", answers_text(levels))), basis=Basis(stage))
         assert [(p.code, p.line, p.col) for p in info.value.problems] == [("level-out-of-range", 3, 14)]
+
+
+def test_an_empty_laporan_section_says_nothing(write: Write) -> None:
+    assert read_answers(write("a.yaml", answers_text(ALL3) + "laporan: {}\n")).laporan is None
+    said = read_answers(write("b.yaml", answers_text(ALL3) + 'laporan: {tempat: "Kota X"}\n')).laporan
+    assert said is not None and said.tempat == "Kota X"

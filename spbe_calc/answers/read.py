@@ -526,10 +526,11 @@ def _published(data: dict[str, Any]) -> Published:
 def _entries_with_problems(ctx: Context, problems: list[Problem]) -> frozenset[int]:
     """The indicators whose entry holds a problem.
 
-    Each problem belongs to the last entry whose key comes before it in the file, unless it is
-    at the first column: that is a top-level key's (``laporan`` after ``levels``), since an
-    entry's content is indented under ``levels``. (A flow mapping written across lines may put
-    an entry's part there too; that entry is then said to be missing as well as wrong.)
+    Each problem belongs to the last entry whose key comes before it in the file, if it is at
+    that key or to its right: an entry's content is indented under its key, and what is not
+    (the next key of ``levels``, ``laporan`` after ``levels``) is not the entry's. (A flow
+    mapping written across lines may put an entry's part further left; that entry is then said
+    to be missing as well as wrong.)
     """
     if not problems:  # the usual case: nothing to place
         return frozenset()
@@ -538,7 +539,7 @@ def _entries_with_problems(ctx: Context, problems: list[Problem]) -> frozenset[i
     found: set[int] = set()
     for p in problems:
         n = bisect.bisect_right(starts, (p.line, p.col)) - 1
-        if n >= 0 and p.col > 1:
+        if n >= 0 and ((p.line, p.col) == starts[n] or p.col > starts[n][1]):
             found.add(keys[n][1])
     return frozenset(found)
 
@@ -625,10 +626,9 @@ def bind(
         _check_level(answers, ident, "mandiri", answer.level, indicator, problems)
         for at, written in answer.tahap:
             _check_level(answers, ident, at, written, indicator, problems)
-        # At an assessors' stage the level may come from an earlier one (Answer.source_at). The
-        # instansi's own level is read directly (most files, most levels).
-        level = answer.level if stage == "mandiri" else answer.level_at(stage)
-        if is_answered(level):
+        # At an assessors' stage the level may come from an earlier one (Answer.source_at).
+        level = answer.level_at(stage)
+        if level is not None:
             levels[ident] = level  # type: ignore[assignment]
     missing = [i.id for i in model.indicators if i.id not in levels]
     # Every problem is reported at once: an indicator renamed from 47 to 48 is both unknown (48)
