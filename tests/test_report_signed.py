@@ -89,6 +89,18 @@ def test_a_logo_that_is_not_an_image_is_refused(run: Run, tmp_path: Path) -> Non
     assert "data:image/png;base64," in _html(run, tmp_path, "--logo", str(png))
 
 
+def test_a_logo_over_its_own_limit_is_refused_by_its_size(run: Run, tmp_path: Path) -> None:
+    # Images have a limit of their own, below the 10 MiB of YAML files.
+    from spbe_calc.images import MAX_BYTES
+
+    big = tmp_path / "logo.png"
+    big.write_bytes(PNG_1X1 + b"\x00" * (MAX_BYTES + 1 - len(PNG_1X1)))
+    out = tmp_path / "x.html"
+    r = run("report", EX22, "-o", str(out), "--logo", str(big))
+    assert r.exit_code == 2 and not out.exists()
+    assert f"berkas terlalu besar ({MAX_BYTES + 1} bita; batasnya {MAX_BYTES} bita)" in r.stderr
+
+
 def test_indicators_are_grouped_with_the_earlier_level(run: Run, tmp_path: Path) -> None:
     html = _html(run, tmp_path, "--compare", EX21)
     d1 = html.index("Domain 1: Kebijakan Internal SPBE")

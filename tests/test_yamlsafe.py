@@ -145,7 +145,13 @@ def test_the_bracket_left_open(text: str, offset: int | None) -> None:
 
 
 @pytest.mark.parametrize(
-    "data", ["1\n".encode("utf-16-le"), "1\n".encode("utf-16-be"), "levels: {}\n".encode("utf-16-be")]
+    "data",
+    [
+        "1\n".encode("utf-16-le"),
+        "1\n".encode("utf-16-be"),
+        "levels: {}\n".encode("utf-16-be"),
+        ("a" * 100 + "中").encode("utf-16-be"),  # told by its first 100 characters
+    ],
 )
 def test_utf16_without_a_byte_order_mark(data: bytes) -> None:
     with pytest.raises(SpbeError) as info:
@@ -668,3 +674,12 @@ def test_a_refused_character_is_placed_alike_by_both_readers(text: str, monkeypa
     monkeypatch.setattr(yamlsafe, "_Loader", yaml.SafeLoader)
     slow = parse(text, "x").problems
     assert [(p.line, p.col) for p in fast] == [(p.line, p.col) for p in slow] == [(line, col)]
+
+
+def test_a_file_read_as_text_is_named_by_its_path_unless_shown_otherwise(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_bytes(b"a: \xff\n")
+    for display, shown in ((None, str(path)), ("jawaban.yaml", "jawaban.yaml")):
+        with pytest.raises(SpbeError) as info:
+            yamlsafe.read_text(path, display)
+        assert [(p.path, p.code, p.line, p.col) for p in info.value.problems] == [(shown, "not-utf8", 1, 4)]
