@@ -288,6 +288,17 @@ def test_the_character_limit_counts_a_mapping_alias_expanded(monkeypatch: pytest
     assert over.root is None
 
 
+def test_a_file_at_the_node_limit_and_over_the_character_limit_is_said_over_the_characters(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from spbe_calc import yamlsafe
+
+    monkeypatch.setitem(yamlsafe.LIMITS, "max_nodes", 3)  # the mapping, a, bbbb: exactly 3
+    monkeypatch.setitem(yamlsafe.LIMITS, "max_chars", 4)  # a and bbbb: 5
+    over = parse("a: bbbb\n", "t.yaml")
+    assert [(p.line, p.col, p.code, p.args) for p in over.problems] == [(1, 4, "too-many-chars", {"limit": 4})]
+
+
 def test_a_quoted_bracket_or_hash_does_not_hide_the_open_bracket() -> None:
     """An unclosed bracket is pointed at where it opened, past quotes: after a blank, and at the start."""
     # The file ends inside the brackets, after a comma: the reader cannot tell which bracket is open.
