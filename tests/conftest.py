@@ -36,6 +36,9 @@ def _indonesian() -> None:
 @pytest.fixture(scope="session")
 def model() -> Model:
     """The bundled PermenPANRB 59/2020 model."""
+    # A session fixture is made before the per-test fixture below runs: without this, a mutant
+    # of the model's reader would get the model loaded before it was switched on.
+    _forget_models_under_mutation()
     return load_model("spbe-2020")
 
 
@@ -82,7 +85,12 @@ def run() -> Run:
 
 @pytest.fixture(autouse=True)
 def _fresh_models_under_mutation() -> None:
-    """Under mutation testing, load models and read scalars afresh in every test.
+    """Under mutation testing, load models and read scalars afresh in every test."""
+    _forget_models_under_mutation()
+
+
+def _forget_models_under_mutation() -> None:
+    """Under mutation testing, forget the models loaded and the plain scalars read.
 
     Models are loaded once per process and plain scalars' readings are remembered; a mutant of
     that code would otherwise run only in the first test that needs it (mutmut sets

@@ -624,3 +624,147 @@ def test_weight_sums_are_shown_exactly(write: Callable[..., Path]) -> None:
     (problem,) = info.value.problems
     assert problem.args == {"total": "100", "required": "99.5"}
     assert message(problem) == "jumlah bobot teratas 100, seharusnya 99.5"
+
+
+# --- every problem of a broken model, said in full where it is (REGRESSION VALUES, read by hand) ---
+
+#: Replacements in tests/data/mini-model.yaml, and every problem that model then has.
+SAID: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
+    "a level missing from a scale": (
+        [("      3: {name: Terdefinisi}\n", "")],
+        ["15:7 error: tingkat pada skala 'proses' harus berurutan (ditemukan: 1, 2, 4, 5)"],
+    ),
+    "an indicator without a scale": (
+        [("default_scale: proses\n", "")],
+        [
+            f"{line}:13 error: indikator {i} tidak memiliki skala tingkat"
+            for i, line in enumerate((34, 35, 44, 49, 50), 1)
+        ],
+    ),
+    "a criterion off the scale": (
+        [
+            (
+                "criteria: {1: a, 2: b, 3: c, 4: d, 5: e}}\n          - {id: 2",
+                "criteria: {1: a, 2: b, 3: c, 4: d, 5: e, 7: g}}\n          - {id: 2",
+            )
+        ],
+        ["35:99 error: kriteria tingkat 7 indikator 1 berada di luar skala 1..5"],
+    ),
+    "criteria missing": (
+        [
+            (
+                "Indikator Dua, weight: 20.00, criteria: {1: a, 2: b, 3: c, 4: d, 5: e}",
+                "Indikator Dua, weight: 20.00, criteria: {1: a, 2: b, 4: d}",
+            )
+        ],
+        ["36:67 warning: indikator 2 tidak memiliki kriteria untuk tingkat 3, 5"],
+    ),
+    "no criteria at all": (
+        [("Indikator Dua, weight: 20.00, criteria: {1: a, 2: b, 3: c, 4: d, 5: e}", "Indikator Dua, weight: 20.00")],
+        ["36:13 warning: indikator 2 tidak memiliki kriteria untuk tingkat 1, 2, 3, 4, 5"],
+    ),
+    "an aspect's unknown scale, which its indicators take": (
+        [("        name: Aspek Dua\n", "        name: Aspek Dua\n        scale: layanan\n")],
+        [
+            "43:16 error: skala 'layanan' tidak didefinisikan (yang ada: proses)",
+            "46:13 error: skala 'layanan' tidak didefinisikan (yang ada: proses)",
+        ],
+    ),
+    "a band named twice and two empty bands": (
+        [
+            ("{name: Sangat Baik, min: 3.5,", "{name: Baik, min: 3.5,"),
+            ("{name: Cukup,       min: 1.8, max: 2.6,", "{name: Cukup,       min: 2.6, max: 2.6,"),
+            ("{name: Kurang,      min: null, max: 1.8,", "{name: Kurang,      min: 1.8, max: 1.0,"),
+        ],
+        [
+            "23:12 error: predikat 'Baik' ditulis dua kali",
+            "24:5 error: rentang predikat 'Cukup' kosong (2.6 sampai 2.6)",
+            "25:5 error: rentang predikat 'Kurang' kosong (1.8 sampai 1)",
+        ],
+    ),
+    "neither domains nor aspects": (
+        [(MINI_TEXT[MINI_TEXT.index("domains:") :], "")],
+        ["1:1 error: model harus memiliki tepat satu dari 'domains' atau 'aspects'"],
+    ),
+    "an unknown default scale": (
+        [("default_scale: proses\n", "default_scale: layanan\n")],
+        [
+            f"{line}:{col} error: skala 'layanan' tidak didefinisikan (yang ada: proses)"
+            for line, col in ((10, 16), (35, 13), (36, 13), (45, 13), (50, 13), (51, 13))
+        ],
+    ),
+    "top weights that do not add up, said at the domains": (
+        [("    weight: 60.00\n", "    weight: 50.00\n")],
+        [
+            "39:13 error: bobot domain 50 tidak sama dengan jumlah bobot di bawahnya (60)",
+            "26:1 error: jumlah bobot teratas 90, seharusnya 100",
+        ],
+    ),
+    "a format too new": (
+        [("format: 1\n", "format: 99\n")],
+        ["1:9 error: model ini ditulis dalam format 99; spbe-calc ini membaca format sampai 1"],
+    ),
+    "a scale problem does not hide the others": (
+        [("      3: {name: Terdefinisi}\n", ""), ("    weight: 60.00\n", "    weight: 50.00\n")],
+        [
+            "15:7 error: tingkat pada skala 'proses' harus berurutan (ditemukan: 1, 2, 4, 5)",
+            "38:13 error: bobot domain 50 tidak sama dengan jumlah bobot di bawahnya (60)",
+            "25:1 error: jumlah bobot teratas 90, seharusnya 100",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SAID))
+def test_every_problem_of_a_broken_model_is_said_in_full_where_it_is(case: str) -> None:
+    replacements, said = SAID[case]
+    text = MINI_TEXT
+    for old, new in replacements:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    model, problems = check_model(parse(text, "m.yaml"))
+    assert [f"{p.line}:{p.col} {p.severity.value}: {message(p)}" for p in problems] == said
+    assert (model is None) == any(p.severity is Severity.ERROR for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ((DATA / "nias-barat-2023.yaml").read_text(encoding="utf-8"), "5:1 ini berkas jawaban, bukan berkas model"),
+        ("- 1\n", "1:1 diharapkan pemetaan (kunci: nilai), ditemukan daftar"),
+        ("a: 1\n", "0:0 ini bukan berkas model spbe-calc (tidak ada kunci model seperti format, scales, domains atau aspects), jadi isinya tidak ditampilkan"),
+    ],
+)  # fmt: skip
+def test_what_is_not_a_model_is_said_so(text: str, said: str) -> None:
+    model, problems = check_model(parse(text, "x.yaml"))
+    assert model is None and [f"{p.line}:{p.col} {message(p)}" for p in problems] == [said]
+
+
+def test_a_models_names_defaults_and_places_are_read_as_written(write: Write) -> None:
+    text = (
+        MINI_TEXT.replace("name: Kapabilitas Proses", "name: Skala Uji")
+        .replace("{name: Rintisan}", "{name: Awal}")
+        .replace(
+            "{name: Kurang,      min: null, max: 1.8, max_inclusive: false}", "{name: Kurang, min: null, max: 1.8}"
+        )
+        .replace(
+            "scoring:\n  banding: exact\n",
+            "scoring:\n  banding: exact\n  banding_by_year:\n    - {from: 2023, to: 2023, banding: rounded, reason: {id: uji, en: test}}\n",
+        )
+    )
+    model = _model(write, text)
+    scale = model.scales["proses"]
+    assert (scale.name, scale.levels[0].name, scale.levels[1].name) == ("Skala Uji", "Awal", "Terkelola")
+    assert model.precision == 2  # not written: two places
+    kurang = model.bands[-1]
+    assert kurang.name == "Kurang" and not kurang.max_inclusive and not kurang.contains(Fraction(18, 10))
+    assert [(r.year_from, r.banding, r.assumed) for r in model.banding_rules] == [(2023, "rounded", False)]
+    # Every aspect and indicator knows its domain.
+    assert [(a.id, a.domain_id) for a in model.aspects] == [(1, 1), (2, 2), (3, 2)]
+    assert [(i.id, i.domain_id, i.aspect_id) for i in model.indicators] == [
+        (1, 1, 1),
+        (2, 1, 1),
+        (3, 2, 2),
+        (4, 2, 3),
+        (5, 2, 3),
+    ]

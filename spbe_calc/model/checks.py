@@ -221,7 +221,7 @@ def _bands(data: dict[str, Any], ctx: Context) -> list[Band]:
                 min=lo,
                 max=hi,
                 min_inclusive=bool(b.get("min_inclusive", lo is not None)),
-                max_inclusive=bool(b.get("max_inclusive", False)),
+                max_inclusive=bool(b.get("max_inclusive")),
             )
         )
     return bands
@@ -288,7 +288,7 @@ def _banding_rules(rules: list[dict[str, Any]], ctx: Context) -> tuple[BandingRu
             year_to=r.get("to"),
             reason=r.get("reason"),
             source=r.get("source"),
-            assumed=bool(r.get("assumed", False)),
+            assumed=bool(r.get("assumed")),  # not written: a finding
         )
         where = ctx.at(("scoring", "banding_by_year", i))
         if rule.year_to is not None and rule.year_to < rule.year_from:
