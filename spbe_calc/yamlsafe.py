@@ -189,14 +189,14 @@ _SYNTAX_REASONS = (
 )
 
 
-def _last_open_bracket(text: str, end: int) -> int | None:
-    """Offset of the last ``[`` or ``{`` before ``end`` that is not closed.
+def _last_open_bracket(text: str) -> int | None:
+    """Offset of the last ``[`` or ``{`` of ``text`` that is not closed.
 
     Quotes and comments are skipped; a good guess for a message, not a parser.
     """
     stack: list[int] = []
     quote = ""
-    for i, ch in enumerate(text[:end]):
+    for i, ch in enumerate(text):
         if quote:
             if ch == quote or ch == "\n":
                 quote = ""
@@ -583,13 +583,15 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
         # "Expected node content": an entry inside brackets is empty or not one (``[1, , 2]``,
         # ``[- a]``), where the reader stopped; or the file ended inside brackets, and the
         # mistake is where the last one still open was opened.
-        opened = _last_open_bracket(text, len(text))
+        opened = _last_open_bracket(text)
         if text[mark.index :].strip():
             reason = "flow-entry"
         elif opened is not None:
             line, col = _position(text, opened)
             reason = "unclosed-sequence" if text[opened] == "[" else "unclosed-mapping"
-    if _tab_near(text, exc.problem_mark or mark) or "tab" in detail:
+    # A tab where the mistake is (not where the reader gave up: a quote left open at a tab-indented
+    # last line is a quote left open).
+    if _tab_near(text, mark) or "tab" in detail:
         return Problem(path=path, line=line, col=col, code="yaml-tab", args={"detail": detail})
     return Problem(path=path, line=line, col=col, code="yaml-syntax", args={"detail": detail, "advice": reason})
 

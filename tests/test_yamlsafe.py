@@ -140,8 +140,7 @@ def test_the_bracket_left_open(text: str, offset: int | None) -> None:
     """Where an unclosed bracket was opened (REGRESSION VALUES, checked by hand)."""
     from spbe_calc.yamlsafe import _last_open_bracket
 
-    assert _last_open_bracket(text, len(text)) == offset
-    assert _last_open_bracket("a: [\nb: [", 5) == 3  # only what comes before the error counts
+    assert _last_open_bracket(text) == offset
 
 
 @pytest.mark.parametrize(
@@ -150,6 +149,7 @@ def test_the_bracket_left_open(text: str, offset: int | None) -> None:
         "1\n".encode("utf-16-le"),
         "1\n".encode("utf-16-be"),
         "levels: {}\n".encode("utf-16-be"),
+        "levels: {}\n".encode("utf-16-le"),  # not UTF-32: every second byte only is NUL
         ("a" * 100 + "中").encode("utf-16-be"),  # told by its first 100 characters
     ],
 )
@@ -445,6 +445,8 @@ def test_without_libyaml_an_unknown_alias_is_a_problem(monkeypatch: pytest.Monke
         ("a: [\n- b\n]\n", (2, 1), "flow-entry", "did not find expected node content"),
         # A "#" after a word is text, not a comment: the bracket after it counts.
         ("a#: [1,\n", (1, 5), "unclosed-sequence", "did not find expected node content"),
+        # A tab on the last line of a quote left open does not make it a tab problem.
+        ('a: "abc\n\tdef', (1, 4), "unclosed-quote", "found unexpected end of stream"),
     ],
 )
 def test_a_syntax_error_inside_brackets_is_placed_by_its_kind(
@@ -694,3 +696,10 @@ def test_a_file_read_as_text_is_named_by_its_path_unless_shown_otherwise(tmp_pat
         with pytest.raises(SpbeError) as info:
             yamlsafe.read_text(path, display)
         assert [(p.path, p.code, p.line, p.col) for p in info.value.problems] == [(shown, "not-utf8", 1, 4)]
+
+
+@pytest.mark.parametrize("text", ["a: [1,\n", "a: \x07\n", "a: 1\u2028b: 2\n"])
+def test_a_refused_document_keeps_the_name_it_was_read_as(text: str) -> None:
+    """A syntax error, a refused character and an invisible line break: no tree, the same name."""
+    doc = parse(text, "t.yaml")
+    assert doc.root is None and doc.path == "t.yaml" and [p.path for p in doc.problems] == ["t.yaml"]

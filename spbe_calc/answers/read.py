@@ -632,12 +632,9 @@ def bind(
             levels[ident] = level  # type: ignore[assignment]
     missing = [i.id for i in model.indicators if i.id not in levels]
     # Every problem is reported at once: an indicator renamed from 47 to 48 is both unknown (48)
-    # and missing (47). Indicators whose entry is written but wrong were reported above.
-    unanswered = [
-        i
-        for i in missing
-        if i not in answers.invalid and not (i in answers.answers and is_answered(answers.answers[i].level_at(stage)))
-    ]
+    # and missing (47). Indicators whose entry is written but wrong were reported above (a level
+    # off its scale is bound, so it is not missing either).
+    unanswered = [i for i in missing if i not in answers.invalid]
     if unanswered and not partial and answers.levels_readable():
         problems.append(missing_problem(answers, unanswered, stage, advice, missing_as))
     if errors_in(problems):
