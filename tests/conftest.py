@@ -101,7 +101,7 @@ def _forget_models_under_mutation() -> None:
         from spbe_calc.model import load
 
         load._loaded.clear()
-        load._by_reference.clear()
+        load._load_by_reference.cache_clear()
         yamlsafe._PLAIN_CACHE.clear()
 
 

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from spbe_calc.errors import Severity, SpbeError
+from spbe_calc.i18n import set_language
 from spbe_calc.model import Model, bundled_models, check_model, load_model
 from spbe_calc.render.messages import message
 from spbe_calc.scoring import band_of
@@ -700,6 +701,10 @@ SAID: dict[str, tuple[list[tuple[str, str]], list[str]]] = {
             "26:1 error: jumlah bobot teratas 90, seharusnya 100",
         ],
     ),
+    "a format that is not a number": (
+        [("format: 1\n", "format: satu\n")],
+        ["1:9 error: format: diharapkan bilangan bulat, ditemukan teks"],
+    ),
     "a format too new": (
         [("format: 1\n", "format: 99\n")],
         ["1:9 error: model ini ditulis dalam format 99; spbe-calc ini membaca format sampai 1"],
@@ -724,6 +729,7 @@ def test_every_problem_of_a_broken_model_is_said_in_full_where_it_is(case: str) 
         text = text.replace(old, new)
     model, problems = check_model(parse(text, "m.yaml"))
     assert [f"{p.line}:{p.col} {p.severity.value}: {message(p)}" for p in problems] == said
+    assert {p.path for p in problems} == {"m.yaml"}
     assert (model is None) == any(p.severity is Severity.ERROR for p in problems)
 
 
@@ -737,7 +743,7 @@ def test_every_problem_of_a_broken_model_is_said_in_full_where_it_is(case: str) 
 )  # fmt: skip
 def test_what_is_not_a_model_is_said_so(text: str, said: str) -> None:
     model, problems = check_model(parse(text, "x.yaml"))
-    assert model is None and [f"{p.line}:{p.col} {message(p)}" for p in problems] == [said]
+    assert model is None and [f"{p.path}:{p.line}:{p.col} {message(p)}" for p in problems] == [f"x.yaml:{said}"]
 
 
 def test_a_models_names_defaults_and_places_are_read_as_written(write: Write) -> None:
@@ -756,6 +762,7 @@ def test_a_models_names_defaults_and_places_are_read_as_written(write: Write) ->
     scale = model.scales["proses"]
     assert (scale.name, scale.levels[0].name, scale.levels[1].name) == ("Skala Uji", "Awal", "Terkelola")
     assert model.precision == 2  # not written: two places
+    assert _model(write, text.replace("banding: exact\n", "banding: exact\n  precision: 3\n", 1)).precision == 3
     kurang = model.bands[-1]
     assert kurang.name == "Kurang" and not kurang.max_inclusive and not kurang.contains(Fraction(18, 10))
     assert [(r.year_from, r.banding, r.assumed) for r in model.banding_rules] == [(2023, "rounded", False)]
@@ -768,3 +775,14 @@ def test_a_models_names_defaults_and_places_are_read_as_written(write: Write) ->
         (4, 2, 3),
         (5, 2, 3),
     ]
+
+
+def test_missing_criteria_are_counted_for_the_plural_in_english() -> None:
+    set_language("en")
+    for criteria, said in (("{1: a, 2: b, 4: d, 5: e}", "level 3"), ("{1: a, 2: b, 4: d}", "levels 3, 5")):
+        text = MINI_TEXT.replace(
+            "Indikator Dua, weight: 20.00, criteria: {1: a, 2: b, 3: c, 4: d, 5: e}",
+            f"Indikator Dua, weight: 20.00, criteria: {criteria}",
+        )
+        _, problems = check_model(parse(text, "m.yaml"))
+        assert [message(p) for p in problems] == [f"indicator 2 has no criterion for {said}"]

@@ -119,3 +119,11 @@ def test_the_model_search_path_is_empty_unless_set(monkeypatch: pytest.MonkeyPat
     assert model_path() == []
     monkeypatch.setenv("SPBE_CALC_MODEL_PATH", f" {os.pathsep}{tmp_path}{os.pathsep}")  # blanks are no folder
     assert model_path() == [tmp_path]
+
+
+def test_a_model_is_read_once_whatever_names_it() -> None:
+    """By its name, by its file's path, again: one model (a batch reads each model once)."""
+    by_name = load_model("spbe-2020")
+    assert load_model("spbe-2020") is by_name
+    assert load_model(str(bundled_models()["spbe-2020"])) is by_name
+    assert load_model(None) is by_name  # the default

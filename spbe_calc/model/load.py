@@ -85,8 +85,6 @@ def check_model(doc: Document) -> tuple[Model | None, list[Problem]]:
 
 #: Models already loaded in this process, by resolved file: a batch loads each once.
 _loaded: dict[Path, Model] = {}
-#: The same, by the reference that named them (a batch names the same model in every file).
-_by_reference: dict[tuple[str | None, Path | None, str | None], Model] = {}
 
 
 def loaded_models() -> dict[Path, Model]:
@@ -97,10 +95,12 @@ def loaded_models() -> dict[Path, Model]:
 def load_model(ref: str | None = None, relative_to: Path | None = None) -> Model:
     """Load a model by bundled name or path; raise :class:`SpbeError` listing every problem."""
     # The search path is part of the key: what it allows or refuses is decided again when it changes.
-    key_ref = (ref, relative_to, os.environ.get(MODEL_PATH_VAR) if relative_to is not None else None)
-    model = _by_reference.get(key_ref)
-    if model is not None:
-        return model
+    return _load_by_reference(ref, relative_to, os.environ.get(MODEL_PATH_VAR) if relative_to is not None else None)
+
+
+@functools.cache  # a batch names the same model in every file; resolving its path takes ~40 µs
+def _load_by_reference(ref: str | None, relative_to: Path | None, _search_path: str | None) -> Model:
+    """The model a reference names, read once per resolved file (:data:`_loaded`)."""
     path, shown = resolve_model_path(ref, relative_to)
     key = path.resolve()
     model = _loaded.get(key)
@@ -110,5 +110,4 @@ def load_model(ref: str | None = None, relative_to: Path | None = None) -> Model
         if found is None:
             raise SpbeError(errors_in(problems))
         model = _loaded[key] = found
-    _by_reference[key_ref] = model
     return model
