@@ -703,3 +703,17 @@ def test_a_refused_document_keeps_the_name_it_was_read_as(text: str) -> None:
     """A syntax error, a refused character and an invisible line break: no tree, the same name."""
     doc = parse(text, "t.yaml")
     assert doc.root is None and doc.path == "t.yaml" and [p.path for p in doc.problems] == ["t.yaml"]
+
+
+def test_a_second_document_is_said_and_not_read() -> None:
+    """Only the first document counts: a second one neither replaces it nor adds its mistakes."""
+    for second in ("b: 2\n", "b: [\n"):
+        doc = parse("a: 1\n---\n" + second, "t.yaml")
+        assert [(p.code, p.line, p.col) for p in doc.problems] == [("multiple-documents", 2, 1)]
+        assert doc.root is not None and [k.value for k, _ in doc.root.value] == ["a"]
+
+
+def test_a_file_loaded_under_another_name_is_said_by_that_name(tmp_path: Path) -> None:
+    with pytest.raises(SpbeError) as info:
+        yamlsafe.load(tmp_path / "tidak-ada.yaml", "spbe-2099")
+    assert [(p.path, p.code) for p in info.value.problems] == [("spbe-2099", "file-not-found")]
