@@ -333,9 +333,9 @@ def test_emptying_a_field_gives_it_its_default() -> None:
 
 
 def test_content_is_what_a_file_says_wherever_it_is_and_whatever_was_said_of_it(write: Write) -> None:
-    text = answers_text(ALL3, instansi="Kota X") + "catatan: 1\n"  # an unknown key
+    text = answers_text({**ALL3, 47: "{level: 3, catatan: 1}"}, instansi="Kota X")  # an unknown key
     first, second = read_answers(write("a.yaml", text)), read_answers(write("b.yaml", text))
-    assert first.problems and first.where is not None and first != second
+    assert first.problems and first.invalid == {47} and first.where is not None and first != second
     content = first.content()
     assert content == second.content()
     assert (content.path, content.where, content.problems, content.invalid) == ("", None, (), frozenset())
