@@ -626,9 +626,10 @@ def bind(
         _check_level(answers, ident, "mandiri", answer.level, indicator, problems)
         for at, written in answer.tahap:
             _check_level(answers, ident, at, written, indicator, problems)
-        # At an assessors' stage the level may come from an earlier one (Answer.source_at).
-        level = answer.level_at(stage)
-        if level is not None:
+        # At an assessors' stage the level may come from an earlier one (Answer.source_at). The
+        # instansi's own level is read directly: level_at costs ~10 ms more per 1,000 files.
+        level = answer.level if stage == "mandiri" else answer.level_at(stage)
+        if is_answered(level):
             levels[ident] = level  # type: ignore[assignment]
     missing = [i.id for i in model.indicators if i.id not in levels]
     # Every problem is reported at once: an indicator renamed from 47 to 48 is both unknown (48)
