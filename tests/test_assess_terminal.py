@@ -525,30 +525,3 @@ def test_bytes_that_are_not_utf8_stay_in_the_field_until_removed(tmp_path: Path)
     child.sendline("2025")
     _quit(child)
     assert read_answers(path).instansi == "Kota Nias"
-
-
-def test_init_asks_again_for_a_name_with_bytes_that_are_not_utf8(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "SPBE_CALC_LANG")}
-    env.update({"TERM": "xterm", "SPBE_CALC_LANG": "id", "NO_COLOR": "1"})
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "spbe_calc", "init", "j.yaml", "--model", "spbe-2020"],
-        cwd=str(tmp_path),
-        env=env,
-        encoding="utf-8",
-        codec_errors="replace",  # the terminal echoes the byte as it came
-        timeout=30,
-    )
-    child.expect("Nama instansi")
-    child.send("Kota Ni")
-    os.write(child.child_fd, b"\xe9")
-    child.send("s\r")
-    child.expect(r"bukan UTF-8 \(\\xe9\)")
-    child.expect("Nama instansi")
-    child.sendline("Kota Nias")
-    child.expect("Tahun penilaian")
-    child.sendline("2025")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
-    assert read_answers(tmp_path / "j.yaml").instansi == "Kota Nias"

@@ -172,14 +172,20 @@ def test_init_in_english_writes_english_comments(run: Run, tmp_path: Path) -> No
     assert "# Fill in each indicator's level with: spbe-calc assess" in path.read_text(encoding="utf-8")
 
 
-def test_init_asks_for_what_is_missing_on_a_terminal(tmp_path: Path) -> None:
+def _init_on_a_terminal(tmp_path: Path) -> pexpect.spawn:
+    """``init`` in a pseudo-terminal, asking for the instansi."""
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "SPBE_CALC_LANG")}
     env.update({"TERM": "xterm", "SPBE_CALC_LANG": "id", "NO_COLOR": "1"})
     child = pexpect.spawn(
         sys.executable, ["-m", "spbe_calc", "init", "--model", "spbe-2020"], cwd=str(tmp_path), env=env,
-        encoding="utf-8", timeout=30,
+        encoding="utf-8", codec_errors="replace", timeout=30,  # the terminal echoes bytes as they came
     )  # fmt: skip
     child.expect("Nama instansi")
+    return child
+
+
+def test_init_asks_for_what_is_missing_on_a_terminal(tmp_path: Path) -> None:
+    child = _init_on_a_terminal(tmp_path)
     child.sendline("Pemerintah Kota Contoh")
     child.expect(r"Tahun penilaian \(Enter = 20\d\d\)")
     child.sendline("tahun ini")
@@ -247,3 +253,18 @@ def test_a_models_hostile_names_make_printable_comments(run: Run, tmp_path: Path
     assert "# Domain 1 · Kebijakan Internal SPBE" in written
     assert not any(ch in written for ch in "\x01\u202e")
     assert run("validate", str(path)).exit_code == 0
+
+
+def test_init_asks_again_for_a_name_in_bytes_that_are_not_utf8(tmp_path: Path) -> None:
+    child = _init_on_a_terminal(tmp_path)
+    child.send("Kota Ni")
+    os.write(child.child_fd, b"\xe9")  # "é" from a terminal in Latin-1
+    child.send("s\r")
+    child.expect(r"bukan UTF-8 \(\\xe9\)")
+    child.expect("Nama instansi")
+    child.sendline("Kota Nias")
+    child.expect("Tahun penilaian")
+    child.sendline("2025")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0 and read_answers(tmp_path / "jawaban.yaml").instansi == "Kota Nias"
