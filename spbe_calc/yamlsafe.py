@@ -583,10 +583,9 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
         # "Expected node content": an entry inside brackets is empty or not one (``[1, , 2]``,
         # ``[- a]``), where the reader stopped; or the file ended inside brackets, and the
         # mistake is where the last one still open was opened.
-        opened = _last_open_bracket(text)
         if text[mark.index :].strip():
             reason = "flow-entry"
-        elif opened is not None:
+        elif (opened := _last_open_bracket(text)) is not None:
             line, col = _position(text, opened)
             reason = "unclosed-sequence" if text[opened] == "[" else "unclosed-mapping"
     # A tab where the mistake is (not where the reader gave up: a quote left open at a tab-indented
