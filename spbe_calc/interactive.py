@@ -24,7 +24,6 @@ from rich.text import Text
 
 from spbe_calc.answers import Answer, bukti_label, compact_ids, is_answered
 from spbe_calc.answers.read import FIRST_YEAR, LAST_YEAR, read_year
-from spbe_calc.answers.write import first_undecoded
 from spbe_calc.batch import ScoreBatch
 from spbe_calc.errors import SpbeError
 from spbe_calc.i18n import pick, t, words
@@ -38,6 +37,7 @@ from spbe_calc.render.safe import clean
 from spbe_calc.render.score_text import render_text
 from spbe_calc.scoring import level_text
 from spbe_calc.skeleton import proposed_year
+from spbe_calc.typed import first_undecoded
 
 
 class Prompter(Protocol):

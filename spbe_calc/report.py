@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 from spbe_calc.answers import Signer, published_only
-from spbe_calc.answers.write import typed_text
 from spbe_calc.bars import Bar
 from spbe_calc.compare import Comparison, compare
 from spbe_calc.core import DEFAULT_BASIS, Basis, ScoredFile, score_file
@@ -24,6 +23,7 @@ from spbe_calc.model import Band
 from spbe_calc.paths import exists, inside
 from spbe_calc.peers import Peers, published_beside, standing
 from spbe_calc.plan import Plan, make_plan, read_limits
+from spbe_calc.typed import typed_text
 from spbe_calc.yamlsafe import read_bytes
 
 

@@ -11,7 +11,7 @@ import pytest
 from spbe_calc.answers import Answer, Answers, read_answers
 from spbe_calc.answers.comments import Comments
 from spbe_calc.answers.read import Laporan, Published
-from spbe_calc.answers.write import dump_answers, first_undecoded, read_for_update, undecoded_bytes
+from spbe_calc.answers.write import dump_answers, read_for_update
 
 from .helpers import _NOTHING
 
@@ -113,10 +113,3 @@ def test_comments_on_a_published_result_stay_beside_its_lines(write: Callable[..
     )
     answers, comments = read_for_update(write("h.yaml", text))
     assert dump_answers(answers, comments=comments) == text
-
-
-def test_bytes_that_were_not_utf8_are_found_and_named() -> None:
-    # What surrogateescape makes of the bytes E9 and FF, and a half pair from elsewhere.
-    text = "Ni\udce9s \udcff\udce9 \ud800\udc80\udc7f"
-    assert undecoded_bytes(text) == "\\xe9 \\xff \\ud800 \\x80 \\udc7f" and first_undecoded(text) == 2
-    assert undecoded_bytes("Nias é 𝔸") is None and first_undecoded("Nias é 𝔸") is None

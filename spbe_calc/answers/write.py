@@ -15,7 +15,6 @@ from typing import Any
 
 from spbe_calc.answers.comments import Comments, EntryPath, find_comments
 from spbe_calc.answers.read import Answers, Bukti, Evidence, Laporan, Published, Signer, answers_from_doc
-from spbe_calc.errors import fail
 from spbe_calc.numbers import exact_str
 from spbe_calc.yamlsafe import parse, read_text
 
@@ -35,40 +34,6 @@ def yaml_json(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False)
     # Every character the pattern matches is below U+10000 (all above are allowed raw).
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
-#: Halves of a surrogate pair: what Python makes of bytes that are not UTF-8 (``surrogateescape``).
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def first_undecoded(text: str) -> int | None:
-    """Where the first byte of ``text`` that was not UTF-8 is (see :func:`undecoded_bytes`)."""
-    found = _SURROGATE.search(text)
-    return found.start() if found else None
-
-
-def undecoded_bytes(text: str) -> str | None:
-    r"""The bytes of ``text`` that were not UTF-8, as ``\xe9``; ``None`` when there are none.
-
-    A terminal or command line in another encoding (Latin-1, say) hands Python such bytes as
-    lone surrogates (``surrogateescape``). No YAML file can hold them, so they are refused
-    where they are typed, before anything is written.
-    """
-    found = dict.fromkeys(_undecoded(m.group()) for m in _SURROGATE.finditer(text))
-    return " ".join(found) or None
-
-
-def typed_text(option: str, text: str) -> str:
-    """A text given on the command line, refused (``text-not-utf8``) if it holds bytes that are not UTF-8."""
-    shown = undecoded_bytes(text)
-    if shown is not None:
-        raise fail(option, "text-not-utf8", bytes=shown)
-    return text
-
-
-def _undecoded(ch: str) -> str:
-    r"""A lone surrogate as the byte it stands for (``\xe9``), or as itself (``\ud800``)."""
-    return f"\\x{ord(ch) - 0xDC00:02x}" if "\udc80" <= ch <= "\udcff" else f"\\u{ord(ch):04x}"
 
 
 def _text(text: str, indent: str) -> str:

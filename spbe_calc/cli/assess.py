@@ -9,7 +9,6 @@ from typing import Annotated, Optional
 import typer
 
 from spbe_calc.answers.read import FIRST_YEAR, LAST_YEAR, read_year
-from spbe_calc.answers.write import typed_text, undecoded_bytes
 from spbe_calc.cli.app import command, is_terminal, options, say, terminal_width, warn_models
 from spbe_calc.cli.params import ModelOption, StageOption
 from spbe_calc.errors import ExitCode, SpbeError, fail
@@ -17,6 +16,7 @@ from spbe_calc.i18n import t
 from spbe_calc.model import load_model
 from spbe_calc.questionnaire import Questionnaire, parse_id_list
 from spbe_calc.skeleton import init_file, proposed_year
+from spbe_calc.typed import typed_text, undecoded_bytes
 
 
 @command("init", help="help.init")

@@ -5,7 +5,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from spbe_calc.answers.write import typed_text
 from spbe_calc.bars import parse_bar
 from spbe_calc.calibrate import calibrate_files
 from spbe_calc.cli.app import command, emit, options, say, warn_models
@@ -29,6 +28,7 @@ from spbe_calc.peers import peers_for
 from spbe_calc.plan import plan_file
 from spbe_calc.render.registry import choose, render, render_text
 from spbe_calc.report import ReportRequest, parse_signer, report_for
+from spbe_calc.typed import typed_text
 
 
 @command("plan", help="help.plan", no_args_is_help=True)
