@@ -126,7 +126,7 @@ def find(name: str) -> str:
         return found[0]
     if found:
         raise fail(name, "peers-ambiguous", name=name, names="; ".join(_short(f) for f in found))
-    close = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.6)
+    close = difflib.get_close_matches(wanted, list(names))  # the three closest, at difflib's cut-off (0.6)
     raise fail(name, "peers-unknown", name=name, names="; ".join(_short(names[c]) for c in close) or "–")
 
 
@@ -213,17 +213,21 @@ class Group(NamedTuple):
 
 
 def _members(year: int, scope: str, label: str) -> list[Row]:
-    return [r for r in table() if r.year == year and (r.group if scope == "group" else r.kind) == label]
+    """The rows of a year whose ``scope`` (a row's field: ``group`` or ``kind``) is ``label``."""
+    return [r for r in table() if r.year == year and getattr(r, scope) == label]
 
 
 def place(
-    value: Fraction, year: int, scope: str, label: str, extra: bool = False, leave_out: str | None = None
+    value: Fraction, year: int, scope: str, label: str | None, extra: bool = False, leave_out: str | None = None
 ) -> Group | None:
     """Where ``value`` stands in a group of a year; ``extra``: it is not one of the group's rows.
 
-    ``leave_out`` names an agency whose row is not its own peer (a self-assessment is placed
-    among the others). ``None`` when the table has no such group that year.
+    ``scope`` is ``"group"`` or ``"kind"``. ``leave_out`` names an agency whose row is not its
+    own peer (a self-assessment is placed among the others). ``None`` when the table has no
+    such group that year, or ``label`` is ``None`` (an agency whose group is not known).
     """
+    if label is None:
+        return None
     members = [r for r in _members(year, scope, label) if r.name != leave_out]
     if not members:
         return None
@@ -306,13 +310,21 @@ def published_years(name: str) -> tuple[Year, ...]:
     return tuple(out)
 
 
-def assess(index: Fraction, year: int | None, name: str | None, kind: str | None, group: str | None) -> Assessed:
-    """A self-assessed index placed in the latest published year before ``year`` (or the latest)."""
-    # The latest year before the file's; for a file older than the table, the table's first year.
+def against_year(year: int | None) -> int:
+    """The published year a self-assessment of ``year`` is compared with.
+
+    The latest year before the file's (the latest of all when it does not say); for a file
+    older than the table, the table's first year.
+    """
     earlier = [y for y in years() if year is None or y < year]
-    against = earlier[-1] if earlier else years()[0]
-    kind_place = place(index, against, "kind", kind, extra=True, leave_out=name) if kind else None
-    group_place = place(index, against, "group", group, extra=True, leave_out=name) if group else None
+    return earlier[-1] if earlier else years()[0]
+
+
+def assess(index: Fraction, year: int | None, name: str | None, kind: str | None, group: str | None) -> Assessed:
+    """A self-assessed index placed in :func:`against_year` among its kind and its group."""
+    against = against_year(year)
+    kind_place = place(index, against, "kind", kind, extra=True, leave_out=name)
+    group_place = place(index, against, "group", group, extra=True, leave_out=name)
     return Assessed(value=index, year=year, against=against, group=group_place, kind=kind_place)
 
 
@@ -326,8 +338,8 @@ def peers_for(target: str, model_ref: str | None = None, basis: Basis = DEFAULT_
     """
     if not _is_file_name(target):
         name = find(target)
-        first = rows_of(name)[0]
-        return Peers(name=name, kind=first.kind, group=first.group, years=published_years(name))
+        latest = rows_of(name)[-1]
+        return Peers(name=name, kind=latest.kind, group=latest.group, years=published_years(name))
     scored = score_file(target, model_ref, partial=False, basis=basis)
     if not scored.answers.instansi:
         line, col = scored.answers.position("instansi")
@@ -341,26 +353,38 @@ def standing(scored: ScoredFile) -> Peers:
     Its published years when the table has it; a self-assessment (a file with levels) placed
     too, among its kind only when the table lacks the agency (the closest names said as a warning).
     """
-    instansi = scored.answers.instansi or ""
+    instansi = scored.answers.instansi
+    assert instansi is not None  # both callers check that the file names its agency
     try:
         found = find(instansi)
     except SpbeError as exc:
+        # Said at the file's instansi, where the name to correct is written.
+        line, col = scored.answers.position("instansi")
+        said = [p._replace(path=scored.path, line=line, col=col) for p in exc.problems]
         if scored.published is not None:  # a published result of an agency the table lacks
-            raise
+            raise SpbeError(said) from None
         return Peers(
             name=None,
             kind=kind_of(instansi),
             group=None,
             years=(),
             assessed=_placed(scored, None, kind_of(instansi), None),
-            warnings=(*_other_model(scored), *(p._replace(severity=Severity.WARNING) for p in exc.problems)),
+            warnings=(*_other_model(scored), *(p._replace(severity=Severity.WARNING) for p in said)),
         )
-    first = rows_of(found)[0]
-    assessed = None if scored.published is not None else _placed(scored, found, first.kind, first.group)
+    rows = rows_of(found)
+    latest = rows[-1]
+    if scored.published is not None:
+        assessed = None
+    else:
+        # Placed in the group the agency had in the year compared with: a group's name can change
+        # from one year to the next ("... Bangka Belitung" became "... Kepulauan Bangka Belitung").
+        against = against_year(scored.answers.tahun)
+        row = next((r for r in rows if r.year == against), latest)
+        assessed = _placed(scored, found, row.kind, row.group)
     return Peers(
         name=found,
-        kind=first.kind,
-        group=first.group,
+        kind=latest.kind,
+        group=latest.group,
         years=published_years(found),
         assessed=assessed,
         warnings=_other_model(scored) if assessed is not None else (),
@@ -401,7 +425,6 @@ def published_scored(name: str, shown: str | None = None) -> list[ScoredFile]:
             predikat=row.predikat,
             domains={n: v for n, v in row.domains.items() if LOWEST <= v <= HIGHEST},
             aspects={},
-            source=f"{SOURCE} ({row.year})",
         )
         answers = Answers(
             path=f"{PUBLISHED_LABEL} {row.year}",
@@ -421,11 +444,14 @@ def published_beside(files: list[ScoredFile]) -> list[ScoredFile]:
     Only when every file names the same agency (by ``instansi``) and the table has it; else none.
     """
     names = {f.answers.instansi for f in files}
-    if len(names) != 1 or None in names:
+    if len(names) != 1:
+        return []
+    (instansi,) = names
+    if instansi is None:
         return []
     try:
-        name = find(next(iter(names)) or "")
+        name = find(instansi)
     except SpbeError:
         return []
     covered = {f.answers.tahun for f in files}
-    return [f for f in published_scored(name, next(iter(names))) if f.answers.tahun not in covered]
+    return [f for f in published_scored(name, instansi) if f.answers.tahun not in covered]

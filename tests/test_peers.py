@@ -8,6 +8,7 @@ standard library: ranks by counting, quartiles with ``statistics.quantiles(metho
 from __future__ import annotations
 
 import csv
+import difflib
 import json
 import math
 import statistics
@@ -16,7 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from spbe_calc.peers import normalized, quantile
+from spbe_calc import peers
+from spbe_calc.errors import SpbeError
+from spbe_calc.peers import kind_of, normalized, quantile, spread
 
 from .conftest import DATA, EXAMPLES, Run
 
@@ -204,3 +207,217 @@ def test_the_report_has_a_position_part_and_last_years_published_result(run: Run
     assert run("report", str(path), "-o", str(out), "--no-published").exit_code == 0
     html = out.read_text(encoding="utf-8")
     assert "<h2>Posisi</h2>" not in html and "2,71" not in html
+
+
+# --- names ---------------------------------------------------------------------------------------
+
+
+def test_only_a_names_first_word_says_its_kind() -> None:
+    assert normalized("Pemerintah Kabupaten Banyuasin") == "kab banyuasin"
+    assert normalized("Badan Kabupaten Prov") == "badan kabupaten prov"  # not the first word: kept
+    assert [
+        kind_of(n) for n in ("Kabupaten Contoh Barat", "Kota Contoh Raya", "Pemerintah Provinsi Contoh Selatan")
+    ] == [
+        "kabupaten",
+        "kota",
+        "provinsi",
+    ]
+    assert kind_of("Kementerian Agama") is None and kind_of("Badan Kota Baru") is None
+
+
+def _problem(name: str) -> tuple[str, dict[str, object]]:
+    with pytest.raises(SpbeError) as caught:
+        peers.find(name)
+    (problem,) = caught.value.problems
+    return problem.code, problem.args
+
+
+def test_a_name_without_its_kind_is_found_when_only_one_agency_has_it() -> None:
+    # "Musi Banyuasin": the whole name after the kind, not its last word.
+    assert peers.find("Musi Banyuasin") == "Pemerintah Kab. Musi Banyuasin"
+    assert peers.find("Jawa Timur") == "Pemerintah Provinsi Jawa Timur"
+    # Only a kabupaten's, kota's or provinsi's kind may be left out: "Agama" is not "Kementerian Agama".
+    assert _problem("Agama")[0] == "peers-unknown"
+
+
+def test_a_name_that_fits_none_or_several_lists_the_closest() -> None:
+    assert _problem("Bandung") == (
+        "peers-ambiguous",
+        {"name": "Bandung", "names": "Kab. Bandung; Kota Bandung"},
+    )
+    code, args = _problem("Kabupaten Bandungg")
+    names = {peers.normalized(r.name): r.name for r in peers.table()}
+    close = difflib.get_close_matches("kab bandungg", list(names), n=10)
+    assert len(close) > 3  # more than three are close: three are shown
+    assert (code, args) == (
+        "peers-unknown",
+        {"name": "Kabupaten Bandungg", "names": "; ".join(names[c].removeprefix("Pemerintah ") for c in close[:3])},
+    )
+    assert _problem("Qwzx") == ("peers-unknown", {"name": "Qwzx", "names": "–"})
+
+
+# --- numbers -------------------------------------------------------------------------------------
+
+
+def test_the_quartiles_of_one_value_are_that_value() -> None:
+    one = [Fraction("2.5")]
+    assert spread(one) == (Fraction("2.5"), Fraction("2.5"), Fraction("2.5"), 1)
+    assert spread([]) is None
+
+
+@pytest.mark.parametrize(("year", "against"), [(2024, 2023), (2025, 2024), (2031, 2024), (2023, 2023), (2019, 2023)])
+def test_a_self_assessment_is_compared_with_the_year_before_its_own(year: int, against: int) -> None:
+    """The latest published year before the file's; a file older than the table: the first year."""
+    assert peers.against_year(year) == against
+    assert peers.assess(Fraction(3), year, None, "kota", None).against == against
+
+
+def test_an_agency_of_one_published_year(run: Run) -> None:
+    name = "Kementerian Koordinator Bidang Kemaritiman"
+    assert [r["tahun"] for r in ROWS if r["instansi"] == name] == ["2023"]
+    data = json.loads(run("peers", name, "-f", "json").stdout)
+    assert [y["year"] for y in data["published"]] == [2023]
+    assert (data["kind"], data["group"]) == ("kementerian", "Kementerian")
+
+
+def _bangka_2025(tmp_path: Path) -> Path:
+    text = (EXAMPLES / "kabupaten-contoh-2022.yaml").read_text(encoding="utf-8")
+    text = text.replace("Pemerintah Kabupaten Contoh", "Pemerintah Kabupaten Bangka").replace(
+        "tahun: 2022", "tahun: 2025"
+    )
+    path = tmp_path / "bangka-2025.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_group_renamed_between_years_places_the_self_assessment_in_this_years_group(run: Run, tmp_path: Path) -> None:
+    """Kab. Bangka's province group was "... Bangka Belitung" in 2023 and "... Kepulauan Bangka Belitung" in
+    2024: a 2025 file is placed among the 2024 group, and the agency is shown with its latest group."""
+    groups = {r["tahun"]: r["kelompok"] for r in ROWS if r["instansi"] == "Pemerintah Kab. Bangka"}
+    assert groups == {
+        "2023": "Pemerintah Daerah di Bangka Belitung",
+        "2024": "Pemerintah Daerah di Kepulauan Bangka Belitung",
+    }
+    data = json.loads(run("peers", str(_bangka_2025(tmp_path)), "-f", "json").stdout)
+    assert data["group"] == groups["2024"] and data["kind"] == "kabupaten"
+    assessed = data["self_assessment"]["group"]
+    others = [
+        Fraction(r["indeks"])
+        for r in _members(2024, "kelompok", groups["2024"])
+        if r["instansi"] != "Pemerintah Kab. Bangka"
+    ]
+    assert assessed["total"] == len(others) + 1 == 8
+    assert assessed["rank"] == 1 + sum(v > Fraction("2.38") for v in others)
+    assert json.loads(run("peers", "Kab. Bangka", "-f", "json").stdout)["group"] == groups["2024"]
+
+
+# --- files ---------------------------------------------------------------------------------------
+
+
+def test_a_file_without_instansi_is_refused_where_it_would_be(run: Run, tmp_path: Path) -> None:
+    text = (EXAMPLES / "kabupaten-contoh-2022.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "tanpa-instansi.yaml"
+    path.write_text("".join(line for line in text.splitlines(True) if not line.startswith("instansi:")), "utf-8")
+    r = run("peers", str(path))
+    assert r.exit_code == 2
+    assert f"{path}:4:1: galat: berkas jawaban ini tidak menyebut instansi" in " ".join(r.stderr.split())
+
+
+def test_a_file_is_scored_whole_under_the_model_asked_for(run: Run, tmp_path: Path) -> None:
+    path = _bangka_2025(tmp_path)
+    r = run("peers", str(path), "--model", "spbe-2018")
+    assert r.exit_code == 2 and "dinilai dengan 'spbe-2018'" in r.stderr
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\n  47:", "\n  # 47:", 1), encoding="utf-8")
+    assert "\n  # 47:" in path.read_text(encoding="utf-8")
+    r = run("peers", str(path))
+    assert r.exit_code == 2 and "47" in r.stderr  # an unanswered indicator: no index to place
+
+
+@pytest.mark.parametrize("name", ["hilang.YAML", "hilang.yml", "hilang.Yaml"])
+def test_a_name_ending_in_yaml_is_a_file_even_when_it_is_missing(run: Run, tmp_path: Path, name: str) -> None:
+    r = run("peers", str(tmp_path / name))
+    assert r.exit_code == 2 and "berkas tidak ditemukan" in r.stderr
+
+
+def test_a_file_with_another_suffix_is_read_as_a_file(run: Run, tmp_path: Path) -> None:
+    path = _bangka_2025(tmp_path).rename(tmp_path / "jawaban.txt")
+    data = json.loads(run("peers", str(path), "-f", "json").stdout)
+    assert data["instansi"] == "Pemerintah Kab. Bangka" and data["self_assessment"]["year"] == 2025
+
+
+def _published_file(tmp_path: Path, instansi: str, model: str = "spbe-2020") -> Path:
+    text = (EXAMPLES / "tahap" / "kabupaten-contoh-2021.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "terbit.yaml"
+    path.write_text(
+        text.replace("Pemerintah Kabupaten Contoh", instansi).replace("model: spbe-2020", f"model: {model}"), "utf-8"
+    )
+    return path
+
+
+def test_a_published_result_is_not_placed_as_a_self_assessment(run: Run, tmp_path: Path) -> None:
+    for model in ("spbe-2020", "spbe-2018"):
+        r = run("peers", str(_published_file(tmp_path, "Pemerintah Kota Denpasar", model)), "-f", "json")
+        assert r.exit_code == 0, r.stderr
+        data = json.loads(r.stdout)
+        assert (data["instansi"], data["kind"], data["group"]) == (
+            "Pemerintah Kota Denpasar",
+            "kota",
+            "Pemerintah Daerah di Bali",
+        )
+        assert [y["year"] for y in data["published"]] == [2023, 2024]
+        assert data["self_assessment"] is None and data["warnings"] == []
+
+
+def test_a_published_result_of_an_agency_the_table_lacks_is_refused_at_its_instansi(run: Run, tmp_path: Path) -> None:
+    path = _published_file(tmp_path, "Pemerintah Kabupaten Tidakada")
+    r = run("peers", str(path))
+    assert r.exit_code == 2
+    assert f"{path}:6:11: galat: instansi 'Pemerintah Kabupaten Tidakada' tidak ada" in " ".join(r.stderr.split())
+
+
+def test_an_index_of_another_model_is_placed_with_a_warning(run: Run, tmp_path: Path) -> None:
+    data = json.loads(run("peers", str(EXAMPLES / "kota-denpasar-2018.yaml"), "-f", "json").stdout)
+    (warning,) = data["warnings"]
+    assert (warning["line"], warning["column"], warning["level"], warning["code"]) == (
+        4,
+        8,
+        "warning",
+        "peers-other-model",
+    )
+    assert "model spbe-2018, sedangkan hasil terbit memakai spbe-2020" in warning["message"]
+    assert data["self_assessment"]["model"] == "spbe-2018"
+    same_model = json.loads(run("peers", str(_bangka_2025(tmp_path)), "-f", "json").stdout)
+    assert same_model["self_assessment"]["model"] == "spbe-2020" and same_model["warnings"] == []
+
+
+def test_an_agency_the_table_lacks_keeps_the_kind_its_name_says(run: Run) -> None:
+    r = run("peers", str(EXAMPLES / "kabupaten-contoh-2022.yaml"), "-f", "json")
+    data = json.loads(r.stdout)
+    assert (data["instansi"], data["kind"], data["group"], data["published"]) == (None, "kabupaten", None, [])
+    (warning,) = data["warnings"]
+    assert (warning["line"], warning["column"], warning["code"]) == (5, 11, "peers-unknown")
+    assert data["self_assessment"]["group"] is None and data["self_assessment"]["kind"]["total"] > 300
+
+
+def test_compare_names_the_published_columns_by_their_source(run: Run, tmp_path: Path) -> None:
+    path = _bangka_2025(tmp_path)
+    (tmp_path / "logo-contoh.svg").write_bytes((EXAMPLES / "logo-contoh.svg").read_bytes())
+    data = json.loads(run("compare", str(path), "-f", "json").stdout)
+    files = data["files"]
+    assert [(f["file"], f["model"], f["instansi"]) for f in files[:2]] == [
+        ("KemenPANRB 2023", "spbe-2020", "Pemerintah Kabupaten Bangka"),
+        ("KemenPANRB 2024", "spbe-2020", "Pemerintah Kabupaten Bangka"),
+    ]
+    # Bangka's D3 of 2023 is 1.00, the lowest a domain can be: kept, not taken for a faulty value.
+    d3 = next(d for d in data["domains"] if d["id"] == "D3")
+    assert d3["values"][0] == 1.0
+
+
+def test_compare_adds_no_published_years_to_files_of_different_agencies(run: Run, tmp_path: Path) -> None:
+    path = _bangka_2025(tmp_path)
+    (tmp_path / "logo-contoh.svg").write_bytes((EXAMPLES / "logo-contoh.svg").read_bytes())
+    other = str(EXAMPLES / "kabupaten-contoh-2022.yaml")
+    r = run("compare", other, str(path), "-f", "json")
+    assert r.exit_code == 0, r.stderr
+    assert [f["published"] for f in json.loads(r.stdout)["files"]] == [False, False]
