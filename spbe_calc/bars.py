@@ -28,8 +28,8 @@ class Bar(NamedTuple):
     predikat: str | None = None
 
 
-def parse_bar(text: str, option: str = "--fail-under") -> Bar:
-    """Read ``2.5``, ``2,50`` or a predikat name such as ``Baik`` / ``"sangat baik"``."""
+def parse_bar(text: str, option: str) -> Bar:
+    """Read ``2.5``, ``2,50`` or a predikat name such as ``Baik`` / ``"sangat baik"`` (given to ``option``)."""
     cleaned = text.strip()
     if not _NUMBER.fullmatch(cleaned):
         # Not written as a plain decimal (Python would also read "2_5" as 25, "1e1" as 10).

@@ -340,7 +340,7 @@ def peers_for(target: str, model_ref: str | None = None, basis: Basis = DEFAULT_
         name = find(target)
         latest = rows_of(name)[-1]
         return Peers(name=name, kind=latest.kind, group=latest.group, years=published_years(name))
-    scored = score_file(target, model_ref, partial=False, basis=basis)
+    scored = score_file(target, model_ref, basis=basis)  # every indicator answered
     if not scored.answers.instansi:
         line, col = scored.answers.position("instansi")
         raise fail(target, "peers-no-instansi", line, col)

@@ -24,7 +24,9 @@ def could_be(model: Model, shown: Fraction, band: Band) -> bool:
     """
     half = Fraction(1, 2 * 10**model.precision)
     lo, hi = shown - half, shown + half  # every value in [lo, hi) rounds half-up to `shown`
-    return band.contains(lo) or (band.min is not None and lo < band.min < hi)
+    # Either the band holds lo, or it starts inside [lo, hi): at its lower edge when that edge is
+    # included, just above it when not (so an excluded edge at lo itself counts too).
+    return band.contains(lo) or (band.min is not None and lo <= band.min < hi)
 
 
 def published_score(answers: Answers, model: Model) -> tuple[Score, list[Problem]]:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pytest
+
+from spbe_calc.bars import Bar, parse_bar, spelled
+from spbe_calc.model import Model
 
 from .conftest import Run
 from .helpers import DPS, EX22, EX22_PATH
@@ -35,3 +40,34 @@ def test_numbers_in_options_are_bounded(run: Run, bar: str) -> None:
 def test_a_bar_is_a_plain_decimal(run: Run, bar: str) -> None:
     r = run("score", "--fail-under", bar, str(EX22_PATH))
     assert r.exit_code == 2 and "bukan angka maupun nama predikat" in r.stderr
+
+
+def test_a_bar_not_written_as_a_number_is_a_predikat(run: Run) -> None:
+    """Only a text that starts like a number is refused as one; "Xyz" is a predikat the model lacks."""
+    r = run("score", EX22, "--fail-under", "Xyz")
+    assert r.exit_code == 2
+    assert (
+        "--fail-under: galat: predikat 'Xyz' tidak dikenal (yang ada: Memuaskan, Sangat Baik, Baik, Cukup, Kurang)"
+        in (" ".join(r.stderr.split()))
+    )
+
+
+@pytest.mark.parametrize(("bar", "code"), [("1", 0), ("5", 1), ("5.00", 1), ("2,38", 0), ("2.39", 1)])
+def test_the_ends_of_the_index_range_are_bars(run: Run, bar: str, code: int) -> None:
+    """1 and 5 are bars a file can meet or fail; the example's index is 2.38."""
+    assert run("score", EX22, "--fail-under", bar).exit_code == code
+
+
+def test_a_predikat_bar_is_written_as_the_model_writes_it(model: Model) -> None:
+    typed = parse_bar("  sangat   BAIK ", "--target")
+    assert typed == Bar("  sangat   BAIK ", predikat="sangat BAIK")
+    assert spelled(typed, model) == Bar("Sangat Baik", predikat="Sangat Baik")
+    number = parse_bar("2,5", "--target")
+    assert number == Bar("2,5", number=Fraction(5, 2)) and spelled(number, model) == number
+    unknown = parse_bar("Luar Biasa", "--target")
+    assert spelled(unknown, model) == unknown
+
+
+def test_a_plan_names_a_typed_predikat_officially(run: Run) -> None:
+    out = " ".join(run("plan", EX22, "--target", "sangat baik").stdout.split())
+    assert "Sangat Baik" in out and "sangat baik" not in out

@@ -93,3 +93,13 @@ def test_capping_keeps_every_problem_under_the_limit(places: list[tuple[str, int
         assert kept == sorted(mine, key=lambda p: (p.line, p.col))[:10]
         counted = [p.args["count"] for p in out if p.path == name and p.code == "more-problems"]
         assert counted == ([len(mine) - 10] if len(mine) > 10 else [])
+
+
+def test_an_operating_system_error_is_said_of_the_whole_file() -> None:
+    """No line or column: the file as a whole could not be read or written."""
+    exc = os_failure("a.yaml", "cannot-read", PermissionError(errno.EACCES, "Permission denied"))
+    assert exc.problems == [
+        Problem(
+            path="a.yaml", line=0, col=0, code="cannot-read", args={"reason": "Permission denied", "errno": "EACCES"}
+        )
+    ]

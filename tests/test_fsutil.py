@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from spbe_calc import fsutil
 from spbe_calc.errors import SpbeError
-from spbe_calc.fsutil import atomic_write
+from spbe_calc.fsutil import atomic_write, remove_leftovers
 
 from .conftest import Run
 from .helpers import EX22, EX22_PATH, EXAMPLES_DIR
@@ -86,10 +87,8 @@ def test_leftovers_of_a_killed_writer_are_removed(tmp_path: Path) -> None:
     dead.wait()
     stale = tmp_path / f".j.yaml.{dead.pid}.abc123.tmp"
     stale.write_text("half", encoding="utf-8")
-    live = tmp_path / f".j.yaml.{os.getppid()}.def456.tmp"  # a writer that still runs
-    live.write_text("busy", encoding="utf-8")
     atomic_write(target, "x")
-    assert not stale.exists() and live.exists()
+    assert not stale.exists()  # a running writer's: test_a_running_writers_leftovers_are_not_touched...
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="giving a file away needs root")
@@ -134,3 +133,103 @@ def test_killed_writer_leaves_old_file_intact(tmp_path: Path) -> None:
         proc.wait()
     assert proc.returncode == -signal.SIGKILL
     assert path.read_text() == "levels: {1: 3}\n"
+
+
+def test_a_running_writers_leftovers_are_not_touched_nor_is_the_writer(tmp_path: Path) -> None:
+    """Whether a writer runs is asked with signal 0, which does nothing to the process."""
+    writer = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        busy = tmp_path / f".j.yaml.{writer.pid}.abc123.tmp"
+        busy.write_text("busy", encoding="utf-8")
+        remove_leftovers(tmp_path / "j.yaml")
+        assert busy.exists()
+        time.sleep(0.2)
+        assert writer.poll() is None  # still running: not signalled
+    finally:
+        writer.kill()
+        writer.wait()
+
+
+def test_leftovers_of_a_writer_this_user_may_not_signal_are_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another user's process (EPERM) runs: its file is kept; a process not there (ESRCH) is gone."""
+    leftover = tmp_path / ".j.yaml.4242.abc123.tmp"
+    leftover.write_text("busy", encoding="utf-8")
+
+    def not_ours(pid: int, sig: int) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "kill", not_ours)
+    remove_leftovers(tmp_path / "j.yaml")
+    assert leftover.exists()
+
+    def gone(pid: int, sig: int) -> None:
+        raise ProcessLookupError(3, "No such process")
+
+    monkeypatch.setattr(os, "kill", gone)
+    remove_leftovers(tmp_path / "j.yaml")
+    assert not leftover.exists()
+
+
+def _as_user(monkeypatch: pytest.MonkeyPatch, uid: int, gid: int, groups: list[int]) -> list[tuple[int, int]]:
+    """This process as a user ``uid`` in ``gid`` and ``groups``; returns where chown calls are recorded."""
+    monkeypatch.setattr(os, "getuid", lambda: uid)
+    monkeypatch.setattr(os, "getgid", lambda: gid)
+    monkeypatch.setattr(os, "getgroups", lambda: groups)
+    calls: list[tuple[int, int]] = []
+    monkeypatch.setattr(os, "chown", lambda path, u, g: calls.append((u, g)))
+    return calls
+
+
+def _stat(uid: int, gid: int, mode: int) -> os.stat_result:
+    return os.stat_result((0o100000 | mode, 0, 0, 1, uid, gid, 0, 0, 0, 0))
+
+
+def test_the_groups_of_this_user_include_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    _as_user(monkeypatch, 1000, 100, [20, 30])
+    assert fsutil._groups() == {20, 30, 100}
+
+
+@pytest.mark.parametrize(
+    ("owner", "group", "mode", "keeps"),
+    [
+        (1000, 100, 0o600, True),  # our own file
+        (1000, 20, 0o660, True),  # ours, open to a group we are in: the new file keeps that group
+        (1000, 77, 0o660, False),  # ours, open to a group we are not in: that group would lose it
+        (1000, 77, 0o600, True),  # ours, nothing given to that group
+        (2000, 20, 0o660, True),  # a colleague's, open to our group
+        (2000, 20, 0o640, False),  # a colleague's, our group may only read it
+        (2000, 77, 0o660, False),  # a colleague's, open to a group we are not in
+        (2000, 77, 0o666, True),  # anyone may write it
+        (2000, 77, 0o664, False),
+    ],
+)
+def test_a_file_is_replaced_only_when_everyone_keeps_their_access(
+    monkeypatch: pytest.MonkeyPatch, owner: int, group: int, mode: int, keeps: bool
+) -> None:
+    _as_user(monkeypatch, 1000, 100, [20])
+    assert fsutil._keeps_access(_stat(owner, group, mode)) is keeps
+
+
+def test_the_superuser_keeps_everyones_access(monkeypatch: pytest.MonkeyPatch) -> None:
+    _as_user(monkeypatch, 0, 0, [])
+    assert fsutil._keeps_access(_stat(2000, 77, 0o600))
+
+
+@pytest.mark.parametrize(
+    ("uid", "gid", "owner", "group", "calls"),
+    [
+        (0, 0, 2000, 77, [(2000, 77)]),  # the superuser gives the file back to its owner and group
+        (1000, 100, 1000, 100, []),  # ours already
+        (1000, 100, 2000, 20, [(-1, 20)]),  # a colleague's in our group: the group stays
+        (1000, 100, 2000, 77, []),  # a group we are not in: nothing this user may do
+        (1000, 100, 2000, 100, []),  # our own group: the new file has it already
+    ],
+)
+def test_a_new_file_gets_the_old_ones_owner_as_far_as_allowed(
+    monkeypatch: pytest.MonkeyPatch, uid: int, gid: int, owner: int, group: int, calls: list[tuple[int, int]]
+) -> None:
+    recorded = _as_user(monkeypatch, uid, gid, [20])
+    fsutil._give_owner("t.tmp", _stat(owner, group, 0o660))
+    assert recorded == calls

@@ -321,6 +321,12 @@ def test_a_file_without_instansi_is_refused_where_it_would_be(run: Run, tmp_path
     r = run("peers", str(path))
     assert r.exit_code == 2
     assert f"{path}:4:1: galat: berkas jawaban ini tidak menyebut instansi" in " ".join(r.stderr.split())
+    # Written but empty: said at its value.
+    for empty, col in (("instansi:", 10), ('instansi: ""', 11)):
+        path.write_text(text.replace("instansi: Pemerintah Kabupaten Contoh", empty), "utf-8")
+        assert f"{path}:5:{col}: galat: berkas jawaban ini tidak menyebut instansi" in " ".join(
+            run("peers", str(path)).stderr.split()
+        )
 
 
 def test_a_file_is_scored_whole_under_the_model_asked_for(run: Run, tmp_path: Path) -> None:
@@ -421,3 +427,40 @@ def test_compare_adds_no_published_years_to_files_of_different_agencies(run: Run
     r = run("compare", other, str(path), "-f", "json")
     assert r.exit_code == 0, r.stderr
     assert [f["published"] for f in json.loads(r.stdout)["files"]] == [False, False]
+
+
+def _file_of(tmp_path: Path, instansi: str, tahun: int) -> Path:
+    text = (EXAMPLES / "kabupaten-contoh-2022.yaml").read_text(encoding="utf-8")
+    path = tmp_path / f"{tahun}.yaml"
+    path.write_text(
+        text.replace("Pemerintah Kabupaten Contoh", instansi).replace("tahun: 2022", f"tahun: {tahun}"), "utf-8"
+    )
+    (tmp_path / "logo-contoh.svg").write_bytes((EXAMPLES / "logo-contoh.svg").read_bytes())
+    return path
+
+
+def test_a_file_of_2024_is_placed_in_the_group_of_2023(run: Run, tmp_path: Path) -> None:
+    data = json.loads(run("peers", str(_file_of(tmp_path, "Pemerintah Kabupaten Bangka", 2024)), "-f", "json").stdout)
+    assessed = data["self_assessment"]
+    assert assessed["against"] == 2023
+    assert assessed["group"]["label"] == "Pemerintah Daerah di Bangka Belitung"  # its group's name in 2023
+    assert data["group"] == "Pemerintah Daerah di Kepulauan Bangka Belitung"  # and its latest
+
+
+def test_a_self_assessment_of_an_agency_with_one_published_year(run: Run, tmp_path: Path) -> None:
+    """Kemenko Kemaritiman was published in 2023 only: a 2025 file is placed in 2024 among its kind
+    and the group it had in 2023."""
+    path = _file_of(tmp_path, "Kementerian Koordinator Bidang Kemaritiman", 2025)
+    data = json.loads(run("peers", str(path), "-f", "json").stdout)
+    assessed = data["self_assessment"]
+    assert (data["group"], assessed["against"], assessed["kind"]["label"]) == ("Kementerian", 2024, "kementerian")
+    others = _members(2024, "kelompok", "Kementerian")
+    assert assessed["group"]["total"] == len(others) + 1
+
+
+def test_a_published_domain_of_five_is_kept(run: Run, tmp_path: Path) -> None:
+    """BRIN's D1 of 2024 is 5.00, the highest a domain can be."""
+    path = _file_of(tmp_path, "Badan Riset dan Inovasi Nasional", 2025)
+    data = json.loads(run("compare", str(path), "-f", "json").stdout)
+    d1 = next(d for d in data["domains"] if d["id"] == "D1")
+    assert d1["values"][:2] == [4.9, 5.0]

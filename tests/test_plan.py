@@ -55,7 +55,7 @@ def brute(
     model: Model, levels: dict[int, int], bar_text: str, limits: Limits, costed: bool
 ) -> tuple[Fraction, int] | None:
     """The best (cost, steps) over every combination of new levels, or None if unreachable."""
-    t, strict = threshold(model, parse_bar(bar_text)) or (Fraction(-1), False)
+    t, strict = threshold(model, parse_bar(bar_text, "--target")) or (Fraction(-1), False)
     ranges = [range(levels[i.id], max(levels[i.id], limits.cap(i)) + 1) for i in model.indicators]
     best: tuple[Fraction, int] | None = None
     for combo in itertools.product(*ranges):
@@ -106,7 +106,7 @@ models_st = st.sampled_from([MINI, MINI_STRICT])
 @settings(max_examples=examples(150), deadline=None)
 @given(levels_st, target_st, models_st)
 def test_fewest_raises_is_minimal(levels: dict[int, int], target: str, model: Model) -> None:
-    plan = make_plan(model, levels, parse_bar(target))
+    plan = make_plan(model, levels, parse_bar(target, "--target"))
     expected = brute(model, levels, target, Limits(), costed=False)
     if expected is None:
         assert not plan.reachable
@@ -118,7 +118,7 @@ def test_fewest_raises_is_minimal(levels: dict[int, int], target: str, model: Mo
 @settings(max_examples=examples(200), deadline=None)
 @given(levels_st, target_st, limits_st, models_st)
 def test_cheapest_plan_is_minimal(levels: dict[int, int], target: str, limits: Limits, model: Model) -> None:
-    plan = make_plan(model, levels, parse_bar(target), limits)
+    plan = make_plan(model, levels, parse_bar(target, "--target"), limits)
     expected = brute(model, levels, target, limits, costed=True)
     if expected is None:
         assert not plan.reachable
@@ -131,7 +131,7 @@ def test_cheapest_plan_is_minimal(levels: dict[int, int], target: str, limits: L
 
 def test_steps_lead_to_the_reported_index(model: Model) -> None:
     levels = {i.id: 2 for i in model.indicators}
-    plan = make_plan(model, levels, parse_bar("Sangat Baik"))
+    plan = make_plan(model, levels, parse_bar("Sangat Baik", "--target"))
     assert score(model, plan.levels_after).value == plan.index_after >= Fraction("3.5")
     assert plan.band_after.name == "Sangat Baik"
     assert [s.reaches_target for s in plan.steps].count(True) == 1 and plan.steps[-1].reaches_target
@@ -142,24 +142,24 @@ def test_steps_lead_to_the_reported_index(model: Model) -> None:
 def test_target_on_an_exact_edge(model: Model) -> None:
     from .test_scoring import LEVELS_17975
 
-    plan = make_plan(model, dict(LEVELS_17975), parse_bar("Cukup"))
+    plan = make_plan(model, dict(LEVELS_17975), parse_bar("Cukup", "--target"))
     # 1.7975 is shown as 1.80 but is Kurang: one more step is needed, and found.
     assert not plan.already_met and len(plan.steps) == 1
-    assert make_plan(model, dict(LEVELS_17975), parse_bar("1.79")).already_met
+    assert make_plan(model, dict(LEVELS_17975), parse_bar("1.79", "--target")).already_met
 
 
 def test_rounded_banding_needs_less(tmp_path: Path) -> None:
     from .test_scoring import LEVELS_17975, _rounded_model
 
     rounded = _rounded_model(tmp_path)
-    assert make_plan(rounded, dict(LEVELS_17975), parse_bar("Cukup")).already_met
-    assert make_plan(rounded, dict(LEVELS_17975), parse_bar("1.80")).already_met
+    assert make_plan(rounded, dict(LEVELS_17975), parse_bar("Cukup", "--target")).already_met
+    assert make_plan(rounded, dict(LEVELS_17975), parse_bar("1.80", "--target")).already_met
 
 
 def test_unreachable_is_explained(model: Model) -> None:
     levels = {i.id: 1 for i in model.indicators}
     limits = Limits(default_max=3)
-    plan = make_plan(model, levels, parse_bar("Sangat Baik"), limits)
+    plan = make_plan(model, levels, parse_bar("Sangat Baik", "--target"), limits)
     assert not plan.reachable and plan.max_index == 3
 
 
@@ -168,7 +168,7 @@ def test_items_are_planned_per_item() -> None:
     levels: dict[int, object] = {i.id: 5 for i in m.indicators}
     levels[35] = (0, 0, 5)
     levels[1] = 0
-    plan = make_plan(m, levels, parse_bar("4.9"))  # type: ignore[arg-type]
+    plan = make_plan(m, levels, parse_bar("4.9", "--target"))  # type: ignore[arg-type]
     assert all(s.indicator.id in (1, 35) for s in plan.steps)
     assert any(s.item is not None for s in plan.steps)
 
@@ -271,7 +271,7 @@ EXCLUSIVE = TWO_SCALES.replace(
 def _plan_order(
     model: Model, levels: dict[int, LevelValue], target: str, entries: dict[int, Any]
 ) -> list[tuple[int, int]]:
-    plan = make_plan(model, levels, parse_bar(target), Limits(default_max=5, entries=entries))
+    plan = make_plan(model, levels, parse_bar(target, "--target"), Limits(default_max=5, entries=entries))
     return [(s.indicator.id, s.to_level) for s in plan.steps]
 
 
@@ -300,15 +300,15 @@ def test_fewest_raises_respect_an_exclusive_target_edge(write: Callable[..., Pat
             "  - {name: Rendah, min: null, max: 3.35, max_inclusive: true}\n"
         ),
     )
-    assert threshold(model, parse_bar("Tinggi")) == (Fraction("3.35"), True)
+    assert threshold(model, parse_bar("Tinggi", "--target")) == (Fraction("3.35"), True)
     # From 3.00, one step of indicator 3 (weight 35) lands exactly on 3.35: still Rendah.
-    plan = make_plan(model, dict(ALL_MINI), parse_bar("Tinggi"))
+    plan = make_plan(model, dict(ALL_MINI), parse_bar("Tinggi", "--target"))
     assert [(s.indicator.id, s.to_level) for s in plan.steps] == [(3, 4), (3, 5)]  # 0.35 each, the largest
     assert plan.index_after == Fraction("3.70") and plan.band_after.name == "Tinggi"
     assert score(model, plan.levels_after).band.name == "Tinggi"
     # The same edge, inclusive: the one step is enough.
     inclusive = _model(write, MINI_TEXT)
-    assert make_plan(inclusive, dict(ALL_MINI), parse_bar("3.35")).steps[-1].index_after == Fraction("3.35")
+    assert make_plan(inclusive, dict(ALL_MINI), parse_bar("3.35", "--target")).steps[-1].index_after == Fraction("3.35")
 
 
 def test_a_plan_file_default_cost_map_without_the_level_costs_one(write: Callable[..., Path]) -> None:
@@ -320,7 +320,7 @@ def test_a_plan_file_default_cost_map_without_the_level_costs_one(write: Callabl
 def test_the_rounded_target_edge(write: Callable[..., Path]) -> None:
     """Banding the rounded index, Baik (from 2.6) is met from 2.595: what rounds onto the edge."""
     model = _model(write, MINI_TEXT.replace("  banding: exact\n", "  banding: rounded\n"))
-    assert threshold(model, parse_bar("Baik")) == (Fraction("2.595"), False)
+    assert threshold(model, parse_bar("Baik", "--target")) == (Fraction("2.595"), False)
     strict = _model(
         write,
         _bands(
@@ -329,7 +329,7 @@ def test_the_rounded_target_edge(write: Callable[..., Path]) -> None:
             "  - {name: Rendah, min: null, max: 2.6, max_inclusive: true}\n"
         ).replace("  banding: exact\n", "  banding: rounded\n"),
     )
-    assert threshold(strict, parse_bar("Tinggi")) == (Fraction("2.605"), False)  # 2.61 is the first above
+    assert threshold(strict, parse_bar("Tinggi", "--target")) == (Fraction("2.605"), False)  # 2.61 is the first above
 
 
 def test_plan_uses_the_model_it_is_given(run: Run) -> None:
@@ -349,10 +349,10 @@ def test_a_too_fine_search_is_named_exactly_at_its_limit(monkeypatch: pytest.Mon
     limits = planning.Limits(default_cost=Fraction(1))
     work = 188 * (8000 + 1)  # steps × (gain units + 1) for a target of 5.00 from all at level 1
     monkeypatch.setattr(planning, "CHEAPEST_WORK_LIMIT", work)
-    assert make_plan(model, levels, parse_bar("5"), limits).reachable
+    assert make_plan(model, levels, parse_bar("5", "--target"), limits).reachable
     monkeypatch.setattr(planning, "CHEAPEST_WORK_LIMIT", work - 1)
     with pytest.raises(SpbeError) as info:
-        make_plan(model, levels, parse_bar("5"), limits)
+        make_plan(model, levels, parse_bar("5", "--target"), limits)
     (problem,) = info.value.problems
     assert (problem.path, problem.code, problem.args) == ("--costs", "plan-too-fine", {"work": work, "limit": work - 1})
 
@@ -456,7 +456,7 @@ def test_the_cheapest_plan_is_cheaper_than_one_expensive_step(write: Callable[..
     )
     model = _model(write, MINI_TEXT[: MINI_TEXT.index("domains:")] + domains)
     levels: dict[int, LevelValue] = dict.fromkeys(range(1, 8), 4) | {8: 5}  # index 4.04; every raise is one step
-    plan = make_plan(model, levels, parse_bar("4.52"), Limits(default_cost=1, entries={7: {"cost": 7}}))
+    plan = make_plan(model, levels, parse_bar("4.52", "--target"), Limits(default_cost=1, entries={7: {"cost": 7}}))
     assert plan.reachable and plan.total_cost == 6
     assert sorted(step.indicator.id for step in plan.steps) == [1, 2, 3, 4, 5, 6]
 
@@ -484,9 +484,9 @@ def test_the_plan_shows_free_steps_first_then_the_best_value(model: Model) -> No
 
 def test_a_plan_says_which_step_enters_a_predikat_and_keeps_its_levels(model: Model) -> None:
     levels = score_file(str(EXAMPLES_DIR / "kabupaten-contoh-2022.yaml")).score.levels
-    met = make_plan(model, levels, parse_bar("Kurang"))  # any index is Kurang or better
+    met = make_plan(model, levels, parse_bar("Kurang", "--target"))  # any index is Kurang or better
     assert met.already_met and met.strict is False and met.threshold < 0 and met.levels_after == levels
-    plan = make_plan(model, levels, parse_bar("Baik"))
+    plan = make_plan(model, levels, parse_bar("Baik", "--target"))
     assert plan.strict is False
     assert [s.enters_band for s in plan.steps] == [False] * 7 + [True]  # Cukup until the 8th raise
 
@@ -494,14 +494,14 @@ def test_a_plan_says_which_step_enters_a_predikat_and_keeps_its_levels(model: Mo
 def test_a_step_onto_an_exclusive_edge_does_not_reach_the_target(write: Callable[..., Path]) -> None:
     """Tinggi starts just above 4.1: the raise that lands on 4.1 exactly is not the one that reaches it."""
     model = _above_4_1(write)
-    plan = make_plan(model, {1: 1, 2: 5}, parse_bar("Tinggi"))  # 3.8, then 4.1, then 4.4
+    plan = make_plan(model, {1: 1, 2: 5}, parse_bar("Tinggi", "--target"))  # 3.8, then 4.1, then 4.4
     assert [(s.to_level, s.reaches_target) for s in plan.steps] == [(2, False), (3, True)]
 
 
 def test_a_target_just_above_the_best_reachable_index_is_out_of_reach(write: Callable[..., Path]) -> None:
     """Tinggi starts just above 4.1 and the caps allow 4.1 at most: unreachable, said before planning."""
     model = _above_4_1(write)
-    plan = make_plan(model, {1: 1, 2: 5}, parse_bar("Tinggi"), Limits(entries={1: {"max": 2}}))
+    plan = make_plan(model, {1: 1, 2: 5}, parse_bar("Tinggi", "--target"), Limits(entries={1: {"max": 2}}))
     assert not plan.reachable and plan.max_index == Fraction(41, 10) and plan.steps == ()
 
 
