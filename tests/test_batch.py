@@ -3,21 +3,28 @@
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
+import multiprocessing
 import os
+import pickle
 import shutil
 import signal
 import subprocess
 import sys
 import time
 from collections.abc import Callable
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 import pytest
 
+from spbe_calc import batch
 from spbe_calc.batch import PARALLEL_MIN, score_many
+from spbe_calc.core import DEFAULT_BASIS, Basis
 from spbe_calc.errors import SpbeError
+from spbe_calc.model import load_model
 from spbe_calc.render.score_json import to_dict
 
 from .conftest import EXAMPLES, Run, answers_text
@@ -60,10 +67,65 @@ def test_parallel_equals_sequential(write: Callable[..., Path], tmp_path: Path) 
         assert sum(1 for o in one if isinstance(o, tuple)) == (2 if partial else 2 + 6)
 
 
+@pytest.mark.parametrize(
+    ("model_ref", "basis"),
+    [("spbe-2020", DEFAULT_BASIS), (None, Basis(banding="rounded", strict=True)), (None, Basis(stage="akhir"))],
+)
+def test_workers_score_with_the_model_and_basis_asked_for(
+    write: Callable[..., Path], tmp_path: Path, model_ref: str | None, basis: Basis
+) -> None:
+    """``--model``, ``--banding``, ``--strict`` and ``--stage`` reach the workers' share too."""
+    paths = _folder(write, tmp_path)
+    one = _summary(score_many(paths, model_ref, True, jobs=1, basis=basis))
+    two = _summary(score_many(paths, model_ref, True, jobs=2, basis=basis))
+    assert one == two
+    assert one != _summary(score_many(paths, None, True, jobs=1))  # the option changes some result
+    if model_ref:  # the last file, of spbe-2018, is refused under spbe-2020
+        assert one[-1][0] == "error" and one[-1][1][0][3] == "model-mismatch"  # type: ignore[index]
+
+
+def test_every_result_of_a_batch_is_kept_without_positions(write: Callable[..., Path], tmp_path: Path) -> None:
+    """In one process or several: no output can then differ with the number of processes."""
+    paths = _folder(write, tmp_path)
+    for jobs in (1, 2):
+        scored = [o for o in score_many(paths, None, True, jobs=jobs) if not isinstance(o, SpbeError)]
+        assert scored and all(o.answers.where is None for o in scored)
+
+
+def _as_a_worker(conn: Connection) -> None:
+    """In a forked child: start as a pool's worker does, and say what that set up."""
+    from multiprocessing.reduction import ForkingPickler
+
+    gc.disable()
+    batch._worker_start(os.getppid())
+    model = load_model("spbe-2020")
+    for_a_year = model._replace(year=2024, banding="rounded", banding_basis="rule")
+    other = model._replace(name="Indeks lain")  # not what a year sets: sent whole
+    sent = [bytes(ForkingPickler.dumps(m)) for m in (model, for_a_year, other)]
+    conn.send(
+        (
+            gc.isenabled(),
+            signal.getsignal(signal.SIGINT) == signal.SIG_IGN,
+            [len(s) for s in sent],
+            [pickle.loads(s) == m for s, m in zip(sent, (model, for_a_year, other))],
+        )
+    )
+
+
+def test_a_worker_collects_ignores_ctrl_c_and_sends_models_by_reference() -> None:
+    """A model the parent loaded goes back as a reference of a few hundred bytes, rebuilt equal."""
+    load_model("spbe-2020")  # loaded before the fork, as a batch's first file does
+    ours, theirs = multiprocessing.get_context("fork").Pipe()
+    child = multiprocessing.get_context("fork").Process(target=_as_a_worker, args=(theirs,))
+    child.start()
+    collects, ignores, sizes, equal = ours.recv()
+    child.join()
+    assert collects and ignores and equal == [True, True, True]
+    assert max(sizes[:2]) < 1000 < sizes[2]
+
+
 def test_a_parallel_batch_leaves_the_collector_as_it_found_it(write: Callable[..., Path], tmp_path: Path) -> None:
     """The batch pauses collection and freezes what the workers inherit; both end with the pool."""
-    import gc
-
     paths = _folder(write, tmp_path)
     assert gc.isenabled()
     score_many(paths, None, False, jobs=2)

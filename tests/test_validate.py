@@ -6,8 +6,10 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from spbe_calc.validate import FileReport, validate_file, validate_files
+
 from .conftest import EXAMPLES, ROOT, Run, answers_text
-from .helpers import ALL3, EX22
+from .helpers import ALL3, EX22, T21
 
 #: Every indicator of the bundled model at level 3.
 
@@ -61,3 +63,59 @@ def test_an_answers_file_without_levels_is_valid_and_incomplete(run: Run, write:
         assert r.exit_code == 0 and report["kind"] == "answers"
         assert [(p["code"], p["level"]) for p in report["problems"]] == [("missing-indicators", "warning")]
         assert run("validate", "--strict", str(write("a.yaml", text))).exit_code == 1
+
+
+def _report(report: FileReport) -> tuple[object, ...]:
+    return (report.path, report.kind, report.readable, report.model.id if report.model else None)
+
+
+def test_each_kind_of_file_is_reported_as_what_it_is(write: Callable[..., Path]) -> None:
+    """A model, an answers file, a plan, a published result, and a file that cannot be read."""
+    plan = str(EXAMPLES / "rencana-2023.yaml")
+    assert _report(validate_file(str(ROOT / "indicators.yaml"), None, "bawaan")) == (
+        "bawaan",
+        "model",
+        True,
+        "spbe-2020",
+    )
+    assert _report(validate_file(EX22)) == (EX22, "answers", True, "spbe-2020")
+    assert _report(validate_file(plan, "spbe-2020")) == (plan, "plan", True, "spbe-2020")
+    assert _report(validate_file(T21)) == (T21, "answers", True, "spbe-2020")
+    missing = str(write("a.yaml", "x").parent / "tidak-ada.yaml")
+    assert _report(validate_file(missing)) == (missing, "unknown", False, None)
+
+
+def test_a_published_result_that_does_not_fit_is_reported(write: Callable[..., Path]) -> None:
+    path = str(write("a.yaml", "tahun: 2024\nhasil: {indeks: 3.10, predikat: Kurang}\n"))
+    report = validate_file(path)
+    assert _report(report) == (path, "answers", True, "spbe-2020")
+    assert [(p.line, p.code) for p in report.problems] == [(2, "published-predikat-mismatch")]
+    bad = str(write("b.yaml", "tahun: 2024\nhasil: {indeks: 6, predikat: Kurang}\n"))
+    report = validate_file(bad)
+    assert _report(report) == (bad, "answers", True, "spbe-2020")
+    assert [(p.line, p.code) for p in report.problems] == [(2, "published-out-of-range")]
+
+
+def test_answers_checked_against_the_model_asked_for(write: Callable[..., Path]) -> None:
+    """``--model`` reaches every kind: the answers name spbe-2020, the plan is read against spbe-2018."""
+    (report,) = validate_files([EX22], "spbe-2018")
+    assert (report.kind, report.readable, [p.code for p in report.problems]) == ("answers", True, ["model-mismatch"])
+    plan = str(EXAMPLES / "rencana-2023.yaml")
+    assert validate_file(plan, "spbe-2018").model.id == "spbe-2018"  # type: ignore[union-attr]
+    assert validate_file(plan, "spbe-2018").errors() > 0  # the plan names indicators spbe-2018 lacks
+
+
+def test_without_files_the_model_itself_is_validated_under_its_name() -> None:
+    (report,) = validate_files([], "spbe-2018")
+    assert _report(report) == ("spbe-2018", "model", True, "spbe-2018")
+    (report,) = validate_files([])
+    assert _report(report) == ("spbe-2020", "model", True, "spbe-2020")
+
+
+def test_answers_whose_model_cannot_be_read_are_bad_input(write: Callable[..., Path]) -> None:
+    broken = write("model.yaml", "id: [\n")
+    path = str(write("a.yaml", f"model: {broken.name}\nlevels: {{1: 3}}\n"))
+    report = validate_file(path)
+    assert (report.path, report.kind, report.readable) == (path, "answers", False)
+    # Answers written for another model than the one asked for: a finding, not bad input.
+    assert validate_file(EX22, "spbe-2018").readable is True
