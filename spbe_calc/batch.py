@@ -184,9 +184,7 @@ def problems_of(outcomes: list[Outcome]) -> list[Problem]:
     return [p for o in outcomes if isinstance(o, SpbeError) for p in o.problems]
 
 
-def score_files(
-    paths: list[str], model_ref: str | None = None, partial: bool = False, basis: Basis = DEFAULT_BASIS
-) -> list[ScoredFile]:
+def score_files(paths: list[str], model_ref: str | None, partial: bool, basis: Basis) -> list[ScoredFile]:
     """Score several files, all or nothing: the problems of every bad file are raised together."""
     outcomes = score_many(paths, model_ref, partial, basis=basis)
     problems = problems_of(outcomes)
@@ -204,7 +202,7 @@ def _hidden(name: str) -> bool:
     return name.startswith(".")
 
 
-def expand_paths(paths: list[str], recursive: bool = True) -> list[str]:
+def expand_paths(paths: list[str], recursive: bool) -> list[str]:
     """Replace each folder by the YAML files in it, sorted.
 
     Subfolders are searched too when ``recursive``. Hidden files and folders are skipped; an
@@ -253,8 +251,8 @@ def score_batch(
     model_ref: str | None,
     partial: bool,
     bar: Bar | None,
-    recursive: bool = True,
-    basis: Basis = DEFAULT_BASIS,
+    recursive: bool,
+    basis: Basis,
 ) -> ScoreBatch:
     """Score files and folders; a bad file does not stop the others (see :class:`ScoreBatch`)."""
     paths = expand_paths(files, recursive)

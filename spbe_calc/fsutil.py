@@ -33,7 +33,7 @@ TEMP_SUFFIX = ".tmp"
 
 def atomic_write(path: Path | str, text: str) -> None:
     """Write ``text`` (UTF-8) to ``path`` as the module docstring says; :class:`SpbeError` on failure."""
-    atomic_write_bytes(path, text.encode("utf-8"))
+    atomic_write_bytes(path, text.encode())
 
 
 def atomic_write_bytes(path: Path | str, data: bytes) -> None:
@@ -197,7 +197,7 @@ def remove_leftovers(target: Path) -> None:
         name = entry.name
         if not (name.startswith(prefix) and name.endswith(TEMP_SUFFIX)):
             continue
-        pid = name[len(prefix) :].split(".", 1)[0]
+        pid = name[len(prefix) :].partition(".")[0]
         if (
             pid.isdigit()
             and int(pid) != os.getpid()

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from spbe_calc import batch
-from spbe_calc.batch import PARALLEL_MIN, score_many
+from spbe_calc.batch import PARALLEL_MIN, expand_paths, score_batch, score_files, score_many
 from spbe_calc.core import DEFAULT_BASIS, Basis
 from spbe_calc.errors import SpbeError
 from spbe_calc.model import load_model
@@ -380,3 +380,39 @@ def test_empty_folder(run: Run, tmp_path: Path) -> None:
     (tmp_path / "kosong").mkdir()
     r = run("score", str(tmp_path / "kosong"))
     assert r.exit_code == 2 and "tidak ada berkas" in r.stderr
+
+
+def test_folders_are_expanded_in_the_order_given(tmp_path: Path, write: Callable[..., Path]) -> None:
+    for folder in ("a", "b/sub"):
+        (tmp_path / folder).mkdir(parents=True)
+    b, a = write("b/x.yaml", "levels: {}\n"), write("a/y.yaml", "levels: {}\n")
+    nested = write("b/sub/z.yml", "levels: {}\n")
+    write("b/.tersembunyi.yaml", "levels: {}\n")
+    write("b/catatan.txt", "")
+    assert expand_paths([str(tmp_path / "b"), str(tmp_path / "a")], True) == [str(nested), str(b), str(a)]
+    assert expand_paths([str(tmp_path / "b"), str(tmp_path / "a")], False) == [str(b), str(a)]
+
+
+def test_no_files_to_score_names_what_was_given(tmp_path: Path) -> None:
+    (tmp_path / "kosong").mkdir()
+    for files, said in (([str(tmp_path / "kosong")], str(tmp_path / "kosong")), ([], ".")):
+        with pytest.raises(SpbeError) as caught:
+            score_batch(files, None, False, None, True, DEFAULT_BASIS)
+        assert [(p.path, p.code) for p in caught.value.problems] == [(said, "no-files")]
+
+
+def test_a_set_of_files_is_scored_all_or_nothing_with_the_options_given(
+    write: Callable[..., Path], tmp_path: Path
+) -> None:
+    """``compare``'s files: the model, --partial and the basis reach each; one bad file fails them all."""
+    incomplete = str(write("a.yaml", answers_text(dict.fromkeys(range(1, 47), 3), tahun=2024)))
+    with pytest.raises(SpbeError) as caught:
+        score_files([EX22, incomplete], None, False, DEFAULT_BASIS)
+    assert [p.code for p in caught.value.problems] == ["missing-indicators"]
+    assert [f.path for f in score_files([EX22, incomplete], None, True, DEFAULT_BASIS)] == [EX22, incomplete]
+    with pytest.raises(SpbeError) as caught:
+        score_files([EX22], "spbe-2018", False, DEFAULT_BASIS)
+    assert [p.code for p in caught.value.problems] == ["model-mismatch"]
+    (rounded,) = score_files([EX22], None, False, Basis(banding="rounded"))
+    assert rounded.model.banding == "rounded"
+    assert _summary(score_many([incomplete]))[0][0] == "error"  # not partial unless asked

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
+import stat
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -67,9 +70,24 @@ def test_a_hard_linked_file_is_refused_not_rewritten_in_place(tmp_path: Path) ->
     assert second.read_text(encoding="utf-8") == "lama" and first.stat().st_ino == second.stat().st_ino
 
 
-def test_a_device_is_written_to_not_replaced(run: Run) -> None:
-    r = run("report", str(EX22_PATH), "-o", "/dev/null", "-f", "markdown")
-    assert r.exit_code == 0 and Path("/dev/null").is_char_device()
+def test_a_pipe_is_written_to_not_replaced(run: Run, tmp_path: Path) -> None:
+    """As ``-o /dev/null`` or ``-o /dev/stdout`` would be; a pipe of our own, so that a mutant that
+    replaces it (mutation testing runs as root) replaces nothing of the system's."""
+    pipe = tmp_path / "pipa"
+    os.mkfifo(pipe)
+    # Held open for writing until the report is done: the reader's open does not wait, and its
+    # read ends (at this close) even if the pipe was never written.
+    keep = os.open(pipe, os.O_RDWR)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    try:
+        r = run("report", str(EX22_PATH), "-o", str(pipe), "-f", "markdown")
+    finally:
+        os.close(keep)
+        reader.join()
+    assert r.exit_code == 0 and stat.S_ISFIFO(pipe.stat().st_mode)
+    assert received[0].startswith(b"# Laporan Penilaian Mandiri SPBE")
 
 
 def test_report_to_stdout() -> None:
@@ -233,3 +251,64 @@ def test_a_new_file_gets_the_old_ones_owner_as_far_as_allowed(
     recorded = _as_user(monkeypatch, uid, gid, [20])
     fsutil._give_owner("t.tmp", _stat(owner, group, 0o660))
     assert recorded == calls
+
+
+def test_a_path_is_named_as_it_was_given(tmp_path: Path) -> None:
+    given = f"{tmp_path}/./tidak-ada//j.yaml"  # not what Path() would make of it
+    with pytest.raises(SpbeError) as caught:
+        atomic_write(given, "x")
+    assert [(p.path, p.line, p.col, p.code) for p in caught.value.problems] == [(given, 0, 0, "folder-missing")]
+
+
+def test_a_failed_write_says_why_and_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A disk that fills up while the new file is written (not /dev/full: a mutant that replaced
+    it would replace the system's, and mutation testing runs as root)."""
+    target = tmp_path / "j.yaml"
+    target.write_text("lama", encoding="utf-8")
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(SpbeError) as caught:
+        atomic_write(str(target), "baru")
+    assert [(p.path, p.code, p.args["errno"]) for p in caught.value.problems] == [
+        (str(target), "write-failed", "ENOSPC")
+    ]
+    assert target.read_text(encoding="utf-8") == "lama" and os.listdir(tmp_path) == ["j.yaml"]
+
+
+def _dead_pid() -> int:
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    return dead.pid
+
+
+def test_only_this_files_leftovers_are_removed(tmp_path: Path) -> None:
+    """Another file's leftover, a name that is not a leftover's, and a link named like one are kept."""
+    pid = _dead_pid()
+    others = [f".k.yaml.{pid}.abc123.tmp", f".j.yaml.{pid}.abc123.bak", "j.yaml.tmp", f".j.yaml.{pid}x.abc.tmp"]
+    for name in sorted(others)[:2]:  # some before the leftover, whatever order the folder lists
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    stale = tmp_path / f".j.yaml.{pid}.abc123.tmp"
+    stale.write_text("half", encoding="utf-8")
+    for name in sorted(others)[2:]:
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path / "real.yaml").write_text("real", encoding="utf-8")
+    link = tmp_path / f".j.yaml.{pid}.link00.tmp"
+    link.symlink_to(tmp_path / "real.yaml")
+    remove_leftovers(tmp_path / "j.yaml")
+    assert not stale.exists()
+    assert all((tmp_path / name).exists() for name in others) and link.is_symlink()
+
+
+def test_a_leftover_that_cannot_be_removed_is_left(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    stale = tmp_path / f".j.yaml.{_dead_pid()}.abc123.tmp"
+    stale.write_text("half", encoding="utf-8")
+
+    def refused(path: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "unlink", refused)
+    remove_leftovers(tmp_path / "j.yaml")  # no error: the write goes on
+    assert stale.exists()

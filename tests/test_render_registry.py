@@ -7,6 +7,7 @@ import inspect
 import pytest
 
 from spbe_calc.batch import score_batch
+from spbe_calc.core import DEFAULT_BASIS
 from spbe_calc.errors import SpbeError
 from spbe_calc.render import Options
 from spbe_calc.render.registry import FORMATS, choose, format_for_suffix, format_of, formats, render, renderer
@@ -60,7 +61,7 @@ def test_a_format_is_chosen_by_option_first_then_by_ending() -> None:
 
 
 def test_render_returns_what_the_format_is() -> None:
-    result = score_batch([EX22], None, False, None)
+    result = score_batch([EX22], None, False, None, True, DEFAULT_BASIS)
     out = render("score", "json", result, Options(color=False, width=80, detail=False))
     assert isinstance(out, str) and '"index": 2.38' in out
     with pytest.raises(KeyError):

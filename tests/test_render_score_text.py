@@ -18,6 +18,7 @@ def test_the_exact_index_is_shown_only_when_it_says_more(run: Run, write: Write)
 def test_colours_follow_the_band_rank_not_its_name(write: Write) -> None:
     """A model whose predikat have other names is coloured too: lowest red, highest cyan."""
     from spbe_calc.batch import score_batch
+    from spbe_calc.core import DEFAULT_BASIS
     from spbe_calc.render import Options, band_tone
     from spbe_calc.render.registry import render
 
@@ -32,7 +33,7 @@ def test_colours_follow_the_band_rank_not_its_name(write: Write) -> None:
         text = text.replace(old, new)
     model_path = write("m.yaml", text)
     answers = write("a.yaml", f"model: {model_path}\nlevels: {{1: 5, 2: 5, 3: 5, 4: 5, 5: 5}}\n")
-    batch = score_batch([str(answers)], None, False, None)
+    batch = score_batch([str(answers)], None, False, None, True, DEFAULT_BASIS)
     model = batch.scored[0].model
     assert [band_tone(model, b) for b in model.bands_ascending()] == [
         "red",
