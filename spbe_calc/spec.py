@@ -46,6 +46,15 @@ class Context:
         """Position of the key that names ``path`` (its value's position if there is no key)."""
         return self.key_positions.get(path) or self.at(path)
 
+    def fail_if_said(self, since: int, partial: Any) -> None:
+        """Raise :class:`Invalid` with ``partial`` when a problem was recorded after the ``since``-th.
+
+        A collection is invalid exactly when something inside it was said to be wrong: every
+        check records a problem before it raises, so the problems themselves tell.
+        """
+        if len(self.problems) > since:
+            raise Invalid(partial)
+
 
 class Invalid(Exception):  # noqa: N818  (a signal inside the checker, not an error for users)
     """Internal signal: the node did not fit; the problem is already recorded.
@@ -294,22 +303,19 @@ class Seq(NamedTuple):
                 raise Invalid()
             raise _wrong_type(self, node, ctx, path)
         out: list[Any] = []
-        failed = False
+        since = len(ctx.problems)
         for i, child in enumerate(node.value):
             sub = path + (i,)
             ctx.positions[sub] = (child.line, child.col)
             try:
                 out.append(self.item.check(child, sub, ctx))
             except Invalid as exc:
-                failed = True
                 # What could be checked of the item (None if nothing), in its place: positions
                 # and length stay right, and later checks see the valid parts (as in Obj).
                 out.append(exc.partial)
-        if not failed and len(out) < self.min_items:
+        if len(ctx.problems) == since and len(out) < self.min_items:  # too few, of valid items
             ctx.add(node, "too-few-items", count=self.min_items)
-            failed = True
-        if failed:
-            raise Invalid(out)
+        ctx.fail_if_said(since, out)
         return out
 
     def expected(self) -> str:
@@ -331,8 +337,8 @@ class Field(NamedTuple):
     required: bool = False
 
 
-def _check_entry(spec: Spec, key: Node, value: Node, sub: Path, name: Any, out: dict[Any, Any], ctx: Context) -> bool:
-    """Check one mapping entry into ``out[name]``, recording where it is; ``False`` if invalid.
+def _check_entry(spec: Spec, key: Node, value: Node, sub: Path, name: Any, out: dict[Any, Any], ctx: Context) -> None:
+    """Check one mapping entry into ``out[name]``, recording where it is.
 
     What could be checked of an invalid collection is kept, so that later checks see it too.
     """
@@ -343,8 +349,6 @@ def _check_entry(spec: Spec, key: Node, value: Node, sub: Path, name: Any, out: 
     except Invalid as exc:
         if exc.partial is not None:
             out[name] = exc.partial
-        return False
-    return True
 
 
 class Obj(NamedTuple):
@@ -360,7 +364,7 @@ class Obj(NamedTuple):
         if node.kind != "map":
             raise _wrong_type(self, node, ctx, path)
         out: dict[str, Any] = {}
-        failed = False
+        since = len(ctx.problems)
         for key, value in node.value:
             name = key.value
             if not isinstance(name, str) or name not in self.fields:
@@ -368,21 +372,16 @@ class Obj(NamedTuple):
                 ctx.add(
                     key, "unknown-key", key=name, allowed=", ".join(self.fields), suggestion=close[0] if close else ""
                 )
-                failed = True
                 continue
-            if not _check_entry(self.fields[name].spec, key, value, path + (name,), name, out, ctx):
-                failed = True
+            _check_entry(self.fields[name].spec, key, value, path + (name,), name, out, ctx)
         present = {k.value for k, _ in node.value}
         for name, f in self.fields.items():
             if f.required and name not in present:
                 ctx.add(node, "missing-key", key=name)
-                failed = True
         written = [k for k, _ in node.value if k.value in self.exclusive]
         if len(written) > 1:
             ctx.add(written[1], "only-one-of", keys=" | ".join(self.exclusive))
-            failed = True
-        if failed:
-            raise Invalid(out)
+        ctx.fail_if_said(since, out)
         return out
 
     def expected(self) -> str:
@@ -416,17 +415,14 @@ class MapOf(NamedTuple):
         if node.kind != "map":
             raise _wrong_type(self, node, ctx, path)
         out: dict[Any, Any] = {}
-        failed = False
+        since = len(ctx.problems)
         for key, value in node.value:
             try:
                 k = self.key.check(key, path, ctx)
             except Invalid:
-                failed = True
                 continue
-            if not _check_entry(self.value, key, value, path + (k,), k, out, ctx):
-                failed = True
-        if failed:
-            raise Invalid(out)
+            _check_entry(self.value, key, value, path + (k,), k, out, ctx)
+        ctx.fail_if_said(since, out)
         return out
 
     def expected(self) -> str:

@@ -9,6 +9,7 @@ what the other refuses, except for the documented differences below.
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,25 @@ from spbe_calc.errors import Problem, SpbeError, errors_in
 from spbe_calc.model import bundled_models, check_model, load_model
 from spbe_calc.plan import limits_from_doc
 from spbe_calc.schema import schema
+from spbe_calc.spec import (
+    Bool,
+    ByKind,
+    Context,
+    Field,
+    Int,
+    Invalid,
+    MapOf,
+    Nullable,
+    Num,
+    Obj,
+    Seq,
+    Spec,
+    Str,
+    field_label,
+    key_pattern,
+    run,
+    run_partial,
+)
 from spbe_calc.yamlsafe import Document, Node, parse
 
 from .conftest import DATA, EXAMPLES, ROOT
@@ -247,3 +267,231 @@ def test_generated_documents_agree(kind: str, data: st.DataObject) -> None:
     path = data.draw(st.sampled_from(paths[1:]), label="path")
     mutated = _set(seed, path, data.draw(values, label="value"))
     agree(kind, yaml.safe_dump(mutated, allow_unicode=True, sort_keys=False))
+
+
+# --- the checker's own words: every problem with its place and arguments ------------------------
+
+Said = list[tuple[int, int, str, dict[str, Any]]]
+
+
+def _check(spec: Spec, text: str, path: tuple[Any, ...] = ()) -> tuple[str, Any, Said]:
+    """Check ``text`` with ``spec`` directly: whether it returned or raised, the value, what was said."""
+    doc = parse(text, "t.yaml")
+    assert doc.root is not None and not doc.problems
+    ctx = Context("t.yaml")
+    try:
+        outcome, value = "ok", spec.check(doc.root, path, ctx)
+    except Invalid as exc:
+        outcome, value = "invalid", exc.partial
+    return outcome, value, [(p.line, p.col, p.code, p.args) for p in ctx.problems]
+
+
+OBJ = Obj({"a": Field(Int(), required=True), "b": Field(Str())}, exclusive=("a", "b"))
+
+CHECKED: list[tuple[Spec, str, tuple[Any, ...], tuple[str, Any, Said]]] = [
+    # Str
+    (Str(choices=("a", "b")), "b", (), ("ok", "b", [])),
+    (Str(choices=("a", "b")), "c", (), ("invalid", None, [(1, 1, "bad-choice", {"value": "c", "choices": "a, b"})])),
+    (Str(min_length=1), '"  "', (), ("invalid", None, [(1, 1, "empty-string", {})])),
+    (Str(max_length=3), "abc", (), ("ok", "abc", [])),
+    (Str(max_length=3), "abcd", (), ("invalid", None, [(1, 1, "string-too-long", {"limit": 3})])),
+    (
+        Str(),
+        "5",
+        ("nama",),
+        ("invalid", None, [(1, 1, "wrong-type", {"expected": "str", "found": "int", "field": "nama"})]),
+    ),
+    # Int
+    (
+        Int(),
+        '"2025"',
+        (1, "tahun"),
+        ("invalid", None, [(1, 1, "quoted-number", {"value": "2025", "number": 2025, "field": "tahun"})]),
+    ),
+    (Int(), '" 007 "', (), ("invalid", None, [(1, 1, "quoted-number", {"value": " 007 ", "number": 7, "field": ""})])),
+    (Int(), "true", (), ("invalid", None, [(1, 1, "wrong-type", {"expected": "int", "found": "bool", "field": ""})])),
+    (Int(minimum=1, maximum=5), "5", (), ("ok", 5, [])),
+    (
+        Int(minimum=1, maximum=5),
+        "0",
+        (),
+        ("invalid", None, [(1, 1, "out-of-range", {"value": 0, "minimum": 1, "maximum": 5})]),
+    ),
+    (Int(minimum=1), "0", (), ("invalid", None, [(1, 1, "below-minimum", {"value": 0, "minimum": 1})])),
+    (Int(maximum=5), "6", (), ("invalid", None, [(1, 1, "above-maximum", {"value": 6, "maximum": 5})])),
+    # Num
+    (Num(ratio=True), '"10/3"', (), ("ok", Fraction(10, 3), [])),
+    (Num(ratio=True), '"10/0"', (), ("invalid", None, [(1, 1, "division-by-zero", {"value": "10/0"})])),
+    (
+        Num(),
+        '"10/3"',
+        (),
+        ("invalid", None, [(1, 1, "wrong-type", {"expected": "number", "found": "str", "field": ""})]),
+    ),
+    (
+        Num(),
+        "true",
+        (),
+        ("invalid", None, [(1, 1, "wrong-type", {"expected": "number", "found": "bool", "field": ""})]),
+    ),
+    (Num(minimum=Decimal(0)), "0", (), ("ok", Fraction(0), [])),
+    (
+        Num(minimum=Decimal(0), exclusive_minimum=True),
+        "0.0",
+        (),
+        ("invalid", None, [(1, 1, "too-small", {"value": Decimal("0.0"), "minimum": Decimal(0)})]),
+    ),
+    # Bool, Nullable
+    (Bool(), "1", (), ("invalid", None, [(1, 1, "wrong-type", {"expected": "bool", "found": "int", "field": ""})])),
+    (Nullable(Int()), "~", (), ("ok", None, [])),
+    (
+        Nullable(Int()),
+        "x",
+        (),
+        ("invalid", None, [(1, 1, "wrong-type", {"expected": "int", "found": "str", "field": ""})]),
+    ),
+    # Seq
+    (Seq(Str()), "[a, b]", (), ("ok", ["a", "b"], [])),
+    (Seq(Str(), min_items=1), "[]", (), ("invalid", [], [(1, 1, "too-few-items", {"count": 1})])),
+    (
+        Seq(Str(), min_items=3),
+        "[a, 5]",
+        (),
+        ("invalid", ["a", None], [(1, 5, "wrong-type", {"expected": "str", "found": "int", "field": ""})]),
+    ),
+    (
+        Seq(Str()),
+        "SK Bupati",
+        ("bukti",),
+        (
+            "invalid",
+            None,
+            [(1, 1, "wrong-type", {"expected": "seq", "found": "str", "advice": "list", "key": "bukti"})],
+        ),
+    ),
+    (
+        Seq(Str()),
+        "SK Bupati",
+        (),
+        ("invalid", None, [(1, 1, "wrong-type", {"expected": "seq", "found": "str", "field": ""})]),
+    ),
+    (
+        Seq(Str()),
+        "5",
+        ("bukti",),
+        ("invalid", None, [(1, 1, "wrong-type", {"expected": "seq", "found": "int", "field": "bukti"})]),
+    ),
+    # Obj
+    (OBJ, "{a: 1}", (), ("ok", {"a": 1}, [])),
+    (
+        OBJ,
+        "{c: 1, aa: x}",
+        (),
+        (
+            "invalid",
+            {},
+            [
+                (1, 2, "unknown-key", {"key": "c", "allowed": "a, b", "suggestion": ""}),
+                (1, 8, "unknown-key", {"key": "aa", "allowed": "a, b", "suggestion": "a"}),
+                (1, 1, "missing-key", {"key": "a"}),
+            ],
+        ),
+    ),
+    (OBJ, "{a: 1, b: x}", (), ("invalid", {"a": 1, "b": "x"}, [(1, 8, "only-one-of", {"keys": "a | b"})])),
+    (
+        OBJ,
+        "{a: x, b: z}",
+        (),
+        (
+            "invalid",
+            {"b": "z"},
+            [
+                (1, 5, "wrong-type", {"expected": "int", "found": "str", "field": "a"}),
+                (1, 8, "only-one-of", {"keys": "a | b"}),
+            ],
+        ),
+    ),
+    (OBJ, "[1]", (), ("invalid", None, [(1, 1, "wrong-type", {"expected": "map", "found": "seq", "field": ""})])),
+    # MapOf
+    (MapOf(Int(minimum=1), Str()), "{1: a, 2: b}", (), ("ok", {1: "a", 2: "b"}, [])),
+    (
+        MapOf(Int(minimum=1), Str()),
+        "{0: a, 2: b, 3: 4}",
+        (),
+        (
+            "invalid",
+            {2: "b"},
+            [
+                (1, 2, "below-minimum", {"value": 0, "minimum": 1}),
+                (1, 17, "wrong-type", {"expected": "str", "found": "int", "field": ""}),
+            ],
+        ),
+    ),
+    (
+        MapOf(Int(), Str()),
+        "x",
+        (),
+        ("invalid", None, [(1, 1, "wrong-type", {"expected": "map", "found": "str", "field": ""})]),
+    ),
+    # ByKind
+    (ByKind(scalar=Int(), seq=Seq(Int())), "[1, 2]", (), ("ok", [1, 2], [])),
+    (
+        ByKind(scalar=Int(), seq=Seq(Int())),
+        "{a: 1}",
+        ("levels",),
+        ("invalid", None, [(1, 1, "wrong-type", {"expected": "int | seq", "found": "map", "field": "levels"})]),
+    ),
+]
+
+
+@pytest.mark.parametrize(("spec", "text", "path", "expected"), CHECKED)
+def test_a_check_returns_the_value_or_raises_with_every_problem_said(
+    spec: Spec, text: str, path: tuple[Any, ...], expected: tuple[str, Any, Said]
+) -> None:
+    assert _check(spec, text, path) == expected
+
+
+def test_positions_fall_back_to_the_closest_ancestor() -> None:
+    ctx = Context("t.yaml")
+    assert ctx.at(("a", 1)) == (0, 0) and ctx.key_at(("a",)) == (0, 0)
+    ctx.positions[("a",)] = (3, 5)
+    ctx.key_positions[("a",)] = (3, 1)
+    assert ctx.at(("a", 1, "b")) == (3, 5) and ctx.key_at(("a",)) == (3, 1) and ctx.key_at(("a", 1)) == (3, 5)
+
+
+def test_a_field_is_named_by_its_last_key() -> None:
+    assert field_label((4, "fakta", 2)) == "fakta" and field_label((4, 2)) == "" and field_label(()) == ""
+
+
+@pytest.mark.parametrize(
+    ("key", "pattern"),
+    [
+        (Int(minimum=1, maximum=5), "^(?:1|2|3|4|5)$"),
+        (Int(maximum=3), "^(?:0|1|2|3)$"),
+        (Int(minimum=-2, maximum=1), "^(?:0|1)$"),
+        (Int(minimum=1, maximum=101), "^(?:" + "|".join(str(n) for n in range(1, 102)) + ")$"),
+        (Int(minimum=1, maximum=102), "^[1-9][0-9]*$"),
+        (Int(minimum=0, maximum=101), "^(?:0|[1-9][0-9]*)$"),
+        (Int(), "^(?:0|[1-9][0-9]*)$"),
+        (Int(minimum=1), "^[1-9][0-9]*$"),
+        (Str(), ".*"),
+    ],
+)
+def test_json_keys_match_exactly_the_numbers_the_loader_accepts(key: Spec, pattern: str) -> None:
+    assert key_pattern(key) == pattern
+
+
+def test_a_key_pattern_for_another_minimum_is_refused() -> None:
+    with pytest.raises(ValueError, match="no key pattern for a minimum of 2"):
+        key_pattern(Int(minimum=2))
+
+
+def test_run_gives_nothing_for_a_document_with_problems_and_run_partial_what_was_valid() -> None:
+    doc = parse("{a: x, b: z}", "t.yaml")
+    assert doc.root is not None
+    value, ctx = run(OBJ, doc.root, "t.yaml")
+    assert value is None and [p.code for p in ctx.problems] == ["wrong-type", "only-one-of"]
+    value, ctx = run_partial(OBJ, doc.root, "t.yaml")
+    assert value == {"b": "z"} and ctx.positions[()] == (1, 1) and ctx.key_positions[("b",)] == (1, 8)
+    good = parse("{a: 1}", "t.yaml").root
+    assert good is not None and run(OBJ, good, "t.yaml")[0] == {"a": 1}
