@@ -45,7 +45,8 @@ def proposed_year(model: Model, this_year: int) -> int:
         return this_year
     if this_year < reg.year_from:
         return reg.year_from
-    return reg.year_to if reg.year_to is not None else this_year
+    assert reg.year_to is not None  # a year after an open end is covered
+    return reg.year_to
 
 
 def _one_line(text: str) -> str:

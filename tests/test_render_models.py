@@ -44,3 +44,12 @@ def test_json_has_one_object_per_model_with_its_warning(write: Write) -> None:
     assert mine["years"] == [None, None] and mine["domains"] == 0
     (row,) = [line for line in render_text([thirds], Options()).splitlines() if line.startswith("m.yaml")]
     assert "–" not in row  # no years: an empty cell, not a made-up range
+
+
+def test_models_are_listed_oldest_regulation_first() -> None:
+    assert [(i.name, i.default) for i in bundled_model_infos()] == [
+        ("spbe-2018", False),
+        ("spbe-2020", True),
+        ("pemdi-2026", False),
+        ("pemdi-2026-b", False),
+    ]

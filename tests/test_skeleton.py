@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -15,10 +16,11 @@ import pytest
 from spbe_calc.answers import read_answers
 from spbe_calc.answers.store import update
 from spbe_calc.core import score_file
-from spbe_calc.model import load_model
-from spbe_calc.skeleton import model_for_year, proposed_year
+from spbe_calc.errors import SpbeError
+from spbe_calc.model import Model, load_model
+from spbe_calc.skeleton import LAPORAN_EXAMPLE, init_file, model_for_year, proposed_year
 
-from .conftest import EXAMPLES, Run
+from .conftest import DATA, EXAMPLES, Run
 
 EX22 = EXAMPLES / "kabupaten-contoh-2022.yaml"
 
@@ -152,9 +154,12 @@ def test_a_model_file_is_named_from_the_answers_folder(run: Run, tmp_path: Path)
     assert r.exit_code == 0, r.stderr
     assert read_answers(path).model == "model.yaml"
     assert run("score", "--partial", str(path)).exit_code == 0  # read from the answers file's folder
-    outside = tmp_path / "lain.yaml"
-    r = run("init", str(outside.with_name("x") / "j.yaml"), "--model", str(model))
-    assert r.exit_code == 2
+    (tmp_path / "x").mkdir()
+    elsewhere = tmp_path / "x" / "j.yaml"
+    r = run("init", str(elsewhere), "--model", str(model))
+    said = " ".join(r.stderr.split())
+    assert r.exit_code == 2 and "model ../tim/model.yaml berada di luar folder berkas ini" in said
+    assert not elsewhere.exists()
 
 
 def test_a_year_that_is_not_one_is_refused_before_anything_is_written(run: Run, tmp_path: Path) -> None:
@@ -268,3 +273,46 @@ def test_init_asks_again_for_a_name_in_bytes_that_are_not_utf8(tmp_path: Path) -
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0 and read_answers(tmp_path / "jawaban.yaml").instansi == "Kota Nias"
+
+
+def test_a_new_files_comments_say_how_to_fill_it(tmp_path: Path) -> None:
+    path = tmp_path / "j.yaml"
+    started = init_file(path, None, "Kota X", 2024)
+    assert started.answers.path == str(path) and started.model.id == "spbe-2020"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[:5] == [
+        "# Berkas jawaban penilaian mandiri Indeks SPBE (model spbe-2020), dibuat oleh spbe-calc init.",
+        f"# Isi tingkat tiap indikator dengan: spbe-calc assess {path}",
+        f"# atau ganti null dengan tingkatnya (misalnya 1: 3). Nilai sementara: spbe-calc score --partial {path}",
+        "# Kapabilitas Proses: 1 Rintisan, 2 Terkelola, 3 Terdefinisi, 4 Terpadu dan Terukur, 5 Optimum",
+        "# Kapabilitas Layanan: 1 Informasi, 2 Interaksi, 3 Transaksi, 4 Kolaborasi, 5 Optimum",
+    ]
+    assert lines[lines.index("levels:") + 1 : lines.index("levels:") + 3] == [
+        "  # Domain 1 · Kebijakan Internal SPBE",
+        "  # Aspek 1 · Kebijakan Internal Tata Kelola SPBE",
+    ]
+    assert "  # Aspek 2 · Perencanaan Strategis SPBE" in lines and "  # Domain 2 · Tata Kelola SPBE" in lines
+    assert lines[-7:] == [
+        "",
+        "# Untuk laporan yang ditandatangani (spbe-calc report), hapus tanda # di baris berikut lalu isi:",
+        *("# " + line for line in LAPORAN_EXAMPLE),
+    ]
+    with pytest.raises(SpbeError) as caught:
+        init_file(path, None, "Kota X", 2024)
+    assert [(p.path, p.code) for p in caught.value.problems] == [(str(path), "init-exists")]
+
+
+def test_levels_without_names_are_listed_by_number(tmp_path: Path) -> None:
+    text = (DATA / "mini-model.yaml").read_text(encoding="utf-8")
+    model = tmp_path / "model.yaml"
+    model.write_text(re.sub(r"(?m)^(      [0-9]+: )\{name: [^}]*\}", r"\1{}", text), encoding="utf-8")
+    init_file(tmp_path / "j.yaml", str(model), None, None)
+    assert "# Kapabilitas Proses: 1, 2, 3, 4, 5" in (tmp_path / "j.yaml").read_text(encoding="utf-8").splitlines()
+
+
+def test_a_model_with_an_open_end_proposes_this_year_from_its_start(model: Model) -> None:
+    """A regulation in force from 2026 on covers every later year; before it, its first year."""
+    reg = model.regulation._replace(year_from=2026, year_to=None)
+    open_ended = model._replace(regulation=reg)
+    assert [proposed_year(open_ended, y) for y in (2024, 2026, 2031)] == [2026, 2026, 2031]
+    assert [proposed_year(model, y) for y in (2019, 2021, 2025, 2031)] == [2021, 2021, 2025, 2025]
