@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 import pytest
 import typer.testing
+from hypothesis import HealthCheck, settings
 
 import spbe_calc
 from spbe_calc import cli
@@ -25,6 +26,18 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = Path(spbe_calc.__file__).resolve().parent
 DATA = Path(__file__).resolve().parent / "data"
 EXAMPLES = ROOT / "examples"
+
+if os.environ.get("SPBE_TEST_EXAMPLES"):
+    # Mutation testing (CONTRIBUTING): property tests without their own settings try as few
+    # examples as the others (helpers.examples), and a machine busy with several runs does not
+    # fail them for generating slowly.
+    settings.register_profile(
+        "mutation",
+        max_examples=int(os.environ["SPBE_TEST_EXAMPLES"]),
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    settings.load_profile("mutation")
 
 
 @pytest.fixture(autouse=True)
