@@ -84,10 +84,11 @@ class Run:
     def __init__(self) -> None:
         self.runner = typer.testing.CliRunner()
 
-    def __call__(self, *args: str, env: dict[str, str] | None = None) -> Any:
+    def __call__(self, *args: str, env: dict[str, str] | None = None, color: bool = False) -> Any:
+        """``color``: keep the colours a terminal would get (the runner's output is no terminal)."""
         lang = cli.lang_from_argv(list(args))
         set_language(lang if lang in LANGUAGES else "id")
-        return self.runner.invoke(cli.app, list(args), env=env or {}, catch_exceptions=False)
+        return self.runner.invoke(cli.app, list(args), env=env or {}, catch_exceptions=False, color=color)
 
 
 @pytest.fixture

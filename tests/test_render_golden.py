@@ -1,0 +1,140 @@
+"""Every output format of every command, word for word, against a copy in ``tests/data/golden/``.
+
+The other tests of the renderers check what each output must say (a rank, a predikat, a
+column); these check that nothing else changed unseen: a heading, a separator, a unit, an
+escaped character, the order of the parts. A change meant to show is accepted by writing the
+copies again and reading the difference in review::
+
+    SPBE_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_render_golden.py
+
+The files are named by the command and the format; the paths in them are relative to the
+project. Output to a pipe is 80 columns wide and has no colour; the ``.ansi`` copies are what a
+terminal of 100 columns shows, colours included. A report's date of making is kept as
+``<tanggal>``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from .conftest import DATA, ROOT, Run
+
+GOLDEN = DATA / "golden"
+EX21, EX22 = "examples/kabupaten-contoh-2021.yaml", "examples/kabupaten-contoh-2022.yaml"
+DPS, PLAN = "examples/kota-denpasar-2018.yaml", "examples/rencana-2023.yaml"
+T21, T22, T23 = (f"examples/tahap/kabupaten-contoh-{y}.yaml" for y in (2021, 2022, 2023))
+#: A file with problems of several kinds, for the formats of ``validate``.
+BAD = "tests/corpus/a-answer-unknown-field.yaml"
+
+#: name -> the command's arguments (stdout is compared; for ``-o``, the file written)
+CASES: dict[str, list[str]] = {
+    "score.txt": ["score", EX22],
+    "score-detail.txt": ["score", "-d", EX22],
+    "score-detail.md": ["score", "-d", "-f", "markdown", EX22],
+    "score-detail.csv": ["score", "-d", "-f", "csv", EX22],
+    "score-detail.json": ["score", "-d", "-f", "json", EX22],
+    "score-folder.txt": ["score", "examples/tahap", "--fail-under", "Baik"],
+    "score-folder.jsonl": ["score", "-f", "jsonl", "examples/tahap"],
+    "score-folder.md": ["score", "-f", "markdown", "examples/tahap"],
+    "score-folder.csv": ["score", "-f", "csv", "examples/tahap"],
+    "score-published.txt": ["score", "-d", T21],
+    "score-published.md": ["score", "-d", "-f", "markdown", T21],
+    "score-akhir.txt": ["score", "-d", "--stage", "akhir", T23],
+    "score-2018.txt": ["score", "-d", DPS],
+    "score-en.txt": ["--lang", "en", "score", "-d", EX22],
+    "validate.txt": ["validate", BAD, EX22, PLAN],
+    "validate-parsable.txt": ["validate", "-f", "parsable", BAD],
+    "validate-github.txt": ["validate", "-f", "github", BAD],
+    "validate.json": ["validate", "-f", "json", BAD, EX22],
+    "plan.txt": ["plan", EX22, "-t", "Baik"],
+    "plan-costs.txt": ["plan", EX22, "-t", "3.0", "--costs", PLAN],
+    "plan.json": ["plan", EX22, "-t", "Baik", "-f", "json"],
+    "plan-en.txt": ["--lang", "en", "plan", EX22, "-t", "Sangat Baik"],
+    "compare.txt": ["compare", EX21, EX22],
+    "compare.json": ["compare", "-f", "json", EX21, EX22],
+    "compare-stages.txt": ["compare", T21, T22, T23],
+    "compare-en.txt": ["--lang", "en", "compare", EX21, EX22],
+    "calibrate.txt": ["calibrate", T22, T23],
+    "calibrate.json": ["calibrate", "-f", "json", T22, T23],
+    "peers.txt": ["peers", "Kota Denpasar"],
+    "peers.md": ["peers", "-f", "markdown", "Kota Denpasar"],
+    "peers.json": ["peers", "-f", "json", "Kota Denpasar"],
+    "peers.csv": ["peers", "-f", "csv", "Kota Denpasar"],
+    "peers-file.txt": ["peers", DPS],
+    "peers-en.txt": ["--lang", "en", "peers", "Provinsi Jawa Timur"],
+    "evidence.txt": ["evidence", EX22],
+    "evidence.json": ["evidence", "-f", "json", EX22],
+    "evidence-github.txt": ["evidence", "-f", "github", EX22],
+    "models.txt": ["models"],
+    "models.json": ["models", "-f", "json"],
+    "model.txt": ["models", "spbe-2020"],
+    "model-2018.txt": ["models", "spbe-2018"],
+    "merge.txt": ["merge", "examples/tim/bappeda.yaml", "examples/tim/hukum.yaml", "examples/tim/kominfo.yaml"],
+    "merge.json": ["merge", "-f", "json", *(f"examples/tim/{u}.yaml" for u in ("bappeda", "hukum", "kominfo"))],
+    "merge-prefer.txt": [
+        "merge",
+        "--prefer",
+        "latest",
+        *(f"examples/tim/{u}.yaml" for u in ("bappeda", "hukum", "kominfo")),
+    ],
+    "merge-written.yaml": [
+        "merge",
+        "--prefer",
+        "latest",
+        *(f"examples/tim/{u}.yaml" for u in ("bappeda", "hukum", "kominfo")),
+    ],
+    "report.md": ["report", EX22, "--compare", EX21, "-f", "markdown"],
+    "report.html": ["report", EX22, "--compare", EX21],
+    "report-en.md": ["--lang", "en", "report", EX22, "-f", "markdown"],
+}
+
+#: What a terminal shows (colour, 100 columns): name -> the command's arguments
+ON_A_TERMINAL: dict[str, list[str]] = {
+    "score-detail.ansi": ["score", "-d", EX22],
+    "score-folder.ansi": ["score", "examples/tahap", "--fail-under", "Baik"],
+    "score-akhir.ansi": ["score", "-d", "--stage", "akhir", T23],
+    "validate.ansi": ["validate", BAD, EX22],
+    "plan.ansi": ["plan", EX22, "-t", "Baik"],
+    "compare.ansi": ["compare", T21, T22, T23],
+    "calibrate.ansi": ["calibrate", T22, T23],
+    "peers.ansi": ["peers", DPS],
+    "models.ansi": ["models"],
+    "model.ansi": ["models", "spbe-2020"],
+    "evidence.ansi": ["evidence", EX22],
+    "merge.ansi": ["merge", *(f"examples/tim/{u}.yaml" for u in ("bappeda", "hukum", "kominfo"))],
+}
+
+_DATE = re.compile(
+    r"\b\d{1,2} (?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember|January|February|March|May|June|July|August|October|December) \d{4}\b"
+)
+
+
+def _output(run: Run, name: str, args: list[str], tmp_path: Path) -> str:
+    """What the command shows (stdout), or writes with ``-o`` for the commands that write files."""
+    command = args[2] if args[0] == "--lang" else args[0]
+    out = tmp_path / ("keluar.md" if "markdown" in args else "keluar.html" if command == "report" else "keluar.yaml")
+    if command in ("report", "merge"):
+        args = [*args, "-o", str(out)]
+    r = run(*args, env={"COLUMNS": "100"}, color=name.endswith(".ansi"))
+    assert r.exit_code in (0, 1), r.stderr
+    text = out.read_text(encoding="utf-8") if command == "report" or name.endswith("-written.yaml") else r.stdout
+    return _DATE.sub("<tanggal>", text.replace(str(tmp_path), "<tmp>"))
+
+
+@pytest.mark.parametrize("name", sorted(CASES) + sorted(ON_A_TERMINAL))
+def test_every_output_is_as_kept(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    if name in ON_A_TERMINAL:
+        # The module, not the Typer app that ``spbe_calc.cli`` exports under the same name.
+        monkeypatch.setattr(importlib.import_module("spbe_calc.cli.app"), "is_terminal", lambda stream: True)
+    got = _output(run, name, {**CASES, **ON_A_TERMINAL}[name], tmp_path)
+    kept = GOLDEN / name
+    if os.environ.get("SPBE_UPDATE_GOLDEN"):
+        kept.write_bytes(got.encode("utf-8"))
+    assert got == kept.read_bytes().decode("utf-8"), f"{name}: SPBE_UPDATE_GOLDEN=1 writes it again"
