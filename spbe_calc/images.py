@@ -141,8 +141,6 @@ def _svg(data: bytes) -> Image | ImageProblem:
                 if count > MAX_SVG_ELEMENTS:
                     return ImageProblem("logo-svg-too-complex", {"limit": MAX_SVG_ELEMENTS})
         parser.close()
-    except ParseError:
+    except ParseError:  # no element at all is a parse error too
         return ImageProblem("logo-broken", {"format": "image/svg+xml"})
-    if count == 0:
-        return ImageProblem("logo-format", {})
     return Image(mime="image/svg+xml", data=data, width=0, height=0)
