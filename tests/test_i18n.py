@@ -12,7 +12,7 @@ import string
 
 import pytest
 
-from spbe_calc.i18n import DEFAULT, LANGUAGES, catalogue, set_language, t, words
+from spbe_calc.i18n import DEFAULT, LANGUAGES, catalogue, default_language, set_language, t, words
 
 from .conftest import PACKAGE
 
@@ -133,3 +133,16 @@ def test_command_words_in_both_languages() -> None:
 def test_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError):
         set_language("xx")
+
+
+@pytest.mark.parametrize(("value", "lang"), [("en", "en"), (" EN ", "en"), ("id", "id"), ("fr", "id"), ("", "id")])
+def test_the_language_variable_names_a_language_we_have(monkeypatch: pytest.MonkeyPatch, value: str, lang: str) -> None:
+    monkeypatch.setenv("SPBE_CALC_LANG", value)
+    assert default_language() == lang
+    monkeypatch.delenv("SPBE_CALC_LANG")
+    assert default_language() == "id"
+
+
+def test_command_words_are_every_spelling_and_nothing_else() -> None:
+    quit_words = {w.strip() for lang in LANGUAGES for w in catalogue(lang).MESSAGES["as.word.quit"].split(",")}
+    assert words("as.word.quit") == quit_words and "" not in quit_words

@@ -309,3 +309,23 @@ def test_an_output_saved_meanwhile_is_merged_as_it_is_now(write: Write, monkeypa
     merged = merge_files([str(a), str(b)], str(a))
     assert merged.written and len(calls) == 2  # checked again as the file is now
     assert {k: v.level for k, v in read_answers(a).answers.items()} == {1: 3, 2: 3, 7: 4}
+
+
+def test_the_json_of_a_merge_says_each_conflict_and_what_was_chosen(run: Run, write: Write, tmp_path: Path) -> None:
+    """Two copies of a published result that disagree: every value of each, and the one --prefer took."""
+    a = write("a.yaml", "tahun: 2024\nhasil: {indeks: 2.5, predikat: Baik, domains: {1: 2.7}, sumber: Laporan – A}\n")
+    b = write("b.yaml", "tahun: 2024\nhasil: {indeks: 2.51, predikat: Baik, aspects: {2: 3.1}}\n")
+    out = str(tmp_path / "gabung.yaml")
+    raw = run("merge", str(a), str(b), "-o", out, "--prefer", str(b), "-f", "json").stdout
+    data = json.loads(raw)
+    hasil_a = {"indeks": "2.5", "predikat": "Baik", "domains": {"1": "2.7"}, "aspects": {}, "sumber": "Laporan – A"}
+    hasil_b = {"indeks": "2.51", "predikat": "Baik", "domains": {}, "aspects": {"2": "3.1"}, "sumber": None}
+    assert data["conflicts"] == []
+    (settled,) = data["settled"]
+    assert (settled["indicator"], settled["field"]) == (None, "hasil")
+    assert settled["chosen"] == {"file": str(b), "line": 2, "column": 8, "value": hasil_b}
+    assert settled["values"] == [
+        {"file": str(a), "line": 2, "column": 8, "value": hasil_a},
+        {"file": str(b), "line": 2, "column": 8, "value": hasil_b},
+    ]
+    assert '"Laporan – A"' in raw  # written as it is, not escaped

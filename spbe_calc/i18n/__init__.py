@@ -116,8 +116,4 @@ def words(key: str) -> set[str]:
     Typed commands are recognised in all languages, so that a user who learnt ``quit`` is not
     stopped by a session that happens to run in Indonesian.
     """
-    out: set[str] = set()
-    for lang in LANGUAGES:
-        out.update(w.strip().lower() for w in catalogue(lang).MESSAGES.get(key, "").split(","))
-    out.discard("")
-    return out
+    return {w.strip().lower() for lang in LANGUAGES for w in catalogue(lang).MESSAGES[key].split(",") if w.strip()}
