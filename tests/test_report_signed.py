@@ -8,6 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from spbe_calc.answers.read import Signer
+from spbe_calc.errors import SpbeError
+from spbe_calc.report import parse_signer
+
 from .conftest import EXAMPLES, Run
 from .helpers import EX21, EX22, chromium
 
@@ -203,3 +207,24 @@ def test_pdf_is_a4_and_holds_the_index(run: Run, tmp_path: Path) -> None:
     assert f"Halaman 2 dari {len(pdf.pages)}" in text  # page numbers from the page's own print rules
     assert "Sri Rahayu" in text
     assert sorted(p.name for p in tmp_path.iterdir()) == ["laporan.pdf"]  # temporary files removed
+
+
+@pytest.mark.parametrize(
+    ("text", "signer"),
+    [
+        ("Bupati|Nama", Signer(jabatan="Bupati", nama="Nama", nip=None, peran=None)),
+        (" Bupati | Nama | 1970 ", Signer(jabatan="Bupati", nama="Nama", nip="1970", peran=None)),
+        ("Bupati|Nama||Mengetahui", Signer(jabatan="Bupati", nama="Nama", nip=None, peran="Mengetahui")),
+        ("Bupati|Nama|1970|Mengetahui", Signer(jabatan="Bupati", nama="Nama", nip="1970", peran="Mengetahui")),
+        ("Bupati|Nama|1970|", Signer(jabatan="Bupati", nama="Nama", nip="1970", peran=None)),
+    ],
+)
+def test_a_signer_is_read_from_its_parts(text: str, signer: Signer) -> None:
+    assert parse_signer(text) == signer
+
+
+@pytest.mark.parametrize("text", ["Bupati", "|Nama", "Bupati|", " | ", "a|b|c|d|e", ""])
+def test_a_signer_without_a_post_and_a_name_or_with_too_many_parts_is_refused(text: str) -> None:
+    with pytest.raises(SpbeError) as caught:
+        parse_signer(text)
+    assert [(p.path, p.code, p.args) for p in caught.value.problems] == [("--signer", "bad-signer", {"value": text})]
