@@ -10,7 +10,7 @@ copies again and reading the difference in review::
 The files are named by the command and the format; the paths in them are relative to the
 project (``merge --prefer latest`` is left out: which copy is latest depends on the checkout's
 file times). Output to a pipe is 80 columns wide and has no colour; the ``.ansi`` copies are what a
-terminal of 100 columns shows, colours included. A report's date of making is kept as
+terminal of 100 columns (``-40``: 40 columns) shows, colours included. A report's date of making is kept as
 ``<tanggal>``.
 """
 
@@ -107,6 +107,14 @@ ON_A_TERMINAL: dict[str, list[str]] = {
     "models.ansi": ["models"],
     "model.ansi": ["models", "spbe-2020"],
     "evidence.ansi": ["evidence", EX22],
+    # A narrow terminal: tables become one block per row (PlainTable._stacked).
+    "score-detail-40.ansi": ["score", "-d", EX22],
+    "score-folder-40.ansi": ["score", "examples/tahap"],
+    "compare-40.ansi": ["compare", T21, T22, T23],
+    "plan-40.ansi": ["plan", EX22, "-t", "Baik"],
+    "peers-40.ansi": ["peers", DPS],
+    "calibrate-40.ansi": ["calibrate", T22, T23],
+    "validate-40.ansi": ["validate", BAD, EX22],
     "merge.ansi": ["merge", *(f"examples/tim/{u}.yaml" for u in ("bappeda", "hukum", "kominfo"))],
 }
 
@@ -121,7 +129,8 @@ def _output(run: Run, name: str, args: list[str], tmp_path: Path) -> str:
     out = tmp_path / ("keluar.md" if "markdown" in args else "keluar.html" if command == "report" else "keluar.yaml")
     if command in ("report", "merge"):
         args = [*args, "-o", str(out)]
-    r = run(*args, env={"COLUMNS": "100"}, color=name.endswith(".ansi"))
+    columns = "40" if name.endswith("-40.ansi") else "100"
+    r = run(*args, env={"COLUMNS": columns}, color=name.endswith(".ansi"))
     assert r.exit_code in (0, 1), r.stderr
     text = out.read_text(encoding="utf-8") if command == "report" or name.endswith("-written.yaml") else r.stdout
     return _DATE.sub("<tanggal>", text.replace(str(tmp_path), "<tmp>"))
