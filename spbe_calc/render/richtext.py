@@ -35,13 +35,14 @@ def to_text(options: Options, *items: RenderableType) -> str:
     """Render rich items to text (with ANSI codes when ``options.color``).
 
     A :class:`~rich.text.Text` marked ``no_wrap`` is written whole on one line (a path that a user
-    copies must not be cut in two); everything else fits the width.
+    copies must not be cut in two); everything else fits the width. Rich pads a table's lines to
+    its width; the padding is taken off, as no other output has spaces at the end of a line.
     """
     buffer = io.StringIO()
     out = console(options, buffer)
     for item in items:
         out.print(item, soft_wrap=isinstance(item, Text) and bool(item.no_wrap))
-    return buffer.getvalue().rstrip("\n")
+    return "\n".join(line.rstrip(" ") for line in buffer.getvalue().rstrip("\n").split("\n"))
 
 
 def status_lines(models: Iterable[Model]) -> list[Text]:
