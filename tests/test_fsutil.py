@@ -16,7 +16,7 @@ import pytest
 
 from spbe_calc import fsutil
 from spbe_calc.errors import SpbeError
-from spbe_calc.fsutil import atomic_write, remove_leftovers
+from spbe_calc.fsutil import atomic_write, check_replaceable, remove_leftovers
 
 from .conftest import Run
 from .helpers import EX22, EX22_PATH, EXAMPLES_DIR
@@ -312,3 +312,49 @@ def test_a_leftover_that_cannot_be_removed_is_left(tmp_path: Path, monkeypatch: 
     monkeypatch.setattr(os, "unlink", refused)
     remove_leftovers(tmp_path / "j.yaml")  # no error: the write goes on
     assert stale.exists()
+
+
+@pytest.mark.parametrize(
+    ("given", "code", "args"),
+    [
+        ("", "is-directory", {}),
+        (".", "is-directory", {}),
+        ("{tmp}", "is-directory", {}),
+        ("{tmp}/tidak-ada/j.yaml", "folder-missing", {"folder": "{tmp}/tidak-ada"}),
+        ("{tmp}/berkas.txt/j.yaml", "folder-missing", {"folder": "{tmp}/berkas.txt"}),
+        ("{tmp}/baca-saja.yaml", "read-only", {}),
+    ],
+)
+def test_a_target_that_cannot_be_replaced_is_named_with_the_reason(
+    tmp_path: Path, given: str, code: str, args: dict[str, str]
+) -> None:
+    (tmp_path / "berkas.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "baca-saja.yaml").write_text("x", encoding="utf-8")
+    (tmp_path / "baca-saja.yaml").chmod(0o444)
+    path = given.format(tmp=tmp_path)
+    with pytest.raises(SpbeError) as caught:
+        check_replaceable(path)
+    expected_path = path or "''"
+    assert [(p.path, p.code, p.args) for p in caught.value.problems] == [
+        (expected_path, code, {k: v.format(tmp=tmp_path) for k, v in args.items()})
+    ]
+
+
+def test_a_folder_this_user_may_not_write_in_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As a user without write and search rights on the folder (root has them all, so asked of os.access)."""
+    monkeypatch.setattr(os, "access", lambda path, mode: mode == os.F_OK)  # it exists, nothing more
+    with pytest.raises(SpbeError) as caught:
+        check_replaceable(tmp_path / "j.yaml")
+    assert [(p.path, p.code) for p in caught.value.problems] == [(str(tmp_path / "j.yaml"), "not-writable")]
+
+
+def test_a_check_that_fails_in_the_system_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(os, "stat", broken)
+    with pytest.raises(SpbeError) as caught:
+        check_replaceable(str(tmp_path / "j.yaml"))
+    assert [(p.path, p.code, p.args["errno"]) for p in caught.value.problems] == [
+        (str(tmp_path / "j.yaml"), "write-failed", "EIO")
+    ]
