@@ -7,6 +7,7 @@ from fractions import Fraction
 import pytest
 
 from spbe_calc.bars import Bar, parse_bar, spelled
+from spbe_calc.errors import SpbeError
 from spbe_calc.model import Model
 
 from .conftest import Run
@@ -71,3 +72,24 @@ def test_a_predikat_bar_is_written_as_the_model_writes_it(model: Model) -> None:
 def test_a_plan_names_a_typed_predikat_officially(run: Run) -> None:
     out = " ".join(run("plan", EX22, "--target", "sangat baik").stdout.split())
     assert "Sangat Baik" in out and "sangat baik" not in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["inf", "INF", "Infinity", "nan", "NaN", "+2", "-1", ".5", ",5", "2_5", "12345678", "0.0000001", "1." + "0" * 30],
+)
+def test_a_bar_that_is_no_plain_index_is_refused_naming_the_option(text: str) -> None:
+    with pytest.raises(SpbeError) as caught:
+        parse_bar(text, "--target")
+    assert [(p.path, p.code, p.args) for p in caught.value.problems] == [
+        ("--target", "bad-bar", {"value": text, "option": "--target"})
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("1234567", 1234567), ("0.000001", Fraction(1, 10**6)), ("1." + "0" * 29, 1), ("2,75", Fraction(11, 4))],
+)
+def test_a_bar_at_the_edges_of_what_is_read_is_a_number(text: str, number: Fraction) -> None:
+    """Six orders of magnitude either way and thirty digits are read (and then checked against the scale)."""
+    assert parse_bar(text, "--target") == Bar(text, number=Fraction(number))

@@ -416,3 +416,29 @@ def test_a_set_of_files_is_scored_all_or_nothing_with_the_options_given(
     (rounded,) = score_files([EX22], None, False, Basis(banding="rounded"))
     assert rounded.model.banding == "rounded"
     assert _summary(score_many([incomplete]))[0][0] == "error"  # not partial unless asked
+
+
+@pytest.mark.parametrize(
+    ("value", "jobs"), [(None, "cpus"), ("", "cpus"), (" ", "cpus"), ("1", 1), (" 1 ", 1), ("9" * 30, "cpus")]
+)
+def test_the_job_count_is_the_variable_capped_by_the_cpus(
+    monkeypatch: pytest.MonkeyPatch, value: str | None, jobs: object
+) -> None:
+    cpus = len(os.sched_getaffinity(0))
+    if value is None:
+        monkeypatch.delenv("SPBE_CALC_JOBS", raising=False)
+    else:
+        monkeypatch.setenv("SPBE_CALC_JOBS", value)
+    assert batch.jobs_wanted() == (cpus if jobs == "cpus" else jobs)
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "1.5", "dua", "٣", "9" * 31])
+def test_a_job_count_that_is_no_whole_number_of_at_least_one_is_refused(
+    monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv("SPBE_CALC_JOBS", value)
+    with pytest.raises(SpbeError) as caught:
+        batch.jobs_wanted()
+    assert [(p.path, p.code, p.args) for p in caught.value.problems] == [
+        ("SPBE_CALC_JOBS", "bad-jobs", {"value": value[:40], "cpus": len(os.sched_getaffinity(0))})
+    ]

@@ -5,6 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from spbe_calc.answers import read_answers
+from spbe_calc.core import year_warnings
+from spbe_calc.errors import Severity
+from spbe_calc.model import load_model
+
 from .conftest import Run
 from .helpers import EX22_PATH, Write
 
@@ -24,3 +29,20 @@ def test_a_model_that_cannot_be_read_is_reported_at_the_model_line(run: Run, wri
         assert r.exit_code == 2, command
         assert f"{path}:{line}:8:" in r.stdout + r.stderr
         assert "tidak-ada.yaml" in r.stdout + r.stderr
+
+
+def test_a_year_the_model_was_not_made_for_is_a_warning_at_the_year(write: Callable[..., Path]) -> None:
+    path = write("a.yaml", "model: spbe-2020\ninstansi: Kab A\ntahun: 2019\nlevels: {}\n")
+    (warning,) = year_warnings(read_answers(path), load_model("spbe-2020"))
+    assert (warning.path, warning.line, warning.col, warning.code, warning.args, warning.severity) == (
+        str(path),
+        3,
+        8,
+        "year-outside-model",
+        {"year": 2019, "model": "spbe-2020", "start": 2021, "end": 2025},
+        Severity.WARNING,
+    )
+    open_ended = load_model("pemdi-2026")
+    (warning,) = year_warnings(read_answers(path), open_ended)
+    assert warning.args == {"year": 2019, "model": "pemdi-2026", "start": 2026, "end": ""}
+    assert year_warnings(read_answers(write("b.yaml", "tahun: 2021\nlevels: {}\n")), load_model("spbe-2020")) == []

@@ -103,3 +103,19 @@ def test_an_operating_system_error_is_said_of_the_whole_file() -> None:
             path="a.yaml", line=0, col=0, code="cannot-read", args={"reason": "Permission denied", "errno": "EACCES"}
         )
     ]
+
+
+def test_problems_beyond_the_limit_are_counted_in_one_more_said_of_the_whole_file() -> None:
+    problems = [
+        Problem(path="b.yaml", line=9, col=1, code="x", args={}),
+        *(Problem(path="a.yaml", line=n, col=2, code="x", args={}) for n in (5, 3, 4, 1, 2)),
+        Problem(path="a.yaml", line=1, col=1, code="x", args={}),
+    ]
+    assert [(p.path, p.line, p.col, p.code, p.args) for p in capped(problems, limit=3)] == [
+        ("b.yaml", 9, 1, "x", {}),
+        ("a.yaml", 1, 1, "x", {}),
+        ("a.yaml", 1, 2, "x", {}),
+        ("a.yaml", 2, 2, "x", {}),
+        ("a.yaml", 0, 0, "more-problems", {"count": 3}),
+    ]
+    assert capped(problems[:3], limit=3) == [problems[0], problems[2], problems[1]]
