@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from spbe_calc.answers import read_answers
-from spbe_calc.core import year_warnings
-from spbe_calc.errors import Severity
+from spbe_calc.core import Basis, score_file, year_warnings
+from spbe_calc.errors import Severity, SpbeError
 from spbe_calc.model import load_model
 
 from .conftest import Run
@@ -46,3 +48,15 @@ def test_a_year_the_model_was_not_made_for_is_a_warning_at_the_year(write: Calla
     (warning,) = year_warnings(read_answers(path), open_ended)
     assert warning.args == {"year": 2019, "model": "pemdi-2026", "start": 2026, "end": ""}
     assert year_warnings(read_answers(write("b.yaml", "tahun: 2021\nlevels: {}\n")), load_model("spbe-2020")) == []
+
+
+def test_strict_makes_a_year_outside_the_model_an_error(write: Callable[..., Path]) -> None:
+    path = str(write("a.yaml", "model: spbe-2020\ninstansi: Kab A\ntahun: 2019\nlevels: {}\n"))
+    scored = score_file(path, partial=True)
+    assert [(w.code, w.severity) for w in scored.warnings] == [("year-outside-model", Severity.WARNING)]
+    with pytest.raises(SpbeError) as caught:
+        score_file(path, partial=True, basis=Basis(strict=True))
+    assert [(p.line, p.col, p.code, p.severity) for p in caught.value.problems] == [
+        (3, 8, "year-outside-model", Severity.ERROR)
+    ]
+    assert score_file(EX22_PATH.as_posix(), basis=Basis(strict=True)).warnings == ()  # a year it covers

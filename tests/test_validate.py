@@ -119,3 +119,10 @@ def test_answers_whose_model_cannot_be_read_are_bad_input(write: Callable[..., P
     assert (report.path, report.kind, report.readable) == (path, "answers", False)
     # Answers written for another model than the one asked for: a finding, not bad input.
     assert validate_file(EX22, "spbe-2018").readable is True
+
+
+def test_a_plan_with_a_problem_is_reported_as_a_plan(write: Callable[..., Path]) -> None:
+    path = str(write("rencana.yaml", "default: {cost: 5}\nindicators:\n  99: {cost: 3}\n"))
+    report = validate_file(path, "spbe-2020")
+    assert _report(report) == (path, "plan", True, "spbe-2020")
+    assert [(p.path, p.line) for p in report.problems] == [(path, 3)] and report.errors() == 1
