@@ -173,19 +173,19 @@ def test_english(run: Run) -> None:
     assert "In province" in out and "2 of 10" in out and "Among kota" in out
 
 
-def _banyuasin_2025(tmp_path: Path) -> Path:
+def _file_of(tmp_path: Path, instansi: str, tahun: int) -> Path:
+    """The 2022 example as a file of ``instansi`` for ``tahun`` (with the logo its report names)."""
     text = (EXAMPLES / "kabupaten-contoh-2022.yaml").read_text(encoding="utf-8")
-    text = text.replace("Pemerintah Kabupaten Contoh", "Pemerintah Kabupaten Banyuasin").replace(
-        "tahun: 2022", "tahun: 2025"
+    path = tmp_path / f"{tahun}.yaml"
+    path.write_text(
+        text.replace("Pemerintah Kabupaten Contoh", instansi).replace("tahun: 2022", f"tahun: {tahun}"), "utf-8"
     )
-    path = tmp_path / "banyuasin-2025.yaml"
-    path.write_text(text, encoding="utf-8")
     (tmp_path / "logo-contoh.svg").write_bytes((EXAMPLES / "logo-contoh.svg").read_bytes())
     return path
 
 
 def test_compare_adds_the_published_years_marked_as_published(run: Run, tmp_path: Path) -> None:
-    path = _banyuasin_2025(tmp_path)
+    path = _file_of(tmp_path, "Pemerintah Kabupaten Banyuasin", 2025)
     r = run("compare", str(path), "-f", "json")
     assert r.exit_code == 0, r.stderr
     files = json.loads(r.stdout)["files"]
@@ -197,7 +197,7 @@ def test_compare_adds_the_published_years_marked_as_published(run: Run, tmp_path
 
 
 def test_the_report_has_a_position_part_and_last_years_published_result(run: Run, tmp_path: Path) -> None:
-    path = _banyuasin_2025(tmp_path)
+    path = _file_of(tmp_path, "Pemerintah Kabupaten Banyuasin", 2025)
     out = tmp_path / "laporan.html"
     assert run("report", str(path), "-o", str(out)).exit_code == 0
     html = out.read_text(encoding="utf-8")
@@ -280,16 +280,6 @@ def test_an_agency_of_one_published_year(run: Run) -> None:
     assert (data["kind"], data["group"]) == ("kementerian", "Kementerian")
 
 
-def _bangka_2025(tmp_path: Path) -> Path:
-    text = (EXAMPLES / "kabupaten-contoh-2022.yaml").read_text(encoding="utf-8")
-    text = text.replace("Pemerintah Kabupaten Contoh", "Pemerintah Kabupaten Bangka").replace(
-        "tahun: 2022", "tahun: 2025"
-    )
-    path = tmp_path / "bangka-2025.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
 def test_a_group_renamed_between_years_places_the_self_assessment_in_this_years_group(run: Run, tmp_path: Path) -> None:
     """Kab. Bangka's province group was "... Bangka Belitung" in 2023 and "... Kepulauan Bangka Belitung" in
     2024: a 2025 file is placed among the 2024 group, and the agency is shown with its latest group."""
@@ -298,7 +288,7 @@ def test_a_group_renamed_between_years_places_the_self_assessment_in_this_years_
         "2023": "Pemerintah Daerah di Bangka Belitung",
         "2024": "Pemerintah Daerah di Kepulauan Bangka Belitung",
     }
-    data = json.loads(run("peers", str(_bangka_2025(tmp_path)), "-f", "json").stdout)
+    data = json.loads(run("peers", str(_file_of(tmp_path, "Pemerintah Kabupaten Bangka", 2025)), "-f", "json").stdout)
     assert data["group"] == groups["2024"] and data["kind"] == "kabupaten"
     assessed = data["self_assessment"]["group"]
     others = [
@@ -330,7 +320,7 @@ def test_a_file_without_instansi_is_refused_where_it_would_be(run: Run, tmp_path
 
 
 def test_a_file_is_scored_whole_under_the_model_asked_for(run: Run, tmp_path: Path) -> None:
-    path = _bangka_2025(tmp_path)
+    path = _file_of(tmp_path, "Pemerintah Kabupaten Bangka", 2025)
     r = run("peers", str(path), "--model", "spbe-2018")
     assert r.exit_code == 2 and "dinilai dengan 'spbe-2018'" in r.stderr
     text = path.read_text(encoding="utf-8")
@@ -347,7 +337,7 @@ def test_a_name_ending_in_yaml_is_a_file_even_when_it_is_missing(run: Run, tmp_p
 
 
 def test_a_file_with_another_suffix_is_read_as_a_file(run: Run, tmp_path: Path) -> None:
-    path = _bangka_2025(tmp_path).rename(tmp_path / "jawaban.txt")
+    path = _file_of(tmp_path, "Pemerintah Kabupaten Bangka", 2025).rename(tmp_path / "jawaban.txt")
     data = json.loads(run("peers", str(path), "-f", "json").stdout)
     assert data["instansi"] == "Pemerintah Kab. Bangka" and data["self_assessment"]["year"] == 2025
 
@@ -393,7 +383,9 @@ def test_an_index_of_another_model_is_placed_with_a_warning(run: Run, tmp_path: 
     )
     assert "model spbe-2018, sedangkan hasil terbit memakai spbe-2020" in warning["message"]
     assert data["self_assessment"]["model"] == "spbe-2018"
-    same_model = json.loads(run("peers", str(_bangka_2025(tmp_path)), "-f", "json").stdout)
+    same_model = json.loads(
+        run("peers", str(_file_of(tmp_path, "Pemerintah Kabupaten Bangka", 2025)), "-f", "json").stdout
+    )
     assert same_model["self_assessment"]["model"] == "spbe-2020" and same_model["warnings"] == []
 
 
@@ -407,7 +399,7 @@ def test_an_agency_the_table_lacks_keeps_the_kind_its_name_says(run: Run) -> Non
 
 
 def test_compare_names_the_published_columns_by_their_source(run: Run, tmp_path: Path) -> None:
-    path = _bangka_2025(tmp_path)
+    path = _file_of(tmp_path, "Pemerintah Kabupaten Bangka", 2025)
     (tmp_path / "logo-contoh.svg").write_bytes((EXAMPLES / "logo-contoh.svg").read_bytes())
     data = json.loads(run("compare", str(path), "-f", "json").stdout)
     files = data["files"]
@@ -421,22 +413,12 @@ def test_compare_names_the_published_columns_by_their_source(run: Run, tmp_path:
 
 
 def test_compare_adds_no_published_years_to_files_of_different_agencies(run: Run, tmp_path: Path) -> None:
-    path = _bangka_2025(tmp_path)
+    path = _file_of(tmp_path, "Pemerintah Kabupaten Bangka", 2025)
     (tmp_path / "logo-contoh.svg").write_bytes((EXAMPLES / "logo-contoh.svg").read_bytes())
     other = str(EXAMPLES / "kabupaten-contoh-2022.yaml")
     r = run("compare", other, str(path), "-f", "json")
     assert r.exit_code == 0, r.stderr
     assert [f["published"] for f in json.loads(r.stdout)["files"]] == [False, False]
-
-
-def _file_of(tmp_path: Path, instansi: str, tahun: int) -> Path:
-    text = (EXAMPLES / "kabupaten-contoh-2022.yaml").read_text(encoding="utf-8")
-    path = tmp_path / f"{tahun}.yaml"
-    path.write_text(
-        text.replace("Pemerintah Kabupaten Contoh", instansi).replace("tahun: 2022", f"tahun: {tahun}"), "utf-8"
-    )
-    (tmp_path / "logo-contoh.svg").write_bytes((EXAMPLES / "logo-contoh.svg").read_bytes())
-    return path
 
 
 def test_a_file_of_2024_is_placed_in_the_group_of_2023(run: Run, tmp_path: Path) -> None:
