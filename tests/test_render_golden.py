@@ -33,6 +33,8 @@ T21, T22, T23 = (f"examples/tahap/kabupaten-contoh-{y}.yaml" for y in (2021, 202
 BAD = "tests/corpus/a-answer-unknown-field.yaml"
 #: Names with a per cent sign, a comma, a colon, a line break and a dash, and several problems.
 HOSTILE = "tests/data/aneh.yaml"
+#: Units' copies that disagree on every kind of field.
+SALINAN = "tests/data/salinan"
 
 #: name -> the command's arguments (stdout is compared; for ``-o``, the file written)
 CASES: dict[str, list[str]] = {
@@ -112,6 +114,35 @@ CASES: dict[str, list[str]] = {
     "model-two-scales.txt": ["models", "tests/data/model-two-scales.yaml"],
     "model-en.txt": ["--lang", "en", "models", "spbe-2020"],
     "merge.txt": ["merge", "examples/tim/bappeda.yaml", "examples/tim/hukum.yaml", "examples/tim/kominfo.yaml"],
+    "merge-fields.txt": ["merge", f"{SALINAN}/unit-a.yaml", f"{SALINAN}/unit-b.yaml"],
+    "merge-fields.json": ["merge", "-f", "json", f"{SALINAN}/unit-a.yaml", f"{SALINAN}/unit-b.yaml"],
+    "merge-fields-prefer.txt": [
+        "merge",
+        "--prefer",
+        f"{SALINAN}/unit-b.yaml",
+        f"{SALINAN}/unit-a.yaml",
+        f"{SALINAN}/unit-b.yaml",
+    ],
+    "merge-fields-prefer.json": [
+        "merge",
+        "-f",
+        "json",
+        "--prefer",
+        f"{SALINAN}/unit-b.yaml",
+        f"{SALINAN}/unit-a.yaml",
+        f"{SALINAN}/unit-b.yaml",
+    ],
+    "merge-published.txt": ["merge", f"{SALINAN}/terbit-a.yaml", f"{SALINAN}/terbit-b.yaml"],
+    "merge-published-prefer.json": [
+        "merge",
+        "-f",
+        "json",
+        "--prefer",
+        f"{SALINAN}/terbit-a.yaml",
+        f"{SALINAN}/terbit-a.yaml",
+        f"{SALINAN}/terbit-b.yaml",
+    ],
+    "merge-published-en.txt": ["--lang", "en", "merge", f"{SALINAN}/terbit-a.yaml", f"{SALINAN}/terbit-b.yaml"],
     "merge.json": ["merge", "-f", "json", *(f"examples/tim/{u}.yaml" for u in ("bappeda", "hukum", "kominfo"))],
     "merge-prefer.txt": [
         "merge",
