@@ -391,8 +391,12 @@ def _cheapest(lanes: list[_Lane], need: Fraction, strict: bool, limits: Limits) 
         for k, c in enumerate(costs, start=1):
             cumulative += int(c * cden) * max_steps + 1
             shift = gain * k
-            for u in range(n_units + 1):
-                cand = best[u - shift if u > shift else 0] + cumulative
+            # best[u - shift], or best[0] where the step alone covers u: the row shifted once, not an
+            # index worked out per cell (a quarter of the worst case of bench/run.py).
+            lead = min(shift, n_units)
+            shifted = [best[0]] * (lead + 1) + best[1 : n_units + 1 - lead]
+            for u, before in enumerate(shifted):
+                cand = before + cumulative
                 if cand < new[u]:
                     new[u] = cand
                     pick[u] = k
