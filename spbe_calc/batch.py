@@ -76,6 +76,17 @@ def _score_chunk(paths: list[str], model_ref: str | None, partial: bool, basis: 
     return [_listed(_one(path, model_ref, partial, basis)) for path in paths]
 
 
+def _can_fork() -> bool:
+    """Whether workers can be forked (not on Windows), so that they inherit the loaded models.
+
+    Imported here, for large batches only: multiprocessing and the process pool cost ~13 ms per
+    start (import and teardown, measured against ``import typer, yaml``).
+    """
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def score_many(
     paths: list[str],
     model_ref: str | None = None,
@@ -85,15 +96,11 @@ def score_many(
 ) -> list[Outcome]:
     """Score every file, in order: each outcome a :class:`ScoredFile` (see :func:`_listed`) or an error."""
     jobs = jobs or jobs_wanted()
-    if jobs < 2 or len(paths) < PARALLEL_MIN:
+    if jobs < 2 or len(paths) < PARALLEL_MIN or not _can_fork():
         return [_listed(_one(p, model_ref, partial, basis)) for p in paths]
-    # Imported here: multiprocessing and the process pool cost ~13 ms per start (import and
-    # teardown, measured against `import typer, yaml`), and only large batches use them.
-    import multiprocessing
+    import multiprocessing  # imported by _can_fork already
     from concurrent.futures import ProcessPoolExecutor
 
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return [_listed(_one(p, model_ref, partial, basis)) for p in paths]
     # The first file is scored here: it loads the model(s), which forked workers then inherit.
     first = _listed(_one(paths[0], model_ref, partial, basis))
     rest = paths[1:]

@@ -69,7 +69,12 @@ def test_parallel_equals_sequential(write: Callable[..., Path], tmp_path: Path) 
 
 @pytest.mark.parametrize(
     ("model_ref", "basis"),
-    [("spbe-2020", DEFAULT_BASIS), (None, Basis(banding="rounded", strict=True)), (None, Basis(stage="akhir"))],
+    [
+        ("spbe-2020", DEFAULT_BASIS),
+        ("spbe-2018", DEFAULT_BASIS),  # the first file (scored by the parent) refused too
+        (None, Basis(banding="rounded", strict=True)),
+        (None, Basis(stage="akhir")),
+    ],
 )
 def test_workers_score_with_the_model_and_basis_asked_for(
     write: Callable[..., Path], tmp_path: Path, model_ref: str | None, basis: Basis
@@ -80,8 +85,10 @@ def test_workers_score_with_the_model_and_basis_asked_for(
     two = _summary(score_many(paths, model_ref, True, jobs=2, basis=basis))
     assert one == two
     assert one != _summary(score_many(paths, None, True, jobs=1))  # the option changes some result
-    if model_ref:  # the last file, of spbe-2018, is refused under spbe-2020
+    if model_ref == "spbe-2020":  # the last file, of spbe-2018, is refused under spbe-2020
         assert one[-1][0] == "error" and one[-1][1][0][3] == "model-mismatch"  # type: ignore[index]
+    if model_ref == "spbe-2018":  # a file of 47 indicators does not fit a model of 35
+        assert one[0][0] == "error"  # type: ignore[index]
 
 
 def test_every_result_of_a_batch_is_kept_without_positions(write: Callable[..., Path], tmp_path: Path) -> None:
