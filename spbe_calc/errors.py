@@ -85,7 +85,7 @@ def fail(path: str, code: str, line: int = 0, col: int = 0, **args: Any) -> Spbe
 
 def os_failure(path: str, code: str, exc: OSError) -> SpbeError:
     """An operating-system error as an :class:`SpbeError` (see :func:`os_reason`)."""
-    return fail(path, code, 0, 0, **os_reason(exc))
+    return SpbeError([Problem(path=path, line=0, col=0, code=code, args=os_reason(exc))])
 
 
 def os_reason(exc: OSError) -> dict[str, str]:

@@ -119,3 +119,8 @@ def test_problems_beyond_the_limit_are_counted_in_one_more_said_of_the_whole_fil
         ("a.yaml", 0, 0, "more-problems", {"count": 3}),
     ]
     assert capped(problems[:3], limit=3) == [problems[0], problems[2], problems[1]]
+
+
+def test_problems_at_one_place_keep_the_order_they_were_found_in() -> None:
+    found = [Problem(path="a.yaml", line=2, col=1, code=code, args={"n": n}) for n, code in enumerate("zay")]
+    assert capped(found, limit=5) == found
