@@ -358,3 +358,16 @@ def test_a_check_that_fails_in_the_system_says_why(tmp_path: Path, monkeypatch: 
     assert [(p.path, p.code, p.args["errno"]) for p in caught.value.problems] == [
         (str(tmp_path / "j.yaml"), "write-failed", "EIO")
     ]
+
+
+def test_a_colleagues_file_a_new_one_could_not_keep_open_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As user 1000: a file of another owner, open to nobody else, would lose its owner's access."""
+    target = tmp_path / "j.yaml"
+    target.write_text("x", encoding="utf-8")
+    target.chmod(0o644)
+    _as_user(monkeypatch, 1000, 100, [20])
+    with pytest.raises(SpbeError) as caught:
+        check_replaceable(target)
+    assert [(p.path, p.code, p.args) for p in caught.value.problems] == [(str(target), "foreign-owner", {})]

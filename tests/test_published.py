@@ -196,3 +196,17 @@ def test_could_be_is_whether_some_value_that_rounds_to_it_lies_in_the_band(model
     ]
     for band in (*model.bands, *exclusive):
         assert could_be(model, shown, band) == _rounds_into(model, shown, band), (shown, band.name)
+
+
+@pytest.mark.parametrize(
+    ("value", "predikat", "expected"), [("1", "Memuaskan", "Kurang"), ("5", "Kurang", "Memuaskan")]
+)
+def test_a_predikat_that_cannot_be_is_said_at_the_ends_of_the_range_too(
+    write: Callable[..., Path], value: str, predikat: str, expected: str
+) -> None:
+    path = write("a.yaml", f"tahun: 2024\nhasil: {{indeks: {value}, predikat: {predikat}}}\n")
+    (warning,) = score_file(str(path)).warnings
+    assert (warning.code, warning.args) == (
+        "published-predikat-mismatch",
+        {"index": value, "predikat": predikat, "expected": expected},
+    )

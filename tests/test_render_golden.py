@@ -70,6 +70,7 @@ CASES: dict[str, list[str]] = {
     "validate-parsable.txt": ["validate", "-f", "parsable", BAD],
     "validate-github.txt": ["validate", "-f", "github", BAD],
     "validate.json": ["validate", "-f", "json", BAD, EX22],
+    "validate-incomplete.txt": ["validate", "tests/corpus/a-missing-indicator.yaml"],
     "validate-hostile.txt": ["validate", HOSTILE],
     "validate-hostile-github.txt": ["validate", "-f", "github", HOSTILE],
     "validate-hostile-parsable.txt": ["validate", "-f", "parsable", HOSTILE],
