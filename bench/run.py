@@ -96,7 +96,7 @@ def bench_plan(repeat: int) -> float:
         i.id: {"cost": {2: 1 + i.id % 3, 3: 2 + i.id % 4, 4: 3 + i.id % 5, 5: 5 + i.id % 7}} for i in model.indicators
     }
     limits = Limits(entries=costs)
-    bar = parse_bar("5")
+    bar = parse_bar("5", "--target")
     make_plan(model, levels, bar, limits)  # warm-up
     times = []
     for _ in range(repeat):
