@@ -124,12 +124,7 @@ def test_an_ambiguous_or_unknown_name_gets_the_closest_names(run: Run) -> None:
 def test_a_self_assessment_is_placed_in_last_years_table(run: Run, tmp_path: Path) -> None:
     """A 2025 file of Kab. Banyuasin at 2.38 (the example's levels): its rank among the 2024 results of its province
     (its own 2024 row left out, itself put in) and of all kabupaten, and the top quarter's index."""
-    text = (EXAMPLES / "kabupaten-contoh-2022.yaml").read_text(encoding="utf-8")
-    text = text.replace("Pemerintah Kabupaten Contoh", "Pemerintah Kabupaten Banyuasin").replace(
-        "tahun: 2022", "tahun: 2025"
-    )
-    path = tmp_path / "banyuasin-2025.yaml"
-    path.write_text(text, encoding="utf-8")
+    path = _file_of(tmp_path, "Pemerintah Kabupaten Banyuasin", 2025)
     data = json.loads(run("peers", str(path), "-f", "json").stdout)
     assessed = data["self_assessment"]
     assert (assessed["year"], assessed["against"], assessed["index_exact"]) == (2025, 2024, "2.38")
