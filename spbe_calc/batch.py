@@ -54,7 +54,7 @@ def jobs_wanted() -> int:
 
 def _one(path: str, model_ref: str | None, partial: bool, basis: Basis = DEFAULT_BASIS) -> Outcome:
     try:
-        return score_file(path, model_ref, partial, None, basis)
+        return score_file(path, model_ref, partial, basis)
     except SpbeError as exc:
         return exc
 
@@ -117,15 +117,12 @@ def score_many(
     gc.freeze()
     gc.disable()
     try:
+        # Ctrl-C reaches every process of the terminal's group; the workers ignore it. Interrupted,
+        # map's results drop the chunks not started yet, and the with block waits only for the
+        # chunks under way.
         with pool:
-            try:
-                read = pool.map(_score_chunk, chunks, repeat(model_ref), repeat(partial), repeat(basis))
-                return [first, *(item for chunk in read for item in chunk)]
-            except KeyboardInterrupt:
-                # Ctrl-C reaches every process of the terminal's group; the workers ignore it, and
-                # the chunks not started yet are dropped, so the pool winds down at once.
-                pool.shutdown(wait=True, cancel_futures=True)
-                raise
+            read = pool.map(_score_chunk, chunks, repeat(model_ref), repeat(partial), repeat(basis))
+            return [first, *(item for chunk in read for item in chunk)]
     finally:
         gc.unfreeze()
         if collecting:

@@ -93,7 +93,7 @@ def _declared_model(answers: Answers) -> Model:
     except SpbeError as exc:
         line, col = answers.position("model")
         named = Problem(path=answers.path, line=line, col=col, code="model-unusable", args={"name": answers.model})
-        raise SpbeError([named, *exc.problems], exc.exit_code) from None
+        raise SpbeError([named, *exc.problems]) from None
 
 
 def model_for_checked(answers: Answers, model_ref: str | None) -> Model:
@@ -101,7 +101,7 @@ def model_for_checked(answers: Answers, model_ref: str | None) -> Model:
     try:
         return model_for(answers, model_ref)
     except SpbeError as exc:
-        raise SpbeError([*answers.problems, *exc.problems], exc.exit_code) from None
+        raise SpbeError([*answers.problems, *exc.problems]) from None
 
 
 def year_warnings(answers: Answers, model: Model) -> list[Problem]:
@@ -146,7 +146,6 @@ def scored(
         missing=tuple(missing),
         score_high=high,
         stage=basis.stage,
-        published=None,
         warnings=tuple(warnings),
         stage_sources=sources,
     )
@@ -168,8 +167,6 @@ def score_answers(
             answers=answers,
             model=model,
             score=result,
-            missing=(),
-            score_high=None,
             stage="akhir",
             published=answers.hasil,
             warnings=(*warnings, *more),
@@ -212,12 +209,11 @@ def score_file(
     path: str,
     model_ref: str | None = None,
     partial: bool = False,
-    advice: str | None = None,
     basis: Basis = DEFAULT_BASIS,
 ) -> ScoredFile:
     """Read, check and score one answers file; raise :class:`SpbeError` on any problem."""
     answers = read_answers(path)
-    return score_answers(answers, model_for_checked(answers, model_ref), partial, advice, basis)
+    return score_answers(answers, model_for_checked(answers, model_ref), partial, basis=basis)
 
 
 class ModelInfo(NamedTuple):

@@ -216,11 +216,11 @@ def report_for(
     The evidence is checked too, so that the report can link each local document (relative to
     ``output``'s folder) and mark the ones that are missing or changed.
     """
-    current = score_file(path, model_ref, partial, None, basis)
+    current = score_file(path, model_ref, partial, basis)
     if current.published is not None:
         raise published_only(current.answers)  # a report explains levels; a published result has none
     # The earlier file may be a published result (its index and predikat are what the report needs).
-    before = score_file(request.previous, None, partial, None, basis) if request.previous is not None else None
+    before = score_file(request.previous, None, partial, basis) if request.previous is not None else None
     if before is None and request.published:  # the latest published year before this one
         earlier = [f for f in published_beside([current]) if (f.answers.tahun or 0) < (current.answers.tahun or 0)]
         before = earlier[-1] if earlier else None

@@ -106,15 +106,17 @@ def _as_a_worker(conn: Connection) -> None:
     gc.disable()
     batch._worker_start(os.getppid())
     model = load_model("spbe-2020")
-    for_a_year = model._replace(year=2024, banding="rounded", banding_basis="rule")
+    by_rule = model.for_year(2023)  # a year whose rule bands the rounded index: the rule goes too
+    by_option = model.for_year(2024, override="rounded")
     other = model._replace(name="Indeks lain")  # not what a year sets: sent whole
-    sent = [bytes(ForkingPickler.dumps(m)) for m in (model, for_a_year, other)]
+    models = (model, by_rule, by_option, other)
+    sent = [bytes(ForkingPickler.dumps(m)) for m in models]
     conn.send(
         (
             gc.isenabled(),
             signal.getsignal(signal.SIGINT) == signal.SIG_IGN,
             [len(s) for s in sent],
-            [pickle.loads(s) == m for s, m in zip(sent, (model, for_a_year, other))],
+            [pickle.loads(s) == m for s, m in zip(sent, models)],
         )
     )
 
@@ -127,8 +129,76 @@ def test_a_worker_collects_ignores_ctrl_c_and_sends_models_by_reference() -> Non
     child.start()
     collects, ignores, sizes, equal = ours.recv()
     child.join()
-    assert collects and ignores and equal == [True, True, True]
-    assert max(sizes[:2]) < 1000 < sizes[2]
+    assert collects and ignores and equal == [True, True, True, True]
+    assert max(sizes[:3]) < 1000 < sizes[3]
+
+
+def _record_who_scores(monkeypatch: pytest.MonkeyPatch, record: Path, interrupt_at: str | None = None) -> None:
+    """Make every process that scores a file append its pid and the file to ``record``.
+
+    Forked workers inherit the patched ``score_file``; a worker started any other way would not,
+    and would record nothing. With ``interrupt_at``, the worker that scores that file then sends
+    Ctrl-C to its parent (this test's process), as a terminal would.
+    """
+    score_file = batch.score_file
+
+    def recording(path: str, *args: object) -> object:
+        with record.open("a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()} {path}\n")
+        if path == interrupt_at:
+            os.kill(os.getppid(), signal.SIGINT)
+        if interrupt_at is not None:
+            time.sleep(0.01)  # time for the parent to act on Ctrl-C, however busy the machine
+        return score_file(path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch, "score_file", recording)
+
+
+def _recorded(record: Path) -> list[tuple[int, str]]:
+    rows = [line.split(" ", 1) for line in record.read_text(encoding="utf-8").splitlines()]
+    return [(int(pid), path) for pid, path in rows]
+
+
+@pytest.mark.parametrize("count", [PARALLEL_MIN - 1, PARALLEL_MIN])
+def test_a_batch_forks_no_more_workers_than_asked(
+    monkeypatch: pytest.MonkeyPatch, write: Callable[..., Path], tmp_path: Path, count: int
+) -> None:
+    """From ``PARALLEL_MIN`` files on, at most ``jobs`` workers, forked even where the default
+    start method is another (Python 3.14 starts workers otherwise) and on a machine with more
+    CPUs than the jobs asked for; below it, the parent scores every file."""
+    _texts(write, tmp_path / "b", count)
+    paths = sorted(str(p) for p in (tmp_path / "b").iterdir())
+    record = tmp_path / "who.txt"
+    _record_who_scores(monkeypatch, record)
+    monkeypatch.setattr(os, "cpu_count", lambda: 16)
+    if hasattr(os, "process_cpu_count"):  # what Python 3.13 sizes a default pool by
+        monkeypatch.setattr(os, "process_cpu_count", lambda: 16)
+    default = multiprocessing.get_start_method(allow_none=True)
+    multiprocessing.set_start_method("spawn", force=True)
+    try:
+        outcomes = score_many(paths, None, False, jobs=2)
+    finally:
+        multiprocessing.set_start_method(default, force=True)
+    assert [o.answers.instansi for o in outcomes] == [f"Kab {k}" for k in range(count)]  # type: ignore[union-attr]
+    scored = _recorded(record)
+    assert sorted(path for _, path in scored) == paths
+    workers = {pid for pid, _ in scored} - {os.getpid()}
+    assert len(workers) == (2 if count == PARALLEL_MIN else 0)
+
+
+def test_ctrl_c_in_a_parallel_batch_drops_the_files_not_started(
+    monkeypatch: pytest.MonkeyPatch, write: Callable[..., Path], tmp_path: Path
+) -> None:
+    """The chunks that no worker has started are not scored after Ctrl-C: the batch ends as soon
+    as the chunks under way are done (of its eight chunks, the pool has handed out at most four)."""
+    _texts(write, tmp_path / "b", PARALLEL_MIN * 2)
+    paths = sorted(str(p) for p in (tmp_path / "b").iterdir())
+    record = tmp_path / "who.txt"
+    _record_who_scores(monkeypatch, record, interrupt_at=paths[1])  # the first file of a worker
+    with pytest.raises(KeyboardInterrupt):
+        score_many(paths, None, False, jobs=2)
+    scored = [path for _, path in _recorded(record)]
+    assert paths[1] in scored and len(scored) < len(paths) * 3 // 4
 
 
 def test_a_parallel_batch_leaves_the_collector_as_it_found_it(write: Callable[..., Path], tmp_path: Path) -> None:
@@ -292,6 +362,17 @@ def test_spbe_calc_jobs_is_checked(run: Run, value: str) -> None:
     assert r.exit_code == 2 and "SPBE_CALC_JOBS" in r.stderr
 
 
+def test_the_job_count_falls_back_on_the_cpu_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the CPUs this process may use are unknown (not Linux), all the CPUs; if even their
+    number is unknown, one."""
+    monkeypatch.delenv("SPBE_CALC_JOBS", raising=False)
+    monkeypatch.delattr(os, "sched_getaffinity")
+    monkeypatch.setattr(os, "cpu_count", lambda: 3)
+    assert batch.jobs_wanted() == 3
+    monkeypatch.setattr(os, "cpu_count", lambda: None)
+    assert batch.jobs_wanted() == 1
+
+
 def test_spbe_calc_jobs_is_capped_at_the_cpus(monkeypatch: pytest.MonkeyPatch) -> None:
     from spbe_calc.batch import jobs_wanted
 
@@ -439,7 +520,7 @@ def test_the_job_count_is_the_variable_capped_by_the_cpus(
     assert batch.jobs_wanted() == (cpus if jobs == "cpus" else jobs)
 
 
-@pytest.mark.parametrize("value", ["0", "-1", "1.5", "dua", "٣", "9" * 31])
+@pytest.mark.parametrize("value", ["0", "-1", "1.5", "dua", "٣", "9" * 31, "x" * 50])
 def test_a_job_count_that_is_no_whole_number_of_at_least_one_is_refused(
     monkeypatch: pytest.MonkeyPatch, value: str
 ) -> None:

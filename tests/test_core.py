@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from spbe_calc.answers import read_answers
-from spbe_calc.core import Basis, score_file, year_warnings
-from spbe_calc.errors import Severity, SpbeError
+from spbe_calc.core import Basis, score_answers, score_file, year_warnings
+from spbe_calc.errors import Problem, Severity, SpbeError
 from spbe_calc.model import load_model
 
 from .conftest import Run
@@ -60,3 +60,37 @@ def test_strict_makes_a_year_outside_the_model_an_error(write: Callable[..., Pat
         (3, 8, "year-outside-model", Severity.ERROR)
     ]
     assert score_file(EX22_PATH.as_posix(), basis=Basis(strict=True)).warnings == ()  # a year it covers
+
+
+def test_a_model_other_than_the_declared_one_is_refused_at_the_model_line(write: Write) -> None:
+    text = EX22_PATH.read_text(encoding="utf-8")
+    path = write("a.yaml", text)
+    line = text.splitlines().index("model: spbe-2020") + 1
+    with pytest.raises(SpbeError) as caught:
+        score_file(str(path), "spbe-2018")
+    assert caught.value.problems == [
+        Problem(
+            path=str(path),
+            line=line,
+            col=8,
+            code="model-mismatch",
+            args={"declared": "spbe-2020", "used": "spbe-2018"},
+        )
+    ]
+    assert score_file(str(path), "spbe-2020").score == score_file(str(path)).score  # the same model named twice
+
+
+def test_an_incomplete_file_is_refused_unless_a_partial_score_is_asked(write: Write) -> None:
+    text = EX22_PATH.read_text(encoding="utf-8")
+    path = write("a.yaml", "\n".join(line for line in text.splitlines() if not line.startswith("  47:")) + "\n")
+    model = load_model("spbe-2020")
+    for score in (lambda: score_file(str(path)), lambda: score_answers(read_answers(path), model)):
+        with pytest.raises(SpbeError) as caught:
+            score()
+        assert [(p.code, p.args.get("ids"), "advice" in p.args) for p in caught.value.problems] == [
+            ("missing-indicators", "47", False)
+        ]
+    assert score_file(str(path), partial=True).missing == (47,)
+    with pytest.raises(SpbeError) as caught:
+        score_answers(read_answers(path), model, advice="assess")
+    assert caught.value.problems[0].args["advice"] == "assess"

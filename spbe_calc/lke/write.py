@@ -95,7 +95,7 @@ def _level(level: Any, item: int | None) -> int | None:
 
 def export_file(path: str, model_ref: str | None, basis: Basis) -> ScoredFile:
     """Score an answers file for export: a file still being filled in is welcome (``--partial``)."""
-    scored = score_file(path, model_ref, True, None, basis)
+    scored = score_file(path, model_ref, True, basis)
     if scored.published is not None:
         raise published_only(scored.answers)  # a published result has no levels to put in rows
     return scored
