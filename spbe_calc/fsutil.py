@@ -64,13 +64,13 @@ def check_replaceable(path: Path | str) -> None:
 
 
 def _target(path: Path) -> Path:
-    """What a write of ``path`` changes: the file itself, or a symbolic link's target."""
-    return Path(os.path.realpath(path)) if path.is_symlink() else path
+    """What a write of ``path`` changes: the file the name leads to, through any symbolic links."""
+    return Path(os.path.realpath(path))
 
 
 def _replaceable(path: Path, shown: str) -> os.stat_result | None:
     """:func:`check_replaceable`; the target's status when it exists."""
-    if str(path) in ("", "."):
+    if str(path) == ".":  # what Path makes of "" too
         raise fail(shown or "''", "is-directory")
     try:
         info = os.stat(path)  # follows links: what the name leads to (/dev/stdout: a pipe)

@@ -196,7 +196,12 @@ def _as_user(monkeypatch: pytest.MonkeyPatch, uid: int, gid: int, groups: list[i
     monkeypatch.setattr(os, "getgid", lambda: gid)
     monkeypatch.setattr(os, "getgroups", lambda: groups)
     calls: list[tuple[int, int]] = []
-    monkeypatch.setattr(os, "chown", lambda path, u, g: calls.append((u, g)))
+
+    def chown(path: str, u: int, g: int) -> None:
+        assert path == "t.tmp"  # the new file, never the old one
+        calls.append((u, g))
+
+    monkeypatch.setattr(os, "chown", chown)
     return calls
 
 
@@ -221,6 +226,10 @@ def test_the_groups_of_this_user_include_its_own(monkeypatch: pytest.MonkeyPatch
         (2000, 77, 0o660, False),  # a colleague's, open to a group we are not in
         (2000, 77, 0o666, True),  # anyone may write it
         (2000, 77, 0o664, False),
+        (2000, 77, 0o661, False),  # others may only run it
+        (2000, 20, 0o641, False),  # our group may only read it, others only run it
+        (1000, 77, 0o601, True),  # ours, only others may run it: that group had nothing
+        (1000, 77, 0o610, False),  # ours, that group may run it
     ],
 )
 def test_a_file_is_replaced_only_when_everyone_keeps_their_access(
@@ -228,6 +237,24 @@ def test_a_file_is_replaced_only_when_everyone_keeps_their_access(
 ) -> None:
     _as_user(monkeypatch, 1000, 100, [20])
     assert fsutil._keeps_access(_stat(owner, group, mode)) is keeps
+
+
+def test_a_platform_without_owners_keeps_everyones_access_and_gives_no_owner(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Where the system knows no users or groups (Windows), no access can be lost and no owner
+    given: the file is replaced as it is."""
+    recorded = _as_user(monkeypatch, 1000, 100, [20])
+    monkeypatch.delattr(os, "getuid")
+    assert fsutil._own_ids() == (-1, -1)
+    assert fsutil._keeps_access(_stat(2000, 77, 0o600))
+    fsutil._give_owner("t.tmp", _stat(2000, 20, 0o660))  # whatever groups the system may list
+    assert recorded == []
+    monkeypatch.setattr(os, "getuid", lambda: 1000, raising=False)
+    monkeypatch.delattr(os, "getgid")
+    assert fsutil._own_ids() == (-1, -1)
+    monkeypatch.delattr(os, "getgroups")
+    assert fsutil._groups() == set()
 
 
 def test_the_superuser_keeps_everyones_access(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -371,3 +398,43 @@ def test_a_colleagues_file_a_new_one_could_not_keep_open_is_refused(
     with pytest.raises(SpbeError) as caught:
         check_replaceable(target)
     assert [(p.path, p.code, p.args) for p in caught.value.problems] == [(str(target), "foreign-owner", {})]
+
+
+@pytest.mark.parametrize(
+    ("uid", "gid", "mode", "system_says", "writable"),
+    [
+        (0, 0, 0o444, True, False),  # the system lets root write anything; nobody is meant to
+        (0, 0, 0o551, True, False),  # no write bit, only others may run it
+        (0, 0, 0o604, True, True),
+        (0, 0, 0o402, True, True),
+        (1000, 0, 0o644, False, False),  # in root's group, not root: the system decides
+        (1000, 100, 0o444, True, True),  # the system knows better (an access list)
+    ],
+)
+def test_whether_a_file_may_be_written_is_asked_of_the_system_except_by_root(
+    monkeypatch: pytest.MonkeyPatch, uid: int, gid: int, mode: int, system_says: bool, writable: bool
+) -> None:
+    _as_user(monkeypatch, uid, gid, [])
+    asked = []
+
+    def access(path: object, how: int) -> bool:
+        asked.append((path, how))
+        return system_says
+
+    monkeypatch.setattr(os, "access", access)
+    assert fsutil._writable(Path("j.yaml"), _stat(uid, gid, mode)) is writable
+    assert asked == ([] if uid == 0 else [(Path("j.yaml"), os.W_OK)])
+
+
+def test_a_writer_is_assumed_running_where_it_cannot_be_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Outside POSIX, signal 0 would end the process instead of asking about it."""
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    assert not fsutil._running(dead.pid)
+
+    def kill(pid: int, sig: int) -> None:
+        raise AssertionError("no signal may be sent")
+
+    monkeypatch.setattr(os, "kill", kill)
+    monkeypatch.setattr(os, "name", "nt")
+    assert fsutil._running(dead.pid)
