@@ -33,7 +33,7 @@ from spbe_calc.questionnaire import Conflict, Questionnaire
 from spbe_calc.render import Options, level_label, num, pct, regulation, stage_name, status_note
 from spbe_calc.render.messages import format_problem
 from spbe_calc.render.richtext import console
-from spbe_calc.render.safe import clean
+from spbe_calc.render.safe import clean, clean_lines
 from spbe_calc.render.score_text import render_text
 from spbe_calc.scoring import level_text
 from spbe_calc.skeleton import proposed_year
@@ -510,7 +510,7 @@ def conflict_view(q: Questionnaire, conflict: Conflict) -> RenderableType:
         grid.add_column(ratio=1)
         for label, text in rows.items():
             mark = "*" if other.get(label) != text else " "
-            grid.add_row(f"{mark} {label}", Text(clean(text)))
+            grid.add_row(f"{mark} {label}", Text(clean_lines(text)))  # in full: its lines as typed
         if not rows:
             grid.add_row("", Text(t("as.conflict.none"), style="dim"))
         parts.append(grid)

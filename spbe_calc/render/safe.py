@@ -4,7 +4,8 @@ Names, agency names, answers' texts and file names all come from files anyone ca
 pull request. Shown raw, an escape sequence could clear a terminal, rewrite its title or clipboard
 (OSC 52), or a line could become a GitHub workflow command (``::add-mask::``, ``::error``). So:
 
-- :func:`clean` escapes every control character in a piece of text before it is laid out;
+- :func:`clean` escapes every control character in a piece of text before it is laid out
+  (:func:`clean_lines`: but line breaks and tabs, for a text shown in full);
 - :func:`guard` is applied to everything spbe-calc writes (by the CLI): it escapes any control
   character left (keeping line breaks, tabs and, when colour is on, spbe-calc's own colour codes)
   and neutralises lines that a CI runner would read as a command.
@@ -37,6 +38,14 @@ def _escape(match: re.Match[str]) -> str:
 def clean(text: str) -> str:
     """A piece of text (a name, a path, a value) with every control character escaped."""
     return _ANY_CONTROL.sub(_escape, text)
+
+
+def clean_lines(text: str) -> str:
+    """A text of several lines (a fakta, an analisis), escaped but for its line breaks and tabs.
+
+    What :func:`clean` escapes but those, which a reader needs to see the text as it was typed.
+    """
+    return _LAYOUT_CONTROL.sub(_escape, text)
 
 
 def guard(output: str, color: bool = False, commands: bool = False) -> str:

@@ -1,0 +1,176 @@
+"""Whole ``assess`` sessions, word for word, against a copy in ``tests/data/golden/assess/``.
+
+The other tests of the questionnaire check what a session must do (the answer saved, the
+question asked again); these check everything a person sees on the way: each screen, the help,
+the progress line, the summary, both versions of a conflict, a failed save and what was not
+saved. Each session is driven in this process with :class:`ScriptedPrompter` (what the terminal
+tests in ``test_assess_terminal`` cannot give a mutation run); a step of the script may also act
+as someone else would meanwhile (another session saving, the file broken and repaired by hand).
+A change meant to show is accepted by writing the copies again and reading the difference::
+
+    SPBE_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_interactive_golden.py
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import shutil
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from spbe_calc import interactive
+from spbe_calc.i18n import set_language
+from spbe_calc.interactive import ScriptedPrompter, run
+from spbe_calc.questionnaire import Questionnaire
+
+from .conftest import DATA, EXAMPLES
+from .helpers import THIRDS
+
+GOLDEN = DATA / "golden" / "assess"
+
+Step = str | Callable[[], None]
+
+
+class Session(ScriptedPrompter):
+    """A scripted session whose script may also hold actions, done before the next question."""
+
+    def __init__(self, script: Iterable[Step], width: int = 80) -> None:
+        super().__init__([], width)
+        self.script = list(script)
+
+    def ask(self, prompt: str) -> str:
+        """Do the actions due, then answer with the next line of the script."""
+        while self.script and not isinstance(self.script[0], str):
+            action = self.script.pop(0)
+            assert callable(action)
+            action()
+        step = self.script.pop(0) if self.script else None
+        self.inputs = [step] if isinstance(step, str) else []
+        return super().ask(prompt)
+
+
+def _other_saves(path: Path, ident: int, **changes: object) -> Callable[[], None]:
+    """Another session, opened now, saves ``changes`` to indicator ``ident``."""
+
+    def save() -> None:
+        assert Questionnaire.open(path, None, [], [], []).set_answer(ident, **changes) is None
+
+    return save
+
+
+def _replace_text(path: Path, text: str) -> Callable[[], None]:
+    return lambda: path.write_text(text, encoding="utf-8")
+
+
+def _copy(tmp_path: Path, source: Path) -> Path:
+    path = tmp_path / "jawaban.yaml"
+    shutil.copy(source, path)
+    return path
+
+
+def _new(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
+    """A new file of the bundled model: agency, year, every kind of answer and command."""
+    script: list[Step] = ["Kabupaten Contoh", "dua ribu", "2019", "h", "9", "3\n4", "3"]
+    script += ["Ada SK Bupati tentang SPBE", "-", "SK 1/2024; Perbup 5/2023"]  # indicator 1
+    script += ["p", "r", "s"]  # indicator 2: progress, summary, skipped
+    script += ["b", "g 47", "g 99", "5", "", "Kebijakan sudah ada tetapi belum dievaluasi secara berkala oleh tim", ""]
+    script += ["mungkin", "y", "-", "q"]  # at the end: back to the skipped ones, one cleared, then quit
+    return tmp_path / "baru.yaml", {"model": "spbe-2020"}, script
+
+
+def _stages(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
+    """The assessors' stage of a file that has the team's own levels: no texts asked."""
+    path = _copy(tmp_path, EXAMPLES / "tahap" / "kabupaten-contoh-2023.yaml")
+    return path, {"ids": [1, 2, 3], "stage": "akhir"}, ["", "4", "-", "r", "n"]
+
+
+def _conflict(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
+    """Someone else saves each indicator while it is on screen: keep mine, take theirs, edit."""
+    path = _copy(tmp_path, EXAMPLES / "kabupaten-contoh-2022.yaml")
+    script: list[Step] = [_other_saves(path, 1, level=1, fakta="Versi unit lain"), "4", "x", "m"]
+    script += [_other_saves(path, 2, analisis="Catatan\ndua baris", bukti=("SK lain",)), "5", "t"]
+    script += [_other_saves(path, 3, level=None), "1", "u", ""]
+    return path, {"ids": [1, 2, 3], "explain": False}, script
+
+
+def _broken(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
+    """The file broken by hand during the session: repaired and saved, then given up."""
+    path = _copy(tmp_path, EXAMPLES / "kabupaten-contoh-2022.yaml")
+    good = path.read_text(encoding="utf-8")
+    script: list[Step] = [_replace_text(path, "levels: [\n"), "4", "", _replace_text(path, good), ""]
+    script += [_replace_text(path, "levels: [\n"), "3", "q"]
+    return path, {"ids": [1, 2], "explain": False}, script
+
+
+def _items(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
+    """A model of one's own whose first indicator has a level per item."""
+    model = tmp_path / "butir.yaml"
+    model.write_text(
+        THIRDS.replace("{id: 1, name: Satu, weight: 1}", "{id: 1, name: Satu, weight: 1, items: [A, B, C]}"),
+        encoding="utf-8",
+    )
+    script: list[Step] = ["", "2025", "?", "9", "1 2", "3 2 3", "", "", "", "2", "", "", "", "r", "q"]
+    return tmp_path / "j.yaml", {"model": str(model)}, script
+
+
+def _model_2018(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
+    """The 2018 model (levels 0-5, some without a name), resumed, on a narrow terminal."""
+    path = _copy(tmp_path, EXAMPLES / "kota-denpasar-2018.yaml")
+    return path, {"ids": [1, 2], "width": 40, "explain": False}, ["0", "r", "p", "?", "q"]
+
+
+def _interrupted(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
+    """Ctrl-C at the fakta question: the level typed is saved already."""
+    return _copy(tmp_path, EXAMPLES / "kabupaten-contoh-2022.yaml"), {}, ["2", "^C"]
+
+
+def _draft_model(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
+    """A file of a model that is not final yet, ended by the end of input."""
+    path = tmp_path / "pemdi.yaml"
+    path.write_text("model: pemdi-2026\ninstansi: Kota Contoh\ntahun: 2026\nlevels:\n  1: 3\n", encoding="utf-8")
+    return path, {}, ["", "2"]
+
+
+SESSIONS: dict[str, Callable[[Path], tuple[Path, dict[str, object], list[Step]]]] = {
+    "new.txt": _new,
+    "new-en.txt": _new,
+    "stages.txt": _stages,
+    "conflict.txt": _conflict,
+    "broken.txt": _broken,
+    "items.txt": _items,
+    "2018-40.txt": _model_2018,
+    "interrupted.txt": _interrupted,
+    "draft-model.txt": _draft_model,
+}
+
+
+@pytest.mark.parametrize("name", sorted(SESSIONS))
+def test_every_session_is_as_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    path, options, script = SESSIONS[name](tmp_path)
+    if name.endswith("-en.txt"):
+        set_language("en")  # the conftest sets Indonesian back for the next test
+    monkeypatch.chdir(tmp_path)  # the file named as a person in its folder would name it
+    # The year proposed for a new file of a model without an end is this year's: kept fixed.
+    today = datetime.date(2026, 12, 5)
+    monkeypatch.setattr(interactive, "datetime", SimpleNamespace(date=SimpleNamespace(today=lambda: today)))
+    q = Questionnaire.open(
+        path.relative_to(tmp_path),
+        options.get("model"),  # type: ignore[arg-type]
+        [],
+        [],
+        options.get("ids", []),  # type: ignore[arg-type]
+        options.get("stage", "mandiri"),  # type: ignore[arg-type]
+    )
+    session = Session(script, options.get("width", 80))  # type: ignore[arg-type]
+    outcome = run(q, session, explain=options.get("explain", True))  # type: ignore[arg-type]
+    got = f"[{outcome}]\n{session.text}".replace(str(tmp_path), "<tmp>")
+    assert not session.script, "the session ended before its script"
+    kept = GOLDEN / name
+    if os.environ.get("SPBE_UPDATE_GOLDEN"):
+        kept.parent.mkdir(exist_ok=True)
+        kept.write_bytes(got.encode("utf-8"))
+    assert got == kept.read_bytes().decode("utf-8"), f"{name}: SPBE_UPDATE_GOLDEN=1 writes it again"
