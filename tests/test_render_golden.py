@@ -33,6 +33,8 @@ T21, T22, T23 = (f"examples/tahap/kabupaten-contoh-{y}.yaml" for y in (2021, 202
 BAD = "tests/corpus/a-answer-unknown-field.yaml"
 #: Names with a per cent sign, a comma, a colon, a line break and a dash, and several problems.
 HOSTILE = "tests/data/aneh.yaml"
+#: More problems than are said about one file.
+MANY = "tests/data/banyak-masalah.yaml"
 #: Units' copies that disagree on every kind of field.
 SALINAN = "tests/data/salinan"
 
@@ -163,6 +165,9 @@ CASES: dict[str, list[str]] = {
     "report.md": ["report", EX22, "--compare", EX21, "-f", "markdown"],
     "report.html": ["report", EX22, "--compare", EX21],
     "report-en.md": ["--lang", "en", "report", EX22, "-f", "markdown"],
+    # Error messages (stderr): in path order, each said once, the count of the rest last.
+    "score-errors.err.txt": ["score", HOSTILE, BAD, BAD, MANY],
+    "plan-errors.err.txt": ["plan", MANY, "-t", "Baik"],
 }
 
 #: What a terminal shows (colour, 100 columns): name -> the command's arguments
@@ -188,6 +193,7 @@ ON_A_TERMINAL: dict[str, list[str]] = {
     "peers-40.ansi": ["peers", DPS],
     "calibrate-40.ansi": ["calibrate", T22, T23],
     "validate-40.ansi": ["validate", BAD, EX22],
+    "score-errors.err.ansi": ["score", HOSTILE, BAD, BAD, MANY],
     "merge.ansi": ["merge", *(f"examples/tim/{u}.yaml" for u in ("bappeda", "hukum", "kominfo"))],
 }
 
@@ -204,9 +210,12 @@ def _output(run: Run, name: str, args: list[str], tmp_path: Path) -> str:
         args = [*args, "-o", str(out)]
     columns = "40" if name.endswith("-40.ansi") else "100"
     r = run(*args, env={"COLUMNS": columns}, color=name.endswith(".ansi"))
-    allowed = (1, 2) if "hostile" in name or "examples" in name else (0, 1)  # a file refused, or found wrong
+    refused = any(part in name for part in ("hostile", "examples", ".err"))
+    allowed = (1, 2) if refused else (0, 1)  # a file refused, or found wrong
     assert r.exit_code in allowed, r.stderr
     text = out.read_text(encoding="utf-8") if command == "report" or name.endswith("-written.yaml") else r.stdout
+    if ".err." in name:
+        text = r.stderr
     return _DATE.sub("<tanggal>", text.replace(str(tmp_path), "<tmp>"))
 
 

@@ -40,8 +40,7 @@ def score(
     """Score answers files (and folders of them); 1 when one is below ``--fail-under``."""
     bar = parse_bar(fail_under, "--fail-under") if fail_under is not None else None
     batch = score_batch(files, model, partial, bar, recursive, Basis(stage, banding, strict))
-    for failure in batch.failures:
-        report(failure.problems)
+    report([p for failure in batch.failures for p in failure.problems])  # a file named twice: said once
     warnings = [w for f in batch.scored for w in f.warnings]
     if warnings:
         report(warnings)
