@@ -84,3 +84,19 @@ def test_a_closed_stdout_is_an_error_not_silence() -> None:
         f"'{sys.executable}' -m spbe_calc score '{EX22_PATH}' >&-", shell=True, capture_output=True, text=True
     )
     assert done.returncode == 2 and "keluaran standar tertutup" in done.stderr
+
+
+def test_the_width_is_the_terminals_at_least_twenty_columns_else_eighty(monkeypatch: pytest.MonkeyPatch) -> None:
+    from spbe_calc.cli.app import terminal_width
+
+    monkeypatch.setenv("COLUMNS", "132")
+    assert terminal_width() == 132
+    monkeypatch.setenv("COLUMNS", "7")
+    assert terminal_width() == 20  # narrower is not laid out: lines wrap instead
+    monkeypatch.delenv("COLUMNS")
+
+    def no_terminal(fd: int = 1) -> os.terminal_size:
+        raise OSError("not a terminal")
+
+    monkeypatch.setattr(os, "get_terminal_size", no_terminal)
+    assert terminal_width() == 80  # output to a pipe or a file
