@@ -88,7 +88,9 @@ class Run:
         """``color``: keep the colours a terminal would get (the runner's output is no terminal)."""
         lang = cli.lang_from_argv(list(args))
         set_language(lang if lang in LANGUAGES else "id")
-        return self.runner.invoke(cli.app, list(args), env=env or {}, catch_exceptions=False, color=color)
+        return self.runner.invoke(
+            cli.app, list(args), env=env or {}, catch_exceptions=False, color=color, prog_name="spbe-calc"
+        )
 
 
 @pytest.fixture

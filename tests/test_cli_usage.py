@@ -5,10 +5,35 @@ Run by CI against every supported typer minor version with the framework seam (`
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
-from .conftest import Run
+from .conftest import DATA, ROOT, Run
 from .helpers import EX22
+
+#: name -> a command line with a usage error; its whole message (stderr) is kept word for word in
+#: ``tests/data/golden/usage/`` (``SPBE_UPDATE_GOLDEN=1`` writes it again, as for the outputs).
+USAGE_ERRORS: dict[str, list[str]] = {
+    "unknown-option": ["score", "--detial", EX22],
+    "unknown-option-far": ["score", "--zzz", EX22],
+    "unknown-short-option": ["evidence", "-x", EX22],
+    "unknown-command": ["scor", EX22],
+    "unknown-command-far": ["xyzzy"],
+    "missing-option": ["plan", EX22],
+    "missing-argument": ["schema"],
+    "needs-value": ["score", EX22, "--model"],
+    "takes-no-value": ["score", "--detail=1", EX22],
+    "extra-arguments": ["schema", "model", "a", "b"],
+    "not-integer": ["assess", "--domain", "1.5"],
+    "out-of-range": ["evidence", "--max-age", "101", EX22],
+    "not-a-choice": ["score", "--stage", "x", EX22],
+    "format": ["score", "-f", "xml", EX22],
+    "lang": ["--lang", "xx", "score", EX22],
+    "lang-after": ["score", "--lang", "xx", EX22],
+    "en": ["--lang", "en", "score", "--detial", EX22],
+    "en-missing-option": ["--lang", "en", "plan", EX22],
+}
 
 
 @pytest.mark.parametrize(
@@ -36,3 +61,15 @@ def test_usage_errors_in_english_and_lang_after_the_command(run: Run) -> None:
     )
     r = run("score", "--lang", "en", EX22)
     assert r.exit_code == 0 and "Weight" in r.stdout
+
+
+@pytest.mark.parametrize("name", sorted(USAGE_ERRORS))
+def test_every_usage_error_is_said_as_kept(run: Run, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """The usage line, where help is, and the error in the catalogue's words, on every typer."""
+    monkeypatch.chdir(ROOT)
+    r = run(*USAGE_ERRORS[name])
+    assert r.exit_code == 2 and r.stdout == ""
+    kept = DATA / "golden" / "usage" / f"{name}.txt"
+    if os.environ.get("SPBE_UPDATE_GOLDEN"):
+        kept.write_bytes(r.stderr.encode("utf-8"))
+    assert r.stderr == kept.read_bytes().decode("utf-8"), f"{name}: SPBE_UPDATE_GOLDEN=1 writes it again"

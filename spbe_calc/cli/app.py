@@ -82,7 +82,7 @@ class _TranslatedHelp:
 def _check_lang(ctx: Any, param: Any, value: Optional[str]) -> Optional[str]:
     """``--lang`` must name a catalogue (it was already applied by :func:`main`)."""
     if value is not None and value not in LANGUAGES:
-        raise typer.BadParameter(t("cli.bad-choice", value=value, choices=", ".join(LANGUAGES)))
+        raise typer.BadParameter(t("cli.bad-choice", value=value, choices=", ".join(LANGUAGES)), param_hint="--lang")
     return value
 
 
@@ -328,8 +328,7 @@ def root(
     lang: Optional[str] = typer.Option(None, "--lang", help="cli.lang", metavar="|".join(LANGUAGES)),
 ) -> None:
     """Options that apply to every command (the language was already chosen by :func:`main`)."""
-    if lang is not None and lang not in LANGUAGES:
-        raise typer.BadParameter(f"{lang} ({', '.join(LANGUAGES)})", param_hint="--lang")
+    _check_lang(None, None, lang)
 
 
 def lang_from_argv(argv: list[str]) -> str | None:

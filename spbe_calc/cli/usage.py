@@ -75,7 +75,9 @@ def message(exc: Any, commands: list[str]) -> str:
         text = t("cli.usage.no-such-option", name=name)
         return text + (" " + t("cli.usage.did-you-mean", name=close[0]) if close else "")
     if kind == "missing":
-        key = "cli.usage.missing-argument" if exc.param_type == "argument" else "cli.usage.missing-option"
+        # The framework names the kind only when told; else it is the parameter's own.
+        kind_of_param = exc.param_type or getattr(exc.param, "param_type_name", None)
+        key = "cli.usage.missing-argument" if kind_of_param == "argument" else "cli.usage.missing-option"
         return t(key, name=_param_name(exc))
     text = _sentence(exc.message)
     mistyped = re.match(_SENTENCES[3][0], exc.message, re.S)
