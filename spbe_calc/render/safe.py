@@ -41,9 +41,9 @@ def clean(text: str) -> str:
 
 
 def clean_lines(text: str) -> str:
-    """A text of several lines (a fakta, an analisis), escaped but for its line breaks and tabs.
+    """A text of several lines (a fakta, an analisis) escaped as by :func:`clean`, but for tabs and line breaks.
 
-    What :func:`clean` escapes but those, which a reader needs to see the text as it was typed.
+    Kept, they let the text read as it was typed.
     """
     return _LAYOUT_CONTROL.sub(_escape, text)
 
