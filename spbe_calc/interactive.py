@@ -187,11 +187,11 @@ def _utf8_only() -> Any:
 
 
 class ScriptedPrompter:
-    """Answers from a list, output collected as plain text: for tests and demonstrations."""
+    """Answers from a list, output collected as text (plain, or with colours): for tests and demonstrations."""
 
-    def __init__(self, inputs: Iterable[str], width: int = 80) -> None:
+    def __init__(self, inputs: Iterable[str], width: int = 80, color: bool = False) -> None:
         self.inputs = list(inputs)
-        self.color = False
+        self.color = color  # the colours a terminal would show, as escape codes in the text
         self.width = width
         self.transcript: list[str] = []
 
@@ -212,7 +212,13 @@ class ScriptedPrompter:
             self.transcript.append(item + "\n")
             return
         buffer = io.StringIO()
-        Console(file=buffer, width=self.width, no_color=True, color_system=None, highlight=False).print(item)
+        if self.color:
+            console = Console(
+                file=buffer, width=self.width, force_terminal=True, color_system="standard", highlight=False
+            )
+        else:
+            console = Console(file=buffer, width=self.width, no_color=True, color_system=None, highlight=False)
+        console.print(item)
         self.transcript.append(buffer.getvalue())
 
     @property

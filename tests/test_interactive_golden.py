@@ -38,8 +38,8 @@ Step = str | Callable[[], None]
 class Session(ScriptedPrompter):
     """A scripted session whose script may also hold actions, done before the next question."""
 
-    def __init__(self, script: Iterable[Step], width: int = 80) -> None:
-        super().__init__([], width)
+    def __init__(self, script: Iterable[Step], width: int = 80, color: bool = False) -> None:
+        super().__init__([], width, color)
         self.script = list(script)
 
     def ask(self, prompt: str) -> str:
@@ -145,6 +145,10 @@ SESSIONS: dict[str, Callable[[Path], tuple[Path, dict[str, object], list[Step]]]
     "2018-40.txt": _model_2018,
     "interrupted.txt": _interrupted,
     "draft-model.txt": _draft_model,
+    # As a terminal shows them, colours included.
+    "new.ansi": _new,
+    "conflict.ansi": _conflict,
+    "stages.ansi": _stages,
 }
 
 
@@ -165,7 +169,7 @@ def test_every_session_is_as_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         options.get("ids", []),  # type: ignore[arg-type]
         options.get("stage", "mandiri"),  # type: ignore[arg-type]
     )
-    session = Session(script, options.get("width", 80))  # type: ignore[arg-type]
+    session = Session(script, options.get("width", 80), color=name.endswith(".ansi"))  # type: ignore[arg-type]
     outcome = run(q, session, explain=options.get("explain", True))  # type: ignore[arg-type]
     got = f"[{outcome}]\n{session.text}".replace(str(tmp_path), "<tmp>")
     assert not session.script, "the session ended before its script"
