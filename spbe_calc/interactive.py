@@ -293,8 +293,7 @@ def screen(q: Questionnaire, ind: Indicator) -> RenderableType:
         parts.append(Text(t("as.items", names=clean("; ".join(ind.items)))))
     if ind.note:
         parts.append(Text(t("as.note", text=clean(pick(ind.note))), style="yellow"))
-    saved = q.level(ind.id)
-    chosen = saved if isinstance(saved, int) else None
+    chosen = q.level(ind.id)  # levels per item (a tuple) mark no single level
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column(no_wrap=True)

@@ -85,7 +85,11 @@ def _new(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
 def _stages(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
     """The assessors' stage of a file that has the team's own levels: no texts asked."""
     path = _copy(tmp_path, EXAMPLES / "tahap" / "kabupaten-contoh-2023.yaml")
-    return path, {"ids": [1, 2, 3], "stage": "akhir"}, ["", "4", "-", "r", "n"]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("  4:\n    level: 3\n", "  4:\n    level: null\n"), encoding="utf-8"
+    )  # no level of the team's own
+    return path, {"ids": [1, 2, 3, 4], "stage": "akhir"}, ["", "4", "-", "", "r", "n"]
 
 
 def _conflict(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
@@ -113,14 +117,14 @@ def _items(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
         THIRDS.replace("{id: 1, name: Satu, weight: 1}", "{id: 1, name: Satu, weight: 1, items: [A, B, C]}"),
         encoding="utf-8",
     )
-    script: list[Step] = ["", "2025", "?", "9", "1 2", "3 2 3", "", "", "", "2", "", "", "", "r", "q"]
+    script: list[Step] = ["", "2025", "?", "9", "1 2", "3 2 3", "", "", "", "2", "", "", "", "r", "g 1", "q"]
     return tmp_path / "j.yaml", {"model": str(model)}, script
 
 
 def _model_2018(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
     """The 2018 model (levels 0-5, some without a name), resumed, on a narrow terminal."""
     path = _copy(tmp_path, EXAMPLES / "kota-denpasar-2018.yaml")
-    return path, {"ids": [1, 2], "width": 40, "explain": False}, ["0", "r", "p", "?", "q"]
+    return path, {"ids": [1, 2], "explain": False}, ["0", "r", "p", "?", "q"]
 
 
 def _interrupted(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
@@ -145,6 +149,7 @@ SESSIONS: dict[str, Callable[[Path], tuple[Path, dict[str, object], list[Step]]]
     "2018-40.txt": _model_2018,
     "interrupted.txt": _interrupted,
     "draft-model.txt": _draft_model,
+    "conflict-40.txt": _conflict,  # a narrow terminal: the level names keep to their column
     # As a terminal shows them, colours included.
     "new.ansi": _new,
     "conflict.ansi": _conflict,
@@ -169,7 +174,8 @@ def test_every_session_is_as_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         options.get("ids", []),  # type: ignore[arg-type]
         options.get("stage", "mandiri"),  # type: ignore[arg-type]
     )
-    session = Session(script, options.get("width", 80), color=name.endswith(".ansi"))  # type: ignore[arg-type]
+    width = 40 if name.endswith("-40.txt") else 80
+    session = Session(script, width, color=name.endswith(".ansi"))
     outcome = run(q, session, explain=options.get("explain", True))  # type: ignore[arg-type]
     got = f"[{outcome}]\n{session.text}".replace(str(tmp_path), "<tmp>")
     assert not session.script, "the session ended before its script"
