@@ -18,6 +18,7 @@ import os
 import shutil
 import signal
 import stat
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -198,10 +199,16 @@ def test_a_save_killed_midway_leaves_the_old_file_and_the_next_writer_cleans_up(
 def test_leftovers_of_a_running_writer_stay(tmp_path: Path) -> None:
     path = tmp_path / "j[1].yaml"  # a name that is no glob pattern
     path.write_text("lama")
-    alive = tmp_path / f".j[1].yaml.{os.getppid()}.abc{TEMP_SUFFIX}"
-    alive.write_text("sedang ditulis")
-    atomic_write(path, "baru")
-    assert alive.exists()
+    # The running writer is a process of this test's own: a mutant that signals it harms no other.
+    writer = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        alive = tmp_path / f".j[1].yaml.{writer.pid}.abc{TEMP_SUFFIX}"
+        alive.write_text("sedang ditulis")
+        atomic_write(path, "baru")
+        assert alive.exists() and writer.poll() is None
+    finally:
+        writer.kill()
+        writer.wait()
 
 
 def test_the_lock_file_is_named_beside_the_answers(tmp_path: Path) -> None:
