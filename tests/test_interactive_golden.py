@@ -74,7 +74,7 @@ def _copy(tmp_path: Path, source: Path) -> Path:
 
 def _new(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
     """A new file of the bundled model: agency, year, every kind of answer and command."""
-    script: list[Step] = ["Kabupaten Contoh", "dua ribu", "2019", "h", "9", "3\n4", "3"]
+    script: list[Step] = ["Kabupaten Contoh", "dua ribu", "2019", "r", "h", "9", "3\n4", "3"]
     script += ["Ada SK Bupati tentang SPBE", "-", "SK 1/2024; Perbup 5/2023"]  # indicator 1
     script += ["p", "r", "s"]  # indicator 2: progress, summary, skipped
     script += ["b", "g 47", "g 99", "5", "", "Kebijakan sudah ada tetapi belum dievaluasi secara berkala oleh tim", ""]
@@ -110,14 +110,24 @@ def _broken(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
     return path, {"ids": [1, 2], "explain": False}, script
 
 
+def _broken_in_a_conflict(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
+    """Keep mine chosen in a conflict while the file is broken, then given up: all of mine shown."""
+    path = _copy(tmp_path, EXAMPLES / "kabupaten-contoh-2022.yaml")
+    script: list[Step] = [_other_saves(path, 1, level=2), "4", _replace_text(path, "levels: [\n"), "m", "q"]
+    return path, {"ids": [1], "explain": False}, script
+
+
 def _items(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
     """A model of one's own whose first indicator has a level per item."""
     model = tmp_path / "butir.yaml"
     model.write_text(
-        THIRDS.replace("{id: 1, name: Satu, weight: 1}", "{id: 1, name: Satu, weight: 1, items: [A, B, C]}"),
+        THIRDS.replace("{id: 1, name: Satu, weight: 1}", "{id: 1, name: Satu, weight: 1, items: [A, B, C]}").replace(
+            "total_weight: 3}", "total_weight: 3, precision: 3}"
+        ),
         encoding="utf-8",
     )
-    script: list[Step] = ["", "2025", "?", "9", "1 2", "3 2 3", "", "", "", "2", "", "", "", "r", "g 1", "q"]
+    script: list[Step] = ["", "2025", "?", "9", "1 2", "1 5 1", "", "", "", "2", "", "", "", "r", "g 1", "3,2,3"]
+    script += ["", "", "", "q"]
     return tmp_path / "j.yaml", {"model": str(model)}, script
 
 
@@ -145,6 +155,7 @@ SESSIONS: dict[str, Callable[[Path], tuple[Path, dict[str, object], list[Step]]]
     "stages.txt": _stages,
     "conflict.txt": _conflict,
     "broken.txt": _broken,
+    "broken-conflict.txt": _broken_in_a_conflict,
     "items.txt": _items,
     "2018-40.txt": _model_2018,
     "interrupted.txt": _interrupted,
@@ -154,6 +165,7 @@ SESSIONS: dict[str, Callable[[Path], tuple[Path, dict[str, object], list[Step]]]
     "new.ansi": _new,
     "conflict.ansi": _conflict,
     "stages.ansi": _stages,
+    "broken.ansi": _broken,
 }
 
 
