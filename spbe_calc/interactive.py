@@ -297,7 +297,7 @@ def screen(q: Questionnaire, ind: Indicator) -> RenderableType:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1)
+    grid.add_column()
     for level in ind.scale.levels:
         text = ind.criteria.get(level.value) or level.description
         mark = "▸" if chosen == level.value else " "
@@ -512,7 +512,7 @@ def conflict_view(q: Questionnaire, conflict: Conflict) -> RenderableType:
         parts.append(Text(title, style="bold"))
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True, style="dim", min_width=labels)
-        grid.add_column(ratio=1)
+        grid.add_column()
         for label, text in rows.items():
             mark = "*" if other.get(label) != text else " "
             grid.add_row(f"{mark} {label}", Text(clean_lines(text)))  # in full: its lines as typed
