@@ -86,10 +86,10 @@ def _stages(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
     """The assessors' stage of a file that has the team's own levels: no texts asked."""
     path = _copy(tmp_path, EXAMPLES / "tahap" / "kabupaten-contoh-2023.yaml")
     text = path.read_text(encoding="utf-8")
-    path.write_text(
-        text.replace("  4:\n    level: 3\n", "  4:\n    level: null\n"), encoding="utf-8"
-    )  # no level of the team's own
-    return path, {"ids": [1, 2, 3, 4], "stage": "akhir"}, ["", "4", "-", "", "r", "n"]
+    text = text.replace("  4:\n    level: 3\n", "  4:\n    level: null\n")  # no level of the team's own
+    text = text.replace("  5:\n    level: 3\n    tahap: {akhir: 3}\n", "  5:\n    level: null\n")  # nor any
+    path.write_text(text, encoding="utf-8")
+    return path, {"ids": [1, 2, 3, 4, 5], "stage": "akhir"}, ["", "4", "-", "", "", "r", "n"]
 
 
 def _conflict(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
