@@ -89,7 +89,7 @@ def _stages(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
     text = text.replace("  4:\n    level: 3\n", "  4:\n    level: null\n")  # no level of the team's own
     text = text.replace("  5:\n    level: 3\n    tahap: {akhir: 3}\n", "  5:\n    level: null\n")  # nor any
     path.write_text(text, encoding="utf-8")
-    return path, {"ids": [1, 2, 3, 4, 5], "stage": "akhir"}, ["", "4", "-", "", "", "r", "n"]
+    return path, {"ids": [1, 2, 3, 4, 5], "stage": "akhir"}, ["g 1", "", "4", "-", "", "", "r", "n"]
 
 
 def _conflict(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
