@@ -100,3 +100,24 @@ def test_the_width_is_the_terminals_at_least_twenty_columns_else_eighty(monkeypa
 
     monkeypatch.setattr(os, "get_terminal_size", no_terminal)
     assert terminal_width() == 80  # output to a pipe or a file
+
+
+@pytest.mark.parametrize(
+    ("args", "env_lang", "word"),
+    [
+        (["--lang", "en", "score", EX22], "", "Weight"),  # before the command: help and all
+        (["score", EX22, "--lang", "en"], "", "Weight"),
+        (["score", EX22], "en", "Weight"),  # the variable
+        (["--lang", "id", "score", EX22], "en", "Bobot"),  # the option over the variable
+        (["--lang", "xx", "score", EX22], "en", "--lang"),  # refused, in the variable's language
+        (["score", EX22], "", "Bobot"),
+        (["score", "--zzz", EX22], "", "Penggunaan: spbe-calc score [OPSI] BERKAS..."),  # named as installed
+    ],
+)
+def test_the_program_speaks_the_language_asked_for(args: list[str], env_lang: str, word: str) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "SPBE_CALC_LANG"}
+    env["SPBE_CALC_LANG"] = env_lang
+    r = subprocess.run([sys.executable, "-m", "spbe_calc", *args], capture_output=True, text=True, env=env, check=False)
+    assert word in r.stdout + r.stderr
+    if word == "--lang":
+        assert r.returncode == 2 and "Error: --lang: 'xx' is not a choice" in r.stderr
