@@ -70,7 +70,10 @@ def test_a_full_disk_is_a_message_not_a_bug() -> None:
             [sys.executable, "-m", "spbe_calc", "score", str(EX22_PATH)], stdout=full, stderr=subprocess.PIPE, text=True
         )
     assert proc.returncode == 2
-    assert "tidak dapat ditulis" in proc.stderr and "internal" not in proc.stderr
+    assert proc.stderr == (
+        "stdout: galat: keluaran tidak dapat ditulis (ruang disk penuh)\n"
+        "    Periksa ruang kosong disk atau tujuan keluaran.\n"
+    )
 
 
 def test_a_full_stderr_keeps_the_exit_code() -> None:
@@ -83,7 +86,9 @@ def test_a_closed_stdout_is_an_error_not_silence() -> None:
     done = subprocess.run(
         f"'{sys.executable}' -m spbe_calc score '{EX22_PATH}' >&-", shell=True, capture_output=True, text=True
     )
-    assert done.returncode == 2 and "keluaran standar tertutup" in done.stderr
+    assert done.returncode == 2 and done.stderr.startswith(
+        "stdout: galat: keluaran standar tertutup, jadi hasilnya tidak dapat ditulis\n"
+    )
 
 
 def test_the_width_is_the_terminals_at_least_twenty_columns_else_eighty(monkeypatch: pytest.MonkeyPatch) -> None:
