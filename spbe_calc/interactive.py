@@ -390,7 +390,7 @@ def _ask_level(q: Questionnaire, ind: Indicator, io_: Prompter) -> tuple[str, An
     key = "as.ask.items" if ind.items else "as.ask.level"
     prompt = t(key, min=ind.scale.min, max=ind.scale.max, count=len(ind.items), default=default)
     if q.stage != "mandiri":  # the team's own level, beside the prompt for the later stage's
-        prompt = f"{' · '.join(_self_assessed(q, ind))} › {prompt}"
+        prompt = f"{_self_assessed(q, ind)[0]} › {prompt}"
     commands = command_words()
     while True:
         raw = io_.ask(prompt).strip()
@@ -405,8 +405,7 @@ def _ask_level(q: Questionnaire, ind: Indicator, io_: Prompter) -> tuple[str, An
         if low in commands:
             return (commands[low], None)
         for word in words("as.word.jump"):
-            rest = low[len(word) :].strip() if low.startswith(word) else ""
-            if is_number(rest):
+            if low.startswith(word) and is_number(rest := low[len(word) :].strip()):
                 return ("jump", int(rest))
         level = _parse_level(raw, ind)
         if level is not None:

@@ -117,8 +117,7 @@ def _broken_in_a_conflict(tmp_path: Path) -> tuple[Path, dict[str, object], list
     return path, {"ids": [1], "explain": False}, script
 
 
-def _items(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
-    """A model of one's own whose first indicator has a level per item."""
+def _items_model(tmp_path: Path) -> Path:
     model = tmp_path / "butir.yaml"
     model.write_text(
         THIRDS.replace("{id: 1, name: Satu, weight: 1}", "{id: 1, name: Satu, weight: 1, items: [A, B, C]}").replace(
@@ -126,9 +125,23 @@ def _items(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
         ),
         encoding="utf-8",
     )
+    return model
+
+
+def _items(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
+    """A model of one's own whose first indicator has a level per item."""
+    model = _items_model(tmp_path)
     script: list[Step] = ["", "2025", "?", "9", "1 2", "1 5 1", "", "", "", "2", "", "", "", "r", "g 1", "3,2,3"]
     script += ["", "", "", "q"]
     return tmp_path / "j.yaml", {"model": str(model)}, script
+
+
+def _items_incomplete(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
+    """A level per item with one item left out is no answer yet: no level is offered to keep."""
+    _items_model(tmp_path)
+    path = tmp_path / "j.yaml"
+    path.write_text("model: butir.yaml\nlevels:\n  1: [3, null, 2]\n  2: 4\n", encoding="utf-8")
+    return path, {"explain": False}, ["", "", "q"]
 
 
 def _model_2018(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
@@ -157,6 +170,7 @@ SESSIONS: dict[str, Callable[[Path], tuple[Path, dict[str, object], list[Step]]]
     "broken.txt": _broken,
     "broken-conflict.txt": _broken_in_a_conflict,
     "items.txt": _items,
+    "items-incomplete.txt": _items_incomplete,
     "2018-40.txt": _model_2018,
     "interrupted.txt": _interrupted,
     "draft-model.txt": _draft_model,
