@@ -91,7 +91,7 @@ class TerminalPrompter:
 
         self.color = color
         self._width = width
-        self.console = console(Options(color=color, width=width()))
+        self.console = console(Options(color=color))  # its width is the terminal's at each show()
         keys = KeyBindings()
 
         @keys.add(Keys.Escape, Keys.ControlM)  # Alt+Enter (Esc, then Enter)

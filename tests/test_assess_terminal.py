@@ -160,6 +160,17 @@ def test_output_fits_80_columns_and_respects_no_color(tmp_path: Path) -> None:
         child.expect("Tahun penilaian")
         child.sendline("")
         child.expect(r"Tingkat 1-5.*:")
+        child.sendline("3")
+        for field in ("Fakta", "Analisis", "Bukti"):
+            child.expect(field)
+            child.sendline("")
+        child.expect(r"Tingkat 1-5.*:")
+        child.sendline("r")  # the summary's table is coloured as the rest, or not
+        child.expect(r"Indeks SPBE:[^\n]*\n")
+        before = child.before if isinstance(child.before, str) else ""
+        index_line = before.rsplit("\n", 1)[-1] + str(child.after)
+        assert ("\x1b[" in index_line) is color, repr(index_line)
+        child.expect(r"Tingkat 1-5.*:")
         child.sendline("q")
         child.expect(pexpect.EOF)
         raw = child.before if isinstance(child.before, str) else ""
