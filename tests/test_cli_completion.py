@@ -45,13 +45,78 @@ def test_completion_of_commands_options_models_and_files(tmp_path: Path) -> None
     assert "models" in pwsh
 
 
-def test_completion_scripts_for_every_shell() -> None:
+def test_completion_scripts_for_every_shell(monkeypatch: pytest.MonkeyPatch) -> None:
     from spbe_calc.cli import completion
 
     for shell in ("bash", "zsh", "fish", "powershell"):
-        completion._shell = lambda shell=shell: shell  # type: ignore[assignment,misc]
+        monkeypatch.setattr(completion, "_shell", lambda shell=shell: shell)
         text = completion.script()
         assert "_SPBE_CALC_COMPLETE" in text and "spbe-calc" in text
+
+
+@pytest.mark.parametrize(
+    ("detected", "variable", "shell"),
+    [
+        ("zsh", "/bin/bash", "zsh"),  # the parent processes come first
+        (None, "/usr/local/bin/fish", "fish"),  # then $SHELL
+        (None, "/bin/tcsh", "'tcsh' bukan pilihan; pilih salah satu: bash, zsh, fish, powershell, pwsh"),
+        (None, None, "'?' bukan pilihan; pilih salah satu: bash, zsh, fish, powershell, pwsh"),
+    ],
+)
+def test_the_shell_is_the_parent_process_else_the_variable(
+    monkeypatch: pytest.MonkeyPatch, detected: str | None, variable: str | None, shell: str
+) -> None:
+    import typer
+
+    from spbe_calc.cli import completion, framework
+
+    monkeypatch.setattr(framework, "shell_name", lambda: detected)
+    if variable is None:
+        monkeypatch.delenv("SHELL", raising=False)
+    else:
+        monkeypatch.setenv("SHELL", variable)
+    if " " not in shell:
+        assert completion._shell() == shell
+        return
+    with pytest.raises(typer.BadParameter) as caught:
+        completion._shell()
+    assert caught.value.message == shell
+
+
+@pytest.mark.parametrize(
+    ("shell", "env", "where", "needs_line"),
+    [
+        ("bash", {}, "H/.local/share/bash-completion/completions/spbe-calc", True),
+        ("bash", {"XDG_DATA_HOME": "/d"}, "/d/bash-completion/completions/spbe-calc", True),
+        ("bash", {"BASH_COMPLETION_USER_DIR": "/b", "XDG_DATA_HOME": "/d"}, "/b/completions/spbe-calc", True),
+        ("zsh", {}, "H/.local/share/zsh/site-functions/spbe-calc.zsh", True),
+        ("zsh", {"XDG_DATA_HOME": "/d"}, "/d/zsh/site-functions/spbe-calc.zsh", True),
+        ("fish", {}, "H/.config/fish/completions/spbe-calc.fish", False),
+        ("fish", {"XDG_CONFIG_HOME": "/c"}, "/c/fish/completions/spbe-calc.fish", False),
+        ("powershell", {}, "H/.config/powershell/spbe-calc-completion.ps1", True),
+        ("pwsh", {"XDG_CONFIG_HOME": "/c"}, "/c/powershell/spbe-calc-completion.ps1", True),
+    ],
+)
+def test_each_shell_finds_its_script_where_it_looks(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, shell: str, env: dict[str, str], where: str, needs_line: bool
+) -> None:
+    from spbe_calc.cli import completion
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "BASH_COMPLETION_USER_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert completion._script_file(shell, "spbe-calc") == (Path(where.replace("H", str(tmp_path), 1)), needs_line)
+
+
+def test_the_start_up_line_is_quoted_for_its_shell() -> None:
+    from spbe_calc.cli import completion
+
+    path = Path("/home/o'neil/$(x)/s.ps1")
+    assert completion._startup_line("powershell", path) == ". '/home/o''neil/$(x)/s.ps1'"
+    assert completion._startup_line("pwsh", path) == ". '/home/o''neil/$(x)/s.ps1'"
+    assert completion._startup_line("zsh", path) == "source '/home/o'\"'\"'neil/$(x)/s.ps1'"
 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
