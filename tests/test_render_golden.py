@@ -168,6 +168,7 @@ CASES: dict[str, list[str]] = {
     # Error messages (stderr): in path order, each said once, the count of the rest last.
     "score-errors.err.txt": ["score", HOSTILE, BAD, BAD, MANY],
     "plan-errors.err.txt": ["plan", MANY, "-t", "Baik"],
+    "init-year.err.txt": ["init", "--tahun", "1900", "tests/data/belum-ada/j.yaml"],
 }
 
 #: What a terminal shows (colour, 100 columns): name -> the command's arguments
