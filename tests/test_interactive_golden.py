@@ -75,10 +75,15 @@ def _copy(tmp_path: Path, source: Path) -> Path:
 def _new(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
     """A new file of the bundled model: agency, year, every kind of answer and command."""
     script: list[Step] = ["Kabupaten Contoh", "dua ribu", "2019", "r", "h", "9", "3\n4", "3"]
-    script += ["Ada SK Bupati tentang SPBE", "-", "SK 1/2024; Perbup 5/2023"]  # indicator 1
+    script += [
+        "Ada SK Bupati tentang SPBE nomor 1/2024.",
+        "-",
+        "SK 1/2024; Perbup 5/2023",
+    ]  # indicator 1, 40 characters
     script += ["p", "r", "s"]  # indicator 2: progress, summary, skipped
     script += ["b", "g 47", "g 99", "5", "", "Kebijakan sudah ada tetapi belum dievaluasi secara berkala oleh tim", ""]
-    script += ["mungkin", "y", "-", "q"]  # at the end: back to the skipped ones, one cleared, then quit
+    script += ["mungkin", "y", "-"]  # at the end: back to the skipped ones, one cleared
+    script += ["g 1", "4", "", "", "SK 1/2024", "q"]  # indicator 1 again: its texts offered to keep
     return tmp_path / "baru.yaml", {"model": "spbe-2020"}, script
 
 
@@ -99,6 +104,16 @@ def _conflict(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
     script += [_other_saves(path, 2, analisis="Catatan\ndua baris", bukti=("SK lain",)), "5", "t"]
     script += [_other_saves(path, 3, level=None), "1", "u", ""]
     return path, {"ids": [1, 2, 3], "explain": False}, script
+
+
+def _refreshed(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
+    """Each screen shows the file as it is now: what someone else saved, or that it cannot be read."""
+    path = _copy(tmp_path, EXAMPLES / "kabupaten-contoh-2022.yaml")
+    good = path.read_text(encoding="utf-8")
+    script: list[Step] = [_other_saves(path, 2, level=5, fakta="Disimpan sesi lain"), ""]  # then 2's screen
+    script += [_replace_text(path, "levels: [\n"), "", _replace_text(path, good), ""]  # 3's screen, unread
+    script += [_replace_text(path, good.replace("  4: 2\n", "")), "3", "t"]  # 4 removed by hand meanwhile
+    return path, {"ids": [1, 2, 3, 4], "explain": False}, script
 
 
 def _broken(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
@@ -169,6 +184,7 @@ SESSIONS: dict[str, Callable[[Path], tuple[Path, dict[str, object], list[Step]]]
     "conflict.txt": _conflict,
     "broken.txt": _broken,
     "broken-conflict.txt": _broken_in_a_conflict,
+    "refreshed.txt": _refreshed,
     "items.txt": _items,
     "items-incomplete.txt": _items_incomplete,
     "2018-40.txt": _model_2018,
