@@ -107,13 +107,17 @@ def _conflict(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
 
 
 def _refreshed(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
-    """Each screen shows the file as it is now: what someone else saved, or that it cannot be read."""
+    """Each screen shows the file as it is now: what someone else saved (then changing it is no
+    conflict), or that it cannot be read. A change made after the screen is a conflict, even when
+    the file was read again since (the summary), and so is an indicator removed by hand."""
     path = _copy(tmp_path, EXAMPLES / "kabupaten-contoh-2022.yaml")
     good = path.read_text(encoding="utf-8")
-    script: list[Step] = [_other_saves(path, 2, level=5, fakta="Disimpan sesi lain"), ""]  # then 2's screen
-    script += [_replace_text(path, "levels: [\n"), "", _replace_text(path, good), ""]  # 3's screen, unread
-    script += [_replace_text(path, good.replace("  4: 2\n", "")), "3", "t"]  # 4 removed by hand meanwhile
-    return path, {"ids": [1, 2, 3, 4], "explain": False}, script
+    # Saved by someone else after 1's screen, then read again by the summary: still a conflict.
+    script: list[Step] = [_other_saves(path, 1, level=1), "r", "4"]
+    script += [_other_saves(path, 2, level=5, fakta="Disimpan sesi lain"), "m", "4"]  # before 2's screen
+    script += [_replace_text(path, "levels: [\n"), "", _replace_text(path, good), ""]  # 4's screen, unread
+    script += [_replace_text(path, good.replace("  5: 3\n", "")), "3", "t"]
+    return path, {"ids": [1, 2, 3, 4, 5], "explain": False}, script
 
 
 def _broken(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
