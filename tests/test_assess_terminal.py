@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pexpect
+import pytest
 
 from spbe_calc.answers import read_answers
 
@@ -369,6 +370,8 @@ def test_lines_of_a_paste_without_bracketed_paste_stay_in_their_field(tmp_path: 
     child.expect("Analisis")
     child.send("Kolom A\tKolom B\r")  # a tab typed by hand
     child.expect("Bukti")
+    shown = ANSI.sub("", str(child.before))
+    assert "Kolom A" in shown and "^I" not in shown  # shown as spaces, not as a control character
     child.sendline("")
     child.expect("Indikator 2 ·")
     child.expect(r"Tingkat 1-5.*:")
@@ -536,3 +539,27 @@ def test_bytes_that_are_not_utf8_stay_in_the_field_until_removed(tmp_path: Path)
     child.sendline("2025")
     _quit(child)
     assert read_answers(path).instansi == "Kota Nias"
+
+
+def test_a_text_can_be_written_in_the_editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-X Ctrl-E opens $VISUAL (else $EDITOR) on the field; what it saves is the answer."""
+    editor = tmp_path / "editor.sh"
+    editor.write_text('#!/bin/sh\nprintf "ditulis di editor\\nbaris dua" > "$1"\n', encoding="utf-8")
+    editor.chmod(0o755)
+    folder = tmp_path / "kerja"
+    folder.mkdir()
+    (folder / "j.yaml").write_text("instansi: Kab\ntahun: 2024\nlevels: {}\n", encoding="utf-8")
+    monkeypatch.setenv("VISUAL", str(editor))  # spawn() passes the environment on
+    child = spawn(folder, "j.yaml", "--indicators", "1")
+    child.expect(r"Tingkat 1-5.*:")
+    child.sendline("2")
+    child.expect("Fakta")
+    child.send("\x18\x05")  # Ctrl-X Ctrl-E
+    time.sleep(1)
+    child.send("\r")
+    child.expect("Analisis")
+    child.sendline("")
+    child.expect("Bukti")
+    child.sendline("")
+    child.expect(pexpect.EOF)
+    assert read_answers(folder / "j.yaml").answers[1].fakta == "ditulis di editor\nbaris dua"

@@ -58,3 +58,29 @@ def test_a_read_only_output_is_refused_not_replaced(run: Run, tmp_path: Path, ou
     r = run(command, str(EX22_PATH), "-o", str(target))
     assert r.exit_code == 2 and "hanya-baca" in r.stderr
     assert target.read_text() == "milik orang lain" and stat.S_IMODE(target.stat().st_mode) == 0o444
+
+
+def test_messages_are_coloured_by_whether_stderr_is_a_terminal(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Data piped on, messages to the terminal: the messages keep their colour, and the other way round."""
+    import importlib
+
+    app = importlib.import_module("spbe_calc.cli.app")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    bad = str(EXAMPLES.parent / "tests" / "corpus" / "a-answer-unknown-field.yaml")
+    for stderr_is_a_terminal in (True, False):
+        monkeypatch.setattr(app, "is_terminal", lambda stream, on=stderr_is_a_terminal: (stream is sys.stderr) is on)
+        r = run("score", bad, color=True)
+        assert r.exit_code == 2 and ("\x1b[" in r.stderr) is stderr_is_a_terminal, r.stderr
+
+
+def test_problems_at_one_place_are_all_said_unless_they_are_the_same(capsys: pytest.CaptureFixture[str]) -> None:
+    from spbe_calc.cli.app import report
+    from spbe_calc.errors import Problem
+
+    first = Problem(
+        path="j.yaml", line=3, col=5, code="unknown-key", args={"key": "a", "allowed": "x", "suggestion": ""}
+    )
+    other = first._replace(args={"key": "b", "allowed": "x", "suggestion": ""})
+    report([first, other, first])
+    said = capsys.readouterr().err
+    assert said.count("'a'") == 1 and said.count("'b'") == 1
