@@ -6,7 +6,8 @@ the progress line, the summary, both versions of a conflict, a failed save and w
 saved. Each session is driven in this process with :class:`ScriptedPrompter` (what the terminal
 tests in ``test_assess_terminal`` cannot give a mutation run); a step of the script may also act
 as someone else would meanwhile (another session saving, the file broken and repaired by hand).
-A change meant to show is accepted by writing the copies again and reading the difference::
+Each copy ends with the answers file as the session left it. A change meant to show is accepted
+by writing the copies again and reading the difference::
 
     SPBE_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_interactive_golden.py
 """
@@ -81,8 +82,9 @@ def _new(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
         "SK 1/2024; Perbup 5/2023",
     ]  # indicator 1, 40 characters
     script += ["p", "r", "s"]  # indicator 2: progress, summary, skipped
-    script += ["b", "g 47", "g 99", "5", "", "Kebijakan sudah ada tetapi belum dievaluasi secara berkala oleh tim", ""]
-    script += ["mungkin", "y", "-"]  # at the end: back to the skipped ones, one cleared
+    script += ["b", "g 47", "g 99", "5", "", "Kebijakan sudah ada tetapi belum dievaluasi secara berkala oleh tim"]
+    script += ["Perbup 1/2024\nSK 2/2024"]  # documents pasted one per line
+    script += ["mungkin", "", "-"]  # at the end: back to the skipped ones (Enter is yes), one cleared
     script += ["g 1", "4", "", "", "SK 1/2024", "q"]  # indicator 1 again: its texts offered to keep
     return tmp_path / "baru.yaml", {"model": "spbe-2020"}, script
 
@@ -120,6 +122,20 @@ def _refreshed(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
     return path, {"ids": [1, 2, 3, 4, 5], "explain": False}, script
 
 
+def _taken_from_nothing(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
+    """The indicator removed by hand after its screen, and the saved version (none) taken: the
+    texts are then asked with nothing to keep."""
+    path = _copy(tmp_path, EXAMPLES / "kabupaten-contoh-2022.yaml")
+    removed = path.read_text(encoding="utf-8").replace("  5: 3\n", "")
+    return path, {"ids": [5]}, [_replace_text(path, removed), "3", "t", "", "", "", "n"]
+
+
+def _broken_documents(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
+    """The documents' save fails and is given up: what was typed is shown, to copy by hand."""
+    path = _copy(tmp_path, EXAMPLES / "kabupaten-contoh-2022.yaml")
+    return path, {"ids": [2]}, ["4", "", "", _replace_text(path, "levels: [\n"), "SK A; SK B", "q"]
+
+
 def _broken(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
     """The file broken by hand during the session: repaired and saved, then given up."""
     path = _copy(tmp_path, EXAMPLES / "kabupaten-contoh-2022.yaml")
@@ -150,7 +166,7 @@ def _items_model(tmp_path: Path) -> Path:
 def _items(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
     """A model of one's own whose first indicator has a level per item."""
     model = _items_model(tmp_path)
-    script: list[Step] = ["", "2025", "?", "9", "1 2", "1 5 1", "", "", "", "2", "", "", "", "r", "g 1", "3,2,3"]
+    script: list[Step] = ["", "", "?", "9", "1 2", "1 5 1", "", "", "", "2", "", "", "", "r", "g 1", "3,2,3"]
     script += ["", "", "", "q"]
     return tmp_path / "j.yaml", {"model": str(model)}, script
 
@@ -189,6 +205,9 @@ SESSIONS: dict[str, Callable[[Path], tuple[Path, dict[str, object], list[Step]]]
     "broken.txt": _broken,
     "broken-conflict.txt": _broken_in_a_conflict,
     "refreshed.txt": _refreshed,
+    "refreshed.ansi": _refreshed,
+    "taken-from-nothing.txt": _taken_from_nothing,
+    "broken-documents.txt": _broken_documents,
     "items.txt": _items,
     "items-incomplete.txt": _items_incomplete,
     "2018-40.txt": _model_2018,
@@ -223,7 +242,8 @@ def test_every_session_is_as_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     width = 40 if name.endswith("-40.txt") else 80
     session = Session(script, width, color=name.endswith(".ansi"))
     outcome = run(q, session, explain=options.get("explain", True))  # type: ignore[arg-type]
-    got = f"[{outcome}]\n{session.text}".replace(str(tmp_path), "<tmp>")
+    saved = path.read_text(encoding="utf-8") if path.exists() else "(no file)\n"
+    got = f"[{outcome}]\n{session.text}\n--- {path.name} as saved ---\n{saved}".replace(str(tmp_path), "<tmp>")
     assert not session.script, "the session ended before its script"
     kept = GOLDEN / name
     if os.environ.get("SPBE_UPDATE_GOLDEN"):
