@@ -7,6 +7,7 @@ Run by CI against every supported typer minor version with the framework seam (`
 from __future__ import annotations
 
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -169,3 +170,55 @@ def _complete(env: dict[str, str]) -> str:
     )
     assert done.returncode == 0, done.stderr
     return done.stdout
+
+
+def test_model_names_offer_the_bundled_models_then_the_yaml_files_the_path_starts(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from spbe_calc.cli.completion import model_names
+    from spbe_calc.model import bundled_models
+
+    for name in ("a.yaml", "b.YML", ".tersembunyi.yaml", "c.txt", "sub/d.yaml", "sub/e.yml", "sub/dalam/f.yaml"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert model_names("") == [*bundled_models(), "a.yaml", "b.YML"]
+    assert model_names("spbe") == [n for n in bundled_models() if n.startswith("spbe")]
+    assert model_names("sub/") == ["sub/d.yaml", "sub/e.yml"]
+    assert model_names("sub/e") == ["sub/e.yml"]
+    assert model_names("sub/dalam/") == ["sub/dalam/f.yaml"]
+    assert model_names("tidak-ada/x") == []
+    assert "tmp/" not in " ".join(model_names("/t"))  # a path from the root is looked up there
+
+
+@pytest.mark.parametrize(
+    ("shell", "line", "startup"),
+    [
+        ("zsh", "source {quoted}", "~/.zshrc"),
+        ("fish", None, None),  # fish loads the script by itself
+        ("pwsh", ". '{path}'", "$PROFILE"),
+    ],
+)
+def test_install_says_which_shell_where_and_what_line_goes_in_which_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, shell: str, line: str | None, startup: str | None
+) -> None:
+    from spbe_calc.cli import completion
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "BASH_COMPLETION_USER_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(completion, "_shell", lambda: shell)
+    done = completion.install()
+    path, _ = completion._script_file(shell, "spbe-calc")
+    shown = line.format(path=path, quoted=shlex.quote(str(path))) if line else None
+    assert done == (shell, path, shown, startup)
+    assert "_SPBE_CALC_COMPLETE" in path.read_text(encoding="utf-8")
+
+
+def test_the_shell_found_from_the_parent_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from spbe_calc.cli import framework
+
+    monkeypatch.setattr(framework._completion_shared, "_get_shell_name", lambda: "zsh")
+    assert framework.shell_name() == "zsh"
+    monkeypatch.setattr(framework._completion_shared, "_get_shell_name", lambda: None)
+    assert framework.shell_name() is None

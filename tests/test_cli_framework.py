@@ -75,3 +75,9 @@ def test_help_has_one_metavar_style_and_whole_descriptions(run: Run) -> None:
 def test_every_command_takes_lang(run: Run) -> None:
     for command in ("score", "validate", "assess", "plan", "compare", "report", "models", "schema", "merge"):
         assert "--lang id|en" in run(command, "-h").stdout
+
+
+def test_an_error_the_seam_does_not_know_is_of_another_kind() -> None:
+    from spbe_calc.cli.framework import usage_kind
+
+    assert usage_kind(ValueError("x")) == "other"

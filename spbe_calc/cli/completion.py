@@ -94,7 +94,7 @@ def install(prog_name: str = "spbe-calc") -> Installed:
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(path, framework.completion_script(prog_name, COMPLETE_VAR, shell))
     line = _startup_line(shell, path) if needs_line else None
-    return Installed(shell=shell, path=path, line=line, startup=_STARTUP.get(shell) if line else None)
+    return Installed(shell=shell, path=path, line=line, startup=_STARTUP.get(shell))  # fish: neither
 
 
 def model_names(incomplete: str) -> list[str]:
