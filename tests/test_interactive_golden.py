@@ -75,7 +75,7 @@ def _copy(tmp_path: Path, source: Path) -> Path:
 
 def _new(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
     """A new file of the bundled model: agency, year, every kind of answer and command."""
-    script: list[Step] = ["Kabupaten Contoh", "dua ribu", "2019", "r", "h", "9", "3\n4", "3"]
+    script: list[Step] = ["Kabupaten Contoh", "dua ribu", "2019", "r", "b", "h", "9", "3\n4", "3"]
     script += [
         "Ada SK Bupati tentang SPBE nomor 1/2024.",
         "-",
@@ -115,7 +115,8 @@ def _refreshed(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
     path = _copy(tmp_path, EXAMPLES / "kabupaten-contoh-2022.yaml")
     good = path.read_text(encoding="utf-8")
     # Saved by someone else after 1's screen, then read again by the summary: still a conflict.
-    script: list[Step] = [_other_saves(path, 1, level=1), "r", "4"]
+    script: list[Step] = [_replace_text(path, "levels: [\n"), "p", _replace_text(path, good)]  # progress, unread
+    script += [_other_saves(path, 1, level=1), "r", "4"]
     script += [_other_saves(path, 2, level=5, fakta="Disimpan sesi lain"), "m", "4"]  # before 2's screen
     script += [_replace_text(path, "levels: [\n"), "", _replace_text(path, good), ""]  # 4's screen, unread
     script += [_replace_text(path, good.replace("  5: 3\n", "")), "3", "t"]
@@ -166,8 +167,9 @@ def _items_model(tmp_path: Path) -> Path:
 def _items(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
     """A model of one's own whose first indicator has a level per item."""
     model = _items_model(tmp_path)
-    script: list[Step] = ["", "", "?", "9", "1 2", "1 5 1", "", "", "", "2", "", "", "", "r", "g 1", "3,2,3"]
-    script += ["", "", "", "q"]
+    script: list[Step] = ["", "", "?", "9", "1 2", "1 5 1", "", "", "", "2", "", "", "", "r", "s"]
+    script += ["y", "s"]  # back to the skipped one, skipped again: the end again
+    script += ["y", "g 1", "3,2,3", "", "", "", "2", "", "", ""]  # 1 changed, then the skipped one: all done
     return tmp_path / "j.yaml", {"model": str(model)}, script
 
 
@@ -177,6 +179,11 @@ def _items_incomplete(tmp_path: Path) -> tuple[Path, dict[str, object], list[Ste
     path = tmp_path / "j.yaml"
     path.write_text("model: butir.yaml\nlevels:\n  1: [3, null, 2]\n  2: 4\n", encoding="utf-8")
     return path, {"explain": False}, ["", "", "q"]
+
+
+def _new_open_ended(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
+    """A new file of a model without a last year, for a year before its first."""
+    return tmp_path / "baru.yaml", {"model": "pemdi-2026"}, ["Kota Contoh", "2019", "q"]
 
 
 def _model_2018(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
@@ -209,6 +216,8 @@ SESSIONS: dict[str, Callable[[Path], tuple[Path, dict[str, object], list[Step]]]
     "taken-from-nothing.txt": _taken_from_nothing,
     "broken-documents.txt": _broken_documents,
     "items.txt": _items,
+    "items.ansi": _items,
+    "new-open-ended.txt": _new_open_ended,
     "items-incomplete.txt": _items_incomplete,
     "2018-40.txt": _model_2018,
     "interrupted.txt": _interrupted,
