@@ -16,7 +16,7 @@ import textwrap
 from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
-from rich.console import Console, Group, RenderableType
+from rich.console import Group, RenderableType
 from rich.markup import escape
 from rich.rule import Rule
 from rich.table import Table
@@ -212,13 +212,7 @@ class ScriptedPrompter:
             self.transcript.append(item + "\n")
             return
         buffer = io.StringIO()
-        if self.color:
-            console = Console(
-                file=buffer, width=self.width, force_terminal=True, color_system="standard", highlight=False
-            )
-        else:
-            console = Console(file=buffer, width=self.width, no_color=True, color_system=None, highlight=False)
-        console.print(item)
+        console(Options(color=self.color, width=self.width), buffer).print(item)  # as the terminal's
         self.transcript.append(buffer.getvalue())
 
     @property
