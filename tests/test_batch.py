@@ -183,7 +183,8 @@ def test_a_batch_forks_no_more_workers_than_asked(
     scored = _recorded(record)
     assert sorted(path for _, path in scored) == paths
     workers = {pid for pid, _ in scored} - {os.getpid()}
-    assert len(workers) == (2 if count == PARALLEL_MIN else 0)
+    # Two workers at most (one of them may take every chunk on a busy machine), and forked ones.
+    assert (1 <= len(workers) <= 2) if count == PARALLEL_MIN else not workers
 
 
 def test_ctrl_c_in_a_parallel_batch_drops_the_files_not_started(
