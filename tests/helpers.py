@@ -147,3 +147,15 @@ def chromium() -> str | None:
     if os.environ.get("SPBE_REQUIRE_BROWSER"):
         pytest.fail("Chromium is required here (SPBE_REQUIRE_BROWSER is set) but was not found")
     return None
+
+
+def assert_as_kept(got: str, kept: Path) -> None:
+    """``got`` is word for word the copy kept in ``kept`` (``tests/data/golden/``).
+
+    With ``SPBE_UPDATE_GOLDEN`` set, the copy is written first: a change meant to show is accepted
+    by writing the copies again and reading the difference in review.
+    """
+    if os.environ.get("SPBE_UPDATE_GOLDEN"):
+        kept.parent.mkdir(exist_ok=True)
+        kept.write_bytes(got.encode("utf-8"))
+    assert got == kept.read_bytes().decode("utf-8"), f"{kept.name}: SPBE_UPDATE_GOLDEN=1 writes it again"

@@ -5,12 +5,10 @@ Run by CI against every supported typer minor version with the framework seam (`
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from .conftest import DATA, ROOT, Run
-from .helpers import EX22
+from .helpers import EX22, assert_as_kept
 
 #: name -> a command line with a usage error; its whole message (stderr) is kept word for word in
 #: ``tests/data/golden/usage/`` (``SPBE_UPDATE_GOLDEN=1`` writes it again, as for the outputs).
@@ -69,7 +67,4 @@ def test_every_usage_error_is_said_as_kept(run: Run, monkeypatch: pytest.MonkeyP
     monkeypatch.chdir(ROOT)
     r = run(*USAGE_ERRORS[name])
     assert r.exit_code == 2 and r.stdout == ""
-    kept = DATA / "golden" / "usage" / f"{name}.txt"
-    if os.environ.get("SPBE_UPDATE_GOLDEN"):
-        kept.write_bytes(r.stderr.encode("utf-8"))
-    assert r.stderr == kept.read_bytes().decode("utf-8"), f"{name}: SPBE_UPDATE_GOLDEN=1 writes it again"
+    assert_as_kept(r.stderr, DATA / "golden" / "usage" / f"{name}.txt")

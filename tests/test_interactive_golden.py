@@ -15,7 +15,6 @@ by writing the copies again and reading the difference::
 from __future__ import annotations
 
 import datetime
-import os
 import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -29,7 +28,7 @@ from spbe_calc.interactive import ScriptedPrompter, run
 from spbe_calc.questionnaire import Questionnaire
 
 from .conftest import DATA, EXAMPLES
-from .helpers import THIRDS
+from .helpers import THIRDS, assert_as_kept
 
 GOLDEN = DATA / "golden" / "assess"
 
@@ -254,8 +253,4 @@ def test_every_session_is_as_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     saved = path.read_text(encoding="utf-8") if path.exists() else "(no file)\n"
     got = f"[{outcome}]\n{session.text}\n--- {path.name} as saved ---\n{saved}".replace(str(tmp_path), "<tmp>")
     assert not session.script, "the session ended before its script"
-    kept = GOLDEN / name
-    if os.environ.get("SPBE_UPDATE_GOLDEN"):
-        kept.parent.mkdir(exist_ok=True)
-        kept.write_bytes(got.encode("utf-8"))
-    assert got == kept.read_bytes().decode("utf-8"), f"{name}: SPBE_UPDATE_GOLDEN=1 writes it again"
+    assert_as_kept(got, GOLDEN / name)

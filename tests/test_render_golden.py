@@ -17,13 +17,13 @@ terminal of 100 columns (``-40``: 40 columns) shows, colours included. A report'
 from __future__ import annotations
 
 import importlib
-import os
 import re
 from pathlib import Path
 
 import pytest
 
 from .conftest import DATA, ROOT, Run
+from .helpers import assert_as_kept
 
 GOLDEN = DATA / "golden"
 EX21, EX22 = "examples/kabupaten-contoh-2021.yaml", "examples/kabupaten-contoh-2022.yaml"
@@ -228,7 +228,4 @@ def test_every_output_is_as_kept(run: Run, tmp_path: Path, monkeypatch: pytest.M
         # The module, not the Typer app that ``spbe_calc.cli`` exports under the same name.
         monkeypatch.setattr(importlib.import_module("spbe_calc.cli.app"), "is_terminal", lambda stream: True)
     got = _output(run, name, {**CASES, **ON_A_TERMINAL}[name], tmp_path)
-    kept = GOLDEN / name
-    if os.environ.get("SPBE_UPDATE_GOLDEN"):
-        kept.write_bytes(got.encode("utf-8"))
-    assert got == kept.read_bytes().decode("utf-8"), f"{name}: SPBE_UPDATE_GOLDEN=1 writes it again"
+    assert_as_kept(got, GOLDEN / name)
