@@ -3,8 +3,8 @@
 Files are read, checked and scored one by one; a file that fails does not stop the others.
 From :data:`PARALLEL_MIN` files on, the files are spread over a
 :class:`concurrent.futures.ProcessPoolExecutor`. Each worker scores its files with the very
-function a run in one process uses and sends back each result (texts included, positions left
-out) or its error, so results are identical whatever the batch size or ``SPBE_CALC_JOBS`` (a test
+function a run in one process uses and sends back each result (as :func:`_listed` keeps it) or
+its error, so results are identical whatever the batch size or ``SPBE_CALC_JOBS`` (a test
 compares every file's JSON with scoring it alone). A chunk's results share one pickled copy of
 their model.
 """
@@ -60,14 +60,17 @@ def _one(path: str, model_ref: str | None, partial: bool, basis: Basis = DEFAULT
 
 
 def _listed(outcome: Outcome) -> Outcome:
-    """A result as a batch keeps it: without its answers' positions.
+    """A result as a batch keeps it: its answers' header, without each indicator's entry or positions.
 
-    They serve only messages about the file, and a file that scored has none left to give. Every
-    batch result is kept so, in one process or several, so that no output can differ with the
-    number of processes.
+    No output of a batch reads them: positions serve only messages about the file, and a file
+    that scored has none left to give; the levels scored are in its score, and the entries' texts
+    and documents are read by the one-file commands (``report``, ``export``). Sent between
+    processes, the entries were an eighth of a 1,000-file batch (bench/run.py). Every batch
+    result is kept so, in one process or several, so that no output can differ with the number
+    of processes.
     """
     if isinstance(outcome, ScoredFile):
-        return outcome._replace(answers=outcome.answers._replace(where=None))
+        return outcome._replace(answers=outcome.answers._replace(answers={}, where=None))
     return outcome
 
 
