@@ -37,6 +37,10 @@ HOSTILE = "tests/data/aneh.yaml"
 MANY = "tests/data/banyak-masalah.yaml"
 #: Units' copies that disagree on every kind of field.
 SALINAN = "tests/data/salinan"
+#: No instansi, no tahun, an indicator not answered, a model of aspects only shown to three decimals.
+THIRDS = "tests/data/sepertiga/tanpa-nama.yaml"
+#: The same, later and complete.
+THIRDS_LATER = "tests/data/sepertiga/lengkap.yaml"
 
 #: name -> the command's arguments (stdout is compared; for ``-o``, the file written)
 CASES: dict[str, list[str]] = {
@@ -68,6 +72,11 @@ CASES: dict[str, list[str]] = {
     "score-published-parts.md": ["score", "-d", "-f", "markdown", "tests/data/terbit-bagian.yaml"],
     "score-published-parts.txt": ["score", "-d", "tests/data/terbit-bagian.yaml"],
     "score-published-parts.json": ["score", "-d", "-f", "json", "tests/data/terbit-bagian.yaml"],
+    "score-thirds.txt": ["score", "-d", "--partial", THIRDS],
+    "score-thirds.md": ["score", "-d", "--partial", "-f", "markdown", THIRDS],
+    "score-thirds.csv": ["score", "-d", "--partial", "-f", "csv", THIRDS],
+    "score-thirds.json": ["score", "-d", "--partial", "-f", "json", THIRDS],
+    "score-thirds-en.txt": ["--lang", "en", "score", "-d", "--partial", THIRDS],
     "validate.txt": ["validate", BAD, EX22, PLAN],
     "validate-parsable.txt": ["validate", "-f", "parsable", BAD],
     "validate-github.txt": ["validate", "-f", "github", BAD],
@@ -96,6 +105,8 @@ CASES: dict[str, list[str]] = {
     "compare-models.txt": ["compare", DPS, EX22],
     "compare-models.json": ["compare", "-f", "json", DPS, EX22],
     "compare-published.txt": ["compare", "tests/data/terbit-bagian.yaml", EX22],
+    "compare-thirds.txt": ["compare", "--partial", THIRDS, THIRDS_LATER],
+    "compare-thirds.json": ["compare", "--partial", "-f", "json", THIRDS, THIRDS_LATER],
     "calibrate.txt": ["calibrate", T22, T23],
     "calibrate.json": ["calibrate", "-f", "json", T22, T23],
     "calibrate-en.txt": ["--lang", "en", "calibrate", T22, T23],
@@ -177,10 +188,15 @@ ON_A_TERMINAL: dict[str, list[str]] = {
     "score-folder.ansi": ["score", "examples/tahap", "--fail-under", "Baik"],
     "score-akhir.ansi": ["score", "-d", "--stage", "akhir", T23],
     "score-examples.ansi": ["score", "--partial", "examples"],
+    "score-published.ansi": ["score", "-d", T21],
+    "score-thirds.ansi": ["score", "-d", "--partial", THIRDS],
+    "score-banding.ansi": ["score", "-d", "tests/data/nias-barat-2024.yaml"],
     "validate.ansi": ["validate", BAD, EX22],
     "plan.ansi": ["plan", EX22, "-t", "Baik"],
     "compare.ansi": ["compare", T21, T22, T23],
     "compare-models.ansi": ["compare", DPS, EX22],
+    "compare-levels.ansi": ["compare", EX21, EX22],
+    "compare-thirds.ansi": ["compare", "--partial", THIRDS, THIRDS_LATER],
     "calibrate.ansi": ["calibrate", T22, T23],
     "peers.ansi": ["peers", DPS],
     "models.ansi": ["models"],

@@ -19,12 +19,17 @@ from spbe_calc.render.safe import clean
 from spbe_calc.scoring import level_text
 
 
-def _v(value: Fraction | None, places: int = 2) -> str:
+def _v(value: Fraction | None, places: int) -> str:
     return "–" if value is None else num(value, places)
 
 
-def _d(value: Fraction | None, places: int = 2) -> str:
+def _d(value: Fraction | None, places: int) -> str:
     return "–" if value is None else signed(value, places)
+
+
+def _places(c: Comparison) -> int:
+    """Decimals of the indices compared: their models' (the most of them, when models differ)."""
+    return max(f.model.precision for f in c.files)
 
 
 def labels(c: Comparison) -> tuple[list[str], list[str]]:
@@ -69,11 +74,13 @@ def render_text(c: Comparison, options: Options) -> str:
     def tone(delta: Fraction | None) -> str:
         return "" if not delta else ("green" if delta > 0 else "red")
 
+    places = _places(c)
+
     table.add_row(
         "",
         Text(clean(c.files[0].model.name) if c.same_model else t("out.index"), style="bold"),
-        *[Text(_v(v), style="bold") for v in c.overall.values],
-        Text(_d(c.overall.delta), style="bold " + tone(c.overall.delta)),
+        *[Text(_v(v, places), style="bold") for v in c.overall.values],
+        Text(_d(c.overall.delta, places), style="bold " + tone(c.overall.delta)),
     )
     table.add_row("", t("out.col.predikat"), *[clean(p) for p in c.predikat], "")
     if not c.same_model:  # the index of each model is its own: name the model of every column
@@ -91,8 +98,8 @@ def render_text(c: Comparison, options: Options) -> str:
         table.add_row(
             Text(row.code, style=style),
             Text(clean(row.name), style=style),
-            *[_v(v) for v in row.values],
-            Text(_d(row.delta), style=tone(row.delta)),
+            *[_v(v, places) for v in row.values],
+            Text(_d(row.delta, places), style=tone(row.delta)),
         )
     out.append(table)
     stages = sorted({stage_name(f.stage) for f in c.files if f.published is None})
@@ -136,6 +143,7 @@ def _row(row: Row, places: int) -> dict[str, Any]:
 
 def render_json(c: Comparison, options: Options) -> str:
     """The comparison as JSON (documented in docs/referensi/keluaran.md)."""
+    places = _places(c)
     data = {
         "files": [
             {
@@ -155,10 +163,10 @@ def render_json(c: Comparison, options: Options) -> str:
             for f in c.files
         ],
         "same_model": c.same_model,
-        "index_delta": None if c.overall.delta is None else float(round_half_up(c.overall.delta, 2)),
+        "index_delta": None if c.overall.delta is None else float(round_half_up(c.overall.delta, places)),
         "index_delta_exact": exact_str(c.overall.delta) if c.overall.delta is not None else None,
-        "domains": [_row(r, 2) for r in c.domains],
-        "aspects": [_row(r, 2) for r in c.aspects],
+        "domains": [_row(r, places) for r in c.domains],
+        "aspects": [_row(r, places) for r in c.aspects],
         "indicator_gains": [_row(r, 4) for r in c.gains],
         "indicator_losses": [_row(r, 4) for r in c.losses],
     }

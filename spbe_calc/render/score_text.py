@@ -122,7 +122,8 @@ def _foot(f: ScoredFile, line: str, detail: bool, color: bool, width: int) -> li
     if conflict:
         parts += [paint(p, "yellow", color) for p in textwrap.wrap(conflict, width)]
     if detail:
-        parts += [paint(p, "dim", color) for p in textwrap.wrap(t("out.detail-note"), width)]
+        note = t("out.detail-note", total=exact_num(model.total_weight))
+        parts += [paint(p, "dim", color) for p in textwrap.wrap(note, width)]
     return parts
 
 
