@@ -39,8 +39,8 @@ MANY = "tests/data/banyak-masalah.yaml"
 SALINAN = "tests/data/salinan"
 #: No instansi, no tahun, an indicator not answered, a model of aspects only shown to three decimals.
 THIRDS = "tests/data/sepertiga/tanpa-nama.yaml"
-#: The same, later and complete.
-THIRDS_LATER = "tests/data/sepertiga/lengkap.yaml"
+#: The same, later and complete, and what raising its levels costs (Baik within reach, 3.5 not).
+THIRDS_LATER, THIRDS_PLAN = "tests/data/sepertiga/lengkap.yaml", "tests/data/sepertiga/rencana.yaml"
 
 #: name -> the command's arguments (stdout is compared; for ``-o``, the file written)
 CASES: dict[str, list[str]] = {
@@ -97,6 +97,9 @@ CASES: dict[str, list[str]] = {
     "plan-costs.json": ["plan", EX22, "-t", "3.0", "--costs", PLAN, "-f", "json"],
     "plan-2018.txt": ["plan", DPS, "-t", "Baik"],
     "plan-akhir.txt": ["plan", T23, "-t", "Sangat Baik", "--stage", "akhir"],
+    "plan-thirds.txt": ["plan", THIRDS_LATER, "-t", "Baik", "--costs", THIRDS_PLAN],
+    "plan-thirds.json": ["plan", THIRDS_LATER, "-t", "Baik", "--costs", THIRDS_PLAN, "-f", "json"],
+    "plan-thirds-unreachable.txt": ["plan", THIRDS_LATER, "-t", "3.5", "--costs", THIRDS_PLAN],
     "plan-rounded.txt": ["plan", "tests/data/nias-barat-2024.yaml", "-t", "Cukup", "--banding", "rounded"],
     "compare.txt": ["compare", EX21, EX22],
     "compare.json": ["compare", "-f", "json", EX21, EX22],
@@ -193,6 +196,7 @@ ON_A_TERMINAL: dict[str, list[str]] = {
     "score-banding.ansi": ["score", "-d", "tests/data/nias-barat-2024.yaml"],
     "validate.ansi": ["validate", BAD, EX22],
     "plan.ansi": ["plan", EX22, "-t", "Baik"],
+    "plan-thirds.ansi": ["plan", THIRDS_LATER, "-t", "Baik", "--costs", THIRDS_PLAN],
     "compare.ansi": ["compare", T21, T22, T23],
     "compare-models.ansi": ["compare", DPS, EX22],
     "compare-levels.ansi": ["compare", EX21, EX22],

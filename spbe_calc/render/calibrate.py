@@ -52,7 +52,7 @@ def _year(y: YearCalibration) -> list[Any]:
         out.append(Text(t("cal.sources", counts=counts), style="dim"))
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column(t("out.col.code"), no_wrap=True)
-    table.add_column(t("out.col.item"), ratio=1)
+    table.add_column(t("out.col.item"))
     for key in ("cal.col.self", "cal.col.final", "cal.col.gap"):
         table.add_column(t(key), justify="right", no_wrap=True)
     aspects = {g.code: g for g in y.aspects}
@@ -76,7 +76,7 @@ def _year(y: YearCalibration) -> list[Any]:
         out.append(Text(t("cal.indicators", count=len(changed), over=sum(g.gap > 0 for g in changed)), style="bold"))
         sub = Table(box=None, show_header=False, pad_edge=False)
         sub.add_column(justify="right", no_wrap=True)
-        sub.add_column(ratio=1)
+        sub.add_column()
         sub.add_column(no_wrap=True)
         for g in sorted(changed, key=lambda g: (-g.gap, int(g.code))):
             levels = f"{_level(g.self_level)}→{_level(g.final_level)}"
@@ -101,7 +101,7 @@ def render_text(c: Calibration, options: Options) -> str:
             out.append(Text(t("cal.repeated", count=len(c.repeated)), style="bold"))
             sub = Table(box=None, show_header=False, pad_edge=False)
             sub.add_column(justify="right", no_wrap=True)
-            sub.add_column(ratio=1)
+            sub.add_column()
             sub.add_column()
             for r in c.repeated:
                 years = ", ".join(f"{year or '?'}: {level_text(a)}→{level_text(b)}" for year, a, b in r.years)

@@ -63,7 +63,7 @@ def render_text(c: Comparison, options: Options) -> str:
     out: list[Any] = [Text(t("cmp.title", who=", ".join(names) or t("out.no-instansi")), style="bold")]
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column(t("out.col.code"), no_wrap=True)
-    table.add_column(t("out.col.item"), ratio=1)
+    table.add_column(t("out.col.item"))
     headings, legend = labels(c)
     # A legend line is never wrapped: a path cut in two cannot be copied.
     out += [Text(line, style="dim", no_wrap=True) for line in legend]
@@ -115,7 +115,7 @@ def render_text(c: Comparison, options: Options) -> str:
         out.append(Text(title, style="bold"))
         sub = Table(box=None, show_header=False, pad_edge=False)
         sub.add_column(justify="right", no_wrap=True)
-        sub.add_column(ratio=1)
+        sub.add_column()
         sub.add_column(no_wrap=True)
         sub.add_column(justify="right", no_wrap=True)
         for row in rows[:TOP]:

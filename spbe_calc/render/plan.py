@@ -61,7 +61,7 @@ def render_text(result: PlannedFile, options: Options) -> str:
         p = plan.model.precision
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
         table.add_column("#", justify="right", no_wrap=True)
-        table.add_column(t("out.col.indicator"), ratio=1)
+        table.add_column(t("out.col.indicator"))
         table.add_column(t("plan.col.step"), no_wrap=True, justify="center")
         if plan.costed:
             table.add_column(t("plan.col.cost"), justify="right", no_wrap=True)
