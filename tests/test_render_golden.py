@@ -184,6 +184,17 @@ CASES: dict[str, list[str]] = {
     "report.md": ["report", EX22, "--compare", EX21, "-f", "markdown"],
     "report.html": ["report", EX22, "--compare", EX21],
     "report-en.md": ["--lang", "en", "report", EX22, "-f", "markdown"],
+    "report-thirds.md": ["report", THIRDS, "--partial", "-t", "3.5", "--costs", THIRDS_PLAN, "-f", "markdown"],
+    "report-banding.md": [
+        "report",
+        "tests/data/nias-barat-2024.yaml",
+        "--compare",
+        "tests/data/nias-barat-2023.yaml",
+        "-f",
+        "markdown",
+    ],
+    "report-other.md": ["report", EX22, "--compare", DPS, "--allow-other-instansi", "-f", "markdown"],
+    "report-stages.md": ["report", T23, "--compare", T21, "--stage", "akhir", "-t", "Baik", "-f", "markdown"],
     # Error messages (stderr): in path order, each said once, the count of the rest last.
     "score-errors.err.txt": ["score", HOSTILE, BAD, BAD, MANY],
     "plan-errors.err.txt": ["plan", MANY, "-t", "Baik"],
