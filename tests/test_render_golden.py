@@ -208,6 +208,7 @@ ON_A_TERMINAL: dict[str, list[str]] = {
     "score-akhir.ansi": ["score", "-d", "--stage", "akhir", T23],
     "score-examples.ansi": ["score", "--partial", "examples"],
     "score-published.ansi": ["score", "-d", T21],
+    "score-published-parts.ansi": ["score", "-d", "tests/data/terbit-bagian.yaml"],
     "score-thirds.ansi": ["score", "-d", "--partial", THIRDS],
     "score-banding.ansi": ["score", "-d", "tests/data/nias-barat-2024.yaml"],
     "validate.ansi": ["validate", BAD, EX22],

@@ -5,6 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
+from spbe_calc.errors import SpbeError
+from spbe_calc.report import ReportRequest, report_for
+
 from .conftest import Run
 from .helpers import EX21, EX22, EXAMPLES_DIR, _answers, _secret
 
@@ -63,3 +68,48 @@ def test_a_missing_logo_is_named_as_the_logo_with_its_line(run: Run, tmp_path: P
     r = run("report", str(path), "-o", str(tmp_path / "r.html"))
     line = next(n for n, text in enumerate(path.read_text().splitlines(), 1) if "logo:" in text)
     assert r.exit_code == 2 and f"jawaban.yaml:{line}:" in r.stderr and "laporan.logo" in r.stderr
+
+
+def _refusal(path: Path, request: ReportRequest) -> list[tuple[str, int, int, str, dict[str, object]]]:
+    with pytest.raises(SpbeError) as caught:
+        report_for(str(path), request)
+    return [(p.path, p.line, p.col, p.code, p.args) for p in caught.value.problems]
+
+
+def test_a_report_refuses_an_earlier_file_it_cannot_place_and_says_where(tmp_path: Path) -> None:
+    """Each refusal whole: the file, the line and column of the value at fault, the code, the values."""
+    path = _answers(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    earlier = tmp_path / "2021.yaml"
+    earlier.write_text(Path(EX21).read_text(encoding="utf-8"), encoding="utf-8")
+    request = ReportRequest(previous=str(earlier))
+    no_year = tmp_path / "tanpa-tahun.yaml"
+    no_year.write_text(text.replace("tahun: 2022\n", ""), encoding="utf-8")
+    assert _refusal(no_year, request) == [(str(no_year), 0, 0, "compare-no-year", {})]
+    assert _refusal(path, ReportRequest(previous=str(no_year))) == [(str(no_year), 0, 0, "compare-no-year", {})]
+    same = tmp_path / "sama.yaml"
+    same.write_text(text, encoding="utf-8")
+    refused = _refusal(path, ReportRequest(previous=str(same)))
+    assert refused == [(str(same), 6, 8, "compare-not-earlier", {"year": 2022, "current": 2022})]
+    other = tmp_path / "lain.yaml"
+    other.write_text(Path(EX21).read_text(encoding="utf-8").replace("Kabupaten Contoh", "Kota Lain"), encoding="utf-8")
+    refused = _refusal(path, ReportRequest(previous=str(other)))
+    args = {"previous": "Pemerintah Kota Lain", "current": "Pemerintah Kabupaten Contoh"}
+    assert refused == [(str(other), 4, 11, "compare-other-instansi", args)]
+    assert report_for(str(path), ReportRequest(previous=str(other), other_instansi=True)).other_instansi
+
+
+def test_a_logo_the_file_names_is_refused_where_the_file_names_it(tmp_path: Path) -> None:
+    """Outside the answers' folder, or missing: the problem points at ``laporan.logo``'s value."""
+    folder = tmp_path / "unit"
+    folder.mkdir()
+    path = _answers(folder)
+    secret = _secret(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('logo: "logo-contoh.svg"', f"logo: {json.dumps(str(secret))}"), encoding="utf-8")
+    assert _refusal(path, ReportRequest(published=False)) == [(str(path), 81, 9, "logo-outside", {"file": str(secret)})]
+    path.write_text(text, encoding="utf-8")
+    (folder / "logo-contoh.svg").unlink()
+    assert _refusal(path, ReportRequest(published=False)) == [
+        (str(path), 81, 9, "logo-missing", {"file": "logo-contoh.svg"})
+    ]
