@@ -18,7 +18,23 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from spbe_calc.i18n import LANGUAGES, catalogue, set_language
-from spbe_calc.render import exact_num, localized, long_date, num, pct, plain_num, signed
+from spbe_calc.model import load_model
+from spbe_calc.render import (
+    band_step,
+    bar_text,
+    csv_read_text,
+    csv_text,
+    exact_num,
+    localized,
+    long_date,
+    num,
+    pct,
+    plain_num,
+    signed,
+    status_note,
+    status_notes,
+)
+from spbe_calc.render.safe import clean
 from tests.conftest import EXAMPLES, Run
 
 EX22 = str(EXAMPLES / "kabupaten-contoh-2022.yaml")
@@ -236,3 +252,37 @@ def test_model_status_and_warning_are_fields(run: Run, write: Callable[..., Path
     row = next(csv.DictReader(io.StringIO(run("score", path, "-f", "csv").stdout)))
     assert row["model_status"] == "provisional" and "BELUM TERVERIFIKASI" in row["model_warning"]
     assert "BELUM TERVERIFIKASI" in run("score", path, "-f", "markdown").stdout
+
+
+def test_a_text_cell_for_a_spreadsheet_keeps_its_line_breaks_as_line_feeds_and_is_disarmed() -> None:
+    """CR LF and a lone CR become LF (a lone CR ends a spreadsheet's row); a formula's start gets a
+    quote, and so does a quote before one, so that reading the cell back undoes it exactly."""
+    assert csv_text("a\r\nb\rc\nd") == "a\nb\nc\nd"
+    assert csv_text("=1+1") == "'=1+1" and csv_text("'=1") == "''=1"
+    assert csv_text("'kutip") == "'kutip" and csv_text("biasa") == "biasa"
+    for text in ("=1+1", "'=1", "'kutip", "-2", "biasa"):
+        assert csv_read_text(csv_text(text)) == text
+
+
+def test_a_bar_as_written_is_shown_the_languages_way_and_anything_else_escaped() -> None:
+    set_language("en")
+    assert bar_text(" 2,5 ") == "2.5"  # a comma written for the decimal mark, in English
+    set_language("id")
+    assert bar_text("2.50") == "2,50"
+    assert bar_text("Sangat Baik") == "Sangat Baik"
+    assert bar_text("v1.2\x1b[31m") == clean("v1.2\x1b[31m")  # not a number: escaped, never localized
+
+
+def test_a_model_of_one_band_takes_the_top_colour() -> None:
+    """Colours follow a band's rank; a single band is the highest there is."""
+    model = load_model("spbe-2020")
+    one = model._replace(bands=(model.bands[0],))
+    assert band_step(one, one.bands[0], 5) == 4
+    two = model._replace(bands=model.bands[:2])
+    assert [band_step(two, b, 5) for b in two.bands_ascending()] == [0, 4]
+
+
+def test_every_model_that_is_not_official_says_so_once() -> None:
+    older, draft = load_model("spbe-2018"), load_model("pemdi-2026")
+    notes = status_notes([older, draft, older, load_model("spbe-2020")])
+    assert notes == [status_note(older), status_note(draft)] and None not in notes

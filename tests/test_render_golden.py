@@ -69,6 +69,7 @@ CASES: dict[str, list[str]] = {
     "score-partial.txt": ["score", "-d", "--partial", "tests/corpus/a-missing-indicator.yaml"],
     "score-banding.md": ["score", "-d", "-f", "markdown", "tests/data/nias-barat-2024.yaml"],
     "score-banding.txt": ["score", "-d", "tests/data/nias-barat-2024.yaml"],
+    "score-banding-2023.txt": ["score", "tests/data/nias-barat-2023.yaml"],
     "score-published-parts.md": ["score", "-d", "-f", "markdown", "tests/data/terbit-bagian.yaml"],
     "score-published-parts.txt": ["score", "-d", "tests/data/terbit-bagian.yaml"],
     "score-published-parts.json": ["score", "-d", "-f", "json", "tests/data/terbit-bagian.yaml"],

@@ -169,9 +169,9 @@ def explanation(answer: Answer | None) -> list[tuple[str, str]]:
     pairs = [
         (t("rep.fakta"), answer.fakta),
         (t("rep.analisis"), answer.analisis),
-        (t("rep.bukti"), "; ".join(bukti_label(b) for b in answer.bukti) if answer.bukti else None),
+        (t("rep.bukti"), "; ".join(bukti_label(b) for b in answer.bukti)),
     ]
-    return [(label, text) for label, text in pairs if text]
+    return [(label, text) for label, text in pairs if text]  # what is empty or not written is left out
 
 
 def index_name(model: Model) -> str:
