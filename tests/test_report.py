@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from spbe_calc.core import score_file
 from spbe_calc.errors import SpbeError
-from spbe_calc.report import ReportRequest, report_for
+from spbe_calc.report import ReportRequest, next_band, report_for
 
 from .conftest import Run
 from .helpers import EX21, EX22, EXAMPLES_DIR, _answers, _secret
@@ -113,3 +114,10 @@ def test_a_logo_the_file_names_is_refused_where_the_file_names_it(tmp_path: Path
     assert _refusal(path, ReportRequest(published=False)) == [
         (str(path), 81, 9, "logo-missing", {"file": "logo-contoh.svg"})
     ]
+
+
+def test_the_next_predikat_is_the_one_just_above_and_none_at_the_top() -> None:
+    scored = score_file(EX22)
+    ordered = scored.model.bands_ascending()
+    at = [next_band(scored._replace(score=scored.score._replace(band=band))) for band in ordered]
+    assert at == [*ordered[1:], None]
