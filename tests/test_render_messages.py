@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from spbe_calc.errors import Problem
+from spbe_calc.render.messages import message
+
 from .conftest import Run
 from .helpers import EX22, NASTY, Write, _no_raw_controls, _no_workflow_commands
 
@@ -67,3 +70,39 @@ def test_messages_say_what_was_written(run: Run, write: Callable[..., Path], tex
     problems = [p for p in json.loads(r.stdout)[0]["problems"] if p["code"] != "missing-indicators"]
     assert problems[0]["code"] == code and words in problems[0]["message"]
     assert "None" not in problems[0]["message"]
+
+
+def _said(code: str, **args: object) -> str:
+    return message(Problem(path="j.yaml", line=1, col=1, code=code, args=args))
+
+
+def test_types_joined_in_a_problem_are_each_named_in_the_users_words() -> None:
+    assert _said("wrong-type", expected="int | str", found="map") == (
+        "diharapkan bilangan bulat | teks, ditemukan pemetaan (kunci: nilai)"
+    )
+
+
+def test_a_reason_we_have_no_words_for_is_said_as_given() -> None:
+    """A reader's sentence whose kind we do not know, and an operating-system error without an
+    entry in the catalogue, are said as they came rather than left out."""
+    assert _said("yaml-syntax", detail="found something odd", advice="not-a-known-kind") == (
+        "kesalahan sintaks YAML: found something odd"
+    )
+    assert _said("yaml-syntax", advice="not-a-known-kind") == "kesalahan sintaks YAML: "
+    assert _said("file-unreadable", errno="EWEIRD", reason="a strange failure") == (
+        "berkas tidak dapat dibaca (a strange failure)"
+    )
+    assert _said("file-unreadable", errno="EWEIRD") == "berkas tidak dapat dibaca ()"
+    assert _said("file-unreadable", errno="EACCES", reason="permission denied") != (
+        "berkas tidak dapat dibaca (permission denied)"
+    )
+
+
+def test_a_path_is_said_whole_and_any_other_value_cut() -> None:
+    deep = "/".join(["folder-yang-dalam"] * 12) + "/j.yaml"
+    long_value = "x" * 200
+    assert _said("evidence-unreadable", id=1, file=deep).endswith(deep)
+    said = _said("evidence-unreadable", id=1, tanggal=long_value, file=long_value)
+    assert said.endswith(long_value)  # a path: whole
+    said = _said("wrong-type", expected="int", found=long_value)
+    assert long_value not in said and said.endswith("x" * 79 + "…")  # any other value: cut
