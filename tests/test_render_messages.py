@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from spbe_calc.errors import Problem
-from spbe_calc.render.messages import message
+from spbe_calc.render.messages import hint, message
 
 from .conftest import Run
 from .helpers import EX22, NASTY, Write, _no_raw_controls, _no_workflow_commands
@@ -106,3 +106,23 @@ def test_a_path_is_said_whole_and_any_other_value_cut() -> None:
     assert said.endswith(long_value)  # a path: whole
     said = _said("wrong-type", expected="int", found=long_value)
     assert long_value not in said and said.endswith("x" * 79 + "…")  # any other value: cut
+
+
+def test_kinds_and_stages_are_named_in_the_users_words_with_the_options_word_beside() -> None:
+    assert _said("duplicate-id", kind="aspect", id=3, first=9) == "aspek 3 sudah didefinisikan di baris 9"
+    assert _said("wrong-kind", found_kind="plan", wanted_kind="answers") == "ini berkas rencana, bukan berkas jawaban"
+    stage = Problem(path="j.yaml", line=1, col=1, code="missing-stage", args={"count": 1, "stage": "akhir", "ids": "4"})
+    assert message(stage) == "1 indikator belum punya tingkat akhir: 4"
+    assert "tahap: {akhir: 3}" in (hint(stage) or "") and "--stage akhir" in (hint(stage) or "")
+
+
+def test_a_field_named_by_a_problem_comes_first_and_a_close_name_sharpens_the_hint() -> None:
+    named = Problem(
+        path="j.yaml", line=1, col=1, code="wrong-type", args={"field": "tahun", "expected": "int", "found": "str"}
+    )
+    assert message(named).startswith("tahun: diharapkan bilangan bulat")
+    unnamed = named._replace(args={"field": "", "expected": "int", "found": "str"})
+    assert message(unnamed).startswith("diharapkan")
+    close = Problem(path="j.yaml", line=1, col=1, code="unknown-key", args={"key": "lvel", "suggestion": "level"})
+    assert hint(close) == "Mungkin maksudnya 'level'?"
+    assert hint(close._replace(args={"key": "lvel", "allowed": "level"})) == "Kunci yang dikenal di sini: level."
