@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from spbe_calc.errors import Problem
-from spbe_calc.render.messages import hint, message
+from spbe_calc.errors import Problem, SpbeError
+from spbe_calc.render.messages import QUOTE_LIMIT, format_problem, hint, message, problem_json, problem_text
 
 from .conftest import Run
 from .helpers import EX22, NASTY, Write, _no_raw_controls, _no_workflow_commands
@@ -126,3 +126,21 @@ def test_a_field_named_by_a_problem_comes_first_and_a_close_name_sharpens_the_hi
     close = Problem(path="j.yaml", line=1, col=1, code="unknown-key", args={"key": "lvel", "suggestion": "level"})
     assert hint(close) == "Mungkin maksudnya 'level'?"
     assert hint(close._replace(args={"key": "lvel", "allowed": "level"})) == "Kunci yang dikenal di sini: level."
+
+
+def test_a_value_of_the_longest_length_quoted_is_shown_whole() -> None:
+    at_limit = "y" * QUOTE_LIMIT
+    assert _said("wrong-type", expected="int", found=at_limit).endswith(at_limit)
+
+
+def test_a_problem_in_a_workbook_is_placed_by_its_cell_and_its_hint_can_be_left_out() -> None:
+    p = Problem(path="lke.xlsx", line=14, col=6, code="unknown-key", args={"key": "x", "allowed": "a"}, cell="LKE!F14")
+    assert format_problem(p) == "lke.xlsx:LKE!F14: galat: kunci 'x' tidak dikenal\n    Kunci yang dikenal di sini: a."
+    assert format_problem(p, with_hint=False) == "lke.xlsx:LKE!F14: galat: kunci 'x' tidak dikenal"
+    assert problem_json(p)["cell"] == "LKE!F14"
+
+
+def test_an_errors_problems_on_one_line_with_their_files() -> None:
+    one = Problem(path="a.yaml", line=1, col=1, code="empty-file", args={})
+    error = SpbeError([one, one._replace(path="b.yaml")])
+    assert problem_text(error) == f"a.yaml: {message(one)}; b.yaml: {message(one)}"

@@ -94,7 +94,7 @@ def format_problem(p: Problem, color: bool = False, with_hint: bool = True) -> s
 
 
 def problem_text(error: SpbeError) -> str:
-    """An error's problems as one line each (for places that take a single message)."""
+    """An error's problems on one line, each with its file (for places that take a single message)."""
     return "; ".join(f"{clean(p.path)}: {message(p)}" for p in error.problems)
 
 
