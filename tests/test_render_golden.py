@@ -129,6 +129,9 @@ CASES: dict[str, list[str]] = {
     "evidence.txt": ["evidence", EX22],
     "evidence.json": ["evidence", "-f", "json", EX22],
     "evidence-github.txt": ["evidence", "-f", "github", EX22],
+    "evidence-problems.txt": ["evidence", "tests/data/sepertiga/bukti.yaml"],
+    "evidence-problems.json": ["evidence", "-f", "json", "tests/data/sepertiga/bukti.yaml"],
+    "evidence-problems-github.txt": ["evidence", "-f", "github", "tests/data/sepertiga/bukti.yaml"],
     "models.txt": ["models"],
     "models.json": ["models", "-f", "json"],
     "model.txt": ["models", "spbe-2020"],
@@ -224,6 +227,7 @@ ON_A_TERMINAL: dict[str, list[str]] = {
     "models.ansi": ["models"],
     "model.ansi": ["models", "spbe-2020"],
     "evidence.ansi": ["evidence", EX22],
+    "evidence-problems.ansi": ["evidence", "tests/data/sepertiga/bukti.yaml"],
     # A narrow terminal: tables become one block per row (PlainTable._stacked).
     "score-detail-40.ansi": ["score", "-d", EX22],
     "score-folder-40.ansi": ["score", "examples/tahap"],
