@@ -11,7 +11,7 @@ from spbe_calc.render import bar_text, index_name, num, stage_name
 
 def partial_note(f: ScoredFile) -> str:
     """What an incomplete file's index means (empty for a complete file)."""
-    if not f.missing or f.score_high is None:
+    if f.score_high is None:  # nothing is missing
         return ""
     high = f"{num(f.score_high.value, f.model.precision)} {f.score_high.band.name}"
     args = {"path": f.path, "count": len(f.missing), "ids": compact_ids(list(f.missing)), "high": high}

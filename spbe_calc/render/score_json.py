@@ -84,7 +84,7 @@ def to_dict(f: ScoredFile, detail: bool = False) -> dict[str, Any]:
     }
     if f.published is not None:
         out["source"] = f.published.source
-    if f.missing and f.score_high is not None:
+    if f.score_high is not None:  # something is missing
         out["missing"] = list(f.missing)
         out["missing_text"] = compact_ids(list(f.missing))
         out["index_high"] = json_num(f.score_high.value, places)

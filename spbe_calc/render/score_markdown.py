@@ -32,7 +32,7 @@ def cell(text: str) -> str:
     and emphasis are escaped with a backslash, and ``<``, ``>``, ``&`` become entities, so that
     ``<script>`` or ``[x](javascript:…)`` in a name is shown, never run or linked.
     """
-    one_line = clean(" ".join(text.replace("\r", "\n").split("\n")))
+    one_line = clean(" ".join(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
     return _MARKDOWN.sub(lambda m: _ENTITIES.get(m.group(), "\\" + m.group()), one_line)
 
 
