@@ -96,6 +96,7 @@ CASES: dict[str, list[str]] = {
     "validate-hostile.json": ["validate", "-f", "json", HOSTILE],
     "score-hostile.json": ["score", "-f", "json", HOSTILE],
     "score-hostile.jsonl": ["score", "-f", "jsonl", HOSTILE, EX22],
+    "score-hostile.md": ["score", "-f", "markdown", HOSTILE],
     "plan.txt": ["plan", EX22, "-t", "Baik"],
     "plan-costs.txt": ["plan", EX22, "-t", "3.0", "--costs", PLAN],
     "plan.json": ["plan", EX22, "-t", "Baik", "-f", "json"],

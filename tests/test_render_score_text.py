@@ -44,3 +44,21 @@ def test_colours_follow_the_band_rank_not_its_name(write: Write) -> None:
     ]
     out = render("score", "text", batch, Options(color=True))
     assert "\x1b[1;36mLima\x1b[0m" in out  # the top band, in the top colour
+
+
+def test_the_heading_stays_on_one_line_exactly_as_long_as_it_fits() -> None:
+    """Who · year · model on one line up to the width; past it, each part wrapped at words, never
+    cutting one (a long word stays whole, wider than the terminal)."""
+    from spbe_calc.core import score_file
+    from spbe_calc.render.score_text import _head
+
+    f = score_file(EX22)
+    line = _head(f, False, 200)
+    assert "\n" not in line and line.count(" · ") == 2
+    assert _head(f, False, len(line)) == line
+    narrow = _head(f, False, len(line) - 1)
+    assert narrow.split("\n") == ["Pemerintah Kabupaten Contoh · 2022", "Indeks SPBE (PermenPANRB 59/2020)"]
+    assert _head(f, False, 10).split("\n")[:2] == ["Pemerintah", "Kabupaten"]
+    assert "(PermenPANRB" in _head(f, False, 10).split("\n")
+    long_name = f._replace(answers=f.answers._replace(instansi="Pemerintah" * 3))
+    assert _head(long_name, False, 10).split("\n")[0] == "Pemerintah" * 3
