@@ -78,6 +78,7 @@ CASES: dict[str, list[str]] = {
     "score-thirds.csv": ["score", "-d", "--partial", "-f", "csv", THIRDS],
     "score-thirds.json": ["score", "-d", "--partial", "-f", "json", THIRDS],
     "score-thirds-en.txt": ["--lang", "en", "score", "-d", "--partial", THIRDS],
+    "score-thirds-short.txt": ["score", "--partial", THIRDS],
     "score-thirds.jsonl": ["score", "-d", "--partial", "-f", "jsonl", THIRDS],
     # An instansi with line breaks and a pipe, alone and in a table of two files.
     "score-names.md": ["score", "-f", "markdown", "tests/data/sepertiga/nama-aneh.yaml"],
