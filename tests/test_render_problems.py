@@ -8,6 +8,7 @@ from pathlib import Path
 
 from spbe_calc.errors import Problem, Severity
 from spbe_calc.render import Options
+from spbe_calc.render.messages import message
 from spbe_calc.render.problems import render_github, render_json, render_parsable, render_text
 from spbe_calc.validate import FileReport
 
@@ -63,3 +64,25 @@ def test_github_annotations_escape_what_would_end_a_property() -> None:
     assert lines[1].startswith("::warning file=a%2Cb.yaml,line=2,col=1,")
     assert lines[2].startswith("::error file=c.yaml,title=")  # no line for the whole file
     assert all("\n" not in line and "\r" not in line for line in lines)
+
+
+def test_workflow_command_escapes_follow_githubs_rules() -> None:
+    """Data: %, CR and LF; a property also : and , (what would end it). Applied to every text, even
+    one another layer already cleaned, so that the annotation's syntax never depends on that."""
+    from spbe_calc.render.problems import _escape_data, _escape_property
+
+    assert _escape_data("50%\r\nlagi") == "50%25%0D%0Alagi"
+    assert _escape_property("a:b,c%\r\n") == "a%3Ab%2Cc%25%0D%0A"
+
+
+def test_problems_at_one_place_keep_the_order_they_were_found_in() -> None:
+    """Sorted by place only: two problems at one place stay in the order the checks found them,
+    in every format (a sort by the whole record would put them by code)."""
+    first = Problem(path="a.yaml", line=3, col=1, code="unknown-key", args={"key": "z", "allowed": "a"})
+    second = first._replace(code="empty-string", args={})
+    report = [FileReport(path="a.yaml", kind="answers", problems=(first, second))]
+    for render in (render_text, render_parsable):
+        text = render(report, Options())
+        assert text.index("tidak dikenal") < text.index(message(second)), render
+    data = json.loads(render_json(report, Options()))
+    assert [p["code"] for p in data[0]["problems"]] == ["unknown-key", "empty-string"]
