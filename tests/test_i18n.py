@@ -12,7 +12,18 @@ import string
 
 import pytest
 
-from spbe_calc.i18n import DEFAULT, LANGUAGES, catalogue, default_language, set_language, t, words
+from spbe_calc.i18n import (
+    DEFAULT,
+    LANGUAGES,
+    catalogue,
+    default_language,
+    is_key,
+    pick,
+    set_language,
+    t,
+    t_optional,
+    words,
+)
 
 from .conftest import PACKAGE
 
@@ -146,3 +157,33 @@ def test_the_language_variable_names_a_language_we_have(monkeypatch: pytest.Monk
 def test_command_words_are_every_spelling_and_nothing_else() -> None:
     quit_words = {w.strip() for lang in LANGUAGES for w in catalogue(lang).MESSAGES["as.word.quit"].split(",")}
     assert words("as.word.quit") == quit_words and "" not in quit_words
+
+
+def test_a_key_without_a_message_is_said_as_the_key_and_none_when_optional() -> None:
+    assert t("no.such.key") == "no.such.key"
+    assert t_optional("no.such.key") is None and t_optional("no.such.key", count=2) is None
+
+
+def test_a_count_that_is_no_whole_number_takes_the_other_form() -> None:
+    set_language("en")
+    assert t("n.files", count=1) == "1 file" and t("n.files", count="1") == "1 files"
+
+
+def test_a_key_is_known_as_a_message_or_by_its_plural_forms() -> None:
+    assert is_key("out.exact") and is_key("n.files") and not is_key("n.files|one-and-a-half")
+    assert not is_key("no.such.key")
+
+
+def test_a_model_text_is_taken_in_the_current_language_else_the_default_else_any() -> None:
+    assert pick(None) == "" and pick("sama") == "sama" and pick({}) == ""
+    assert pick({"id": "Indonesia", "en": "English"}) == "Indonesia"
+    assert pick({"en": "English only"}) == "English only"
+    set_language("en")
+    assert pick({"id": "Indonesia", "en": "English"}) == "English"
+    assert pick({"id": "Indonesia"}) == "Indonesia"
+    assert pick({"fr": "Français", "id": ""}) == "Français"
+
+
+def test_an_unknown_language_is_named_in_the_error() -> None:
+    with pytest.raises(ValueError, match=r"^xx$"):
+        catalogue("xx")
