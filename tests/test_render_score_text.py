@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from .conftest import DATA, Run
 from .helpers import EX22, THIRDS, Write
 
@@ -62,3 +64,14 @@ def test_the_heading_stays_on_one_line_exactly_as_long_as_it_fits() -> None:
     assert "(PermenPANRB" in _head(f, False, 10).split("\n")
     long_name = f._replace(answers=f.answers._replace(instansi="Pemerintah" * 3))
     assert _head(long_name, False, 10).split("\n")[0] == "Pemerintah" * 3
+
+
+def test_ranks_of_ten_files_and_more_are_aligned_right(run: Run, tmp_path: Path) -> None:
+    from .conftest import answers_text
+
+    (tmp_path / "b").mkdir()
+    for k in range(10):  # k indicators at 2, the rest at 1: ten different indices
+        levels = {i: 2 if i <= k else 1 for i in range(1, 48)}
+        (tmp_path / "b" / f"k{k}.yaml").write_text(answers_text(levels, instansi=f'"Kab {k}"', tahun=2024))
+    lines = run("score", str(tmp_path / "b")).stdout.splitlines()
+    assert [line[:2] for line in lines[2:12]] == [" 1", " 2", " 3", " 4", " 5", " 6", " 7", " 8", " 9", "10"]
