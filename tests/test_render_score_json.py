@@ -53,6 +53,7 @@ def test_files_that_cannot_be_scored_are_error_objects_in_their_place(run: Run, 
     data = json.loads(r.stdout)
     assert [d["file"] for d in data] == [EX21, str(bad), EX22]
     assert data[1]["error"] is True and data[1]["problems"][0]["code"] == "yaml-syntax"
-    assert set(data[1]["problems"][0]) == {"line", "column", "level", "code", "message"}
+    assert set(data[1]["problems"][0]) == {"file", "line", "column", "level", "code", "message"}
+    assert data[1]["problems"][0]["file"] == str(bad)
     single = json.loads(run("score", "-f", "json", str(bad)).stdout)
     assert single["file"] == str(bad) and single["error"] is True

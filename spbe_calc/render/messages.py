@@ -99,8 +99,19 @@ def problem_text(error: SpbeError) -> str:
 
 
 def problem_json(p: Problem) -> dict[str, Any]:
-    """A problem as JSON output gives it: position, level, code and message."""
-    data = {"line": p.line, "column": p.col, "level": p.severity.value, "code": p.code, "message": message(p)}
+    """A problem as JSON output gives it: its file and place, level, code and message.
+
+    The file is named on every problem: a file's problems may be in another one (the model it
+    names, a plan), which a program reading the output must be able to tell.
+    """
+    data = {
+        "file": p.path,
+        "line": p.line,
+        "column": p.col,
+        "level": p.severity.value,
+        "code": p.code,
+        "message": message(p),
+    }
     if p.cell:
         data["cell"] = p.cell
     return data
