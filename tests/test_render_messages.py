@@ -111,9 +111,10 @@ def test_a_path_is_said_whole_and_any_other_value_cut() -> None:
 def test_kinds_and_stages_are_named_in_the_users_words_with_the_options_word_beside() -> None:
     assert _said("duplicate-id", kind="aspect", id=3, first=9) == "aspek 3 sudah didefinisikan di baris 9"
     assert _said("wrong-kind", found_kind="plan", wanted_kind="answers") == "ini berkas rencana, bukan berkas jawaban"
-    stage = Problem(path="j.yaml", line=1, col=1, code="missing-stage", args={"count": 1, "stage": "akhir", "ids": "4"})
-    assert message(stage) == "1 indikator belum punya tingkat akhir: 4"
-    assert "tahap: {akhir: 3}" in (hint(stage) or "") and "--stage akhir" in (hint(stage) or "")
+    args = {"count": 1, "stage": "dokumen", "ids": "4"}
+    stage = Problem(path="j.yaml", line=1, col=1, code="missing-stage", args=args)
+    assert message(stage) == "1 indikator belum punya tingkat penilaian dokumen: 4"
+    assert "tahap: {dokumen: 3}" in (hint(stage) or "") and "--stage dokumen" in (hint(stage) or "")
 
 
 def test_a_field_named_by_a_problem_comes_first_and_a_close_name_sharpens_the_hint() -> None:
