@@ -21,6 +21,7 @@ from spbe_calc.i18n import LANGUAGES, catalogue, set_language
 from spbe_calc.model import load_model
 from spbe_calc.render import (
     band_step,
+    banding_conflict,
     bar_text,
     csv_read_text,
     csv_text,
@@ -286,3 +287,10 @@ def test_every_model_that_is_not_official_says_so_once() -> None:
     older, draft = load_model("spbe-2018"), load_model("pemdi-2026")
     notes = status_notes([older, draft, older, load_model("spbe-2020")])
     assert notes == [status_note(older), status_note(draft)] and None not in notes
+
+
+def test_a_banding_conflict_shows_the_rounded_index_to_the_models_decimals() -> None:
+    model = load_model("spbe-2020")._replace(precision=3)
+    text = banding_conflict(model, Fraction(17995, 10000)) or ""  # 1.7995: Kurang, rounded 1.800: Cukup
+    assert "1,7995" in text and "1,800" in text
+    assert banding_conflict(model, Fraction(18, 10)) is None

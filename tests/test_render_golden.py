@@ -79,6 +79,11 @@ CASES: dict[str, list[str]] = {
     "score-thirds.json": ["score", "-d", "--partial", "-f", "json", THIRDS],
     "score-thirds-en.txt": ["--lang", "en", "score", "-d", "--partial", THIRDS],
     "score-thirds-short.txt": ["score", "--partial", THIRDS],
+    # Levels from three stages at the final stage, and an index of exactly 3 (nothing beside it).
+    "score-stages-mixed.txt": ["score", "--stage", "akhir", "tests/data/sepertiga/tahap.yaml"],
+    "score-stages-mixed.md": ["score", "-f", "markdown", "--stage", "akhir", "tests/data/sepertiga/tahap.yaml"],
+    "score-published-no-source.txt": ["score", "-d", "tests/data/terbit-tanpa-sumber.yaml"],
+    "score-published-no-source.md": ["score", "-d", "-f", "markdown", "tests/data/terbit-tanpa-sumber.yaml"],
     "score-thirds.jsonl": ["score", "-d", "--partial", "-f", "jsonl", THIRDS],
     # An instansi with line breaks and a pipe, alone and in a table of two files.
     "score-names.md": ["score", "-f", "markdown", "tests/data/sepertiga/nama-aneh.yaml"],

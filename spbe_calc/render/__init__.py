@@ -20,7 +20,7 @@ from spbe_calc.i18n import pick, t
 from spbe_calc.model import Band, Level, Model
 from spbe_calc.numbers import decimal_text, exact_str, round_half_up, scaled_half_up
 from spbe_calc.render.safe import clean
-from spbe_calc.scoring import bands_by_rule
+from spbe_calc.scoring import bands_by_rule, rounded_value
 
 
 class Options(NamedTuple):
@@ -101,6 +101,14 @@ def num(value: Fraction | Decimal | int, places: int = 2) -> str:
 def exact_num(value: Fraction) -> str:
     """An exact value for people (:func:`decimal_text` in the current language's way): ``2,6615``."""
     return localized(decimal_text(value))
+
+
+def exact_beside(model: Model, value: Fraction) -> str | None:
+    """The exact value to show beside the rounded one, when rounding changed it (else ``None``).
+
+    Compared as values: an index of exactly 3 is shown ``3,00`` with nothing beside it.
+    """
+    return None if rounded_value(model, value) == value else exact_num(value)
 
 
 def cost_text(value: Fraction) -> str:

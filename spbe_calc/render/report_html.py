@@ -27,7 +27,7 @@ from spbe_calc.render import (
     banding_conflict,
     basis_line,
     cost_text,
-    exact_num,
+    exact_beside,
     explanation,
     index_name,
     long_date,
@@ -366,8 +366,8 @@ def _headline(report: Report) -> list[str]:
     h = ['<section class="hero"><div>', f'<div class="muted">{_e(name)}</div>']
     h.append(f'<div class="index">{num(s.value, model.precision)}</div>')
     h.append(f"<div>{_badge(model, s.band)}</div>")
-    exact = exact_num(s.value)  # only when the displayed value is rounded, as in text output
-    if exact != num(s.value, model.precision):
+    exact = exact_beside(model, s.value)  # only when the displayed value is rounded, as in text output
+    if exact is not None:
         h.append(f'<div class="muted">{_e(t("out.exact"))}: {exact}</div>')
     h.append("</div>")
     h += _previous_line(report)

@@ -11,7 +11,7 @@ from spbe_calc.render import (
     banding_conflict,
     basis_line,
     cost_text,
-    exact_num,
+    exact_beside,
     explanation,
     index_name,
     long_date,
@@ -55,8 +55,8 @@ def render_md(report: Report, options: Options) -> str:
     for sentence in summary(report):
         out += [cell(sentence), ""]
     headline = f"**{cell(model.name)}: {num(s.value, places)} — {cell(s.band.name)}**"
-    exact = exact_num(s.value)  # only when the displayed value is rounded, as in text output
-    out.append(headline + (f" ({t('out.exact')} {exact})" if exact != num(s.value, places) else ""))
+    exact = exact_beside(model, s.value)  # only when the displayed value is rounded, as in text output
+    out.append(headline + (f" ({t('out.exact')} {exact})" if exact is not None else ""))
     prev = report.previous
     same_model = report.comparison is not None and report.comparison.same_model
     if prev is not None:

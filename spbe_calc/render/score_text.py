@@ -18,6 +18,7 @@ from spbe_calc.render import (
     band_tone,
     banding_conflict,
     basis_line,
+    exact_beside,
     exact_num,
     num,
     pct,
@@ -113,8 +114,8 @@ def _foot(f: ScoredFile, line: str, detail: bool, color: bool, width: int) -> li
     """The index line, then how it was computed: the exact value, the stage, the banding rule."""
     s, model = f.score, f.model
     # Shown only when the displayed value is rounded, and only what is exact (8/3, not 2.666…67).
-    exact = exact_num(s.value)
-    if exact != num(s.value, model.precision):
+    exact = exact_beside(model, s.value)
+    if exact is not None:
         line += paint(f"  ({t('out.exact')} {exact})", "dim", color)
     parts = [line]
     parts += [paint(p, "dim", color) for p in textwrap.wrap(basis_line(f.stage, model, f.stage_sources), width)]
