@@ -82,6 +82,10 @@ CASES: dict[str, list[str]] = {
     # Levels from three stages at the final stage, and an index of exactly 3 (nothing beside it).
     "score-stages-mixed.txt": ["score", "--stage", "akhir", "tests/data/sepertiga/tahap.yaml"],
     "score-stages-mixed.md": ["score", "-f", "markdown", "--stage", "akhir", "tests/data/sepertiga/tahap.yaml"],
+    # A published result under a reconstructed model: the published numbers carry no warning.
+    "score-published-2018.md": ["score", "-f", "markdown", "tests/data/terbit-2019.yaml"],
+    "score-published-2018.json": ["score", "-f", "json", "tests/data/terbit-2019.yaml"],
+    "score-published-2018.csv": ["score", "-f", "csv", "tests/data/terbit-2019.yaml"],
     "score-published-no-source.txt": ["score", "-d", "tests/data/terbit-tanpa-sumber.yaml"],
     "score-published-no-source.md": ["score", "-d", "-f", "markdown", "tests/data/terbit-tanpa-sumber.yaml"],
     "score-thirds.jsonl": ["score", "-d", "--partial", "-f", "jsonl", THIRDS],
