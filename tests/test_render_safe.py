@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from spbe_calc.render.safe import guard
+
 from .conftest import Run
 from .helpers import NASTY, _nasty_answers, _no_raw_controls, _no_workflow_commands
 
@@ -36,3 +38,12 @@ def test_file_names_are_escaped_too(run: Run, write: Callable[..., Path]) -> Non
         r = run(*args, str(bad))
         _no_raw_controls(r.stdout + r.stderr)
         assert "\\u001b[2J" in r.stdout + r.stderr
+
+
+def test_guard_neutralises_each_kind_of_workflow_command_its_own_way() -> None:
+    """``::`` at a line's start (after blanks) loses its first colon, ``##[`` anywhere its second
+    hash; both to JSON-valid escapes. A colon or hash elsewhere is left alone."""
+    text = "::error::x\n  ::warning::y\nsebelum ##[group]z\na::b #[c]"
+    assert guard(text) == "\\u003a:error::x\n  \\u003a:warning::y\nsebelum #\\u0023[group]z\na::b #[c]"
+    assert guard(text, commands=True) == text  # validate -f github: the commands are meant
+    assert guard("::x", color=True) == "\\u003a:x" and guard("##[x", color=True) == "#\\u0023[x"
