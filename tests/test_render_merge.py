@@ -63,3 +63,19 @@ def test_stage_levels_are_shown_as_written(run: Run, write: Write, tmp_path: Pat
     text = _merge(run, tmp_path, a, b)
     assert text.splitlines()[0] == "Indikator 1, tingkat akhir berbeda:"
     assert text.splitlines()[1].endswith(": 2") and text.splitlines()[2].endswith(": 3")
+
+
+def test_a_conflicting_value_is_shown_as_one_short_line() -> None:
+    """Levels as written (items joined), signers in order, texts on one line and cut past 60."""
+    from spbe_calc.answers import Signer
+    from spbe_calc.merge import Value
+    from spbe_calc.render.merge import _shown, _where
+
+    assert _shown("level", (1, 3, 3)) == "1, 3, 3" and _shown("tahap.akhir", (2, 4)) == "2, 4"
+    signers = (Signer(jabatan="Kepala", nama="A"), Signer(jabatan="Sekretaris", nama="B"))
+    assert _shown("laporan.penandatangan", signers) == "Kepala: A; Sekretaris: B"
+    assert _shown("fakta", "satu\n dua\tтри") == "satu dua три"
+    assert _shown("fakta", "x" * 60) == "x" * 60
+    assert _shown("fakta", "x" * 61) == "x" * 59 + "…"
+    assert _where(Value(path="a.yaml", line=3, col=5, value=1)) == "a.yaml:3:5"
+    assert _where(Value(path="a.yaml", line=0, col=0, value=1)) == "a.yaml"  # a value with no place
