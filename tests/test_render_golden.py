@@ -254,6 +254,7 @@ ON_A_TERMINAL: dict[str, list[str]] = {
     "peers-40.ansi": ["peers", DPS],
     "calibrate-40.ansi": ["calibrate", T22, T23],
     "validate-40.ansi": ["validate", BAD, EX22],
+    "models-40.ansi": ["models"],
     "score-errors.err.ansi": ["score", HOSTILE, BAD, BAD, MANY],
     "merge.ansi": ["merge", *(f"examples/tim/{u}.yaml" for u in ("bappeda", "hukum", "kominfo"))],
 }

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from typing import Any
-
-from rich import box
-from rich.table import Table
 
 from spbe_calc.core import ModelInfo
 from spbe_calc.i18n import t
 from spbe_calc.render import Options, warning
-from spbe_calc.render.richtext import to_text
+from spbe_calc.render.plaintable import Column, PlainTable, paint
 
 
 def _years(info: ModelInfo) -> str:
@@ -27,25 +25,27 @@ def _counts(info: ModelInfo) -> tuple[int, int, int]:
 
 
 def render_text(infos: list[ModelInfo], options: Options) -> str:
-    """A table: name, regulation, evaluation years, status, counts."""
-    table = Table(
-        box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, caption=t("out.models.caption"), caption_justify="left"
-    )
-    for key in ("out.col.name", "out.col.regulation", "out.col.years", "out.col.status", "out.col.counts"):
-        table.add_column(t(key), no_wrap=True)
+    """A table (name, regulation, evaluation years, status, counts), then what its marks mean.
+
+    The plain table, not rich's: on a narrow terminal its rows become blocks, where rich would
+    cut every name to fit ("spbe-…").
+    """
+    keys = ("out.col.name", "out.col.regulation", "out.col.years", "out.col.status", "out.col.counts")
+    table = PlainTable([Column(header=t(key), wrap=key == "out.col.regulation") for key in keys])
     for info in infos:
         status = info.model.regulation.status
-        name = info.name + (" *" if info.default else "")
+        style = "yellow" if status != "official" else ""
         d, a, i = _counts(info)
-        table.add_row(
-            name,
+        cells = (
+            info.name + (" *" if info.default else ""),
             info.model.regulation.short,
             _years(info),
             t(f"out.status.{status}"),
             f"{d or '-'}/{a}/{i}",
-            style="yellow" if status != "official" else "",
         )
-    return to_text(options, table)
+        table.add(*((cell, style) for cell in cells))
+    caption = [paint(line, "dim", options.color) for line in textwrap.wrap(t("out.models.caption"), options.width)]
+    return "\n".join([table.render(options.width, options.color), *caption])
 
 
 def render_json(infos: list[ModelInfo], options: Options) -> str:
