@@ -129,6 +129,8 @@ CASES: dict[str, list[str]] = {
     "compare-published.txt": ["compare", "tests/data/terbit-bagian.yaml", EX22],
     "compare-thirds.txt": ["compare", "--partial", THIRDS, THIRDS_LATER],
     "compare-thirds.json": ["compare", "--partial", "-f", "json", THIRDS, THIRDS_LATER],
+    "compare-thirds-down.txt": ["compare", "--partial", THIRDS_LATER, THIRDS],
+    "compare-thirds-three.txt": ["compare", "--partial", THIRDS_LATER, THIRDS, "tests/data/sepertiga/lagi.yaml"],
     "calibrate.txt": ["calibrate", T22, T23],
     "calibrate.json": ["calibrate", "-f", "json", T22, T23],
     "calibrate-en.txt": ["--lang", "en", "calibrate", T22, T23],

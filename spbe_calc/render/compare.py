@@ -35,15 +35,16 @@ def _places(c: Comparison) -> int:
 def labels(c: Comparison) -> tuple[list[str], list[str]]:
     """A column heading per file that says whose it is, and the legend that explains them.
 
-    One agency with a year per file: the years are the headings, no legend is needed. Several
-    agencies, or two files of one year: the headings are numbers (1), (2)… and the legend names
-    each one's instansi, year and file.
+    One agency with a different year in every file: the years are the headings, no legend is
+    needed. Several agencies, two files of one year, or a file without a year: the headings are
+    numbers (1), (2)… and the legend names each one's instansi, year and file.
     """
-    years = [str(f.answers.tahun) if f.answers.tahun else f"#{n + 1}" for n, f in enumerate(c.files)]
+    years = [str(f.answers.tahun) if f.answers.tahun else "–" for f in c.files]
     # A published result is marked in its heading: its numbers are the evaluator's, not computed.
     marks = [" †" if f.published is not None else "" for f in c.files]
     published = [f"† {t('out.published')}"] if any(marks) else []
-    if len({f.answers.instansi for f in c.files}) == 1 and len(set(years)) == len(years):
+    one_agency = len({f.answers.instansi for f in c.files}) == 1
+    if one_agency and "–" not in years and len(set(years)) == len(years):
         return [y + m for y, m in zip(years, marks)], published
     headings = [f"({n + 1}){m}" for n, m in enumerate(marks)]
     legend = [
