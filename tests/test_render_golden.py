@@ -153,6 +153,11 @@ CASES: dict[str, list[str]] = {
     "peers-file.csv": ["peers", "-f", "csv", DPS],
     "peers-file.md": ["peers", "-f", "markdown", DPS],
     "peers-kementerian.txt": ["peers", "Kementerian Keuangan"],
+    # A year whose D1 was lost from the published report, with the note that says so.
+    "peers-lost-domain.txt": ["peers", "Kementerian Pertanian"],
+    "peers-lost-domain.md": ["peers", "-f", "markdown", "Kementerian Pertanian"],
+    "peers-lost-domain.csv": ["peers", "-f", "csv", "Kementerian Pertanian"],
+    "peers-lost-domain.json": ["peers", "-f", "json", "Kementerian Pertanian"],
     "peers-kementerian.md": ["peers", "-f", "markdown", "Kementerian Keuangan"],
     "peers-en.txt": ["--lang", "en", "peers", "Provinsi Jawa Timur"],
     "evidence.txt": ["evidence", EX22],

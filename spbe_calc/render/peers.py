@@ -178,10 +178,6 @@ def render_text(peers: Peers, options: Options) -> str:
 # --- JSON ------------------------------------------------------------------------------------------
 
 
-def _number(value: Fraction) -> dict[str, Any]:
-    return {"value": json_num(value, 2), "exact": exact_str(value)}
-
-
 def _spread(spread: Spread) -> dict[str, Any]:
     return {
         "q1": json_num(spread.q1, 4),
