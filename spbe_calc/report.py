@@ -71,7 +71,6 @@ class Report(NamedTuple):
     current: ScoredFile
     previous: ScoredFile | None
     comparison: Comparison | None
-    next_band: Band | None
     plan: Plan | None
     generated: datetime.date
     #: the checked evidence (documents linked and marked in the HTML report)
@@ -115,7 +114,6 @@ def build_report(
         current=current,
         previous=previous,
         comparison=comparison,
-        next_band=band,
         plan=plan,
         generated=today or datetime.date.today(),
     )
@@ -163,12 +161,12 @@ def parse_signer(text: str) -> Signer:
     return Signer(jabatan=jabatan, nama=nama, nip=nip, peran=peran)
 
 
-def read_logo(path: str, shown: str | None = None) -> Logo:
+def read_logo(path: str) -> Logo:
     """Read an image for the cover, checked by :func:`spbe_calc.images.check_image`."""
-    data = read_bytes(path, shown or path, MAX_BYTES)
+    data = read_bytes(path, path, MAX_BYTES)
     checked = check_image(data)
     if isinstance(checked, ImageProblem):
-        raise fail(shown or path, checked.code, **checked.args)
+        raise fail(path, checked.code, **checked.args)
     return Logo(checked.mime, checked.data)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 
@@ -121,3 +122,30 @@ def test_the_next_predikat_is_the_one_just_above_and_none_at_the_top() -> None:
     ordered = scored.model.bands_ascending()
     at = [next_band(scored._replace(score=scored.score._replace(band=band))) for band in ordered]
     assert at == [*ordered[1:], None]
+
+
+def test_a_report_at_the_top_predikat_has_no_plan_and_keeps_the_day_it_was_given(tmp_path: Path) -> None:
+    """Nothing above Memuaskan to aim at without --target; the day of making is the one given."""
+    path = tmp_path / "puncak.yaml"
+    text = Path(EX22).read_text(encoding="utf-8")
+    levels = text[text.index("levels:") :]
+    top = "\n".join(f"  {n}: 5" for n in range(1, 48))
+    path.write_text(text.replace(levels, "levels:\n" + top + "\n"), encoding="utf-8")
+    day = datetime.date(2026, 1, 2)
+    report = report_for(str(path), ReportRequest(published=False), today=day)
+    assert report.current.score.band.name == "Memuaskan" and report.plan is None and report.generated == day
+
+
+def test_another_agency_without_a_name_is_refused_with_an_empty_name(tmp_path: Path) -> None:
+    path = _answers(tmp_path)
+    earlier = tmp_path / "tanpa-nama.yaml"
+    earlier.write_text(
+        "\n".join(
+            line for line in Path(EX21).read_text(encoding="utf-8").splitlines() if not line.startswith("instansi:")
+        ),
+        encoding="utf-8",
+    )
+    refused = _refusal(path, ReportRequest(previous=str(earlier)))
+    assert [(code, args) for _, _, _, code, args in refused] == [
+        ("compare-other-instansi", {"previous": "", "current": "Pemerintah Kabupaten Contoh"})
+    ]
