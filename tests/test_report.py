@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from spbe_calc.core import score_file
+from spbe_calc.core import Basis, score_file
 from spbe_calc.errors import SpbeError
 from spbe_calc.report import ReportRequest, next_band, report_for
 
-from .conftest import Run
-from .helpers import EX21, EX22, EXAMPLES_DIR, _answers, _secret
+from .conftest import DATA, Run
+from .helpers import DPS, EX21, EX22, EXAMPLES_DIR, T22, T23, _answers, _secret
 
 
 def test_report_needs_known_suffix(run: Run, tmp_path: Path) -> None:
@@ -149,3 +149,44 @@ def test_another_agency_without_a_name_is_refused_with_an_empty_name(tmp_path: P
     assert [(code, args) for _, _, _, code, args in refused] == [
         ("compare-other-instansi", {"previous": "", "current": "Pemerintah Kabupaten Contoh"})
     ]
+
+
+def test_a_report_scores_with_the_model_and_stage_asked_for_both_years(tmp_path: Path) -> None:
+    """--model for a file that names none, --partial and --stage for the earlier file too."""
+    no_model = tmp_path / "denpasar.yaml"
+    text = Path(DPS).read_text(encoding="utf-8")
+    no_model.write_text(text.replace("model: spbe-2018\n", ""), encoding="utf-8")
+    assert report_for(str(no_model), ReportRequest(published=False), model_ref="spbe-2018").current.model.id == (
+        "spbe-2018"
+    )
+    akhir = Basis(stage="akhir")
+    report = report_for(T23, ReportRequest(previous=T22, published=False), basis=akhir)
+    assert report.previous is not None and report.previous.stage == "akhir"
+    assert report.previous.score.value == score_file(T22, None, False, akhir).score.value
+    partial = tmp_path / "2022-sebagian.yaml"
+    partial.write_text(
+        "\n".join(line for line in Path(EX21).read_text(encoding="utf-8").splitlines() if not line.startswith("  47:")),
+        encoding="utf-8",
+    )
+    report = report_for(EX22, ReportRequest(previous=str(partial), published=False), partial=True)
+    assert report.previous is not None and report.previous.missing == (47,)
+
+
+def test_a_report_of_a_published_result_is_refused_at_its_hasil() -> None:
+    published = DATA / "terbit-bagian.yaml"
+    refused = _refusal(published, ReportRequest())
+    assert [(p, line, code) for p, line, _, code, _ in refused] == [(str(published), 6, "published-only")]
+
+
+def test_without_an_earlier_file_the_latest_published_year_before_is_taken(tmp_path: Path) -> None:
+    """Kota Denpasar's results of 2023 and 2024 are published: a 2025 file is compared with 2024's,
+    a 2024 file with 2023's, a 2023 file with none."""
+    text = Path(EX22).read_text(encoding="utf-8").replace("Pemerintah Kabupaten Contoh", "Pemerintah Kota Denpasar")
+    text = text.replace('  logo: "logo-contoh.svg"\n', "")
+    years = {}
+    for year in (2025, 2024, 2023):
+        path = tmp_path / f"{year}.yaml"
+        path.write_text(text.replace("tahun: 2022", f"tahun: {year}"), encoding="utf-8")
+        before = report_for(str(path)).previous
+        years[year] = None if before is None else before.answers.tahun
+    assert years == {2025: 2024, 2024: 2023, 2023: None}
