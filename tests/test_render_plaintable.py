@@ -42,3 +42,38 @@ def test_no_line_is_wider_than_asked_and_no_value_is_cut(width: int) -> None:
     assert all(len(line) <= width for line in text.splitlines())
     for value in ("394 dari 398", "237 dari 392", "1,05", "2,71"):
         assert value in text
+
+
+def test_pairs_pack_on_a_line_up_to_the_width_and_never_split_a_pair() -> None:
+    from spbe_calc.render.plaintable import _pairs
+
+    two = [("A", "1", ""), ("B", "2", "")]
+    assert _pairs(two, 12, False) == ["   A 1 · B 2"]  # exactly the width
+    assert _pairs(two, 11, False) == ["   A 1", "   B 2"]
+    assert _pairs([("Ab", "cd", "")], 8, False) == ["   Ab cd"]
+    assert _pairs([("Ab", "cd", "")], 7, False) == ["   Ab", "   cd"]  # alone too long: header, then value
+    assert _pairs([("", "nilai", "")], 20, False) == ["   nilai"]  # no header, no leading blank
+    long = [("Nama", "satu dua tiga empat", ""), ("X", "1", "")]
+    assert _pairs(long, 12, False) == ["   Nama", "   satu dua", "   tiga", "   empat", "   X 1"]
+
+
+def test_pairs_colour_the_value_and_not_the_header() -> None:
+    from spbe_calc.render.plaintable import _pairs
+
+    assert _pairs([("A", "1", "bold")], 20, True) == ["   A \x1b[1m1\x1b[0m"]
+    assert _pairs([("", "1", "bold")], 20, True) == ["   \x1b[1m1\x1b[0m"]
+    assert _pairs([("Nama panjang sekali", "satu", "bold")], 10, True) == [
+        "   Nama",
+        "   panjang",
+        "   sekali",
+        "   \x1b[1msatu\x1b[0m",
+    ]
+
+
+def test_a_stacked_row_wraps_under_its_first_cell_and_takes_the_wrapping_cells_style() -> None:
+    table = PlainTable([Column("#", align="right"), Column("Nama", wrap=True), Column("Nilai", align="right")])
+    table.add("1", ("Kabupaten Satu Dua Tiga", "bold"), "2,50")
+    table.add(("10", "dim"), "Kota", "")
+    assert table.render(20, False) == "─" * 20 + "\n1 Kabupaten Satu Dua\n  Tiga\n   Nilai 2,50\n10 Kota"
+    coloured = table.render(20, True).splitlines()
+    assert coloured[1] == "\x1b[1m1 Kabupaten Satu Dua\x1b[0m" and coloured[4] == "\x1b[2m10 Kota\x1b[0m"
