@@ -222,6 +222,28 @@ CASES: dict[str, list[str]] = {
     "report.md": ["report", EX22, "--compare", EX21, "-f", "markdown"],
     "report.html": ["report", EX22, "--compare", EX21],
     "report-en.md": ["--lang", "en", "report", EX22, "-f", "markdown"],
+    # Three decimals against an earlier year of an agency without a name; the top predikat reached.
+    "report-thirds-compare.md": [
+        "report",
+        "tests/data/sepertiga/kalibrasi.yaml",
+        "--compare",
+        "tests/data/sepertiga/kalibrasi-sama.yaml",
+        "--allow-other-instansi",
+        "-t",
+        "3.5",
+        "--costs",
+        THIRDS_PLAN,
+        "-f",
+        "markdown",
+    ],
+    "report-thirds-compare.html": [
+        "report",
+        "tests/data/sepertiga/kalibrasi.yaml",
+        "--compare",
+        "tests/data/sepertiga/kalibrasi-sama.yaml",
+        "--allow-other-instansi",
+    ],
+    "report-top.md": ["report", "tests/data/sepertiga/puncak.yaml", "-f", "markdown"],
     "report-thirds.md": ["report", THIRDS, "--partial", "-t", "3.5", "--costs", THIRDS_PLAN, "-f", "markdown"],
     "report-banding.md": [
         "report",

@@ -164,9 +164,9 @@ def _badge(model: Model, band: Band) -> str:
     return f'<span class="badge" style="background:{band_color(model, band)}">{_e(band.name)}</span>'
 
 
-def _delta(value: Fraction) -> str:
+def _delta(value: Fraction, places: int) -> str:
     cls = "up" if value > 0 else "down" if value < 0 else ""
-    return f'<span class="{cls}">{signed(value)}</span>'
+    return f'<span class="{cls}">{signed(value, places)}</span>'
 
 
 def _cover(report: Report) -> list[str]:
@@ -353,7 +353,7 @@ def _previous_line(report: Report) -> list[str]:
     if report.other_instansi:
         other = t("rep.other-instansi", other=prev.answers.instansi or t("out.no-instansi"))
         h.append(f'<br><span class="warn">{_e(other)}</span>')
-    h.append(f"<br>{_e(t('cmp.col.change'))}: {_delta(cur.score.value - prev.score.value)}</div>")
+    h.append(f"<br>{_e(t('cmp.col.change'))}: {_delta(cur.score.value - prev.score.value, cur.model.precision)}</div>")
     return h
 
 
@@ -406,7 +406,9 @@ def _structure(report: Report) -> list[str]:
 
     def group_row(code: str, g: GroupScore, cls: str) -> None:
         previous = prev_groups.get(code)
-        change = f' <span class="chg">{_delta(g.value - previous)}</span>' if previous is not None else ""
+        change = (
+            f' <span class="chg">{_delta(g.value - previous, model.precision)}</span>' if previous is not None else ""
+        )
         h.append(
             f'<tr class="{cls}"><td>{code}</td><td>{_e(g.name)}</td><td class=num>{pct(g.weight)}</td>'
             f"<td class=num>{num(g.value, model.precision)}{change}</td>"

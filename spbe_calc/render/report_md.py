@@ -71,7 +71,7 @@ def render_md(report: Report, options: Options) -> str:
             )
             + (f" · {cell(index_name(prev.model))}" if not same_model else "")
             + (f" ({t('out.published')})" if prev.published is not None else "")
-            + f"; {t('cmp.col.change')}: {signed(change)}"
+            + f"; {t('cmp.col.change')}: {signed(change, model.precision)}"
         )
         if report.other_instansi:
             out += ["", f"> **{cell(t('rep.other-instansi', other=prev.answers.instansi or t('out.no-instansi')))}**"]
