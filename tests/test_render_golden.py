@@ -143,6 +143,12 @@ CASES: dict[str, list[str]] = {
         *(f"tests/data/sepertiga/kalibrasi{x}.yaml" for x in ("", "-tanpa-tahun")),
     ],
     "calibrate-same.txt": ["calibrate", "tests/data/sepertiga/kalibrasi-sama.yaml"],
+    "calibrate-two-years.txt": [
+        "calibrate",
+        "tests/data/sepertiga/kalibrasi.yaml",
+        "tests/data/sepertiga/kalibrasi-sama.yaml",
+    ],
+    "calibrate-stages.txt": ["calibrate", "tests/data/sepertiga/tahap.yaml"],
     "compare-stages.json": ["compare", "-f", "json", T21, T22, T23],
     "peers.txt": ["peers", "Kota Denpasar"],
     "peers.md": ["peers", "-f", "markdown", "Kota Denpasar"],

@@ -12,7 +12,6 @@ from rich.text import Text
 
 from spbe_calc.calibrate import Calibration, Gap, YearCalibration
 from spbe_calc.i18n import t
-from spbe_calc.model import LevelValue
 from spbe_calc.numbers import exact_str, round_half_up
 from spbe_calc.render import Options, json_num, num, signed, stage_name, status_note, title
 from spbe_calc.render.richtext import status_lines, to_text
@@ -79,16 +78,13 @@ def _year(y: YearCalibration) -> list[Any]:
         sub.add_column()
         sub.add_column(no_wrap=True)
         for g in sorted(changed, key=lambda g: (-g.gap, int(g.code))):
-            levels = f"{_level(g.self_level)}→{_level(g.final_level)}"
+            # A changed indicator has both levels; the record leaves them empty for aspects only.
+            levels = "→".join(level_text(lv) for lv in (g.self_level, g.final_level) if lv is not None)
             sub.add_row(g.code, clean(g.name), Text(levels, style=_tone(g.gap)))
         out.append(sub)
     else:
         out.append(Text(t("cal.no-gap"), style="green"))
     return out
-
-
-def _level(level: LevelValue | None) -> str:
-    return "–" if level is None else level_text(level)
 
 
 def render_text(c: Calibration, options: Options) -> str:
@@ -126,10 +122,6 @@ def _gap(g: Gap, places: int) -> dict[str, Any]:
     }
 
 
-def _levels(level: LevelValue | None) -> Any:
-    return list(level) if isinstance(level, tuple) else level
-
-
 def render_json(c: Calibration, options: Options) -> str:
     """Per year: ``index_self``, ``index_final``, ``gap``, groups and an ``indicators`` list."""
     years = []
@@ -156,8 +148,8 @@ def render_json(c: Calibration, options: Options) -> str:
                 "indicators": [
                     {
                         "id": int(g.code),
-                        "self": _levels(g.self_level),
-                        "final": _levels(g.final_level),
+                        "self": g.self_level,  # items' levels as a list: JSON writes a tuple so
+                        "final": g.final_level,
                         "gap": json_num(g.gap),
                     }
                     for g in y.indicators
@@ -171,7 +163,7 @@ def render_json(c: Calibration, options: Options) -> str:
                 "model": r.model,
                 "id": r.id,
                 "name": r.name,
-                "years": [{"tahun": year, "self": _levels(a), "final": _levels(b)} for year, a, b in r.years],
+                "years": [{"tahun": year, "self": a, "final": b} for year, a, b in r.years],
             }
             for r in c.repeated
         ],

@@ -138,7 +138,7 @@ def _row(row: Row, places: int) -> dict[str, Any]:
     }
     if row.levels:
         out["id"] = int(row.code)
-        out["levels"] = [list(lv) if isinstance(lv, tuple) else lv for lv in row.levels]
+        out["levels"] = list(row.levels)  # items' levels as lists: JSON writes a tuple so
     return out
 
 
