@@ -129,6 +129,8 @@ CASES: dict[str, list[str]] = {
     "compare-published.txt": ["compare", "tests/data/terbit-bagian.yaml", EX22],
     "compare-thirds.txt": ["compare", "--partial", THIRDS, THIRDS_LATER],
     "compare-thirds.json": ["compare", "--partial", "-f", "json", THIRDS, THIRDS_LATER],
+    # A published result beside a computed one, both of the reconstructed model: only one is warned of.
+    "compare-published-2018.json": ["compare", "-f", "json", DPS, "tests/data/terbit-2019.yaml"],
     "compare-thirds-down.txt": ["compare", "--partial", THIRDS_LATER, THIRDS],
     "compare-thirds-three.txt": ["compare", "--partial", THIRDS_LATER, THIRDS, "tests/data/sepertiga/lagi.yaml"],
     "calibrate.txt": ["calibrate", T22, T23],
