@@ -131,6 +131,9 @@ CASES: dict[str, list[str]] = {
     "compare-thirds.json": ["compare", "--partial", "-f", "json", THIRDS, THIRDS_LATER],
     # A published result beside a computed one, both of the reconstructed model: only one is warned of.
     "compare-published-2018.json": ["compare", "-f", "json", DPS, "tests/data/terbit-2019.yaml"],
+    # An indicator of items that changed both ways (its contribution does not end in four decimals).
+    "compare-items.txt": ["compare", "--no-published", DPS, "tests/data/denpasar-2019.yaml"],
+    "compare-items.json": ["compare", "--no-published", "-f", "json", DPS, "tests/data/denpasar-2019.yaml"],
     "compare-thirds-down.txt": ["compare", "--partial", THIRDS_LATER, THIRDS],
     "compare-thirds-three.txt": ["compare", "--partial", THIRDS_LATER, THIRDS, "tests/data/sepertiga/lagi.yaml"],
     "calibrate.txt": ["calibrate", T22, T23],
