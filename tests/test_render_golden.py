@@ -134,6 +134,7 @@ CASES: dict[str, list[str]] = {
     # An indicator of items that changed both ways (its contribution does not end in four decimals).
     "compare-items.txt": ["compare", "--no-published", DPS, "tests/data/denpasar-2019.yaml"],
     "compare-items.json": ["compare", "--no-published", "-f", "json", DPS, "tests/data/denpasar-2019.yaml"],
+    "compare-one-year.txt": ["compare", "--partial", THIRDS, "tests/data/sepertiga/kalibrasi.yaml"],
     "compare-thirds-down.txt": ["compare", "--partial", THIRDS_LATER, THIRDS],
     "compare-thirds-three.txt": ["compare", "--partial", THIRDS_LATER, THIRDS, "tests/data/sepertiga/lagi.yaml"],
     "calibrate.txt": ["calibrate", T22, T23],

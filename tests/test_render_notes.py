@@ -39,3 +39,14 @@ def test_a_batch_of_several_models_says_they_do_not_compare(run: Run) -> None:
 
 def test_a_predikat_bar_is_said_by_its_official_name(run: Run) -> None:
     assert "di bawah batas Sangat Baik" in run("score", "--fail-under", "sangat BAIK", EX22).stderr
+
+
+def test_a_partial_note_gives_the_high_index_in_the_models_decimals() -> None:
+    from spbe_calc.core import score_file
+    from spbe_calc.render.notes import partial_note
+
+    from .conftest import DATA
+
+    note = partial_note(score_file(str(DATA / "sepertiga" / "tanpa-nama.yaml"), partial=True))
+    assert note.endswith("bila semuanya tingkat tertinggi: 2,667 Baik.")
+    assert partial_note(score_file(str(DATA / "sepertiga" / "lengkap.yaml"))) == ""
