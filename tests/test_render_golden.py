@@ -161,6 +161,9 @@ CASES: dict[str, list[str]] = {
     "peers.json": ["peers", "-f", "json", "Kota Denpasar"],
     "peers.csv": ["peers", "-f", "csv", "Kota Denpasar"],
     "peers-file.txt": ["peers", DPS],
+    # An answers file of the 2020 model (official: no warning) without a year.
+    "peers-file-2020.txt": ["peers", "tests/data/denpasar-tanpa-tahun.yaml"],
+    "peers-file-2020.json": ["peers", "-f", "json", "tests/data/denpasar-tanpa-tahun.yaml"],
     "peers-file.json": ["peers", "-f", "json", DPS],
     "peers-file.csv": ["peers", "-f", "csv", DPS],
     "peers-file.md": ["peers", "-f", "markdown", DPS],
@@ -185,6 +188,8 @@ CASES: dict[str, list[str]] = {
     "model-pemdi.txt": ["models", "pemdi-2026"],
     "model-pemdi-b.txt": ["models", "pemdi-2026-b"],
     "model-pemdi.json": ["models", "-f", "json", "pemdi-2026"],
+    "model-2020.json": ["models", "-f", "json", "spbe-2020"],
+    "model-2018.json": ["models", "-f", "json", "spbe-2018"],
     "model-thirds.txt": ["models", "tests/data/model-thirds.yaml"],
     "model-two-scales.txt": ["models", "tests/data/model-two-scales.yaml"],
     "model-en.txt": ["--lang", "en", "models", "spbe-2020"],

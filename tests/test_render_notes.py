@@ -50,3 +50,23 @@ def test_a_partial_note_gives_the_high_index_in_the_models_decimals() -> None:
     note = partial_note(score_file(str(DATA / "sepertiga" / "tanpa-nama.yaml"), partial=True))
     assert note.endswith("bila semuanya tingkat tertinggi: 2,667 Baik.")
     assert partial_note(score_file(str(DATA / "sepertiga" / "lengkap.yaml"))) == ""
+
+
+def test_a_file_below_the_bar_is_said_in_its_models_decimals() -> None:
+    from spbe_calc.bars import parse_bar
+    from spbe_calc.core import score_file
+    from spbe_calc.render.notes import below_bar
+
+    from .conftest import DATA
+
+    said = below_bar(score_file(str(DATA / "sepertiga" / "lengkap.yaml")), parse_bar("2.5", "--fail-under"))
+    assert "2,333" in said and "2,5" in said
+
+
+def test_a_batch_of_two_models_counts_the_files_of_each() -> None:
+    from spbe_calc.core import score_file
+    from spbe_calc.render.notes import mixed_models
+
+    files = [score_file(EX22), score_file(EX21), score_file(DPS)]
+    assert "spbe-2020 (2), spbe-2018 (1)" in mixed_models(files)
+    assert mixed_models(files[:2]) == ""
