@@ -168,6 +168,9 @@ CASES: dict[str, list[str]] = {
     "peers-file.csv": ["peers", "-f", "csv", DPS],
     "peers-file.md": ["peers", "-f", "markdown", DPS],
     "peers-kementerian.txt": ["peers", "Kementerian Keuangan"],
+    # An agency published in one year only.
+    "peers-one-year.txt": ["peers", "Dewan Jaminan Sosial Nasional"],
+    "peers-one-year.md": ["peers", "-f", "markdown", "Dewan Jaminan Sosial Nasional"],
     # A year whose D1 was lost from the published report, with the note that says so.
     "peers-lost-domain.txt": ["peers", "Kementerian Pertanian"],
     "peers-lost-domain.md": ["peers", "-f", "markdown", "Kementerian Pertanian"],

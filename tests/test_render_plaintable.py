@@ -53,6 +53,9 @@ def test_pairs_pack_on_a_line_up_to_the_width_and_never_split_a_pair() -> None:
     assert _pairs([("Ab", "cd", "")], 8, False) == ["   Ab cd"]
     assert _pairs([("Ab", "cd", "")], 7, False) == ["   Ab", "   cd"]  # alone too long: header, then value
     assert _pairs([("", "nilai", "")], 20, False) == ["   nilai"]  # no header, no leading blank
+    three = [("A", "1", ""), ("B", "2", ""), ("C", "3", "")]
+    assert _pairs(three, 18, False) == ["   A 1 · B 2 · C 3"]  # a third pair to the width exactly
+    assert _pairs([("Sangatpanjangsekali", "1", "")], 10, False) == ["   Sangatpanjangsekali", "   1"]  # never cut
     long = [("Nama", "satu dua tiga empat", ""), ("X", "1", "")]
     assert _pairs(long, 12, False) == ["   Nama", "   satu dua", "   tiga", "   empat", "   X 1"]
 
