@@ -40,9 +40,10 @@ class ScoredFile(NamedTuple):
 
     For a partial file (``--partial``), ``missing`` lists the unanswered indicators, ``score``
     counts them at their lowest level and ``score_high`` at their highest: the true index lies
-    between the two (``score_high`` is set exactly when something is missing). ``model`` is set up for the file's year (:meth:`Model.for_year`): its
-    ``banding`` is the rule that banded the index. A file that holds a published result has
-    ``published`` set, and a score built from the published numbers (no indicators).
+    between the two (``score_high`` is set exactly when something is missing). ``model`` is set
+    up for the file's year (:meth:`Model.for_year`): its ``banding`` is the rule that banded the
+    index. A file that holds a published result has ``published`` set, and a score built from
+    the published numbers (no indicators).
     """
 
     path: str
