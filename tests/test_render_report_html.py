@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import EXAMPLES, Run
+from .conftest import DATA, EXAMPLES, Run
 from .helpers import EX21, EX22, chromium
 from .pngread import count_color
 
@@ -79,3 +79,24 @@ def test_radar_is_drawn_in_chromium(run: Run, tmp_path: Path) -> None:
     assert count_color(data, (0x2E, 0x86, 0xC1)) > 400
     # and the bars are drawn in the predikat colours (Cukup: #d68910)
     assert count_color(data, (0xD6, 0x89, 0x10)) > 1000
+
+
+@pytest.mark.parametrize(("aspects", "drawn"), [(1, False), (2, False), (3, True)])
+def test_radar_needs_three_aspects(run: Run, tmp_path: Path, aspects: int, drawn: bool) -> None:
+    # One or two axes draw a line, not an area: the table of bars says it better, so the radar is left out.
+    model = (DATA / "sepertiga" / "model.yaml").read_text(encoding="utf-8")
+    head = model[: model.index("aspects:")].replace("total_weight: 3", f"total_weight: {aspects}")
+    body = "".join(
+        f"  - id: {a}\n    name: Aspek {a}\n    weight: 1\n    indicators:\n      - {{id: {a}, name: Satu {a}, weight: 1}}\n"
+        for a in range(1, aspects + 1)
+    )
+    (tmp_path / "model.yaml").write_text(head + "aspects:\n" + body, encoding="utf-8")
+    levels = "".join(f"  {a}: {a}\n" for a in range(1, aspects + 1))
+    (tmp_path / "a.yaml").write_text(f"model: model.yaml\nlevels:\n{levels}", encoding="utf-8")
+    out = tmp_path / "r.html"
+    r = run("report", str(tmp_path / "a.yaml"), "-o", str(out))
+    assert r.exit_code == 0, r.stderr
+    html = out.read_text(encoding="utf-8")
+    assert ('class="radar"' in html) is drawn
+    assert html.count("Aspek ") >= aspects  # every aspect is still in the table
+    assert '<div class="charts"></div>' not in html

@@ -9,6 +9,9 @@ from html import escape
 
 CURRENT = "#2e86c1"
 PREVIOUS = "#7f8c8d"
+# A radar needs three axes to enclose an area: with one or two it draws a line, which says
+# less than the table of bars beside it, so reports leave it out below this.
+RADAR_MIN_AXES = 3
 
 
 def radar(

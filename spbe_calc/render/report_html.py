@@ -38,7 +38,7 @@ from spbe_calc.render import (
     status_note,
 )
 from spbe_calc.render import title as report_title
-from spbe_calc.render.charts import bar, profile, radar
+from spbe_calc.render.charts import RADAR_MIN_AXES, bar, profile, radar
 from spbe_calc.render.peers import group_column, group_name, place_text, position_sentences
 from spbe_calc.render.report_parts import dateline, groups, level_change, summary, target_text
 from spbe_calc.render.safe import clean
@@ -382,7 +382,7 @@ def _headline(report: Report) -> list[str]:
 
 
 def _structure(report: Report) -> list[str]:
-    """Domains and aspects: the radar of the aspects by name, then the table with bars."""
+    """Domains and aspects: the radar of the aspects by name (of three or more), then the table with bars."""
     cur, prev = report.current, report.previous
     model, s = cur.model, cur.score
     top = model.level_max
@@ -391,12 +391,14 @@ def _structure(report: Report) -> list[str]:
     h = [f"<h2>{_e(t('rep.structure' if model.domains else 'rep.structure.aspects'))}</h2>"]
     codes = [f"A{a.id}" for a in s.aspects]
     previous_values = [prev_groups[c] for c in codes] if prev_groups and all(c in prev_groups for c in codes) else None
-    h.append(
-        '<div class="charts">' + radar([a.name for a in s.aspects], [a.value for a in s.aspects], top, previous_values)
-    )
+    chart = ""
+    if len(s.aspects) >= RADAR_MIN_AXES:
+        chart = radar([a.name for a in s.aspects], [a.value for a in s.aspects], top, previous_values)
     if previous_values and prev is not None:
-        h.append(f'<p class="muted">{_e(t("rep.legend.previous", year=prev.answers.tahun or ""))}</p>')
-    h.append("</div>")
+        # The bars below mark the earlier year with the same dashes, so the legend stays without a radar.
+        chart += f'<p class="muted">{_e(t("rep.legend.previous", year=prev.answers.tahun or ""))}</p>'
+    if chart:
+        h.append(f'<div class="charts">{chart}</div>')
     h.append('<div class="scroll"><table class="groups"><thead><tr>')
     h.append(
         f"<th>{_e(t('out.col.code'))}</th><th>{_e(t('out.col.item' if model.domains else 'out.col.aspect'))}</th>"
