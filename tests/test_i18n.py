@@ -167,6 +167,24 @@ def test_a_key_without_a_message_is_said_as_the_key_and_none_when_optional() -> 
 def test_a_count_that_is_no_whole_number_takes_the_other_form() -> None:
     set_language("en")
     assert t("n.files", count=1) == "1 file" and t("n.files", count="1") == "1 files"
+    assert t("n.files", count=1.0) == "1.0 files"  # equal to 1, but not a whole count
+
+
+def test_a_message_is_a_template_even_without_arguments() -> None:
+    assert t("hint.yaml-syntax.unclosed-bracket") == "Tutup setiap '[' dengan ']' dan setiap '{' dengan '}'."
+
+
+def test_a_message_called_without_arguments_has_no_placeholders() -> None:
+    """t("key") with no arguments names a template that needs none (else it would fail to format)."""
+    bare = []
+    for path in SOURCE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("t", "t_optional")):
+                continue
+            if len(node.args) == 1 and not node.keywords and isinstance(node.args[0], ast.Constant):
+                bare.append((path.name, node.lineno, node.args[0].value))
+    assert len(bare) > 50
+    assert [(f, line, key) for f, line, key in bare if key in REFERENCE and placeholders(REFERENCE[key])] == []
 
 
 def test_a_key_is_known_as_a_message_or_by_its_plural_forms() -> None:
@@ -181,6 +199,7 @@ def test_a_model_text_is_taken_in_the_current_language_else_the_default_else_any
     set_language("en")
     assert pick({"id": "Indonesia", "en": "English"}) == "English"
     assert pick({"id": "Indonesia"}) == "Indonesia"
+    assert pick({"fr": "Français", "id": "Indonesia"}) == "Indonesia"  # the default before any other
     assert pick({"fr": "Français", "id": ""}) == "Français"
 
 

@@ -49,7 +49,7 @@ def catalogue(lang: str) -> ModuleType:
 
 def default_language() -> str:
     """The language named by ``SPBE_CALC_LANG`` when it is one we have, else Indonesian."""
-    lang = os.environ.get(ENV_VAR, "").strip().lower()
+    lang = os.environ.get(ENV_VAR, DEFAULT).strip().lower()
     return lang if lang in LANGUAGES else DEFAULT
 
 
@@ -84,16 +84,18 @@ def t(key: str, /, **args: Any) -> str:
 def t_optional(key: str, /, **args: Any) -> str | None:
     """Like :func:`t`, but ``None`` when the catalogue has no such key.
 
-    A key written in plural forms (``KEY|one``, ``KEY|other``) takes the form of ``count``.
+    A key written in plural forms (``KEY|one``, ``KEY|other``) takes the form of ``count``; a
+    count that is not a whole number ("1.5 files") takes "other". Every form a language's rule
+    names is in its catalogue (``test_i18n`` checks), so a form is never looked up in vain.
+    Every message is a ``str.format`` template, with or without arguments: ``{{`` is one brace.
     """
     text = _messages.get(key)
     if text is None and "count" in args:
         count = args["count"]
-        form = _plural(count) if isinstance(count, int) else "other"
-        text = _messages.get(f"{key}|{form}") or _messages.get(f"{key}|other")
+        text = _messages.get(f"{key}|{_plural(count) if isinstance(count, int) else 'other'}")
     if text is None:
         return None
-    return text.format(**args) if args else text
+    return text.format(**args)
 
 
 def is_key(key: str) -> bool:
