@@ -80,3 +80,63 @@ def test_a_stacked_row_wraps_under_its_first_cell_and_takes_the_wrapping_cells_s
     assert table.render(20, False) == "─" * 20 + "\n1 Kabupaten Satu Dua\n  Tiga\n   Nilai 2,50\n10 Kota"
     coloured = table.render(20, True).splitlines()
     assert coloured[1] == "\x1b[1m1 Kabupaten Satu Dua\x1b[0m" and coloured[4] == "\x1b[2m10 Kota\x1b[0m"
+
+
+def test_a_value_longer_than_a_line_keeps_its_words_whole() -> None:
+    from spbe_calc.render.plaintable import _pairs
+
+    path = "/arsip/bukti/" + "a" * 40 + ".pdf"
+    assert _pairs([("Dokumen", path, "")], 30, False) == ["   Dokumen", "   " + path]
+    assert _pairs([("Dokumen", "dua kata", ""), ("X", "1", "")], 12, False) == ["   Dokumen", "   dua kata", "   X 1"]
+
+
+def test_a_stacked_table_without_a_wrapping_column_wraps_its_first_cell_flush() -> None:
+    table = PlainTable([Column("Nama"), Column("Nilai", align="right")])
+    table.add("Kabupaten Satu Dua Tiga", "2,50")
+    assert table.render(12).splitlines() == ["─" * 12, "Kabupaten", "Satu Dua", "Tiga", "   Nilai", "   2,50"]
+
+
+def test_a_stacked_first_cell_is_never_cut() -> None:
+    table = PlainTable([Column("#"), Column("Nama", wrap=True), Column("Nilai")])
+    table.add("1", "Kabupatenpanjangsekali", "2,50")
+    assert table.render(10).splitlines()[1:3] == ["1", "  Kabupatenpanjangsekali"]
+
+
+def test_stacked_values_of_columns_without_a_header_stand_alone() -> None:
+    table = PlainTable([Column("Nama", wrap=True), Column("#"), Column(""), Column("Nilai")])
+    table.add("Kabupaten Satu", "7", "naik", "2,50")
+    table.add("", "", "", "1,00")  # a row without a name still starts its own block
+    assert table.render(14).splitlines() == [
+        "─" * 14,
+        "Kabupaten Satu",
+        "   7 · naik",
+        "   Nilai 2,50",
+        "",
+        "   Nilai 1,00",
+    ]
+
+
+def test_a_path_may_split_down_to_ten_columns_and_no_further() -> None:
+    table = PlainTable([Column("#"), Column("Berkas", wrap=True, split=True)])
+    table.add("1", "/arsip/bukti/berkas.yaml")
+    assert table.render(14).splitlines() == [
+        "#   Berkas",
+        "──────────────",
+        "1   /arsip/buk",
+        "    ti/berkas.",
+        "    yaml",
+    ]
+    assert table.render(13).splitlines()[1:] == ["1", "  /arsip/bukti/berkas.yaml"]  # 10 would not fit: a block
+
+
+def test_a_wrapping_column_at_its_longest_word_is_not_cut_further() -> None:
+    table = PlainTable([Column("Nama", wrap=True), Column("Nilai")])
+    table.add("Kabupaten Satu", "2,50")
+    assert table.render(17).splitlines() == ["Nama        Nilai", "─────────────────", "Kabupaten   2,50", "Satu"]
+    assert table.render(16).splitlines() == ["─" * 16, "Kabupaten Satu", "   Nilai 2,50"]
+
+
+def test_a_column_without_any_word_takes_no_room() -> None:
+    table = PlainTable([Column("", wrap=True), Column("Nilai yang panjang")])
+    table.add("", "1")
+    assert table.render(21).splitlines() == ["   Nilai yang panjang", "─" * 21, "   1"]

@@ -65,33 +65,32 @@ class PlainTable:
         widths = [max([len(c.header)] + [len(r[i][0]) for r in self.rows]) for i, c in enumerate(self.columns)]
         flex = [i for i, c in enumerate(self.columns) if c.wrap]
         excess = sum(widths) + gap * (len(widths) - 1) - width
-        for i in flex:
-            if excess <= 0:
-                break
-            least = 10 if self.columns[i].split else self._longest_word(i)
-            cut = min(excess, max(0, widths[i] - least))
-            widths[i] -= cut
-            excess -= cut
-        for i, c in enumerate(self.columns):  # then long headers over short values wrap at words
-            if excess <= 0:
-                break
-            if c.wrap:
-                continue
-            least = max([len(r[i][0]) for r in self.rows] + [len(w) for w in c.header.split()] + [1])
-            cut = min(excess, max(0, widths[i] - least))
+        # The wrapping columns give up width first, then the others (a long header over short
+        # values), each down to its least; a cut is never negative, so a table that fits stays.
+        for i in [*flex, *(i for i in range(len(self.columns)) if i not in flex)]:
+            cut = max(0, min(excess, widths[i] - self._least(i)))
             widths[i] -= cut
             excess -= cut
         if excess > 0:
             return self._stacked(width, color, flex[0] if flex else 0)
-        lines = [self._line([(c.header, "bold") for c in self.columns], widths, color, gap, header=True)]
+        lines = [self._line([(c.header, "bold") for c in self.columns], widths, color, gap)]
         lines.append(paint("─" * min(width, sum(widths) + gap * (len(widths) - 1)), "dim", color))
         for row in self.rows:
             lines.append(self._line(row, widths, color, gap))
         return "\n".join(lines)
 
-    def _longest_word(self, column: int) -> int:
-        texts = [self.columns[column].header, *(row[column][0] for row in self.rows)]
-        return max((len(word) for text in texts for word in text.split()), default=1)
+    def _least(self, column: int) -> int:
+        """How narrow a column may get without cutting a word.
+
+        A wrapping column: its longest word (10 when its words may split, a path); another: its
+        longest value whole, or its header's longest word when that is longer.
+        """
+        col = self.columns[column]
+        if col.split:
+            return 10
+        values = [row[column][0] for row in self.rows]
+        words = [w for v in values for w in v.split()] if col.wrap else values
+        return max(map(len, [*col.header.split(), *words]), default=0)
 
     def _stacked(self, width: int, color: bool, flex: int) -> str:
         """Each row as a block, for a width the table cannot fit without cutting words.
@@ -107,21 +106,21 @@ class PlainTable:
             head = textwrap.wrap(first, width, subsequent_indent=indent, break_long_words=False) or [""]
             lines += [paint(part, row[flex][1] or row[0][1], color) for part in head]
             rest = [
-                (col.header if col.header not in ("", "#") else "", *row[i])
+                ("" if col.header == "#" else col.header, *row[i])
                 for i, col in enumerate(self.columns)
                 if i not in lead and row[i][0]
             ]
             lines += _pairs(rest, width, color)
         return "\n".join(lines)
 
-    def _line(
-        self, cells: list[tuple[str, str]], widths: list[int], color: bool, gap: int, header: bool = False
-    ) -> str:
-        """One row (or the header, whose every cell may wrap at words) over as many lines as it needs."""
-        wrapped = [
-            textwrap.wrap(text, w, break_long_words=col.split) or [""] if col.wrap or header else [text]
-            for (text, _), w, col in zip(cells, widths, self.columns)
-        ]
+    def _line(self, cells: list[tuple[str, str]], widths: list[int], color: bool, gap: int) -> str:
+        """One row (or the header) over as many lines as it needs.
+
+        Every cell wraps at words: no column is narrower than its longest word (:meth:`_least`),
+        so only a header over shorter values, a wrapping column, or a path (which may split) wraps.
+        """
+        # A column 0 wide holds nothing (its width is its longest text), and textwrap refuses width 0.
+        wrapped = [textwrap.wrap(text, w) or [""] if w else [""] for (text, _), w in zip(cells, widths)]
         height = max(len(parts) for parts in wrapped)
         out = []
         for k in range(height):
@@ -149,10 +148,10 @@ def _pairs(pairs: list[tuple[str, str, str]], width: int, color: bool, indent: s
         elif len(indent) + len(plain) <= width:
             lines.append((len(indent) + len(plain), indent + shown))
         else:
-            parts = textwrap.wrap(header, width - len(indent), break_long_words=False) if header else []
             room = width - len(indent)
-            values = [value] if len(value) <= room else textwrap.wrap(value, room, break_long_words=False)
-            lines += [(len(indent) + len(p), indent + p) for p in parts]
             # Counted as full: the next pair starts a line of its own, not the end of this value.
-            lines += [(width, indent + paint(v, style, color)) for v in values]
+            lines += [(width, indent + p) for p in textwrap.wrap(header, room, break_long_words=False)]
+            lines += [
+                (width, indent + paint(v, style, color)) for v in textwrap.wrap(value, room, break_long_words=False)
+            ]
     return [text for _, text in lines]
