@@ -82,15 +82,15 @@ def _bitmap(data: bytes) -> tuple[str | None, tuple[int, int] | None]:
 def _jpeg_size(data: bytes) -> tuple[int, int] | None:
     """Width and height from a JPEG's start-of-frame segment."""
     at = 2
-    while at + 9 < len(data):
+    while at + 9 <= len(data):  # room for a frame's size (its bytes at + 5 to at + 9)
         if data[at] != 0xFF:
             return None
         marker = data[at + 1]
-        if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:  # markers without a length
+        if marker == 0x01 or 0xD0 <= marker <= 0xD9:  # TEM, RST0-7, SOI, EOI: markers without a length
             at += 2
             continue
         (length,) = struct.unpack(">H", data[at + 2 : at + 4])
-        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):  # a start of frame
+        if marker >> 4 == 0xC and marker not in (0xC4, 0xC8, 0xCC):  # a start of frame: SOF0-15 but DHT, JPG, DAC
             height, width = struct.unpack(">HH", data[at + 5 : at + 9])
             return width, height
         at += 2 + length
@@ -132,10 +132,10 @@ def _svg(data: bytes) -> Image | ImageProblem:
             parser.feed(data[start : start + 16384])
             for _, element in parser.read_events():  # type: ignore[misc]  # ("start", element) only
                 count += 1
-                tag = str(getattr(element, "tag", ""))
+                tag = str(element.tag)
                 if count == 1 and tag != f"{_SVG_NS}svg":
                     return ImageProblem("logo-format", {})
-                name = tag.rsplit("}", 1)[-1]
+                name = tag.rpartition("}")[2]  # "{namespace}name", or a name without one
                 if name in _SVG_REFUSED:
                     return ImageProblem("logo-svg-refused", {"what": f"<{name}>"})
                 if count > MAX_SVG_ELEMENTS:

@@ -136,3 +136,60 @@ def test_the_limits_themselves_are_allowed() -> None:
     # A refused element deep in a large drawing is found (the drawing is read in blocks).
     deep = SVG + b"<path d='M0 0'/>" * 1500 + b"<script/></svg>"
     assert len(deep) > 16384 and check_image(deep) == ImageProblem("logo-svg-refused", {"what": "<script>"})
+
+
+PNG_HEAD = b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR"
+
+
+@pytest.mark.parametrize(
+    ("data", "size"),
+    [
+        (PNG_HEAD + struct.pack(">II", 3, 2), (3, 2)),  # the header alone, 24 bytes, gives the size
+        (PNG_HEAD + struct.pack(">II", 2**31, 0), (2**31, 0)),  # sizes are unsigned
+        (b"GIF89a" + struct.pack("<HH", 40000, 0), (40000, 0)),
+        (_jpeg(40000, 1), (40000, 1)),
+        (_jpeg(1, 40000), (1, 40000)),
+        (_jpeg(3, 4)[:13], (3, 4)),  # cut right after the frame's size: still read
+        # every marker without a length may come before the frame: TEM, RST0, RST7, SOI, EOI
+        (_jpeg(5, 6, b"\xff\x01\xff\xd0\xff\xd7\xff\xd8\xff\xd9"), (5, 6)),
+        # SOF15 is a frame; SOS (0xDA) has a length, like every marker after EOI
+        (_jpeg(7, 8).replace(b"\xff\xc0", b"\xff\xcf"), (7, 8)),
+        (_jpeg(7, 8, b"\xff\xda\x00\x04ab\xff\xdb\x00\x04cd"), (7, 8)),
+        (_webp(b"VP8 ", b"\x00" * 6 + struct.pack("<HH", 320, 240) + b"\xff" * 8), (320, 240)),
+        (
+            _webp(b"VP8X", b"\x00" * 4 + (1023).to_bytes(3, "little") + (767).to_bytes(3, "little") + b"\xff"),
+            (1024, 768),
+        ),
+    ],
+)
+def test_sizes_are_read_from_the_headers_to_their_last_byte(data: bytes, size: tuple[int, int]) -> None:
+    from spbe_calc.images import _bitmap
+
+    assert _bitmap(data)[1] == size
+
+
+def test_a_jpeg_segment_longer_than_the_file_gives_no_size() -> None:
+    from spbe_calc.images import _bitmap
+
+    assert _bitmap(b"\xff\xd8\xff\xe0\x90\x00" + b"\x00" * 20) == ("image/jpeg", None)
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (b" " * 511 + SVG + b"</svg>", None),  # a file's first 512 bytes tell whether it is XML
+        (b" " * 512 + SVG + b"</svg>", ("logo-format", {})),
+        (b"X" + SVG + b"</svg>", ("logo-format", {})),
+        # an element in any namespace, or in none, is named by its local name
+        (SVG + b'<script xmlns=""/></svg>', ("logo-svg-refused", {"what": "<script>"})),
+        (SVG + b'<x:script xmlns:x="urn:lain"/></svg>', ("logo-svg-refused", {"what": "<script>"})),
+    ],
+)
+def test_an_svg_is_told_by_its_start_and_its_elements_by_their_names(
+    data: bytes, problem: tuple[str, dict[str, object]] | None
+) -> None:
+    got = check_image(data)
+    if problem is None:
+        assert isinstance(got, Image) and got.mime == "image/svg+xml"
+    else:
+        assert got == ImageProblem(*problem)
