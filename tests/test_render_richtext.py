@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from rich.table import Table
 from rich.text import Text
 
@@ -29,3 +30,26 @@ def test_an_unofficial_model_gets_a_warning_line() -> None:
     assert status_lines([load_model("spbe-2020")]) == []
     (line,) = status_lines([load_model("pemdi-2026"), load_model("pemdi-2026")])  # said once
     assert line.plain.startswith("⚠ ") and line.style == "yellow"
+
+
+def test_colour_asked_for_stays_whatever_the_environment_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The command line has read NO_COLOR already; rich must not read it a second time.
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert to_text(Options(color=True), Text("merah", style="red")) == "\x1b[31mmerah\x1b[0m"
+    assert to_text(Options(color=False), Text("merah", style="red")) == "merah"
+
+
+def test_text_in_cells_is_shown_as_written() -> None:
+    # No emoji codes turned into pictures, no numbers or links highlighted.
+    table = Table("a", "b", box=None, show_header=False)
+    table.add_row(":smile: 2,50", "http://contoh.go.id 'kutip' 12")
+    assert to_text(Options(color=True), table) == " :smile: 2,50  http://contoh.go.id 'kutip' 12"
+
+
+def test_only_riches_padding_and_the_blank_end_are_taken_off() -> None:
+    table = Table("Nama", box=None)
+    table.add_row("Kab. X")
+    table.add_row("Kabupaten Panjang")
+    shown = to_text(Options(), Text("Kota X\u00a0"), table, Text(" "), Text(""))
+    assert shown == "Kota X\u00a0\n Nama              \n Kab. X\n Kabupaten Panjang".replace("              \n", "\n")

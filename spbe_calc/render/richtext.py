@@ -23,8 +23,9 @@ def console(options: Options, file: IO[str] | None = None) -> Console:
     return Console(
         file=file,
         width=options.width,
-        force_terminal=options.color,
-        no_color=not options.color,
+        # Colour is decided once, by the command line (--color, NO_COLOR, the terminal): rich
+        # neither detects a terminal nor reads NO_COLOR again; its colour system alone says.
+        no_color=False,
         color_system="standard" if options.color else None,
         highlight=False,
         emoji=False,
@@ -36,13 +37,14 @@ def to_text(options: Options, *items: RenderableType) -> str:
 
     A :class:`~rich.text.Text` marked ``no_wrap`` is written whole on one line (a path that a user
     copies must not be cut in two); everything else fits the width. Rich pads a table's lines to
-    its width; the padding is taken off, as no other output has spaces at the end of a line.
+    its width; the padding is taken off, as no other output has spaces at the end of a line, and
+    so are blank lines at the end.
     """
     buffer = io.StringIO()
     out = console(options, buffer)
     for item in items:
         out.print(item, soft_wrap=isinstance(item, Text) and bool(item.no_wrap))
-    return "\n".join(line.rstrip(" ") for line in buffer.getvalue().rstrip("\n").split("\n"))
+    return "\n".join(line.rstrip(" ") for line in buffer.getvalue().split("\n")).rstrip("\n")
 
 
 def status_lines(models: Iterable[Model]) -> list[Text]:
