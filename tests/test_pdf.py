@@ -236,3 +236,28 @@ def test_the_browser_variable_names_the_browsers_that_are_installed(
         find_browser()
     (problem,) = caught.value.problems
     assert (problem.path, problem.code, problem.args) == ("chromium", "no-browser", {"variable": "SPBE_CALC_BROWSER"})
+
+
+def test_the_page_is_printed_from_the_outputs_folder_or_the_working_one(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Links to local documents resolve from where the PDF goes (or, with no output, from here)."""
+    from spbe_calc.render import Options
+    from spbe_calc.render.report_pdf import render_pdf
+    from spbe_calc.report import report_for
+
+    bin_ = tmp_path / "bin"
+    browser = _program(bin_, "chromium", FAKE_BROWSER)
+    out = tmp_path / "keluar"
+    out.mkdir()
+    shutil.copy(EXAMPLES / "logo-contoh.svg", out)
+    r = run("report", str(EX22_PATH), "-o", str(out / "laporan.pdf"), env={"SPBE_CALC_BROWSER": str(browser)})
+    assert r.exit_code == 0, r.stderr
+    assert (bin_ / "args").read_text().splitlines()[-1].startswith(f"file://{out}/.spbe-calc-page.")
+    here = tmp_path / "di-sini"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    monkeypatch.setenv("SPBE_CALC_BROWSER", str(browser))
+    report = report_for(str(EX22_PATH))
+    assert report.links_from is None and render_pdf(report, Options()) == b"%PDF-1.4 fake"
+    assert (bin_ / "args").read_text().splitlines()[-1].startswith(f"file://{here}/.spbe-calc-page.")
