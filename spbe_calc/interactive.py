@@ -276,7 +276,14 @@ def screen(q: Questionnaire, ind: Indicator) -> RenderableType:
     parts: list[RenderableType] = [Rule(escape(" › ".join(where)), style="dim"), progress_line(q)]
     title = Text()
     title.append(
-        t("as.indicator", id=ind.id, weight=pct(ind.weight), pos=q.position + 1, count=len(q.selection)), style="dim"
+        t(
+            "as.indicator",
+            id=ind.id,
+            weight=pct(ind.weight, q.model.total_weight),
+            pos=q.position + 1,
+            count=len(q.selection),
+        ),
+        style="dim",
     )
     title.append("\n")
     title.append(clean(ind.name), style="bold")

@@ -43,7 +43,7 @@ EX22 = str(EXAMPLES / "kabupaten-contoh-2022.yaml")
 
 def test_indonesian_writes_a_decimal_comma_and_groups_thousands_with_a_dot() -> None:
     assert num(Fraction(238, 100)) == "2,38"
-    assert pct(Fraction(13)) == "13,00%"
+    assert pct(Fraction(13), Fraction(100)) == "13,00%" and pct(Fraction(1), Fraction(3)) == "33,33%"
     assert signed(Fraction(-5, 100)) == "-0,05"
     assert signed(Fraction(0)) == "+0,00"
     assert exact_num(Fraction(26615, 10000)) == "2,6615"
@@ -57,7 +57,7 @@ def test_indonesian_writes_a_decimal_comma_and_groups_thousands_with_a_dot() -> 
 def test_english_keeps_the_dot() -> None:
     set_language("en")
     assert num(Fraction(238, 100)) == "2.38"
-    assert pct(Fraction(13)) == "13.00%"
+    assert pct(Fraction(13), Fraction(100)) == "13.00%" and pct(Fraction(2), Fraction(3)) == "66.67%"
     assert localized("150000000") == "150,000,000"
     assert long_date(datetime.date(2026, 11, 28)) == "28 November 2026"
 

@@ -275,6 +275,20 @@ CASES: dict[str, list[str]] = {
     ],
     "report-other.md": ["report", EX22, "--compare", DPS, "--allow-other-instansi", "-f", "markdown"],
     "report-stages.md": ["report", T23, "--compare", T21, "--stage", "akhir", "-t", "Baik", "-f", "markdown"],
+    # The same situations as a page: each section's variants (no plan at the top, costs, items,
+    # banding, another agency, stages, English, documents) are drawn by their own code in HTML.
+    "report-top.html": ["report", "tests/data/sepertiga/puncak.yaml"],
+    "report-thirds.html": ["report", THIRDS, "--partial", "-t", "3.5", "--costs", THIRDS_PLAN],
+    "report-banding.html": [
+        "report",
+        "tests/data/nias-barat-2024.yaml",
+        "--compare",
+        "tests/data/nias-barat-2023.yaml",
+    ],
+    "report-other.html": ["report", EX22, "--compare", DPS, "--allow-other-instansi"],
+    "report-stages.html": ["report", T23, "--compare", T21, "--stage", "akhir", "-t", "Baik"],
+    "report-en.html": ["--lang", "en", "report", EX22],
+    "report-evidence.html": ["report", "tests/data/sepertiga/bukti.yaml"],
     # Error messages (stderr): in path order, each said once, the count of the rest last.
     "score-errors.err.txt": ["score", HOSTILE, BAD, BAD, MANY],
     "plan-errors.err.txt": ["plan", MANY, "-t", "Baik"],

@@ -628,7 +628,7 @@ MESSAGES: dict[str, str] = {
     "out.col.aspect": "Aspect",
     "out.col.aspect.detail": "Aspect / Indicator",
     "out.detail-note": (
-        "Value: index for domains and aspects, level for indicators. Adds: weight x level / {total}, the indicator's share of the index."
+        "Value: index for domains and aspects, level for indicators. Adds: weight x level / 100, the indicator's share of the index."
     ),
     "out.col.index.detail": "Value",
     "out.col.weight": "Weight",

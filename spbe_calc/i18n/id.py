@@ -626,7 +626,7 @@ MESSAGES: dict[str, str] = {
     "out.col.aspect": "Aspek",
     "out.col.aspect.detail": "Aspek / Indikator",
     "out.detail-note": (
-        "Nilai: indeks untuk domain dan aspek, tingkat untuk indikator. Sumbangan: bobot x tingkat / {total}, bagian indikator dalam indeks."
+        "Nilai: indeks untuk domain dan aspek, tingkat untuk indikator. Sumbangan: bobot x tingkat / 100, bagian indikator dalam indeks."
     ),
     "out.col.index.detail": "Nilai",
     "out.col.weight": "Bobot",

@@ -149,9 +149,13 @@ def json_num(value: Fraction, places: int | None = None) -> int | float:
     return scaled_half_up(value, places) / scale
 
 
-def pct(value: Fraction) -> str:
-    """A weight as people read it: ``13,00%`` (``13.00%`` in English)."""
-    return f"{num(value)}%"
+def pct(value: Fraction, total: Fraction) -> str:
+    """A weight as people read it, its share of the model's ``total_weight``: ``13,00%``.
+
+    The official models' weights add up to 100, so a weight is its percentage; a model whose
+    weights add up to 3 shows a weight of 1 as ``33,33%``, not ``1,00%``.
+    """
+    return f"{num(value * 100 / total)}%"
 
 
 def title(answers: Answers) -> str:

@@ -85,14 +85,21 @@ def render_text(model: Model, options: Options) -> str:
     lines += ["", t("mdl.banding.title"), *_banding_rules(model, w)]
     lines += ["", t("mdl.structure")]
     for domain in model.domains:
-        lines += _wrap("  ", f"D{domain.id} {domain.name} · {pct(domain.weight)}", w)
+        lines += _wrap("  ", f"D{domain.id} {domain.name} · {pct(domain.weight, model.total_weight)}", w)
         for a in domain.aspects:
             lines += _wrap(
-                "    ", t("mdl.aspect", id=a.id, name=a.name, weight=pct(a.weight), n=len(a.indicators)), w, 6
+                "    ",
+                t("mdl.aspect", id=a.id, name=a.name, weight=pct(a.weight, model.total_weight), n=len(a.indicators)),
+                w,
+                6,
             )
     if not model.domains:
         for a in model.aspects:
-            lines += _wrap("  ", t("mdl.aspect", id=a.id, name=a.name, weight=pct(a.weight), n=len(a.indicators)), w)
+            lines += _wrap(
+                "  ",
+                t("mdl.aspect", id=a.id, name=a.name, weight=pct(a.weight, model.total_weight), n=len(a.indicators)),
+                w,
+            )
     if model.notes:
         lines += ["", t("mdl.notes")]
         for n in model.notes:

@@ -40,7 +40,7 @@ from spbe_calc.render import (
 from spbe_calc.render import title as report_title
 from spbe_calc.render.charts import RADAR_MIN_AXES, bar, profile, radar
 from spbe_calc.render.peers import group_column, group_name, place_text, position_sentences
-from spbe_calc.render.report_parts import dateline, groups, level_change, summary, target_text
+from spbe_calc.render.report_parts import dateline, groups, level_change, plan_sentence, summary, target_text
 from spbe_calc.render.safe import clean
 from spbe_calc.report import Report
 from spbe_calc.scoring import GroupScore, level_text
@@ -227,7 +227,7 @@ def _plan(report: Report) -> list[str]:
     if plan is None:
         return h + [f"<p>{_e(t('rep.plan.top'))}</p>"]
     if plan.already_met or not plan.reachable:
-        return h  # the summary said it; an empty table would say nothing more
+        return h + [f"<p>{_e(plan_sentence(report))}</p>"]  # no steps: what the plan found, in words
     cost = f"<th class=num>{_e(t('plan.col.cost'))}</th>" if plan.costed else ""
     h.append(
         f'<div class="scroll"><table class="cards"><thead><tr><th class=num>#</th><th>{_e(t("out.col.indicator"))}</th>'
@@ -304,7 +304,7 @@ def _indicators(report: Report) -> list[str]:
                     f'<td class="num {cls}" data-label="{_e(t("rep.col.change"))}">{change}</td>',
                 ]
             cells += [
-                f'<td class=num data-label="{_e(t("out.col.weight"))}">{pct(ind.weight)}</td>',
+                f'<td class=num data-label="{_e(t("out.col.weight"))}">{pct(ind.weight, cur.model.total_weight)}</td>',
                 f'<td class=num data-label="{_e(t("out.col.contribution"))}">{num(i.contribution, 2)}</td>',
             ]
             # The explanation takes the table's full width on a row of its own, kept with its indicator.
@@ -412,7 +412,7 @@ def _structure(report: Report) -> list[str]:
             f' <span class="chg">{_delta(g.value - previous, model.precision)}</span>' if previous is not None else ""
         )
         h.append(
-            f'<tr class="{cls}"><td>{code}</td><td>{_e(g.name)}</td><td class=num>{pct(g.weight)}</td>'
+            f'<tr class="{cls}"><td>{code}</td><td>{_e(g.name)}</td><td class=num>{pct(g.weight, model.total_weight)}</td>'
             f"<td class=num>{num(g.value, model.precision)}{change}</td>"
             f"<td class=barcell>{bar(g.value, top, band_color(model, g.band), edges, previous)}</td>"
             f"<td>{_badge(model, g.band)}</td></tr>"

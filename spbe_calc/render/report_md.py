@@ -92,7 +92,7 @@ def render_md(report: Report, options: Options) -> str:
     def row(code: str, g: GroupScore, bold: bool) -> None:
         name = f"**{cell(g.name)}**" if bold else cell(g.name)
         out.append(
-            f"| {code} | {name} | {pct(g.weight)} | {num(g.value, places)} | `{_bar(g.value, top)}` | {cell(g.band.name)} |"
+            f"| {code} | {name} | {pct(g.weight, model.total_weight)} | {num(g.value, places)} | `{_bar(g.value, top)}` | {cell(g.band.name)} |"
         )
 
     aspects = {a.id: a for a in s.aspects}
@@ -195,7 +195,7 @@ def _indicators(report: Report) -> list[str]:
                 extra = f" {before} | {level_change(row.change)} |"
             explain = [f"**{label}:** {cell(text)}" for label, text in explanation(cur.answers.answers.get(ind.id))]
             out.append(
-                f"| {ind.id} | {cell(ind.name)} | {level} |{extra} {pct(ind.weight)} | {num(i.contribution, 2)} | "
+                f"| {ind.id} | {cell(ind.name)} | {level} |{extra} {pct(ind.weight, cur.model.total_weight)} | {num(i.contribution, 2)} | "
                 f"{'<br>'.join(explain) or '–'} |"
             )
     return out

@@ -7,6 +7,7 @@ import re
 from spbe_calc.batch import ScoreBatch
 from spbe_calc.core import ScoredFile
 from spbe_calc.i18n import t
+from spbe_calc.model import Model
 from spbe_calc.render import (
     Options,
     banding_conflict,
@@ -36,9 +37,10 @@ def cell(text: str) -> str:
     return _MARKDOWN.sub(lambda m: _ENTITIES.get(m.group(), "\\" + m.group()), one_line)
 
 
-def _row(code: str, g: GroupScore, places: int, bold: bool) -> str:
+def _row(code: str, g: GroupScore, model: Model, bold: bool) -> str:
     name = f"**{cell(g.name)}**" if bold else cell(g.name)
-    return f"| {code} | {name} | {pct(g.weight)} | {num(g.value, places)} | {cell(g.band.name)} |"
+    places = model.precision
+    return f"| {code} | {name} | {pct(g.weight, model.total_weight)} | {num(g.value, places)} | {cell(g.band.name)} |"
 
 
 def _one(f: ScoredFile, detail: bool) -> list[str]:
@@ -72,14 +74,14 @@ def _one(f: ScoredFile, detail: bool) -> list[str]:
     ]
     aspects = {a.id: a for a in f.score.aspects}
     if f.published is not None:
-        lines += [_row(f"D{g.id}", g, places, True) for g in f.score.domains]
-        lines += [_row(f"A{g.id}", g, places, False) for g in f.score.aspects]
+        lines += [_row(f"D{g.id}", g, f.model, True) for g in f.score.domains]
+        lines += [_row(f"A{g.id}", g, f.model, False) for g in f.score.aspects]
     elif f.model.domains:
         for domain, d in zip(f.model.domains, f.score.domains):
-            lines.append(_row(f"D{d.id}", d, places, True))
-            lines += [_row(f"A{a.id}", aspects[a.id], places, False) for a in domain.aspects]
+            lines.append(_row(f"D{d.id}", d, f.model, True))
+            lines += [_row(f"A{a.id}", aspects[a.id], f.model, False) for a in domain.aspects]
     else:
-        lines += [_row(f"A{a.id}", a, places, False) for a in f.score.aspects]
+        lines += [_row(f"A{a.id}", a, f.model, False) for a in f.score.aspects]
     if detail:
         lines += [
             "",
@@ -88,7 +90,9 @@ def _one(f: ScoredFile, detail: bool) -> list[str]:
         ]
         for i in f.score.indicators:
             level = "–" if i.indicator.id in f.missing else level_text(i.level)
-            lines.append(f"| {i.indicator.id} | {cell(i.indicator.name)} | {pct(i.indicator.weight)} | {level} |")
+            lines.append(
+                f"| {i.indicator.id} | {cell(i.indicator.name)} | {pct(i.indicator.weight, f.model.total_weight)} | {level} |"
+            )
     return lines
 
 

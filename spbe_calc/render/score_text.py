@@ -19,7 +19,6 @@ from spbe_calc.render import (
     banding_conflict,
     basis_line,
     exact_beside,
-    exact_num,
     num,
     pct,
     regulation,
@@ -71,7 +70,7 @@ def _table(f: ScoredFile, detail: bool) -> PlainTable:
         cells: list[tuple[str, str]] = [
             (code, style),
             (g.name, style),
-            (pct(g.weight), ""),
+            (pct(g.weight, model.total_weight), ""),
             (num(g.value, model.precision), style),
         ]
         if detail:
@@ -86,7 +85,14 @@ def _table(f: ScoredFile, detail: bool) -> PlainTable:
                 i = indicator_scores[ind.id]
                 level = "-" if ind.id in f.missing else level_text(i.level)
                 contribution = (f"+{num(i.contribution, 4)}", "dim")
-                table.add((str(ind.id), "dim"), (ind.name, "dim"), (pct(ind.weight), "dim"), level, contribution, "")
+                table.add(
+                    (str(ind.id), "dim"),
+                    (ind.name, "dim"),
+                    (pct(ind.weight, model.total_weight), "dim"),
+                    level,
+                    contribution,
+                    "",
+                )
 
     if f.published is not None:
         # Only what was published: the domains and aspects the file gives, no indicators.
@@ -123,7 +129,7 @@ def _foot(f: ScoredFile, line: str, detail: bool, color: bool, width: int) -> li
     if conflict:
         parts += [paint(p, "yellow", color) for p in textwrap.wrap(conflict, width)]
     if detail:
-        note = t("out.detail-note", total=exact_num(model.total_weight))
+        note = t("out.detail-note")
         parts += [paint(p, "dim", color) for p in textwrap.wrap(note, width)]
     return parts
 
