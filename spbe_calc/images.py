@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 import struct
-from typing import Any, NamedTuple, cast
-from xml.etree.ElementTree import Element, ParseError, XMLPullParser
+from typing import Any, NamedTuple
+from xml.etree.ElementTree import ParseError, XMLPullParser
 
 #: The largest image file embedded (a crest or seal is a few hundred kilobytes at most).
 MAX_BYTES = 2 * 1024 * 1024
@@ -132,7 +132,7 @@ def _svg(data: bytes) -> Image | ImageProblem:
             parser.feed(data[start : start + 16384])
             for _, element in parser.read_events():  # type: ignore[misc]  # ("start", element) only
                 count += 1
-                tag = str(cast(Element, element).tag)  # "start" events carry elements only
+                tag = str(element.tag)  # type: ignore[union-attr]  # "start" events carry elements only
                 if count == 1 and tag != f"{_SVG_NS}svg":
                     return ImageProblem("logo-format", {})
                 name = tag.rpartition("}")[2]  # "{namespace}name", or a name without one

@@ -37,6 +37,8 @@ ENV_VAR = "SPBE_CALC_BROWSER"
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "microsoft-edge", "msedge")
 #: A report prints in a second or two; a browser that hangs is stopped.
 TIMEOUT_SECONDS = 120
+#: How long the test of ``unshare --net`` may take before the system is taken not to allow it.
+PROBE_SECONDS = 10
 
 
 def find_browser() -> str:
@@ -85,7 +87,7 @@ def _without_network(command: list[str]) -> list[str]:
     if unshare is None:
         return command
     try:
-        probe = subprocess.run([unshare, "--net", "true"], capture_output=True, timeout=10, check=False)
+        probe = subprocess.run([unshare, "--net", "true"], capture_output=True, timeout=PROBE_SECONDS)
     except (OSError, subprocess.TimeoutExpired):
         return command
     return [unshare, "--net", *command] if probe.returncode == 0 else command
@@ -105,8 +107,8 @@ def print_pdf(html: str, folder: Path) -> bytes:
     pdf = work / "report.pdf"
     try:
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(html)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(html.encode())  # UTF-8, as the page says, whatever the locale
         except OSError as exc:
             raise os_failure(shown, "write-failed", exc) from None
         command = [
@@ -126,14 +128,14 @@ def print_pdf(html: str, folder: Path) -> bytes:
             command.insert(1, "--no-sandbox")  # Chromium refuses to run as root with its sandbox
             command = _without_network(command)
         try:
-            done = subprocess.run(command, capture_output=True, timeout=TIMEOUT_SECONDS, check=False)
+            done = subprocess.run(command, capture_output=True, timeout=TIMEOUT_SECONDS)
         except subprocess.TimeoutExpired:
             raise fail(shown, "pdf-failed", reason=f"timeout ({TIMEOUT_SECONDS} s)") from None
         except OSError as exc:
             raise os_failure(shown, "pdf-failed", exc) from None
         data = pdf.read_bytes() if pdf.is_file() else b""
         if data[:5] != b"%PDF-":
-            lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
+            lines = done.stderr.decode(errors="replace").strip().splitlines()
             raise fail(shown, "pdf-failed", reason=(lines[-1] if lines else f"exit {done.returncode}")[:200])
         return data
     finally:

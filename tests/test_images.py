@@ -149,7 +149,7 @@ PNG_HEAD = b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR"
         (b"GIF89a" + struct.pack("<HH", 40000, 0), (40000, 0)),
         (_jpeg(40000, 1), (40000, 1)),
         (_jpeg(1, 40000), (1, 40000)),
-        (_jpeg(3, 4)[:13], (3, 4)),  # cut right after the frame's size: still read
+        (_jpeg(3, 4)[:11], (3, 4)),  # cut right after the frame's size: still read
         # every marker without a length may come before the frame: TEM, RST0, RST7, SOI, EOI
         (_jpeg(5, 6, b"\xff\x01\xff\xd0\xff\xd7\xff\xd8\xff\xd9"), (5, 6)),
         # SOF15 is a frame; SOS (0xDA) has a length, like every marker after EOI

@@ -151,7 +151,8 @@ def test_a_browser_that_hangs_is_stopped(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setenv("SPBE_CALC_BROWSER", str(_program(tmp_path / "bin", "browser", "#!/bin/sh\nexec sleep 30\n")))
     with pytest.raises(SpbeError) as caught:
         pdf.print_pdf("<p>Laporan</p>", tmp_path)
-    assert caught.value.problems[0].args == {"reason": "timeout (1 s)"}
+    (problem,) = caught.value.problems
+    assert (problem.path, problem.code, problem.args) == (str(tmp_path), "pdf-failed", {"reason": "timeout (1 s)"})
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bin"]
 
 
@@ -162,12 +163,13 @@ def test_a_browser_that_cannot_start_is_said_with_the_systems_reason(
     from spbe_calc.errors import SpbeError
 
     monkeypatch.setenv("SPBE_CALC_BROWSER", str(_program(tmp_path / "bin", "browser", "#!/tidak/ada/sh\n")))
+    monkeypatch.setattr(pdf.os, "geteuid", lambda: 1000)  # as root, unshare would start it and say so
     out = tmp_path / "out"
     out.mkdir()
     with pytest.raises(SpbeError) as caught:
         pdf.print_pdf("<p>Laporan</p>", out)
     (problem,) = caught.value.problems
-    assert (problem.path, problem.code) == (str(out), "pdf-failed") and "No such file" in str(problem.args)
+    assert (problem.path, problem.code) == (str(out), "pdf-failed") and "No such file" in problem.args["reason"]
     assert list(out.iterdir()) == []
 
 
@@ -261,3 +263,72 @@ def test_the_page_is_printed_from_the_outputs_folder_or_the_working_one(
     report = report_for(str(EX22_PATH))
     assert report.links_from is None and render_pdf(report, Options()) == b"%PDF-1.4 fake"
     assert (bin_ / "args").read_text().splitlines()[-1].startswith(f"file://{here}/.spbe-calc-page.")
+
+
+def test_a_page_that_cannot_be_written_is_said_as_a_write_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from spbe_calc import pdf
+    from spbe_calc.errors import SpbeError
+
+    def full(fd: int, mode: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setenv("SPBE_CALC_BROWSER", str(_program(tmp_path / "bin", "chromium", FAKE_BROWSER)))
+    monkeypatch.setattr(pdf.os, "fdopen", full)
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(SpbeError) as caught:
+        pdf.print_pdf("<p>Laporan</p>", out)
+    (problem,) = caught.value.problems
+    assert (problem.path, problem.code) == (str(out), "write-failed") and "No space left" in problem.args["reason"]
+    assert list(out.iterdir()) == []
+
+
+def test_the_page_is_written_in_utf8_and_the_browsers_words_read_whatever_their_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from spbe_calc import pdf
+    from spbe_calc.errors import SpbeError
+
+    script = '#!/bin/sh\nfor a; do case $a in file://*) cp "${a#file://}" "$(dirname "$0")/page";; esac; done\nprintf \'gagal \\377\' >&2\nexit 1\n'
+    browser = _program(tmp_path / "bin", "browser", script)
+    monkeypatch.setenv("SPBE_CALC_BROWSER", str(browser))
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(SpbeError) as caught:
+        pdf.print_pdf("<p>Sekretariat Daerah — Bagian Organisasi</p>", out)
+    assert caught.value.problems[0].args == {"reason": "gagal \ufffd"}
+    assert (tmp_path / "bin" / "page").read_bytes() == "<p>Sekretariat Daerah — Bagian Organisasi</p>".encode()
+
+
+def test_a_browser_that_removes_what_it_was_given_leaves_no_error_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from spbe_calc import pdf
+    from spbe_calc.errors import SpbeError
+
+    # It prints, then removes the page it read: the PDF still comes back.
+    removes_page = FAKE_BROWSER + 'for a; do case $a in file://*) rm "${a#file://}";; esac; done\n'
+    monkeypatch.setenv("SPBE_CALC_BROWSER", str(_program(tmp_path / "bin", "chromium", removes_page)))
+    out = tmp_path / "out"
+    out.mkdir()
+    assert pdf.print_pdf("<p>Laporan</p>", out) == b"%PDF-1.4 fake"
+    # It removes its whole working folder (the PDF with it): said as no PDF, not as a crash.
+    removes_work = '#!/bin/sh\nfor a; do case $a in --user-data-dir=*) rm -r "$(dirname "${a#*=}")";; esac; done\n'
+    monkeypatch.setenv("SPBE_CALC_BROWSER", str(_program(tmp_path / "bin", "chromium2", removes_work)))
+    with pytest.raises(SpbeError) as caught:
+        pdf.print_pdf("<p>Laporan</p>", out)
+    assert caught.value.problems[0].code == "pdf-failed"
+    assert list(out.iterdir()) == []
+
+
+def test_a_probe_of_the_network_namespace_that_hangs_is_given_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from spbe_calc import pdf
+
+    _program(tmp_path / "bin", "unshare", "#!/bin/sh\nexec sleep 30\n")
+    monkeypatch.setenv("PATH", str(tmp_path / "bin") + ":/usr/bin:/bin")
+    monkeypatch.setattr(pdf, "PROBE_SECONDS", 1)
+    assert pdf._without_network(["chromium"]) == ["chromium"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -140,3 +141,11 @@ def test_a_column_without_any_word_takes_no_room() -> None:
     table = PlainTable([Column("", wrap=True), Column("Nilai yang panjang")])
     table.add("", "1")
     assert table.render(21).splitlines() == ["   Nilai yang panjang", "─" * 21, "   1"]
+
+
+@pytest.mark.parametrize("width", [38, 39, 40, 41, 42])
+def test_a_column_that_does_not_wrap_keeps_each_value_whole_under_a_long_header(width: int) -> None:
+    # Its header may wrap at words, but its values ("394 dari 398") are never cut to fit.
+    text = _ranks().render(width=width)
+    assert "394 dari 398" in text and "237 dari 392" in text
+    assert all(len(line) <= width for line in text.splitlines())
