@@ -12,7 +12,6 @@ import io
 import os
 import select
 import sys
-import textwrap
 from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
@@ -30,7 +29,7 @@ from spbe_calc.i18n import pick, t, words
 from spbe_calc.model import Indicator
 from spbe_calc.numbers import is_number
 from spbe_calc.questionnaire import Conflict, Questionnaire
-from spbe_calc.render import Options, level_label, num, pct, regulation, stage_name, status_note
+from spbe_calc.render import Options, level_label, num, pct, regulation, stage_name, status_note, wrap
 from spbe_calc.render.messages import format_problem
 from spbe_calc.render.richtext import console
 from spbe_calc.render.safe import clean, clean_lines
@@ -128,7 +127,7 @@ class TerminalPrompter:
             self.show(Text(t("as.typeahead"), style="yellow"))
         width = self.width
         if len(prompt) >= width:  # the line editor would cut words at the edge: wrap at words
-            lines = textwrap.wrap(prompt, width - 1, break_long_words=False)
+            lines = wrap(prompt, width - 1)
             prompt = "\n".join(lines) + (" " if prompt.endswith(" ") else "")
         return str(self.session.prompt(prompt))
 

@@ -274,9 +274,9 @@ class Assessed(NamedTuple):
     group: Group | None
     kind: Group | None
     #: the model that scored it (its status is said beside the place)
-    model: Model | None = None
+    model: Model
     #: the stage whose levels gave the index (``mandiri``: the agency's own)
-    stage: str = "mandiri"
+    stage: str
 
 
 class Peers(NamedTuple):
@@ -320,12 +320,22 @@ def against_year(year: int | None) -> int:
     return earlier[-1] if earlier else years()[0]
 
 
-def assess(index: Fraction, year: int | None, name: str | None, kind: str | None, group: str | None) -> Assessed:
-    """A self-assessed index placed in :func:`against_year` among its kind and its group."""
+def assess(scored: ScoredFile, name: str | None, kind: str | None, group: str | None) -> Assessed:
+    """A scored self-assessment placed in :func:`against_year` among its kind and its group.
+
+    ``name`` is the agency's own row, left out of the table it is placed in.
+    """
+    index, year = scored.score.value, scored.answers.tahun
     against = against_year(year)
-    kind_place = place(index, against, "kind", kind, extra=True, leave_out=name)
-    group_place = place(index, against, "group", group, extra=True, leave_out=name)
-    return Assessed(value=index, year=year, against=against, group=group_place, kind=kind_place)
+    return Assessed(
+        value=index,
+        year=year,
+        against=against,
+        group=place(index, against, "group", group, extra=True, leave_out=name),
+        kind=place(index, against, "kind", kind, extra=True, leave_out=name),
+        model=scored.model,
+        stage=scored.stage,
+    )
 
 
 def peers_for(target: str, model_ref: str | None = None, basis: Basis = DEFAULT_BASIS) -> Peers:
@@ -368,7 +378,7 @@ def standing(scored: ScoredFile) -> Peers:
             kind=kind_of(instansi),
             group=None,
             years=(),
-            assessed=_placed(scored, None, kind_of(instansi), None),
+            assessed=assess(scored, None, kind_of(instansi), None),
             warnings=(*_other_model(scored), *(p._replace(severity=Severity.WARNING) for p in said)),
         )
     rows = rows_of(found)
@@ -380,7 +390,7 @@ def standing(scored: ScoredFile) -> Peers:
         # from one year to the next ("... Bangka Belitung" became "... Kepulauan Bangka Belitung").
         against = against_year(scored.answers.tahun)
         row = next((r for r in rows if r.year == against), latest)
-        assessed = _placed(scored, found, row.kind, row.group)
+        assessed = assess(scored, found, row.kind, row.group)
     return Peers(
         name=found,
         kind=latest.kind,
@@ -389,12 +399,6 @@ def standing(scored: ScoredFile) -> Peers:
         assessed=assessed,
         warnings=_other_model(scored) if assessed is not None else (),
     )
-
-
-def _placed(scored: ScoredFile, name: str | None, kind: str | None, group: str | None) -> Assessed:
-    """A scored self-assessment placed among last year's results, with its model and stage."""
-    placed = assess(scored.score.value, scored.answers.tahun, name, kind, group)
-    return placed._replace(model=scored.model, stage=scored.stage)
 
 
 def _other_model(scored: ScoredFile) -> tuple[Problem, ...]:

@@ -18,10 +18,12 @@ from pathlib import Path
 import pytest
 
 from spbe_calc import peers
+from spbe_calc.core import score_file
 from spbe_calc.errors import SpbeError
 from spbe_calc.peers import kind_of, normalized, quantile, spread
 
 from .conftest import DATA, EXAMPLES, Run
+from .helpers import EX22
 
 ROWS = list(csv.DictReader((DATA / "published-results-2023-2024.csv").open(encoding="utf-8")))
 
@@ -264,7 +266,9 @@ def test_the_quartiles_of_one_value_are_that_value() -> None:
 def test_a_self_assessment_is_compared_with_the_year_before_its_own(year: int, against: int) -> None:
     """The latest published year before the file's; a file older than the table: the first year."""
     assert peers.against_year(year) == against
-    assert peers.assess(Fraction(3), year, None, "kota", None).against == against
+    scored = score_file(EX22)
+    scored = scored._replace(answers=scored.answers._replace(tahun=year))
+    assert peers.assess(scored, None, "kota", None).against == against
 
 
 def test_an_agency_of_one_published_year(run: Run) -> None:

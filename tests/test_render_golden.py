@@ -159,6 +159,9 @@ CASES: dict[str, list[str]] = {
     "peers.txt": ["peers", "Kota Denpasar"],
     "peers.md": ["peers", "-f", "markdown", "Kota Denpasar"],
     "peers.json": ["peers", "-f", "json", "Kota Denpasar"],
+    # Published values that are whole numbers (3.00): written as numbers of two places all the same.
+    "peers-whole-index.json": ["peers", "Pemerintah Kota Banjar", "-f", "json"],
+    "peers-whole-domains.json": ["peers", "Pemerintah Kab. Aceh Tenggara", "-f", "json"],
     "peers.csv": ["peers", "-f", "csv", "Kota Denpasar"],
     "peers-file.txt": ["peers", DPS],
     # An answers file of the 2020 model (official: no warning) without a year.
@@ -178,6 +181,12 @@ CASES: dict[str, list[str]] = {
     "peers-lost-domain.json": ["peers", "-f", "json", "Kementerian Pertanian"],
     "peers-kementerian.md": ["peers", "-f", "markdown", "Kementerian Keuangan"],
     "peers-en.txt": ["--lang", "en", "peers", "Provinsi Jawa Timur"],
+    # An agency the table does not have: its self-assessment placed among its kind only.
+    "peers-unlisted.txt": ["peers", EX22],
+    "peers-unlisted.md": ["peers", "-f", "markdown", EX22],
+    "peers-unlisted.csv": ["peers", "-f", "csv", EX22],
+    "peers-unlisted.json": ["peers", "-f", "json", EX22],
+    "peers-file-2020.csv": ["peers", "-f", "csv", "tests/data/denpasar-tanpa-tahun.yaml"],
     "evidence.txt": ["evidence", EX22],
     "evidence.json": ["evidence", "-f", "json", EX22],
     "evidence-github.txt": ["evidence", "-f", "github", EX22],
@@ -316,6 +325,7 @@ ON_A_TERMINAL: dict[str, list[str]] = {
     "calibrate-thirds.ansi": ["calibrate", *(f"tests/data/sepertiga/kalibrasi{x}.yaml" for x in ("", "-tanpa-tahun"))],
     "calibrate-same.ansi": ["calibrate", "tests/data/sepertiga/kalibrasi-sama.yaml"],
     "peers.ansi": ["peers", DPS],
+    "peers-lost-domain.ansi": ["peers", "Kementerian Pertanian"],
     "models.ansi": ["models"],
     "model.ansi": ["models", "spbe-2020"],
     "evidence.ansi": ["evidence", EX22],

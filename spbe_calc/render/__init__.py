@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import textwrap
 from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
@@ -91,6 +92,15 @@ _NUMBER = re.compile(r"([-+]?)([0-9]+)(?:(\.)([0-9]+))?")
 def plain_num(value: Fraction | Decimal | int, places: int = 2) -> str:
     """A value rounded half-up, written for programs (CSV): ``2.38`` in every language."""
     return str(round_half_up(Fraction(value), places))
+
+
+def wrap(text: str, width: int, indent: str = "") -> list[str]:
+    """``text`` in lines of at most ``width`` columns, broken between words only.
+
+    A word longer than a line (a path, a long name on a very narrow terminal) gets a line of its
+    own rather than being cut; ``indent`` starts every line after the first.
+    """
+    return textwrap.wrap(text, width, subsequent_indent=indent, break_long_words=False)
 
 
 def num(value: Fraction | Decimal | int, places: int = 2) -> str:

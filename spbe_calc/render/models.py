@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import textwrap
 from typing import Any
 
 from spbe_calc.core import ModelInfo
 from spbe_calc.i18n import t
-from spbe_calc.render import Options, warning
+from spbe_calc.render import Options, warning, wrap
 from spbe_calc.render.plaintable import Column, PlainTable, paint
 
 
@@ -44,7 +43,7 @@ def render_text(infos: list[ModelInfo], options: Options) -> str:
             f"{d or '-'}/{a}/{i}",
         )
         table.add(*((cell, style) for cell in cells))
-    caption = [paint(line, "dim", options.color) for line in textwrap.wrap(t("out.models.caption"), options.width)]
+    caption = [paint(line, "dim", options.color) for line in wrap(t("out.models.caption"), options.width)]
     return "\n".join([table.render(options.width, options.color), *caption])
 
 

@@ -5,17 +5,17 @@ from __future__ import annotations
 import csv
 import io
 import json
-import textwrap
 from fractions import Fraction
 from typing import Any
 
 from spbe_calc.i18n import t
 from spbe_calc.numbers import exact_str, scaled_half_up
 from spbe_calc.peers import Assessed, Group, Peers, Spread, Year
-from spbe_calc.render import Options, csv_text, json_num, num, plain_num, stage_name, status_note
+from spbe_calc.render import Options, csv_text, json_num, num, plain_num, stage_name, status_note, wrap
 from spbe_calc.render.messages import problem_json
 from spbe_calc.render.plaintable import Column, PlainTable, paint
 from spbe_calc.render.safe import clean
+from spbe_calc.render.score_markdown import cell
 
 DOMAINS = (1, 2, 3, 4)
 
@@ -46,7 +46,7 @@ def group_column(peers: Peers) -> str:
 
 def _years_table(peers: Peers) -> PlainTable:
     """Each published year: index, predikat, ranks and percentile (the domains have their own table)."""
-    kind = t(f"peers.kind.{peers.kind}") if peers.kind else ""
+    kind = t(f"peers.kind.{peers.kind}")  # an agency the table has is of a kind
     columns = [
         Column(header=t("peers.col.year")),
         Column(header=t("out.col.index"), align="right"),
@@ -132,7 +132,7 @@ def _assessed_lines(assessed: Assessed) -> list[str]:
                     top=num(group.top_quarter),
                 )
             )
-    note = status_note(assessed.model) if assessed.model is not None else None
+    note = status_note(assessed.model)
     return lines + ([f"⚠ {note}"] if note else [])
 
 
@@ -141,37 +141,36 @@ def render_text(peers: Peers, options: Options) -> str:
     color, width = options.color, options.width
     parts: list[str] = []
     if peers.name is not None:
-        head = " · ".join(clean(x) for x in (peers.name, peers.group or "", t(f"peers.kind.{peers.kind}")) if x)
-        parts += [paint(p, "bold", color) for p in textwrap.wrap(head, width)]
-        parts += [paint(p, "dim", color) for p in textwrap.wrap(t("peers.source", source=peers.source), width)]
+        head = " · ".join(clean(x) for x in (peers.name, peers.group, t(f"peers.kind.{peers.kind}")) if x)
+        parts += [paint(p, "bold", color) for p in wrap(head, width)]
+        parts += [paint(p, "dim", color) for p in wrap(t("peers.source", source=peers.source), width)]
         parts.append(_years_table(peers).render(width, color))
         parts.append("")
         parts.append(_domains_table(peers).render(width, color))
-        latest = peers.years[-1] if peers.years else None
-        if latest is not None:
-            for group in (latest.group, latest.kind):
-                parts.append("")
-                parts.append(
-                    paint(
-                        t("peers.spread", year=latest.row.year, group=group_name(group), total=group.total),
-                        "bold",
-                        color,
-                    )
+        latest = peers.years[-1]  # an agency named is one the table has, with its years
+        for group in (latest.group, latest.kind):
+            parts.append("")
+            parts.append(
+                paint(
+                    t("peers.spread", year=latest.row.year, group=group_name(group), total=group.total),
+                    "bold",
+                    color,
                 )
-                parts.append(_spread_table(group).render(width, color))
-                parts.append(t("peers.top-quarter", index=num(group.top_quarter)))
+            )
+            parts.append(_spread_table(group).render(width, color))
+            parts.append(t("peers.top-quarter", index=num(group.top_quarter)))
         notes = [y for y in peers.years if y.row.note]
         parts += [
             paint(p, "yellow", color)
             for y in notes
-            for p in textwrap.wrap(t("peers.note", year=y.row.year, note=y.row.note), width)
+            for p in wrap(t("peers.note", year=y.row.year, note=y.row.note), width)
         ]
     if peers.assessed is not None:
         parts += [""] if parts else []
         for line in _assessed_lines(peers.assessed):  # wrapped under its own indent
             indent = " " * (len(line) - len(line.lstrip()))
-            parts += textwrap.wrap(line, width, subsequent_indent=indent + "  ", break_long_words=False)
-    parts += [paint(p, "dim", color) for p in textwrap.wrap(t("peers.how"), width)]
+            parts += wrap(line, width, indent + "  ")
+    parts += [paint(p, "dim", color) for p in wrap(t("peers.how"), width)]
     return "\n".join(parts)
 
 
@@ -230,8 +229,8 @@ def to_dict(peers: Peers) -> dict[str, Any]:
             "index_exact": exact_str(assessed.value),
             "stage": assessed.stage,
             "against": assessed.against,
-            "model": assessed.model.id if assessed.model else None,
-            "model_warning": status_note(assessed.model) if assessed.model else None,
+            "model": assessed.model.id,
+            "model_warning": status_note(assessed.model),
             "group": _group(assessed.group) if assessed.group else None,
             "kind": _group(assessed.kind) if assessed.kind else None,
         },
@@ -326,7 +325,7 @@ def render_csv(peers: Peers, options: Options) -> str:
             )
     assessed = peers.assessed
     if assessed is not None:
-        note = status_note(assessed.model) if assessed.model else None
+        note = status_note(assessed.model)
         for placed in (assessed.group, assessed.kind):
             if placed is not None:
                 writer.writerow(
@@ -338,51 +337,44 @@ def render_csv(peers: Peers, options: Options) -> str:
 # --- Markdown --------------------------------------------------------------------------------------
 
 
-def _cell(text: str) -> str:
-    return clean(text).replace("|", "\\|")
-
-
 def render_markdown(peers: Peers, options: Options) -> str:
     """The same as the text, as Markdown tables (for a briefing or a CI summary)."""
     lines: list[str] = []
     if peers.name is not None:
-        lines.append(f"### {_cell(peers.name)}")
+        lines.append(f"### {cell(peers.name)}")
         lines.append("")
-        lines.append(_cell(" · ".join(x for x in (peers.group or "", t(f"peers.kind.{peers.kind}")) if x)))
+        kind = t(f"peers.kind.{peers.kind}")  # an agency the table has is of a kind and in a group
+        lines.append(cell(" · ".join(x for x in (peers.group, kind) if x)))
         lines.append("")
-        kind = t(f"peers.kind.{peers.kind}") if peers.kind else ""
         header = [t("peers.col.year"), t("out.col.index"), t("out.col.predikat"), *(f"D{n}" for n in DOMAINS)]
         header += [group_column(peers), t("peers.col.kind", kind=kind), t("peers.col.percentile")]
-        lines.append("| " + " | ".join(_cell(h) for h in header) + " |")
+        lines.append("| " + " | ".join(cell(h) for h in header) + " |")
         lines.append("|" + "---|" * len(header))
         for year in peers.years:
             row = year.row
             cells = [str(row.year), num(row.value), row.predikat]
             cells += [num(row.domains[n]) if n in row.domains else "–" for n in DOMAINS]
             cells += [place_text(year.group), place_text(year.kind), percent(year.group.percentile)]
-            lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+            lines.append("| " + " | ".join(cell(c) for c in cells) + " |")
         lines.append("")
-        latest = peers.years[-1] if peers.years else None
-        if latest is not None:
-            for group in (latest.group, latest.kind):
-                lines.append(
-                    f"**{_cell(t('peers.spread', year=latest.row.year, group=group_name(group), total=group.total))}**"
-                )
-                lines.append("")
-                lines.append("| | " + " | ".join([t("out.col.index"), *(f"D{n}" for n in DOMAINS)]) + " |")
-                lines.append("|---|" + "---|" * 5)
-                for label, field in (("peers.q1", "q1"), ("peers.median", "median"), ("peers.q3", "q3")):
-                    values = [getattr(group.spread, field)] + [
-                        getattr(group.domains[n], field) if n in group.domains else None for n in DOMAINS
-                    ]
-                    lines.append(
-                        f"| {t(label)} | " + " | ".join(num(v) if v is not None else "–" for v in values) + " |"
-                    )
-                lines.append("")
-                lines.append(_cell(t("peers.top-quarter", index=num(group.top_quarter))))
-                lines.append("")
-        lines += [f"> {_cell(t('peers.note', year=y.row.year, note=y.row.note))}" for y in peers.years if y.row.note]
+        latest = peers.years[-1]
+        for group in (latest.group, latest.kind):
+            lines.append(
+                f"**{cell(t('peers.spread', year=latest.row.year, group=group_name(group), total=group.total))}**"
+            )
+            lines.append("")
+            lines.append("| | " + " | ".join([t("out.col.index"), *(f"D{n}" for n in DOMAINS)]) + " |")
+            lines.append("|---|" + "---|" * 5)
+            for label, field in (("peers.q1", "q1"), ("peers.median", "median"), ("peers.q3", "q3")):
+                values = [getattr(group.spread, field)] + [
+                    getattr(group.domains[n], field) if n in group.domains else None for n in DOMAINS
+                ]
+                lines.append(f"| {t(label)} | " + " | ".join(num(v) if v is not None else "–" for v in values) + " |")
+            lines.append("")
+            lines.append(cell(t("peers.top-quarter", index=num(group.top_quarter))))
+            lines.append("")
+        lines += [f"> {cell(t('peers.note', year=y.row.year, note=y.row.note))}" for y in peers.years if y.row.note]
     if peers.assessed is not None:
-        lines += ["", *(_cell(line) for line in _assessed_lines(peers.assessed))]
-    lines += ["", _cell(t("peers.source", source=peers.source)), "", _cell(t("peers.how"))]
+        lines += ["", *(cell(line) for line in _assessed_lines(peers.assessed))]
+    lines += ["", cell(t("peers.source", source=peers.source)), "", cell(t("peers.how"))]
     return "\n".join(lines) + "\n"

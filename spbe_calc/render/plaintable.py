@@ -10,6 +10,7 @@ from __future__ import annotations
 import textwrap
 from typing import NamedTuple
 
+from spbe_calc.render import wrap
 from spbe_calc.render.safe import clean
 
 _ANSI = {
@@ -103,7 +104,7 @@ class PlainTable:
         for row in self.rows:
             first = " ".join(row[i][0] for i in lead if row[i][0])
             indent = " " * (len(row[0][0]) + 1) if flex else ""
-            head = textwrap.wrap(first, width, subsequent_indent=indent, break_long_words=False) or [""]
+            head = wrap(first, width, indent) or [""]
             lines += [paint(part, row[flex][1] or row[0][1], color) for part in head]
             rest = [
                 ("" if col.header == "#" else col.header, *row[i])
@@ -150,8 +151,6 @@ def _pairs(pairs: list[tuple[str, str, str]], width: int, color: bool, indent: s
         else:
             room = width - len(indent)
             # Counted as full: the next pair starts a line of its own, not the end of this value.
-            lines += [(width, indent + p) for p in textwrap.wrap(header, room, break_long_words=False)]
-            lines += [
-                (width, indent + paint(v, style, color)) for v in textwrap.wrap(value, room, break_long_words=False)
-            ]
+            lines += [(width, indent + p) for p in wrap(header, room)]
+            lines += [(width, indent + paint(v, style, color)) for v in wrap(value, room)]
     return [text for _, text in lines]

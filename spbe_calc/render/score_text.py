@@ -6,7 +6,6 @@ runs in CI and in batch, and rich's import alone would double its start-up.
 
 from __future__ import annotations
 
-import textwrap
 from typing import Any
 
 from spbe_calc.batch import ScoreBatch
@@ -24,6 +23,7 @@ from spbe_calc.render import (
     regulation,
     stage_name,
     status_notes,
+    wrap,
 )
 from spbe_calc.render.plaintable import Column, PlainTable, paint
 from spbe_calc.render.safe import clean
@@ -40,8 +40,7 @@ def _head(f: ScoredFile, color: bool, width: int) -> str:
         return paint(who, "bold", color) + year + paint(f" · {what}", "dim", color)
     # A narrow terminal: each part wrapped at words.
     return "\n".join(
-        [paint(p, "bold", color) for p in textwrap.wrap(who + year, width, break_long_words=False)]
-        + [paint(p, "dim", color) for p in textwrap.wrap(what, width, break_long_words=False)]
+        [paint(p, "bold", color) for p in wrap(who + year, width)] + [paint(p, "dim", color) for p in wrap(what, width)]
     )
 
 
@@ -124,20 +123,20 @@ def _foot(f: ScoredFile, line: str, detail: bool, color: bool, width: int) -> li
     if exact is not None:
         line += paint(f"  ({t('out.exact')} {exact})", "dim", color)
     parts = [line]
-    parts += [paint(p, "dim", color) for p in textwrap.wrap(basis_line(f.stage, model, f.stage_sources), width)]
+    parts += [paint(p, "dim", color) for p in wrap(basis_line(f.stage, model, f.stage_sources), width)]
     conflict = banding_conflict(model, s.value)
     if conflict:
-        parts += [paint(p, "yellow", color) for p in textwrap.wrap(conflict, width)]
+        parts += [paint(p, "yellow", color) for p in wrap(conflict, width)]
     if detail:
         note = t("out.detail-note")
-        parts += [paint(p, "dim", color) for p in textwrap.wrap(note, width)]
+        parts += [paint(p, "dim", color) for p in wrap(note, width)]
     return parts
 
 
 def _status(files: list[ScoredFile], color: bool, width: int) -> list[str]:
     """The status of every model used that is not official, on stdout with the numbers it qualifies."""
     notes = status_notes(g.model for g in files if g.published is None)
-    return [paint(p, "yellow", color) for note in notes for p in textwrap.wrap(f"⚠ {note}", width)]
+    return [paint(p, "yellow", color) for note in notes for p in wrap(f"⚠ {note}", width)]
 
 
 def _one(f: ScoredFile, detail: bool, color: bool, width: int) -> str:
