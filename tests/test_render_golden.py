@@ -17,6 +17,7 @@ terminal of 100 columns (``-40``: 40 columns) shows, colours included. A report'
 from __future__ import annotations
 
 import importlib
+import os
 import re
 from pathlib import Path
 
@@ -362,6 +363,9 @@ def _output(run: Run, name: str, args: list[str], tmp_path: Path) -> str:
     text = out.read_text(encoding="utf-8") if command == "report" or name.endswith("-written.yaml") else r.stdout
     if ".err." in name:
         text = r.stderr
+    # A report links local documents relative to its own folder: the way from there to the
+    # checkout differs between checkouts, so it is kept as <root>.
+    text = text.replace(os.path.relpath(ROOT, tmp_path) + "/", "<root>/")
     return _DATE.sub("<tanggal>", text.replace(str(tmp_path), "<tmp>"))
 
 
