@@ -126,6 +126,12 @@ CASES: dict[str, list[str]] = {
     "compare-stages.txt": ["compare", T21, T22, T23],
     "compare-en.txt": ["--lang", "en", "compare", EX21, EX22],
     "compare-models.txt": ["compare", DPS, EX22],
+    # One agency, one file with a year and one without: numbered columns, not "2026" and "–".
+    "compare-without-a-year.txt": [
+        "compare",
+        "tests/data/sepertiga/kalibrasi-tanpa-tahun.yaml",
+        "tests/data/sepertiga/kalibrasi.yaml",
+    ],
     "compare-models.json": ["compare", "-f", "json", DPS, EX22],
     "compare-published.txt": ["compare", "tests/data/terbit-bagian.yaml", EX22],
     "compare-thirds.txt": ["compare", "--partial", THIRDS, THIRDS_LATER],
