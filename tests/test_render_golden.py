@@ -331,6 +331,8 @@ ON_A_TERMINAL: dict[str, list[str]] = {
     "calibrate.ansi": ["calibrate", T22, T23],
     "calibrate-thirds.ansi": ["calibrate", *(f"tests/data/sepertiga/kalibrasi{x}.yaml" for x in ("", "-tanpa-tahun"))],
     "calibrate-same.ansi": ["calibrate", "tests/data/sepertiga/kalibrasi-sama.yaml"],
+    # Two years, an over-claim in one only: nothing repeated, said in green.
+    "calibrate-no-repeat.ansi": ["calibrate", *(f"tests/data/sepertiga/kalibrasi{x}.yaml" for x in ("", "-sama"))],
     "peers.ansi": ["peers", DPS],
     "peers-lost-domain.ansi": ["peers", "Kementerian Pertanian"],
     "models.ansi": ["models"],
