@@ -69,17 +69,20 @@ class Report(NamedTuple):
     """The content of one report."""
 
     current: ScoredFile
+    #: the earlier year: it names its year, as the current file does (:func:`check_previous`)
     previous: ScoredFile | None
     comparison: Comparison | None
     plan: Plan | None
     generated: datetime.date
     #: the checked evidence (documents linked and marked in the HTML report)
-    evidence: EvidenceReport | None = None
+    evidence: EvidenceReport
+    #: the place and date of signing (the date is the day of making when the file gives none)
+    signing: Signing
     #: the folder the report is written to: links to local documents start from there
+    #: (``None``: the report goes to standard output, and links start from the working folder)
     links_from: str | None = None
     #: the earlier file is another instansi's (allowed explicitly, and said on the page)
     other_instansi: bool = False
-    signing: Signing | None = None
     logo: Logo | None = None
     #: where the agency stands among its peers in the published results ("Posisi")
     position: Peers | None = None
@@ -92,31 +95,17 @@ def next_band(current: ScoredFile) -> Band | None:
     return ordered[rank + 1] if rank + 1 < len(ordered) else None
 
 
-def build_report(
-    current: ScoredFile,
-    previous: ScoredFile | None = None,
-    today: datetime.date | None = None,
-    target: Bar | None = None,
-    costs: str | None = None,
-) -> Report:
-    """Assemble a report; the plan aims at ``target``, else at the next predikat.
+def _plan_for(current: ScoredFile, target: Bar | None, costs: str | None) -> Plan | None:
+    """The plan to ``target``, else to the next predikat (``None`` at the top).
 
     Without ``costs`` the plan has the fewest raises; with them, the cheapest within the limits.
     """
     band = next_band(current)
     bar = target if target is not None else (Bar(band.name, predikat=band.name) if band is not None else None)
-    plan = None
-    if bar is not None:
-        limits = read_limits(costs, current.model) if costs is not None else None
-        plan = make_plan(current.model, current.score.levels, bar, limits)
-    comparison = compare([previous, current]) if previous is not None else None
-    return Report(
-        current=current,
-        previous=previous,
-        comparison=comparison,
-        plan=plan,
-        generated=today or datetime.date.today(),
-    )
+    if bar is None:
+        return None
+    limits = read_limits(costs, current.model) if costs is not None else None
+    return make_plan(current.model, current.score.levels, bar, limits)
 
 
 def _same_instansi(a: str | None, b: str | None) -> bool:
@@ -226,9 +215,16 @@ def report_for(
     day = today or datetime.date.today()
     signing, logo = _signing(current, request, day), _logo(current, request)
     evidence = check_evidence(path, model_ref, allow_outside=request.allow_outside)
-    folder = str(Path(output).parent) if output else None
-    report = build_report(current, before, day, request.target, request.costs)
-    position = standing(current) if request.published and current.answers.instansi else None
-    return report._replace(
-        evidence=evidence, links_from=folder, other_instansi=other, signing=signing, logo=logo, position=position
+    return Report(
+        current=current,
+        previous=before,
+        comparison=compare([before, current]) if before is not None else None,
+        plan=_plan_for(current, request.target, request.costs),
+        generated=day,
+        evidence=evidence,
+        signing=signing,
+        links_from=str(Path(output).parent) if output else None,
+        other_instansi=other,
+        logo=logo,
+        position=standing(current) if request.published and current.answers.instansi else None,
     )

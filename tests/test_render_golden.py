@@ -116,6 +116,7 @@ CASES: dict[str, list[str]] = {
     "plan-met.json": ["plan", EX22, "-t", "2.0", "-f", "json"],
     "plan-costs.json": ["plan", EX22, "-t", "3.0", "--costs", PLAN, "-f", "json"],
     "plan-2018.txt": ["plan", DPS, "-t", "Baik"],
+    "plan-items.txt": ["plan", DPS, "-t", "4.2"],
     "plan-akhir.txt": ["plan", T23, "-t", "Sangat Baik", "--stage", "akhir"],
     "plan-thirds.txt": ["plan", THIRDS_LATER, "-t", "Baik", "--costs", THIRDS_PLAN],
     "plan-thirds.json": ["plan", THIRDS_LATER, "-t", "Baik", "--costs", THIRDS_PLAN, "-f", "json"],
@@ -305,6 +306,9 @@ CASES: dict[str, list[str]] = {
     "report-stages.html": ["report", T23, "--compare", T21, "--stage", "akhir", "-t", "Baik"],
     "report-en.html": ["--lang", "en", "report", EX22],
     "report-evidence.html": ["report", "tests/data/sepertiga/bukti.yaml"],
+    "report-costs.html": ["report", EX22, "-t", "3.0", "--costs", PLAN],
+    # Indicator 35 of 2018 scored as three public services: its levels and the plan's steps per item.
+    "report-items.html": ["report", DPS, "-t", "4.2"],
     # Error messages (stderr): in path order, each said once, the count of the rest last.
     "score-errors.err.txt": ["score", HOSTILE, BAD, BAD, MANY],
     "plan-errors.err.txt": ["plan", MANY, "-t", "Baik"],

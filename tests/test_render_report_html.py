@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import DATA, EXAMPLES, Run
+from .conftest import DATA, EXAMPLES, ROOT, Run
 from .helpers import EX21, EX22, chromium
 from .pngread import count_color
 
@@ -100,3 +100,31 @@ def test_radar_needs_three_aspects(run: Run, tmp_path: Path, aspects: int, drawn
     assert ('class="radar"' in html) is drawn
     assert html.count("Aspek ") >= aspects  # every aspect is still in the table
     assert '<div class="charts"></div>' not in html
+
+
+def test_a_report_to_standard_output_links_documents_from_the_working_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    from spbe_calc.render import Options
+    from spbe_calc.render.report_html import render_html
+    from spbe_calc.report import report_for
+
+    monkeypatch.chdir(ROOT)
+    report = report_for("tests/data/sepertiga/bukti.yaml")
+    assert report.links_from is None
+    html = render_html(report, Options())
+    assert 'href="tests/data/sepertiga/laporan%E2%80%932025.pdf"' in html
+
+
+def test_a_domain_without_a_spread_among_the_peers_is_drawn_without_one() -> None:
+    # The shipped table has every domain in every group; the profile still draws a domain without.
+    from spbe_calc.render import Options
+    from spbe_calc.render.report_html import render_html
+    from spbe_calc.report import report_for
+
+    report = report_for(EX22)
+    assert report.position is not None and report.position.assessed is not None
+    kind = report.position.assessed.kind
+    assert kind is not None and report.position.assessed.group is None  # placed among its kind
+    lost = kind._replace(domains={n: s for n, s in kind.domains.items() if n != 3})
+    report = report._replace(position=report.position._replace(assessed=report.position.assessed._replace(kind=lost)))
+    profile = render_html(report, Options()).split('class="profile"')[1].split("</svg>")[0]
+    assert profile.count('class="peers"') == 3  # the grey band of the peers' middle half: D1, D2, D4

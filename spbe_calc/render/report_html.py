@@ -48,7 +48,7 @@ from spbe_calc.scoring import GroupScore, level_text
 
 def _evidence_html(report: Report, indicator: int) -> str:
     """An indicator's documents: local files and web addresses as links, failed ones marked."""
-    items = [i for i in (report.evidence.items if report.evidence else []) if i.indicator == indicator]
+    items = [i for i in report.evidence.items if i.indicator == indicator]
     parts = []
     for item in items:
         text = _e(item.label)
@@ -188,14 +188,14 @@ def _cover(report: Report) -> list[str]:
     h.append(f"<div>{_badge(model, cur.score.band)}</div>")
     h.append(f'<p class="muted">{_e(basis_line(cur.stage, model, cur.stage_sources))}</p>')
     signing = report.signing
-    h.append(f"<p>{_e(dateline(signing.place, signing.date) if signing else long_date(report.generated))}</p>")
+    h.append(f"<p>{_e(dateline(signing.place, signing.date))}</p>")
     h.append("</section>")
     return h
 
 
 def _signature(report: Report) -> list[str]:
     signing = report.signing
-    if signing is None or not signing.signers:
+    if not signing.signers:
         return []
     h = ['<section class="signing">', f"<p>{_e(dateline(signing.place, signing.date))}</p>"]
     h.append('<div class="signers">')
@@ -260,7 +260,7 @@ def _indicators(report: Report) -> list[str]:
         ("num", t("out.col.level")),
     ]
     if compared:
-        heads += [("num", t("rep.col.previous", year=year or "")), ("num", t("rep.col.change"))]
+        heads += [("num", t("rep.col.previous", year=year)), ("num", t("rep.col.change"))]
     heads += [("num", t("out.col.weight")), ("num", t("out.col.contribution"))]
     columns = len(heads)
     h = [f"<h2>{_e(t('rep.indicators'))}</h2>", '<div class="scroll"><table class="cards"><thead><tr>']
@@ -300,12 +300,12 @@ def _indicators(report: Report) -> list[str]:
                 change = level_change(row.change)
                 cls = "up" if change.startswith("+") else "down" if change.startswith("-") else ""
                 cells += [
-                    f'<td class=num data-label="{_e(t("rep.col.previous", year=year or ""))}">{before}</td>',
+                    f'<td class=num data-label="{_e(t("rep.col.previous", year=year))}">{before}</td>',
                     f'<td class="num {cls}" data-label="{_e(t("rep.col.change"))}">{change}</td>',
                 ]
             cells += [
                 f'<td class=num data-label="{_e(t("out.col.weight"))}">{pct(ind.weight, cur.model.total_weight)}</td>',
-                f'<td class=num data-label="{_e(t("out.col.contribution"))}">{num(i.contribution, 2)}</td>',
+                f'<td class=num data-label="{_e(t("out.col.contribution"))}">{num(i.contribution)}</td>',
             ]
             # The explanation takes the table's full width on a row of its own, kept with its indicator.
             h.append(f'<tr class="{"has-explain" if explain else ""}">' + "".join(cells) + "</tr>")
@@ -341,7 +341,7 @@ def _previous_line(report: Report) -> list[str]:
     same_model = report.comparison is not None and report.comparison.same_model
     shown = t(
         "rep.previous",
-        year=prev.answers.tahun or "",
+        year=prev.answers.tahun,
         index=num(prev.score.value, prev.model.precision),
         predikat=prev.score.band.name,
     )
@@ -396,7 +396,7 @@ def _structure(report: Report) -> list[str]:
         chart = radar([a.name for a in s.aspects], [a.value for a in s.aspects], top, previous_values)
     if previous_values and prev is not None:
         # The bars below mark the earlier year with the same dashes, so the legend stays without a radar.
-        chart += f'<p class="muted">{_e(t("rep.legend.previous", year=prev.answers.tahun or ""))}</p>'
+        chart += f'<p class="muted">{_e(t("rep.legend.previous", year=prev.answers.tahun))}</p>'
     if chart:
         h.append(f'<div class="charts">{chart}</div>')
     h.append('<div class="scroll"><table class="groups"><thead><tr>')
@@ -431,7 +431,7 @@ def _structure(report: Report) -> list[str]:
     if edges:
         legend = t("rep.bars", top=top, edges=", ".join(num(e, 1) for e in edges))
         if prev is not None and prev_groups:  # a dashed line is drawn only for a comparable year
-            legend += " " + t("rep.bars.previous", year=prev.answers.tahun or "")
+            legend += " " + t("rep.bars.previous", year=prev.answers.tahun)
         h.append(f'<p class="muted">{_e(legend)}</p>')
     return h
 

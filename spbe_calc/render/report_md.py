@@ -65,7 +65,7 @@ def render_md(report: Report, options: Options) -> str:
         out.append(
             t(
                 "rep.previous",
-                year=prev.answers.tahun or "",
+                year=prev.answers.tahun,
                 index=num(prev.score.value, prev.model.precision),
                 predikat=cell(prev.score.band.name),
             )
@@ -195,7 +195,7 @@ def _indicators(report: Report) -> list[str]:
                 extra = f" {before} | {level_change(row.change)} |"
             explain = [f"**{label}:** {cell(text)}" for label, text in explanation(cur.answers.answers.get(ind.id))]
             out.append(
-                f"| {ind.id} | {cell(ind.name)} | {level} |{extra} {pct(ind.weight, cur.model.total_weight)} | {num(i.contribution, 2)} | "
+                f"| {ind.id} | {cell(ind.name)} | {level} |{extra} {pct(ind.weight, cur.model.total_weight)} | {num(i.contribution)} | "
                 f"{'<br>'.join(explain) or '–'} |"
             )
     return out
@@ -204,7 +204,7 @@ def _indicators(report: Report) -> list[str]:
 def _signature(report: Report) -> list[str]:
     """The place and date, then each signer: position, room to sign, name and NIP."""
     signing = report.signing
-    if signing is None or not signing.signers:
+    if not signing.signers:
         return []
     out = ["", cell(dateline(signing.place, signing.date))]
     for signer in signing.signers:

@@ -68,7 +68,7 @@ def summary(report: Report) -> list[str]:
         t(
             "sum.index" if year else "sum.index.no-year",
             who=who,
-            year=year or "",
+            year=year,
             index=num(s.value, p),
             predikat=clean(s.band.name),
             stage=stage_name(cur.stage),
@@ -80,7 +80,7 @@ def summary(report: Report) -> list[str]:
         change = "sum.change.up" if delta > 0 else "sum.change.down" if delta < 0 else "sum.change.same"
         sentence = t(
             change,
-            year=prev.answers.tahun or "",
+            year=prev.answers.tahun,
             index=num(prev.score.value, prev.model.precision),
             predikat=clean(prev.score.band.name),
             delta=num(abs(delta), p),
@@ -91,10 +91,10 @@ def summary(report: Report) -> list[str]:
             sentence += " " + t(key, before=clean(prev.score.band.name), after=clean(s.band.name))
         if report.comparison is not None and not report.comparison.same_model:
             sentence += " " + t(
-                "sum.other-model", year=prev.answers.tahun or "", before=index_name(prev.model), after=index_name(model)
+                "sum.other-model", year=prev.answers.tahun, before=index_name(prev.model), after=index_name(model)
             )
         if prev.published is not None:
-            sentence += " " + t("sum.published", year=prev.answers.tahun or "")
+            sentence += " " + t("sum.published", year=prev.answers.tahun)
         if report.other_instansi:
             sentence += " " + t("sum.other-instansi", other=clean(prev.answers.instansi or t("out.no-instansi")))
         out.append(sentence)
