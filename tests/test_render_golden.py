@@ -117,6 +117,8 @@ CASES: dict[str, list[str]] = {
     "plan-costs.json": ["plan", EX22, "-t", "3.0", "--costs", PLAN, "-f", "json"],
     "plan-2018.txt": ["plan", DPS, "-t", "Baik"],
     "plan-items.txt": ["plan", DPS, "-t", "4.2"],
+    # The step that reaches 2.6 enters Baik too: both notes on its line.
+    "plan-edge.txt": ["plan", EX22, "-t", "2.6"],
     "plan-akhir.txt": ["plan", T23, "-t", "Sangat Baik", "--stage", "akhir"],
     "plan-thirds.txt": ["plan", THIRDS_LATER, "-t", "Baik", "--costs", THIRDS_PLAN],
     "plan-thirds.json": ["plan", THIRDS_LATER, "-t", "Baik", "--costs", THIRDS_PLAN, "-f", "json"],
@@ -127,6 +129,8 @@ CASES: dict[str, list[str]] = {
     "compare-stages.txt": ["compare", T21, T22, T23],
     "compare-en.txt": ["--lang", "en", "compare", EX21, EX22],
     "compare-models.txt": ["compare", DPS, EX22],
+    # Models of different names: the index row is "Indeks SPBE", not the first file's model.
+    "compare-model-names.txt": ["compare", "tests/data/sepertiga/tahun-2021.yaml", EX22],
     # One agency, one file with a year and one without: numbered columns, not "2026" and "–".
     "compare-without-a-year.txt": [
         "compare",
