@@ -84,3 +84,11 @@ def test_problems_at_one_place_are_all_said_unless_they_are_the_same(capsys: pyt
     report([first, other, first])
     said = capsys.readouterr().err
     assert said.count("'a'") == 1 and said.count("'b'") == 1
+
+
+def test_a_written_file_never_keeps_a_colour_code(tmp_path: Path) -> None:
+    # Even the codes of our own palette: a file has no terminal to colour.
+    from spbe_calc.cli.output import write_output
+
+    write_output(tmp_path / "keluar.md", "Indeks \x1b[1m2,38\x1b[0m\tCukup\n")
+    assert (tmp_path / "keluar.md").read_text(encoding="utf-8") == "Indeks \\u001b[1m2,38\\u001b[0m\tCukup\n"

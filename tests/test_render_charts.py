@@ -82,3 +82,10 @@ def test_a_profile_sets_each_value_beside_its_peers_spread() -> None:
     assert (peers.get("x"), peers.get("width")) == ("150.0", "180.0")
     assert median.get("x1") == "240.0"
     assert [t.text for t in svg.iter(f"{SVG}text")][-2:] == ["D1", "D<2>"]  # escaped in the file, read back whole
+
+
+def test_a_spread_of_one_value_is_still_drawn_one_unit_wide() -> None:
+    same = (Fraction(3), Fraction(3), Fraction(3))
+    svg = ET.fromstring(profile(["D1"], [Fraction(3)], [same], top=5))
+    (peers,) = [r for r in svg.iter(f"{SVG}rect") if r.get("class") == "peers"]
+    assert (peers.get("x"), peers.get("width")) == ("240.0", "1.0")

@@ -47,6 +47,9 @@ THIRDS_LATER, THIRDS_PLAN = "tests/data/sepertiga/lengkap.yaml", "tests/data/sep
 CASES: dict[str, list[str]] = {
     "score.txt": ["score", EX22],
     "score-detail.txt": ["score", "-d", EX22],
+    # Two files with -d: the ranking, then each file's table. Two models: their predikat counted
+    # in the order of the first file's model.
+    "score-two-detail.txt": ["score", "-d", "tests/data/sepertiga/tahun-2021.yaml", EX22],
     "score-detail.md": ["score", "-d", "-f", "markdown", EX22],
     "score-detail.csv": ["score", "-d", "-f", "csv", EX22],
     "score-detail.json": ["score", "-d", "-f", "json", EX22],
@@ -216,6 +219,9 @@ CASES: dict[str, list[str]] = {
     "model-2018.json": ["models", "-f", "json", "spbe-2018"],
     "model-thirds.txt": ["models", "tests/data/model-thirds.yaml"],
     "model-two-scales.txt": ["models", "tests/data/model-two-scales.yaml"],
+    # An excluded lower edge, a top band without an upper one, two alternatives, names not in ASCII.
+    "model-bands.txt": ["models", "tests/data/sepertiga/model-pita.yaml"],
+    "model-bands.json": ["models", "tests/data/sepertiga/model-pita.yaml", "-f", "json"],
     "model-en.txt": ["--lang", "en", "models", "spbe-2020"],
     "merge.txt": ["merge", "examples/tim/bappeda.yaml", "examples/tim/hukum.yaml", "examples/tim/kominfo.yaml"],
     "merge-fields.txt": ["merge", f"{SALINAN}/unit-a.yaml", f"{SALINAN}/unit-b.yaml"],

@@ -66,3 +66,11 @@ def test_render_returns_what_the_format_is() -> None:
     assert isinstance(out, str) and '"index": 2.38' in out
     with pytest.raises(KeyError):
         format_of("score", "xml")
+
+
+def test_a_binary_format_is_never_rendered_as_text() -> None:
+    from spbe_calc.core import score_file
+    from spbe_calc.render.registry import render_text
+
+    with pytest.raises(TypeError, match=r"^export xlsx is a binary format$"):
+        render_text("export", "xlsx", score_file(EX22), Options())

@@ -47,3 +47,10 @@ def test_guard_neutralises_each_kind_of_workflow_command_its_own_way() -> None:
     assert guard(text) == "\\u003a:error::x\n  \\u003a:warning::y\nsebelum #\\u0023[group]z\na::b #[c]"
     assert guard(text, commands=True) == text  # validate -f github: the commands are meant
     assert guard("::x", color=True) == "\\u003a:x" and guard("##[x", color=True) == "#\\u0023[x"
+
+
+def test_a_text_of_several_lines_keeps_its_tabs_and_line_breaks_only() -> None:
+    from spbe_calc.render.safe import clean, clean_lines
+
+    assert clean_lines("a\tb\nc\x1b[31m\r\x00") == "a\tb\nc\\u001b[31m\\u000d\\u0000"
+    assert clean("a\tb\nc") == "a\\u0009b\\u000ac"

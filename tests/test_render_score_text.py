@@ -75,3 +75,16 @@ def test_ranks_of_ten_files_and_more_are_aligned_right(run: Run, tmp_path: Path)
         (tmp_path / "b" / f"k{k}.yaml").write_text(answers_text(levels, instansi=f'"Kab {k}"', tahun=2024))
     lines = run("score", str(tmp_path / "b")).stdout.splitlines()
     assert [line[:2] for line in lines[2:12]] == [" 1", " 2", " 3", " 4", " 5", " 6", " 7", " 8", " 9", "10"]
+
+
+def test_equal_indices_share_the_better_rank() -> None:
+    from spbe_calc.core import score_file
+    from spbe_calc.render.score_text import ranking
+
+    f = score_file(EX22)
+    higher = f._replace(score=f.score._replace(value=f.score.value + 1))
+    assert [(rank, g.score.value) for rank, g in ranking([f, higher, f])] == [
+        (1, higher.score.value),
+        (2, f.score.value),
+        (2, f.score.value),
+    ]

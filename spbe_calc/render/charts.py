@@ -25,13 +25,14 @@ def radar(
     """A radar (spider) chart: one axis per label, rings at every level from 1 to ``top``.
 
     Labels are the aspects' names, wrapped to ``wrap`` characters a line and set beside their
-    axis (left of the chart on the left side, right on the right), so that no name is cut.
+    axis (left of the chart on the left side, right on the right), so that no name is cut. There
+    are at least :data:`RADAR_MIN_AXES` labels (fewer enclose no area).
     """
     n = len(labels)
     wrapped = [textwrap.wrap(label, wrap) or [""] for label in labels]
-    side = 8 + 6.2 * max((len(line) for lines in wrapped for line in lines), default=0)  # room for the names
+    side = 8 + 6.2 * max(len(line) for lines in wrapped for line in lines)  # room for the names
     width = round(2 * (radius + side + 16))
-    height = round(2 * (radius + 14 * max(len(lines) for lines in wrapped) + 24)) if n else 2 * radius
+    height = round(2 * (radius + 14 * max(len(lines) for lines in wrapped) + 24))
     cx, cy = width / 2, height / 2
 
     def point(i: int, value: float) -> tuple[float, float]:

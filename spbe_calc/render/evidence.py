@@ -9,10 +9,9 @@ from spbe_calc.evidence import FAILED, EvidenceReport
 from spbe_calc.i18n import t
 from spbe_calc.render import Options
 from spbe_calc.render.messages import format_problem, problem_json
-from spbe_calc.render.problems import render_github as problems_github
+from spbe_calc.render.problems import github
 from spbe_calc.render.safe import clean
 from spbe_calc.scoring import level_text
-from spbe_calc.validate import FileReport
 
 #: How each status is marked in the list (a mark that reads without colour); a failed one is ✗.
 MARKS = {"ok": "✓", "unrecorded": "·", "url": "→", "text": "–", **dict.fromkeys(FAILED, "✗")}
@@ -75,4 +74,4 @@ def render_json(report: EvidenceReport, options: Options) -> str:
 
 def render_github(report: EvidenceReport, options: Options) -> str:
     """One GitHub Actions annotation per problem."""
-    return problems_github([FileReport(path=report.path, kind="answers", problems=tuple(report.problems))], options)
+    return github(list(report.problems))

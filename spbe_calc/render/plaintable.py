@@ -36,6 +36,7 @@ class Column(NamedTuple):
     """A column: header, alignment (``left``/``right``), whether it wraps, and whether it may split.
 
     A word may be split to fit only where that harms nothing (a file path); a name's words never.
+    A column whose words may split wraps too.
     """
 
     header: str
@@ -64,7 +65,7 @@ class PlainTable:
         (:meth:`_stacked`), so that no word is ever cut.
         """
         widths = [max([len(c.header)] + [len(r[i][0]) for r in self.rows]) for i, c in enumerate(self.columns)]
-        flex = [i for i, c in enumerate(self.columns) if c.wrap]
+        flex = [i for i, c in enumerate(self.columns) if c.wrap or c.split]
         excess = sum(widths) + gap * (len(widths) - 1) - width
         # The wrapping columns give up width first, then the others (a long header over short
         # values), each down to its least; a cut is never negative, so a table that fits stays.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 
+from spbe_calc.errors import Problem
 from spbe_calc.i18n import t
 from spbe_calc.render import Options
 from spbe_calc.render.messages import format_problem, hint, message, problem_json
@@ -70,16 +71,20 @@ def _escape_property(text: str) -> str:
 
 def render_github(reports: list[FileReport], options: Options) -> str:
     """GitHub Actions workflow commands, one annotation per problem."""
+    return github([p for r in reports for p in r.problems])
+
+
+def github(problems: list[Problem]) -> str:
+    """One workflow command per problem: its file, place and code, then its message and hint."""
     out = []
-    for r in reports:
-        for p in r.problems:
-            props = [f"file={_escape_property(p.path)}"]
-            if p.line:
-                props += [f"line={p.line}", f"col={p.col}"]
-            props.append(f"title={_escape_property('spbe-calc ' + p.code)}")
-            text = message(p)
-            advice = hint(p)
-            if advice:
-                text += "\n" + advice
-            out.append(f"::{p.severity.value} {','.join(props)}::{_escape_data(text)}")
+    for p in problems:
+        props = [f"file={_escape_property(p.path)}"]
+        if p.line:
+            props += [f"line={p.line}", f"col={p.col}"]
+        props.append(f"title={_escape_property('spbe-calc ' + p.code)}")
+        text = message(p)
+        advice = hint(p)
+        if advice:
+            text += "\n" + advice
+        out.append(f"::{p.severity.value} {','.join(props)}::{_escape_data(text)}")
     return "\n".join(out)

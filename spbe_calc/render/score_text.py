@@ -172,7 +172,7 @@ def _ranking(files: list[ScoredFile], color: bool, width: int) -> str:
         Column(header=t("out.col.instansi"), wrap=True),
         Column(header=t("out.col.year")),
     ]
-    columns += [Column(header=t("out.col.file"), wrap=True, split=True)] if with_file else []
+    columns += [Column(header=t("out.col.file"), split=True)] if with_file else []
     columns += [Column(header=t("out.col.model"))] if models else []
     columns += [Column(header=t("out.col.index"), align="right"), Column(header=t("out.col.predikat"))]
     table = PlainTable(columns)
