@@ -104,6 +104,12 @@ CASES: dict[str, list[str]] = {
     "validate-github.txt": ["validate", "-f", "github", BAD],
     "validate.json": ["validate", "-f", "json", BAD, EX22],
     "validate-incomplete.txt": ["validate", "tests/corpus/a-missing-indicator.yaml"],
+    # The YAML reader's reason in our words (and the other one in its own, with our hint).
+    "validate-syntax.txt": [
+        "validate",
+        "tests/corpus/a-syntax-unclosed-flow.yaml",
+        "tests/corpus/a-syntax-bad-indent.yaml",
+    ],
     "validate-hostile.txt": ["validate", HOSTILE],
     "validate-hostile-github.txt": ["validate", "-f", "github", HOSTILE],
     "validate-hostile-parsable.txt": ["validate", "-f", "parsable", HOSTILE],
