@@ -183,6 +183,7 @@ CASES: dict[str, list[str]] = {
     # Published values that are whole numbers (3.00): written as numbers of two places all the same.
     "peers-whole-index.json": ["peers", "Pemerintah Kota Banjar", "-f", "json"],
     "peers-whole-domains.json": ["peers", "Pemerintah Kab. Aceh Tenggara", "-f", "json"],
+    "peers-whole-top-quarter.json": ["peers", "Pemerintah Kab. Boalemo", "-f", "json"],
     "peers.csv": ["peers", "-f", "csv", "Kota Denpasar"],
     "peers-file.txt": ["peers", DPS],
     # An answers file of the 2020 model (official: no warning) without a year.
