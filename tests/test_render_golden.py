@@ -208,6 +208,9 @@ CASES: dict[str, list[str]] = {
     "peers-unlisted.md": ["peers", "-f", "markdown", EX22],
     "peers-unlisted.csv": ["peers", "-f", "csv", EX22],
     "peers-unlisted.json": ["peers", "-f", "json", EX22],
+    # A name of no kind the table knows: placed nowhere, and said so.
+    "peers-no-kind.json": ["peers", "-f", "json", "tests/data/dinas-tanpa-jenis.yaml"],
+    "peers-no-kind.txt": ["peers", "tests/data/dinas-tanpa-jenis.yaml"],
     "peers-file-2020.csv": ["peers", "-f", "csv", "tests/data/denpasar-tanpa-tahun.yaml"],
     "evidence.txt": ["evidence", EX22],
     "evidence.json": ["evidence", "-f", "json", EX22],

@@ -289,6 +289,7 @@ MESSAGES: dict[str, str] = {
     "peers.note": "Catatan {year}: {note}",
     "peers.assessed": "Indeks {year}, tahap {stage} ({index}), dibandingkan dengan hasil terbit {against}:",
     "peers.assessed.place": "{group}: peringkat {place}, persentil {percentile}; seperempat teratas mulai {top}",
+    "peers.assessed.nowhere": "tidak ada kelompok pembanding: nama instansinya tidak menunjukkan jenisnya (kementerian, lembaga, provinsi, kabupaten atau kota)",
     "peers.how": "Indeks yang sama berbagi peringkat yang lebih baik; persentil = (di bawah + setengah yang sama) / jumlah; kuartil seperti QUARTILE.INC.",
     # --- counted nouns (plural forms) -------------------------------------------------------
     "n.files|other": "{count} berkas",

@@ -132,6 +132,8 @@ def _assessed_lines(assessed: Assessed) -> list[str]:
                     top=num(group.top_quarter),
                 )
             )
+    if assessed.group is None and assessed.kind is None:
+        lines.append("  " + t("peers.assessed.nowhere"))
     note = status_note(assessed.model)
     return lines + ([f"⚠ {note}"] if note else [])
 
