@@ -113,7 +113,7 @@ def _same_instansi(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
-def check_previous(current: ScoredFile, previous: ScoredFile, other_instansi: bool = False) -> bool:
+def check_previous(current: ScoredFile, previous: ScoredFile, other_instansi: bool) -> bool:
     """Refuse an earlier file that is not this instansi's earlier year; tell if it is another's.
 
     A report that says "Sebelumnya (2018): 2.64" under another agency's name misleads whoever

@@ -50,6 +50,7 @@ CASES: dict[str, list[str]] = {
     # Two files with -d: the ranking, then each file's table. Two models: their predikat counted
     # in the order of the first file's model.
     "score-two-detail.txt": ["score", "-d", "tests/data/sepertiga/tahun-2021.yaml", EX22],
+    "score-two.md": ["score", "-f", "markdown", "tests/data/sepertiga/tahun-2021.yaml", EX22],
     "score-detail.md": ["score", "-d", "-f", "markdown", EX22],
     "score-detail.csv": ["score", "-d", "-f", "csv", EX22],
     "score-detail.json": ["score", "-d", "-f", "json", EX22],
@@ -327,6 +328,28 @@ CASES: dict[str, list[str]] = {
     "report-en.html": ["--lang", "en", "report", EX22],
     "report-evidence.html": ["report", "tests/data/sepertiga/bukti.yaml"],
     "report-costs.html": ["report", EX22, "-t", "3.0", "--costs", PLAN],
+    "report-costs.md": ["report", EX22, "-t", "3.0", "--costs", PLAN, "-f", "markdown"],
+    "report-items.md": ["report", DPS, "-t", "4.2", "-f", "markdown"],
+    "report-thirds-plan.md": ["report", THIRDS_LATER, "-t", "Baik", "--costs", THIRDS_PLAN, "-f", "markdown"],
+    # An earlier year with an indicator not yet answered: no level to compare it with.
+    "report-partial-earlier.md": [
+        "report",
+        "tests/data/sepertiga/kalibrasi.yaml",
+        "--compare",
+        "tests/data/sepertiga/sebagian-2025.yaml",
+        "--partial",
+        "--allow-other-instansi",
+        "-f",
+        "markdown",
+    ],
+    "report-partial-earlier.html": [
+        "report",
+        "tests/data/sepertiga/kalibrasi.yaml",
+        "--compare",
+        "tests/data/sepertiga/sebagian-2025.yaml",
+        "--partial",
+        "--allow-other-instansi",
+    ],
     # Indicator 35 of 2018 scored as three public services: its levels and the plan's steps per item.
     "report-items.html": ["report", DPS, "-t", "4.2"],
     # Error messages (stderr): in path order, each said once, the count of the rest last.

@@ -128,3 +128,7 @@ def test_a_domain_without_a_spread_among_the_peers_is_drawn_without_one() -> Non
     report = report._replace(position=report.position._replace(assessed=report.position.assessed._replace(kind=lost)))
     profile = render_html(report, Options()).split('class="profile"')[1].split("</svg>")[0]
     assert profile.count('class="peers"') == 3  # the grey band of the peers' middle half: D1, D2, D4
+    from spbe_calc.render.report_md import render_md
+
+    (medians,) = [line for line in render_md(report, Options()).splitlines() if line.startswith("| Median ")]
+    assert medians.split(" | ")[3] == "–" and medians.count("–") == 1

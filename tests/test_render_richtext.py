@@ -53,3 +53,9 @@ def test_only_riches_padding_and_the_blank_end_are_taken_off() -> None:
     table.add_row("Kabupaten Panjang")
     shown = to_text(Options(), Text("Kota X\u00a0"), table, Text(" "), Text(""))
     assert shown == "Kota X\u00a0\n Nama              \n Kab. X\n Kabupaten Panjang".replace("              \n", "\n")
+
+
+def test_the_last_line_keeps_what_ends_it() -> None:
+    # Only rich's padding (spaces) and blank lines are taken off, never a letter or another space.
+    assert to_text(Options(), Text("Kota X")) == "Kota X"
+    assert to_text(Options(), Text("Kota\u00a0")) == "Kota\u00a0"

@@ -190,3 +190,62 @@ def test_without_an_earlier_file_the_latest_published_year_before_is_taken(tmp_p
         before = report_for(str(path)).previous
         years[year] = None if before is None else before.answers.tahun
     assert years == {2025: 2024, 2024: 2023, 2023: None}
+
+
+def test_an_earlier_file_of_another_agency_names_both_even_when_one_has_no_name() -> None:
+    from spbe_calc.report import check_previous
+
+    current = score_file(str(DATA / "sepertiga" / "kalibrasi.yaml"))  # 2026, no instansi
+    earlier = score_file(str(DATA / "sepertiga" / "tahun-2021.yaml"))
+    with pytest.raises(SpbeError) as caught:
+        check_previous(current, earlier, False)
+    (problem,) = caught.value.problems
+    assert problem.code == "compare-other-instansi"
+    assert problem.args == {"previous": "Pemerintah Kabupaten Contoh", "current": ""}
+    assert check_previous(current, earlier, True) is True  # allowed, and said
+
+
+@pytest.mark.parametrize(
+    ("content", "code", "args"),
+    [
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 8, "logo-broken", {"format": "image/png"}),
+        (b"x" * (2 * 1024 * 1024 + 1), "too-large", None),
+    ],
+)
+def test_a_logo_that_cannot_be_used_is_named_with_its_reason(
+    tmp_path: Path, content: bytes, code: str, args: dict[str, str] | None
+) -> None:
+    from spbe_calc.report import read_logo
+
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(content)
+    with pytest.raises(SpbeError) as caught:
+        read_logo(str(logo))
+    (problem,) = caught.value.problems
+    assert (problem.path, problem.code) == (str(logo), code)
+    if args is not None:
+        assert problem.args == args
+
+
+def test_a_report_refuses_a_file_not_fully_answered_unless_partial() -> None:
+    incomplete = str(DATA / "sepertiga" / "sebagian-2025.yaml")
+    with pytest.raises(SpbeError) as caught:
+        report_for(incomplete)
+    assert caught.value.problems[0].code == "missing-indicators"
+    assert report_for(incomplete, partial=True).current.missing == (3,)
+
+
+def test_a_file_of_a_published_year_is_compared_with_the_year_before(tmp_path: Path) -> None:
+    text = (DATA / "denpasar-tanpa-tahun.yaml").read_text(encoding="utf-8")
+    file = tmp_path / "denpasar-2024.yaml"
+    file.write_text(text.replace("levels:", "tahun: 2024\nlevels:", 1), encoding="utf-8")
+    report = report_for(str(file))
+    assert report.previous is not None and report.previous.answers.tahun == 2023
+
+
+def test_a_report_with_allow_outside_reads_documents_outside_the_folder() -> None:
+    bukti = str(DATA / "sepertiga" / "bukti.yaml")
+    outside = [i for i in report_for(bukti).evidence.items if i.label == "../model-thirds.yaml"]
+    assert [i.status for i in outside] == ["outside"]
+    allowed = report_for(bukti, ReportRequest(allow_outside=True)).evidence.items
+    assert [i.status for i in allowed if i.label == "../model-thirds.yaml"] != ["outside"]

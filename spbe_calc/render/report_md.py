@@ -175,7 +175,7 @@ def _indicators(report: Report) -> list[str]:
             continue
         extra_head, extra_rule = "", ""
         if compared:
-            extra_head = f" {t('rep.col.previous', year=year or '')} | {t('rep.col.change')} |"
+            extra_head = f" {t('rep.col.previous', year=year)} | {t('rep.col.change')} |"
             extra_rule = " ---: | ---: |"
         out += [
             "",

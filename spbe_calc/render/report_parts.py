@@ -177,7 +177,7 @@ class IndicatorRow(NamedTuple):
 
 
 class Group(NamedTuple):
-    """A domain or an aspect heading, then the indicators under it (none under a domain)."""
+    """A domain's heading (``domain``), or an aspect's (``aspect``) with the indicators under it."""
 
     domain: Domain | None
     aspect: Aspect | None
@@ -206,7 +206,7 @@ def groups(report: Report) -> Iterator[Group]:
         for domain in cur.model.domains:
             yield Group(domain, None, ())
             for aspect in domain.aspects:
-                yield Group(domain, aspect, rows(aspect))
+                yield Group(None, aspect, rows(aspect))  # headed by its aspect; its domain came just before
     else:
         for aspect in cur.model.aspects:
             yield Group(None, aspect, rows(aspect))
