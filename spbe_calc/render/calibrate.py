@@ -6,15 +6,25 @@ import json
 from fractions import Fraction
 from typing import Any
 
-from rich import box
-from rich.table import Table
 from rich.text import Text
 
 from spbe_calc.calibrate import Calibration, Gap, YearCalibration
 from spbe_calc.i18n import t
 from spbe_calc.numbers import exact_str, round_half_up
 from spbe_calc.render import Options, json_num, num, signed, stage_name, status_note, title
-from spbe_calc.render.richtext import status_lines, to_text
+from spbe_calc.render.richtext import (
+    BOLD,
+    CYAN,
+    DIM,
+    GREEN,
+    NUMBER,
+    RED,
+    SHORT,
+    grid,
+    listing,
+    status_lines,
+    to_text,
+)
 from spbe_calc.render.safe import clean
 from spbe_calc.scoring import level_text
 
@@ -31,7 +41,7 @@ def shown_gap(own: Fraction, final: Fraction, places: int) -> str:
 
 def _tone(gap: Fraction) -> str:
     """Over-claimed in red (the assessor gave less), under-claimed in cyan."""
-    return "" if not gap else ("red" if gap > 0 else "cyan")
+    return "" if not gap else (RED if gap > 0 else CYAN)
 
 
 def _year(y: YearCalibration) -> list[Any]:
@@ -45,19 +55,19 @@ def _year(y: YearCalibration) -> list[Any]:
         final_band=y.final.score.band.name,
         gap=shown_gap(y.own.score.value, y.final.score.value, places),
     )
-    out: list[Any] = [Text(clean(head), style="bold")]
+    out: list[Any] = [Text(clean(head), style=BOLD)]
     if y.final.stage_sources:  # where the final levels come from (an earlier stage when akhir has none)
         counts = ", ".join(f"{stage_name(st)} {n}" for st, n in y.final.stage_sources)
-        out.append(Text(t("cal.sources", counts=counts), style="dim"))
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column(t("out.col.code"), no_wrap=True)
+        out.append(Text(t("cal.sources", counts=counts), style=DIM))
+    table = grid()
+    table.add_column(t("out.col.code"), **SHORT)
     table.add_column(t("out.col.item"))
     for key in ("cal.col.self", "cal.col.final", "cal.col.gap"):
-        table.add_column(t(key), justify="right", no_wrap=True)
+        table.add_column(t(key), **NUMBER)
     aspects = {g.code: g for g in y.aspects}
     rows: list[tuple[Gap, str]] = []
     for domain in y.own.model.domains:
-        rows += [(g, "bold") for g in y.domains if g.code == f"D{domain.id}"]
+        rows += [(g, BOLD) for g in y.domains if g.code == f"D{domain.id}"]
         rows += [(aspects[f"A{a.id}"], "") for a in domain.aspects]
     if not y.own.model.domains:
         rows = [(g, "") for g in y.aspects]
@@ -72,18 +82,18 @@ def _year(y: YearCalibration) -> list[Any]:
     out.append(table)
     changed = [g for g in y.indicators if g.gap]
     if changed:
-        out.append(Text(t("cal.indicators", count=len(changed), over=sum(g.gap > 0 for g in changed)), style="bold"))
-        sub = Table(box=None, show_header=False, pad_edge=False)
-        sub.add_column(justify="right", no_wrap=True)
+        out.append(Text(t("cal.indicators", count=len(changed), over=sum(g.gap > 0 for g in changed)), style=BOLD))
+        sub = listing()
+        sub.add_column(**NUMBER)
         sub.add_column()
-        sub.add_column(no_wrap=True)
+        sub.add_column(**SHORT)
         for g in sorted(changed, key=lambda g: (-g.gap, int(g.code))):
             # A changed indicator has both levels; the record leaves them empty for aspects only.
             levels = "→".join(level_text(lv) for lv in (g.self_level, g.final_level) if lv is not None)
             sub.add_row(g.code, clean(g.name), Text(levels, style=_tone(g.gap)))
         out.append(sub)
     else:
-        out.append(Text(t("cal.no-gap"), style="green"))
+        out.append(Text(t("cal.no-gap"), style=GREEN))
     return out
 
 
@@ -94,17 +104,17 @@ def render_text(c: Calibration, options: Options) -> str:
         out += [*_year(y), Text("")]
     if len(c.years) > 1:
         if c.repeated:
-            out.append(Text(t("cal.repeated", count=len(c.repeated)), style="bold"))
-            sub = Table(box=None, show_header=False, pad_edge=False)
-            sub.add_column(justify="right", no_wrap=True)
+            out.append(Text(t("cal.repeated", count=len(c.repeated)), style=BOLD))
+            sub = listing()
+            sub.add_column(**NUMBER)
             sub.add_column()
             sub.add_column()
             for r in c.repeated:
                 years = ", ".join(f"{year or '?'}: {level_text(a)}→{level_text(b)}" for year, a, b in r.years)
-                sub.add_row(str(r.id), clean(r.name), Text(years, style="red"))
+                sub.add_row(str(r.id), clean(r.name), Text(years, style=RED))
             out.append(sub)
         else:
-            out.append(Text(t("cal.repeated.none"), style="green"))
+            out.append(Text(t("cal.repeated.none"), style=GREEN))
     else:
         out.pop()  # no trailing blank line
     out += status_lines(y.own.model for y in c.years)

@@ -6,15 +6,25 @@ import json
 from fractions import Fraction
 from typing import Any
 
-from rich import box
-from rich.table import Table
 from rich.text import Text
 
 from spbe_calc.compare import Comparison, Row
 from spbe_calc.i18n import t
 from spbe_calc.numbers import exact_str, round_half_up
 from spbe_calc.render import Options, num, signed, stage_name, status_note
-from spbe_calc.render.richtext import status_lines, to_text
+from spbe_calc.render.richtext import (
+    BOLD,
+    DIM,
+    GREEN,
+    NUMBER,
+    RED,
+    SHORT,
+    YELLOW,
+    grid,
+    listing,
+    status_lines,
+    to_text,
+)
 from spbe_calc.render.safe import clean
 from spbe_calc.scoring import level_text
 
@@ -61,27 +71,27 @@ TOP = 10
 def render_text(c: Comparison, options: Options) -> str:
     """Index, predikat, domains and aspects side by side; then the biggest indicator changes."""
     names = sorted({clean(f.answers.instansi) for f in c.files if f.answers.instansi})
-    out: list[Any] = [Text(t("cmp.title", who=", ".join(names) or t("out.no-instansi")), style="bold")]
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column(t("out.col.code"), no_wrap=True)
+    out: list[Any] = [Text(t("cmp.title", who=", ".join(names) or t("out.no-instansi")), style=BOLD)]
+    table = grid()
+    table.add_column(t("out.col.code"), **SHORT)
     table.add_column(t("out.col.item"))
     headings, legend = labels(c)
     # A legend line is never wrapped: a path cut in two cannot be copied.
-    out += [Text(line, style="dim", no_wrap=True) for line in legend]
+    out += [Text(line, style=DIM, **SHORT) for line in legend]
     for heading in headings:
-        table.add_column(heading, justify="right", no_wrap=True)
-    table.add_column(t("cmp.col.change"), justify="right", no_wrap=True)
+        table.add_column(heading, **NUMBER)
+    table.add_column(t("cmp.col.change"), **NUMBER)
 
     def tone(delta: Fraction | None) -> str:
-        return "" if not delta else ("green" if delta > 0 else "red")
+        return "" if not delta else (GREEN if delta > 0 else RED)
 
     places = _places(c)
 
     table.add_row(
         "",
-        Text(clean(c.files[0].model.name) if c.same_model else t("out.index"), style="bold"),
-        *[Text(_v(v, places), style="bold") for v in c.overall.values],
-        Text(_d(c.overall.delta, places), style="bold " + tone(c.overall.delta)),
+        Text(clean(c.files[0].model.name) if c.same_model else t("out.index"), style=BOLD),
+        *[Text(_v(v, places), style=BOLD) for v in c.overall.values],
+        Text(_d(c.overall.delta, places), style=f"{BOLD} {tone(c.overall.delta)}"),
     )
     table.add_row("", t("out.col.predikat"), *[clean(p) for p in c.predikat], "")
     if not c.same_model:  # the index of each model is its own: name the model of every column
@@ -95,7 +105,7 @@ def render_text(c: Comparison, options: Options) -> str:
     if not model.domains:
         ordered = list(c.aspects)
     for row in ordered:
-        style = "bold" if row.code.startswith("D") else ""
+        style = BOLD if row.code.startswith("D") else ""
         table.add_row(
             Text(row.code, style=style),
             Text(clean(row.name), style=style),
@@ -105,26 +115,26 @@ def render_text(c: Comparison, options: Options) -> str:
     out.append(table)
     stages = sorted({stage_name(f.stage) for f in c.files if f.published is None})
     if stages:
-        out.append(Text(t("out.stage", stage=", ".join(stages)), style="dim"))
+        out.append(Text(t("out.stage", stage=", ".join(stages)), style=DIM))
     out += status_lines(f.model for f in c.files if f.published is None)
     if not c.same_model:
-        out.append(Text(t("cmp.models-differ", models=", ".join(f.model.id for f in c.files)), style="yellow"))
+        out.append(Text(t("cmp.models-differ", models=", ".join(f.model.id for f in c.files)), style=YELLOW))
         return to_text(options, *out)
     for title, rows in ((t("cmp.gains"), c.gains), (t("cmp.losses"), c.losses)):
         if not rows:
             continue
-        out.append(Text(title, style="bold"))
-        sub = Table(box=None, show_header=False, pad_edge=False)
-        sub.add_column(justify="right", no_wrap=True)
+        out.append(Text(title, style=BOLD))
+        sub = listing()
+        sub.add_column(**NUMBER)
         sub.add_column()
-        sub.add_column(no_wrap=True)
-        sub.add_column(justify="right", no_wrap=True)
+        sub.add_column(**SHORT)
+        sub.add_column(**NUMBER)
         for row in rows[:TOP]:
             levels = "→".join("–" if lv is None else level_text(lv) for lv in row.levels)  # type: ignore[arg-type]
             sub.add_row(row.code, clean(row.name), levels, Text(_d(row.delta, 4), style=tone(row.delta)))
         out.append(sub)
         if len(rows) > TOP:
-            out.append(Text(t("cmp.more", count=len(rows) - TOP), style="dim"))
+            out.append(Text(t("cmp.more", count=len(rows) - TOP), style=DIM))
     return to_text(options, *out)
 
 

@@ -5,15 +5,23 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from rich import box
-from rich.table import Table
 from rich.text import Text
 
 from spbe_calc.i18n import t
 from spbe_calc.numbers import exact_str
 from spbe_calc.plan import Plan, PlannedFile, Step
 from spbe_calc.render import Options, bar_text, basis_line, cost_text, json_num, num, status_note
-from spbe_calc.render.richtext import status_lines, to_text
+from spbe_calc.render.richtext import (
+    BOLD,
+    DIM,
+    GREEN,
+    NUMBER,
+    SHORT,
+    STEP,
+    grid,
+    status_lines,
+    to_text,
+)
 from spbe_calc.render.safe import clean
 
 
@@ -56,17 +64,17 @@ def headline(plan: Plan, who: str) -> str:
 def render_text(result: PlannedFile, options: Options) -> str:
     """The headline, then one row per step."""
     plan = result.plan
-    out: list[Any] = [Text(headline(plan, who(result)), style="bold")]
+    out: list[Any] = [Text(headline(plan, who(result)), style=BOLD)]
     if plan.steps:
         p = plan.model.precision
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-        table.add_column("#", justify="right", no_wrap=True)
+        table = grid()
+        table.add_column("#", **NUMBER)
         table.add_column(t("out.col.indicator"))
-        table.add_column(t("plan.col.step"), no_wrap=True, justify="center")
+        table.add_column(t("plan.col.step"), **STEP)
         if plan.costed:
-            table.add_column(t("plan.col.cost"), justify="right", no_wrap=True)
-        table.add_column(t("plan.col.after"), justify="right", no_wrap=True)
-        table.add_column("", no_wrap=True)
+            table.add_column(t("plan.col.cost"), **NUMBER)
+        table.add_column(t("plan.col.after"), **NUMBER)
+        table.add_column("", **SHORT)
         for n, step in enumerate(plan.steps, start=1):
             note = []
             if step.enters_band:
@@ -76,11 +84,11 @@ def render_text(result: PlannedFile, options: Options) -> str:
             row: list[Any] = [str(n), f"{step.indicator.id}. {_step_name(step)}", f"{step.from_level}→{step.to_level}"]
             if plan.costed:
                 row.append(cost_text(step.cost))
-            row += [num(step.index_after, p), Text(" ".join(note), style="bold green" if note else "")]
+            row += [num(step.index_after, p), Text(" ".join(note), style=BOLD + " " + GREEN if note else "")]
             table.add_row(*row)
         out.append(table)
-        out.append(Text(t("plan.note.cheapest" if plan.costed else "plan.note.fewest"), style="dim"))
-    out.append(Text(basis_line(result.scored.stage, plan.model, result.scored.stage_sources), style="dim"))
+        out.append(Text(t("plan.note.cheapest" if plan.costed else "plan.note.fewest"), style=DIM))
+    out.append(Text(basis_line(result.scored.stage, plan.model, result.scored.stage_sources), style=DIM))
     out += status_lines([plan.model])
     return to_text(options, *out)
 

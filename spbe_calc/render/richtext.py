@@ -8,14 +8,44 @@ import rich at all.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
-from typing import IO
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import IO, Any
 
+from rich import box
 from rich.console import Console, RenderableType
+from rich.table import Table
 from rich.text import Text
 
 from spbe_calc.model import Model
 from spbe_calc.render import Options, status_notes
+
+# The look of everything rich draws, named once: the renderers say what a thing is (a number,
+# a code, a heading), and these say how it looks.
+
+#: The palette.
+BOLD, DIM, RED, GREEN, YELLOW, CYAN = "bold", "dim", "red", "green", "yellow", "cyan"
+#: Column kinds: a short value that never wraps (a code, a level change), and a number, set right.
+SHORT: Mapping[str, Any] = MappingProxyType({"no_wrap": True})
+NUMBER: Mapping[str, Any] = MappingProxyType({"justify": "right", "no_wrap": True})
+#: A change of level ("2→3"), centred under its heading.
+STEP: Mapping[str, Any] = MappingProxyType({"justify": "center", "no_wrap": True})
+_GRID: Mapping[str, Any] = MappingProxyType({"box": box.SIMPLE_HEAD, "show_edge": False, "pad_edge": False})
+_LIST: Mapping[str, Any] = MappingProxyType({"box": None, "show_header": False, "pad_edge": False})
+#: Text is shown as written: rich neither colours what looks like a number or a link (which it
+#: would do only to plain strings it prints, and the renderers hand it Text and tables) nor turns
+#: ":codes:" into emoji.
+_PLAIN: Mapping[str, Any] = MappingProxyType({"highlight": False, "emoji": False})
+
+
+def grid() -> Table:
+    """A table of numbers: a rule under its header, no outer border."""
+    return Table(**_GRID)
+
+
+def listing() -> Table:
+    """Rows under a heading of their own: no header, no border (the biggest changes, a list)."""
+    return Table(**_LIST)
 
 
 def console(options: Options, file: IO[str] | None = None) -> Console:
@@ -27,8 +57,7 @@ def console(options: Options, file: IO[str] | None = None) -> Console:
         # neither detects a terminal nor reads NO_COLOR again; its colour system alone says.
         no_color=False,
         color_system="standard" if options.color else None,
-        highlight=False,
-        emoji=False,
+        **_PLAIN,
     )
 
 
@@ -49,4 +78,4 @@ def to_text(options: Options, *items: RenderableType) -> str:
 
 def status_lines(models: Iterable[Model]) -> list[Text]:
     """The status note of each model used that is not official, as warnings beside the numbers."""
-    return [Text(f"⚠ {note}", style="yellow") for note in status_notes(models)]
+    return [Text(f"⚠ {note}", style=YELLOW) for note in status_notes(models)]
