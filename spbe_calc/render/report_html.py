@@ -470,6 +470,11 @@ def _position(report: Report) -> list[str]:
 
 
 def render_html(report: Report, options: Options) -> str:
+    """The report as an HTML page (the same at every width and colour: no option changes it)."""
+    return page(report)
+
+
+def page(report: Report) -> str:
     """The whole page: one function per section, in reading order."""
     who = _e(report_title(report.current.answers))
     h: list[str] = [

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from spbe_calc.pdf import print_pdf
 from spbe_calc.render import Options
-from spbe_calc.render.report_html import render_html
+from spbe_calc.render.report_html import page
 from spbe_calc.render.safe import guard
 from spbe_calc.report import Report
 
@@ -18,4 +18,4 @@ def render_pdf(report: Report, options: Options) -> bytes:
     evidence resolve as they do in the HTML; it is made safe to show first, as every output is.
     """
     folder = Path(report.links_from or ".")
-    return print_pdf(guard(render_html(report, options)), folder)
+    return print_pdf(guard(page(report)), folder)
