@@ -152,7 +152,7 @@ def parse_signer(text: str) -> Signer:
 
 def read_logo(path: str) -> Logo:
     """Read an image for the cover, checked by :func:`spbe_calc.images.check_image`."""
-    data = read_bytes(path, path, MAX_BYTES)
+    data = read_bytes(path, limit=MAX_BYTES)
     checked = check_image(data)
     if isinstance(checked, ImageProblem):
         raise fail(path, checked.code, **checked.args)

@@ -267,7 +267,7 @@ def _indicators(report: Report) -> list[str]:
     h += [f"<th class={cls or 'text'}>{_e(label)}</th>" for cls, label in heads]
     h.append("</tr></thead><tbody>")
     for group in grouped:
-        if group.aspect is None and group.domain is not None:
+        if group.domain is not None:  # a domain's heading (an aspect's group holds no domain)
             h.append(
                 f'<tr class="group domain"><td colspan="{columns}">{_e(t("rep.domain", id=group.domain.id, name=group.domain.name))}</td></tr>'
             )
