@@ -263,6 +263,8 @@ def test_a_text_cell_for_a_spreadsheet_keeps_its_line_breaks_as_line_feeds_and_i
     assert csv_text("'kutip") == "'kutip" and csv_text("biasa") == "biasa"
     for text in ("=1+1", "'=1", "'kutip", "-2", "biasa"):
         assert csv_read_text(csv_text(text)) == text
+    # A cell saved again by an editor on Windows (CR LF) or an old Mac (CR) reads as written.
+    assert csv_read_text("a\r\nb\rc\nd") == "a\nb\nc\nd"
 
 
 def test_a_bar_as_written_is_shown_the_languages_way_and_anything_else_escaped() -> None:
