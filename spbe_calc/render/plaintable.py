@@ -56,7 +56,7 @@ class PlainTable:
         """Add a row; a plain string is a cell without style."""
         self.rows.append([(clean(c[0]), c[1]) if isinstance(c, tuple) else (clean(c), "") for c in cells])
 
-    def render(self, width: int = 80, color: bool = False, gap: int = 3) -> str:
+    def render(self, width: int, color: bool = False, gap: int = 3) -> str:
         """The table as text lines, at most ``width`` columns wide.
 
         The wrapping columns shrink to fit, but never below their longest word (unless their

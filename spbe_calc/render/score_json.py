@@ -48,7 +48,7 @@ def _rule(f: ScoredFile) -> dict[str, Any] | None:
     }
 
 
-def to_dict(f: ScoredFile, detail: bool = False) -> dict[str, Any]:
+def to_dict(f: ScoredFile, detail: bool) -> dict[str, Any]:
     """The JSON object of one scored file (documented in docs/referensi/keluaran.md)."""
     s: Score = f.score
     model = f.model
