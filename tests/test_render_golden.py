@@ -104,6 +104,7 @@ CASES: dict[str, list[str]] = {
     "validate-parsable.txt": ["validate", "-f", "parsable", BAD],
     "validate-github.txt": ["validate", "-f", "github", BAD],
     "validate.json": ["validate", "-f", "json", BAD, EX22],
+    "validate-unicode.json": ["validate", "-f", "json", "tests/data/kunci-asing.yaml"],
     "validate-incomplete.txt": ["validate", "tests/corpus/a-missing-indicator.yaml"],
     # The YAML reader's reason in our words (and the other one in its own, with our hint).
     "validate-syntax.txt": [
