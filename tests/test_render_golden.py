@@ -29,6 +29,15 @@ from .helpers import assert_as_kept
 GOLDEN = DATA / "golden"
 EX21, EX22 = "examples/kabupaten-contoh-2021.yaml", "examples/kabupaten-contoh-2022.yaml"
 DPS, PLAN = "examples/kota-denpasar-2018.yaml", "examples/rencana-2023.yaml"
+#: A report against an earlier year with an indicator not yet answered.
+PARTIAL_EARLIER = [
+    "report",
+    "tests/data/sepertiga/kalibrasi.yaml",
+    "--compare",
+    "tests/data/sepertiga/sebagian-2025.yaml",
+    "--partial",
+    "--allow-other-instansi",
+]
 T21, T22, T23 = (f"examples/tahap/kabupaten-contoh-{y}.yaml" for y in (2021, 2022, 2023))
 #: A file with problems of several kinds, for the formats of ``validate``.
 BAD = "tests/corpus/a-answer-unknown-field.yaml"
@@ -333,24 +342,8 @@ CASES: dict[str, list[str]] = {
     "report-items.md": ["report", DPS, "-t", "4.2", "-f", "markdown"],
     "report-thirds-plan.md": ["report", THIRDS_LATER, "-t", "Baik", "--costs", THIRDS_PLAN, "-f", "markdown"],
     # An earlier year with an indicator not yet answered: no level to compare it with.
-    "report-partial-earlier.md": [
-        "report",
-        "tests/data/sepertiga/kalibrasi.yaml",
-        "--compare",
-        "tests/data/sepertiga/sebagian-2025.yaml",
-        "--partial",
-        "--allow-other-instansi",
-        "-f",
-        "markdown",
-    ],
-    "report-partial-earlier.html": [
-        "report",
-        "tests/data/sepertiga/kalibrasi.yaml",
-        "--compare",
-        "tests/data/sepertiga/sebagian-2025.yaml",
-        "--partial",
-        "--allow-other-instansi",
-    ],
+    "report-partial-earlier.md": [*PARTIAL_EARLIER, "-f", "markdown"],
+    "report-partial-earlier.html": PARTIAL_EARLIER,
     # Indicator 35 of 2018 scored as three public services: its levels and the plan's steps per item.
     "report-items.html": ["report", DPS, "-t", "4.2"],
     # Error messages (stderr): in path order, each said once, the count of the rest last.
