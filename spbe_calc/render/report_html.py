@@ -391,13 +391,10 @@ def _structure(report: Report) -> list[str]:
     h = [f"<h2>{_e(t('rep.structure' if model.domains else 'rep.structure.aspects'))}</h2>"]
     codes = [f"A{a.id}" for a in s.aspects]
     previous_values = [prev_groups[c] for c in codes] if prev_groups and all(c in prev_groups for c in codes) else None
-    chart = ""
-    if len(s.aspects) >= RADAR_MIN_AXES:
+    if len(s.aspects) >= RADAR_MIN_AXES:  # the bars below have a legend of their own
         chart = radar([a.name for a in s.aspects], [a.value for a in s.aspects], top, previous_values)
-    if previous_values and prev is not None:
-        # The bars below mark the earlier year with the same dashes, so the legend stays without a radar.
-        chart += f'<p class="muted">{_e(t("rep.legend.previous", year=prev.answers.tahun))}</p>'
-    if chart:
+        if previous_values and prev is not None:
+            chart += f'<p class="muted">{_e(t("rep.legend.previous", year=prev.answers.tahun))}</p>'
         h.append(f'<div class="charts">{chart}</div>')
     h.append('<div class="scroll"><table class="groups"><thead><tr>')
     h.append(
