@@ -129,12 +129,15 @@ def check_previous(current: ScoredFile, previous: ScoredFile, other_instansi: bo
         raise fail(prev.path, "compare-not-earlier", *prev.position("tahun"), year=prev.tahun, current=cur.tahun)
     same = _same_instansi(cur.instansi, prev.instansi)
     if not same and not other_instansi:
+        # A file that names no instansi cannot be told to be this agency's, nor another's.
+        if cur.instansi is None or prev.instansi is None:
+            raise fail(prev.path if prev.instansi is None else cur.path, "compare-no-instansi")
         raise fail(
             prev.path,
             "compare-other-instansi",
             *prev.position("instansi"),
-            previous=prev.instansi or "",
-            current=cur.instansi or "",
+            previous=prev.instansi,
+            current=cur.instansi,
         )
     return not same
 

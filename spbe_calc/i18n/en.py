@@ -751,6 +751,8 @@ MESSAGES: dict[str, str] = {
     "fmt.date": "{day} {month} {year}",
     "problem.compare-no-year": "this file names no year (tahun), so it cannot be checked that the earlier file is earlier",
     "hint.compare-no-year": "Add 'tahun: …' to both files.",
+    "problem.compare-no-instansi": "this file names no instansi (instansi), so it cannot be checked that both files are one agency's",
+    "hint.compare-no-instansi": "Add 'instansi: …' to both files; to compare without it on purpose, add --allow-other-instansi (the report will say so).",
     "problem.compare-not-earlier": "the file to compare with is of {year}, not earlier than {current}",
     "hint.compare-not-earlier": "--compare takes an earlier year's file of the same instansi; compare several years with the compare command.",
     "problem.compare-other-instansi": "the file to compare with is another instansi's ('{previous}'; this report is for '{current}')",

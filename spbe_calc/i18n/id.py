@@ -745,6 +745,8 @@ MESSAGES: dict[str, str] = {
     "fmt.date": "{day} {month} {year}",
     "problem.compare-no-year": "berkas ini tidak menyebut tahun (tahun), jadi tidak dapat dipastikan bahwa berkas pembanding lebih awal",
     "hint.compare-no-year": "Tambahkan 'tahun: …' di kedua berkas.",
+    "problem.compare-no-instansi": "berkas ini tidak menyebut instansi (instansi), jadi tidak dapat dipastikan bahwa kedua berkas milik instansi yang sama",
+    "hint.compare-no-instansi": "Tambahkan 'instansi: …' di kedua berkas; bila memang ingin membandingkan tanpa itu, tambahkan --allow-other-instansi (laporan akan menyebutnya).",
     "problem.compare-not-earlier": "berkas pembanding bertahun {year}, tidak lebih awal dari {current}",
     "hint.compare-not-earlier": "--compare menerima berkas tahun sebelumnya dari instansi yang sama; berkas lebih baru dibandingkan dengan compare.",
     "problem.compare-other-instansi": "berkas pembanding milik instansi lain ('{previous}', laporan ini untuk '{current}')",
