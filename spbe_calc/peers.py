@@ -267,6 +267,8 @@ class Assessed(NamedTuple):
 
     #: the self-assessed index (exact)
     value: Fraction
+    #: its predikat, by the model's rule for the file's year (exact or rounded index)
+    predikat: str
     #: the year of the file (``None`` when it does not say)
     year: int | None
     #: the published year it is compared with
@@ -329,6 +331,7 @@ def assess(scored: ScoredFile, name: str | None, kind: str | None, group: str | 
     against = against_year(year)
     return Assessed(
         value=index,
+        predikat=scored.score.band.name,
         year=year,
         against=against,
         group=place(index, against, "group", group, extra=True, leave_out=name),

@@ -142,20 +142,23 @@ def test_a_self_assessment_is_placed_in_last_years_table(run: Run, tmp_path: Pat
         assert assessed[scope]["total"] == len(others) + 1
         assert assessed[scope]["top_quarter"] == float(sorted(others, reverse=True)[math.ceil(len(others) / 4) - 1])
     text_out = " ".join(run("peers", str(path)).stdout.split())  # read as one text, lines wrapped at 80
-    assert "Indeks 2025, tahap penilaian mandiri (2,38), dibandingkan dengan hasil terbit 2024" in text_out
+    assert "Indeks 2025, tahap penilaian mandiri (2,38, Cukup), dibandingkan dengan hasil terbit 2024" in text_out
 
 
 def test_the_index_placed_names_its_stage(run: Run) -> None:
-    """The 2023 example at its final levels (2.57), not the team's own (2.85)."""
+    """The 2023 example at its final levels (2.57, Cukup), not the team's own (2.85, Baik): the
+    predikat is the stage's too, in every format."""
     path = str(EXAMPLES / "tahap" / "kabupaten-contoh-2023.yaml")
     out = " ".join(run("peers", path, "--stage", "akhir").stdout.split())
-    assert "Indeks 2023, tahap akhir (2,57), dibandingkan dengan hasil terbit 2023" in out
+    assert "Indeks 2023, tahap akhir (2,57, Cukup), dibandingkan dengan hasil terbit 2023" in out
     data = json.loads(run("peers", path, "--stage", "akhir", "-f", "json").stdout)["self_assessment"]
-    assert (data["stage"], data["index"]) == ("akhir", 2.57)
+    assert (data["stage"], data["index"], data["predikat"]) == ("akhir", 2.57, "Cukup")
     rows = list(csv.DictReader(run("peers", path, "--stage", "akhir", "-f", "csv").stdout.splitlines()))
-    assert {r["sumber"] for r in rows} == {"akhir"}
+    assert {(r["sumber"], r["indeks"], r["predikat"]) for r in rows} == {("akhir", "2.57", "Cukup")}
     own = json.loads(run("peers", path, "-f", "json").stdout)["self_assessment"]
-    assert (own["stage"], own["index"]) == ("mandiri", 2.85)
+    assert (own["stage"], own["index"], own["predikat"]) == ("mandiri", 2.85, "Baik")
+    rows = list(csv.DictReader(run("peers", path, "-f", "csv").stdout.splitlines()))
+    assert {(r["sumber"], r["predikat"]) for r in rows} == {("mandiri", "Baik")}
 
 
 def test_an_agency_the_table_lacks_is_placed_among_its_kind_with_a_warning(run: Run) -> None:

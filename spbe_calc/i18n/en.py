@@ -290,7 +290,7 @@ MESSAGES: dict[str, str] = {
     "peers.spread": "Spread {year} · {group} ({total} agencies)",
     "peers.top-quarter": "The top quarter starts at index {index}.",
     "peers.note": "Note {year}: {note}",
-    "peers.assessed": "The {year} index, stage {stage} ({index}), against the published results of {against}:",
+    "peers.assessed": "The {year} index, stage {stage} ({index}, {predikat}), against the published results of {against}:",
     "peers.assessed.place": "{group}: rank {place}, percentile {percentile}; the top quarter starts at {top}",
     "peers.assessed.nowhere": "no group to compare with: the agency's name does not say its kind (kementerian, lembaga, provinsi, kabupaten or kota)",
     "peers.how": "Equal indices share the better rank; percentile = (below + half the equal) / count; quartiles as QUARTILE.INC.",

@@ -287,7 +287,7 @@ MESSAGES: dict[str, str] = {
     "peers.spread": "Sebaran {year} · {group} ({total} instansi)",
     "peers.top-quarter": "Seperempat teratas mulai indeks {index}.",
     "peers.note": "Catatan {year}: {note}",
-    "peers.assessed": "Indeks {year}, tahap {stage} ({index}), dibandingkan dengan hasil terbit {against}:",
+    "peers.assessed": "Indeks {year}, tahap {stage} ({index}, {predikat}), dibandingkan dengan hasil terbit {against}:",
     "peers.assessed.place": "{group}: peringkat {place}, persentil {percentile}; seperempat teratas mulai {top}",
     "peers.assessed.nowhere": "tidak ada kelompok pembanding: nama instansinya tidak menunjukkan jenisnya (kementerian, lembaga, provinsi, kabupaten atau kota)",
     "peers.how": "Indeks yang sama berbagi peringkat yang lebih baik; persentil = (di bawah + setengah yang sama) / jumlah; kuartil seperti QUARTILE.INC.",

@@ -119,7 +119,16 @@ def position_sentences(peers: Peers) -> list[str]:
 def _assessed_lines(assessed: Assessed) -> list[str]:
     year = assessed.year if assessed.year is not None else "–"
     stage = stage_name(assessed.stage)
-    lines = [t("peers.assessed", year=year, stage=stage, index=num(assessed.value), against=assessed.against)]
+    lines = [
+        t(
+            "peers.assessed",
+            year=year,
+            stage=stage,
+            index=num(assessed.value),
+            predikat=assessed.predikat,
+            against=assessed.against,
+        )
+    ]
     for group in (assessed.group, assessed.kind):
         if group is not None:
             lines.append(
@@ -229,6 +238,7 @@ def to_dict(peers: Peers) -> dict[str, Any]:
             "year": assessed.year,
             "index": json_num(assessed.value, 2),
             "index_exact": exact_str(assessed.value),
+            "predikat": assessed.predikat,
             "stage": assessed.stage,
             "against": assessed.against,
             "model": assessed.model.id,
@@ -331,7 +341,16 @@ def render_csv(peers: Peers, options: Options) -> str:
         for placed in (assessed.group, assessed.kind):
             if placed is not None:
                 writer.writerow(
-                    _csv_row(assessed.year or "", assessed.stage, name, assessed.value, "", {}, placed, note)
+                    _csv_row(
+                        assessed.year or "",
+                        assessed.stage,
+                        name,
+                        assessed.value,
+                        assessed.predikat,
+                        {},
+                        placed,
+                        note,
+                    )
                 )
     return out.getvalue()
 
