@@ -420,6 +420,10 @@ class _AbandonedError(Exception):
     """The user gave up on a save that failed (the file broken by hand, or locked too long)."""
 
 
+class _QuitError(Exception):
+    """A quit word typed at a text question: the session ends there, the text is not saved."""
+
+
 class _RedoError(Exception):
     """The person chose to answer the indicator again, starting from the version on disk."""
 
@@ -534,9 +538,15 @@ def _look(q: Questionnaire, io_: Prompter, ident: int | None = None) -> None:
 
 
 def _ask_text(io_: Prompter, key: str, current: str | None) -> str | None:
-    """Ask for a free text; ``None`` keeps the current value, ``""`` clears it."""
+    """Ask for a free text; ``None`` keeps the current value, ``""`` clears it.
+
+    A quit word alone ends the session as it does at the level question (the hint says "q to
+    stop" for the whole session): no fakta is a lone "q", and saving one would be a surprise.
+    """
     shown = f" [{_short(current)}]" if current else ""
     raw = io_.ask(t(key, current=shown)).strip()
+    if raw.lower() in words("as.word.quit"):
+        raise _QuitError()
     if raw == "":
         return None
     if raw == "-":
@@ -618,6 +628,9 @@ def run(q: Questionnaire, io_: Prompter, explain: bool = True) -> str:
         return "interrupted"
     except _AbandonedError:
         io_.show(Text(t("as.abandoned", path=q.path), style="yellow"))
+        return "quit"
+    except _QuitError:
+        io_.show(Text(t("as.quit", path=q.path), style="dim"))
         return "quit"
     except EOFError:
         io_.show("")

@@ -11,6 +11,7 @@ import re
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -36,6 +37,30 @@ def test_assess_dash_clears_a_level(tmp_path: Path) -> None:
     _, text = _session(path, ["g 1", "-", "q"])
     assert "Tingkat indikator 1 dikosongkan." in text
     assert read_answers(path).answers[1].level is None and read_answers(path).answers[2].level == 4
+
+
+@pytest.mark.parametrize(
+    ("typed", "fakta", "analisis"),
+    [
+        (["q"], None, None),  # at the fakta
+        (["Perbup 12/2023", "Keluar"], "Perbup 12/2023", None),  # at the analisis, in either case
+        (["", "", "q"], None, None),  # at the bukti
+    ],
+)
+def test_assess_quit_word_at_a_text_question_ends_the_session(
+    tmp_path: Path, typed: list[str], fakta: str | None, analisis: str | None
+) -> None:
+    """The hint says "q untuk berhenti" for the whole session: a lone quit word at a text
+    question stops there, with what was typed before saved, and is never saved as the text."""
+    path = tmp_path / "j.yaml"
+    path.write_text(answers_text({1: 3}))
+    q = Questionnaire.open(path, None, [], [], [])
+    io = ScriptedPrompter(["g 2", "4", *typed, "5"])  # "5" would be the next indicator's level
+    assert run_questionnaire(q, io, explain=True) == "quit"
+    answer = read_answers(path).answers[2]
+    assert (answer.level, answer.fakta, answer.analisis, answer.bukti) == (4, fakta, analisis, ())
+    assert 3 not in read_answers(path).answers
+    assert "Berhenti. Semua jawaban tersimpan di" in io.text
 
 
 def test_assess_yes_no_asks_again(tmp_path: Path) -> None:
