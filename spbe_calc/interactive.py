@@ -31,7 +31,7 @@ from spbe_calc.numbers import is_number
 from spbe_calc.questionnaire import Conflict, Questionnaire
 from spbe_calc.render import Options, level_label, num, pct, regulation, stage_name, status_note, wrap
 from spbe_calc.render.messages import format_problem
-from spbe_calc.render.richtext import console
+from spbe_calc.render.richtext import BOLD, CYAN, DIM, GREEN, ITALIC, RED, YELLOW, console
 from spbe_calc.render.safe import clean, clean_lines
 from spbe_calc.render.score_text import render_text
 from spbe_calc.scoring import level_text
@@ -124,7 +124,7 @@ class TerminalPrompter:
     def ask(self, prompt: str) -> str:
         """Read one answer (several lines when pasted or entered with Alt+Enter)."""
         if self._discard_typeahead():  # keys that did not wait for this question
-            self.show(Text(t("as.typeahead"), style="yellow"))
+            self.show(Text(t("as.typeahead"), style=YELLOW))
         width = self.width
         if len(prompt) >= width:  # the line editor would cut words at the edge: wrap at words
             lines = wrap(prompt, width - 1)
@@ -226,9 +226,9 @@ class ScriptedPrompter:
 def progress_line(q: Questionnaire) -> Text:
     """``Terjawab 12/47 · D1 10/10 · D2 2/10 · …`` (and the selection when it is a part)."""
     p = q.progress()
-    line = Text(t("as.progress", answered=p.answered, total=p.total), style="bold")
+    line = Text(t("as.progress", answered=p.answered, total=p.total), style=BOLD)
     for code, done, total in p.groups:
-        line.append(f" · {code} {done}/{total}", style="green" if done == total else "")
+        line.append(f" · {code} {done}/{total}", style=GREEN if done == total else "")
     if p.selected_total != p.total:
         line.append(" · " + t("as.progress.selection", answered=p.selected_answered, total=p.selected_total))
     return line
@@ -250,7 +250,7 @@ def _current_text(q: Questionnaire, ind: Indicator) -> Text:
     a = q.answer(ind.id)
     own = _self_assessed(q, ind)
     if a is None or not q.is_answered(ind.id):
-        return Text(" · ".join([t("as.current.none"), *own]), style="dim")
+        return Text(" · ".join([t("as.current.none"), *own]), style=DIM)
     level = q.level(ind.id)
     name = "" if isinstance(level, tuple) else f" {_level_name(ind, level)}"  # type: ignore[arg-type]
     parts = [t("as.current", level=f"{level_text(level)}{name}"), *own]  # type: ignore[arg-type]
@@ -260,7 +260,7 @@ def _current_text(q: Questionnaire, ind: Indicator) -> Text:
         parts.append(t("as.has.analisis"))
     if a.bukti:
         parts.append(t("as.has.bukti", count=len(a.bukti)))
-    return Text(" · ".join(parts), style="cyan")
+    return Text(" · ".join(parts), style=CYAN)
 
 
 def screen(q: Questionnaire, ind: Indicator) -> RenderableType:
@@ -272,7 +272,7 @@ def screen(q: Questionnaire, ind: Indicator) -> RenderableType:
         where.append(f"D{d.id} {clean(d.name)}")
     a = next(x for x in model.aspects if x.id == ind.aspect_id)
     where.append(f"A{a.id} {clean(a.name)}")
-    parts: list[RenderableType] = [Rule(escape(" › ".join(where)), style="dim"), progress_line(q)]
+    parts: list[RenderableType] = [Rule(escape(" › ".join(where)), style=DIM), progress_line(q)]
     title = Text()
     title.append(
         t(
@@ -282,17 +282,17 @@ def screen(q: Questionnaire, ind: Indicator) -> RenderableType:
             pos=q.position + 1,
             count=len(q.selection),
         ),
-        style="dim",
+        style=DIM,
     )
     title.append("\n")
-    title.append(clean(ind.name), style="bold")
+    title.append(clean(ind.name), style=BOLD)
     parts.append(title)
     if ind.scope:
-        parts.append(Text(t("as.scope", text=clean(pick(ind.scope))), style="italic"))
+        parts.append(Text(t("as.scope", text=clean(pick(ind.scope))), style=ITALIC))
     if ind.items:
         parts.append(Text(t("as.items", names=clean("; ".join(ind.items)))))
     if ind.note:
-        parts.append(Text(t("as.note", text=clean(pick(ind.note))), style="yellow"))
+        parts.append(Text(t("as.note", text=clean(pick(ind.note))), style=YELLOW))
     chosen = q.level(ind.id)  # levels per item (a tuple) mark no single level
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
@@ -301,11 +301,11 @@ def screen(q: Questionnaire, ind: Indicator) -> RenderableType:
     for level in ind.scale.levels:
         text = ind.criteria.get(level.value) or level.description
         mark = "▸" if chosen == level.value else " "
-        style = "bold cyan" if chosen == level.value else ""
+        style = f"{BOLD} {CYAN}" if chosen == level.value else ""
         # Levels without an official name (5/2018) are shown by number alone.
         grid.add_row(
             Text(f"{mark}{level.value}", style=style),
-            Text(clean(level.name or ""), style=style or "bold"),
+            Text(clean(level.name or ""), style=style or BOLD),
             Text(clean(pick(text)), style=style),
         )
     parts.append(grid)
@@ -316,26 +316,26 @@ def screen(q: Questionnaire, ind: Indicator) -> RenderableType:
 def help_text(q: Questionnaire) -> RenderableType:
     """The list of commands."""
     grid = Table.grid(padding=(0, 2))
-    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column(no_wrap=True, style=BOLD)
     grid.add_column()
     scale = q.current.scale  # the model's own scale (0-5 in 5/2018, 1-5 in 59/2020)
     for key in ("number", "enter", "clear", "s", "b", "g", "p", "r", "q", "help"):
         label, text = t(f"as.help.{key}", min=scale.min, max=scale.max).split("|", 1)
         grid.add_row(label, text)
-    return Group(Text(t("as.help.title"), style="bold"), grid, Text(t("as.help.note"), style="dim"))
+    return Group(Text(t("as.help.title"), style=BOLD), grid, Text(t("as.help.note"), style=DIM))
 
 
 def summary(q: Questionnaire, io_: Prompter) -> None:
     """Show the current index, predikat and per-domain table, and name what is unanswered."""
     scored = q.summary()
     if scored is None:
-        io_.show(Text(t("as.summary.none"), style="yellow"))
+        io_.show(Text(t("as.summary.none"), style=YELLOW))
     else:
         batch = ScoreBatch(scored=[scored], failures=[], below=[], outcomes=[scored], single=True)
         io_.show(render_text(batch, Options(color=io_.color, width=io_.width)))
     missing = q.unanswered()
     if missing:
-        io_.show(Text(t("as.unanswered", count=len(missing), ids=compact_ids(missing)), style="yellow"))
+        io_.show(Text(t("as.unanswered", count=len(missing), ids=compact_ids(missing)), style=YELLOW))
         if scored is not None:
             high = scored.score_high
             assert high is not None
@@ -347,7 +347,7 @@ def summary(q: Questionnaire, io_: Prompter) -> None:
                         high=num(high.value, q.model.precision),
                         predikat=high.band.name,
                     ),
-                    style="dim",
+                    style=DIM,
                 )
             )
 
@@ -398,7 +398,7 @@ def _ask_level(q: Questionnaire, ind: Indicator, io_: Prompter) -> tuple[str, An
         if raw == "":
             return ("keep", None)
         if "\n" in raw:  # several lines at once: a paste, never a level or a command
-            io_.show(Text(t("as.several-lines", min=ind.scale.min, max=ind.scale.max), style="red"))
+            io_.show(Text(t("as.several-lines", min=ind.scale.min, max=ind.scale.max), style=RED))
             continue
         if raw == "-":
             return ("clear", None)
@@ -411,9 +411,7 @@ def _ask_level(q: Questionnaire, ind: Indicator, io_: Prompter) -> tuple[str, An
         if level is not None:
             return ("level", level)
         key = "as.bad-items" if ind.items else "as.bad-level"
-        io_.show(
-            Text(t(key, value=clean(raw), min=ind.scale.min, max=ind.scale.max, count=len(ind.items)), style="red")
-        )
+        io_.show(Text(t(key, value=clean(raw), min=ind.scale.min, max=ind.scale.max, count=len(ind.items)), style=RED))
 
 
 class _AbandonedError(Exception):
@@ -441,10 +439,10 @@ def saving(q: Questionnaire, io_: Prompter, action: Callable[..., Conflict | Non
             conflict = action(*args, **kwargs)
         except SpbeError as exc:
             for problem in exc.problems:
-                io_.show(Text(format_problem(problem), style="red"))
+                io_.show(Text(format_problem(problem), style=RED))
             reply = io_.ask(t("as.ask.retry", path=q.path)).strip().lower()
             if reply in words("as.word.quit"):
-                io_.show(Text(t("as.unsaved", value=clean(_unsaved(q, args, kwargs))), style="yellow"))
+                io_.show(Text(t("as.unsaved", value=clean(_unsaved(q, args, kwargs))), style=YELLOW))
                 raise _AbandonedError() from None
             continue
         if conflict is not None:
@@ -479,12 +477,12 @@ def settle(q: Questionnaire, io_: Prompter, conflict: Conflict) -> None:
             return
         if reply in words("as.word.theirs"):
             q.take_theirs(conflict)
-            io_.show(Text(t("as.conflict.kept-theirs"), style="yellow"))
+            io_.show(Text(t("as.conflict.kept-theirs"), style=YELLOW))
             return
         if reply in words("as.word.edit"):
             q.take_theirs(conflict)
             raise _RedoError()
-        io_.show(Text(t("as.conflict.choose"), style="red"))
+        io_.show(Text(t("as.conflict.choose"), style=RED))
 
 
 def _fields(q: Questionnaire, ind: Indicator, answer: Answer | None) -> list[tuple[str, str]]:
@@ -506,23 +504,23 @@ def conflict_view(q: Questionnaire, conflict: Conflict) -> RenderableType:
     """The saved version and this session's, each field in full; fields that differ marked."""
     ind = q.model.by_id[conflict.indicator]
     theirs, mine = dict(_fields(q, ind, conflict.theirs)), dict(_fields(q, ind, conflict.mine))
-    parts: list[RenderableType] = [Text(t("as.conflict", id=conflict.indicator), style="bold yellow")]
+    parts: list[RenderableType] = [Text(t("as.conflict", id=conflict.indicator), style=f"{BOLD} {YELLOW}")]
     labels = 2 + max(len(label) for label in [*theirs, *mine, ""])  # both versions aligned alike
     for title, rows, other in (
         (t("as.conflict.theirs"), theirs, mine),
         (t("as.conflict.mine"), mine, theirs),
     ):
-        parts.append(Text(title, style="bold"))
+        parts.append(Text(title, style=BOLD))
         grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True, style="dim", min_width=labels)
+        grid.add_column(no_wrap=True, style=DIM, min_width=labels)
         grid.add_column()
         for label, text in rows.items():
             mark = "*" if other.get(label) != text else " "
             grid.add_row(f"{mark} {label}", Text(clean_lines(text)))  # in full: its lines as typed
         if not rows:
-            grid.add_row("", Text(t("as.conflict.none"), style="dim"))
+            grid.add_row("", Text(t("as.conflict.none"), style=DIM))
         parts.append(grid)
-    parts.append(Text(f"* = {t('as.conflict.differs')}", style="dim"))
+    parts.append(Text(f"* = {t('as.conflict.differs')}", style=DIM))
     return Group(*parts)
 
 
@@ -534,7 +532,7 @@ def _look(q: Questionnaire, io_: Prompter, ident: int | None = None) -> None:
         else:
             q.look(ident)
     except SpbeError:
-        io_.show(Text(t("as.refresh-failed"), style="yellow"))
+        io_.show(Text(t("as.refresh-failed"), style=YELLOW))
 
 
 def _ask_text(io_: Prompter, key: str, current: str | None) -> str | None:
@@ -568,8 +566,7 @@ def _explain(q: Questionnaire, ind: Indicator, io_: Prompter) -> None:
             saving(q, io_, q.set_answer, ind.id, **{field: value or None})
     answer = q.answer(ind.id)
     old = answer.bukti if answer else ()
-    current = "; ".join(bukti_label(b) for b in old) if old else None
-    bukti = _ask_text(io_, "as.ask.bukti", current)
+    bukti = _ask_text(io_, "as.ask.bukti", "; ".join(bukti_label(b) for b in old))
     if bukti is not None:
         # One document per line of a paste, or separated by ";" on one line. A document named
         # again keeps what was recorded about it (number, date, SHA-256).
@@ -586,7 +583,7 @@ def _confirm(io_: Prompter, question: str) -> bool:
             return True
         if reply in words("as.word.no"):
             return False
-        io_.show(Text(t("as.yes-or-no"), style="red"))
+        io_.show(Text(t("as.yes-or-no"), style=RED))
 
 
 def _ask_meta(q: Questionnaire, io_: Prompter) -> None:
@@ -602,17 +599,17 @@ def _ask_meta(q: Questionnaire, io_: Prompter) -> None:
         if year is not None:
             tahun = year
             break
-        io_.show(Text(t("as.bad-year", value=raw, first=FIRST_YEAR, last=LAST_YEAR), style="red"))
+        io_.show(Text(t("as.bad-year", value=raw, first=FIRST_YEAR, last=LAST_YEAR), style=RED))
     if not reg.covers(tahun):  # kept (the user may know better), but said at once
         end = reg.year_to or ""
-        io_.show(Text(t("as.year-outside", year=tahun, model=q.model.id, start=reg.year_from, end=end), style="yellow"))
+        io_.show(Text(t("as.year-outside", year=tahun, model=q.model.id, start=reg.year_from, end=end), style=YELLOW))
     saving(q, io_, q.set_meta, instansi, tahun)
 
 
 # --- the flow ----------------------------------------------------------------------------------------
 
 
-def run(q: Questionnaire, io_: Prompter, explain: bool = True) -> str:
+def run(q: Questionnaire, io_: Prompter, explain: bool) -> str:
     """Walk the selected indicators until the end, ``q`` or end of input.
 
     Returns ``"done"``, ``"quit"`` or ``"interrupted"`` (Ctrl-C). Whatever happens, every answer
@@ -624,17 +621,17 @@ def run(q: Questionnaire, io_: Prompter, explain: bool = True) -> str:
         io_.show("")
         # Only a session that saved something may say that its answers are saved.
         key = "as.interrupted" if q.saves or not q.created else "as.interrupted.nothing"
-        io_.show(Text(t(key, path=q.path), style="yellow"))
+        io_.show(Text(t(key, path=q.path), style=YELLOW))
         return "interrupted"
     except _AbandonedError:
-        io_.show(Text(t("as.abandoned", path=q.path), style="yellow"))
+        io_.show(Text(t("as.abandoned", path=q.path), style=YELLOW))
         return "quit"
     except _QuitError:
-        io_.show(Text(t("as.quit", path=q.path), style="dim"))
+        io_.show(Text(t("as.quit", path=q.path), style=DIM))
         return "quit"
     except EOFError:
         io_.show("")
-        io_.show(Text(t("as.quit", path=q.path), style="dim"))
+        io_.show(Text(t("as.quit", path=q.path), style=DIM))
         return "quit"
 
 
@@ -647,11 +644,11 @@ def _act(q: Questionnaire, io_: Prompter, ind: Indicator, action: str, value: An
     """
     if action == "back":
         if not q.back():
-            io_.show(Text(t("as.at-start"), style="yellow"))
+            io_.show(Text(t("as.at-start"), style=YELLOW))
         return True
     if action == "jump":
         if not q.jump(value):
-            io_.show(Text(t("as.not-in-selection", id=value), style="yellow"))
+            io_.show(Text(t("as.not-in-selection", id=value), style=YELLOW))
         return True
     if action in ("progress", "summary"):
         _look(q, io_)
@@ -669,7 +666,7 @@ def _act(q: Questionnaire, io_: Prompter, ind: Indicator, action: str, value: An
             _explain(q, ind, io_)
     if action == "clear":
         saving(q, io_, q.set_answer, ind.id, level=None)
-        io_.show(Text(t("as.cleared", id=ind.id), style="yellow"))
+        io_.show(Text(t("as.cleared", id=ind.id), style=YELLOW))
     return None  # "keep" (Enter) and "skip" leave the answer as it is
 
 
@@ -678,19 +675,19 @@ def _intro(q: Questionnaire, io_: Prompter) -> None:
     model = q.model
     if q.created:
         intro = t("as.intro.new", path=q.path, model=model.id, name=model.name, regulation=regulation(model))
-        io_.show(Text(intro, style="bold"))
+        io_.show(Text(intro, style=BOLD))
         _ask_meta(q, io_)
     else:
         p = q.progress()
-        io_.show(Text(t("as.intro.resume", path=q.path, answered=p.answered, total=p.total), style="bold"))
+        io_.show(Text(t("as.intro.resume", path=q.path, answered=p.answered, total=p.total), style=BOLD))
         if q.first_unanswered() is None:
-            io_.show(Text(t("as.all-done"), style="green"))
+            io_.show(Text(t("as.all-done"), style=GREEN))
     note = status_note(model)
     if note:
-        io_.show(Text(f"⚠ {note}", style="yellow"))
+        io_.show(Text(f"⚠ {note}", style=YELLOW))
     if q.stage != "mandiri":
-        io_.show(Text(t("as.stage", stage=stage_name(q.stage)), style="bold cyan"))
-    io_.show(Text(t("as.help.hint"), style="dim"))
+        io_.show(Text(t("as.stage", stage=stage_name(q.stage)), style=f"{BOLD} {CYAN}"))
+    io_.show(Text(t("as.help.hint"), style=DIM))
 
 
 def _advance(q: Questionnaire, revisiting: bool) -> bool:
@@ -706,17 +703,17 @@ def _advance(q: Questionnaire, revisiting: bool) -> bool:
 
 def _at_end(q: Questionnaire, io_: Prompter) -> bool:
     """The end of the walk: the score so far; ``True`` to go back to the skipped indicators."""
-    io_.show(Rule(style="dim"))
+    io_.show(Rule(style=DIM))
     first = q.first_unanswered()
     if first is None:
-        io_.show(Text(t("as.done"), style="green"))
+        io_.show(Text(t("as.done"), style=GREEN))
     _look(q, io_)
     summary(q, io_)
     # Skipped indicators remain: offer to go back to them rather than just stop.
     if first is not None and _confirm(io_, t("as.ask.revisit", count=len(q.unanswered(selected_only=True)))):
         q.position = first
         return True
-    io_.show(Text(t("as.saved-in", path=q.path), style="dim"))
+    io_.show(Text(t("as.saved-in", path=q.path), style=DIM))
     return False
 
 
@@ -733,7 +730,7 @@ def _run(q: Questionnaire, io_: Prompter, explain: bool) -> str:
         try:
             action, value = _ask_level(q, ind, io_)
             if action == "quit":
-                io_.show(Text(t("as.quit", path=q.path), style="dim"))
+                io_.show(Text(t("as.quit", path=q.path), style=DIM))
                 return "quit"
             stay = _act(q, io_, ind, action, value, explain)
         except _RedoError:  # answer this indicator again, from the version on disk

@@ -59,7 +59,9 @@ def test_a_session_keeps_every_comment_where_it_was(tmp_path: Path) -> None:
     path.write_text(HAND_WRITTEN, encoding="utf-8")
     q = Questionnaire.open(path, None, [], [], [1, 10, 11])
     # indicator 1 gets a fakta (its short form becomes a mapping), 10 a new level, 11 an answer
-    run(q, ScriptedPrompter(["g 1", "4", "Perbup 12/2023", "", "", "5", "", "", "", "2", "", "", "", "q"]))
+    run(
+        q, ScriptedPrompter(["g 1", "4", "Perbup 12/2023", "", "", "5", "", "", "", "2", "", "", "", "q"]), explain=True
+    )
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines()
     for comment in COMMENTS:
@@ -147,7 +149,7 @@ def test_an_end_of_line_comment_stays_on_the_key_it_was_written_on(tmp_path: Pat
         encoding="utf-8",
     )
     q = Questionnaire.open(path, None, [], [], [2])
-    run(q, ScriptedPrompter(["4", "", "", "", "q"]))
+    run(q, ScriptedPrompter(["4", "", "", "", "q"]), explain=True)
     lines = path.read_text(encoding="utf-8").splitlines()
     assert "  1:  # hukum" in lines and "  2: 4  # bappeda" in lines
 

@@ -402,7 +402,7 @@ def test_an_assess_session_of_enter_changes_no_byte(tmp_path: Path, generated: t
     x = _fresh(tmp_path, "x.yaml", text)
     for stage in ("mandiri", "akhir"):
         q = Questionnaire.open(x, None, [], [], [], stage)
-        run_questionnaire(q, ScriptedPrompter([""] * 120))
+        run_questionnaire(q, ScriptedPrompter([""] * 120), explain=True)
         assert x.read_text(encoding="utf-8") == text
 
 

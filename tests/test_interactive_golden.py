@@ -196,6 +196,53 @@ def _interrupted(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
     return _copy(tmp_path, EXAMPLES / "kabupaten-contoh-2022.yaml"), {}, ["2", "^C"]
 
 
+def _interrupted_unchanged(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
+    """Ctrl-C at the first question of a file that has answers: they are said to stay saved."""
+    return _copy(tmp_path, EXAMPLES / "kabupaten-contoh-2022.yaml"), {}, ["^C"]
+
+
+def _quit_at_a_text(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
+    """q at the analisis question: the level and the fakta typed are saved, "q" is not."""
+    path = _copy(tmp_path, EXAMPLES / "kabupaten-contoh-2022.yaml")
+    return path, {"ids": [2]}, ["4", "Perbup 12/2023 sudah ditetapkan", "q"]
+
+
+def _documents_renamed(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
+    """Documents typed again by name: a described one keeps its number, date and hash, a new
+    name is added as a name, and one left out is gone."""
+    path = _copy(tmp_path, EXAMPLES / "kabupaten-contoh-2022.yaml")
+    text = path.read_text(encoding="utf-8").replace(
+        "  2: 3\n",
+        "  2:\n    level: 3\n    bukti:\n"
+        '      - {path: "dokumen/perbup.pdf", nomor: "12/2023", tanggal: "2023-05-02", sha256: "abababababababababababababababababababababababababababababababab"}\n'
+        '      - "Notulen rapat"\n',
+    )
+    path.write_text(text, encoding="utf-8")
+    return path, {"ids": [2]}, ["4", "", "", "Surat edaran 3/2024; dokumen/perbup.pdf"]
+
+
+def _broken_before_the_year(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
+    """A new file that someone else writes, broken, while the year is typed: the agency and
+    year wait for it to be repaired (by then it holds a level of theirs, which stays)."""
+    path = tmp_path / "baru.yaml"
+    script: list[Step] = ["Kota Contoh", _replace_text(path, "levels: [\n"), "2024"]
+    script += [_replace_text(path, "model: spbe-2020\nlevels:\n  3: 2\n"), "", "q"]
+    return path, {"model": "spbe-2020"}, script
+
+
+def _broken_clearing(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
+    """A level cleared while the file is broken by hand, given up: the level stays."""
+    path = _copy(tmp_path, EXAMPLES / "kabupaten-contoh-2022.yaml")
+    return path, {"ids": [2], "explain": False}, [_replace_text(path, "levels: [\n"), "-", "q"]
+
+
+def _broken_at_the_end(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
+    """The file broken by hand before the last indicator is skipped: the end says it could
+    not be read again, and shows the score as this session last saw it."""
+    path = _copy(tmp_path, EXAMPLES / "kabupaten-contoh-2022.yaml")
+    return path, {"ids": [1, 2], "explain": False}, ["", _replace_text(path, "levels: [\n"), "s"]
+
+
 def _draft_model(tmp_path: Path) -> tuple[Path, dict[str, object], list[Step]]:
     """A file of a model that is not final yet, ended by the end of input."""
     path = tmp_path / "pemdi.yaml"
@@ -220,6 +267,13 @@ SESSIONS: dict[str, Callable[[Path], tuple[Path, dict[str, object], list[Step]]]
     "items-incomplete.txt": _items_incomplete,
     "2018-40.txt": _model_2018,
     "interrupted.txt": _interrupted,
+    "interrupted.ansi": _interrupted,
+    "interrupted-unchanged.ansi": _interrupted_unchanged,
+    "quit-at-a-text.ansi": _quit_at_a_text,
+    "documents-renamed.txt": _documents_renamed,
+    "broken-before-the-year.txt": _broken_before_the_year,
+    "broken-clearing.txt": _broken_clearing,
+    "broken-at-the-end.txt": _broken_at_the_end,
     "draft-model.txt": _draft_model,
     "conflict-40.txt": _conflict,  # a narrow terminal: the level names keep to their column
     # As a terminal shows them, colours included.

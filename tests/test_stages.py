@@ -221,7 +221,7 @@ def test_assess_enters_final_levels_beside_the_own_ones(tmp_path: Path) -> None:
     path.write_text(re.sub(r"\n    tahap: \{akhir: \d\}", "", text), encoding="utf-8")
     q = Questionnaire.open(path, None, [], [], [], "akhir")
     io_ = ScriptedPrompter(["3", "2", "-", "q"])
-    run(q, io_)
+    run(q, io_, explain=True)
     transcript = "".join(io_.transcript)
     assert "Tahap yang diisi: akhir" in transcript and "mandiri: 3 › Tingkat 1-5" in transcript
     answers = read_answers(path).answers

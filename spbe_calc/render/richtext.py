@@ -24,7 +24,7 @@ from spbe_calc.render import Options, status_notes
 # a code, a heading), and these say how it looks.
 
 #: The palette.
-BOLD, DIM, RED, GREEN, YELLOW, CYAN = "bold", "dim", "red", "green", "yellow", "cyan"
+BOLD, DIM, ITALIC, RED, GREEN, YELLOW, CYAN = "bold", "dim", "italic", "red", "green", "yellow", "cyan"
 #: Column kinds: a short value that never wraps (a code, a level change), and a number, set right.
 SHORT: Mapping[str, Any] = MappingProxyType({"no_wrap": True})
 NUMBER: Mapping[str, Any] = MappingProxyType({"justify": "right", "no_wrap": True})
