@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -89,6 +90,22 @@ def test_a_closed_stdout_is_an_error_not_silence() -> None:
     assert done.returncode == 2 and done.stderr.startswith(
         "stdout: galat: keluaran standar tertutup, jadi hasilnya tidak dapat ditulis\n"
     )
+
+
+def test_a_terminal_gets_colour_and_its_width_a_file_neither(monkeypatch: pytest.MonkeyPatch) -> None:
+    from spbe_calc.cli.app import options
+    from spbe_calc.render import Options
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert options(stream=Terminal()) == Options(color=True, width=100, detail=False)
+    assert options(True, io.StringIO()) == Options(color=False, width=80, detail=True)
+    monkeypatch.setenv("NO_COLOR", "1")  # https://no-color.org: the width stays the terminal's
+    assert options(stream=Terminal()) == Options(color=False, width=100, detail=False)
 
 
 def test_the_width_is_the_terminals_at_least_twenty_columns_else_eighty(monkeypatch: pytest.MonkeyPatch) -> None:

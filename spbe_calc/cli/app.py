@@ -82,7 +82,7 @@ class _TranslatedHelp:
 def _check_lang(ctx: Any, param: Any, value: Optional[str]) -> Optional[str]:
     """``--lang`` must name a catalogue (it was already applied by :func:`main`)."""
     if value is not None and value not in LANGUAGES:
-        raise typer.BadParameter(t("cli.bad-choice", value=value, choices=", ".join(LANGUAGES)), param_hint="--lang")
+        raise typer.BadParameter(t("cli.bad-choice", value=value, choices=", ".join(LANGUAGES)))
     return value
 
 
@@ -202,7 +202,7 @@ app = typer.Typer(
 
 def is_terminal(stream: TextIO) -> bool:
     """Whether a stream is an interactive terminal."""
-    return bool(getattr(stream, "isatty", lambda: False)())
+    return stream.isatty()
 
 
 def terminal_width() -> int:
@@ -325,10 +325,11 @@ def _version(value: bool) -> None:
 @app.callback()
 def root(
     version: bool = typer.Option(False, "--version", help="cli.version", callback=_version, is_eager=True),
-    lang: Optional[str] = typer.Option(None, "--lang", help="cli.lang", metavar="|".join(LANGUAGES)),
+    lang: Optional[str] = typer.Option(
+        None, "--lang", help="cli.lang", metavar="|".join(LANGUAGES), callback=_check_lang
+    ),
 ) -> None:
     """Options that apply to every command (the language was already chosen by :func:`main`)."""
-    _check_lang(None, None, lang)
 
 
 def lang_from_argv(argv: list[str]) -> str | None:

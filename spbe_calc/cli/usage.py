@@ -32,26 +32,21 @@ _SENTENCES = (
 
 
 def _param_name(exc: Any) -> str:
-    """How the user wrote (or should write) the parameter: ``--model`` or ``BERKAS``."""
-    param = getattr(exc, "param", None)
-    hint = getattr(exc, "param_hint", None)
-    if hint:
-        return hint if isinstance(hint, str) else " / ".join(hint)
-    if param is None:
-        return ""
-    opts = [o for o in getattr(param, "opts", []) if o.startswith("--")] or list(getattr(param, "opts", []))
-    if getattr(param, "param_type_name", "") == "argument":
-        return str(getattr(param, "metavar", None) or param.human_readable_name)
-    return opts[0] if opts else str(param.human_readable_name)
+    """How the user wrote (or should write) the parameter: ``--model`` or ``BERKAS``.
+
+    ``exc`` is an error of one parameter's value: the framework names that parameter in it,
+    for its own checks and for the errors our callbacks raise alike.
+    """
+    param = exc.param
+    if param.param_type_name == "argument":
+        return str(param.metavar or param.human_readable_name)
+    return str(max(param.opts, key=len))  # the long name (``--model``), as the help lists it
 
 
 def _known_options(exc: Any) -> list[str]:
-    ctx = getattr(exc, "ctx", None)
-    command = getattr(ctx, "command", None)
-    names: list[str] = []
-    for param in getattr(command, "params", []):
-        names.extend(o for o in getattr(param, "opts", []) if o.startswith("--"))
-    return names + ["--help"]
+    """The long options of the command that was given an unknown one (``--help`` included)."""
+    ctx = exc.ctx
+    return [o for param in ctx.command.get_params(ctx) for o in param.opts if o.startswith("--")]
 
 
 def _sentence(text: str) -> str:
@@ -76,7 +71,7 @@ def message(exc: Any, commands: list[str]) -> str:
         return text + (" " + t("cli.usage.did-you-mean", name=close[0]) if close else "")
     if kind == "missing":
         # The framework names the kind only when told; else it is the parameter's own.
-        kind_of_param = exc.param_type or getattr(exc.param, "param_type_name", None)
+        kind_of_param = exc.param_type or exc.param.param_type_name
         key = "cli.usage.missing-argument" if kind_of_param == "argument" else "cli.usage.missing-option"
         return t(key, name=_param_name(exc))
     text = _sentence(exc.message)
