@@ -93,7 +93,7 @@ def test_a_closed_stdout_is_an_error_not_silence() -> None:
 
 
 def test_a_terminal_gets_colour_and_its_width_a_file_neither(monkeypatch: pytest.MonkeyPatch) -> None:
-    from spbe_calc.cli.app import options
+    from spbe_calc.cli.app import is_terminal, options
     from spbe_calc.render import Options
 
     class Terminal(io.StringIO):
@@ -106,6 +106,7 @@ def test_a_terminal_gets_colour_and_its_width_a_file_neither(monkeypatch: pytest
     assert options(True, io.StringIO()) == Options(color=False, width=80, detail=True)
     monkeypatch.setenv("NO_COLOR", "1")  # https://no-color.org: the width stays the terminal's
     assert options(stream=Terminal()) == Options(color=False, width=100, detail=False)
+    assert not is_terminal(None)  # started with the stream closed (>&-)
 
 
 def test_the_width_is_the_terminals_at_least_twenty_columns_else_eighty(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -200,9 +200,12 @@ app = typer.Typer(
 # --- output ------------------------------------------------------------------------------------
 
 
-def is_terminal(stream: TextIO) -> bool:
-    """Whether a stream is an interactive terminal."""
-    return stream.isatty()
+def is_terminal(stream: TextIO | None) -> bool:
+    """Whether a stream is an interactive terminal.
+
+    ``None`` is a stream the process was started without (``>&-``): Python leaves it as ``None``.
+    """
+    return stream is not None and stream.isatty()
 
 
 def terminal_width() -> int:
