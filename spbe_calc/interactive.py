@@ -31,7 +31,7 @@ from spbe_calc.numbers import is_number
 from spbe_calc.questionnaire import Conflict, Questionnaire
 from spbe_calc.render import Options, level_label, num, pct, regulation, stage_name, status_note, wrap
 from spbe_calc.render.messages import format_problem
-from spbe_calc.render.richtext import BOLD, CYAN, DIM, GREEN, ITALIC, RED, YELLOW, console
+from spbe_calc.render.richtext import BOLD, CYAN, DIM, GREEN, ITALIC, RED, SHORT, YELLOW, console
 from spbe_calc.render.safe import clean, clean_lines
 from spbe_calc.render.score_text import render_text
 from spbe_calc.scoring import level_text
@@ -295,8 +295,8 @@ def screen(q: Questionnaire, ind: Indicator) -> RenderableType:
         parts.append(Text(t("as.note", text=clean(pick(ind.note))), style=YELLOW))
     chosen = q.level(ind.id)  # levels per item (a tuple) mark no single level
     grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(no_wrap=True)
+    grid.add_column(**SHORT)
+    grid.add_column(**SHORT)
     grid.add_column()
     for level in ind.scale.levels:
         text = ind.criteria.get(level.value) or level.description
@@ -316,7 +316,7 @@ def screen(q: Questionnaire, ind: Indicator) -> RenderableType:
 def help_text(q: Questionnaire) -> RenderableType:
     """The list of commands."""
     grid = Table.grid(padding=(0, 2))
-    grid.add_column(no_wrap=True, style=BOLD)
+    grid.add_column(**SHORT, style=BOLD)
     grid.add_column()
     scale = q.current.scale  # the model's own scale (0-5 in 5/2018, 1-5 in 59/2020)
     for key in ("number", "enter", "clear", "s", "b", "g", "p", "r", "q", "help"):
@@ -512,7 +512,7 @@ def conflict_view(q: Questionnaire, conflict: Conflict) -> RenderableType:
     ):
         parts.append(Text(title, style=BOLD))
         grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True, style=DIM, min_width=labels)
+        grid.add_column(**SHORT, style=DIM, min_width=labels)
         grid.add_column()
         for label, text in rows.items():
             mark = "*" if other.get(label) != text else " "

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rich.text import Text
 
 from spbe_calc.answers import read_answers
 from spbe_calc.errors import SpbeError
@@ -61,6 +62,17 @@ def test_assess_quit_word_at_a_text_question_ends_the_session(
     assert (answer.level, answer.fakta, answer.analisis, answer.bukti) == (4, fakta, analisis, ())
     assert 3 not in read_answers(path).answers
     assert "Berhenti. Semua jawaban tersimpan di" in io.text
+
+
+def test_the_scripted_prompter_lays_out_at_80_columns_unless_told() -> None:
+    """As a terminal of unknown width (and the golden sessions) would: 81 characters wrap."""
+    io = ScriptedPrompter([])
+    io.show(Text("x" * 80))
+    io.show(Text("y" * 81))
+    assert io.text == "x" * 80 + "\n" + "y" * 80 + "\ny\n"
+    io = ScriptedPrompter([], width=81)
+    io.show(Text("y" * 81))
+    assert io.text == "y" * 81 + "\n"
 
 
 def test_assess_yes_no_asks_again(tmp_path: Path) -> None:
