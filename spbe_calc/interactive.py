@@ -125,11 +125,7 @@ class TerminalPrompter:
         """Read one answer (several lines when pasted or entered with Alt+Enter)."""
         if self._discard_typeahead():  # keys that did not wait for this question
             self.show(Text(t("as.typeahead"), style=YELLOW))
-        width = self.width
-        if len(prompt) >= width:  # the line editor would cut words at the edge: wrap at words
-            lines = wrap(prompt, width - 1)
-            prompt = "\n".join(lines) + (" " if prompt.endswith(" ") else "")
-        return str(self.session.prompt(prompt))
+        return str(self.session.prompt(fit_prompt(prompt, self.width)))
 
     def _more_keys(self, event: Any) -> bool:
         """Whether more keys are already here, or come within :data:`BURST`, after an Enter."""
@@ -170,6 +166,17 @@ class TerminalPrompter:
         else:
             self.console.width = self.width
             self.console.print(item)
+
+
+def fit_prompt(prompt: str, width: int) -> str:
+    """A question as the line editor shows it on ``width`` columns.
+
+    One that does not fit on a line beside the cursor is wrapped between words (the editor
+    would cut words at the edge), keeping the space that separates it from the answer.
+    """
+    if len(prompt) < width:
+        return prompt
+    return "\n".join(wrap(prompt, width - 1)) + (" " if prompt.endswith(" ") else "")
 
 
 def _utf8_only() -> Any:

@@ -149,6 +149,10 @@ def test_install_completion_never_edits_a_start_up_file(
     assert written == sorted([".bashrc", script])
     assert (home / ".bashrc").read_text() == "# milik pengguna\n"
     assert "_SPBE_CALC_COMPLETE" in (home / script).read_text()
+    # What was done is said on stderr, where messages go: stdout stays for data.
+    assert done.stdout == "" and f"Skrip pelengkapan {shell} ditulis ke {home / script};" in " ".join(
+        done.stderr.split()
+    )
     if shell == "fish":
         assert "source" not in done.stderr
     else:

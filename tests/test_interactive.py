@@ -18,7 +18,7 @@ from rich.text import Text
 
 from spbe_calc.answers import read_answers
 from spbe_calc.errors import SpbeError
-from spbe_calc.interactive import ScriptedPrompter, run
+from spbe_calc.interactive import ScriptedPrompter, fit_prompt, run
 from spbe_calc.interactive import run as run_questionnaire
 from spbe_calc.questionnaire import Questionnaire, parse_id_list
 
@@ -73,6 +73,20 @@ def test_the_scripted_prompter_lays_out_at_80_columns_unless_told() -> None:
     io = ScriptedPrompter([], width=81)
     io.show(Text("y" * 81))
     assert io.text == "y" * 81 + "\n"
+
+
+@pytest.mark.parametrize(
+    ("prompt", "width", "shown"),
+    [
+        ("aaa bbb ccc: ", 14, "aaa bbb ccc: "),  # fits beside the cursor
+        ("aaa bbb ccc:", 12, "aaa bbb\nccc:"),  # as wide as the terminal: no room for the cursor
+        ("aaa bbb ccc: ", 12, "aaa bbb\nccc: "),  # the space before the answer kept
+        ("aaa bbb ccc ddd: ", 12, "aaa bbb ccc\nddd: "),  # a line one column short of the edge
+        ("aaaaaaaaaaaaaaa bbb: ", 12, "aaaaaaaaaaaaaaa\nbbb: "),  # a word never cut
+    ],
+)
+def test_a_question_wider_than_the_terminal_is_wrapped_between_words(prompt: str, width: int, shown: str) -> None:
+    assert fit_prompt(prompt, width) == shown
 
 
 def test_assess_yes_no_asks_again(tmp_path: Path) -> None:
