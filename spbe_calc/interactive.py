@@ -145,12 +145,14 @@ class TerminalPrompter:
         clear_typeahead(self.session.input)
         try:
             import termios  # POSIX only
-
+        except ImportError:  # no terminal driver to ask
+            return pending
+        try:
             fd = sys.stdin.fileno()
             waiting = bool(select.select([fd], [], [], 0)[0])
             termios.tcflush(fd, termios.TCIFLUSH)
-        except (ImportError, OSError, ValueError):  # not a POSIX terminal: nothing to flush
-            waiting = False
+        except (OSError, ValueError, termios.error):  # stdin is no terminal: nothing of its to drop
+            return pending
         return pending or waiting
 
     @property

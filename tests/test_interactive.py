@@ -7,7 +7,10 @@ the only outcomes allowed are an answer, a command, a message asking again, or a
 
 from __future__ import annotations
 
+import io
+import os
 import re
+import sys
 import tempfile
 from pathlib import Path
 
@@ -220,3 +223,41 @@ def test_any_text_as_an_indicator_list(text: str) -> None:
         assert [p.code for p in exc.problems] == ["bad-id-list"]
     else:
         assert all(isinstance(i, int) for i in ids)
+
+
+@pytest.mark.parametrize("stdin", ["devnull", "no-file", "no-termios"])
+def test_typeahead_is_looked_for_only_on_a_terminal(
+    stdin: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Input that is no terminal (a file, a stream without a descriptor, a system without a
+    terminal driver) has no typeahead to drop; the question is then asked as usual."""
+    from spbe_calc.interactive import TerminalPrompter
+
+    prompter = TerminalPrompter(False, lambda: 80)
+    with open(os.devnull, encoding="utf-8") as devnull:
+        if stdin == "devnull":  # readable at once, and the terminal driver refuses it
+            monkeypatch.setattr(sys, "stdin", devnull)
+        elif stdin == "no-file":
+            monkeypatch.setattr(sys, "stdin", io.StringIO("4\n"))
+        else:
+            monkeypatch.setattr(sys, "stdin", devnull)
+            monkeypatch.setitem(sys.modules, "termios", None)  # as on Windows: the import fails
+        assert prompter._discard_typeahead() is False
+
+
+def test_the_terminal_shows_text_as_given_and_drawings_at_its_width_now(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A string (already coloured by a renderer) goes out untouched, with its line end; what rich
+    draws is laid out at the terminal's width at the moment it is shown (a window resized
+    between screens)."""
+    from spbe_calc.interactive import TerminalPrompter
+
+    widths = iter([30, 12])
+    prompter = TerminalPrompter(False, lambda: next(widths))
+    out = io.StringIO()
+    prompter.console.file = out
+    prompter.show("\x1b[1mIndeks\x1b[0m 2,38")
+    prompter.show(Text("satu dua tiga empat lima"))
+    prompter.show(Text("satu dua tiga empat lima"))
+    lines = out.getvalue().split("\n")
+    assert lines[0] == "\x1b[1mIndeks\x1b[0m 2,38"
+    assert [line.rstrip() for line in lines[1:]] == ["satu dua tiga empat lima", "satu dua", "tiga empat", "lima", ""]
