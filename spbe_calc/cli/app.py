@@ -56,7 +56,7 @@ class _TranslatedHelp:
     def _translate_declarations(self) -> None:
         self.help = _translated(self.help)
         for param in self.params:
-            param.help = _translated(getattr(param, "help", None))
+            param.help = _translated(param.help)  # typer's arguments have help too, not only options
             param.metavar = _translated(param.metavar)
 
     def get_help_option(self, ctx: Any) -> Any:
