@@ -129,7 +129,7 @@ class TerminalPrompter:
 
     def _more_keys(self, event: Any) -> bool:
         """Whether more keys are already here, or come within :data:`BURST`, after an Enter."""
-        if any(getattr(k, "data", None) != "_Flush" for k in event.key_processor.input_queue):
+        if any(k.data != "_Flush" for k in event.key_processor.input_queue):
             return True
         try:
             fd = self.session.input.fileno()

@@ -526,13 +526,16 @@ def test_a_hard_linked_file_is_refused_before_any_question(tmp_path: Path) -> No
 
 
 def test_bytes_that_are_not_utf8_stay_in_the_field_until_removed(tmp_path: Path) -> None:
-    """A terminal in Latin-1 sends "é" as one byte: the field says so and keeps the text."""
+    """A terminal in Latin-1 sends "é" as one byte: the field says so at Enter and keeps the text."""
     path = tmp_path / "j.yaml"
     child = spawn(tmp_path, str(path))
     child.expect("Nama instansi")
     child.send("Kota Ni")
     os.write(child.child_fd, b"\xe9")  # not UTF-8
-    child.send("s\r")
+    child.send("s")
+    # Said when the answer is given, not while it is typed (a message under a word half typed).
+    assert child.expect([pexpect.TIMEOUT, "bukan UTF-8"], timeout=0.5) == 0
+    child.send("\r")
     child.expect("bukan UTF-8")
     child.send("\x7fa\r")  # Backspace (the cursor is after the byte), then what was meant
     child.expect("Tahun penilaian")
