@@ -114,7 +114,7 @@ class TerminalPrompter:
         self.session: Any = PromptSession(
             key_bindings=keys,
             enable_open_in_editor=True,
-            input_processors=[TabsProcessor(tabstop=4, char1=" ", char2=" ")],
+            input_processors=[TabsProcessor(char1=" ", char2=" ")],  # stops every 4 columns
             # Bytes that are not UTF-8 (a terminal in another encoding) could not be saved: the
             # answer stays in the field, with a note, until they are gone.
             validator=_utf8_only(),

@@ -368,10 +368,12 @@ def test_lines_of_a_paste_without_bracketed_paste_stay_in_their_field(tmp_path: 
     child.expect("Fakta")
     child.send("Paragraf satu.\r\rParagraf dua\tdengan tab.\r")  # pasted, no paste marks
     child.expect("Analisis")
-    child.send("Kolom A\tKolom B\r")  # a tab typed by hand
+    child.send("Kolom A\tKolom\tB\r")  # tabs typed by hand
     child.expect("Bukti")
     shown = ANSI.sub("", str(child.before))
-    assert "Kolom A" in shown and "^I" not in shown  # shown as spaces, not as a control character
+    # Shown as spaces to the next stop of four columns (one after "Kolom A", three after the
+    # second "Kolom"), not as a control character or a marker.
+    assert "Analisis" in shown and "Kolom A Kolom   B" in shown and "^I" not in shown
     child.sendline("")
     child.expect("Indikator 2 ·")
     child.expect(r"Tingkat 1-5.*:")
@@ -381,7 +383,7 @@ def test_lines_of_a_paste_without_bracketed_paste_stay_in_their_field(tmp_path: 
     assert (a.level, a.fakta, a.analisis, a.bukti) == (
         3,
         "Paragraf satu.\n\nParagraf dua\tdengan tab.",
-        "Kolom A\tKolom B",
+        "Kolom A\tKolom\tB",
         (),
     )
 

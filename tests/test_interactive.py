@@ -261,3 +261,29 @@ def test_the_terminal_shows_text_as_given_and_drawings_at_its_width_now(monkeypa
     lines = out.getvalue().split("\n")
     assert lines[0] == "\x1b[1mIndeks\x1b[0m 2,38"
     assert [line.rstrip() for line in lines[1:]] == ["satu dua tiga empat lima", "satu dua", "tiga empat", "lima", ""]
+
+
+def test_an_enter_with_keys_behind_it_is_a_line_break_not_the_answer() -> None:
+    """Keys already queued after Enter, or arriving within the burst, make it a line break; the
+    line editor's own flush marker is no key."""
+    from types import SimpleNamespace
+
+    from prompt_toolkit.key_binding.key_processor import KeyPress, _Flush
+
+    from spbe_calc.interactive import TerminalPrompter
+
+    prompter = TerminalPrompter(False, lambda: 80)
+    read, write = os.pipe()
+    try:
+        prompter.session = SimpleNamespace(input=SimpleNamespace(fileno=lambda: read))
+
+        def enter(*queued: KeyPress) -> bool:
+            return prompter._more_keys(SimpleNamespace(key_processor=SimpleNamespace(input_queue=list(queued))))
+
+        assert enter(KeyPress("4", "4")) is True  # typed or pasted with the Enter
+        assert enter() is False and enter(_Flush) is False  # nothing behind it: the answer ends
+        os.write(write, b"5")  # a key arriving within the burst
+        assert enter(_Flush) is True
+    finally:
+        os.close(read)
+        os.close(write)
