@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from spbe_calc import __version__
+from spbe_calc.cli import app
 
 from .conftest import Run, answers_text
 from .helpers import ALL3, EX22, EX22_PATH
@@ -144,3 +145,16 @@ def test_the_program_speaks_the_language_asked_for(args: list[str], env_lang: st
     assert word in r.stdout + r.stderr
     if word == "--lang":
         assert r.returncode == 2 and "Error: --lang: 'xx' is not a choice" in r.stderr
+
+
+def test_a_program_embedding_the_command_line_gets_errors_and_codes_back() -> None:
+    """``standalone_mode=False``: the framework's own way, errors raised and the code returned,
+    nothing printed in their place and no exit."""
+    import typer
+
+    from spbe_calc.cli import framework
+
+    group = typer.main.get_command(app)
+    with pytest.raises(framework.UsageError, match="'scor'"):  # in the framework's words, not ours
+        group.main(["scor", str(EX22_PATH)], prog_name="spbe-calc", standalone_mode=False)
+    assert group.main(["--version"], prog_name="spbe-calc", standalone_mode=False) == 0
