@@ -23,6 +23,7 @@ USAGE_ERRORS: dict[str, list[str]] = {
     "needs-value": ["score", EX22, "--model"],
     "takes-no-value": ["score", "--detail=1", EX22],
     "extra-arguments": ["schema", "model", "a", "b"],
+    "extra-argument-of-two-lines": ["schema", "model", "baris\nkedua"],
     "not-integer": ["assess", "--domain", "1.5"],
     "out-of-range": ["evidence", "--max-age", "101", EX22],
     "not-a-choice": ["score", "--stage", "x", EX22],

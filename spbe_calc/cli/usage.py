@@ -66,7 +66,7 @@ def message(exc: Any, commands: list[str]) -> str:
     kind = usage_kind(exc)
     if kind == "no-such-option":
         name = exc.option_name
-        close = difflib.get_close_matches(name, _known_options(exc), n=1)
+        close = difflib.get_close_matches(name, _known_options(exc))  # the closest first
         text = t("cli.usage.no-such-option", name=name)
         return text + (" " + t("cli.usage.did-you-mean", name=close[0]) if close else "")
     if kind == "missing":
@@ -75,13 +75,12 @@ def message(exc: Any, commands: list[str]) -> str:
         key = "cli.usage.missing-argument" if kind_of_param == "argument" else "cli.usage.missing-option"
         return t(key, name=_param_name(exc))
     text = _sentence(exc.message)
-    mistyped = re.match(_SENTENCES[3][0], exc.message, re.S)
+    mistyped = re.match(_SENTENCES[3][0], exc.message)
     if mistyped:
-        close = difflib.get_close_matches(mistyped["name"], commands, n=1)
+        close = difflib.get_close_matches(mistyped["name"], commands)
         text += " " + t("cli.usage.did-you-mean", name=close[0]) if close else ""
     if kind == "bad-parameter":
-        name = _param_name(exc)
-        return f"{name}: {text}" if name else text
+        return f"{_param_name(exc)}: {text}"
     return text
 
 
