@@ -205,6 +205,20 @@ def test_init_asks_for_what_is_missing_on_a_terminal(tmp_path: Path) -> None:
     assert (answers.instansi, answers.tahun, len(answers.answers)) == ("Pemerintah Kota Contoh", 2024, 47)
 
 
+def test_enter_at_inits_questions_leaves_the_name_out_and_takes_the_proposed_year(tmp_path: Path) -> None:
+    child = _init_on_a_terminal(tmp_path)
+    child.expect_exact("(Enter = lewati): ", timeout=5)  # the question as written, then the answer
+    child.sendline("")
+    child.expect(r"Tahun penilaian \(Enter = (20\d\d)\): ", timeout=5)
+    proposed = int(child.match.group(1))
+    child.sendline("")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    answers = read_answers(tmp_path / "jawaban.yaml")
+    assert (answers.instansi, answers.tahun) == (None, proposed)
+
+
 def test_without_a_terminal_nothing_is_asked(tmp_path: Path) -> None:
     import subprocess
 
