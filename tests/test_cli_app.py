@@ -158,3 +158,50 @@ def test_a_program_embedding_the_command_line_gets_errors_and_codes_back() -> No
     with pytest.raises(framework.UsageError, match="'scor'"):  # in the framework's words, not ours
         group.main(["scor", str(EX22_PATH)], prog_name="spbe-calc", standalone_mode=False)
     assert group.main(["--version"], prog_name="spbe-calc", standalone_mode=False) == 0
+
+
+@pytest.mark.parametrize(
+    ("argv", "lang"),
+    [
+        (["--lang", "en", "score"], "en"),
+        (["score", "--lang=en"], "en"),
+        (["--lang=a=b"], "a=b"),  # the value whole, refused later as no catalogue's
+        (["score", "--lang"], None),  # no value after it: the framework says so
+        (["score", "--language=en", "--LANG", "en"], None),
+        ([], None),
+    ],
+)
+def test_the_language_is_found_before_the_command_line_is_built(argv: list[str], lang: str | None) -> None:
+    from spbe_calc.cli import lang_from_argv
+
+    assert lang_from_argv(argv) == lang
+
+
+@pytest.mark.parametrize("key", [KeyboardInterrupt, EOFError])
+def test_ctrl_c_or_d_before_any_command_runs_is_an_interruption(
+    run: Run, monkeypatch: pytest.MonkeyPatch, key: type[BaseException]
+) -> None:
+    """Ctrl-C or Ctrl-D while the command line is still being read (here in
+    --install-completion's callback) ends with the interruption's exit code, never a traceback
+    nor the framework's "Aborted!"; where the framework hands the interruption on (Ctrl-D), it
+    is said in our words."""
+    from spbe_calc.cli import completion
+
+    def interrupted() -> None:
+        raise key
+
+    monkeypatch.setattr(completion, "install", interrupted)
+    r = run("--install-completion")
+    assert r.exit_code == 130 and r.stdout == "" and "Aborted" not in r.stderr
+    if key is EOFError:
+        assert r.stderr.strip() == "dihentikan."
+
+
+def test_data_that_looks_like_a_ci_command_is_written_so_that_no_runner_obeys_it(run: Run, tmp_path: Path) -> None:
+    """An agency named like a GitHub workflow command (a file from a pull request): ``score``'s
+    output names it with the colon escaped, so that a CI log does not run it."""
+    path = tmp_path / "j.yaml"
+    path.write_text(answers_text({1: 3}, instansi='"::error::pwned"'))
+    r = run("score", "--partial", str(path))
+    assert r.exit_code == 0, r.stderr
+    assert "\\u003a:error::pwned" in r.stdout and not any(line.startswith("::") for line in r.stdout.splitlines())

@@ -153,8 +153,13 @@ def test_install_completion_never_edits_a_start_up_file(
     assert done.stdout == "" and f"Skrip pelengkapan {shell} ditulis ke {home / script};" in " ".join(
         done.stderr.split()
     )
+    said = " ".join(done.stderr.split())
+    if shell == "bash":  # bash-completion finds the script itself; the line is for a bash without it
+        assert "bash-completion memuatnya sendiri" in said and "Tambahkan baris ini sekali ke" not in said
+    elif shell == "zsh":
+        assert "Tambahkan baris ini sekali ke ~/.zshrc (spbe-calc tidak mengubah berkas itu)" in said
     if shell == "fish":
-        assert "source" not in done.stderr
+        assert "source" not in done.stderr and "Tambahkan" not in said
     else:
         line = f"source '{home / script}'"
         assert line in done.stderr
@@ -162,8 +167,29 @@ def test_install_completion_never_edits_a_start_up_file(
     assert not (tmp_path / "dimiliki").exists()
 
 
+def test_install_completion_where_no_folder_can_be_made_is_a_usage_error(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from spbe_calc.cli import completion
+
+    home = tmp_path / "rumah"
+    home.mkdir()
+    (home / ".local").write_text("a file where the folder would be\n")
+    monkeypatch.setenv("HOME", str(home))
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "BASH_COMPLETION_USER_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(completion, "_shell", lambda: "bash")
+    done = run("--install-completion")
+    assert done.exit_code == 2 and done.stdout == ""
+    assert f"{home / '.local'}" in done.stderr and "--install-completion" in done.stderr
+
+
 def test_show_completion_from_the_command_line(run: Run) -> None:
     r = run("--show-completion", env={"SHELL": "/bin/bash"})
+    assert r.exit_code == 0 and "_SPBE_CALC_COMPLETE" in r.stdout
+    assert r.stdout.rstrip().endswith(" spbe-calc")  # the program it completes, by its name
+    # Eager, as --help is: shown even when another option of the command line is wrong.
+    r = run("--lang", "xx", "--show-completion", env={"SHELL": "/bin/bash"})
     assert r.exit_code == 0 and "_SPBE_CALC_COMPLETE" in r.stdout
 
 

@@ -15,6 +15,7 @@ from .helpers import EX22, assert_as_kept
 USAGE_ERRORS: dict[str, list[str]] = {
     "unknown-option": ["score", "--detial", EX22],
     "unknown-option-far": ["score", "--zzz", EX22],
+    "unknown-option-coloured": ["score", "--de\x1b[31mtail\x1b[0m", EX22],  # escapes shown, never obeyed
     "unknown-short-option": ["evidence", "-x", EX22],
     "unknown-command": ["scor", EX22],
     "unknown-command-far": ["xyzzy"],

@@ -167,11 +167,11 @@ class _Group(_TranslatedHelp, framework.CompletingGroup):
                 typer.echo(framework.help_page(exc), err=True)  # the help page, as asked for
             else:
                 typer.echo(guard(usage_text(exc, list(COMMANDS)), False), err=True)
-            sys.exit(getattr(exc, "exit_code", 2))
+            sys.exit(ExitCode.BAD_INPUT)  # a usage error, or help shown for want of arguments
         except framework.Abort:
             typer.echo(t("out.interrupted"), err=True)
             sys.exit(ExitCode.INTERRUPTED)
-        sys.exit(code if isinstance(code, int) else 0)
+        sys.exit(code)  # the code a command ended with (None: 0)
 
     def list_commands(self, ctx: Any) -> list[str]:
         """Every command name, in help order."""
