@@ -26,6 +26,10 @@ def test_completion_of_commands_options_models_and_files(tmp_path: Path) -> None
         {"_SPBE_CALC_COMPLETE": "complete_bash", "COMP_WORDS": "spbe-calc score --model spbe", "COMP_CWORD": "3"}
     )
     assert words.split() == ["spbe-2018", "spbe-2020"]
+    words = _complete(
+        {"_SPBE_CALC_COMPLETE": "complete_bash", "COMP_WORDS": "spbe-calc score --stage ", "COMP_CWORD": "3"}
+    )
+    assert words.split() == ["mandiri", "dokumen", "interviu", "visitasi", "akhir"]
     zsh = _complete({"_SPBE_CALC_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "spbe-calc score --de"})
     assert "--detail" in zsh
     fish = _complete(
@@ -200,6 +204,16 @@ def _complete(env: dict[str, str]) -> str:
     )
     assert done.returncode == 0, done.stderr
     return done.stdout
+
+
+def test_a_model_path_from_the_root_folder_is_completed_there(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--model /…``: the files of ``/``, not of the current folder."""
+    from spbe_calc.cli.completion import model_names
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "lokal.yaml").write_text("x: 1\n")
+    assert model_names("/") == [f"/{p.name}" for p in sorted(Path("/").iterdir()) if p.suffix in (".yaml", ".yml")]
+    assert model_names("")[-1:] == ["lokal.yaml"]  # and from here, the current folder's
 
 
 def test_model_names_offer_the_bundled_models_then_the_yaml_files_the_path_starts(
