@@ -207,8 +207,10 @@ def test_init_asks_for_what_is_missing_on_a_terminal(tmp_path: Path) -> None:
 
 def test_enter_at_inits_questions_leaves_the_name_out_and_takes_the_proposed_year(tmp_path: Path) -> None:
     child = _init_on_a_terminal(tmp_path)
-    child.expect_exact("(Enter = lewati): ", timeout=5)  # the question as written, then the answer
     child.sendline("")
+    # The question as written, then what was typed (nothing) and the line's end: no default shown,
+    # no second colon.
+    child.expect_exact(" (Enter = lewati): \r\n", timeout=5)
     child.expect(r"Tahun penilaian \(Enter = (20\d\d)\): ", timeout=5)
     proposed = int(child.match.group(1))
     child.sendline("")

@@ -58,9 +58,9 @@ def _ask(question: str) -> str:
     Asked again while it holds bytes that are not UTF-8: no file could hold them.
     """
     while True:
-        # The question ends with its own colon and space; the framework trims the space and puts
-        # its suffix there, so no default and no second colon shows.
-        answer: str = typer.prompt(question, default="", show_default=False, prompt_suffix=" ")
+        # The question ends with its own colon and space; the framework adds its suffix after
+        # it, so the space goes, and no default nor second colon is shown.
+        answer: str = typer.prompt(question.rstrip(), default="", show_default=False, prompt_suffix=" ")
         shown = undecoded_bytes(answer)
         if shown is None:
             return answer.strip()
