@@ -284,6 +284,27 @@ def test_an_enter_with_keys_behind_it_is_a_line_break_not_the_answer() -> None:
         assert enter() is False and enter(_Flush) is False  # nothing behind it: the answer ends
         os.write(write, b"5")  # a key arriving within the burst
         assert enter(_Flush) is True
+
+        def no_descriptor() -> int:
+            raise OSError("no file to wait on (a Windows console)")
+
+        prompter.session = SimpleNamespace(input=SimpleNamespace(fileno=no_descriptor))
+        assert enter(_Flush) is False  # nothing to wait on: the Enter ends the answer
     finally:
         os.close(read)
         os.close(write)
+
+
+def test_keys_typed_before_a_question_are_dropped_with_a_notice_in_yellow() -> None:
+    from types import SimpleNamespace
+
+    from spbe_calc.interactive import TerminalPrompter
+
+    prompter = TerminalPrompter(True, lambda: 80)
+    out = io.StringIO()
+    prompter.console.file = out
+    asked: list[str] = []
+    prompter.session = SimpleNamespace(prompt=lambda question: asked.append(question) or "4")
+    prompter._discard_typeahead = lambda: True  # type: ignore[method-assign]
+    assert prompter.ask("Tingkat 1-5: ") == "4" and asked == ["Tingkat 1-5: "]
+    assert out.getvalue().startswith("\x1b[33m") and "sebelum pertanyaan" in out.getvalue()
