@@ -17,7 +17,7 @@ from spbe_calc.render.safe import guard
 
 def write_output(path: Path | str, content: str | bytes) -> None:
     """Write an output file: text made safe to show (as stdout is), bytes as they are."""
-    data = guard(content).encode("utf-8") if isinstance(content, str) else content
+    data = guard(content).encode() if isinstance(content, str) else content  # UTF-8
     atomic_write_bytes(path, data)
 
 
