@@ -171,21 +171,39 @@ def test_install_completion_never_edits_a_start_up_file(
     assert not (tmp_path / "dimiliki").exists()
 
 
-def test_install_completion_where_no_folder_can_be_made_is_a_usage_error(
-    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("in_the_way", "said"),
+    [
+        (
+            ".local",
+            "{home}/.local/share/bash-completion/completions: berkas tidak dapat ditulis (bagian jalur bukan folder)",
+        ),
+        (
+            ".local/share/bash-completion/completions/spbe-calc/",
+            "completions/spbe-calc: ini sebuah folder, bukan berkas",
+        ),
+    ],
+)
+def test_install_completion_that_cannot_write_its_script_is_a_usage_error(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_the_way: str, said: str
 ) -> None:
+    """A file where a folder must be made, or a folder where the script goes: said at the option."""
     from spbe_calc.cli import completion
 
     home = tmp_path / "rumah"
-    home.mkdir()
-    (home / ".local").write_text("a file where the folder would be\n")
+    blocker = home / in_the_way
+    if in_the_way.endswith("/"):
+        blocker.mkdir(parents=True)
+    else:
+        blocker.parent.mkdir(parents=True)
+        blocker.write_text("a file where the folder would be\n")
     monkeypatch.setenv("HOME", str(home))
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "BASH_COMPLETION_USER_DIR"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setattr(completion, "_shell", lambda: "bash")
     done = run("--install-completion")
     assert done.exit_code == 2 and done.stdout == ""
-    assert f"{home / '.local'}" in done.stderr and "--install-completion" in done.stderr
+    assert "Galat: --install-completion: " in done.stderr and said.format(home=home) in done.stderr
 
 
 def test_show_completion_from_the_command_line(run: Run) -> None:

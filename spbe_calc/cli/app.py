@@ -89,12 +89,12 @@ def _check_lang(ctx: Any, param: Any, value: Optional[str]) -> Optional[str]:
 class _Command(_TranslatedHelp, framework.Command):
     """Every subcommand: translated help, one metavar style, and ``--lang`` after the command too."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        key = self.help
+    def __init__(self, **kwargs: Any) -> None:  # typer builds its commands with keywords only
+        super().__init__(**kwargs)
+        key = self.help  # every command is registered with its help's key
         self._translate_declarations()
         # The command list shows a short line of its own, never a description cut mid-sentence.
-        self.short_help = t_optional(f"{key}.short") if key else None
+        self.short_help = t_optional(f"{key}.short")
         self.options_metavar = f"[{t('cli.metavar.options')}]"
         self.params.append(
             framework.Option(
@@ -109,7 +109,7 @@ class _Command(_TranslatedHelp, framework.Command):
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         """The usage line's pieces: required arguments bare, optional ones in brackets."""
         # The framework wraps required arguments in braces ({BERKAS}), a style of its own.
-        return [p[1:-1] if p.startswith("{") and p.endswith("}") else p for p in super().collect_usage_pieces(ctx)]
+        return [p.removeprefix("{").removesuffix("}") for p in super().collect_usage_pieces(ctx)]
 
 
 #: Each command and the module that defines it, in the order the help page lists them.
@@ -138,8 +138,8 @@ COMMANDS = {
 class _Group(_TranslatedHelp, framework.CompletingGroup):
     """The top-level group: commands come from :data:`COMMANDS`, built when asked for."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, **kwargs: Any) -> None:  # typer builds its group with keywords only
+        super().__init__(**kwargs)
         self._translate_declarations()
         self.options_metavar = f"[{t('cli.metavar.options')}]"
         self.subcommand_metavar = t("cli.metavar.command")
@@ -210,7 +210,7 @@ def is_terminal(stream: TextIO | None) -> bool:
 
 def terminal_width() -> int:
     """The terminal's width now (a resized window counts from the next screen on)."""
-    return max(20, shutil.get_terminal_size((80, 24)).columns)
+    return max(20, shutil.get_terminal_size().columns)  # 80 where there is no terminal
 
 
 def options(detail: bool = False, stream: TextIO | None = None) -> Options:
