@@ -81,3 +81,19 @@ def test_an_error_the_seam_does_not_know_is_of_another_kind() -> None:
     from spbe_calc.cli.framework import usage_kind
 
     assert usage_kind(ValueError("x")) == "other"
+
+
+def test_a_completion_variable_given_by_the_caller_is_the_one_answered() -> None:
+    """A program embedding the command line may name its own completion variable (the
+    framework's ``complete_var``): completions answer that one, and the usual one is then no
+    request for completions."""
+    from typer.testing import CliRunner
+
+    from spbe_calc.cli import app
+
+    request = {"COMP_WORDS": "spbe-calc sc", "COMP_CWORD": "1"}
+    runner = CliRunner()
+    own = runner.invoke(app, [], env={"_X_COMPLETE": "complete_bash", **request}, complete_var="_X_COMPLETE")
+    assert (own.exit_code, own.stdout) == (0, "score\nschema\n")
+    usual = runner.invoke(app, [], env={"_SPBE_CALC_COMPLETE": "complete_bash", **request}, complete_var="_X_COMPLETE")
+    assert usual.exit_code == 2 and usual.stdout == ""  # no arguments: the help, as a usage error

@@ -75,7 +75,7 @@ def format_option(command: str, *extra: str, help_key: str = "cli.format") -> An
 
 def files_argument(help_key: str) -> Any:
     """One or more files (``FILE...``), with a command's own help."""
-    return typer.Argument(help=help_key, show_default=False, metavar="cli.metavar.files")
+    return typer.Argument(help=help_key, metavar="cli.metavar.files")
 
 
 #: ``--no-published``: leave the agency's published years (from the published table) out.
