@@ -24,7 +24,6 @@ USAGE_ERRORS: dict[str, list[str]] = {
     "needs-value": ["score", EX22, "--model"],
     "takes-no-value": ["score", "--detail=1", EX22],
     "extra-arguments": ["schema", "model", "a", "b"],
-    "extra-argument-of-two-lines": ["schema", "model", "baris\nkedua"],
     "not-integer": ["assess", "--domain", "1.5"],
     "out-of-range": ["evidence", "--max-age", "101", EX22],
     "not-a-choice": ["score", "--stage", "x", EX22],
@@ -70,3 +69,17 @@ def test_every_usage_error_is_said_as_kept(run: Run, monkeypatch: pytest.MonkeyP
     r = run(*USAGE_ERRORS[name])
     assert r.exit_code == 2 and r.stdout == ""
     assert_as_kept(r.stderr, DATA / "golden" / "usage" / f"{name}.txt")
+
+
+@pytest.mark.parametrize(
+    ("args", "start", "end"),
+    [
+        (["schema", "model", "baris\nkedua"], "Galat: argumen berlebih: baris\\", "kedua."),
+        (["score", "--baris\nkedua", EX22], "Galat: opsi --baris\\", "kedua tidak dikenal."),
+    ],
+)
+def test_a_line_break_in_what_was_typed_is_shown_escaped(run: Run, args: list[str], start: str, end: str) -> None:
+    """Said on one line, whichever typer escaped it first (0.28 does, as ``\\x0a``; 0.26 does not)."""
+    r = run(*args)
+    last = r.stderr.rstrip("\n").split("\n")[-1]
+    assert r.exit_code == 2 and last.startswith(start) and last.endswith(end), r.stderr

@@ -16,6 +16,7 @@ from typing import Any
 
 from spbe_calc.cli.framework import usage_kind
 from spbe_calc.i18n import t
+from spbe_calc.render.safe import clean
 
 #: Framework sentences without attributes, and the catalogue key that says the same. Patterns are
 #: compiled when first needed (``re`` keeps them): only a usage error needs them, not every start.
@@ -53,8 +54,8 @@ def _sentence(text: str) -> str:
     """A framework sentence in the catalogue's words (as it came when not recognised)."""
     for pattern, key in _SENTENCES:
         found = re.match(pattern, text, re.S)
-        if found:
-            return t(key, **found.groupdict())
+        if found:  # what was typed, quoted, with its line breaks escaped as every control character
+            return t(key, **{name: clean(value) for name, value in found.groupdict().items()})
     return text
 
 
@@ -67,7 +68,7 @@ def message(exc: Any, commands: list[str]) -> str:
     if kind == "no-such-option":
         name = exc.option_name
         close = difflib.get_close_matches(name, _known_options(exc))  # the closest first
-        text = t("cli.usage.no-such-option", name=name)
+        text = t("cli.usage.no-such-option", name=clean(name))
         return text + (" " + t("cli.usage.did-you-mean", name=close[0]) if close else "")
     if kind == "missing":
         # The framework names the kind only when told; else it is the parameter's own.
