@@ -40,7 +40,7 @@ def _param_name(exc: Any) -> str:
     """
     param = exc.param
     if param.param_type_name == "argument":
-        return str(param.metavar or param.human_readable_name)
+        return str(param.human_readable_name)  # its metavar (``BERKAS``), as the usage line shows it
     return str(max(param.opts, key=len))  # the long name (``--model``), as the help lists it
 
 
