@@ -97,3 +97,18 @@ def test_a_completion_variable_given_by_the_caller_is_the_one_answered() -> None
     assert (own.exit_code, own.stdout) == (0, "score\nschema\n")
     usual = runner.invoke(app, [], env={"_SPBE_CALC_COMPLETE": "complete_bash", **request}, complete_var="_X_COMPLETE")
     assert usual.exit_code == 2 and usual.stdout == ""  # no arguments: the help, as a usage error
+
+
+def test_settings_given_by_the_caller_reach_the_commands() -> None:
+    """The framework's context settings given to ``main`` (here a default ``--format``) are
+    handed on, as a program embedding the command line expects."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from spbe_calc.cli import app
+
+    from .helpers import EX22
+
+    r = CliRunner().invoke(app, ["score", EX22], default_map={"score": {"fmt": "json"}})
+    assert r.exit_code == 0 and json.loads(r.stdout)["index"] == 2.38
