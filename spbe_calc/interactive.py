@@ -428,7 +428,7 @@ class _AbandonedError(Exception):
 
 
 class _QuitError(Exception):
-    """A quit word typed at a text question: the session ends there, the text is not saved."""
+    """A quit word typed at a question: the session ends there (at a text, the text is not saved)."""
 
 
 class _RedoError(Exception):
@@ -739,8 +739,7 @@ def _run(q: Questionnaire, io_: Prompter, explain: bool) -> str:
         try:
             action, value = _ask_level(q, ind, io_)
             if action == "quit":
-                io_.show(Text(t("as.quit", path=q.path), style=DIM))
-                return "quit"
+                raise _QuitError()  # said where every quit is (run)
             stay = _act(q, io_, ind, action, value, explain)
         except _RedoError:  # answer this indicator again, from the version on disk
             continue
