@@ -88,6 +88,13 @@ def test_the_shell_is_the_parent_process_else_the_variable(
     assert caught.value.message == shell
 
 
+def _home_only(monkeypatch: pytest.MonkeyPatch, home: Path) -> None:
+    """``home`` as the user's folder, with no variable that would move the scripts elsewhere."""
+    monkeypatch.setenv("HOME", str(home))
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "BASH_COMPLETION_USER_DIR"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.mark.parametrize(
     ("shell", "env", "where", "needs_line"),
     [
@@ -107,9 +114,7 @@ def test_each_shell_finds_its_script_where_it_looks(
 ) -> None:
     from spbe_calc.cli import completion
 
-    monkeypatch.setenv("HOME", str(tmp_path))
-    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "BASH_COMPLETION_USER_DIR"):
-        monkeypatch.delenv(name, raising=False)
+    _home_only(monkeypatch, tmp_path)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     assert completion._script_file(shell, "spbe-calc") == (Path(where.replace("H", str(tmp_path), 1)), needs_line)
@@ -197,9 +202,7 @@ def test_install_completion_that_cannot_write_its_script_is_a_usage_error(
     else:
         blocker.parent.mkdir(parents=True)
         blocker.write_text("a file where the folder would be\n")
-    monkeypatch.setenv("HOME", str(home))
-    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "BASH_COMPLETION_USER_DIR"):
-        monkeypatch.delenv(name, raising=False)
+    _home_only(monkeypatch, home)
     monkeypatch.setattr(completion, "_shell", lambda: "bash")
     done = run("--install-completion")
     assert done.exit_code == 2 and done.stdout == ""
@@ -266,9 +269,7 @@ def test_install_says_which_shell_where_and_what_line_goes_in_which_file(
 ) -> None:
     from spbe_calc.cli import completion
 
-    monkeypatch.setenv("HOME", str(tmp_path))
-    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "BASH_COMPLETION_USER_DIR"):
-        monkeypatch.delenv(name, raising=False)
+    _home_only(monkeypatch, tmp_path)
     monkeypatch.setattr(completion, "_shell", lambda: shell)
     done = completion.install()
     path, _ = completion._script_file(shell, "spbe-calc")
